@@ -1,0 +1,1 @@
+"""The Qt-free core: domain model, program file, operations and history, rules."""

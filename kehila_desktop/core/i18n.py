@@ -1,0 +1,67 @@
+"""Translations for the whole app (core, printing, CLI and GUI): one catalogue per language.
+
+Message ids are English sentences; the JSON files in ``resources/translations/LANG/`` (one
+per part of the app: ``core.json``, ``gui.json``, ``printing.json`` …) map them to the
+language's text. Hebrew is the default. Placeholders use ``str.format`` names
+(``{name}``), which every translation keeps. A missing translation falls back to the English
+id (and a test makes sure none is missing).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+from . import enums
+from .paths import resource
+
+LANGUAGES = ("he", "ar", "en")
+RTL_LANGUAGES = ("he", "ar")
+DEFAULT_LANGUAGE = "he"
+LANGUAGE_NAMES = {"he": "עברית", "ar": "العربية", "en": "English"}
+
+_current = DEFAULT_LANGUAGE
+
+
+@lru_cache(maxsize=None)
+def catalogue(language: str) -> dict[str, str]:
+    merged: dict[str, str] = {}
+    folder = resource("translations", language)
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        with open(path, encoding="utf-8") as handle:
+            merged.update(json.load(handle))
+    return merged
+
+
+def set_language(language: str) -> None:
+    global _current
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}")
+    _current = language
+
+
+def language() -> str:
+    return _current
+
+
+def is_rtl(language_code: str | None = None) -> bool:
+    return (language_code or _current) in RTL_LANGUAGES
+
+
+def tr(message: str, language_code: str | None = None, /, **fields: object) -> str:
+    """``message`` in the current (or given) language, with ``fields`` filled in."""
+    text = catalogue(language_code or _current).get(message) or message
+    if fields:
+        try:
+            return text.format(**fields)
+        except (KeyError, IndexError, ValueError):
+            return message.format(**fields)
+    return text
+
+
+def label(vocabulary: str, key: str | None, language_code: str | None = None) -> str:
+    """The translated label of a vocabulary key, e.g. ``label("SECTORS", "academia")``."""
+    if not key:
+        return ""
+    table = getattr(enums, vocabulary)
+    return tr(table.get(key, key), language_code)

@@ -1,0 +1,262 @@
+"""The domain model (SQLModel): every table of the program file, format version 1.
+
+Every row has a UUID text key (so copies of one program can be merged) and a ``deleted``
+tombstone flag; rows are never removed by an edit. Dates are ISO 8601 text (``YYYY-MM-DD``;
+meeting start ``YYYY-MM-DDTHH:MM`` in Israel's local time), booleans are 0/1, money is whole
+shekels. Only the operations layer (``core.operations``) writes these tables.
+
+Importing this module costs the ``sqlmodel`` import (~0.4 s): it is imported where a
+schema is created, not on the read paths of the CLI or of start-up.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from sqlmodel import Field, SQLModel
+
+
+class Row(SQLModel):
+    id: str = Field(primary_key=True)
+    deleted: bool = Field(default=False)
+
+
+class Meta(SQLModel, table=True):
+    """Key/value facts about this copy of the file (its copy id, when it was created)."""
+
+    __tablename__ = "meta"
+    key: str = Field(primary_key=True)
+    value: str = ""
+
+
+class Program(Row, table=True):
+    __tablename__ = "program"
+    name: str = ""
+    locality: str = ""
+    authority: str = ""
+    start_date: Optional[str] = None
+    end_date: Optional[str] = None
+    timeline: str = ""
+    scope: str = ""
+    residents_target_pct: int = 30
+    language: str = "he"
+
+
+class Channel(Row, table=True):
+    """One of the four channels of action; its situation picture and problem/solution space."""
+
+    __tablename__ = "channel"
+    key: str = Field(index=True)
+    chosen: bool = False
+    start: str = "start"
+    chosen_on: Optional[str] = None
+    situation_picture: str = ""
+    problem_space: str = ""
+    solution_space: str = ""
+
+
+class SituationSection(Row, table=True):
+    """A section of a channel's situation picture: a heading, text and a key figure."""
+
+    __tablename__ = "situation_section"
+    channel_id: str = Field(foreign_key="channel.id", index=True)
+    position: float = 0
+    title: str = ""
+    text: str = ""
+    figure: str = ""
+
+
+class Area(Row, table=True):
+    __tablename__ = "area"
+    name: str = ""
+    kind: str = "neighborhood"
+    in_focus: bool = False
+
+
+class Body(Row, table=True):
+    """A collaborative mechanism: steering, design, a work team (per channel), program team."""
+
+    __tablename__ = "body"
+    kind: str = Field(index=True)
+    name: str = ""
+    channel_key: Optional[str] = None
+    chair_person_id: Optional[str] = Field(default=None, foreign_key="person.id")
+    cadence: str = "monthly"
+    meeting_minutes: int = 90
+    preferred_weekday: int = 0  # Monday=0 … Sunday=6 (Python's weekday())
+    preferred_hour: str = "17:00"
+    responsibilities: str = ""
+    position: float = 0
+
+
+class Person(Row, table=True):
+    """A partner in the mapping."""
+
+    __tablename__ = "person"
+    name: str = Field(default="", index=True)
+    organisation: str = ""
+    title: str = ""
+    sector: str = "resident"
+    area_id: Optional[str] = Field(default=None, foreign_key="area.id")
+    community: str = ""
+    phone: str = ""
+    email: str = ""
+    notes: str = ""
+    contact_consent: bool = False
+
+
+class Membership(Row, table=True):
+    __tablename__ = "membership"
+    person_id: str = Field(foreign_key="person.id", index=True)
+    body_id: str = Field(foreign_key="body.id", index=True)
+    role: str = "member"
+    role_requirements: str = ""
+    expected_attendance: int = 75  # percent of meetings
+    responsibilities: str = ""
+    status: str = "mapped"
+    source: str = "mapping"
+    represents_body_id: Optional[str] = Field(default=None, foreign_key="body.id")
+    joined_on: Optional[str] = None
+    left_on: Optional[str] = None
+
+
+class Meeting(Row, table=True):
+    __tablename__ = "meeting"
+    body_id: str = Field(foreign_key="body.id", index=True)
+    kind: str = "regular"
+    starts_at: str = Field(default="", index=True)
+    minutes: int = 90
+    place: str = ""
+    status: str = "planned"
+    notes: str = ""
+    schedule_note: str = ""  # why a generated date moved (holiday, weekend)
+
+
+class AgendaItem(Row, table=True):
+    __tablename__ = "agenda_item"
+    meeting_id: str = Field(foreign_key="meeting.id", index=True)
+    position: float = 0
+    title: str = ""
+    presenter: str = ""
+    minutes: int = 10
+    kind: str = "discussion"
+    notes: str = ""
+
+
+class Attendance(Row, table=True):
+    __tablename__ = "attendance"
+    meeting_id: str = Field(foreign_key="meeting.id", index=True)
+    person_id: Optional[str] = Field(default=None, foreign_key="person.id", index=True)
+    guest_name: str = ""
+    status: str = "present"
+
+
+class Decision(Row, table=True):
+    __tablename__ = "decision"
+    meeting_id: str = Field(foreign_key="meeting.id", index=True)
+    position: float = 0
+    text: str = ""
+    kind: str = "other"
+    votes_for: int = 0
+    votes_against: int = 0
+    votes_abstain: int = 0
+    payload: str = ""  # JSON: what the decision sets, e.g. {"channels": ["urban", "social"]}
+
+
+class ActionItem(Row, table=True):
+    __tablename__ = "action_item"
+    meeting_id: Optional[str] = Field(default=None, foreign_key="meeting.id", index=True)
+    decision_id: Optional[str] = Field(default=None, foreign_key="decision.id")
+    text: str = ""
+    owner_person_id: Optional[str] = Field(default=None, foreign_key="person.id")
+    due: Optional[str] = None
+    status: str = "open"
+
+
+class Goal(Row, table=True):
+    __tablename__ = "goal"
+    channel_id: str = Field(foreign_key="channel.id", index=True)
+    position: float = 0
+    title: str = ""
+    description: str = ""
+    recommended_by_body_id: Optional[str] = Field(default=None, foreign_key="body.id")
+    adopted: bool = False
+    adopted_decision_id: Optional[str] = Field(default=None, foreign_key="decision.id")
+
+
+class Objective(Row, table=True):
+    __tablename__ = "objective"
+    goal_id: str = Field(foreign_key="goal.id", index=True)
+    position: float = 0
+    title: str = ""
+    indicator: str = ""
+    baseline: str = ""
+    target: str = ""
+    target_date: Optional[str] = None
+
+
+class Action(Row, table=True):
+    __tablename__ = "action"
+    objective_id: str = Field(foreign_key="objective.id", index=True)
+    position: float = 0
+    title: str = ""
+    owner_body_id: Optional[str] = Field(default=None, foreign_key="body.id")
+    owner_person_id: Optional[str] = Field(default=None, foreign_key="person.id")
+    start_quarter: str = ""  # "2027Q1"
+    end_quarter: str = ""
+    budget: int = 0  # whole shekels
+    budget_source: str = ""
+    status: str = "planned"
+
+
+class ActionArea(Row, table=True):
+    """An action's focus area (an action may serve several areas)."""
+
+    __tablename__ = "action_area"
+    action_id: str = Field(foreign_key="action.id", index=True)
+    area_id: str = Field(foreign_key="area.id")
+
+
+class PlanApproval(Row, table=True):
+    """A version of a channel's work plan approved by a steering decision (a JSON snapshot)."""
+
+    __tablename__ = "plan_approval"
+    decision_id: str = Field(foreign_key="decision.id")
+    channel_id: Optional[str] = Field(default=None, foreign_key="channel.id")
+    approved_at: str = ""
+    snapshot: str = ""
+
+
+class Change(SQLModel, table=True):
+    """The change history: one row per field changed (insert and delete: one row each)."""
+
+    __tablename__ = "change"
+    id: str = Field(primary_key=True)
+    seq: int = Field(index=True)  # order of recording in this file
+    step_id: str = Field(index=True)
+    table_name: str
+    row_id: str = Field(index=True)
+    field: str = ""  # "" for a whole-row insert/delete
+    old: Optional[str] = None  # JSON
+    new: Optional[str] = None  # JSON
+    at: str  # UTC ISO 8601 with microseconds
+    copy_id: str
+
+
+class Step(SQLModel, table=True):
+    """One user action (one undo step): its label and the kind (edit, undo, redo, import, merge)."""
+
+    __tablename__ = "step"
+    id: str = Field(primary_key=True)
+    seq: int = Field(index=True)
+    label: str = ""
+    kind: str = "edit"
+    undoes: Optional[str] = None
+    at: str = ""
+    copy_id: str = ""
+
+
+DOMAIN_TABLES = [
+    Program, Channel, SituationSection, Area, Body, Person, Membership, Meeting, AgendaItem,
+    Attendance, Decision, ActionItem, Goal, Objective, Action, ActionArea, PlanApproval,
+]

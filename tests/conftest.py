@@ -1,0 +1,45 @@
+"""Shared fixtures: every test builds its own program file in a temporary folder."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from kehila_desktop.core import i18n  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _hebrew_by_default():
+    i18n.set_language("he")
+    yield
+    i18n.set_language("he")
+
+
+@pytest.fixture
+def new_file(tmp_path):
+    """Path of a new, empty program file."""
+    from kehila_desktop.core.programfile import create_program
+
+    return create_program(tmp_path / "program.kehila", name="תוכנית בדיקה", locality="עין גדי")
+
+
+@pytest.fixture
+def sample_file(tmp_path):
+    """Path of a new program file filled with the sample program."""
+    from kehila_desktop.core.programfile import create_program
+    from kehila_desktop.core.sample import populate_sample
+
+    return create_program(tmp_path / "sample.kehila", populate=populate_sample)
+
+
+@pytest.fixture
+def ops(new_file):
+    from kehila_desktop.core.operations import Operations
+    from kehila_desktop.core.programfile import open_program
+
+    pf = open_program(new_file)
+    yield Operations(pf)
+    pf.close()
