@@ -1,0 +1,66 @@
+"""The app's message boxes, in one place: plain text, translated buttons, testable.
+
+Every dialog is recorded in ``shown`` (kind, text) and answered by ``answer`` — tests replace
+``answer`` to click a button without a modal loop.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ..core.i18n import tr
+
+shown: list[tuple[str, str]] = []
+
+
+def _exec(box: QMessageBox) -> object:
+    box.exec()
+    return box.clickedButton()
+
+
+# Tests replace this with a function (box, buttons) -> the button to "click".
+answer = None
+
+
+def _box(parent: QWidget | None, icon, title: str, text: str) -> QMessageBox:
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
+def _run(box: QMessageBox, buttons: dict) -> str:
+    if answer is not None:
+        return answer(box, buttons)
+    clicked = _exec(box)
+    for key, button in buttons.items():
+        if button is clicked:
+            return key
+    return "cancel"
+
+
+def error(parent: QWidget | None, text: str, details: str = "") -> None:
+    """One clear sentence that something could not be done."""
+    shown.append(("error", text))
+    box = _box(parent, QMessageBox.Icon.Warning, tr("Kehila Desktop"), text)
+    if details:
+        box.setDetailedText(details)
+    ok = box.addButton(tr("OK"), QMessageBox.ButtonRole.AcceptRole)
+    _run(box, {"ok": ok})
+
+
+def ask_read_only(parent: QWidget | None, text: str) -> bool:
+    """The file is in use elsewhere: open it read-only (True) or cancel (False)."""
+    shown.append(("locked", text))
+    box = _box(parent, QMessageBox.Icon.Question, tr("Kehila Desktop"), text)
+    read_only = box.addButton(tr("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    return _run(box, {"read_only": read_only, "cancel": cancel}) == "read_only"
+
+
+def info(parent: QWidget | None, title: str, text: str) -> None:
+    shown.append(("info", text))
+    box = _box(parent, QMessageBox.Icon.Information, title, text)
+    ok = box.addButton(tr("OK"), QMessageBox.ButtonRole.AcceptRole)
+    _run(box, {"ok": ok})
