@@ -1,0 +1,1 @@
+"""Printing: Hebrew, Arabic and English PDF handouts from a program file (reportlab, no Qt)."""

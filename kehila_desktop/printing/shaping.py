@@ -1,0 +1,30 @@
+"""Arabic shaping: letters to their joined presentation forms, in logical order.
+
+arabic_reshaper, configured like FriBidi's shaping (positional forms and the lam-alef
+ligatures only; harakat dropped, since a reordered line cannot place them). Runs BEFORE the
+bidi reorder (``bidi.visual``), on one logical line.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from arabic_reshaper import ArabicReshaper
+
+_reshaper = ArabicReshaper(configuration={
+    "delete_harakat": True,
+    "support_ligatures": True,
+    "ARABIC LIGATURE ALLAH": False,
+})
+
+
+def has_arabic(text: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" for ch in text)
+
+
+@lru_cache(maxsize=65536)
+def shape(text: str) -> str:
+    """``text`` with Arabic letters in their joined forms (other text unchanged)."""
+    if not has_arabic(text):
+        return text
+    return _reshaper.reshape(text)
