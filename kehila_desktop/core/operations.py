@@ -177,6 +177,37 @@ class Operations:
         st.tables.add(table)
         st.count += 1
 
+    def import_history(self, steps: list[tuple], changes: list[tuple]) -> int:
+        """Copy history rows of another copy of this program into this file (for ``merge``).
+
+        Must run inside a step. ``steps`` are ``(id, label, kind, undoes, at, copy_id)`` and
+        ``changes`` are ``(id, step_id, table_name, row_id, field, old, new, at, copy_id)``,
+        kept with their ids, times and copy ids (rows already here are skipped) and numbered
+        in this file's ``seq`` order. They change no row of the program (the merge writes the
+        values with ``update``/``insert``), so undoing the step leaves them in the history.
+        Returns how many rows were added; the step counts as one edit if any were.
+        """
+        if self._step is None:
+            raise RuntimeError("import_history must run inside a step")
+        have = {r[0] for r in self.conn.execute("SELECT id FROM step")} if steps else set()
+        steps = [s for s in steps if s[0] not in have]
+        have = {r[0] for r in self.conn.execute("SELECT id FROM change")} if changes else set()
+        changes = [c for c in changes if c[0] not in have]
+        first = self._seq + 1
+        self.conn.executemany(
+            "INSERT INTO step(id, seq, label, kind, undoes, at, copy_id) VALUES (?,?,?,?,?,?,?)",
+            [(row[0], first + n, *row[1:6]) for n, row in enumerate(steps)])
+        first += len(steps)
+        self.conn.executemany(
+            "INSERT INTO change(id, seq, step_id, table_name, row_id, field, old, new, at, "
+            "copy_id) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [(row[0], first + n, *row[1:9]) for n, row in enumerate(changes)])
+        added = len(steps) + len(changes)
+        self._seq += added
+        if added:
+            self._step.count += 1
+        return added
+
     # --- undo / redo ------------------------------------------------------------------
     @property
     def can_undo(self) -> bool:
