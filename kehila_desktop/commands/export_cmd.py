@@ -1,0 +1,40 @@
+"""``kehila export FILE KIND OUT``: write a part of the program to a file.
+
+Each kind is one entry of ``EXPORTERS``: a function ``(conn, out_path, language)`` that
+writes ``out_path`` whole (or not at all). Add a kind by adding an entry.
+"""
+
+from __future__ import annotations
+
+from ..core.i18n import tr
+from ._common import use_language
+
+
+def _workplan(conn, out, language):
+    from ..core.workplan_export import export_workplan
+
+    return export_workplan(conn, out, language)
+
+
+EXPORTERS = {
+    "workplan": _workplan,
+}
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("export", help="export a part of the program to a file")
+    p.add_argument("file")
+    p.add_argument("kind", choices=sorted(EXPORTERS))
+    p.add_argument("out")
+    p.add_argument("--language", choices=("he", "ar", "en"))
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from ..core.programfile import open_program
+
+    language = use_language(args.language)
+    with open_program(args.file, read_only=True, allow_newer=True) as pf:
+        path = EXPORTERS[args.kind](pf.conn, args.out, language)
+    print(tr("Written: {path}", path=path))
+    return 0
