@@ -1,0 +1,136 @@
+"""Start-up: the one QApplication set-up (language and direction, Qt's own translations,
+bundled fonts, high-DPI, the global exception hook) and ``kehila-desktop [FILE]``.
+
+``--quit-when-ready`` opens the file (or the sample), shows the main window with its first
+view filled, then exits 0. With ``KEHILA_STARTUP_TIMING=1`` it prints on stderr the seconds
+from ``KEHILA_T0`` (epoch, set by the benchmark) to the first paint and to the filled view.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+import traceback
+from datetime import datetime, timezone
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from ..core.i18n import LANGUAGES, tr
+from ..core.paths import resource
+from . import dialogs, settings
+from .language import apply_language
+
+log = logging.getLogger("kehila_desktop")
+_T0 = float(os.environ.get("KEHILA_T0") or time.time())
+
+
+def _mark(what: str) -> None:
+    if os.environ.get("KEHILA_STARTUP_TIMING"):
+        print(f"{what} {time.time() - _T0:.4f}", file=sys.stderr, flush=True)
+
+
+def register_fonts() -> list[str]:
+    """Register the bundled fonts (Noto Sans, Hebrew, Arabic); returns their families."""
+    families: list[str] = []
+    folder = resource("fonts")
+    if not folder.is_dir():
+        return families
+    for path in sorted(folder.glob("*.[ot]tf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    return sorted(set(families))
+
+
+def create_application(argv: list[str] | None = None, language: str | None = None
+                       ) -> QApplication:
+    """The one QApplication of the process, set up (or the existing one, re-set up)."""
+    from PySide6.QtCore import Qt
+
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(settings.ORGANISATION)
+    app.setApplicationName(settings.APPLICATION)
+    app.setApplicationDisplayName(tr("Kehila Desktop"))
+    families = register_fonts()
+    if families:
+        font = app.font()
+        base = [f for f in ("Noto Sans",) if f in families]
+        font.setFamilies([*base, *[f for f in families if f not in base], *font.families()])
+        app.setFont(font)
+    apply_language(language or settings.saved_language(), remember=language is None)
+    install_exception_hook()
+    return app
+
+
+def crash_log_path():
+    return settings.user_data_dir() / "crash.log"
+
+
+def install_exception_hook() -> None:
+    """Unexpected errors: log them, tell the user in one sentence, keep the app running.
+
+    Every edit is already committed (or rolled back) by the operations layer, so the data in
+    the program file is safe whatever failed."""
+
+    def hook(kind, value, tb) -> None:
+        details = "".join(traceback.format_exception(kind, value, tb))
+        try:
+            with open(crash_log_path(), "a", encoding="utf-8") as handle:
+                handle.write(f"--- {datetime.now(timezone.utc).isoformat()}\n{details}\n")
+        except OSError:
+            pass
+        log.error("unexpected error\n%s", details)
+        if QApplication.instance() is None or kind is KeyboardInterrupt:
+            sys.__excepthook__(kind, value, tb)
+            return
+        dialogs.error(QApplication.activeWindow(),
+                      tr("Something went wrong inside Kehila Desktop. Your program file is "
+                         "safe: every change was saved as it was made. Details were written to "
+                         "{path}.", path=crash_log_path()), details)
+
+    sys.excepthook = hook
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="kehila-desktop",
+                                     description=tr("Kehila Desktop: the Kehila Metiva program"))
+    parser.add_argument("file", nargs="?", help=tr("a program file (*.kehila) to open"))
+    parser.add_argument("--quit-when-ready", action="store_true",
+                        help=tr("open, show the first view, then exit (for tests)"))
+    parser.add_argument("--language", choices=LANGUAGES,
+                        help=tr("the language for this run (he, ar or en)"))
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    args = parse_args(argv)
+    app = create_application([sys.argv[0]], language=args.language)
+    from .mainwindow import MainWindow
+
+    window = MainWindow()
+    app.aboutToQuit.connect(window.files.close)  # releases the lock however the app ends
+    window.firstPainted.connect(lambda: _mark("first-paint"))
+    window.show()
+    _mark("shown")
+    opened = window.files.open_path(args.file) if args.file else window.files.open_sample()
+    if args.quit_when_ready:
+        def finish() -> None:
+            _mark("view-filled")
+            app.exit(0 if opened else 2)
+
+        QTimer.singleShot(0, finish)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
