@@ -1,0 +1,71 @@
+"""The ``kehila`` command: program files from the command line, over core/ and printing/ only.
+
+Each subcommand lives in ``kehila_desktop/commands/NAME.py`` with ``register(subparsers)``
+(which sets ``func``) and is listed in ``COMMANDS``. Exit status: 0 success, 2 usage error,
+3 the program file cannot be used, 4 an input sheet cannot be read. Errors are one plain line
+on stderr, never a traceback. This module must not import Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from .core.errors import KehilaError, ProgramFileError
+from .core.i18n import tr
+
+COMMANDS = ("new", "info", "check", "print", "import", "export", "calendar", "share", "merge")
+
+EXIT_OK, EXIT_USAGE, EXIT_FILE, EXIT_SHEET = 0, 2, 3, 4
+
+
+class UsageError(KehilaError):
+    """A command given something that does not exist or does not fit (exit 2)."""
+
+
+class SheetError(KehilaError):
+    """An input sheet that cannot be read (exit 4)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2
+        self.exit(EXIT_USAGE, f"{self.prog}: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="kehila", description="Kehila Desktop program files.")
+    subparsers = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"{__package__}.commands.{name}_cmd")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"{__package__}.commands.{name}_cmd":
+                continue
+            raise
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except ProgramFileError as exc:
+        print(f"kehila: {exc.text(tr)}", file=sys.stderr)
+        return EXIT_FILE
+    except SheetError as exc:
+        print(f"kehila: {exc.text(tr)}", file=sys.stderr)
+        return EXIT_SHEET
+    except (UsageError, KehilaError) as exc:
+        print(f"kehila: {exc.text(tr)}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

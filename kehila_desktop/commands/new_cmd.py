@@ -1,0 +1,35 @@
+"""``kehila new FILE [--sample] [--people N] [--locality TEXT] [--language he|ar|en]``."""
+
+from __future__ import annotations
+
+from ..core.i18n import LANGUAGES, tr
+from ._common import use_language
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("new", help="create a program file (never overwrites one)")
+    p.add_argument("file")
+    p.add_argument("--sample", action="store_true", help="fill it with the sample program")
+    p.add_argument("--people", type=int, default=None, help="scale the sample to N people")
+    p.add_argument("--locality", default="")
+    p.add_argument("--language", choices=LANGUAGES, default="he")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from ..cli import UsageError
+    from ..core.programfile import create_program
+
+    use_language(None)
+    if args.people is not None and (args.people < 1 or not args.sample):
+        raise UsageError("--people needs --sample and a number of at least 1.")
+    populate = None
+    if args.sample:
+        from ..core.sample import populate_sample
+
+        def populate(ops):
+            populate_sample(ops, people=args.people or 40)
+    path = create_program(args.file, locality=args.locality, language=args.language,
+                          populate=populate)
+    print(tr("Created {path}.", path=path))
+    return 0

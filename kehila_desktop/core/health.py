@@ -1,0 +1,51 @@
+"""Program health: every "should" of the seed, checked against the file. Derived, never stored.
+
+A *rule* is a function ``rule(conn, language) -> list[Finding]`` reading the file through the
+given sqlite3 connection. Rules live in ``core/rules/`` by subject; each module lists its rules
+in ``RULES``. ``findings()`` runs them all.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sqlite3
+from dataclasses import asdict, dataclass, field
+
+SEVERITIES = ("problem", "warning", "advice")
+RULE_MODULES = ("structure", "composition", "meetings", "plan")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One finding: ``code`` names the rule, ``message`` is a sentence in the user's language,
+    ``target`` says where it is fixed: (view, table, row id), e.g. ("structure", "body", id)."""
+
+    code: str
+    severity: str  # one of SEVERITIES
+    message: str
+    target: tuple[str, str, str] = ("overview", "", "")
+    details: dict = field(default_factory=dict)
+
+    def as_json(self) -> dict:
+        out = asdict(self)
+        out["target"] = {"view": self.target[0], "table": self.target[1], "id": self.target[2]}
+        return out
+
+
+def _modules():
+    for name in RULE_MODULES:
+        try:
+            yield importlib.import_module(f"{__package__}.rules.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__package__}.rules.{name}":
+                raise
+
+
+def findings(conn: sqlite3.Connection, language: str | None = None) -> list[Finding]:
+    """All findings, problems first."""
+    out: list[Finding] = []
+    for module in _modules():
+        for rule in module.RULES:
+            out.extend(rule(conn, language))
+    order = {s: i for i, s in enumerate(SEVERITIES)}
+    return sorted(out, key=lambda f: order.get(f.severity, 9))

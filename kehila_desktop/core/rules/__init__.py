@@ -1,0 +1,1 @@
+"""Program-health rules, one module per subject; see core.health."""
