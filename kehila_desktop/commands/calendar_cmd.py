@@ -1,0 +1,35 @@
+"""``kehila calendar FILE OUT.ics [--body ID]``: export meetings as an .ics calendar."""
+
+from __future__ import annotations
+
+from ..core.i18n import tr
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("calendar", help="export meetings as an .ics calendar file")
+    p.add_argument("file", help="the program file (.kehila)")
+    p.add_argument("out", help="the calendar file to write (.ics)")
+    p.add_argument("--body", help="only this body's meetings (its id or its name)")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from ..cli import UsageError
+    from ..core.calendar_ics import write_ics
+    from ..core.programfile import open_program
+
+    with open_program(args.file, read_only=True) as pf:
+        body_id = None
+        if args.body:
+            row = pf.conn.execute("SELECT id FROM body WHERE deleted=0 AND (id=? OR name=?)",
+                                  (args.body, args.body)).fetchone()
+            if row is None:
+                raise UsageError("There is no body {body} in this program.", body=args.body)
+            body_id = row[0]
+        try:
+            count = write_ics(pf.conn, args.out, body_id)
+        except OSError as exc:
+            raise UsageError("{path} cannot be written ({error}).", path=args.out,
+                             error=exc.strerror or exc) from None
+    print(tr("{count} meetings written to {path}.", count=count, path=args.out))
+    return 0
