@@ -16,8 +16,15 @@ def _workplan(conn, out, language):
     return export_workplan(conn, out, language)
 
 
+def _people(conn, out, language):
+    from ..core.people_io import export_people
+
+    return ", ".join(str(p) for p in export_people(conn, out, language))
+
+
 EXPORTERS = {
     "workplan": _workplan,
+    "people": _people,
 }
 
 
