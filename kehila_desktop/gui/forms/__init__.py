@@ -1,0 +1,1 @@
+"""Forms generated from ui/*.ui by packaging/build_forms.py."""
