@@ -82,6 +82,7 @@ def populate_sample(ops: Operations, people: int = 40, today: date | None = None
         meetings = _meetings(ops, bodies, teams, members, start, today, people, rng)
         _decisions(ops, meetings, areas, members, bodies, person_ids)
         _work_plan(ops, teams, bodies, person_ids, areas, people, rng)
+        _approve_urban_plan(ops, meetings)
 
 
 def _program(ops: Operations, start: date) -> None:
@@ -166,7 +167,6 @@ def _memberships(ops, bodies, teams, p, rng) -> dict[str, list[tuple[str, str]]]
     join(team, p[5], "fellow")
     for key, body_id in teams.items():
         ops.update("body", body_id, {"chair_person_id": p[team_people[key][0]]})
-    ops.update("body", team, {"chair_person_id": p[2]})
     # scaled programs: the rest are mapped, proposed, or join the design committee / a team
     targets = [design] + list(teams.values())
     for person in p[len(D.PEOPLE):]:
@@ -186,7 +186,7 @@ def _meetings(ops, bodies, teams, members, start, today, scale, rng):
     out = []
     plan = [(bodies["steering"], "steering", 0), (bodies["design"], "design", 0),
             (bodies["program_team"], "program_team", 0)]
-    plan += [(b, "work_team", 1) for b in teams.values()]
+    plan += [(b, "work_team", 0) for b in teams.values()]
     for body_id, kind, offset in plan:
         cadence, minutes, weekday, hour = ops.conn.execute(
             "SELECT cadence, meeting_minutes, preferred_weekday, preferred_hour FROM body "
@@ -337,3 +337,16 @@ def _work_plan(ops, teams, bodies, person_ids, areas, scale, rng):
                                   "end_quarter": f"2028Q{1 + i % 4}",
                                   "budget": rng.randint(1, 40) * 1000,
                                   "budget_source": rng.choice(["המועצה", "משרד הרווחה"])})
+
+
+def _approve_urban_plan(ops, meetings):
+    """The steering committee approved the urban plan at its latest held meeting."""
+    from .workplan_budget import approve_plan
+
+    held = [m for m in meetings if m[1] == "steering" and m[3] == "held"]
+    if len(held) < 2:
+        return
+    meeting_id, _, day, _ = held[-1]
+    channel_id = ops.conn.execute("SELECT id FROM channel WHERE key='urban'").fetchone()[0]
+    approve_plan(ops, channel_id, meeting_id=meeting_id, when=day.isoformat(),
+                 text="אישור תוכנית העבודה באפיק האורבני כפי שהמליצה הוועדה המעצבת.")
