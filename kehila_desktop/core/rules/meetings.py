@@ -36,14 +36,24 @@ def cadence_not_kept(conn: sqlite3.Connection, language: str | None) -> list[Fin
         return []
     out: list[Finding] = []
     since = max(start, date.fromordinal(now.toordinal() - LOOKBACK_DAYS))
-    for body_id, name, cadence in conn.execute(
-            "SELECT id, name, cadence FROM body WHERE deleted=0 ORDER BY position").fetchall():
+    for body_id, name, cadence, chosen, chosen_on in conn.execute(
+            "SELECT b.id, b.name, b.cadence, c.chosen, c.chosen_on FROM body b LEFT JOIN channel c "
+            "ON b.kind='work_team' AND c.key=b.channel_key AND c.deleted=0 "
+            "WHERE b.deleted=0 ORDER BY b.position").fetchall():
+        body_since = since
+        if chosen is not None:  # a work team: judged from when its channel was chosen
+            if not chosen:
+                continue
+            try:
+                body_since = max(since, date.fromisoformat(chosen_on)) if chosen_on else since
+            except ValueError:
+                pass
         held = [date.fromisoformat(d) for (d,) in conn.execute(
             "SELECT substr(starts_at,1,10) FROM meeting WHERE body_id=? AND deleted=0 "
             "AND status='held' AND starts_at>=?", (body_id, start.isoformat()))]
         try:
-            windows = [w for w in rule_windows(cadence, start, since, now)
-                       if w[1] <= now and w[1] > since]
+            windows = [w for w in rule_windows(cadence, start, body_since, now)
+                       if w[1] <= now and w[1] > body_since]
         except Exception:
             continue
         missed = [w for w in windows if not any(w[0] <= d < w[1] for d in held)]
