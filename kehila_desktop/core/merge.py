@@ -1,0 +1,281 @@
+"""Merging a copy that came back by e-mail into the open program file (``kehila merge``).
+
+The two copies share the history they had when they parted: the ``change`` rows both hold
+(by id). What each did since is the rows only it holds. The merge works field by field on
+those edits (the rows written by earlier merges, steps of kind ``merge``, are only their
+consequences and do not count as edits):
+
+- a field only one side changed takes that side's value (so different fields of one row are
+  both kept); a copy stripped of contacts never empties a phone or e-mail;
+- a field both changed to different values is a *conflict*: the side whose latest change is
+  later wins (``at``, then ``copy_id``, then change id — the same answer from either side);
+  the other value is listed in the report and stays in the history, so it can be restored;
+- rows only the copy has are added; a row deleted on one side and edited on the other is
+  kept, and the report says so.
+
+Every decision depends only on the two sets of edits, so A←B and B←A give the same program,
+and merging a copy a second time finds nothing new. The incoming history rows are imported
+with their ids (``Operations.import_history``) and the values written with ``Operations`` in
+one step of kind ``merge`` (one undo step); a backup of the file is kept first, and the
+report is saved in ``meta`` under ``merge_report:<step id>``.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ProgramFileError
+from .i18n import tr
+from .operations import Operations
+from .programfile import (FORMAT_VERSION, backup_path_for, copy_consistent, open_program,
+                          read_header)
+from .schema import TABLE_CLASSES
+from .share import CONTACT_FIELDS, is_stripped
+from .merge_report import MergeReport, row_label
+
+_CHANGE_COLS = "c.id, c.step_id, c.table_name, c.row_id, c.field, c.old, c.new, c.at, c.copy_id"
+
+
+class MergeRefused(ProgramFileError):
+    """The copy cannot be merged into this program (another program, newer format, itself)."""
+
+
+@dataclass
+class _Side:
+    """What one copy did since the two parted: its latest edit of each field, per row."""
+
+    latest: dict[tuple[str, str, str], tuple] = field(default_factory=dict)
+    deleted_rows: set[tuple[str, str]] = field(default_factory=set)
+    edited_rows: set[tuple[str, str]] = field(default_factory=set)
+
+    def add(self, table: str, row_id: str, name: str, order: tuple) -> None:
+        if name == "":
+            return
+        key = (table, row_id, name)
+        if key not in self.latest or order > self.latest[key]:
+            self.latest[key] = order
+        if name == "deleted":
+            self.deleted_rows.add((table, row_id))
+        else:
+            self.edited_rows.add((table, row_id))
+
+
+@dataclass
+class _Plan:
+    report: MergeReport
+    inserts: list[tuple[str, dict]] = field(default_factory=list)  # (table, incoming row)
+    updates: dict[tuple[str, str], dict] = field(default_factory=dict)
+    steps: list[tuple] = field(default_factory=list)
+    changes: list[tuple] = field(default_factory=list)
+
+
+def _table_order() -> list[str]:
+    from . import model
+
+    known = TABLE_CLASSES()
+    return [t.name for t in model.SQLModel.metadata.sorted_tables if t.name in known]
+
+
+def _history(conn: sqlite3.Connection) -> list[tuple]:
+    """Every change row with the kind of its step (the last item)."""
+    return conn.execute(
+        f"SELECT {_CHANGE_COLS}, coalesce(s.kind, 'edit') FROM change c "
+        "LEFT JOIN step s ON s.id = c.step_id").fetchall()
+
+
+def _rows(conn: sqlite3.Connection, table: str, ids: set[str]) -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    ids_list = list(ids)
+    for start in range(0, len(ids_list), 500):
+        chunk = ids_list[start:start + 500]
+        cur = conn.execute(f"SELECT * FROM {table} WHERE id IN ({','.join('?' * len(chunk))})",
+                           chunk)
+        names = [d[0] for d in cur.description]
+        for row in cur:
+            out[row[0]] = dict(zip(names, row))
+    return out
+
+
+def _program_id(conn: sqlite3.Connection) -> str | None:
+    row = conn.execute("SELECT id FROM program WHERE deleted=0 LIMIT 1").fetchone()
+    return row[0] if row else None
+
+
+def plan_merge(local: sqlite3.Connection, incoming: sqlite3.Connection,
+               source: str = "") -> _Plan:
+    """Work out what merging ``incoming`` into ``local`` does, without writing anything."""
+    report = MergeReport(source=source)
+    stripped = is_stripped(incoming)
+    local_hist = _history(local)
+    incoming_hist = _history(incoming)
+    local_ids = {row[0] for row in local_hist}
+    incoming_ids = {row[0] for row in incoming_hist}
+    new_in = [row for row in incoming_hist if row[0] not in local_ids]
+    new_here = [row for row in local_hist if row[0] not in incoming_ids]
+    plan = _Plan(report)
+    if not new_in:
+        return plan
+    have_steps = {r[0] for r in local.execute("SELECT id FROM step")}
+    plan.steps = [r for r in incoming.execute(
+        "SELECT id, label, kind, undoes, at, copy_id FROM step ORDER BY seq")
+        if r[0] not in have_steps]
+    plan.changes = sorted((row[:9] for row in new_in), key=lambda r: (r[7], r[8], r[0]))
+    report.history_added = len(plan.changes)
+
+    sides = {"here": _Side(), "copy": _Side()}
+    touched: dict[str, set[str]] = {}
+    for side, rows in (("here", new_here), ("copy", new_in)):
+        for cid, _step, table, row_id, name, _old, _new, at, copy_id, kind in rows:
+            if table not in TABLE_CLASSES():
+                continue
+            if side == "copy":
+                touched.setdefault(table, set()).add(row_id)
+            if kind != "merge":
+                sides[side].add(table, row_id, name, (at, copy_id, cid))
+    here, copy = sides["here"], sides["copy"]
+
+    for table in _table_order():
+        ids = touched.get(table)
+        if not ids:
+            continue
+        theirs = _rows(incoming, table, ids)
+        ours = _rows(local, table, ids)
+        for row_id, row in theirs.items():
+            if row_id not in ours:
+                plan.inserts.append((table, row))
+                if not row["deleted"]:
+                    report.add_added(table, row_id, row_label(incoming, table, row))
+                continue
+            _merge_row(plan, table, row_id, ours[row_id], row, here, copy, stripped,
+                       local)
+    return plan
+
+
+def _merge_row(plan: _Plan, table: str, row_id: str, ours: dict, theirs: dict,
+               here: _Side, copy: _Side, stripped: bool, local: sqlite3.Connection) -> None:
+    report = plan.report
+    label = row_label(local, table, ours)
+    result: dict[str, object] = {}
+    for name, value in theirs.items():
+        if name in ("id", "deleted"):
+            continue
+        order_copy = copy.latest.get((table, row_id, name))
+        if order_copy is None or value == ours[name]:
+            continue
+        if stripped and table == "person" and name in CONTACT_FIELDS and not value:
+            continue  # an empty contact in a stripped copy is not an edit
+        order_here = here.latest.get((table, row_id, name))
+        if order_here is None:
+            result[name] = value
+            report.add_changed(table, row_id, label, name, ours[name], value)
+        elif order_copy > order_here:
+            result[name] = value
+            report.add_conflict(table, row_id, label, name, kept=value, kept_side="copy",
+                                lost=ours[name], lost_side="here", lost_at=order_here[0])
+        else:
+            report.add_conflict(table, row_id, label, name, kept=ours[name], kept_side="here",
+                                lost=value, lost_side="copy", lost_at=order_copy[0])
+    # deletion: by the usual rule, unless the other side edited the row and did not delete it
+    key = (table, row_id)
+    deleted = ours["deleted"]
+    order_copy = copy.latest.get((table, row_id, "deleted"))
+    order_here = here.latest.get((table, row_id, "deleted"))
+    if order_copy is not None and (order_here is None or order_copy > order_here):
+        deleted = theirs["deleted"]
+    if deleted:
+        if key in here.deleted_rows and key not in copy.deleted_rows and key in copy.edited_rows:
+            deleted = 0
+            report.add_kept(table, row_id, label, deleted_side="here")
+        elif key in copy.deleted_rows and key not in here.deleted_rows \
+                and key in here.edited_rows:
+            deleted = 0
+            report.add_kept(table, row_id, label, deleted_side="copy")
+    if deleted != ours["deleted"]:
+        result["deleted"] = deleted
+        if deleted:
+            report.add_deleted(table, row_id, label)
+    if result:
+        plan.updates[key] = result
+
+
+def _open_incoming(path: Path, workdir: Path):
+    """Open the received copy read-only; an older format is upgraded in a scratch copy."""
+    header = read_header(path)
+    if header.format_version > FORMAT_VERSION:
+        raise MergeRefused(
+            "newer", "The copy {path} was made by a newer Kehila Desktop (format {version}); "
+            "merging it needs a Kehila Desktop that reads format {version}.",
+            path=path, version=header.format_version)
+    if header.format_version < FORMAT_VERSION:
+        with open_program(path, read_only=True, upgrade=False) as old:
+            scratch = workdir / "incoming.kehila"
+            copy_consistent(old.conn, scratch)
+        upgraded = open_program(scratch)
+        upgraded.close()
+        return open_program(scratch, read_only=True)
+    return open_program(path, read_only=True)
+
+
+def merge_copy(ops: Operations, incoming_path, *, dry_run: bool = False) -> MergeReport:
+    """Merge the copy at ``incoming_path`` into ``ops``' file; ``dry_run`` only reports."""
+    incoming_path = Path(incoming_path)
+    pf = ops.pf
+    try:
+        same = incoming_path.resolve() == Path(pf.path).resolve()
+    except OSError:
+        same = False
+    if same:
+        raise MergeRefused("itself", "{path} is the open program file itself; choose the copy "
+                           "that came back.", path=incoming_path)
+    with tempfile.TemporaryDirectory(prefix="kehila-merge-") as workdir:
+        other = _open_incoming(incoming_path, Path(workdir))
+        try:
+            if _program_id(other.conn) != _program_id(pf.conn):
+                name = (other.program_row() or {"name": ""})["name"]
+                raise MergeRefused(
+                    "other_program", "{path} is a copy of another program ({name}), not of "
+                    "this one; it cannot be merged. Open it on its own instead.",
+                    path=incoming_path, name=name)
+            plan = plan_merge(pf.conn, other.conn, incoming_path.name)
+        finally:
+            other.close()
+    report = plan.report
+    if dry_run or not plan.changes:
+        return report
+    backup = backup_path_for(Path(pf.path), "merge")
+    copy_consistent(pf.conn, backup)
+    report.backup = str(backup)
+    _apply(ops, plan, tr("merge {name}", name=incoming_path.name))
+    return report
+
+
+def _apply(ops: Operations, plan: _Plan, label: str) -> None:
+    with ops.step(label, kind="merge") as st:
+        ops.conn.execute("PRAGMA defer_foreign_keys=ON")
+        ops.import_history(plan.steps, plan.changes)
+        for table, row in plan.inserts:
+            values = {k: v for k, v in row.items() if k not in ("id", "deleted")}
+            ops.insert(table, values, row_id=row["id"])
+            if row["deleted"]:
+                ops.update(table, row["id"], {"deleted": 1})
+        for (table, row_id), changes in plan.updates.items():
+            ops.update(table, row_id, changes)
+        plan.report.step_id = st.id
+        ops.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+                         (f"merge_report:{st.id}", json.dumps(plan.report.to_dict(),
+                                                               ensure_ascii=False)))
+
+
+def saved_reports(conn: sqlite3.Connection) -> list[MergeReport]:
+    """The reports of the merges recorded in this file, oldest first."""
+    rows = conn.execute(
+        "SELECT m.value FROM meta m JOIN step s ON m.key = 'merge_report:' || s.id "
+        "ORDER BY s.seq").fetchall()
+    return [MergeReport.from_dict(json.loads(value)) for (value,) in rows]
+
+
+__all__ = ["MergeRefused", "MergeReport", "merge_copy", "plan_merge", "saved_reports"]
