@@ -179,19 +179,18 @@ def _merge_row(plan: _Plan, table: str, row_id: str, ours: dict, theirs: dict,
         else:
             report.add_conflict(table, row_id, label, name, kept=ours[name], kept_side="here",
                                 lost=value, lost_side="copy", lost_at=order_copy[0])
-    # deletion: by the usual rule, unless the other side edited the row and did not delete it
+    # deletion: by the usual rule, unless one side edited the row since and still has it
     key = (table, row_id)
     deleted = ours["deleted"]
     order_copy = copy.latest.get((table, row_id, "deleted"))
     order_here = here.latest.get((table, row_id, "deleted"))
     if order_copy is not None and (order_here is None or order_copy > order_here):
         deleted = theirs["deleted"]
-    if deleted:
-        if key in here.deleted_rows and key not in copy.deleted_rows and key in copy.edited_rows:
+    if deleted:  # a side that edited the row and still has it alive keeps it
+        if key in copy.edited_rows and not theirs["deleted"]:
             deleted = 0
             report.add_kept(table, row_id, label, deleted_side="here")
-        elif key in copy.deleted_rows and key not in here.deleted_rows \
-                and key in here.edited_rows:
+        elif key in here.edited_rows and not ours["deleted"]:
             deleted = 0
             report.add_kept(table, row_id, label, deleted_side="copy")
     if deleted != ours["deleted"]:

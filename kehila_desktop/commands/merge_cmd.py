@@ -1,0 +1,35 @@
+"""``kehila merge FILE INCOMING [--dry-run] [--json]``: merge a copy that came back."""
+
+from __future__ import annotations
+
+import json
+
+from ..core.i18n import tr
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("merge", help="merge a copy of the program that came back")
+    p.add_argument("file", help="the program file (.kehila) to merge into")
+    p.add_argument("incoming", help="the copy that came back (.kehila)")
+    p.add_argument("--dry-run", action="store_true",
+                   help="only show what the merge would do; change nothing")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from ..core.merge import merge_copy
+    from ..core.operations import Operations
+    from ..core.programfile import open_program
+
+    with open_program(args.file, read_only=args.dry_run) as pf:
+        report = merge_copy(Operations(pf), args.incoming, dry_run=args.dry_run)
+    if args.json:
+        data = report.to_dict()
+        data["dry_run"] = bool(args.dry_run)
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    print(report.text())
+    if args.dry_run and not report.nothing_new:
+        print(tr("Nothing was changed (a dry run)."))
+    return 0
