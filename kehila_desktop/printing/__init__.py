@@ -1,1 +1,58 @@
-"""Printing: Hebrew, Arabic and English PDF handouts from a program file (reportlab, no Qt)."""
+"""Printing: Hebrew, Arabic and English PDF handouts from a program file (reportlab, no Qt).
+
+``build(handout, pf_or_path, out_path, language=..., **options, progress=..., cancelled=...)``
+is the one entry point (the CLI and a GUI worker thread call it). ``HANDOUTS`` names them.
+Options: ``meeting``, ``body``, ``member`` (ids) and ``contacts`` (False hides phones and
+e-mails). The program file is only read.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Callable
+
+from .document import Cancelled, PageInfo, build_pdf
+from .source import Missing, Source
+
+HANDOUTS = ("structure", "people", "roster", "composition", "agenda", "signin", "minutes",
+            "workplan", "calendar", "role-letter", "open-call")
+NEEDS_MEETING = ("agenda", "signin", "minutes")
+
+__all__ = ["build", "HANDOUTS", "NEEDS_MEETING", "Cancelled", "Missing", "UnknownHandout"]
+
+
+class UnknownHandout(Missing):
+    """A handout name that is not one of ``HANDOUTS``."""
+
+
+def _function(handout: str):
+    from . import handouts_meetings as hm, handouts_people as hp, handouts_program as hg
+
+    return {
+        "structure": hg.structure, "people": hp.people, "roster": hp.roster,
+        "composition": hg.composition, "agenda": hm.agenda, "signin": hp.signin,
+        "minutes": hm.minutes, "workplan": hg.workplan, "calendar": hm.calendar,
+        "role-letter": hp.role_letter, "open-call": hg.open_call,
+    }[handout]
+
+
+def build(handout: str, pf_or_path, out_path: str | os.PathLike, *,
+          language: str | None = None, progress: Callable[[int], None] | None = None,
+          cancelled: Callable[[], bool] | None = None, **options) -> int:
+    """Build one handout into ``out_path`` (written whole or not at all); returns its pages.
+
+    Raises ``UnknownHandout`` / ``Missing`` (nothing named exists), ``ProgramFileError``
+    (the file cannot be read) or ``Cancelled``.
+    """
+    if handout not in HANDOUTS:
+        raise UnknownHandout("There is no handout {name}; the handouts are: {names}.",
+                             name=handout, names=", ".join(HANDOUTS))
+    src = Source(pf_or_path, language)
+    try:
+        result = _function(handout)(src, options)
+        info = PageInfo(src.language, src.program.get("name", ""),
+                        src.program.get("locality", ""), result.body, src.today(),
+                        result.title)
+        return build_pdf(result.story, out_path, info, progress=progress, cancelled=cancelled)
+    finally:
+        src.close()

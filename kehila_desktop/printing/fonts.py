@@ -1,0 +1,87 @@
+"""The bundled fonts and which one draws each character.
+
+Noto Sans Hebrew has no digits or Latin letters and Noto Sans has no Hebrew or Arabic, so a
+drawn string is split into runs, each in the first font (Noto Sans, then Noto Sans Hebrew,
+then Noto Sans Arabic) whose cmap has a glyph for the character. Widths are measured the same
+way, so what is measured is what is drawn.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from ..core.paths import resource
+
+FILES = {
+    ("KSans", False): "NotoSans-Regular.ttf",
+    ("KSans", True): "NotoSans-Bold.ttf",
+    ("KHebrew", False): "NotoSansHebrew-Regular.ttf",
+    ("KHebrew", True): "NotoSansHebrew-Bold.ttf",
+    ("KArabic", False): "NotoSansArabic-Regular.ttf",
+    ("KArabic", True): "NotoSansArabic-Bold.ttf",
+}
+ORDER = ("KSans", "KHebrew", "KArabic")
+
+_cmaps: dict[str, frozenset[int]] = {}
+
+
+def font_name(family: str, bold: bool) -> str:
+    return family + ("-Bold" if bold else "")
+
+
+def register() -> None:
+    """Register the six fonts with reportlab (once per process)."""
+    if _cmaps:
+        return
+    for (family, bold), filename in FILES.items():
+        name = font_name(family, bold)
+        font = TTFont(name, str(resource("fonts", filename)))
+        pdfmetrics.registerFont(font)
+        _cmaps[name] = frozenset(font.face.charToGlyph)
+
+
+def has_glyph(name: str, ch: str) -> bool:
+    register()
+    return ord(ch) in _cmaps[name]
+
+
+@lru_cache(maxsize=4096)
+def font_for(ch: str, bold: bool = False) -> str:
+    """The font that draws ``ch``: the first in ORDER with a glyph for it."""
+    register()
+    code = ord(ch)
+    for family in ORDER:
+        name = font_name(family, bold)
+        if code in _cmaps[name]:
+            return name
+    return font_name("KSans", bold)
+
+
+@lru_cache(maxsize=65536)
+def runs(text: str, bold: bool = False) -> tuple[tuple[str, str], ...]:
+    """``text`` cut into (font name, piece) runs, in the order given (visual or logical)."""
+    out: list[tuple[str, str]] = []
+    current = None
+    start = 0
+    for i, ch in enumerate(text):
+        name = font_for(ch, bold)
+        if name != current:
+            if current is not None:
+                out.append((current, text[start:i]))
+            current, start = name, i
+    if current is not None:
+        out.append((current, text[start:]))
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _unit_width(text: str, bold: bool) -> float:
+    return sum(pdfmetrics.stringWidth(piece, name, 1000) for name, piece in runs(text, bold))
+
+
+def width(text: str, size: float, bold: bool = False) -> float:
+    """Width in points of ``text`` (already shaped) drawn at ``size``."""
+    return _unit_width(text, bold) * size / 1000

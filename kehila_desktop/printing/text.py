@@ -1,0 +1,130 @@
+"""Text on the page: wrap logically, then reorder and draw each line.
+
+``wrap`` breaks a text into lines in LOGICAL order (words measured as they will be drawn,
+Arabic shaped), so a wrapped paragraph's first printed line holds its first words. Only then
+``draw_line`` shapes, reorders (``bidi.visual``) and draws the line run by run in the fonts
+that have its glyphs. User text is drawn as plain strings: nothing is ever parsed as markup.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from . import fonts
+from .bidi import visual
+from .shaping import shape
+
+_SPACES = re.compile(r"(\s+)")
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    size: float = 10
+    bold: bool = False
+    leading: float = 0  # 0: 1.35 × size
+    align: str = "start"  # start | end | center (start is the right edge in RTL)
+    rtl: bool = False
+    gray: float = 0  # 0 black … 1 white
+
+    @property
+    def line_height(self) -> float:
+        return self.leading or self.size * 1.35
+
+    def but(self, **changes) -> "TextStyle":
+        return replace(self, **changes)
+
+
+def clean(text: object) -> str:
+    """A value as one printable string: None → "", tabs → spaces, controls dropped."""
+    if text is None:
+        return ""
+    text = str(text).replace("\t", " ").replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(ch for ch in text if ch == "\n" or ch >= " " and ch != "\x7f")
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """Width of a logical string once shaped (reordering does not change the width)."""
+    return fonts.width(shape(text), size, bold)
+
+
+@lru_cache(maxsize=32768)
+def _wrap(text: str, width: float, size: float, bold: bool) -> tuple[str, ...]:
+    lines: list[str] = []
+    space = fonts.width(" ", size, bold)
+    for paragraph in text.split("\n"):
+        words = [w for w in _SPACES.split(paragraph.strip()) if w and not w.isspace()]
+        if not words:
+            lines.append("")
+            continue
+        line: list[str] = []
+        line_width = 0.0
+        for word in words:
+            w = fonts.width(shape(word), size, bold)
+            if line and line_width + space + w <= width:
+                line.append(word)
+                line_width += space + w
+                continue
+            if line:
+                lines.append(" ".join(line))
+                line, line_width = [], 0.0
+            while w > width and len(word) > 1:  # a word wider than the column: cut it
+                cut = _fit(word, width, size, bold)
+                lines.append(word[:cut])
+                word = word[cut:]
+                w = fonts.width(shape(word), size, bold)
+            line, line_width = [word], w
+        lines.append(" ".join(line))
+    return tuple(lines)
+
+
+def _fit(word: str, width: float, size: float, bold: bool) -> int:
+    cut = len(word) - 1
+    while cut > 1 and fonts.width(shape(word[:cut]), size, bold) > width:
+        cut -= 1
+    return max(cut, 1)
+
+
+def wrap(text: object, width: float, style: TextStyle) -> list[str]:
+    """``text`` broken into logical lines no wider than ``width`` points."""
+    return list(_wrap(clean(text), max(width, 1.0), style.size, style.bold))
+
+
+def draw_line(canvas, x_left: float, x_right: float, y: float, line: str,
+              style: TextStyle) -> float:
+    """Draw one logical line between ``x_left`` and ``x_right`` at baseline ``y``.
+
+    Returns the drawn width. Alignment ``start`` means the right edge for RTL.
+    """
+    if not line:
+        return 0.0
+    shown = visual(shape(line), style.rtl)
+    w = fonts.width(shown, style.size, style.bold)
+    align = style.align
+    if align == "center":
+        x = (x_left + x_right - w) / 2
+    elif (align == "start") == style.rtl:  # right-aligned
+        x = x_right - w
+    else:
+        x = x_left
+    if style.gray:
+        canvas.setFillGray(style.gray)
+    for name, piece in fonts.runs(shown, style.bold):
+        canvas.setFont(name, style.size)
+        canvas.drawString(x, y, piece)
+        x += fonts.width(piece, style.size, style.bold)
+    if style.gray:
+        canvas.setFillGray(0)
+    return w
+
+
+def draw_lines(canvas, x_left: float, x_right: float, top: float, lines: list[str],
+               style: TextStyle) -> float:
+    """Draw lines downward from ``top`` (the top of the first line); returns the height used."""
+    lh = style.line_height
+    baseline = top - style.size * 1.05
+    for line in lines:
+        draw_line(canvas, x_left, x_right, baseline, line, style)
+        baseline -= lh
+    return lh * len(lines)
