@@ -1,0 +1,1 @@
+"""The Overview view: the program at a glance and its health checklist."""

@@ -1,0 +1,159 @@
+"""The Overview: locality, timeline, chosen channels, focus areas, upcoming meetings, and the
+program-health findings as a checklist whose items take you to the place that fixes them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QGridLayout, QListWidget, QListWidgetItem, QScrollArea, QStyle,
+                               QVBoxLayout, QWidget)
+
+from ....core import health
+from ....core.i18n import label, language, tr
+from ...widgets import Card, format_date, format_datetime, heading_label, plain_label
+
+UPCOMING = 6
+
+
+class View(QWidget):
+    key = "overview"
+
+    def __init__(self, context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.findings: list[health.Finding] = []
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.addWidget(scroll)
+        page = QWidget()
+        page.setObjectName("overviewPage")
+        page.setStyleSheet("#overviewPage { background: #f7f8fa; }")
+        scroll.setWidget(page)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        self.heading = heading_label(1.8)
+        self.subheading = plain_label()
+        layout.addWidget(self.heading)
+        layout.addWidget(self.subheading)
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        self.cards = {name: Card() for name in ("timeline", "channels", "focus", "scope")}
+        for n, card in enumerate(self.cards.values()):
+            grid.addWidget(card, n // 2, n % 2)
+        layout.addLayout(grid)
+        self.meetings_heading = heading_label(1.2)
+        self.meetings = QListWidget()
+        self.meetings.setMaximumHeight(170)
+        self.meetings.itemActivated.connect(self._open_item)
+        self.meetings.itemClicked.connect(self._open_item)
+        layout.addWidget(self.meetings_heading)
+        layout.addWidget(self.meetings)
+        self.health_heading = heading_label(1.2)
+        self.health_intro = plain_label()
+        self.health = QListWidget()
+        self.health.setMinimumHeight(200)
+        self.health.setWordWrap(True)
+        self.health.itemActivated.connect(self._open_item)
+        self.health.itemClicked.connect(self._open_item)
+        layout.addWidget(self.health_heading)
+        layout.addWidget(self.health_intro)
+        layout.addWidget(self.health, 1)
+        context.changed.connect(self.refresh)
+        context.fileOpened.connect(self.refresh)
+        context.languageChanged.connect(self.retranslate)
+        self.retranslate()
+
+    def title(self) -> str:
+        return tr("Overview")
+
+    def retranslate(self, *_args) -> None:
+        self.meetings_heading.setText(tr("Upcoming meetings"))
+        self.meetings.setAccessibleName(tr("Upcoming meetings"))
+        self.health_heading.setText(tr("Program health"))
+        self.health.setAccessibleName(tr("Program health"))
+        self.health_intro.setText(tr("What the program still needs, by the seed's guidance. "
+                                     "Click an item to go where it is fixed."))
+        self.refresh()
+
+    # --- reading ------------------------------------------------------------------------
+    def refresh(self, *_args) -> None:
+        pf = self.context.pf
+        if pf is None:
+            return
+        conn = pf.conn
+        row = conn.execute("SELECT name, locality, authority, start_date, end_date, timeline, "
+                           "scope FROM program WHERE deleted=0").fetchone()
+        name, locality, authority, start, end, timeline, scope = row
+        self.heading.setText(name or tr("Program"))
+        place = " · ".join(p for p in (locality, authority) if p)
+        self.subheading.setText(place or tr("The locality has not been set."))
+        dates = " – ".join(d for d in (format_date(start), format_date(end)) if d)
+        self.cards["timeline"].set_texts(
+            tr("Timeline"), "\n".join(t for t in (dates, timeline) if t) or tr("Not set yet."))
+        chosen = [label("CHANNELS", k) for (k,) in conn.execute(
+            "SELECT key FROM channel WHERE deleted=0 AND chosen=1 ORDER BY rowid")]
+        self.cards["channels"].set_texts(tr("Chosen channels"),
+                                         "\n".join(chosen) or tr("No channel chosen yet."))
+        areas = [a for (a,) in conn.execute(
+            "SELECT name FROM area WHERE deleted=0 AND in_focus=1 ORDER BY name")]
+        self.cards["focus"].set_texts(tr("Geographic focus"),
+                                      "\n".join(areas) or tr("No focus area chosen yet."))
+        self.cards["scope"].set_texts(tr("Program boundaries (scope)"),
+                                      scope or tr("Not set yet."))
+        self._fill_meetings(conn)
+        self._fill_health(conn)
+
+    def _fill_meetings(self, conn) -> None:
+        self.meetings.clear()
+        now = datetime.now().strftime("%Y-%m-%dT%H:%M")
+        rows = conn.execute(
+            "SELECT m.id, m.starts_at, b.name, m.place FROM meeting m JOIN body b "
+            "ON b.id=m.body_id WHERE m.deleted=0 AND b.deleted=0 AND m.status='planned' "
+            "AND m.starts_at >= ? ORDER BY m.starts_at LIMIT ?", (now, UPCOMING)).fetchall()
+        for meeting_id, starts_at, body, place in rows:
+            text = tr("{when} — {body}", when=format_datetime(starts_at), body=body)
+            if place:
+                text += " · " + place
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, ("meetings", "meeting", meeting_id))
+            self.meetings.addItem(item)
+        if not rows:
+            item = QListWidgetItem(tr("No meetings are planned."))
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.meetings.addItem(item)
+
+    def _fill_health(self, conn) -> None:
+        self.health.clear()
+        self.findings = health.findings(conn, language())
+        icons = {"problem": QStyle.StandardPixmap.SP_MessageBoxCritical,
+                 "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+                 "advice": QStyle.StandardPixmap.SP_MessageBoxInformation}
+        names = {"problem": tr("Problem"), "warning": tr("Warning"), "advice": tr("Advice")}
+        for finding in self.findings:
+            icon = self.style().standardIcon(icons.get(finding.severity, icons["advice"]))
+            item = QListWidgetItem(icon, finding.message)
+            item.setData(Qt.ItemDataRole.UserRole, tuple(finding.target))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                         f"{names.get(finding.severity, '')}: {finding.message}")
+            item.setToolTip(names.get(finding.severity, ""))
+            self.health.addItem(item)
+        if not self.findings:
+            icon = self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
+            item = QListWidgetItem(icon, tr("Everything the seed asks for is in place."))
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.health.addItem(item)
+
+    # --- navigation ---------------------------------------------------------------------
+    def _open_item(self, item: QListWidgetItem) -> None:
+        target = item.data(Qt.ItemDataRole.UserRole)
+        if target:
+            view, table, row_id = (tuple(target) + ("", "", ""))[:3]
+            self.context.navigateRequested.emit(view or "overview", table or "", row_id or "")
+
+    def navigate(self, table: str, row_id: str) -> None:
+        pass

@@ -1,0 +1,240 @@
+"""The drawn diagram of the program's four mechanisms: steering committee above the design
+committee, one work team per channel below it (their representatives sit in the design
+committee), the program team beside them. Each box shows name, chair, members and cadence.
+Click or use the arrow keys to select a body. Drawn mirrored in right-to-left languages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from ....core.i18n import label, tr
+
+
+@dataclass
+class BodyBox:
+    id: str
+    kind: str
+    name: str
+    chair: str
+    members: int
+    cadence: str
+    channel_chosen: bool = True
+
+
+COLORS = {
+    "steering": ("#e8eefa", "#3b5b95"),
+    "design": ("#e9f6ee", "#2f7a4c"),
+    "work_team": ("#fdf3e3", "#a86b12"),
+    "program_team": ("#f1ebf8", "#6a4a94"),
+}
+BOX_W, BOX_H = 210.0, 92.0
+
+
+class StructureDiagram(QWidget):
+    bodySelected = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.boxes: list[BodyBox] = []
+        self.selected_id = ""
+        self.rects: dict[str, QRectF] = {}
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMinimumSize(560, 420)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def sizeHint(self) -> QSize:
+        return QSize(760, 520)
+
+    def set_boxes(self, boxes: list[BodyBox]) -> None:
+        self.boxes = boxes
+        if self.selected_id not in {b.id for b in boxes}:
+            self.selected_id = ""
+        self.setAccessibleDescription("; ".join(self._box_text(b).replace("\n", ", ")
+                                                for b in boxes))
+        self.update()
+
+    def select(self, body_id: str, *, emit: bool = True) -> None:
+        if body_id == self.selected_id:
+            return
+        self.selected_id = body_id
+        self.update()
+        if emit:
+            self.bodySelected.emit(body_id)
+
+    # --- geometry -----------------------------------------------------------------------
+    def _layout(self) -> dict[str, QRectF]:
+        w, h = float(self.width()), float(self.height())
+        bw = min(BOX_W, (w - 40) / 4.3)
+        bh = BOX_H
+        rects: dict[str, QRectF] = {}
+        teams = [b for b in self.boxes if b.kind == "work_team"]
+        main_x = (w - bw) / 2 - bw * 0.35
+        side_x = w - bw - 16
+        rows = (24.0, h * 0.36, h - bh - 24)
+        for box in self.boxes:
+            if box.kind == "steering":
+                rects[box.id] = QRectF(main_x, rows[0], bw, bh)
+            elif box.kind == "design":
+                rects[box.id] = QRectF(main_x, rows[1], bw, bh)
+            elif box.kind == "program_team":
+                rects[box.id] = QRectF(side_x, rows[1], bw, bh)
+        if teams:
+            gap = 12.0
+            total = len(teams) * bw + (len(teams) - 1) * gap
+            scale = min(1.0, (w - 32) / total)
+            tw = bw * scale
+            x = max(16.0, (w - (len(teams) * tw + (len(teams) - 1) * gap)) / 2)
+            for team in teams:
+                rects[team.id] = QRectF(x, rows[2], tw, bh)
+                x += tw + gap
+        if self.isRightToLeft():  # mirror: the drawing reads from the right
+            rects = {k: QRectF(w - r.right(), r.top(), r.width(), r.height())
+                     for k, r in rects.items()}
+        return rects
+
+    # --- painting -----------------------------------------------------------------------
+    def paintEvent(self, _event) -> None:
+        self.rects = self._layout()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setLayoutDirection(self.layoutDirection())
+        painter.fillRect(self.rect(), QColor("#fbfcfd"))
+        by_kind = {b.kind: b for b in self.boxes}
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
+        link_pen = QPen(QColor("#7b8794"), 1.6)
+        steering, design = by_kind.get("steering"), by_kind.get("design")
+        if steering and design:
+            a, b = self.rects[steering.id], self.rects[design.id]
+            self._arrow(painter, QPointF(a.center().x(), a.bottom()),
+                        QPointF(b.center().x(), b.top()), link_pen)
+            self._caption(painter, small, QRectF(a.left() - 40, a.bottom() + 4,
+                                                 a.width() + 80, b.top() - a.bottom() - 8),
+                          tr("decides the composition"))
+        teams = [b for b in self.boxes if b.kind == "work_team"]
+        if design and teams:
+            d = self.rects[design.id]
+            bus_y = (d.bottom() + self.rects[teams[0].id].top()) / 2
+            painter.setPen(link_pen)
+            xs = [self.rects[t.id].center().x() for t in teams]
+            painter.drawLine(QPointF(min(xs), bus_y), QPointF(max(xs), bus_y))
+            for x, team in zip(xs, teams):
+                painter.drawLine(QPointF(x, self.rects[team.id].top()), QPointF(x, bus_y))
+            self._arrow(painter, QPointF(d.center().x(), bus_y), QPointF(d.center().x(),
+                        d.bottom()), link_pen)
+            self._caption(painter, small, QRectF(d.center().x() + 8 if not self.isRightToLeft()
+                                                 else d.center().x() - 8 - 260,
+                                                 d.bottom() + 2, 260, bus_y - d.bottom() - 4),
+                          tr("work-team representatives sit in the design committee"))
+        team = by_kind.get("program_team")
+        if team and design:
+            a, b = self.rects[design.id], self.rects[team.id]
+            dashed = QPen(QColor("#9a86b8"), 1.4, Qt.PenStyle.DashLine)
+            left, right = (a, b) if a.center().x() < b.center().x() else (b, a)
+            painter.setPen(dashed)
+            painter.drawLine(QPointF(left.right(), a.center().y()),
+                             QPointF(right.left(), a.center().y()))
+            self._caption(painter, small, QRectF(left.right() + 4, a.center().y() - 40,
+                                                 right.left() - left.right() - 8, 36),
+                          tr("leads and implements"))
+        for box in self.boxes:
+            self._box(painter, box, self.rects[box.id])
+        painter.end()
+
+    def _box(self, painter: QPainter, box: BodyBox, rect: QRectF) -> None:
+        fill, edge = COLORS.get(box.kind, ("#ffffff", "#555555"))
+        selected = box.id == self.selected_id
+        path = QPainterPath()
+        path.addRoundedRect(rect, 8, 8)
+        painter.fillPath(path, QColor(fill) if box.channel_chosen else QColor("#f0f0f0"))
+        pen = QPen(QColor(edge), 3.0 if selected else 1.3)
+        if not box.channel_chosen:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.drawPath(path)
+        if selected and self.hasFocus():
+            painter.setPen(QPen(QColor(edge), 1, Qt.PenStyle.DotLine))
+            painter.drawRoundedRect(rect.adjusted(-5, -5, 5, 5), 10, 10)
+        inner = rect.adjusted(8, 6, -8, -6)
+        title = QFont(self.font())
+        title.setBold(True)
+        painter.setFont(title)
+        painter.setPen(QColor("#1d2733"))
+        metrics = painter.fontMetrics()
+        name = metrics.elidedText(box.name, Qt.TextElideMode.ElideRight, int(inner.width()))
+        painter.drawText(QRectF(inner.left(), inner.top(), inner.width(), metrics.height()),
+                         Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, name)
+        body_font = QFont(self.font())
+        body_font.setPointSizeF(max(7.0, body_font.pointSizeF() * 0.9))
+        painter.setFont(body_font)
+        painter.setPen(QColor("#3c4652"))
+        lines = self._box_text(box).split("\n")[1:]
+        fm = painter.fontMetrics()
+        y = inner.top() + metrics.height() + 4
+        for line in lines:
+            text = fm.elidedText(line, Qt.TextElideMode.ElideRight, int(inner.width()))
+            painter.drawText(QRectF(inner.left(), y, inner.width(), fm.height()),
+                             Qt.AlignmentFlag.AlignHCenter, text)
+            y += fm.height()
+
+    def _box_text(self, box: BodyBox) -> str:
+        chair = tr("Chair: {name}", name=box.chair) if box.chair else tr("No chair yet")
+        members = tr("{count} members", count=box.members)
+        cadence = box.cadence
+        if not box.channel_chosen:
+            cadence = tr("channel not chosen")
+        return "\n".join((box.name, chair, members, cadence))
+
+    @staticmethod
+    def _caption(painter: QPainter, font: QFont, rect: QRectF, text: str) -> None:
+        painter.setFont(font)
+        painter.setPen(QColor("#5b6775"))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
+
+    @staticmethod
+    def _arrow(painter: QPainter, start: QPointF, end: QPointF, pen: QPen) -> None:
+        painter.setPen(pen)
+        painter.drawLine(start, end)
+        direction = 1 if end.y() > start.y() else -1
+        head = QPolygonF([end, QPointF(end.x() - 5, end.y() - 9 * direction),
+                          QPointF(end.x() + 5, end.y() - 9 * direction)])
+        painter.setBrush(pen.color())
+        painter.drawPolygon(head)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+
+    # --- input --------------------------------------------------------------------------
+    def mousePressEvent(self, event) -> None:
+        for body_id, rect in self.rects.items():
+            if rect.contains(event.position()):
+                self.select(body_id)
+                return
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        ids = [b.id for b in self.boxes]
+        if not ids:
+            return super().keyPressEvent(event)
+        keys = {Qt.Key.Key_Down: 1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_Left: -1}
+        step = keys.get(event.key())
+        if step is None:
+            return super().keyPressEvent(event)
+        if self.isRightToLeft() and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            step = -step
+        current = ids.index(self.selected_id) if self.selected_id in ids else -1
+        self.select(ids[(current + step) % len(ids)])
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self.update()
+
+
+def cadence_label(key: str) -> str:
+    return label("CADENCES", key)

@@ -1,0 +1,342 @@
+"""The two editing panels of the Structure view (forms from ``ui/``): a body's details and
+the program settings. Every field is committed when it is left (one undo step each); bad
+input gets one sentence and changes nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTime, Signal
+from PySide6.QtWidgets import QCheckBox, QListWidgetItem, QVBoxLayout, QWidget
+
+from ....core import edits, enums
+from ....core.i18n import label, tr
+from ...forms.ui_body_details import Ui_BodyDetails
+from ...forms.ui_program_settings import Ui_ProgramSettings
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def weekday_name(n: int) -> str:
+    return {0: tr("Monday"), 1: tr("Tuesday"), 2: tr("Wednesday"), 3: tr("Thursday"),
+            4: tr("Friday"), 5: tr("Saturday"), 6: tr("Sunday")}[n]
+
+
+def seed_decisions(kind: str) -> str:
+    """What the seed gives each mechanism to decide and do."""
+    return {
+        "steering": tr("Approves processes and budgets. At the start it decides the program's "
+                       "boundaries (scope) and timelines, the geographic focus and the chosen "
+                       "channels, and it decides the composition of the design committee. "
+                       "Convenes once a quarter."),
+        "design": tr("Defines shared goals and targets and formulates the local work plan; "
+                     "helps with the mapping and the strategic plan. Every member has an equal "
+                     "voice and equal weight in decisions. Two and a half hours once a month "
+                     "in the first year, then once a quarter."),
+        "work_team": tr("Leads the local situation picture of its channel, helps define the "
+                        "problem space and the solution space, recommends shared long-term "
+                        "goals and helps formulate the strategic work plan. Its "
+                        "representatives sit in the design committee."),
+        "program_team": tr("The program manager, the community companion and the fellows: "
+                           "regular meetings, trainings and team days; implements the program "
+                           "down to the small details."),
+    }.get(kind, "")
+
+
+class _FocusOut(QObject):
+    """Calls ``callback`` when the watched widget loses focus (for multi-line fields)."""
+
+    def __init__(self, widget, callback) -> None:
+        super().__init__(widget)
+        self.callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            self.callback()
+        return False
+
+
+class BodyPanel(QWidget):
+    """Shows and edits one body: name, chair, cadence, meeting length, day and hour,
+    responsibilities; shows members and what the seed gives it to decide."""
+
+    def __init__(self, context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.body_id = ""
+        self.row: dict = {}
+        self.ui = Ui_BodyDetails()
+        self.ui.setupUi(self)
+        ui = self.ui
+        for key in enums.CADENCES:
+            ui.cadenceCombo.addItem("", key)
+        for n in range(7):
+            ui.weekdayCombo.addItem("", n)
+        font = ui.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        ui.heading.setFont(font)
+        ui.nameEdit.editingFinished.connect(self._name_done)
+        ui.chairCombo.activated.connect(lambda _i: self._set(
+            "chair_person_id", ui.chairCombo.currentData() or None,
+            tr("change the chair of {name}", name=self.row.get("name", ""))))
+        ui.cadenceCombo.activated.connect(lambda _i: self._set(
+            "cadence", ui.cadenceCombo.currentData(),
+            tr("change the cadence of {name}", name=self.row.get("name", ""))))
+        ui.minutesSpin.editingFinished.connect(lambda: self._set(
+            "meeting_minutes", ui.minutesSpin.value(),
+            tr("change the meeting length of {name}", name=self.row.get("name", ""))))
+        ui.weekdayCombo.activated.connect(lambda _i: self._set(
+            "preferred_weekday", ui.weekdayCombo.currentData(),
+            tr("change the meeting day of {name}", name=self.row.get("name", ""))))
+        ui.hourEdit.editingFinished.connect(lambda: self._set(
+            "preferred_hour", ui.hourEdit.time().toString("HH:mm"),
+            tr("change the meeting hour of {name}", name=self.row.get("name", ""))))
+        _FocusOut(ui.responsibilitiesEdit, lambda: self._set(
+            "responsibilities", ui.responsibilitiesEdit.toPlainText(),
+            tr("edit the responsibilities of {name}", name=self.row.get("name", ""))))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        ui = self.ui
+        pairs = ((ui.kindLabel, tr("Mechanism")), (ui.nameLabel, tr("Name")),
+                 (ui.chairLabel, tr("Chair")), (ui.membersLabel, tr("Members")),
+                 (ui.cadenceLabel, tr("Cadence")), (ui.minutesLabel, tr("Meeting length")),
+                 (ui.weekdayLabel, tr("Usual day")), (ui.hourLabel, tr("Usual hour")),
+                 (ui.responsibilitiesLabel, tr("Areas of responsibility")),
+                 (ui.decisionsLabel, tr("What the seed gives it")))
+        for lbl, text in pairs:
+            lbl.setText(text)
+            buddy = lbl.buddy()
+            if buddy is not None:
+                buddy.setAccessibleName(text)
+        ui.minutesSpin.setSuffix(" " + tr("minutes"))
+        for i, key in enumerate(enums.CADENCES):
+            ui.cadenceCombo.setItemText(i, label("CADENCES", key))
+        for n in range(7):
+            ui.weekdayCombo.setItemText(n, weekday_name(n))
+        self.load(self.body_id)
+
+    def load(self, body_id: str) -> None:
+        """Show the body ``body_id`` (re-read from the file)."""
+        self.body_id = body_id
+        pf = self.context.pf
+        self.setEnabled(bool(pf is not None and body_id))
+        if pf is None or not body_id:
+            return
+        cur = pf.conn.execute("SELECT * FROM body WHERE id=? AND deleted=0", (body_id,))
+        values = cur.fetchone()
+        if values is None:
+            self.body_id = ""
+            self.setEnabled(False)
+            return
+        self.row = row = dict(zip([d[0] for d in cur.description], values))
+        ui = self.ui
+        read_only = self.context.read_only
+        ui.heading.setText(row["name"])
+        kind = label("BODY_KINDS", row["kind"])
+        if row["kind"] == "work_team" and row["channel_key"]:
+            kind = tr("{kind} · channel: {channel}", kind=kind,
+                      channel=label("CHANNELS", row["channel_key"]))
+        ui.kindValue.setText(kind)
+        ui.nameEdit.setText(row["name"])
+        ui.chairCombo.clear()
+        ui.chairCombo.addItem(tr("(no chair)"), "")
+        for person_id, name in pf.conn.execute(
+                "SELECT DISTINCT p.id, p.name FROM person p JOIN membership m ON m.person_id=p.id "
+                "WHERE m.body_id=? AND m.deleted=0 AND p.deleted=0 "
+                "AND m.status NOT IN ('declined', 'left') "
+                "UNION SELECT id, name FROM person WHERE id=? ORDER BY 2",
+                (body_id, row["chair_person_id"] or "")):
+            ui.chairCombo.addItem(name, person_id)
+        ui.chairCombo.setCurrentIndex(max(0, ui.chairCombo.findData(row["chair_person_id"] or "")))
+        joined, coming = pf.conn.execute(
+            "SELECT sum(status='joined'), sum(status IN ('mapped','proposed','approved',"
+            "'invited')) FROM membership WHERE body_id=? AND deleted=0", (body_id,)).fetchone()
+        ui.membersValue.setText(tr("{joined} joined, {coming} on the way", joined=joined or 0,
+                                   coming=coming or 0))
+        ui.cadenceCombo.setCurrentIndex(max(0, ui.cadenceCombo.findData(row["cadence"])))
+        ui.minutesSpin.setValue(int(row["meeting_minutes"] or 0))
+        ui.weekdayCombo.setCurrentIndex(int(row["preferred_weekday"] or 0))
+        ui.hourEdit.setTime(QTime.fromString(row["preferred_hour"] or "17:00", "HH:mm"))
+        if ui.responsibilitiesEdit.toPlainText() != row["responsibilities"]:
+            ui.responsibilitiesEdit.setPlainText(row["responsibilities"])
+        ui.decisionsValue.setText(seed_decisions(row["kind"]))
+        for widget in (ui.nameEdit, ui.responsibilitiesEdit):
+            widget.setReadOnly(read_only)
+        for widget in (ui.chairCombo, ui.cadenceCombo, ui.minutesSpin, ui.weekdayCombo,
+                       ui.hourEdit):
+            widget.setEnabled(not read_only)
+
+    def _name_done(self) -> None:
+        name = self.ui.nameEdit.text().strip()
+        if not self.body_id or name == self.row.get("name"):
+            return
+        if not name:
+            self.ui.nameEdit.setText(self.row.get("name", ""))
+            self.context.show_error(tr("A body needs a name; the name was not changed."))
+            return
+        self.context.run(tr("rename {name}", name=self.row.get("name", "")),
+                         lambda ops: edits.rename_body(ops, self.body_id, name))
+
+    def _set(self, field: str, value, step_label: str) -> None:
+        if not self.body_id or self.context.read_only or self.row.get(field) == value:
+            return
+        body_id = self.body_id
+        self.context.run(step_label, lambda ops: ops.update("body", body_id, {field: value}))
+
+
+class ProgramPanel(QWidget):
+    """The program settings: names, scope, timelines, residents' share, chosen channels
+    (with the seed's advice of two or three), and the geographic focus."""
+
+    channelsChanged = Signal()
+
+    def __init__(self, context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.row: dict = {}
+        self.ui = Ui_ProgramSettings()
+        self.ui.setupUi(self)
+        ui = self.ui
+        box = QVBoxLayout(ui.channelsBox)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.channel_checks: dict[str, QCheckBox] = {}
+        for key in enums.CHANNELS:
+            check = QCheckBox()
+            check.clicked.connect(lambda _c=False: self._channels_done())
+            box.addWidget(check)
+            self.channel_checks[key] = check
+        for field, edit in (("name", ui.nameEdit), ("locality", ui.localityEdit),
+                            ("authority", ui.authorityEdit), ("timeline", ui.timelineEdit)):
+            edit.editingFinished.connect(lambda f=field, e=edit: self._text_done(f, e.text()))
+        ui.startEdit.editingFinished.connect(lambda: self._date_done("start_date",
+                                                                     ui.startEdit))
+        ui.endEdit.editingFinished.connect(lambda: self._date_done("end_date", ui.endEdit))
+        ui.residentsSpin.editingFinished.connect(lambda: self._set(
+            "residents_target_pct", ui.residentsSpin.value(),
+            tr("change the residents' target share")))
+        _FocusOut(ui.scopeEdit, lambda: self._set(
+            "scope", ui.scopeEdit.toPlainText(), tr("change the program boundaries")))
+        ui.focusList.itemChanged.connect(self._focus_done)
+        self._filling = False
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        ui = self.ui
+        pairs = ((ui.nameLabel, tr("Program name")), (ui.localityLabel, tr("Locality")),
+                 (ui.authorityLabel, tr("Local authority")),
+                 (ui.scopeLabel, tr("Program boundaries (scope)")),
+                 (ui.startLabel, tr("Start date")), (ui.endLabel, tr("End date")),
+                 (ui.timelineLabel, tr("Timelines")),
+                 (ui.residentsLabel, tr("Residents' target share")),
+                 (ui.channelsLabel, tr("Chosen channels")),
+                 (ui.focusLabel, tr("Geographic focus")))
+        for lbl, text in pairs:
+            lbl.setText(text)
+            buddy = lbl.buddy()
+            if buddy is not None:
+                buddy.setAccessibleName(text)
+        for edit in (ui.startEdit, ui.endEdit):
+            edit.setPlaceholderText(tr("YYYY-MM-DD"))
+        for key, check in self.channel_checks.items():
+            check.setText(label("CHANNELS", key))
+            check.setAccessibleName(tr("Channel: {channel}", channel=label("CHANNELS", key)))
+        self.load()
+
+    def load(self) -> None:
+        pf = self.context.pf
+        self.setEnabled(pf is not None)
+        if pf is None:
+            return
+        conn = pf.conn
+        cur = conn.execute("SELECT * FROM program WHERE deleted=0")
+        self.row = row = dict(zip([d[0] for d in cur.description], cur.fetchone()))
+        ui = self.ui
+        ui.nameEdit.setText(row["name"])
+        ui.localityEdit.setText(row["locality"])
+        ui.authorityEdit.setText(row["authority"])
+        if ui.scopeEdit.toPlainText() != row["scope"]:
+            ui.scopeEdit.setPlainText(row["scope"])
+        ui.startEdit.setText(row["start_date"] or "")
+        ui.endEdit.setText(row["end_date"] or "")
+        ui.timelineEdit.setText(row["timeline"])
+        ui.residentsSpin.setValue(int(row["residents_target_pct"] or 0))
+        chosen = {k for (k,) in conn.execute(
+            "SELECT key FROM channel WHERE deleted=0 AND chosen=1")}
+        for key, check in self.channel_checks.items():
+            check.setChecked(key in chosen)
+        advice = tr("The program recommends starting with two or three channels and widening "
+                    "to the others later.")
+        if len(chosen) not in (2, 3):
+            advice += " " + tr("{count} chosen now.", count=len(chosen))
+        ui.channelsAdvice.setText(advice)
+        self._filling = True
+        ui.focusList.clear()
+        for area_id, name, kind, in_focus in conn.execute(
+                "SELECT id, name, kind, in_focus FROM area WHERE deleted=0 ORDER BY name"):
+            item = QListWidgetItem(tr("{name} ({kind})", name=name,
+                                      kind=label("AREA_KINDS", kind)))
+            item.setData(Qt.ItemDataRole.UserRole, area_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if in_focus else Qt.CheckState.Unchecked)
+            ui.focusList.addItem(item)
+        self._filling = False
+        read_only = self.context.read_only
+        for widget in (ui.nameEdit, ui.localityEdit, ui.authorityEdit, ui.scopeEdit,
+                       ui.startEdit, ui.endEdit, ui.timelineEdit):
+            widget.setReadOnly(read_only)
+        for widget in (ui.residentsSpin, ui.focusList, *self.channel_checks.values()):
+            widget.setEnabled(not read_only)
+
+    # --- edits --------------------------------------------------------------------------
+    def _set(self, field: str, value, step_label: str) -> None:
+        if not self.row or self.context.read_only or self.row.get(field) == value:
+            return
+        program_id = self.row["id"]
+        self.context.run(step_label,
+                         lambda ops: ops.update("program", program_id, {field: value}))
+
+    def _text_done(self, field: str, text: str) -> None:
+        names = {"name": tr("rename the program"), "locality": tr("change the locality"),
+                 "authority": tr("change the local authority"),
+                 "timeline": tr("change the timelines")}
+        self._set(field, text.strip(), names[field])
+
+    def _date_done(self, field: str, edit) -> None:
+        text = edit.text().strip()
+        if text:
+            try:
+                date.fromisoformat(text)
+            except ValueError:
+                edit.setText(self.row.get(field) or "")
+                self.context.show_error(tr("Write the date as YYYY-MM-DD, for example "
+                                           "2027-01-31; the date was not changed."))
+                return
+        start = text if field == "start_date" else self.row.get("start_date")
+        end = text if field == "end_date" else self.row.get("end_date")
+        if start and end and end < start:
+            edit.setText(self.row.get(field) or "")
+            self.context.show_error(tr("The end date is before the start date; the date was "
+                                       "not changed."))
+            return
+        self._set(field, text or None, tr("change the program dates"))
+
+    def _channels_done(self) -> None:
+        if self.context.read_only:
+            return
+        keys = [k for k, check in self.channel_checks.items() if check.isChecked()]
+        today = date.today().isoformat()
+        self.context.run(tr("choose channels"),
+                         lambda ops: edits.set_chosen_channels(ops, keys, when=today))
+        self.load()  # shows the file's state whether or not the edit went through
+        self.channelsChanged.emit()
+
+    def _focus_done(self, item: QListWidgetItem) -> None:
+        if self._filling or self.context.read_only:
+            return
+        area_id = item.data(Qt.ItemDataRole.UserRole)
+        checked = item.checkState() == Qt.CheckState.Checked
+        self.context.run(tr("change the geographic focus"),
+                         lambda ops: ops.update("area", area_id, {"in_focus": checked}))

@@ -1,0 +1,66 @@
+"""Small shared widgets and helpers of the GUI: titled cards, headings, date formatting."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+
+class Card(QFrame):
+    """A titled box of the overview: a heading and a body of plain text or widgets."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.setStyleSheet("#card { background: #ffffff; border: 1px solid #d8dee8; "
+                           "border-radius: 6px; }")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 12)
+        self.heading = heading_label(1.1)
+        self.body = plain_label()
+        layout.addWidget(self.heading)
+        layout.addWidget(self.body)
+        layout.addStretch(1)
+
+    def set_texts(self, heading: str, body: str) -> None:
+        self.heading.setText(heading)
+        self.body.setText(body)
+        self.setAccessibleName(heading)
+        self.body.setAccessibleName(heading)
+        self.body.setAccessibleDescription(body)
+
+
+def plain_label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def heading_label(scale: float = 1.4) -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def format_date(iso: str | None) -> str:
+    """``YYYY-MM-DD`` as the user's language writes a date (empty when not set)."""
+    if not iso:
+        return ""
+    day = QDate.fromString(iso[:10], "yyyy-MM-dd")
+    return QLocale().toString(day, "d MMMM yyyy") if day.isValid() else iso
+
+
+def format_datetime(iso: str | None) -> str:
+    if not iso:
+        return ""
+    moment = QDateTime.fromString(iso[:16], "yyyy-MM-ddTHH:mm")
+    if not moment.isValid():
+        return format_date(iso)
+    return QLocale().toString(moment, "dddd d MMMM yyyy, HH:mm")
