@@ -8,7 +8,8 @@ channels. It is built with deliberate gaps that program health should find (no a
 the design committee, a work team with no representative there, a channel without a
 situation picture, an objective without an indicator, an action without a budget, a member
 below their expected attendance). ``people`` > 40 scales people, memberships, meetings,
-attendance and plan rows for benchmarks. The dates run from eleven months before ``today``.
+attendance and plan rows for benchmarks. The year of meetings starts nine months before
+``today`` (three months are still to come).
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ def populate_sample(ops: Operations, people: int = 40, today: date | None = None
     """Fill a new program file (made by ``create_program``) with the sample program."""
     rng = random.Random(seed)
     today = today or date.today()
-    start = _add_months(date(today.year, today.month, 1), -11)
+    start = _add_months(date(today.year, today.month, 1), -9)
     conn = ops.conn
     with ops.step("sample program"):
         _program(ops, start)
