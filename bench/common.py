@@ -1,0 +1,53 @@
+"""What the benchmarks share: timing, a report table, and cached big sample programs."""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+_CACHE = Path(tempfile.gettempdir()) / "kehila-bench"
+
+
+def best_of(fn, repeat: int = 5) -> float:
+    """The median of ``repeat`` runs of ``fn`` in seconds (after one warm-up run)."""
+    fn()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def big_program(people: int = 5000) -> Path:
+    """A sample program of ``people`` people, built once and reused across benchmark runs."""
+    from kehila_desktop.core.programfile import create_program
+    from kehila_desktop.core.sample import populate_sample
+
+    _CACHE.mkdir(exist_ok=True)
+    path = _CACHE / f"sample-{people}.kehila"
+    if not path.exists():
+        create_program(path, populate=lambda ops: populate_sample(ops, people=people))
+    return path
+
+
+class Report:
+    """Rows of (what, seconds, baseline name, baseline seconds, target ratio)."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, float, str, float, float | None]] = []
+
+    def add(self, what: str, seconds: float, baseline: str, baseline_seconds: float,
+            target_ratio: float | None = None) -> None:
+        self.rows.append((what, seconds, baseline, baseline_seconds, target_ratio))
+        ratio = seconds / baseline_seconds if baseline_seconds else float("inf")
+        verdict = ""
+        if target_ratio is not None:
+            verdict = "  ok" if ratio <= target_ratio else f"  OVER target {target_ratio:g}×"
+        print(f"{what:<48} {seconds * 1000:9.1f} ms   {baseline:<34} "
+              f"{baseline_seconds * 1000:9.1f} ms   {ratio:6.2f}×{verdict}", flush=True)
+
+    def note(self, text: str) -> None:
+        print(text, flush=True)
