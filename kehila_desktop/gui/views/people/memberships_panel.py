@@ -1,0 +1,106 @@
+"""The selected person's memberships: which bodies, in which role, where along the pipeline;
+add to a body, edit, move along the pipeline, remove."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from ....core.i18n import label, tr
+
+COLUMNS = ("body", "role", "pipeline status", "source", "expected attendance")
+NEXT_STATUS = {"mapped": "proposed", "proposed": "approved", "approved": "invited",
+               "invited": "joined"}
+
+
+class MembershipsPanel(QWidget):
+    addRequested = Signal()
+    editRequested = Signal(str)     # membership id
+    advanceRequested = Signal(str)  # membership id
+    removeRequested = Signal(str)   # membership id
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[dict] = []
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setWordWrap(True)
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.doubleClicked.connect(lambda *_: self._emit(self.editRequested))
+        self.add_button = QPushButton()
+        self.edit_button = QPushButton()
+        self.advance_button = QPushButton()
+        self.remove_button = QPushButton()
+        self.add_button.clicked.connect(self.addRequested.emit)
+        self.edit_button.clicked.connect(lambda: self._emit(self.editRequested))
+        self.advance_button.clicked.connect(lambda: self._emit(self.advanceRequested))
+        self.remove_button.clicked.connect(lambda: self._emit(self.removeRequested))
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.edit_button, self.advance_button, self.remove_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.retranslate()
+        self.show_person(None, [])
+
+    def retranslate(self) -> None:
+        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
+        self.table.setAccessibleName(tr("memberships"))
+        for button, text in ((self.add_button, "Add to a body…"), (self.edit_button, "Edit…"),
+                             (self.advance_button, "Next pipeline step"),
+                             (self.remove_button, "Remove from the body")):
+            button.setText(tr(text))
+            button.setAccessibleName(tr(text))
+        self.show_person(getattr(self, "_name", None), self.rows)
+
+    def show_person(self, name: str | None, rows: list[dict]) -> None:
+        """``rows``: membership dicts with body name under ``body``."""
+        self._name = name
+        self.rows = rows
+        self.heading.setText(tr("Memberships of {person}", person=name) if name
+                             else tr("Choose a person to see their memberships."))
+        self.table.setRowCount(len(rows))
+        for r, m in enumerate(rows):
+            values = (m["body"], label("ROLES", m["role"]), label("PIPELINE", m["status"]),
+                      label("MEMBERSHIP_SOURCES", m["source"]), f"{m['expected_attendance']}%")
+            for c, value in enumerate(values):
+                self.table.setItem(r, c, QTableWidgetItem(value))
+        self.add_button.setEnabled(name is not None)
+        self._update_buttons()
+
+    def selected_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.rows):
+            return None
+        return self.rows[rows[0].row()]["id"]
+
+    def select(self, membership_id: str) -> None:
+        for r, m in enumerate(self.rows):
+            if m["id"] == membership_id:
+                self.table.selectRow(r)
+
+    def _update_buttons(self) -> None:
+        mid = self.selected_id()
+        current = next((m for m in self.rows if m["id"] == mid), None)
+        self.edit_button.setEnabled(current is not None)
+        self.remove_button.setEnabled(current is not None)
+        self.advance_button.setEnabled(current is not None and current["status"] in NEXT_STATUS)
+
+    def _emit(self, signal) -> None:
+        mid = self.selected_id()
+        if mid:
+            signal.emit(mid)

@@ -1,0 +1,117 @@
+"""The people table's model: every person read once by ``core.people_search``, filtered in
+memory per keystroke and sorted by column. Re-read only when the file changes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from ....core.i18n import label, tr
+from ....core.people_search import PeopleFilter, PersonRow, filter_rows, normalise, people_rows
+
+COLUMNS = ("name", "organisation", "sector", "area", "community", "bodies", "status", "phone",
+           "email")
+HEADERS = {"name": "name", "organisation": "organisation", "sector": "sector",
+           "area": "neighbourhood / area", "community": "community", "bodies": "bodies", "status": "pipeline status",
+           "phone": "phone", "email": "email"}
+PIPELINE_ORDER = ("mapped", "proposed", "approved", "invited", "joined", "declined", "left")
+
+
+class PeopleTableModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._all: list[PersonRow] = []
+        self._rows: list[PersonRow] = []
+        self._filter = PeopleFilter()
+        self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
+        self._sector_labels: dict[str, str] = {}
+
+    # --- data in ------------------------------------------------------------------------
+    def load(self, conn) -> None:
+        """Re-read every person from the file (after a change or on opening)."""
+        self.beginResetModel()
+        self._all = people_rows(conn) if conn is not None else []
+        self._relabel()
+        self._rows = self._sorted(filter_rows(self._all, self._filter))
+        self.endResetModel()
+
+    def set_filter(self, flt: PeopleFilter) -> None:
+        self.beginResetModel()
+        self._filter = flt
+        self._rows = self._sorted(filter_rows(self._all, flt))
+        self.endResetModel()
+
+    def retranslate(self) -> None:
+        self.beginResetModel()
+        self._relabel()
+        self.endResetModel()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+
+    def _relabel(self) -> None:
+        self._sector_labels = {}
+
+    # --- reading ------------------------------------------------------------------------
+    def person(self, row: int) -> PersonRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, person_id: str) -> int:
+        for i, person in enumerate(self._rows):
+            if person.id == person_id:
+                return i
+        return -1
+
+    @property
+    def total(self) -> int:
+        return len(self._all)
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return tr(HEADERS[COLUMNS[section]])
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        person = self._rows[index.row()]
+        column = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(person, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "phone" and \
+                not person.contact_consent and (person.phone or person.email):
+            return tr("No consent to keep contact details.")
+        if role == Qt.ItemDataRole.UserRole:
+            return person.id
+        return None
+
+    def _text(self, person: PersonRow, column: str) -> str:
+        if column == "sector":
+            cached = self._sector_labels.get(person.sector)
+            if cached is None:
+                cached = self._sector_labels[person.sector] = label("SECTORS", person.sector)
+            return cached
+        if column == "status":
+            return ", ".join(label("PIPELINE", s) for s in PIPELINE_ORDER if s in person.statuses)
+        return getattr(person, column)
+
+    # --- sorting ------------------------------------------------------------------------
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self._sort = (column, order)
+        self._rows = self._sorted(self._rows)
+        self.layoutChanged.emit()
+
+    def _sorted(self, rows: list[PersonRow]) -> list[PersonRow]:
+        column, order = self._sort
+        name = COLUMNS[column]
+        if name == "name" and order == Qt.SortOrder.AscendingOrder and rows is not self._rows \
+                and len(rows) == len(self._all):
+            return rows  # the query already orders by name
+        keyed = [(normalise(self._text(p, name)), p.name, p.id, p) for p in rows]
+        keyed.sort(key=lambda k: (k[0] == "", k[0], k[1], k[2]),
+                   reverse=order == Qt.SortOrder.DescendingOrder)
+        return [k[3] for k in keyed]

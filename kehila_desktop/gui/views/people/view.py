@@ -1,0 +1,536 @@
+"""The people view: the partner mapping table (search as you type, filters, sorting), the
+person editor, memberships along the pipeline, the people × bodies matrix, the composition
+of each body drawn as a chart with its health findings, and import / export of people.
+
+Every write goes through ``context.run`` (one undo step) or, for an import, one step of kind
+"import"; the view re-reads the file on ``context.changed``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialog, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout,
+                               QWidget)
+
+from ....core import enums, health
+from ....core.composition import composition
+from ....core.errors import KehilaError
+from ....core.i18n import label, tr
+from ....core.people_search import PeopleFilter
+from ...context import AppContext
+from .composition_chart import CompositionChart
+from .import_dialog import ImportPreview
+from .matrix import MatrixModel
+from .membership_editor import MembershipEditor
+from .memberships_panel import NEXT_STATUS, MembershipsPanel
+from .person_editor import PersonEditor
+from .table_model import PeopleTableModel
+
+MEMBERSHIP_FIELDS = ("id", "body_id", "role", "role_requirements", "expected_attendance",
+                     "responsibilities", "status", "source", "represents_body_id")
+
+
+class View(QWidget):
+    key = "people"
+
+    def __init__(self, context: AppContext, parent=None) -> None:
+        super().__init__(parent)
+        self.context = context
+        # tests replace these three to answer dialogs without a modal loop
+        self.exec_dialog = lambda dialog: dialog.exec()
+        self.ask_open_sheet = self._ask_open_sheet
+        self.ask_save_sheet = self._ask_save_sheet
+        self.model = PeopleTableModel(self)
+        self.matrix_model = MatrixModel(self.model, self)
+        self._build()
+        context.changed.connect(self._changed)
+        context.fileOpened.connect(self.refresh)
+        context.languageChanged.connect(lambda *_: self.retranslate())
+        self.retranslate()
+        self.refresh()
+
+    # --- building -----------------------------------------------------------------------
+    def _build(self) -> None:
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter_changed)
+        self.sector_filter, self.area_filter = QComboBox(), QComboBox()
+        self.body_filter, self.status_filter = QComboBox(), QComboBox()
+        for combo in self._filters():
+            combo.currentIndexChanged.connect(self._filter_changed)
+        self.count_label = QLabel()
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 3)
+        for combo in self._filters():
+            top.addWidget(combo, 1)
+        top.addWidget(self.count_label)
+
+        self.new_button, self.edit_button, self.delete_button = (QPushButton(), QPushButton(),
+                                                                 QPushButton())
+        self.import_button, self.export_button = QPushButton(), QPushButton()
+        self.new_button.clicked.connect(self.new_person)
+        self.edit_button.clicked.connect(self.edit_person)
+        self.delete_button.clicked.connect(self.delete_person)
+        self.import_button.clicked.connect(self.import_dialog)
+        self.export_button.clicked.connect(self.export_dialog)
+        actions = QHBoxLayout()
+        for b in (self.new_button, self.edit_button, self.delete_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        actions.addWidget(self.import_button)
+        actions.addWidget(self.export_button)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(
+            self.table.fontMetrics().height() + 8)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda *_: self.edit_person())
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.memberships = MembershipsPanel()
+        self.memberships.addRequested.connect(self.add_membership)
+        self.memberships.editRequested.connect(self.edit_membership)
+        self.memberships.advanceRequested.connect(self.advance_membership)
+        self.memberships.removeRequested.connect(self.remove_membership)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.memberships)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        people_page = QWidget()
+        page = QVBoxLayout(people_page)
+        page.addLayout(actions)
+        page.addWidget(self.splitter, 1)
+
+        self.matrix = QTableView()
+        self.matrix.setModel(self.matrix_model)
+        self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.matrix.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+
+        self.comp_body = QComboBox()
+        self.comp_body.currentIndexChanged.connect(self._show_composition)
+        self.comp_summary = QLabel()
+        self.comp_summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.comp_summary.setWordWrap(True)
+        self.chart = CompositionChart()
+        self.findings = QListWidget()
+        self.findings.setWordWrap(True)
+        self.findings.itemActivated.connect(self._finding_activated)
+        comp_page = QWidget()
+        comp = QVBoxLayout(comp_page)
+        comp.addWidget(self.comp_body)
+        comp.addWidget(self.comp_summary)
+        comp.addWidget(self.chart)
+        self.findings_heading = QLabel()
+        comp.addWidget(self.findings_heading)
+        comp.addWidget(self.findings, 1)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(people_page, "")
+        self.tabs.addTab(self.matrix, "")
+        self.tabs.addTab(comp_page, "")
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+
+    def _filters(self) -> tuple[QComboBox, ...]:
+        return (self.sector_filter, self.area_filter, self.body_filter, self.status_filter)
+
+    # --- the contract -------------------------------------------------------------------
+    def title(self) -> str:
+        return tr("People & mapping")
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(tr("Search name, organisation, community, e-mail or "
+                                          "phone"))
+        self.search.setAccessibleName(tr("search people"))
+        for button, text in ((self.new_button, "New person…"), (self.edit_button, "Edit…"),
+                             (self.delete_button, "Delete person"),
+                             (self.import_button, "Import people…"),
+                             (self.export_button, "Export people…")):
+            button.setText(tr(text))
+            button.setAccessibleName(tr(text))
+        for i, text in enumerate(("People", "Who sits where", "Composition")):
+            self.tabs.setTabText(i, tr(text))
+        self.table.setAccessibleName(tr("people"))
+        self.matrix.setAccessibleName(tr("people and bodies"))
+        self.comp_body.setAccessibleName(tr("body"))
+        self.findings.setAccessibleName(tr("findings"))
+        self.findings_heading.setText(tr("What program health says about the composition"))
+        for combo, name in zip(self._filters(), ("sector", "area", "body", "pipeline status")):
+            combo.setAccessibleName(tr("filter by {what}", what=tr(name)))
+        self.model.retranslate()
+        self.memberships.retranslate()
+        self.refresh()
+
+    def refresh(self) -> None:
+        conn = self.context.pf.conn if self.context.pf is not None else None
+        selected = self.selected_person_id()
+        self._fill_filters(conn)
+        self.model.load(conn)
+        self.matrix_model.load(conn)
+        self._fill_bodies(conn)
+        self._update_count()
+        if selected:
+            self.select_person(selected)
+        self._selection_changed()
+        self._show_composition()
+        writable = conn is not None and not self.context.read_only
+        for b in (self.new_button, self.import_button):
+            b.setEnabled(writable)
+        self.export_button.setEnabled(conn is not None)
+        self.memberships.setEnabled(writable)
+
+    def navigate(self, table: str, row_id: str) -> None:
+        conn = self.context.pf.conn if self.context.pf else None
+        if conn is None:
+            return
+        if table == "body":
+            self.tabs.setCurrentIndex(2)
+            index = self.comp_body.findData(row_id)
+            if index >= 0:
+                self.comp_body.setCurrentIndex(index)
+            return
+        person_id, membership_id = row_id, None
+        if table == "membership":
+            row = conn.execute("SELECT person_id FROM membership WHERE id=?",
+                               (row_id,)).fetchone()
+            if row is None:
+                return
+            person_id, membership_id = row[0], row_id
+        self.tabs.setCurrentIndex(0)
+        if self.model.row_of(person_id) < 0:
+            self.clear_filters()
+        self.select_person(person_id)
+        if membership_id:
+            self.memberships.select(membership_id)
+
+    # --- filters ------------------------------------------------------------------------
+    def _fill_filters(self, conn) -> None:
+        choices = [
+            (self.sector_filter, "all sectors", [(k, label("SECTORS", k)) for k in enums.SECTORS]),
+            (self.area_filter, "all areas", conn.execute(
+                "SELECT id, name FROM area WHERE deleted=0 ORDER BY name").fetchall()
+             if conn else []),
+            (self.body_filter, "all bodies", conn.execute(
+                "SELECT id, name FROM body WHERE deleted=0 ORDER BY position").fetchall()
+             if conn else []),
+            (self.status_filter, "any status",
+             [(k, label("PIPELINE", k)) for k in enums.PIPELINE]),
+        ]
+        for combo, everything, items in choices:
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(tr(everything), None)
+            for key, text in items:
+                combo.addItem(text, key)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+
+    def current_filter(self) -> PeopleFilter:
+        return PeopleFilter(self.search.text(), self.sector_filter.currentData(),
+                            self.area_filter.currentData(), self.body_filter.currentData(),
+                            self.status_filter.currentData())
+
+    def _filter_changed(self, *args) -> None:
+        selected = self.selected_person_id()
+        self.model.set_filter(self.current_filter())
+        self._update_count()
+        if selected:
+            self.select_person(selected)
+        self._selection_changed()
+
+    def clear_filters(self) -> None:
+        self.search.clear()
+        for combo in self._filters():
+            combo.setCurrentIndex(0)
+
+    def _update_count(self) -> None:
+        self.count_label.setText(tr("{shown} of {total} people", shown=self.model.rowCount(),
+                                    total=self.model.total))
+
+    # --- selection ----------------------------------------------------------------------
+    def selected_person_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        person = self.model.person(rows[0].row()) if rows else None
+        return person.id if person else None
+
+    def select_person(self, person_id: str) -> bool:
+        row = self.model.row_of(person_id)
+        if row < 0:
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().select(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
+
+    def _selection_changed(self, *args) -> None:
+        pid = self.selected_person_id()
+        writable = pid is not None and not self.context.read_only
+        self.edit_button.setEnabled(writable)
+        self.delete_button.setEnabled(writable)
+        conn = self.context.pf.conn if self.context.pf else None
+        if pid is None or conn is None:
+            self.memberships.show_person(None, [])
+            return
+        name = conn.execute("SELECT name FROM person WHERE id=?", (pid,)).fetchone()[0]
+        cur = conn.execute(
+            "SELECT m.id, m.body_id, m.role, m.role_requirements, m.expected_attendance, "
+            "m.responsibilities, m.status, m.source, m.represents_body_id, b.name AS body "
+            "FROM membership m JOIN body b ON b.id=m.body_id WHERE m.person_id=? "
+            "AND m.deleted=0 AND b.deleted=0 ORDER BY b.position", (pid,))
+        names = [d[0] for d in cur.description]
+        self.memberships.show_person(name, [dict(zip(names, r)) for r in cur.fetchall()])
+
+    def _changed(self, changed) -> None:
+        tables = getattr(changed, "tables", None)
+        if tables and not tables & {"person", "membership", "body", "area", "program",
+                                    "channel"}:
+            return
+        self.refresh()
+
+    # --- people -------------------------------------------------------------------------
+    def _areas(self) -> list[tuple[str, str]]:
+        return self.context.pf.conn.execute(
+            "SELECT id, name FROM area WHERE deleted=0 ORDER BY name").fetchall()
+
+    def new_person(self) -> str | None:
+        if self.context.ops is None:
+            return None
+        editor = PersonEditor(self._areas(), parent=self)
+        if self.exec_dialog(editor) != QDialog.DialogCode.Accepted:
+            return None
+        values = editor.result_values()
+        person_id = self.context.run(tr("add {person}", person=values["name"]),
+                                     lambda ops: ops.insert("person", values))
+        if person_id:
+            self.clear_filters() if self.model.row_of(person_id) < 0 else None
+            self.select_person(person_id)
+        return person_id
+
+    def edit_person(self) -> None:
+        pid = self.selected_person_id()
+        if pid is None or self.context.ops is None or self.context.read_only:
+            return
+        cur = self.context.pf.conn.execute("SELECT * FROM person WHERE id=?", (pid,))
+        values = dict(zip([d[0] for d in cur.description], cur.fetchone()))
+        editor = PersonEditor(self._areas(), values, parent=self)
+        if self.exec_dialog(editor) != QDialog.DialogCode.Accepted:
+            return
+        new = editor.result_values()
+        self.context.run(tr("edit {person}", person=new["name"]),
+                         lambda ops: ops.update("person", pid, new))
+
+    def delete_person(self) -> None:
+        pid = self.selected_person_id()
+        if pid is None or self.context.ops is None:
+            return
+        conn = self.context.pf.conn
+        name = conn.execute("SELECT name FROM person WHERE id=?", (pid,)).fetchone()[0]
+
+        def delete(ops):
+            for (mid,) in conn.execute("SELECT id FROM membership WHERE person_id=? AND "
+                                       "deleted=0", (pid,)).fetchall():
+                ops.delete("membership", mid)
+            for (bid,) in conn.execute("SELECT id FROM body WHERE chair_person_id=? AND "
+                                       "deleted=0", (pid,)).fetchall():
+                ops.update("body", bid, {"chair_person_id": None})
+            ops.delete("person", pid)
+
+        self.context.run(tr("delete {person}", person=name), delete)
+
+    # --- memberships ----------------------------------------------------------------------
+    def _bodies(self) -> list[tuple[str, str, str]]:
+        return self.context.pf.conn.execute(
+            "SELECT id, name, kind FROM body WHERE deleted=0 ORDER BY position").fetchall()
+
+    def add_membership(self) -> str | None:
+        pid = self.selected_person_id()
+        if pid is None or self.context.ops is None:
+            return None
+        name = self.context.pf.conn.execute("SELECT name FROM person WHERE id=?",
+                                            (pid,)).fetchone()[0]
+        editor = MembershipEditor(name, self._bodies(), parent=self)
+        if self.exec_dialog(editor) != QDialog.DialogCode.Accepted:
+            return None
+        values = editor.result_values()
+        values["person_id"] = pid
+        if values["status"] == "joined":
+            from datetime import date
+
+            values["joined_on"] = date.today().isoformat()
+        body = editor.body.currentText()
+
+        def add(ops):
+            mid = ops.insert("membership", values)
+            if values["role"] == "chair":
+                ops.update("body", values["body_id"], {"chair_person_id": pid})
+            return mid
+
+        return self.context.run(tr("add {person} to {body}", person=name, body=body), add)
+
+    def _membership(self, mid: str) -> dict:
+        cur = self.context.pf.conn.execute(
+            "SELECT m.*, p.name AS person, b.name AS body FROM membership m "
+            "JOIN person p ON p.id=m.person_id JOIN body b ON b.id=m.body_id WHERE m.id=?",
+            (mid,))
+        return dict(zip([d[0] for d in cur.description], cur.fetchone()))
+
+    def edit_membership(self, mid: str) -> None:
+        m = self._membership(mid)
+        editor = MembershipEditor(m["person"], self._bodies(),
+                                  {k: m[k] for k in MEMBERSHIP_FIELDS}, parent=self)
+        if self.exec_dialog(editor) != QDialog.DialogCode.Accepted:
+            return
+        values = editor.result_values()
+        values.pop("body_id")
+        self.context.run(tr("edit {person} in {body}", person=m["person"], body=m["body"]),
+                         lambda ops: self._update_membership(ops, m, values))
+
+    def _update_membership(self, ops, m: dict, values: dict) -> None:
+        from datetime import date
+
+        if values.get("status") == "joined" and m["status"] != "joined" and not m["joined_on"]:
+            values["joined_on"] = date.today().isoformat()
+        if values.get("status") == "left" and m["status"] != "left" and not m["left_on"]:
+            values["left_on"] = date.today().isoformat()
+        ops.update("membership", m["id"], values)
+        if values.get("role") == "chair" and values.get("status", m["status"]) == "joined":
+            ops.update("body", m["body_id"], {"chair_person_id": m["person_id"]})
+
+    def advance_membership(self, mid: str) -> None:
+        m = self._membership(mid)
+        nxt = NEXT_STATUS.get(m["status"])
+        if nxt is None:
+            return
+        self.context.run(tr("{person}: {status}", person=m["person"],
+                            status=label("PIPELINE", nxt)),
+                         lambda ops: self._update_membership(ops, m, {"status": nxt}))
+
+    def remove_membership(self, mid: str) -> None:
+        m = self._membership(mid)
+
+        def remove(ops):
+            ops.delete("membership", mid)
+            chair = ops.conn.execute("SELECT chair_person_id FROM body WHERE id=?",
+                                     (m["body_id"],)).fetchone()[0]
+            if chair == m["person_id"] and m["role"] == "chair":
+                ops.update("body", m["body_id"], {"chair_person_id": None})
+
+        self.context.run(tr("remove {person} from {body}", person=m["person"], body=m["body"]),
+                         remove)
+
+    # --- composition ----------------------------------------------------------------------
+    def _fill_bodies(self, conn) -> None:
+        current = self.comp_body.currentData()
+        self.comp_body.blockSignals(True)
+        self.comp_body.clear()
+        if conn is not None:
+            for bid, name, kind in conn.execute(
+                    "SELECT id, name, kind FROM body WHERE deleted=0 ORDER BY position"):
+                self.comp_body.addItem(name, bid)
+                if current is None and kind == "design":
+                    current = bid
+        self.comp_body.setCurrentIndex(max(0, self.comp_body.findData(current)))
+        self.comp_body.blockSignals(False)
+
+    def _show_composition(self, *args) -> None:
+        conn = self.context.pf.conn if self.context.pf else None
+        bid = self.comp_body.currentData()
+        self.findings.clear()
+        if conn is None or bid is None:
+            self.chart.set_composition(None)
+            self.comp_summary.setText("")
+            return
+        comp = composition(conn, bid)
+        self.chart.set_composition(comp)
+        text = tr("{total} members have joined; residents are {share}% (target {target}%).",
+                  total=comp.total, share=round(comp.residents_pct), target=comp.target_pct)
+        if comp.in_pipeline:
+            text += " " + tr("{count} more are on the way (mapped to invited).",
+                             count=comp.in_pipeline)
+        self.comp_summary.setText(text)
+        for finding in self.composition_findings():
+            item = QListWidgetItem(finding.message)
+            item.setData(Qt.ItemDataRole.UserRole, finding.target)
+            self.findings.addItem(item)
+
+    def composition_findings(self) -> list[health.Finding]:
+        conn = self.context.pf.conn
+        return [f for f in health.findings(conn)
+                if f.code.startswith("composition.") or f.code in ("no_chair", "no_members")]
+
+    def _finding_activated(self, item: QListWidgetItem) -> None:
+        target = item.data(Qt.ItemDataRole.UserRole)
+        if target:
+            self.context.navigateRequested.emit(*target)
+
+    # --- import / export ------------------------------------------------------------------
+    def _ask_open_sheet(self) -> str:
+        path, _ = QFileDialog.getOpenFileName(self, tr("Import people"), "",
+                                              tr("Sheets") + " (*.xlsx *.csv)")
+        return path
+
+    def _ask_save_sheet(self) -> str:
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export people"), tr("people") + ".xlsx",
+                                              tr("Sheets") + " (*.xlsx *.csv)")
+        return path
+
+    def import_dialog(self) -> None:
+        path = self.ask_open_sheet()
+        if path:
+            self.import_file(path)
+
+    def import_file(self, path: str) -> bool:
+        """Show the preview of importing ``path``; import it (one step) if the user agrees."""
+        from ....core.people_io import apply_import, plan_import
+        from ....core.sheets import read_sheet
+
+        if self.context.ops is None:
+            return False
+        try:
+            plan = plan_import(self.context.pf.conn, read_sheet(path), Path(path).name)
+        except KehilaError as exc:
+            self.context.show_error(exc.text(tr))
+            return False
+        preview = ImportPreview(plan, self)
+        if self.exec_dialog(preview) != QDialog.DialogCode.Accepted:
+            return False
+        try:
+            apply_import(self.context.ops, plan)
+        except KehilaError as exc:
+            self.context.show_error(exc.text(tr))
+            return False
+        return True
+
+    def export_dialog(self) -> None:
+        path = self.ask_save_sheet()
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> list[Path]:
+        from ....core.people_io import export_people
+
+        try:
+            return export_people(self.context.pf.conn, path)
+        except (KehilaError, OSError) as exc:
+            self.context.show_error(exc.text(tr) if isinstance(exc, KehilaError) else
+                                    tr("{path} cannot be written ({error}).", path=path,
+                                       error=getattr(exc, "strerror", None) or exc))
+            return []
