@@ -126,8 +126,7 @@ class BarChart(Flowable):
             c.rect(x0, y + 2, length, self.ROW - 5, stroke=0, fill=1)
             c.setFillGray(0)
             vx = x0 - value_w - 2 if self.rtl else x0 + length + 3
-            draw_line(c, vx, vx + value_w, y + 4, shown, style.but(align="start", rtl=False)
-                      if not self.rtl else style.but(align="end"))
+            draw_line(c, vx, vx + value_w, y + 4, shown, style.but(align="start"))
             y -= self.ROW
         if self.target is not None:
             x = W - label_w - bar_w * self.target / self.maximum if self.rtl \

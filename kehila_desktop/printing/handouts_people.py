@@ -27,10 +27,10 @@ def people(src: Source, opts: dict) -> Handout:
             row += [phone, email]
         rows.append(row)
     header = [src.tr("Name"), src.tr("Organisation"), src.tr("Sector"), src.tr("Area")]
-    weights = [3, 4, 3, 2.4]
+    weights = [3, 3.6, 2.8, 2.2]
     if contacts:
         header += [src.tr("Phone"), src.tr("E-mail")]
-        weights += [2.5, 4]
+        weights += [2.6, 4.4]
     title = src.tr("Partner mapping")
     story = kit.title(title, src.tr("{count} people", count=len(rows)))
     story += kit.table(header, rows, weights)

@@ -146,7 +146,7 @@ def workplan(src: Source, opts: dict) -> Handout:
             if rows:
                 story += kit.table([src.tr("Action"), src.tr("Owner"), src.tr("Areas"),
                                     src.tr("Quarters"), src.tr("Budget"), src.tr("Source"),
-                                    src.tr("Status")], rows, [4.5, 3, 2.6, 2.6, 1.8, 2.2, 1.6])
+                                    src.tr("Status")], rows, [4.2, 3, 2.4, 3.2, 1.9, 2.2, 1.8])
         story += kit.para(src.tr("Budget of the channel: {amount}", amount=src.money(budget)),
                           space_before=4)
         if timeline and quarters:

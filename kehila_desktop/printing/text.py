@@ -79,11 +79,18 @@ def _wrap(text: str, width: float, size: float, bold: bool) -> tuple[str, ...]:
     return tuple(lines)
 
 
+_SOFT_BREAKS = "–-/@._,"
+
+
 def _fit(word: str, width: float, size: float, bold: bool) -> int:
+    """Where to cut a word wider than the column: after a dash, slash, dot or @ if one
+    fits (so dates, e-mails and ranges break where a reader expects), else mid-word."""
     cut = len(word) - 1
     while cut > 1 and fonts.width(shape(word[:cut]), size, bold) > width:
         cut -= 1
-    return max(cut, 1)
+    cut = max(cut, 1)
+    soft = max((i + 1 for i, ch in enumerate(word[:cut]) if ch in _SOFT_BREAKS), default=0)
+    return soft if soft >= max(2, cut // 3) else cut
 
 
 def wrap(text: object, width: float, style: TextStyle) -> list[str]:
