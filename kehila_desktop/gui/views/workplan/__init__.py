@@ -1,0 +1,1 @@
+"""The work-plan view: situation picture, goals → objectives → actions, timeline, budget."""
