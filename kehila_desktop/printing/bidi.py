@@ -9,7 +9,8 @@ because it joins lines and does not mirror brackets.
 Scope: a line is one isolating run sequence at the paragraph level. Explicit embeddings,
 overrides and isolates (LRE … PDI) and boundary neutrals are dropped before resolving (the
 printed handouts never need them); LRM/RLM act as strong marks and are not drawn.
-Arabic shaping happens before this (``shaping.shape``) because it needs logical order.
+Combining marks stay after their base letter (L3), so they are drawn over it. Arabic shaping
+happens before this (``shaping.shape``) because it needs logical order.
 """
 
 from __future__ import annotations
@@ -185,6 +186,24 @@ def _neutral_rules(types: list[str], sos: str, eos: str, level: int) -> None:
             i += 1
 
 
+def _marks_after_base(order: list[int], original: list[str], levels: list[int]) -> list[int]:
+    """L3: in a reversed (RTL) run a combining mark would land before its base; put it back
+    after the base, so a zero-width mark is drawn over the letter it belongs to."""
+    out = list(order)
+    i = 0
+    while i < len(out):
+        if original[out[i]] == "NSM" and levels[out[i]] % 2:
+            j = i
+            while j < len(out) and original[out[j]] == "NSM" and levels[out[j]] % 2:
+                j += 1
+            if j < len(out) and levels[out[j]] % 2:
+                out[i:j + 1] = [out[j]] + out[i:j][::-1]
+            i = j + 1
+        else:
+            i += 1
+    return out
+
+
 @lru_cache(maxsize=65536)
 def visual(line: str, rtl: bool) -> str:
     """``line`` (logical order, one printed line) as drawn from left to right."""
@@ -235,6 +254,7 @@ def visual(line: str, rtl: bool) -> str:
                 i = j
             else:
                 i += 1
+    order = _marks_after_base(order, original, levels)
     out = []
     for idx in order:  # L4
         ch = chars[idx]

@@ -1,7 +1,7 @@
 """Arabic shaping: letters to their joined presentation forms, in logical order.
 
 arabic_reshaper, configured like FriBidi's shaping (positional forms and the lam-alef
-ligatures only; harakat dropped, since a reordered line cannot place them). Runs BEFORE the
+ligatures only; harakat kept: ``bidi.visual`` keeps each after its letter). Runs BEFORE the
 bidi reorder (``bidi.visual``), on one logical line.
 """
 
@@ -12,7 +12,7 @@ from functools import lru_cache
 from arabic_reshaper import ArabicReshaper
 
 _reshaper = ArabicReshaper(configuration={
-    "delete_harakat": True,
+    "delete_harakat": False,
     "support_ligatures": True,
     "ARABIC LIGATURE ALLAH": False,
 })

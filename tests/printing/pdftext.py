@@ -1,0 +1,52 @@
+"""Test helpers: the printed lines of a PDF (pdfplumber) and the reference order (fribidi)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections import defaultdict
+
+import pdfplumber
+import pytest
+
+FRIBIDI = shutil.which("fribidi")
+needs_fribidi = pytest.mark.skipif(FRIBIDI is None,
+                                   reason="GNU FriBidi's `fribidi` command is not installed "
+                                          "(Debian: libfribidi-bin); it is the reference")
+
+
+def fribidi(lines: list[str], rtl: bool) -> list[str]:
+    """The visual order GNU FriBidi gives each line (Arabic shaped, brackets mirrored)."""
+    out = subprocess.run([FRIBIDI, "--nopad", "--nobreak", "--rtl" if rtl else "--ltr"],
+                         input="\n".join(lines) + "\n", capture_output=True, text=True,
+                         check=True).stdout.split("\n")
+    return [line.replace("\ufeff", "") for line in out[:len(lines)]]
+
+
+def page_segments(page, gap: float = 6.0) -> list[str]:
+    """Each printed line of a page, top to bottom, cut where a gap wider than ``gap`` points
+    separates two characters (table cells, header left/right parts), left to right."""
+    rows = defaultdict(list)
+    for ch in page.chars:
+        rows[round(ch["matrix"][5], 0)].append(ch)
+    out = []
+    for y in sorted(rows, reverse=True):
+        chars = sorted(rows[y], key=lambda c: c["x0"])
+        text, last = "", None
+        for ch in chars:
+            if last is not None and ch["x0"] - last > gap:
+                out.append(text)
+                text = ""
+            text += ch["text"]
+            last = ch["x1"]
+        out.append(text)
+    return [s.strip() for s in out if s.strip()]
+
+
+def pdf_segments(path) -> list[list[str]]:
+    with pdfplumber.open(str(path)) as pdf:
+        return [page_segments(p) for p in pdf.pages]
+
+
+def all_segments(path) -> list[str]:
+    return [s for page in pdf_segments(path) for s in page]
