@@ -47,8 +47,8 @@ def register_fonts() -> list[str]:
     return sorted(set(families))
 
 
-def create_application(argv: list[str] | None = None, language: str | None = None
-                       ) -> QApplication:
+def create_application(argv: list[str] | None = None, language: str | None = None, *,
+                       exception_hook: bool = True) -> QApplication:
     """The one QApplication of the process, set up (or the existing one, re-set up)."""
     from PySide6.QtCore import Qt
 
@@ -67,7 +67,8 @@ def create_application(argv: list[str] | None = None, language: str | None = Non
         font.setFamilies([*base, *[f for f in families if f not in base], *font.families()])
         app.setFont(font)
     apply_language(language or settings.saved_language(), remember=language is None)
-    install_exception_hook()
+    if exception_hook:
+        install_exception_hook()
     return app
 
 
@@ -76,28 +77,28 @@ def crash_log_path():
 
 
 def install_exception_hook() -> None:
+    sys.excepthook = exception_hook
+
+
+def exception_hook(kind, value, tb) -> None:
     """Unexpected errors: log them, tell the user in one sentence, keep the app running.
 
     Every edit is already committed (or rolled back) by the operations layer, so the data in
     the program file is safe whatever failed."""
-
-    def hook(kind, value, tb) -> None:
-        details = "".join(traceback.format_exception(kind, value, tb))
-        try:
-            with open(crash_log_path(), "a", encoding="utf-8") as handle:
-                handle.write(f"--- {datetime.now(timezone.utc).isoformat()}\n{details}\n")
-        except OSError:
-            pass
-        log.error("unexpected error\n%s", details)
-        if QApplication.instance() is None or kind is KeyboardInterrupt:
-            sys.__excepthook__(kind, value, tb)
-            return
-        dialogs.error(QApplication.activeWindow(),
-                      tr("Something went wrong inside Kehila Desktop. Your program file is "
-                         "safe: every change was saved as it was made. Details were written to "
-                         "{path}.", path=crash_log_path()), details)
-
-    sys.excepthook = hook
+    details = "".join(traceback.format_exception(kind, value, tb))
+    try:
+        with open(crash_log_path(), "a", encoding="utf-8") as handle:
+            handle.write(f"--- {datetime.now(timezone.utc).isoformat()}\n{details}\n")
+    except OSError:
+        pass
+    log.error("unexpected error\n%s", details)
+    if QApplication.instance() is None or kind is KeyboardInterrupt:
+        sys.__excepthook__(kind, value, tb)
+        return
+    dialogs.error(QApplication.activeWindow(),
+                  tr("Something went wrong inside Kehila Desktop. Your program file is "
+                     "safe: every change was saved as it was made. Details were written to "
+                     "{path}.", path=crash_log_path()), details)
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:

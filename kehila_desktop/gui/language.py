@@ -35,5 +35,6 @@ def apply_language(language: str, *, remember: bool = True) -> None:
             _translators.append(translator)
     country = QLocale.Country.Israel if language in ("he", "ar") else QLocale.Country.AnyCountry
     QLocale.setDefault(QLocale(LOCALES[language], country))
+    app.setApplicationDisplayName(i18n.tr("Kehila Desktop"))
     app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if i18n.is_rtl(language)
                            else Qt.LayoutDirection.LeftToRight)

@@ -90,13 +90,13 @@ class CompositionChart(QWidget):
         tx = bar_x + int(bar_w * comp.target_pct / 100)
         pen = QPen(self.palette().text().color(), 2, Qt.PenStyle.DashLine)
         painter.setPen(pen)
-        target_line = visual(tx, y, 1, line * (self._rows() - 1))
+        target_line = visual(tx, y, 1, line * 2 - 4)
         painter.drawLine(target_line.left(), target_line.top(), target_line.left(),
                          target_line.bottom())
         painter.setPen(self.palette().text().color())
         text(bar_x + bar_w + 6, y, value_w, line, f"{round(share)}% ({comp.residents})")
         y += line
-        text(bar_x, y, bar_w, line, tr("target {target}%", target=comp.target_pct))
+        text(tx + 4, y, bar_w, line, tr("target {target}%", target=comp.target_pct))
         y += line
         for key in enums.SECTORS:
             count = comp.by_sector.get(key, 0)

@@ -97,6 +97,9 @@ class View(QWidget):
             self.table.fontMetrics().height() + 8)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)
+        for column, width in enumerate((170, 160, 170, 120, 120, 200, 110, 120)):
+            self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda *_: self.edit_person())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.memberships = MembershipsPanel()

@@ -1,0 +1,1 @@
+"""The Meetings view (list, month, detail) and in-room mode."""

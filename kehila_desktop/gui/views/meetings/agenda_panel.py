@@ -1,0 +1,235 @@
+"""The agenda builder of one meeting: items in order (drag, or Alt+Up/Down, to reorder), each
+with title, presenter, minutes, kind and notes; the running total against the meeting's length
+with a clear warning when it runs over. Every edit is one step through the context."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from ....core import enums
+from ....core import meetings as mt
+from ....core.i18n import label, tr
+
+
+class NotesEdit(QPlainTextEdit):
+    """Plain-text notes that report when the user leaves them (to save at once)."""
+
+    left = Signal()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        self.left.emit()
+
+
+class AgendaTree(QTreeWidget):
+    """A flat list whose rows can be dragged to a new place; reports (item id, new index)."""
+
+    moved = Signal(str, int)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setRootIsDecorated(False)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        item = self.currentItem()
+        super().dropEvent(event)
+        if item is None:
+            return
+        index = self.indexOfTopLevelItem(item)
+        if index >= 0:
+            self.moved.emit(item.data(0, Qt.ItemDataRole.UserRole), index)
+
+
+class AgendaPanel(QWidget):
+    def __init__(self, context, parent=None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.meeting_id: str | None = None
+        self.items: list[dict] = []
+        layout = QVBoxLayout(self)
+        self.total = QLabel()
+        self.total.setTextFormat(Qt.TextFormat.PlainText)
+        self.total.setWordWrap(True)
+        layout.addWidget(self.total)
+        self.tree = AgendaTree()
+        self.tree.setColumnCount(5)
+        self.tree.moved.connect(self._moved)
+        self.tree.currentItemChanged.connect(self._selected)
+        layout.addWidget(self.tree, 2)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton()
+        self.add_button.clicked.connect(self._add)
+        self.up_button = QPushButton()
+        self.up_button.clicked.connect(lambda: self._step(-1))
+        self.down_button = QPushButton()
+        self.down_button.clicked.connect(lambda: self._step(1))
+        self.remove_button = QPushButton()
+        self.remove_button.clicked.connect(self._remove)
+        for b in (self.add_button, self.up_button, self.down_button, self.remove_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        QShortcut(QKeySequence("Alt+Up"), self.tree, lambda: self._step(-1))
+        QShortcut(QKeySequence("Alt+Down"), self.tree, lambda: self._step(1))
+        form = QFormLayout()
+        self.title_edit = QLineEdit()
+        self.presenter_edit = QLineEdit()
+        self.minutes_spin = QSpinBox()
+        self.minutes_spin.setRange(0, 600)
+        self.kind_combo = QComboBox()
+        self.notes_edit = NotesEdit()
+        self.notes_edit.setMaximumHeight(90)
+        self.title_edit.editingFinished.connect(lambda: self._save("title", self.title_edit.text()))
+        self.presenter_edit.editingFinished.connect(
+            lambda: self._save("presenter", self.presenter_edit.text()))
+        self.minutes_spin.editingFinished.connect(
+            lambda: self._save("minutes", self.minutes_spin.value()))
+        self.kind_combo.activated.connect(
+            lambda _i: self._save("kind", self.kind_combo.currentData()))
+        self.notes_edit.left.connect(lambda: self._save("notes", self.notes_edit.toPlainText()))
+        self.form_labels = [QLabel() for _ in range(5)]
+        for lbl, w in zip(self.form_labels, (self.title_edit, self.presenter_edit,
+                                             self.minutes_spin, self.kind_combo,
+                                             self.notes_edit)):
+            lbl.setBuddy(w)
+            form.addRow(lbl, w)
+        layout.addLayout(form, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.tree.setHeaderLabels([tr("No."), tr("Item"), tr("Presenter"), tr("Duration (minutes)"),
+                                   tr("Kind")])
+        self.tree.setAccessibleName(tr("Agenda items (drag to reorder)"))
+        for b, text in ((self.add_button, tr("Add item")), (self.up_button, tr("Move up")),
+                        (self.down_button, tr("Move down")),
+                        (self.remove_button, tr("Remove item"))):
+            b.setText(text)
+            b.setAccessibleName(text)
+        texts = (tr("Title"), tr("Presenter"), tr("Duration (minutes)"), tr("Kind"), tr("Notes"))
+        for lbl, w, text in zip(self.form_labels, (self.title_edit, self.presenter_edit,
+                                                   self.minutes_spin, self.kind_combo,
+                                                   self.notes_edit), texts):
+            lbl.setText(text)
+            w.setAccessibleName(tr("Agenda item {field}", field=text))
+        self.kind_combo.clear()
+        for key in enums.AGENDA_KINDS:
+            self.kind_combo.addItem(label("AGENDA_KINDS", key), key)
+        self.load(self.meeting_id)
+
+    # --- reading ----------------------------------------------------------------------------
+    def load(self, meeting_id: str | None) -> None:
+        pf = self.context.pf
+        current = self.current_id()
+        self.meeting_id = meeting_id
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        self.items = mt.agenda(pf.conn, meeting_id) if (pf and meeting_id) else []
+        for n, it in enumerate(self.items, start=1):
+            row = QTreeWidgetItem([str(n), it["title"], it["presenter"], str(it["minutes"]),
+                                   label("AGENDA_KINDS", it["kind"])])
+            row.setData(0, Qt.ItemDataRole.UserRole, it["id"])
+            row.setFlags(row.flags() & ~Qt.ItemFlag.ItemIsDropEnabled)
+            self.tree.addTopLevelItem(row)
+            if it["id"] == current:
+                self.tree.setCurrentItem(row)
+        self.tree.blockSignals(False)
+        if self.tree.currentItem() is None and self.items:
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        self._selected()
+        self._show_total()
+        editable = bool(meeting_id) and not self.context.read_only
+        for w in (self.add_button, self.up_button, self.down_button, self.remove_button):
+            w.setEnabled(editable)
+        self.tree.setDragEnabled(editable)
+
+    def _show_total(self) -> None:
+        pf = self.context.pf
+        if not (pf and self.meeting_id):
+            self.total.setText("")
+            return
+        total = mt.agenda_total(pf.conn, self.meeting_id)
+        if total.over:
+            text = tr("The agenda runs {over} minutes over: {planned} minutes planned for a "
+                      "{length}-minute meeting.", over=total.over, planned=total.planned,
+                      length=total.length)
+            self.total.setStyleSheet("color: #b00020; font-weight: bold;")
+        else:
+            text = tr("Agenda: {planned} of {length} minutes ({left} minutes free).",
+                      planned=total.planned, length=total.length, left=total.left)
+            self.total.setStyleSheet("")
+        self.total.setText(text)
+        self.total.setAccessibleName(text)
+
+    def current_id(self) -> str | None:
+        item = self.tree.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def current(self) -> dict | None:
+        cid = self.current_id()
+        return next((it for it in self.items if it["id"] == cid), None)
+
+    def _selected(self, *_args) -> None:
+        it = self.current()
+        enabled = it is not None and not self.context.read_only
+        for w in (self.title_edit, self.presenter_edit, self.minutes_spin, self.kind_combo,
+                  self.notes_edit):
+            w.setEnabled(enabled)
+        self.title_edit.setText(it["title"] if it else "")
+        self.presenter_edit.setText(it["presenter"] if it else "")
+        self.minutes_spin.setValue(int(it["minutes"]) if it else 0)
+        self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(it["kind"] if it else "")))
+        if it is None or self.notes_edit.toPlainText() != it["notes"]:
+            self.notes_edit.setPlainText(it["notes"] if it else "")
+
+    # --- writing ----------------------------------------------------------------------------
+    def _save(self, field: str, value) -> None:
+        it = self.current()
+        if it is None or it[field] == value:
+            return
+        self.context.run(tr("edit agenda item"),
+                         lambda ops: ops.update("agenda_item", it["id"], {field: value}))
+
+    def _add(self) -> None:
+        if not self.meeting_id:
+            return
+        new_id = self.context.run(tr("add agenda item"), lambda ops: mt.add_agenda_item(
+            ops, self.meeting_id, tr("New item")))
+        if new_id:
+            self.select(new_id)
+            self.title_edit.setFocus()
+            self.title_edit.selectAll()
+
+    def _remove(self) -> None:
+        it = self.current()
+        if it is not None:
+            self.context.run(tr("remove agenda item"),
+                             lambda ops: ops.delete("agenda_item", it["id"]))
+
+    def _step(self, delta: int) -> None:
+        cid = self.current_id()
+        ids = [it["id"] for it in self.items]
+        if cid is None or cid not in ids:
+            return
+        target = ids.index(cid) + delta
+        if 0 <= target < len(ids):
+            self._moved(cid, target)
+
+    def _moved(self, item_id: str, index: int) -> None:
+        self.context.run(tr("reorder agenda"),
+                         lambda ops: mt.move_agenda_item(ops, item_id, index))
+        self.load(self.meeting_id)  # also when nothing changed: undo a refused drop
+        self.select(item_id)
+
+    def select(self, item_id: str) -> None:
+        for i in range(self.tree.topLevelItemCount()):
+            row = self.tree.topLevelItem(i)
+            if row.data(0, Qt.ItemDataRole.UserRole) == item_id:
+                self.tree.setCurrentItem(row)
+                return

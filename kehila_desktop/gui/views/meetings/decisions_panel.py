@@ -1,0 +1,259 @@
+"""Decisions and action items of one meeting. ``DecisionForm`` and ``ActionItemForm`` are also
+used by in-room mode's quick capture. A steering decision of the kinds the seed gives it
+(channels here, with a choice of the four channels) updates the program when recorded."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout,
+                               QLabel, QLineEdit, QPushButton, QSpinBox, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from ....core import enums
+from ....core import meetings as mt
+from ....core.i18n import label, tr
+
+
+class DecisionForm(QWidget):
+    """Text, kind, votes for / against / abstain (equal weight), and the chosen channels when
+    the kind is "channels"; ``recorded`` carries the new decision's id."""
+
+    recorded = Signal(str)
+
+    def __init__(self, context, parent=None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.meeting_id: str | None = None
+        form = QFormLayout(self)
+        self.text = QLineEdit()
+        self.kind = QComboBox()
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        votes = QHBoxLayout()
+        self.spins = {k: QSpinBox() for k in ("for", "against", "abstain")}
+        self.vote_labels = {k: QLabel() for k in self.spins}
+        for k, spin in self.spins.items():
+            spin.setRange(0, 999)
+            self.vote_labels[k].setBuddy(spin)
+            votes.addWidget(self.vote_labels[k])
+            votes.addWidget(spin)
+        self.channel_row = QWidget()
+        channels = QHBoxLayout(self.channel_row)
+        channels.setContentsMargins(0, 0, 0, 0)
+        self.channel_boxes = {k: QCheckBox() for k in enums.CHANNELS}
+        for box in self.channel_boxes.values():
+            channels.addWidget(box)
+        self.button = QPushButton()
+        self.button.clicked.connect(self.record)
+        self.labels = [QLabel() for _ in range(4)]
+        for lbl, w in zip(self.labels, (self.text, self.kind, None, self.channel_row)):
+            if w is None:
+                form.addRow(lbl, votes)
+            else:
+                lbl.setBuddy(w)
+                form.addRow(lbl, w)
+        form.addRow(self.button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for lbl, text in zip(self.labels, (tr("Decision"), tr("Kind"), tr("Votes"),
+                                           tr("Chosen channels"))):
+            lbl.setText(text)
+        self.text.setAccessibleName(tr("Decision text"))
+        self.kind.setAccessibleName(tr("Decision kind"))
+        current = self.kind.currentData()
+        self.kind.blockSignals(True)
+        self.kind.clear()
+        for key in enums.DECISION_KINDS:
+            self.kind.addItem(label("DECISION_KINDS", key), key)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(current or "other")))
+        self.kind.blockSignals(False)
+        for k, text in (("for", tr("For")), ("against", tr("Against")),
+                        ("abstain", tr("Abstain"))):
+            self.vote_labels[k].setText(text)
+            self.spins[k].setAccessibleName(tr("Votes {which}", which=text))
+        for k, box in self.channel_boxes.items():
+            box.setText(label("CHANNELS", k))
+            box.setAccessibleName(label("CHANNELS", k))
+        self.button.setText(tr("Record decision"))
+        self.button.setAccessibleName(tr("Record decision"))
+        self._kind_changed()
+
+    def _kind_changed(self, *_args) -> None:
+        self.channel_row.setVisible(self.kind.currentData() == "channels")
+        self.labels[3].setVisible(self.kind.currentData() == "channels")
+
+    def set_meeting(self, meeting_id: str | None) -> None:
+        if meeting_id != self.meeting_id:
+            self.meeting_id = meeting_id
+            if meeting_id and self.context.pf is not None:
+                chosen = {k for (k,) in self.context.pf.conn.execute(
+                    "SELECT key FROM channel WHERE chosen=1 AND deleted=0")}
+                for k, box in self.channel_boxes.items():
+                    box.setChecked(k in chosen)
+        self.setEnabled(bool(meeting_id) and not self.context.read_only)
+
+    def record(self) -> str | None:
+        if not self.meeting_id:
+            return None
+        kind = self.kind.currentData()
+        payload = None
+        if kind == "channels":
+            payload = {"channels": [k for k, b in self.channel_boxes.items() if b.isChecked()]}
+        votes = tuple(self.spins[k].value() for k in ("for", "against", "abstain"))
+        text = self.text.text()
+        meeting_id = self.meeting_id
+        decision_id = self.context.run(tr("record decision"), lambda ops: mt.record_decision(
+            ops, meeting_id, text, kind, votes=votes, payload=payload))
+        if decision_id:
+            self.text.clear()
+            for spin in self.spins.values():
+                spin.setValue(0)
+            self.recorded.emit(decision_id)
+        return decision_id
+
+
+class ActionItemForm(QWidget):
+    """Text, owner (a member of the meeting's body) and due date of a new action item."""
+
+    added = Signal(str)
+
+    def __init__(self, context, parent=None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.meeting_id: str | None = None
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.text = QLineEdit()
+        self.text.returnPressed.connect(self.add)
+        self.owner = QComboBox()
+        self.has_due = QCheckBox()
+        self.due = QDateEdit()
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("yyyy-MM-dd")
+        self.due.setDate(QDate.currentDate().addDays(14))
+        self.button = QPushButton()
+        self.button.clicked.connect(self.add)
+        row.addWidget(self.text, 3)
+        row.addWidget(self.owner, 2)
+        row.addWidget(self.has_due)
+        row.addWidget(self.due)
+        row.addWidget(self.button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.text.setPlaceholderText(tr("New action item"))
+        self.text.setAccessibleName(tr("Action item text"))
+        self.owner.setAccessibleName(tr("Owner"))
+        self.has_due.setText(tr("Due"))
+        self.has_due.setAccessibleName(tr("The action item has a due date"))
+        self.due.setAccessibleName(tr("Due date"))
+        self.button.setText(tr("Add action item"))
+        self.button.setAccessibleName(tr("Add action item"))
+        self.set_meeting(self.meeting_id, force=True)
+
+    def set_meeting(self, meeting_id: str | None, force: bool = False) -> None:
+        self.setEnabled(bool(meeting_id) and not self.context.read_only)
+        if meeting_id == self.meeting_id and not force:
+            return
+        self.meeting_id = meeting_id
+        current = self.owner.currentData()
+        self.owner.clear()
+        self.owner.addItem(tr("no owner"), None)
+        pf = self.context.pf
+        if pf and meeting_id:
+            body_id, starts_at = pf.conn.execute(
+                "SELECT body_id, starts_at FROM meeting WHERE id=?", (meeting_id,)).fetchone()
+            for pid, name, _e in mt.expected_members(pf.conn, body_id, starts_at):
+                self.owner.addItem(name, pid)
+        self.owner.setCurrentIndex(max(0, self.owner.findData(current)))
+
+    def add(self) -> str | None:
+        if not self.meeting_id:
+            return None
+        text, owner, meeting_id = self.text.text(), self.owner.currentData(), self.meeting_id
+        due = self.due.date().toString("yyyy-MM-dd") if self.has_due.isChecked() else None
+        new_id = self.context.run(tr("add action item"), lambda ops: mt.add_action_item(
+            ops, meeting_id, text, owner_person_id=owner, due=due))
+        if new_id:
+            self.text.clear()
+            self.added.emit(new_id)
+        return new_id
+
+
+class DecisionsPanel(QWidget):
+    def __init__(self, context, parent=None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.meeting_id: str | None = None
+        layout = QVBoxLayout(self)
+        self.decisions = QTreeWidget()
+        self.decisions.setRootIsDecorated(False)
+        layout.addWidget(self.decisions, 2)
+        self.form = DecisionForm(context)
+        layout.addWidget(self.form)
+        self.items_label = QLabel()
+        layout.addWidget(self.items_label)
+        self.items = QTreeWidget()
+        self.items.setRootIsDecorated(False)
+        layout.addWidget(self.items, 2)
+        buttons = QHBoxLayout()
+        self.done_button = QPushButton()
+        self.done_button.clicked.connect(lambda: self._set_item_status("done"))
+        self.reopen_button = QPushButton()
+        self.reopen_button.clicked.connect(lambda: self._set_item_status("open"))
+        buttons.addWidget(self.done_button)
+        buttons.addWidget(self.reopen_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.item_form = ActionItemForm(context)
+        layout.addWidget(self.item_form)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.decisions.setHeaderLabels([tr("Decision"), tr("Kind"), tr("For"), tr("Against"),
+                                        tr("Abstain")])
+        self.decisions.setAccessibleName(tr("Decisions of the meeting"))
+        self.items_label.setText(tr("Action items"))
+        self.items.setHeaderLabels([tr("Action item"), tr("Owner"), tr("Due"), tr("Status")])
+        self.items.setAccessibleName(tr("Action items of the meeting"))
+        self.done_button.setText(tr("Mark done"))
+        self.done_button.setAccessibleName(tr("Mark done"))
+        self.reopen_button.setText(tr("Reopen"))
+        self.reopen_button.setAccessibleName(tr("Reopen"))
+        self.form.retranslate()
+        self.item_form.retranslate()
+        self.load(self.meeting_id)
+
+    def load(self, meeting_id: str | None) -> None:
+        self.meeting_id = meeting_id
+        self.form.set_meeting(meeting_id)
+        self.item_form.set_meeting(meeting_id)
+        self.decisions.clear()
+        self.items.clear()
+        pf = self.context.pf
+        if not (pf and meeting_id):
+            return
+        for d in mt.decisions(pf.conn, meeting_id):
+            row = QTreeWidgetItem([d["text"], label("DECISION_KINDS", d["kind"]),
+                                   str(d["votes_for"]), str(d["votes_against"]),
+                                   str(d["votes_abstain"])])
+            row.setData(0, Qt.ItemDataRole.UserRole, d["id"])
+            self.decisions.addTopLevelItem(row)
+        for a in pf.conn.execute(
+                "SELECT ai.id, ai.text, p.name, ai.due, ai.status FROM action_item ai LEFT JOIN "
+                "person p ON p.id=ai.owner_person_id WHERE ai.meeting_id=? AND ai.deleted=0 "
+                "ORDER BY ai.rowid", (meeting_id,)):
+            row = QTreeWidgetItem([a[1], a[2] or "", a[3] or "",
+                                   label("ACTION_ITEM_STATUSES", a[4])])
+            row.setData(0, Qt.ItemDataRole.UserRole, a[0])
+            self.items.addTopLevelItem(row)
+        for b in (self.done_button, self.reopen_button):
+            b.setEnabled(not self.context.read_only)
+
+    def _set_item_status(self, status: str) -> None:
+        item = self.items.currentItem()
+        if item is not None:
+            item_id = item.data(0, Qt.ItemDataRole.UserRole)
+            self.context.run(tr("action item {status}",
+                                status=label("ACTION_ITEM_STATUSES", status)),
+                             lambda ops: ops.update("action_item", item_id, {"status": status}))

@@ -1,0 +1,413 @@
+"""In-room mode: the facilitator's full-screen window for running one meeting, and the optional
+projector window.
+
+Large type; the current agenda item with its countdown and the time left for the whole
+meeting; one-tap check-in of members (tap again: late, then absent) and walk-in guests; quick
+capture of decisions with votes and of action items; notes per item. Next / previous item:
+PageDown / PageUp (what presentation clickers send) or Ctrl+Right / Ctrl+Left; pause:
+Ctrl+Space or the Pause key. Every tap is its own committed step, so pulling the power cord
+loses at most the last tap; the clock itself is not data and is not stored.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QPushButton, QScrollArea, QTabWidget,
+                               QVBoxLayout, QWidget)
+
+from ....core import meetings as mt
+from ....core.i18n import label, tr
+from ...widgets import format_datetime
+from .agenda_panel import NotesEdit
+from .decisions_panel import ActionItemForm, DecisionForm
+
+BASE_POINTS = 17
+LATE_AFTER_SECONDS = 10 * 60
+NEXT_STATUS = {"": "present", "present": "late", "late": "absent", "absent": "present",
+               "excused": "present"}
+STATUS_STYLE = {"": "background: #ffffff; color: #222;",
+                "present": "background: #1b7f3b; color: white;",
+                "late": "background: #c77700; color: white;",
+                "absent": "background: #8a8a8a; color: white;",
+                "excused": "background: #6c7fa8; color: white;"}
+
+
+def clock(seconds: int) -> str:
+    """"MM:SS" (or "H:MM:SS"), with a minus sign when time is over."""
+    sign = "-" if seconds < 0 else ""
+    seconds = abs(int(seconds))
+    h, rest = divmod(seconds, 3600)
+    m, s = divmod(rest, 60)
+    return f"{sign}{h}:{m:02d}:{s:02d}" if h else f"{sign}{m:02d}:{s:02d}"
+
+
+def _big(label_: QLabel, scale: float, bold: bool = True) -> QLabel:
+    font = QFont(label_.font())
+    font.setPointSizeF(BASE_POINTS * scale)
+    font.setBold(bold)
+    label_.setFont(font)
+    label_.setTextFormat(Qt.TextFormat.PlainText)
+    label_.setWordWrap(True)
+    return label_
+
+
+class RunningMeeting:
+    """The clock of a running meeting: current item, seconds spent per item, pause."""
+
+    def __init__(self, length_minutes: int) -> None:
+        self.length = length_minutes * 60
+        self.index = 0
+        self.spent: dict[int, int] = {}
+        self.paused = False
+        self.elapsed = 0
+
+    def tick(self, seconds: int = 1) -> None:
+        if not self.paused:
+            self.elapsed += seconds
+            self.spent[self.index] = self.spent.get(self.index, 0) + seconds
+
+    def item_left(self, minutes: int) -> int:
+        return minutes * 60 - self.spent.get(self.index, 0)
+
+    @property
+    def meeting_left(self) -> int:
+        return self.length - self.elapsed
+
+
+class ProjectorWindow(QWidget):
+    """For the wall: the agenda with the current item marked, and its countdown."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("projector")
+        self.setStyleSheet("#projector { background: #10243f; } QLabel { color: white; } "
+                           "QListWidget { background: #10243f; color: #dfe7f2; border: 0; }")
+        layout = QVBoxLayout(self)
+        self.title = _big(QLabel(), 1.6)
+        self.current = _big(QLabel(), 2.6)
+        self.countdown = _big(QLabel(), 4.0)
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.agenda = QListWidget()
+        font = QFont(self.agenda.font())
+        font.setPointSizeF(BASE_POINTS * 1.3)
+        self.agenda.setFont(font)
+        for w in (self.title, self.current, self.countdown):
+            layout.addWidget(w)
+        layout.addWidget(self.agenda, 1)
+        self.agenda.setAccessibleName(tr("Agenda"))
+        self.setAccessibleName(tr("Projector window"))
+
+    def show_state(self, title: str, items: list[dict], index: int, countdown: str) -> None:
+        self.setWindowTitle(title)
+        self.title.setText(title)
+        self.current.setText(items[index]["title"] if items else tr("No agenda items."))
+        self.countdown.setText(countdown)
+        self.agenda.clear()
+        for n, it in enumerate(items):
+            entry = QListWidgetItem(tr("{n}. {title} ({minutes} min)", n=n + 1,
+                                       title=it["title"], minutes=it["minutes"]))
+            if n == index:
+                entry.setBackground(Qt.GlobalColor.darkCyan)
+            elif n < index:
+                entry.setForeground(Qt.GlobalColor.gray)
+            self.agenda.addItem(entry)
+
+
+class InRoomWindow(QWidget):
+    def __init__(self, context, meeting_id: str, projector: bool = False, parent=None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.context = context
+        self.meeting_id = meeting_id
+        self.items: list[dict] = []
+        self.member_buttons: dict[str, QPushButton] = {}
+        conn = context.pf.conn
+        minutes = conn.execute("SELECT minutes FROM meeting WHERE id=?",
+                               (meeting_id,)).fetchone()[0]
+        self.run = RunningMeeting(int(minutes or 0))
+        self.projector: ProjectorWindow | None = None
+        font = QFont(self.font())
+        font.setPointSizeF(BASE_POINTS)
+        self.setFont(font)
+        self._build()
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(lambda: self.tick(1))
+        self.timer.start()
+        context.changed.connect(self._changed)
+        context.languageChanged.connect(self.retranslate)
+        self.retranslate()
+        if projector:
+            self.toggle_projector()
+
+    # --- building -------------------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.heading = _big(QLabel(), 1.4)
+        self.meeting_clock = _big(QLabel(), 1.4)
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.meeting_clock)
+        self.projector_button = QPushButton()
+        self.finish_button = QPushButton()
+        self.exit_button = QPushButton()
+        for b in (self.projector_button, self.finish_button, self.exit_button):
+            b.setMinimumHeight(48)
+            top.addWidget(b)
+        outer.addLayout(top)
+        middle = QHBoxLayout()
+        outer.addLayout(middle, 1)
+        # the current item
+        item_box = QVBoxLayout()
+        self.position = _big(QLabel(), 1.0, bold=False)
+        self.item_title = _big(QLabel(), 2.2)
+        self.item_meta = _big(QLabel(), 1.0, bold=False)
+        self.countdown = _big(QLabel(), 3.6)
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.notes = NotesEdit()
+        self.notes.left.connect(self.save_notes)
+        for w in (self.position, self.item_title, self.item_meta, self.countdown):
+            item_box.addWidget(w)
+        item_box.addWidget(self.notes, 1)
+        nav = QHBoxLayout()
+        self.prev_button = QPushButton()
+        self.pause_button = QPushButton()
+        self.next_button = QPushButton()
+        self.prev_button.clicked.connect(lambda: self.go(-1))
+        self.next_button.clicked.connect(lambda: self.go(1))
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.projector_button.clicked.connect(self.toggle_projector)
+        self.finish_button.clicked.connect(self.finish)
+        self.exit_button.clicked.connect(self.close)
+        for b in (self.prev_button, self.pause_button, self.next_button):
+            b.setMinimumHeight(64)
+            nav.addWidget(b)
+        item_box.addLayout(nav)
+        middle.addLayout(item_box, 3)
+        # check-in and quick capture
+        side = QVBoxLayout()
+        self.checkin_label = _big(QLabel(), 1.1)
+        side.addWidget(self.checkin_label)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        grid_host = QWidget()
+        self.grid = QGridLayout(grid_host)
+        scroll.setWidget(grid_host)
+        side.addWidget(scroll, 2)
+        guest = QHBoxLayout()
+        self.guest_name = QLineEdit()
+        self.guest_name.returnPressed.connect(self.add_guest)
+        self.guest_button = QPushButton()
+        self.guest_button.clicked.connect(self.add_guest)
+        guest.addWidget(self.guest_name, 1)
+        guest.addWidget(self.guest_button)
+        side.addLayout(guest)
+        self.guests = _big(QLabel(), 0.9, bold=False)
+        side.addWidget(self.guests)
+        self.capture = QTabWidget()
+        self.decision_form = DecisionForm(self.context)
+        self.action_form = ActionItemForm(self.context)
+        self.decision_form.set_meeting(self.meeting_id)
+        self.action_form.set_meeting(self.meeting_id)
+        self.capture.addTab(self.decision_form, "")
+        self.capture.addTab(self.action_form, "")
+        side.addWidget(self.capture, 1)
+        self.captured = _big(QLabel(), 0.9, bold=False)
+        side.addWidget(self.captured)
+        middle.addLayout(side, 2)
+        for keys, slot in ((("PgDown", "Ctrl+Right"), lambda: self.go(1)),
+                           (("PgUp", "Ctrl+Left"), lambda: self.go(-1)),
+                           (("Ctrl+Space", "Pause"), self.toggle_pause),
+                           (("Esc",), self.close)):
+            for key in keys:
+                QShortcut(QKeySequence(key), self, slot)
+
+    def retranslate(self, *_args) -> None:
+        self.setWindowTitle(tr("In-room mode"))
+        for b, text in ((self.prev_button, tr("Previous item (PgUp)")),
+                        (self.next_button, tr("Next item (PgDown)")),
+                        (self.projector_button, tr("Projector window")),
+                        (self.finish_button, tr("Finish meeting")),
+                        (self.exit_button, tr("Leave in-room mode (Esc)")),
+                        (self.guest_button, tr("Add walk-in guest"))):
+            b.setText(text)
+            b.setAccessibleName(text)
+        self.notes.setAccessibleName(tr("Notes on the current item, for the minutes"))
+        self.notes.setPlaceholderText(tr("Notes on this item, for the minutes"))
+        self.guest_name.setAccessibleName(tr("Guest's name"))
+        self.guest_name.setPlaceholderText(tr("Guest's name"))
+        self.checkin_label.setText(tr("Check-in: tap a name as the member arrives"))
+        self.capture.setTabText(0, tr("Decision"))
+        self.capture.setTabText(1, tr("Action item"))
+        self.decision_form.retranslate()
+        self.action_form.retranslate()
+        self.reload()
+
+    # --- reading ------------------------------------------------------------------------------
+    def _changed(self, changed) -> None:
+        if {"meeting", "agenda_item", "attendance", "person", "membership", "decision",
+                "action_item"} & set(changed.tables):
+            self.reload()
+
+    def reload(self) -> None:
+        pf = self.context.pf
+        if pf is None:
+            return
+        conn = pf.conn
+        row = conn.execute("SELECT b.name, m.starts_at, m.body_id FROM meeting m JOIN body b "
+                           "ON b.id=m.body_id WHERE m.id=?", (self.meeting_id,)).fetchone()
+        self.title_text = tr("{body} — {when}", body=row[0], when=format_datetime(row[1]))
+        self.heading.setText(self.title_text)
+        self.items = mt.agenda(conn, self.meeting_id)
+        self.run.index = min(self.run.index, max(0, len(self.items) - 1))
+        members = mt.expected_members(conn, row[2], row[1])
+        marks = mt.attendance_of(conn, self.meeting_id)
+        if [m[0] for m in members] != list(self.member_buttons):
+            for b in self.member_buttons.values():
+                b.deleteLater()
+            self.member_buttons = {}
+            columns = 2 if len(members) <= 10 else 3
+            for n, (pid, _name, _e) in enumerate(members):
+                b = QPushButton()
+                b.setMinimumHeight(64)
+                b.clicked.connect(lambda _c=False, p=pid: self.tap(p))
+                self.grid.addWidget(b, n // columns, n % columns)
+                self.member_buttons[pid] = b
+        for pid, name, _e in members:
+            status = marks.get(pid, "")
+            b = self.member_buttons[pid]
+            text = name if not status else f"{name}\n{label('ATTENDANCE', status)}"
+            b.setText(text)
+            b.setAccessibleName(tr("Check in {name}", name=name) if not status else
+                                tr("{name}: {status}", name=name,
+                                   status=label("ATTENDANCE", status)))
+            b.setStyleSheet(STATUS_STYLE.get(status, ""))
+        guests = [g for _i, g in mt.guests_of(conn, self.meeting_id)]
+        rate = mt.meeting_rate(conn, self.meeting_id)
+        self.guests.setText(tr("{attended} of {expected} members here; guests: {guests}",
+                               attended=rate.attended, expected=rate.expected,
+                               guests=", ".join(guests) or "—"))
+        decisions = mt.decisions(conn, self.meeting_id)
+        actions = conn.execute("SELECT count(*) FROM action_item WHERE meeting_id=? AND "
+                               "deleted=0", (self.meeting_id,)).fetchone()[0]
+        self.captured.setText(tr("Recorded so far: {decisions} decisions, {actions} action "
+                                 "items.", decisions=len(decisions), actions=actions))
+        self.show_item()
+
+    def current_item(self) -> dict | None:
+        return self.items[self.run.index] if self.items else None
+
+    def show_item(self) -> None:
+        it = self.current_item()
+        if it is None:
+            self.position.setText(tr("No agenda items."))
+            self.item_title.setText("")
+            self.item_meta.setText("")
+            self.notes.setEnabled(False)
+        else:
+            self.position.setText(tr("Item {n} of {count}", n=self.run.index + 1,
+                                     count=len(self.items)))
+            self.item_title.setText(it["title"])
+            self.item_meta.setText(" · ".join(p for p in (
+                label("AGENDA_KINDS", it["kind"]), it["presenter"],
+                tr("{minutes} min", minutes=it["minutes"])) if p))
+            self.notes.setEnabled(not self.context.read_only)
+            if not self.notes.hasFocus() and self.notes.toPlainText() != it["notes"]:
+                self.notes.setPlainText(it["notes"])
+        self.update_clocks()
+
+    def update_clocks(self) -> None:
+        it = self.current_item()
+        left = self.run.item_left(int(it["minutes"])) if it else 0
+        self.countdown.setText(clock(left))
+        self.countdown.setStyleSheet("color: #b00020;" if left < 0 else "color: #114a8b;")
+        self.meeting_clock.setText(tr("Meeting: {left} left", left=clock(self.run.meeting_left)))
+        self.meeting_clock.setStyleSheet("color: #b00020;" if self.run.meeting_left < 0 else "")
+        self.pause_button.setText(tr("Resume (Ctrl+Space)") if self.run.paused
+                                  else tr("Pause (Ctrl+Space)"))
+        self.pause_button.setAccessibleName(self.pause_button.text())
+        if self.projector is not None:
+            title = self.title_text + (f" — {tr('paused')}" if self.run.paused else "")
+            self.projector.show_state(title, self.items, self.run.index, clock(left))
+
+    # --- acting -------------------------------------------------------------------------------
+    def tick(self, seconds: int = 1) -> None:
+        self.run.tick(seconds)
+        self.update_clocks()
+
+    def toggle_pause(self) -> None:
+        self.run.paused = not self.run.paused
+        self.update_clocks()
+
+    def go(self, delta: int) -> None:
+        self.save_notes()
+        target = self.run.index + delta
+        if 0 <= target < len(self.items):
+            self.run.index = target
+            self.notes.clearFocus()
+            it = self.current_item()
+            self.notes.setPlainText(it["notes"] if it else "")
+            self.show_item()
+
+    def save_notes(self) -> None:
+        it = self.current_item()
+        text = self.notes.toPlainText()
+        if it is None or it["notes"] == text or self.context.read_only:
+            return
+        item_id = it["id"]
+        it["notes"] = text
+        self.context.run(tr("notes on {item}", item=it["title"]),
+                         lambda ops: ops.update("agenda_item", item_id, {"notes": text}))
+
+    def tap(self, person_id: str) -> None:
+        """One tap on a member: not here → present (late after ten minutes) → late → absent."""
+        if self.context.read_only:
+            return
+        status = mt.attendance_of(self.context.pf.conn, self.meeting_id).get(person_id, "")
+        new = NEXT_STATUS.get(status, "present")
+        if not status and self.run.elapsed >= LATE_AFTER_SECONDS:
+            new = "late"
+        self.context.run(tr("check-in"), lambda ops: mt.set_attendance(
+            ops, self.meeting_id, person_id, new))
+
+    def add_guest(self) -> None:
+        name = self.guest_name.text()
+        if self.context.run(tr("add guest"),
+                            lambda ops: mt.add_guest(ops, self.meeting_id, name)):
+            self.guest_name.clear()
+
+    def finish(self) -> None:
+        self.save_notes()
+        self.context.run(tr("finish meeting"),
+                         lambda ops: mt.set_status(ops, self.meeting_id, "held"))
+        self.close()
+
+    def toggle_projector(self) -> None:
+        if self.projector is None:
+            self.projector = ProjectorWindow()
+            self.projector.resize(1024, 768)
+            screens = self.screen().virtualSiblings() if self.screen() else []
+            other = [s for s in screens if s is not self.screen()]
+            if other:
+                self.projector.setGeometry(other[0].geometry())
+                self.projector.showFullScreen()
+            else:
+                self.projector.show()
+            self.update_clocks()
+        else:
+            self.projector.close()
+            self.projector = None
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.save_notes()
+        self.timer.stop()
+        try:
+            self.context.changed.disconnect(self._changed)
+            self.context.languageChanged.disconnect(self.retranslate)
+        except (RuntimeError, TypeError):
+            pass
+        if self.projector is not None:
+            self.projector.close()
+            self.projector = None
+        super().closeEvent(event)

@@ -1,0 +1,153 @@
+"""The meetings list's model: every meeting read in three queries (meetings with agenda totals,
+and attendance rates from ``core.meetings.meeting_rates``), filtered in memory by body, status
+and text. Re-read only when the file changes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from ....core.i18n import label, tr
+from ....core.meetings import meeting_rates
+
+COLUMNS = ("when", "body", "kind", "status", "attendance", "agenda", "note")
+
+
+@dataclass
+class MeetingRow:
+    id: str
+    body_id: str
+    body: str
+    starts_at: str
+    minutes: int
+    kind: str
+    status: str
+    place: str
+    schedule_note: str
+    agenda_minutes: int
+    attended: int | None = None
+    expected: int | None = None
+
+    @property
+    def rate(self) -> float | None:
+        return self.attended / self.expected if self.expected else None
+
+
+def meeting_rows(conn) -> list[MeetingRow]:
+    rows = conn.execute(
+        "SELECT m.id, m.body_id, b.name, m.starts_at, m.minutes, m.kind, m.status, m.place, "
+        "m.schedule_note, coalesce(a.total, 0) FROM meeting m JOIN body b ON b.id=m.body_id "
+        "LEFT JOIN (SELECT meeting_id, sum(minutes) AS total FROM agenda_item WHERE deleted=0 "
+        "GROUP BY meeting_id) a ON a.meeting_id=m.id "
+        "WHERE m.deleted=0 AND b.deleted=0 ORDER BY m.starts_at").fetchall()
+    out = [MeetingRow(*r) for r in rows]
+    rates = meeting_rates(conn)
+    for row in out:
+        rate = rates.get(row.id)
+        if rate is not None:
+            row.attended, row.expected = rate.attended, rate.expected
+    return out
+
+
+class MeetingsTableModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._all: list[MeetingRow] = []
+        self._rows: list[MeetingRow] = []
+        self._body: str | None = None
+        self._status: str | None = None
+        self._text = ""
+
+    def load(self, conn) -> None:
+        self.beginResetModel()
+        self._all = meeting_rows(conn) if conn is not None else []
+        self._rows = self._filtered()
+        self.endResetModel()
+
+    def set_filter(self, body_id: str | None = None, status: str | None = None,
+                   text: str = "") -> None:
+        self.beginResetModel()
+        self._body, self._status, self._text = body_id, status, text.strip().casefold()
+        self._rows = self._filtered()
+        self.endResetModel()
+
+    def _filtered(self) -> list[MeetingRow]:
+        body, status, text = self._body, self._status, self._text
+        return [r for r in self._all
+                if (body is None or r.body_id == body) and (status is None or r.status == status)
+                and (not text or text in r.body.casefold() or text in r.starts_at
+                     or text in r.place.casefold())]
+
+    def rows(self) -> list[MeetingRow]:
+        return self._rows
+
+    def all_rows(self) -> list[MeetingRow]:
+        return self._all
+
+    def meeting(self, row: int) -> MeetingRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, meeting_id: str) -> int:
+        for i, r in enumerate(self._rows):
+            if r.id == meeting_id:
+                return i
+        return -1
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._rows) - 1, len(COLUMNS) - 1))
+
+    # --- Qt model ---------------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return {"when": tr("When"), "body": tr("Body"), "kind": tr("Kind"),
+                    "status": tr("Status"), "attendance": tr("Attendance"),
+                    "agenda": tr("Agenda"), "note": tr("Schedule note")}[COLUMNS[section]]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        row = self.meeting(index.row())
+        if row is None:
+            return None
+        col = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == "when":
+                return row.starts_at.replace("T", " ")
+            if col == "body":
+                return row.body
+            if col == "kind":
+                return label("MEETING_KINDS", row.kind)
+            if col == "status":
+                return label("MEETING_STATUSES", row.status)
+            if col == "attendance":
+                if row.rate is None:
+                    return ""
+                return tr("{attended} of {expected} ({rate}%)", attended=row.attended,
+                          expected=row.expected, rate=round(row.rate * 100))
+            if col == "agenda":
+                return tr("{planned} / {length} min", planned=row.agenda_minutes,
+                          length=row.minutes)
+            if col == "note":
+                return row.schedule_note
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == "agenda" and row.agenda_minutes > row.minutes:
+                return QColor("#b00020")
+            if col == "status" and row.status == "cancelled":
+                return QColor("#777777")
+        if role == Qt.ItemDataRole.ToolTipRole and col == "agenda" \
+                and row.agenda_minutes > row.minutes:
+            return tr("The agenda runs {over} minutes over the meeting.",
+                      over=row.agenda_minutes - row.minutes)
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
