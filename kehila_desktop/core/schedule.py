@@ -143,7 +143,8 @@ def rule_windows(cadence: str, anchor: date, start: date, end: date
         w0, w1 = _add_months(first_month, n), _add_months(first_month, n + span)
         if w0 > end:
             break
-        windows.append((w0, w1))
+        if w1 > start:
+            windows.append((w0, w1))
         n += span
     return windows
 
@@ -193,21 +194,30 @@ def plan_schedule(conn, body_id: str, start: date, end: date, *,
     except (ValueError, AttributeError):
         hour, hour_text = 17, "17:00"
     plan = SchedulePlan(body_id, start, end)
+    windows = rule_windows(cadence, anchor, start, end)
+    lo = min([w0 for w0, _ in windows] + [start]).isoformat()
+    hi = max([w1 for _, w1 in windows] + [end]).isoformat()
     existing = conn.execute(
         "SELECT id, starts_at FROM meeting WHERE body_id=? AND deleted=0 AND "
         "substr(starts_at,1,10) BETWEEN ? AND ? ORDER BY starts_at",
-        (body_id, start.isoformat(), end.isoformat())).fetchall()
+        (body_id, lo, hi)).fetchall()
     protected = protected_meetings(conn, body_id)
-    untouched = {starts_at: mid for mid, starts_at in existing if mid not in protected}
-    kept_days = [(date.fromisoformat(s[:10]), mid) for mid, s in existing if mid in protected]
+    first, last = start.isoformat(), end.isoformat()
+    untouched: dict[str, str] = {}  # starts_at -> id, inside the period: may be kept or removed
+    covering: list[tuple[date, str]] = []  # meetings that fill their window whatever happens
+    for mid, starts_at in existing:
+        if mid not in protected and first <= starts_at[:10] <= last:
+            untouched[starts_at] = mid
+        else:
+            covering.append((date.fromisoformat(starts_at[:10]), mid))
     used: set[str] = set()
-    for w0, w1 in rule_windows(cadence, anchor, start, end):
+    for w0, w1 in windows:
         nominal = _on_weekday(max(w0, start), weekday)
         if nominal >= w1 or nominal > end:
             continue
         day, note = place_on_free_day(nominal, hour, language)
         slot = Slot(w0, w1, nominal, day, f"{day.isoformat()}T{hour_text}", minutes, note)
-        cover = next((mid for d, mid in kept_days if w0 <= d < w1), None)
+        cover = next((mid for d, mid in covering if w0 <= d < w1), None)
         if cover:
             slot.action, slot.meeting_id = "covered", cover
         elif slot.starts_at in untouched:

@@ -104,3 +104,14 @@ def test_a_manual_meeting_outside_the_rule_is_kept(ops):
     # The held February meeting covers the first quarter's slot.
     assert plan.slots[0].action == "covered"
     assert _dates(ops, steering) == ["2027-02-15T10:00", "2027-04-05T10:00"]
+
+
+def test_a_meeting_earlier_in_the_same_quarter_covers_it(ops):
+    """Generating from mid-quarter does not add a second steering meeting to that quarter."""
+    set_start(ops, "2025-12-01")
+    steering = body_id(ops, "steering")
+    add_meeting(ops, steering, "2026-09-14T10:00", status="held")
+    plan = schedule.plan_schedule(ops.conn, steering, date(2026, 11, 27), date(2027, 6, 30))
+    assert plan.slots[0].action == "covered"  # Sep–Nov 2026
+    assert [s.starts_at for s in plan.to_add] == ["2026-12-07T10:00", "2027-03-01T10:00",
+                                                  "2027-06-07T10:00"]

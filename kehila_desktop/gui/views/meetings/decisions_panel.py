@@ -129,6 +129,7 @@ class ActionItemForm(QWidget):
         self.has_due = QCheckBox()
         self.due = QDateEdit()
         self.due.setCalendarPopup(True)
+        self.due.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.due.setDisplayFormat("yyyy-MM-dd")
         self.due.setDate(QDate.currentDate().addDays(14))
         self.button = QPushButton()

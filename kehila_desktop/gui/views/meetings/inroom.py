@@ -193,6 +193,7 @@ class InRoomWindow(QWidget):
         scroll.setWidgetResizable(True)
         grid_host = QWidget()
         self.grid = QGridLayout(grid_host)
+        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop)
         scroll.setWidget(grid_host)
         side.addWidget(scroll, 2)
         guest = QHBoxLayout()

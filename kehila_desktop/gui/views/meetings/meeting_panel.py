@@ -38,6 +38,9 @@ class MeetingPanel(QWidget):
         form = QFormLayout()
         self.when = QDateTimeEdit()
         self.when.setCalendarPopup(True)
+        # An ISO date and time reads left to right in every language (sections stay in order);
+        # the direction must be set before the format.
+        self.when.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.minutes = QSpinBox()
         self.minutes.setRange(0, 24 * 60)

@@ -49,6 +49,7 @@ class ScheduleDialog(QDialog):
         self.end = QDateEdit(_qdate(date(max(first, date.today()).year + 1, 12, 31)))
         for edit, name in ((self.start, tr("From")), (self.end, tr("Until"))):
             edit.setCalendarPopup(True)
+            edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setAccessibleName(name)
         form.addRow(tr("Body"), self.body)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor, QTextCharFormat
 from PySide6.QtWidgets import (QAbstractItemView, QCalendarWidget, QComboBox, QFileDialog,
                                QHBoxLayout, QHeaderView, QLineEdit, QListWidget,
@@ -58,7 +58,9 @@ class View(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 130)
-        self.table.setColumnWidth(1, 150)
+        self.table.setColumnWidth(1, 170)
+        self.table.setColumnWidth(4, 150)
+        self.table.setColumnWidth(5, 110)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.left.addTab(self.table, "")
         # the month
