@@ -54,8 +54,8 @@ MEMBERSHIP_HEADERS = ("name", "email", "body", "role", "pipeline status", "sourc
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 _PHONE_PUNCT = re.compile(r"[\s\-().\u200e\u200f]")
-_YES = {"1", "yes", "y", "true", "כן", "v", "✓", "نعم", "x"}
-_NO = {"", "0", "no", "n", "false", "לא", "لا"}
+_YES = {normalise(w) for w in ("1", "yes", "y", "true", "כן", "v", "✓", "نعم", "x")}
+_NO = {normalise(w) for w in ("", "0", "no", "n", "false", "לא", "لا")}
 
 
 def _header_key(text: str) -> str:
@@ -177,7 +177,7 @@ class ImportPlan:
                   "{rejected} rejected.", added=c["add"], updated=c["update"],
                   unchanged=c["unchanged"], rejected=c["reject"])
         if self.encoding:
-            text = tr("Read as {encoding}.", encoding=self.encoding) + " " + text
+            text = tr("Read as {encoding}.", encoding=tr(self.encoding)) + " " + text
         return text
 
 
@@ -191,6 +191,11 @@ def _find_header(rows: list[list[str]], aliases: dict[str, str]) -> tuple[int, d
                 found[c] = fld
         if len(found) > len(best):
             best_row, best = r, found
+    if best_row > 0:  # a header cell may sit one row higher (a two-row header, unmerged)
+        for c, text in enumerate(rows[best_row - 1]):
+            fld = aliases.get(_header_key(text)) if text else None
+            if fld and c not in best and fld not in best.values():
+                best[c] = fld
     if "name" not in best.values():
         raise SheetReadError("No column of names was found (a header such as \"name\" or "
                              "\"שם\" in the first rows); nothing was imported.")
@@ -228,7 +233,15 @@ def plan_import(conn: sqlite3.Connection, grid: Grid, source: str = "") -> Impor
     """Decide what importing ``grid`` would do; writes nothing."""
     aliases = _header_aliases()
     header_row, columns = _find_header(grid.rows, aliases)
-    ignored = [t for c, t in enumerate(grid.rows[header_row]) if t.strip() and c not in columns]
+    ignored = []
+    for c in range(max(len(r) for r in grid.rows[max(0, header_row - 1):header_row + 1])):
+        if c in columns:
+            continue
+        for r in (header_row, header_row - 1):
+            text = grid.rows[r][c].strip() if 0 <= r and c < len(grid.rows[r]) else ""
+            if text:
+                ignored.append(text)
+                break
     sectors = _sector_lookup()
     areas = {normalise(name): aid for aid, name in
              conn.execute("SELECT id, name FROM area WHERE deleted=0")}

@@ -4,7 +4,8 @@ Reading gives a ``Grid``: the rows of one sheet as lists of text, merged cells f
 numbers as text without a trailing ``.0``, and the encoding that was used (for a CSV).
 Encodings of a CSV, in order: UTF-8 with a byte-order mark (what Excel's "CSV UTF-8"
 writes), plain UTF-8, then Windows-1255 (Excel's Hebrew CSV) — but only when the bytes decode
-as Windows-1255 *and* give Hebrew letters; anything else is refused, never guessed.
+as Windows-1255 *and* give Hebrew letters, none glued to a Latin letter (Latin-1 "café"
+would read as "cafי"); anything else is refused, never guessed.
 
 Writing escapes every text that a spreadsheet would take as a formula: a cell starting with
 ``= + - @``, a tab or a carriage return gets a leading apostrophe, and so does a text that
@@ -19,12 +20,16 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
 from .errors import KehilaError
 
+_HEBREW = re.compile("[\u05d0-\u05ea]")
+# a Latin letter glued to a Hebrew one ("cafי") means the bytes were not Hebrew (e.g. Latin-1)
+_MIXED = re.compile("[A-Za-z][\u05d0-\u05ea]|[\u05d0-\u05ea][A-Za-z]")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _AFTER_APOSTROPHE = FORMULA_STARTS + ("'",)
 
@@ -81,7 +86,7 @@ def decode_csv_bytes(data: bytes) -> tuple[str, str]:
         text = data.decode("cp1255")
     except UnicodeDecodeError:
         text = ""
-    if text and any("\u05d0" <= ch <= "\u05ea" for ch in text):
+    if text and _HEBREW.search(text) and not _MIXED.search(text):
         return text, "Windows-1255 (Hebrew)"
     raise SheetReadError("The file's characters are neither UTF-8 nor Windows-1255 Hebrew; "
                          "save it as \"CSV UTF-8\" and import it again.")
@@ -108,6 +113,22 @@ def read_csv(path: Path) -> Grid:
         raise SheetReadError("The sheet {path} is not a valid CSV file ({error}).",
                              path=path, error=exc) from None
     return Grid([[cell for cell in row] for row in rows], encoding)
+
+
+# OOXML writes characters XML cannot carry (CR, other control characters) as _xHHHH_, and a
+# literal "_xHHHH_" as "_x005F_xHHHH_"; openpyxl leaves both to us.
+_OOXML_CODE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_OOXML_LITERAL = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+_XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0d\x0e-\x1f]")
+
+
+def ooxml_escape(text: str) -> str:
+    text = _OOXML_LITERAL.sub(r"_x005F_\1", text)
+    return _XML_UNSAFE.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
+
+
+def ooxml_unescape(text: str) -> str:
+    return _OOXML_CODE.sub(lambda m: chr(int(m.group(1), 16)), text)
 
 
 def cell_text(value: object) -> str:
@@ -145,9 +166,11 @@ def read_xlsx(path: Path, sheet: str | None = None) -> Grid:
             ws = book[sheet]
         else:
             ws = book.worksheets[0]
-        rows = [[cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
+        rows = [[ooxml_unescape(v) if isinstance(v, str) else cell_text(v) for v in row]
+                for row in ws.iter_rows(values_only=True)]
         for merged in ws.merged_cells.ranges:  # fill a merged range's value into every cell
-            value = cell_text(ws.cell(merged.min_row, merged.min_col).value)
+            first = ws.cell(merged.min_row, merged.min_col).value
+            value = ooxml_unescape(first) if isinstance(first, str) else cell_text(first)
             for r in range(merged.min_row - 1, min(merged.max_row, len(rows))):
                 row = rows[r]
                 for c in range(merged.min_col - 1, merged.max_col):
@@ -215,7 +238,7 @@ def write_xlsx(path: str | os.PathLike, sheets: dict[str, list[list[object]]],
             for c, value in enumerate(row, start=1):
                 cell = ws.cell(r, c)
                 if isinstance(value, str):
-                    cell.value = escape_cell(value)
+                    cell.value = ooxml_escape(escape_cell(value))
                     cell.data_type = "s"  # text, never a formula
                 else:
                     cell.value = value
