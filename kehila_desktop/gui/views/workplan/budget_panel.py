@@ -18,6 +18,7 @@ class BudgetPanel(QTreeWidget):
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
         self.totals = BudgetTotals()
+        self.header().setStretchLastSection(False)
 
     def retranslate(self) -> None:
         self.setHeaderLabels([tr("Budget"), tr("Total"), tr("Approved"),
@@ -45,6 +46,7 @@ class BudgetPanel(QTreeWidget):
                 self._row(key or empty, amount)
         for column in range(4):
             self.resizeColumnToContents(column)
+            self.setColumnWidth(column, self.columnWidth(column) + 24)
 
     def _group(self, text: str) -> None:
         item = QTreeWidgetItem([text])

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPlainTextEdit, QSpinBox,
-                               QStackedWidget, QWidget)
+                               QStackedWidget, QVBoxLayout, QWidget)
 
 from ....core import enums, workplan as wp
 from ....core.i18n import label, tr
@@ -64,7 +64,10 @@ class _Form(QWidget):
         super().__init__()
         self.context = context
         self.item = None
-        self.form = QFormLayout(self)
+        outer = QVBoxLayout(self)
+        self.form = QFormLayout()
+        outer.addLayout(self.form)
+        outer.addStretch(1)
         self.labels: dict[str, QLabel] = {}
 
     def row(self, key: str, widget: QWidget) -> QWidget:
@@ -172,7 +175,8 @@ class ActionForm(_Form):
             lambda _i: self.save({"status": self.status.currentData()}))
 
     def _owner_chosen(self, _i) -> None:
-        kind, owner_id = self.owner.currentData() or ("", None)
+        kind, _, owner_id = (self.owner.currentData() or "").partition(":")
+        owner_id = owner_id or None
         self.save({"owner_body_id": owner_id if kind == "body" else None,
                    "owner_person_id": owner_id if kind == "person" else None})
 
@@ -197,13 +201,13 @@ class ActionForm(_Form):
         for combo in (self.owner, self.start, self.end, self.status):
             combo.blockSignals(True)
             combo.clear()
-        self.owner.addItem(tr("no owner"), ("", None))
+        self.owner.addItem(tr("no owner"), "")
         for body_id, name in conn.execute(
                 "SELECT id, name FROM body WHERE deleted=0 ORDER BY position, name"):
-            self.owner.addItem(name, ("body", body_id))
+            self.owner.addItem(name, f"body:{body_id}")
         for person_id, name in conn.execute(
                 "SELECT id, name FROM person WHERE deleted=0 ORDER BY name"):
-            self.owner.addItem(name, ("person", person_id))
+            self.owner.addItem(name, f"person:{person_id}")
         for combo, value in ((self.start, action.start_quarter), (self.end, action.end_quarter)):
             combo.addItem(tr("not set"), "")
             for quarter in sorted(set(quarters) | ({value} if value else set())):
@@ -212,8 +216,8 @@ class ActionForm(_Form):
             self.status.addItem(label("ACTION_STATUSES", key), key)
         for combo in (self.owner, self.start, self.end, self.status):
             combo.blockSignals(False)
-        owner = (("body", action.owner_body_id) if action.owner_body_id else
-                 ("person", action.owner_person_id) if action.owner_person_id else ("", None))
+        owner = (f"body:{action.owner_body_id}" if action.owner_body_id else
+                 f"person:{action.owner_person_id}" if action.owner_person_id else "")
         _select_data(self.owner, owner)
         _select_data(self.start, action.start_quarter)
         _select_data(self.end, action.end_quarter)

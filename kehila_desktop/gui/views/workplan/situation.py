@@ -4,7 +4,7 @@ solution space. Every text is saved when the user leaves it, as one undo step.""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
 from ....core import workplan as wp
@@ -37,6 +37,9 @@ class SituationPanel(QWidget):
             if key == "situation_picture":
                 self.sections = QTableWidget(0, 3)
                 self.sections.setMinimumHeight(120)
+                self.sections.horizontalHeader().setSectionResizeMode(
+                    1, QHeaderView.ResizeMode.Stretch)
+                self.sections.setWordWrap(True)
                 self.sections.itemChanged.connect(self._section_changed)
                 layout.addWidget(self.sections)
                 buttons = QHBoxLayout()

@@ -118,13 +118,40 @@ class TimelineChart(QWidget):
         b = self.quarter_rect(last, top + 5, ROW_H - 10)
         return a.united(b).adjusted(3, 0, -3, 0)
 
+    def _legend(self, p: QPainter) -> None:
+        """The status colours, two by two, in the header of the label column."""
+        small = QFont(self.font())
+        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.85))
+        p.setFont(small)
+        half = (LABEL_W - 12) // 2
+        for n, (status, colour) in enumerate(STATUS_COLOURS.items()):
+            cell = self.label_rect(4 + (n // 2) * (HEAD_H // 2 - 2), HEAD_H // 2 - 4)
+            cell.setWidth(half)
+            if self.rtl():
+                cell.moveRight(self.label_rect(0, 1).right() - (n % 2) * half)
+            else:
+                cell.moveLeft(self.label_rect(0, 1).left() + (n % 2) * half)
+            swatch = QRect(0, cell.top() + (cell.height() - 10) // 2, 18, 10)
+            if self.rtl():
+                swatch.moveRight(cell.right())
+                text_rect = cell.adjusted(0, 0, -24, 0)
+            else:
+                swatch.moveLeft(cell.left())
+                text_rect = cell.adjusted(24, 0, 0, 0)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor(colour))
+            p.drawRoundedRect(swatch, 3, 3)
+            p.setPen(QColor("#333333"))
+            p.drawText(text_rect, Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter,
+                       label("ACTION_STATUSES", status))
+
     # --- painting ------------------------------------------------------------------------
     def paintEvent(self, _event) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.fillRect(self.rect(), QColor("#ffffff"))
-        align = (Qt.AlignmentFlag.AlignRight if self.rtl() else Qt.AlignmentFlag.AlignLeft)
-        align |= Qt.AlignmentFlag.AlignVCenter
+        # the painter mirrors Leading in right-to-left: labels start at the reading edge
+        align = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
         bottom = HEAD_H + ROW_H * len(self.rows)
         grid = QPen(QColor("#dfe3ea"))
         year_font = QFont(self.font())
@@ -148,6 +175,7 @@ class TimelineChart(QWidget):
                 p.drawText(head.adjusted(4, 0, -4, 0),
                            align | Qt.AlignmentFlag.AlignVCenter, year)
                 previous_year = year
+        self._legend(p)
         p.setPen(grid)
         p.drawLine(0, HEAD_H, self.width(), HEAD_H)
         bold = QFont(self.font())

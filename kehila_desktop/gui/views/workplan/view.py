@@ -16,6 +16,7 @@ from ....core.i18n import label, tr
 from ....core.workplan_budget import (approval_status, approve_plan, budget_totals,
                                       changes_since_approval, latest_approval)
 from ....core.workplan_export import approval_text, export_workplan
+from ....core.workplan_table import COLUMN_KEYS
 from .budget_panel import BudgetPanel
 from .editor import ItemEditor
 from .situation import SituationPanel
@@ -95,6 +96,10 @@ class View(QWidget):
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.tree.setDropIndicatorShown(True)
+        widths = {"title": 300, "owner": 170, "indicator": 150, "areas": 140, "source": 140,
+                  "since_approval": 150}
+        for n, key in enumerate(COLUMN_KEYS):
+            self.tree.header().resizeSection(n, widths.get(key, 100))
         self.tree.collapsed.connect(lambda i: self.collapsed.add(self.model.node(i).item_id))
         self.tree.expanded.connect(lambda i: self.collapsed.discard(self.model.node(i).item_id))
         self.tree.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -245,7 +250,6 @@ class View(QWidget):
             index = self.model.index_of(item_id)
             if index.isValid():
                 self.tree.collapse(index)
-        self.tree.resizeColumnToContents(0)
         if current_id:
             self.select(current_id)
         self._show_current()
