@@ -1,0 +1,66 @@
+"""Composition of a body and the health findings it feeds."""
+
+from kehila_desktop.core import health
+from kehila_desktop.core.composition import RESIDENT_SECTORS, composition
+
+from .helpers import add_person, body_id, join
+
+
+def codes(conn):
+    return {f.code for f in health.findings(conn, "en")}
+
+
+def test_residents_share_sectors_and_findings(ops):
+    conn = ops.conn
+    design = body_id(conn, "design")
+    program = conn.execute("SELECT id FROM program").fetchone()[0]
+    with ops.step("setup"):
+        ops.update("program", program, {"residents_target_pct": 50})
+        area = ops.insert("area", {"name": "הזיתים", "in_focus": True})
+        chair = add_person(ops, "ראש הרשות", sector="authority")
+        join(ops, chair, design, role="chair")
+        ops.update("body", design, {"chair_person_id": chair})
+        prof = add_person(ops, "פרופ'", sector="academia")
+        join(ops, prof, design)
+        join(ops, add_person(ops, "תושבת", sector="resident"), design)
+        join(ops, add_person(ops, "מוזמן", sector="resident"), design, status="invited")
+    comp = composition(conn, design)
+    assert comp.total == 3 and comp.residents == 1 and comp.in_pipeline == 1
+    assert round(comp.residents_pct) == 33 and comp.residents_below_target
+    assert "neighborhood" in comp.missing_sectors and "academia" not in comp.missing_sectors
+    assert comp.missing_focus_areas == [(area, "הזיתים")]
+    found = codes(conn)
+    assert {"composition.residents_below_target", "composition.sector_missing",
+            "composition.focus_area_missing"} <= found
+    assert "composition.chair_not_authority" not in found
+    message = next(f.message for f in health.findings(conn, "en")
+                   if f.code == "composition.residents_below_target")
+    assert "33%" in message and "50%" in message
+
+    with ops.step("two more residents from the focus area"):
+        for sector in ("neighborhood", "community"):
+            join(ops, add_person(ops, sector, sector=sector, area_id=area), design)
+    comp = composition(conn, design)
+    assert comp.residents == 3 and comp.residents_pct == 60 and not comp.residents_below_target
+    assert set(RESIDENT_SECTORS) <= {s for s, n in comp.by_sector.items() if n}
+    assert "composition.residents_below_target" not in codes(conn)
+    assert "composition.focus_area_missing" not in codes(conn)
+
+
+def test_team_representatives_and_chairs(ops):
+    from kehila_desktop.core.edits import set_chosen_channels
+
+    conn = ops.conn
+    design = body_id(conn, "design")
+    set_chosen_channels(ops, ["social", "urban"])
+    teams = dict(conn.execute("SELECT channel_key, id FROM body WHERE kind='work_team'"))
+    with ops.step("members"):
+        rep = add_person(ops, "נציגה", sector="resident")
+        join(ops, rep, design, role="team_representative", represents_body_id=teams["social"])
+        resident_chair = add_person(ops, "יו\"ר תושב", sector="resident")
+        ops.update("body", design, {"chair_person_id": resident_chair})  # no chair membership
+    found = {(f.code, f.target[2]) for f in health.findings(conn, "en")}
+    assert ("composition.team_without_representative", teams["urban"]) in found
+    assert ("composition.team_without_representative", teams["social"]) not in found
+    assert ("composition.chair_not_member", design) in found
+    assert ("composition.chair_not_authority", design) in found
