@@ -11,9 +11,9 @@ loses at most the last tap; the clock itself is not data and is not stored.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QApplication, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QPushButton, QScrollArea, QTabWidget,
                                QVBoxLayout, QWidget)
 
@@ -217,12 +217,34 @@ class InRoomWindow(QWidget):
         self.captured = _big(QLabel(), 0.9, bold=False)
         side.addWidget(self.captured)
         middle.addLayout(side, 2)
-        for keys, slot in ((("PgDown", "Ctrl+Right"), lambda: self.go(1)),
-                           (("PgUp", "Ctrl+Left"), lambda: self.go(-1)),
-                           (("Ctrl+Space", "Pause"), self.toggle_pause),
-                           (("Esc",), self.close)):
-            for key in keys:
-                QShortcut(QKeySequence(key), self, slot)
+        # The keys work wherever the focus is (also while typing notes): see eventFilter.
+        QApplication.instance().installEventFilter(self)
+
+    def _key_action(self, event):
+        key, mods = event.key(), event.modifiers()
+        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+        if key == Qt.Key.Key_PageDown or (ctrl and key == Qt.Key.Key_Right):
+            return lambda: self.go(1)
+        if key == Qt.Key.Key_PageUp or (ctrl and key == Qt.Key.Key_Left):
+            return lambda: self.go(-1)
+        if key == Qt.Key.Key_Pause or (ctrl and key == Qt.Key.Key_Space):
+            return self.toggle_pause
+        if key == Qt.Key.Key_Escape:
+            return self.close
+        return None
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        kind = event.type()
+        if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) and \
+                isinstance(obj, QWidget) and obj.window() is self:
+            action = self._key_action(event)
+            if action is not None:
+                if kind == QEvent.Type.ShortcutOverride:
+                    event.accept()  # ask for the key press itself
+                else:
+                    action()
+                return True
+        return False
 
     def retranslate(self, *_args) -> None:
         self.setWindowTitle(tr("In-room mode"))
@@ -401,6 +423,9 @@ class InRoomWindow(QWidget):
             self.projector = None
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
         self.save_notes()
         self.timer.stop()
         try:
