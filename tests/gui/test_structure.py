@@ -1,0 +1,115 @@
+"""The Structure view as a user drives it: the diagram, a body's details, program settings."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import Qt
+
+from kehila_desktop.gui import dialogs
+
+
+def _q(path, sql, *args):
+    with sqlite3.connect(path) as conn:
+        return conn.execute(sql, args).fetchall()
+
+
+def _structure(w):
+    w.sidebar.setCurrentRow(1)
+    return w.views["structure"]
+
+
+def test_the_diagram_shows_the_four_mechanisms_and_selects_by_click_and_keys(main_window,
+                                                                             gui_sample, qtbot):
+    view = _structure(main_window)
+    kinds = [b.kind for b in view.diagram.boxes]
+    assert kinds[:2] == ["steering", "design"] and "work_team" in kinds
+    assert kinds[-1] == "program_team"
+    design = next(b for b in view.diagram.boxes if b.kind == "design")
+    assert design.members > 0 and design.chair
+    qtbot.waitExposed(view.diagram)
+    view.diagram.repaint()
+    rect = view.diagram.rects[design.id]
+    qtbot.mouseClick(view.diagram, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    assert view.body_panel.ui.nameEdit.text() == design.name
+    assert "תוכנית העבודה" in view.body_panel.ui.decisionsValue.text()
+    qtbot.keyClick(view.diagram, Qt.Key.Key_Down)
+    assert view.diagram.selected_id == view.diagram.boxes[2].id
+    assert view.body_panel.ui.nameEdit.text() == view.diagram.boxes[2].name
+
+
+def test_changing_cadence_and_responsibilities_commits_one_step_each(main_window, gui_sample,
+                                                                     qtbot):
+    w = main_window
+    view = _structure(w)
+    steering = view.diagram.boxes[0]
+    w.navigate("structure", "body", steering.id)
+    combo = view.body_panel.ui.cadenceCombo
+    combo.setFocus()
+    before = _q(gui_sample, "SELECT cadence FROM body WHERE id=?", steering.id)[0][0]
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    after = _q(gui_sample, "SELECT cadence FROM body WHERE id=?", steering.id)[0][0]
+    assert after != before and after == combo.currentData()
+    assert "תדירות" in w.act_undo.text()
+    text = view.body_panel.ui.responsibilitiesEdit
+    text.setFocus()
+    text.setPlainText("אישור תקציבים")
+    view.body_panel.ui.nameEdit.setFocus()  # leaving the field commits it
+    assert _q(gui_sample, "SELECT responsibilities FROM body WHERE id=?",
+              steering.id)[0][0] == "אישור תקציבים"
+    w.act_undo.trigger()
+    w.act_undo.trigger()
+    assert _q(gui_sample, "SELECT cadence FROM body WHERE id=?", steering.id)[0][0] == before
+    qtbot.waitUntil(lambda: combo.currentData() == before)
+
+
+def test_choosing_a_fourth_channel_is_allowed_with_the_advice_shown(main_window, gui_sample,
+                                                                    qtbot):
+    w = main_window
+    view = _structure(w)
+    panel = view.program_panel
+    view.tabs.setCurrentIndex(1)
+    chosen = {k for (k,) in _q(gui_sample, "SELECT key FROM channel WHERE chosen=1")}
+    assert len(chosen) == 3
+    assert "שניים או שלושה" in panel.ui.channelsAdvice.text()
+    missing = next(k for k in panel.channel_checks if k not in chosen)
+    panel.channel_checks[missing].setFocus()
+    qtbot.keyClick(panel.channel_checks[missing], Qt.Key.Key_Space)  # keyboard-only use
+    assert len(_q(gui_sample, "SELECT key FROM channel WHERE chosen=1")) == 4, dialogs.shown
+    assert "4" in panel.ui.channelsAdvice.text()
+    qtbot.waitUntil(lambda: sum(b.kind == "work_team" for b in view.diagram.boxes) == 4)
+    w.act_undo.trigger()
+    assert len(_q(gui_sample, "SELECT key FROM channel WHERE chosen=1")) == 3
+    qtbot.waitUntil(lambda: not panel.channel_checks[missing].isChecked())
+
+
+def test_a_bad_date_gets_one_sentence_and_changes_nothing(main_window, gui_sample, qtbot):
+    view = _structure(main_window)
+    panel = view.program_panel
+    before = _q(gui_sample, "SELECT start_date FROM program")[0][0]
+    panel.ui.startEdit.setText("31/12/2027")
+    qtbot.keyClick(panel.ui.startEdit, Qt.Key.Key_Return)
+    assert dialogs.shown[-1][0] == "error" and "YYYY-MM-DD" in dialogs.shown[-1][1]
+    assert _q(gui_sample, "SELECT start_date FROM program")[0][0] == before
+    assert panel.ui.startEdit.text() == (before or "")
+    panel.ui.startEdit.setText("2027-02-01")
+    qtbot.keyClick(panel.ui.startEdit, Qt.Key.Key_Return)
+    end = _q(gui_sample, "SELECT end_date FROM program")[0][0]
+    if end and end < "2027-02-01":
+        assert dialogs.shown[-1][1].startswith("תאריך הסיום")
+    else:
+        assert _q(gui_sample, "SELECT start_date FROM program")[0][0] == "2027-02-01"
+
+
+def test_toggling_a_focus_area_updates_the_file_and_the_overview(main_window, gui_sample,
+                                                                 qtbot):
+    w = main_window
+    view = _structure(w)
+    focus = view.program_panel.ui.focusList
+    item = focus.item(0)
+    area_id = item.data(Qt.ItemDataRole.UserRole)
+    was = _q(gui_sample, "SELECT in_focus FROM area WHERE id=?", area_id)[0][0]
+    item.setCheckState(Qt.CheckState.Unchecked if was else Qt.CheckState.Checked)
+    assert _q(gui_sample, "SELECT in_focus FROM area WHERE id=?", area_id)[0][0] == (not was)
+    qtbot.waitUntil(lambda: focus.count() > 0 and focus.item(0).checkState()
+                    == (Qt.CheckState.Unchecked if was else Qt.CheckState.Checked))
