@@ -8,6 +8,7 @@ import pytest
 
 from kehila_desktop.core import edits
 from kehila_desktop.core.errors import InvalidEdit
+from kehila_desktop.core.i18n import tr
 from kehila_desktop.core.operations import Operations
 from kehila_desktop.core.programfile import open_program
 
@@ -41,7 +42,7 @@ def test_delete_leaves_a_tombstone(ops):
 def test_undo_and_redo_a_rename_by_its_name(ops):
     design = ops.conn.execute("SELECT id, name FROM body WHERE kind='design'").fetchone()
     edits.rename_body(ops, design[0], "הוועדה המעצבת של העיר")
-    assert ops.undo_label == "שינוי שם: " + design[1]
+    assert design[1] in ops.undo_label and ops.undo_label == tr("rename {name}", name=design[1])
     ops.undo()
     assert ops.conn.execute("SELECT name FROM body WHERE id=?", (design[0],)).fetchone()[0] \
         == design[1]
