@@ -1,0 +1,233 @@
+"""The people view as a user works with it (pytest-qt, offscreen, a real program file)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from kehila_desktop.core import i18n
+
+from .helpers import add_person, body_id, join
+
+
+@pytest.fixture
+def context(new_file, qtbot, monkeypatch):
+    from kehila_desktop.core.programfile import open_program
+    from kehila_desktop.gui import dialogs
+    from kehila_desktop.gui.context import AppContext
+
+    monkeypatch.setattr(dialogs, "answer", lambda box, buttons: "ok")
+    pf = open_program(new_file)
+    ctx = AppContext(pf)
+    yield ctx
+    pf.close()
+
+
+@pytest.fixture
+def view(context, qtbot):
+    from kehila_desktop.gui.views.people.view import View
+
+    v = View(context)
+    qtbot.addWidget(v)
+    v.resize(1100, 700)
+    v.show()
+    return v
+
+
+def type_text(widget, text):
+    """Type ``text`` key by key (QTest cannot send Hebrew or Arabic keys)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    widget.setFocus()
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier,
+                                                     ch))
+
+
+def answer_with(view, qtbot, fill, accept=True):
+    """The next dialogs the view opens are filled by ``fill(dialog)`` and then saved."""
+    def run(dialog):
+        dialog.show()
+        fill(dialog)
+        if accept:
+            button = getattr(dialog, "ok", None) or getattr(dialog, "import_button", None)
+            if button is not None:
+                assert button.isEnabled()
+                qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+            else:
+                dialog.accept()
+        else:
+            dialog.reject()
+        return dialog.result()
+    view.exec_dialog = run
+
+
+def choose(combo, data):
+    index = combo.findData(data)
+    assert index >= 0
+    combo.setCurrentIndex(index)
+
+
+def findings(view):
+    return [view.findings.item(i).text() for i in range(view.findings.count())]
+
+
+def test_add_person_join_design_committee_watch_share_and_undo(view, context, qtbot):
+    conn = context.pf.conn
+    design = body_id(conn, "design")
+    with context.ops.step("setup: a chair from the authority, target 50%"):
+        program = conn.execute("SELECT id FROM program").fetchone()[0]
+        context.ops.update("program", program, {"residents_target_pct": 50})
+        chair = add_person(context.ops, "ראש הרשות", sector="authority")
+        join(context.ops, chair, design, role="chair")
+        context.ops.update("body", design, {"chair_person_id": chair})
+    view.tabs.setCurrentIndex(2)
+    assert view.comp_body.currentData() == design
+    assert view.chart.comp.residents_pct == 0
+    assert any("50%" in text for text in findings(view))  # residents below the target
+
+    def fill_person(editor):
+        type_text(editor.name, "דנה כהן")
+        qtbot.keyClicks(editor.phone, "12")
+        assert editor.phone_problem.isVisible() and not editor.ok.isEnabled()
+        assert "0" in editor.phone_problem.text()             # it says how to fix it
+        editor.phone.clear()
+        qtbot.keyClicks(editor.phone, "050-1234567")
+        qtbot.keyClicks(editor.email, "dana@example.org")
+        choose(editor.sector, "resident")
+        editor.consent.setChecked(True)
+
+    answer_with(view, qtbot, fill_person)
+    qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
+    dana = view.selected_person_id()
+    assert dana and conn.execute("SELECT name, phone, contact_consent FROM person WHERE id=?",
+                                 (dana,)).fetchone() == ("דנה כהן", "050-1234567", 1)
+    assert view.count_label.text() == "2 מתוך 2 אנשים"
+
+    def fill_membership(editor):
+        choose(editor.body, design)
+        choose(editor.status, "joined")
+        editor.attendance.setValue(80)
+        type_text(editor.responsibilities, "קשר עם התושבים")
+
+    answer_with(view, qtbot, fill_membership)
+    qtbot.mouseClick(view.memberships.add_button, Qt.MouseButton.LeftButton)
+    assert [m["status"] for m in view.memberships.rows] == ["joined"]
+    assert view.chart.comp.residents_pct == 50              # 1 of 2: the target is met
+    assert not any("50%" in text for text in findings(view))
+    assert "ועדה מעצבת" in view.model.person(view.model.row_of(dana)).bodies
+
+    context.ops.undo()                                       # the membership goes
+    assert view.chart.comp.residents_pct == 0
+    assert any("50%" in text for text in findings(view))
+    assert view.memberships.rows == []
+
+
+def test_pipeline_steps_and_matrix(view, context, qtbot):
+    conn = context.pf.conn
+    design = body_id(conn, "design")
+    with context.ops.step("setup"):
+        pid = add_person(context.ops, "מיכל")
+        mid = join(context.ops, pid, design, status="mapped")
+    view.navigate("membership", mid)
+    assert view.selected_person_id() == pid
+    for expected in ("proposed", "approved", "invited", "joined"):
+        qtbot.mouseClick(view.memberships.advance_button, Qt.MouseButton.LeftButton)
+        view.memberships.select(mid)
+        assert conn.execute("SELECT status FROM membership WHERE id=?",
+                            (mid,)).fetchone()[0] == expected
+    assert not view.memberships.advance_button.isEnabled()   # joined is the end of the line
+    column = [b for b, _ in view.matrix_model.bodies].index(design)
+    row = view.model.row_of(pid)
+    assert view.matrix_model.index(row, column).data() == "חבר/ה · הצטרף"
+
+
+def test_search_as_you_type_and_filters(view, context, qtbot):
+    with context.ops.step("people"):
+        add_person(context.ops, "מרים כהן", sector="resident")
+        add_person(context.ops, "محمد خطيب", sector="academia")
+        add_person(context.ops, "Dana Levi", sector="business", phone="052-1112222")
+    assert view.model.rowCount() == 3
+    type_text(view.search, "כהנ")
+    assert [view.model.person(0).name] == ["מרים כהן"] and view.model.rowCount() == 1
+    view.search.clear()
+    qtbot.keyClicks(view.search, "0521112")
+    assert view.model.rowCount() == 1 and view.model.person(0).name == "Dana Levi"
+    view.search.clear()
+    choose(view.sector_filter, "academia")
+    assert view.model.rowCount() == 1 and view.model.person(0).name == "محمد خطيب"
+    assert view.count_label.text() == "1 מתוך 3 אנשים"
+
+
+def _sheet(tmp_path):
+    path = tmp_path / "partners.csv"
+    path.write_text('שם,טלפון,דוא"ל,מגזר\n'
+                    "נועה,050-1111111,noa@example.org,תושבים\n"
+                    "עומר,050-2222222,,אקדמיה\n"
+                    "נועה ב.,,noa@example.org,\n"       # duplicate of row 2 (same e-mail)
+                    ",050-3333333,,\n"                  # no name
+                    "גיל,123,,\n", encoding="utf-8-sig")  # broken phone
+    return path
+
+
+def test_cancel_an_import_changes_nothing(view, context, qtbot, tmp_path):
+    conn = context.pf.conn
+    steps = conn.execute("SELECT count(*) FROM step").fetchone()[0]
+    seen = {}
+
+    def look(preview):
+        seen["summary"] = preview.summary.text()
+        seen["rows"] = preview.table.rowCount()
+
+    answer_with(view, qtbot, look, accept=False)
+    assert view.import_file(str(_sheet(tmp_path))) is False
+    assert "UTF-8" in seen["summary"] and "2 להוספה" in seen["summary"]
+    assert "3 נדחו" in seen["summary"] and seen["rows"] == 5
+    assert conn.execute("SELECT count(*) FROM person").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM step").fetchone()[0] == steps
+
+
+def test_import_good_duplicate_and_broken_rows_is_one_undo_step(view, context, qtbot,
+                                                                tmp_path):
+    conn = context.pf.conn
+    answer_with(view, qtbot, lambda preview: None)
+    assert view.import_file(str(_sheet(tmp_path))) is True
+    assert view.model.rowCount() == 2
+    assert sorted(r[0] for r in conn.execute("SELECT name FROM person WHERE deleted=0")) == \
+        ["נועה", "עומר"]
+    assert context.ops.undo_label.startswith("ייבוא אנשים")
+    context.ops.undo()
+    assert view.model.rowCount() == 0
+
+
+def test_export_from_the_view(view, context, tmp_path):
+    with context.ops.step("people"):
+        add_person(context.ops, "דנה", organisation="=cmd")
+    [out] = view.export_to(str(tmp_path / "people.xlsx"))
+    import openpyxl
+    ws = openpyxl.load_workbook(out).worksheets[0]
+    assert ws["A1"].value == "שם" and ws["B2"].value == "'=cmd"
+
+
+def test_language_change_retranslates(view, context):
+    i18n.set_language("ar")
+    context.languageChanged.emit("ar")
+    assert view.model.headerData(0, Qt.Orientation.Horizontal) == "الاسم"
+    assert view.tabs.tabText(2) == "التركيبة"
+    assert view.title() == "الأشخاص والمسح"
+
+
+def test_read_only_file_offers_no_edits(new_file, qtbot):
+    from kehila_desktop.core.programfile import open_program
+    from kehila_desktop.gui.context import AppContext
+    from kehila_desktop.gui.views.people.view import View
+
+    with open_program(new_file, read_only=True) as pf:
+        v = View(AppContext(pf))
+        qtbot.addWidget(v)
+        assert not v.new_button.isEnabled() and not v.import_button.isEnabled()
+        assert v.export_button.isEnabled()
