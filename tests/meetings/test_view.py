@@ -1,0 +1,109 @@
+"""The Meetings view as a user sees it: filter, agenda with over-run warning and reordering,
+attendance, generating the schedule (with a moved date and why), navigation, undo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt
+
+from kehila_desktop.core import meetings as mt
+from kehila_desktop.gui.views.meetings.view import View
+
+from .gui_helpers import build_small_program, context_on
+
+
+def _view(qtbot, path):
+    view = View(context_on(path))
+    qtbot.addWidget(view)
+    view.resize(1300, 800)
+    view.show()
+    view.refresh()
+    return view
+
+
+def _rows(view):
+    return [(r.starts_at, r.body) for r in view.model.rows()]
+
+
+def test_filter_agenda_attendance_and_undo(qtbot, he_app, new_file):
+    ids = build_small_program(new_file)
+    view = _view(qtbot, new_file)
+    ctx = view.context
+    assert len(_rows(view)) == 2
+    view.body_filter.setCurrentIndex(view.body_filter.findData(ids["steering"]))
+    assert _rows(view) == [("2027-01-04T10:00", "ועדת היגוי")]
+    assert view.panel.meeting_id == ids["meeting"]
+    agenda = view.panel.agenda
+    assert agenda.total.text() == "סדר היום: 50 מתוך 60 דקות (10 דקות פנויות)."
+    # A new item makes the agenda run over: a clear warning.
+    qtbot.mouseClick(agenda.add_button, Qt.MouseButton.LeftButton)
+    agenda.minutes_spin.setValue(25)
+    agenda.minutes_spin.editingFinished.emit()
+    assert agenda.total.text().startswith("סדר היום חורג ב-15 דקות")
+    assert "b00020" in agenda.total.styleSheet()
+    row = view.model.row_of(ids["meeting"])
+    assert view.model.data(view.model.index(row, 5)) == "75 / 60 דק'"
+    # Reorder: the new item (selected) moves up twice, by button; a drop does the same.
+    new_item = agenda.current_id()
+    qtbot.mouseClick(agenda.up_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(agenda.up_button, Qt.MouseButton.LeftButton)
+    titles = [it["id"] for it in mt.agenda(ctx.pf.conn, ids["meeting"])]
+    assert titles.index(new_item) == 1
+    agenda.tree.moved.emit(new_item, 3)  # what dropping it last reports
+    assert [it["id"] for it in mt.agenda(ctx.pf.conn, ids["meeting"])][-1] == new_item
+    # Attendance: Ruth present → the rate shows it.
+    panel = view.panel.attendance
+    combo = panel.table.cellWidget(0, 1)
+    name = panel.table.item(0, 0).text()
+    combo.setCurrentIndex(combo.findData("present"))
+    combo.activated.emit(combo.currentIndex())
+    assert panel.rate.text() == "הגיעו 1 מתוך 4 חברים (25%)."
+    person = next(pid for pid, n, _e in panel.members if n == name)
+    assert mt.attendance_of(ctx.pf.conn, ids["meeting"]) == {person: "present"}
+    # Undo takes back the last tap only.
+    ctx.ops.undo()
+    assert mt.attendance_of(ctx.pf.conn, ids["meeting"]) == {}
+    # Status: mark the meeting held; the held filter shows it, the planned one does not.
+    view.panel.status.setCurrentIndex(view.panel.status.findData("held"))
+    view.panel.status.activated.emit(view.panel.status.currentIndex())
+    view.status_filter.setCurrentIndex(view.status_filter.findData("planned"))
+    assert _rows(view) == []
+    view.status_filter.setCurrentIndex(view.status_filter.findData("held"))
+    assert len(_rows(view)) == 1
+
+
+def test_generate_schedule_dialog_shows_moved_dates_and_why(qtbot, he_app, new_file):
+    ids = build_small_program(new_file)
+    view = _view(qtbot, new_file)
+    view.body_filter.setCurrentIndex(view.body_filter.findData(ids["steering"]))
+    dialog = view.generate_dialog()
+    qtbot.addWidget(dialog)
+    dialog.start.setDate(QDate(2029, 7, 1))
+    dialog.end.setDate(QDate(2029, 12, 31))
+    rows = [[dialog.tree.topLevelItem(i).text(c) for c in range(4)]
+            for i in range(dialog.tree.topLevelItemCount())]
+    assert [r[2] for r in rows] == ["מפגש חדש", "מפגש חדש"]
+    assert rows[1][3] == "הוזז מ-2029-10-01 בגלל שמחת תורה / שמיני עצרת."
+    assert "2 מפגשים חדשים (1 הוזזו" in dialog.summary.text()
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert ("2029-10-02T10:00", "ועדת היגוי") in _rows(view)
+    view.select_meeting(view.model.rows()[-1].id)
+    assert view.panel.note.text() == "הוזז מ-2029-10-01 בגלל שמחת תורה / שמיני עצרת."
+    view.context.ops.undo()  # one step takes the whole schedule back
+    assert len(_rows(view)) == 1
+
+
+def test_navigate_to_an_action_item_and_a_membership(qtbot, he_app, new_file):
+    ids = build_small_program(new_file)
+    view = _view(qtbot, new_file)
+    item = view.context.run("x", lambda ops: mt.add_action_item(
+        ops, ids["other"], "להכין סיור", due="2027-01-20"))
+    view.navigate("action_item", item)
+    assert view.panel.meeting_id == ids["other"]
+    assert view.left.currentIndex() == 3
+    assert view.actions.topLevelItem(0).text(0) == "להכין סיור"
+    membership = view.context.pf.conn.execute(
+        "SELECT id FROM membership WHERE body_id=? LIMIT 1", (ids["design"],)).fetchone()[0]
+    view.navigate("membership", membership)
+    assert view.left.currentIndex() == 2
+    assert view.members.currentItem().data(0, Qt.ItemDataRole.UserRole) == membership
+    assert view.members.topLevelItemCount() == 3  # the design committee's members only
