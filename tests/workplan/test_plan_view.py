@@ -32,7 +32,8 @@ def make_view(qtbot, pf, ops):
     qtbot.addWidget(view)
     view.resize(1300, 700)
     view.show()
-    qtbot.waitExposed(view)
+    with qtbot.waitActive(view):
+        view.activateWindow()
     return view
 
 
