@@ -24,7 +24,7 @@ def populate_small(ops: Operations) -> None:
         for name, phone, email in PEOPLE:
             ops.insert("person", {"name": name, "phone": phone, "email": email,
                                   "area_id": north})
-        pid = ops.conn.execute("SELECT id FROM person LIMIT 1").fetchone()[0]
+        pid = ops.conn.execute("SELECT id FROM person WHERE name=?", (PEOPLE[0][0],)).fetchone()[0]
         ops.update("person", pid, {"phone": "050-0000001", "email": "old.dana@example.org"})
         ops.update("person", pid, {"phone": PEOPLE[0][1], "email": PEOPLE[0][2]})
 

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from kehila_desktop.core.merge import merge_copy
 
-from .helpers import make_program, open_ops, program_data, share_copy, snapshot
+from .helpers import open_ops, program_data, share_copy, snapshot
 
 EDITABLE = [("person", "name", ["דנה", "Samir", "ליילא"]),
             ("person", "phone", ["050-1", "050-2"]),
@@ -36,9 +36,9 @@ ACTION = st.one_of(  # mostly field edits, on few rows, so that the two sides me
 )
 
 
-@pytest.fixture(scope="module")
-def base(tmp_path_factory):
-    return make_program(tmp_path_factory.mktemp("base"))
+@pytest.fixture
+def base(small_program):
+    return small_program
 
 
 def _live(ops, table):
@@ -80,7 +80,8 @@ def _conflict_keys(report):
     return {(c["table"], c["row"], c["field"]) for c in report.conflicts}
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                              HealthCheck.function_scoped_fixture])
 @given(actions=st.lists(ACTION, min_size=1, max_size=10))
 def test_merge_both_ways_agrees_is_idempotent_and_loses_only_reported_conflicts(base, actions):
     with tempfile.TemporaryDirectory(dir=SCRATCH) as folder:

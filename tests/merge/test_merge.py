@@ -1,0 +1,183 @@
+"""Merging a copy that came back: contacts, deletions, refusals, formats, report, backup."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+
+import pytest
+
+from kehila_desktop.core import i18n, merge as merge_module, programfile
+from kehila_desktop.core.errors import ProgramFileError
+from kehila_desktop.core.merge import MergeRefused, merge_copy, saved_reports
+
+from .helpers import PEOPLE, open_ops, program_data, share_copy, snapshot
+
+
+def _digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _person(ops, name):
+    return ops.conn.execute("SELECT id FROM person WHERE name=?", (name,)).fetchone()[0]
+
+
+def _value(ops, table, row_id, field):
+    return ops.conn.execute(f"SELECT {field} FROM {table} WHERE id=?", (row_id,)).fetchone()[0]
+
+
+@pytest.fixture
+def pair(program, tmp_path):
+    """This file (``a``) and a copy sent from it (``b``), both open for editing."""
+    a = open_ops(program)
+    b = open_ops(share_copy(program, tmp_path / "copy.kehila").path)
+    yield a, b
+    a.pf.close()
+    b.pf.close()
+
+
+def test_a_stripped_copy_never_erases_contacts(program, tmp_path):
+    a = open_ops(program)
+    b = open_ops(share_copy(program, tmp_path / "stripped.kehila", no_contacts=True).path)
+    dana = _person(a, PEOPLE[0][0])
+    b.update("person", dana, {"notes": "מתנדבת"})
+    new = b.insert("person", {"name": "חדש", "phone": "077-1234567"})
+    b.pf.close()
+
+    report = merge_copy(a, tmp_path / "stripped.kehila")
+    for name, phone, email in PEOPLE:
+        row = a.conn.execute("SELECT phone, email FROM person WHERE name=?", (name,)).fetchone()
+        assert row == (phone, email)
+    assert _value(a, "person", dana, "notes") == "מתנדבת"
+    assert _value(a, "person", new, "phone") == "077-1234567"
+    assert {c["field"] for c in report.changed} == {"notes"}
+    a.pf.close()
+
+
+def test_deleted_here_but_edited_in_the_copy_is_kept_and_said(pair, tmp_path):
+    a, b = pair
+    samir = _person(a, PEOPLE[1][0])
+    a.delete("person", samir)
+    b.update("person", samir, {"organisation": "מתנ\"ס"})
+    report = merge_copy(a, snapshot(b.pf, tmp_path / "back.kehila"))
+    assert _value(a, "person", samir, "deleted") == 0
+    assert _value(a, "person", samir, "organisation") == "מתנ\"ס"
+    assert [(k["row"], k["deleted_side"]) for k in report.kept] == [(samir, "here")]
+    i18n.set_language("en")
+    assert "deleted in this file but edited in the copy — kept" in report.text()
+
+
+def test_deleted_in_the_copy_and_untouched_here_is_deleted(pair, tmp_path):
+    a, b = pair
+    anna = _person(a, PEOPLE[2][0])
+    b.delete("person", anna)
+    report = merge_copy(a, snapshot(b.pf, tmp_path / "back.kehila"))
+    assert _value(a, "person", anna, "deleted") == 1
+    assert [d["row"] for d in report.deleted] == [anna]
+
+
+def test_merge_is_one_undo_step_with_backup_and_saved_report(pair, tmp_path):
+    a, b = pair
+    dana, yossi = _person(a, PEOPLE[0][0]), _person(a, PEOPLE[3][0])
+    a.update("person", dana, {"name": "דנה כ."})
+    b.update("person", dana, {"title": "רכזת"})
+    b.update("person", yossi, {"name": "יוסף מזרחי"})
+    added = b.insert("area", {"name": "מרכז"})
+    before = program_data(a.conn)
+    incoming = snapshot(b.pf, tmp_path / "back.kehila")
+
+    history = a.conn.execute("SELECT count(*) FROM change").fetchone()
+    dry = merge_copy(a, incoming, dry_run=True)
+    assert program_data(a.conn) == before and a.undo_label == "edit person"
+    assert a.conn.execute("SELECT count(*) FROM change").fetchone() == history
+    assert dry.counts() == {"added": 1, "changed": 2, "conflicts": 0, "deleted": 0, "kept": 0}
+
+    report = merge_copy(a, incoming)
+    assert report.counts() == dry.counts()
+    assert (_value(a, "person", dana, "name"), _value(a, "person", dana, "title")) == \
+        ("דנה כ.", "רכזת")  # different fields of one person: both kept
+    assert _value(a, "area", added, "name") == "מרכז"
+    assert [r.counts() for r in saved_reports(a.conn)] == [report.counts()]
+    step = a.conn.execute("SELECT kind, label FROM step ORDER BY seq DESC LIMIT 1").fetchone()
+    assert step[0] == "merge" and "back.kehila" in step[1]
+    with programfile.open_program(report.backup, read_only=True) as backup:
+        assert program_data(backup.conn) == before
+
+    assert a.undo() == step[1]
+    assert _value(a, "person", yossi, "name") == PEOPLE[3][0]
+    assert _value(a, "area", added, "deleted") == 1
+    a.redo()
+    assert _value(a, "person", yossi, "name") == "יוסף מזרחי"
+
+
+def test_conflict_later_edit_wins_and_the_other_is_in_report_and_history(pair, tmp_path):
+    a, b = pair
+    layla = _person(a, PEOPLE[4][0])
+    a.update("person", layla, {"community": "צפון"})
+    b.update("person", layla, {"community": "דרום"})  # later
+    report = merge_copy(a, snapshot(b.pf, tmp_path / "back.kehila"))
+    assert _value(a, "person", layla, "community") == "דרום"
+    (conflict,) = report.conflicts
+    assert (conflict["kept"], conflict["lost"], conflict["lost_side"]) == ("דרום", "צפון", "here")
+    history = [json.loads(v) for (v,) in a.conn.execute(
+        "SELECT new FROM change WHERE row_id=? AND field='community'", (layla,))]
+    assert "צפון" in history  # so it can be restored
+    i18n.set_language("ar")
+    assert "צפון" in report.text() and "דרום" in report.text()
+
+
+def test_a_copy_of_another_program_is_refused_and_nothing_changes(program, tmp_path):
+    other = tmp_path / "other.kehila"
+    programfile.create_program(other, name="תוכנית אחרת")
+    before = _digest(program)
+    a = open_ops(program)
+    with pytest.raises(MergeRefused) as caught:
+        merge_copy(a, other)
+    a.pf.close()
+    assert caught.value.reason == "other_program"
+    i18n.set_language("en")
+    assert "another program (תוכנית אחרת)" in caught.value.text(i18n.tr)
+    assert _digest(program) == before
+    assert not list(tmp_path.glob("*.bak*"))
+
+
+def test_a_newer_copy_is_refused_naming_the_version(pair, tmp_path):
+    a, b = pair
+    b.pf.close()
+    conn = sqlite3.connect(b.pf.path)
+    conn.execute("PRAGMA user_version=3")
+    conn.close()
+    with pytest.raises(MergeRefused) as caught:
+        merge_copy(a, b.pf.path)
+    assert caught.value.reason == "newer" and caught.value.fields["version"] == 3
+    i18n.set_language("en")
+    assert "format 3" in caught.value.text(i18n.tr)
+
+
+def test_the_file_itself_and_non_program_files_are_refused(pair, tmp_path):
+    a, _ = pair
+    with pytest.raises(MergeRefused):
+        merge_copy(a, a.pf.path)
+    junk = tmp_path / "notes.kehila"
+    junk.write_text("hello")
+    with pytest.raises(ProgramFileError):
+        merge_copy(a, junk)
+
+
+def test_an_older_copy_is_upgraded_first_and_left_as_it_was(program, tmp_path, monkeypatch):
+    incoming = share_copy(program, tmp_path / "old-copy.kehila").path
+    b = open_ops(incoming)
+    b.update("person", _person(b, PEOPLE[5][0]), {"title": "מורה"})
+    b.pf.close()
+    before = _digest(incoming)
+    upgraded = []
+    monkeypatch.setattr(programfile, "FORMAT_VERSION", 2)
+    monkeypatch.setattr(merge_module, "FORMAT_VERSION", 2)
+    monkeypatch.setitem(programfile.MIGRATIONS, 1, lambda conn: upgraded.append(conn))
+    a = open_ops(program)  # this file is upgraded on opening, as any older file
+    report = merge_copy(a, incoming)
+    assert len(upgraded) == 2
+    assert [c["new"] for c in report.changed] == ["מורה"]
+    assert _digest(incoming) == before
+    a.pf.close()

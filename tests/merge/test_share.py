@@ -1,0 +1,83 @@
+"""Copies to send: compact, named, never overwriting, and without contacts when asked."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from kehila_desktop.core.programfile import open_program
+from kehila_desktop.core.share import ShareError, share_copy
+
+from .helpers import open_ops
+
+
+def _contacts_ever_recorded(path) -> set[str]:
+    """Every phone and e-mail the file holds or has ever held (rows and history)."""
+    with open_program(path, read_only=True) as pf:
+        found = {v for row in pf.conn.execute("SELECT phone, email FROM person") for v in row}
+        for field, old, new in pf.conn.execute(
+                "SELECT field, old, new FROM change WHERE table_name='person'"):
+            for text in (old, new):
+                value = json.loads(text) if text else None
+                if field in ("phone", "email"):
+                    found.add(value)
+                elif isinstance(value, dict):
+                    found.update({value.get("phone"), value.get("email")})
+    return {v for v in found if v}
+
+
+def test_copy_without_contacts_has_no_trace_of_them_in_its_bytes(program, tmp_path):
+    original = program
+    contacts = _contacts_ever_recorded(original)
+    assert "050-0000001" in contacts and "old.dana@example.org" in contacts  # history too
+    assert len(contacts) >= 14
+
+    full = share_copy(original, tmp_path / "full.kehila").path
+    stripped = share_copy(original, tmp_path / "stripped.kehila", no_contacts=True).path
+
+    full_bytes = full.read_bytes()
+    assert all(c.encode() in full_bytes for c in contacts)  # the scan does see them
+    data = stripped.read_bytes()
+    leaks = [c for c in contacts if c.encode() in data or c.encode("utf-16-le") in data]
+    assert leaks == []
+    with open_program(stripped, read_only=True) as pf:
+        meta = dict(pf.conn.execute("SELECT key, value FROM meta"))
+        assert meta["contacts_stripped"] == "1"
+        names = [r[0] for r in pf.conn.execute("SELECT name FROM person ORDER BY name")]
+        assert len(names) == 6 and all(names)  # the people are all there, without contacts
+        assert pf.conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
+
+
+def test_copy_is_a_new_copy_of_the_same_program(program, tmp_path):
+    original = program
+    copy = share_copy(original, tmp_path / "copy.kehila")
+    with open_program(original, read_only=True) as a, open_program(copy.path,
+                                                                   read_only=True) as b:
+        assert a.copy_id != b.copy_id == copy.copy_id
+        assert a.program_row()["id"] == b.program_row()["id"]
+        assert dict(b.conn.execute("SELECT key, value FROM meta"))["shared_from"] == a.copy_id
+        for table in ("person", "change", "step"):
+            sql = f"SELECT count(*) FROM {table}"
+            assert a.conn.execute(sql).fetchone() == b.conn.execute(sql).fetchone()
+        assert b.conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+
+
+def test_copy_into_a_folder_is_named_after_program_and_date_and_never_overwrites(program,
+                                                                                tmp_path):
+    original = program
+    ops = open_ops(original)
+    ops.update("program", ops.pf.program_row()["id"], {"name": "קהילה/מיטיבה: צפון"})
+    ops.pf.close()
+    out = tmp_path / "out"
+    out.mkdir()
+    first = share_copy(original, out, day=date(2027, 3, 1)).path
+    second = share_copy(original, out, day=date(2027, 3, 1)).path
+    assert first.name == "קהילה מיטיבה  צפון 2027-03-01.kehila"
+    assert second.name == "קהילה מיטיבה  צפון 2027-03-01 (2).kehila"
+    before = first.read_bytes()
+    with pytest.raises(ShareError):
+        share_copy(original, first)
+    assert first.read_bytes() == before
+    assert sorted(p.name for p in out.iterdir()) == sorted([first.name, second.name])
