@@ -116,12 +116,18 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = parse_args(argv)
     app = create_application([sys.argv[0]], language=args.language)
+    from . import single_instance
+
+    if not args.quit_when_ready and single_instance.hand_over(args.file):
+        return 0  # the running Kehila Desktop shows the file (one writer per file)
     from .mainwindow import MainWindow
 
     window = MainWindow()
     app.aboutToQuit.connect(window.files.close)  # releases the lock however the app ends
     window.firstPainted.connect(lambda: _mark("first-paint"))
     window.show()
+    if not args.quit_when_ready:
+        single_instance.serve(window)  # later launches hand their files to this one
     _mark("shown")
     opened = window.files.open_path(args.file) if args.file else window.files.open_sample()
     if args.quit_when_ready:

@@ -49,12 +49,26 @@ def heading_label(scale: float = 1.4) -> QLabel:
     return label
 
 
+_LATIN = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
+
+
+def latin_digits(text: str) -> str:
+    """Dates and numbers use 0-9 in every language (as the printed handouts and the core's
+    sentences do), also where Qt's Arabic locale would write Arabic-Indic digits."""
+    return text.translate(_LATIN)
+
+
+def number_locale() -> QLocale:
+    """The locale for number and time fields: plain 0-9 digits, no grouping surprises."""
+    return QLocale.c()
+
+
 def format_date(iso: str | None) -> str:
     """``YYYY-MM-DD`` as the user's language writes a date (empty when not set)."""
     if not iso:
         return ""
     day = QDate.fromString(iso[:10], "yyyy-MM-dd")
-    return QLocale().toString(day, "d MMMM yyyy") if day.isValid() else iso
+    return latin_digits(QLocale().toString(day, "d MMMM yyyy")) if day.isValid() else iso
 
 
 def format_datetime(iso: str | None) -> str:
@@ -63,4 +77,4 @@ def format_datetime(iso: str | None) -> str:
     moment = QDateTime.fromString(iso[:16], "yyyy-MM-ddTHH:mm")
     if not moment.isValid():
         return format_date(iso)
-    return QLocale().toString(moment, "dddd d MMMM yyyy, HH:mm")
+    return latin_digits(QLocale().toString(moment, "dddd d MMMM yyyy, HH:mm"))

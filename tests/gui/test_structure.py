@@ -113,3 +113,11 @@ def test_toggling_a_focus_area_updates_the_file_and_the_overview(main_window, gu
     assert _q(gui_sample, "SELECT in_focus FROM area WHERE id=?", area_id)[0][0] == (not was)
     qtbot.waitUntil(lambda: focus.count() > 0 and focus.item(0).checkState()
                     == (Qt.CheckState.Unchecked if was else Qt.CheckState.Checked))
+
+
+def test_the_usual_hour_reads_as_written_in_rtl(main_window, gui_sample):
+    view = _structure(main_window)
+    steering = view.diagram.boxes[0]
+    main_window.navigate("structure", "body", steering.id)
+    hour = _q(gui_sample, "SELECT preferred_hour FROM body WHERE id=?", steering.id)[0][0]
+    assert view.body_panel.ui.hourEdit.text() == hour  # not reversed ("00:10" for "10:00")

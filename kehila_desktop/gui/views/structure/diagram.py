@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen,
+                           QPolygonF)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ....core.i18n import label, tr
@@ -31,7 +32,7 @@ COLORS = {
     "work_team": ("#fdf3e3", "#a86b12"),
     "program_team": ("#f1ebf8", "#6a4a94"),
 }
-BOX_W, BOX_H = 210.0, 92.0
+BOX_W, BOX_H = 230.0, 92.0
 
 
 class StructureDiagram(QWidget):
@@ -68,8 +69,8 @@ class StructureDiagram(QWidget):
     # --- geometry -----------------------------------------------------------------------
     def _layout(self) -> dict[str, QRectF]:
         w, h = float(self.width()), float(self.height())
-        bw = min(BOX_W, (w - 40) / 4.3)
-        bh = BOX_H
+        bw = min(BOX_W, (w - 40) / 3.4)
+        bh = self._box_height()
         rects: dict[str, QRectF] = {}
         teams = [b for b in self.boxes if b.kind == "work_team"]
         main_x = (w - bw) / 2 - bw * 0.35
@@ -95,6 +96,18 @@ class StructureDiagram(QWidget):
             rects = {k: QRectF(w - r.right(), r.top(), r.width(), r.height())
                      for k, r in rects.items()}
         return rects
+
+    def _fonts(self) -> tuple[QFont, QFont]:
+        title = QFont(self.font())
+        title.setBold(True)
+        body = QFont(self.font())
+        body.setPointSizeF(max(7.0, body.pointSizeF() * 0.9))
+        return title, body
+
+    def _box_height(self) -> float:
+        title, body = self._fonts()
+        return max(BOX_H, QFontMetricsF(title).lineSpacing()
+                   + 3 * QFontMetricsF(body).lineSpacing() + 20)
 
     # --- painting -----------------------------------------------------------------------
     def paintEvent(self, _event) -> None:
@@ -160,26 +173,25 @@ class StructureDiagram(QWidget):
             painter.setPen(QPen(QColor(edge), 1, Qt.PenStyle.DotLine))
             painter.drawRoundedRect(rect.adjusted(-5, -5, 5, 5), 10, 10)
         inner = rect.adjusted(8, 6, -8, -6)
-        title = QFont(self.font())
-        title.setBold(True)
+        title, body_font = self._fonts()
         painter.setFont(title)
         painter.setPen(QColor("#1d2733"))
         metrics = painter.fontMetrics()
         name = metrics.elidedText(box.name, Qt.TextElideMode.ElideRight, int(inner.width()))
-        painter.drawText(QRectF(inner.left(), inner.top(), inner.width(), metrics.height()),
-                         Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, name)
-        body_font = QFont(self.font())
-        body_font.setPointSizeF(max(7.0, body_font.pointSizeF() * 0.9))
+        painter.drawText(QRectF(inner.left(), inner.top(), inner.width(),
+                                metrics.lineSpacing()),
+                         Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                         | Qt.TextFlag.TextDontClip, name)
         painter.setFont(body_font)
         painter.setPen(QColor("#3c4652"))
         lines = self._box_text(box).split("\n")[1:]
         fm = painter.fontMetrics()
-        y = inner.top() + metrics.height() + 4
+        y = inner.top() + metrics.lineSpacing() + 4
         for line in lines:
             text = fm.elidedText(line, Qt.TextElideMode.ElideRight, int(inner.width()))
-            painter.drawText(QRectF(inner.left(), y, inner.width(), fm.height()),
-                             Qt.AlignmentFlag.AlignHCenter, text)
-            y += fm.height()
+            painter.drawText(QRectF(inner.left(), y, inner.width(), fm.lineSpacing()),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextDontClip, text)
+            y += fm.lineSpacing()
 
     def _box_text(self, box: BodyBox) -> str:
         chair = tr("Chair: {name}", name=box.chair) if box.chair else tr("No chair yet")

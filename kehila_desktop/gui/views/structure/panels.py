@@ -13,6 +13,7 @@ from ....core import edits, enums
 from ....core.i18n import label, tr
 from ...forms.ui_body_details import Ui_BodyDetails
 from ...forms.ui_program_settings import Ui_ProgramSettings
+from ...widgets import number_locale
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -73,6 +74,11 @@ class BodyPanel(QWidget):
             ui.cadenceCombo.addItem("", key)
         for n in range(7):
             ui.weekdayCombo.addItem("", n)
+        # a clock time reads left to right in every language (else 10:00 shows as 00:10)
+        ui.hourEdit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        ui.hourEdit.setDisplayFormat("HH:mm")  # re-parsed left to right (Qt reverses it in RTL)
+        for field in (ui.hourEdit, ui.minutesSpin):
+            field.setLocale(number_locale())
         font = ui.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
@@ -219,6 +225,7 @@ class ProgramPanel(QWidget):
             tr("change the residents' target share")))
         _FocusOut(ui.scopeEdit, lambda: self._set(
             "scope", ui.scopeEdit.toPlainText(), tr("change the program boundaries")))
+        ui.residentsSpin.setLocale(number_locale())
         ui.focusList.itemChanged.connect(self._focus_done)
         self._filling = False
         self.retranslate()

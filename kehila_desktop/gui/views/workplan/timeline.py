@@ -146,8 +146,9 @@ class TimelineChart(QWidget):
                        label("ACTION_STATUSES", status))
 
     # --- painting ------------------------------------------------------------------------
-    def paintEvent(self, _event) -> None:
+    def paintEvent(self, event) -> None:
         p = QPainter(self)
+        area = event.rect()
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.fillRect(self.rect(), QColor("#ffffff"))
         # the painter mirrors Leading in right-to-left: labels start at the reading edge
@@ -180,7 +181,10 @@ class TimelineChart(QWidget):
         p.drawLine(0, HEAD_H, self.width(), HEAD_H)
         bold = QFont(self.font())
         bold.setBold(True)
-        for n, row in enumerate(self.rows):
+        first = max(0, (area.top() - HEAD_H) // ROW_H)
+        last = min(len(self.rows), (area.bottom() - HEAD_H) // ROW_H + 1)
+        for n in range(first, last):  # only the rows being painted
+            row = self.rows[n]
             top = HEAD_H + n * ROW_H
             if row.kind == "channel":
                 p.fillRect(QRect(0, top, self.width(), ROW_H), QColor("#e8edf5"))

@@ -19,6 +19,31 @@ from ....core.workplan_table import COLUMN_KEYS, header, plan_rows
 MIME = "application/x-kehila-plan-item"
 PARENT_KIND = {"goal": "channel", "objective": "goal", "action": "objective"}
 TITLE, BUDGET, SINCE = 0, COLUMN_KEYS.index("budget"), COLUMN_KEYS.index("since_approval")
+NCOLS = len(COLUMN_KEYS)
+R = Qt.ItemDataRole
+DISPLAY, EDIT, FONT, FOREGROUND, ALIGN, ACCESSIBLE, TOOLTIP, USER = (
+    R.DisplayRole, R.EditRole, R.FontRole, R.ForegroundRole, R.TextAlignmentRole,
+    R.AccessibleTextRole, R.ToolTipRole, R.UserRole)
+F = Qt.ItemFlag
+# the flags are computed once: enum arithmetic costs more than the tree itself
+F_NONE, F_DROP = F.NoItemFlags, F.ItemIsDropEnabled
+F_READ = F.ItemIsEnabled | F.ItemIsSelectable
+F_CHANNEL = F_READ | F_DROP
+F_CELL = F_READ | F.ItemIsDragEnabled
+F_TITLE = F_CELL | F.ItemIsEditable
+F_CELL_PARENT, F_TITLE_PARENT = F_CELL | F_DROP, F_TITLE | F_DROP
+TRAILING = int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
+
+
+def _styles():
+    global BOLD, CHANGED_BRUSH, EMPTY_BRUSH
+    BOLD = QFont()
+    BOLD.setBold(True)
+    CHANGED_BRUSH = QBrush(QColor("#a14d00"))
+    EMPTY_BRUSH = QBrush(QColor("#777777"))
+
+
+BOLD = CHANGED_BRUSH = EMPTY_BRUSH = None
 
 
 class Node:
@@ -39,6 +64,8 @@ class PlanTreeModel(QAbstractItemModel):
 
     def __init__(self, context, parent=None) -> None:
         super().__init__(parent)
+        if BOLD is None:
+            _styles()
         self.context = context
         self.root = Node("root", "", None, [])
         self.by_id: dict[str, Node] = {}
@@ -94,8 +121,8 @@ class PlanTreeModel(QAbstractItemModel):
 
     # --- the model interface --------------------------------------------------------------
     def index(self, row, column, parent=QModelIndex()):
-        owner = self.node(parent)
-        if 0 <= row < len(owner.children) and 0 <= column < len(COLUMN_KEYS):
+        owner = parent.internalPointer() if parent.isValid() else self.root
+        if 0 <= row < len(owner.children) and 0 <= column < NCOLS:
             return self.createIndex(row, column, owner.children[row])
         return QModelIndex()
 
@@ -108,61 +135,60 @@ class PlanTreeModel(QAbstractItemModel):
         return self.createIndex(up.row, 0, up)
 
     def rowCount(self, parent=QModelIndex()):
-        if parent.isValid() and parent.column() != 0:
+        if not parent.isValid():
+            return len(self.root.children)
+        if parent.column() != 0:
             return 0
-        return len(self.node(parent).children)
+        return len(parent.internalPointer().children)
 
     def columnCount(self, parent=QModelIndex()):
-        return len(COLUMN_KEYS)
+        return NCOLS
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation == Qt.Orientation.Horizontal and role == DISPLAY:
             return self._header[section]
         return None
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index, role=DISPLAY):
         if not index.isValid():
             return None
         node = index.internalPointer()
         column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role == DISPLAY or role == EDIT:
             value = node.cells[column]
-            if not value and column == TITLE and role == Qt.ItemDataRole.DisplayRole:
+            if not value and column == TITLE and role == DISPLAY:
                 return tr("untitled")
             return "" if value is None else value
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == TITLE:
-            return f"{tr(node.kind)}: {node.cells[TITLE] or tr('untitled')}"
-        if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
-            return tr(node.kind) if node.kind != "channel" else tr("Channel")
-        if role == Qt.ItemDataRole.FontRole and node.kind in ("goal", "channel"):
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == FONT:
+            return BOLD if node.kind in ("goal", "channel") else None
+        if role == FOREGROUND:
             if column == SINCE and node.cells[SINCE]:
-                return QBrush(QColor("#a14d00"))
+                return CHANGED_BRUSH
             if column == TITLE and not node.cells[TITLE]:
-                return QBrush(QColor("#777777"))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == BUDGET:
-            return int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.UserRole:
+                return EMPTY_BRUSH
+            return None
+        if role == ALIGN:
+            return TRAILING if column == BUDGET else None
+        if role == ACCESSIBLE and column == TITLE:
+            return f"{tr(node.kind)}: {node.cells[TITLE] or tr('untitled')}"
+        if role == TOOLTIP and column == TITLE:
+            return tr(node.kind) if node.kind != "channel" else tr("Channel")
+        if role == USER:
             return (node.kind, node.item_id)
         return None
 
     def flags(self, index):
         if not index.isValid():
-            return Qt.ItemFlag.ItemIsDropEnabled if self.single else Qt.ItemFlag.NoItemFlags
+            return F_DROP if self.single else F_NONE
         node = index.internalPointer()
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if node.kind == "channel":
-            return flags | Qt.ItemFlag.ItemIsDropEnabled
-        if not self.context.read_only:
-            flags |= Qt.ItemFlag.ItemIsDragEnabled
-            if index.column() == TITLE:
-                flags |= Qt.ItemFlag.ItemIsEditable
-        if node.kind in ("goal", "objective"):
-            flags |= Qt.ItemFlag.ItemIsDropEnabled
-        return flags
+            return F_CHANNEL
+        if self.context.read_only:
+            return F_READ
+        parent = node.kind != "action"
+        if index.column() == TITLE:
+            return F_TITLE_PARENT if parent else F_TITLE
+        return F_CELL_PARENT if parent else F_CELL
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != TITLE:

@@ -49,11 +49,12 @@ class View(QWidget):
         self.collapsed: set[str] = set()
         self.channel_id = ALL
         self._channel_picked = False
+        self._stale = False
         self._build()
         context.changed.connect(self._changed)
         context.fileOpened.connect(self._file_opened)
         context.languageChanged.connect(self.retranslate)
-        self.retranslate()
+        self._retranslate_texts()
         self._file_opened()
 
     # --- building -----------------------------------------------------------------------
@@ -153,6 +154,11 @@ class View(QWidget):
         return tr("Work plan")
 
     def retranslate(self, *_args) -> None:
+        self._retranslate_texts()
+        self._fill_channels()
+        self.refresh()
+
+    def _retranslate_texts(self) -> None:
         self.channel_caption.setText(tr("Channel") + ":")
         self.channel.setAccessibleName(tr("Channel"))
         self.approve_button.setText(tr("Approve through a steering decision…"))
@@ -173,8 +179,6 @@ class View(QWidget):
         self.editor.retranslate()
         self.situation.retranslate()
         self.budget.retranslate()
-        self._fill_channels()
-        self.refresh()
 
     # --- reading ------------------------------------------------------------------------
     def _file_opened(self) -> None:
@@ -223,7 +227,17 @@ class View(QWidget):
             else:
                 self.refresh()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self, *_args) -> None:
+        """Re-read the plan from the file (put off while the view is hidden)."""
+        if not self.isVisible() and self.plans:
+            self._stale = True
+            return
+        self._stale = False
         pf = self.context.pf
         if pf is None:
             self.plans = []
