@@ -12,47 +12,23 @@ from dataclasses import asdict, dataclass, field
 
 from .i18n import label as vocab_label, tr
 
-TABLE_NAMES = {
-    "program": "program", "channel": "channel of action",
-    "situation_section": "situation picture section", "area": "focus area", "body": "body",
-    "person": "person", "membership": "membership", "meeting": "meeting",
-    "agenda_item": "agenda item", "attendance": "attendance", "decision": "decision",
-    "action_item": "action item", "goal": "goal", "objective": "objective",
-    "action": "action", "action_area": "action's focus area",
-    "plan_approval": "work plan approval",
-}
+TABLES = ("program", "channel", "situation_section", "area", "body", "person", "membership",
+          "meeting", "agenda_item", "attendance", "decision", "action_item", "goal", "objective",
+          "action", "action_area", "plan_approval")
 
-FIELD_NAMES = {
-    "name": "name", "locality": "locality", "authority": "authority", "start_date": "start date",
-    "end_date": "end date", "timeline": "timeline", "scope": "program boundaries",
-    "residents_target_pct": "residents' target share", "language": "language",
-    "key": "key", "chosen": "chosen", "start": "start", "chosen_on": "chosen on",
-    "situation_picture": "situation picture", "problem_space": "problem space",
-    "solution_space": "solution space", "channel_id": "channel of action",
-    "position": "position", "title": "title", "text": "text", "figure": "key figure",
-    "kind": "kind", "in_focus": "in the geographic focus", "channel_key": "channel of action",
-    "chair_person_id": "chair", "cadence": "cadence", "meeting_minutes": "meeting length",
-    "preferred_weekday": "preferred day", "preferred_hour": "preferred hour",
-    "responsibilities": "areas of responsibility", "organisation": "organisation",
-    "sector": "sector", "area_id": "focus area", "community": "community", "phone": "phone",
-    "email": "e-mail", "notes": "notes", "contact_consent": "consent to be contacted",
-    "person_id": "person", "body_id": "body", "role": "role",
-    "role_requirements": "role requirements",
-    "expected_attendance": "expected regular attendance", "status": "status",
-    "source": "source", "represents_body_id": "represents", "joined_on": "joined on",
-    "left_on": "left on", "starts_at": "starts at", "minutes": "length in minutes",
-    "place": "place", "schedule_note": "schedule note", "meeting_id": "meeting",
-    "presenter": "presenter", "guest_name": "guest", "votes_for": "votes for",
-    "votes_against": "votes against", "votes_abstain": "abstentions", "payload": "what it sets",
-    "decision_id": "decision", "owner_person_id": "owner", "due": "due", "goal_id": "goal",
-    "description": "description", "recommended_by_body_id": "recommended by",
-    "adopted": "adopted", "adopted_decision_id": "adopting decision", "indicator": "indicator",
-    "baseline": "baseline", "target": "target", "target_date": "target date",
-    "objective_id": "objective", "owner_body_id": "owner body", "start_quarter": "start quarter",
-    "end_quarter": "end quarter", "budget": "budget", "budget_source": "budget source",
-    "action_id": "action", "approved_at": "approved on", "snapshot": "snapshot",
-    "deleted": "deleted",
-}
+
+def table_name(table: str, language: str | None = None) -> str:
+    """What a user calls a table's rows (message id ``table:NAME``)."""
+    return tr(f"table:{table}", language) if table in TABLES else table
+
+
+def field_name(table: str, name: str, language: str | None = None) -> str:
+    """What a user calls a field (``field:NAME``; a person's title is a job title)."""
+    if name == "title":
+        return tr("field:person.title" if table == "person" else "field:title", language)
+    text = tr(f"field:{name}", language)
+    return name if text == f"field:{name}" else text
+
 
 _FLAGS = {"chosen", "in_focus", "contact_consent", "adopted", "deleted"}
 _LIMIT = 60
@@ -158,11 +134,11 @@ class MergeReport:
             return "\n".join(lines)
 
         def head(item: dict) -> str:
-            return tr("{table} “{label}”", language, table=tr(TABLE_NAMES.get(
-                item["table"], item["table"]), language), label=item["label"])
+            return tr("{table} “{label}”", language, table=table_name(item["table"], language),
+                      label=item["label"])
 
         def fld(item: dict) -> str:
-            return tr(FIELD_NAMES.get(item["field"], item["field"]), language)
+            return field_name(item["table"], item["field"], language)
 
         def val(item: dict, key: str) -> str:
             value = item[key]
@@ -176,8 +152,8 @@ class MergeReport:
             return tr("this file", language) if name == "here" else tr("the copy", language)
 
         sections = (
-            ("Added", self.added, lambda i: head(i)),
-            ("Changed", self.changed, lambda i: tr(
+            ("Added from the copy", self.added, lambda i: head(i)),
+            ("Changed by the copy", self.changed, lambda i: tr(
                 "{row}: {field} was {old}, now {new}", language, row=head(i), field=fld(i),
                 old=val(i, "old"), new=val(i, "new"))),
             ("Conflicts (the value not kept stays in the history and can be restored)",
@@ -186,8 +162,8 @@ class MergeReport:
                  "(from {lost_side}, {at})", language, row=head(i), field=fld(i),
                  kept=val(i, "kept"), kept_side=side(i["kept_side"]), lost=val(i, "lost"),
                  lost_side=side(i["lost_side"]), at=str(i["lost_at"])[:16].replace("T", " "))),
-            ("Deleted", self.deleted, lambda i: head(i)),
-            ("Kept although deleted", self.kept, lambda i: tr(
+            ("Deleted by the copy", self.deleted, lambda i: head(i)),
+            ("Kept although deleted on one side", self.kept, lambda i: tr(
                 "{row}: deleted in this file but edited in the copy — kept.", language,
                 row=head(i)) if i["deleted_side"] == "here" else tr(
                 "{row}: deleted in the copy but edited in this file — kept.", language,
