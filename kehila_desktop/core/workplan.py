@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import enums
 from .errors import InvalidEdit
@@ -188,11 +189,12 @@ def read_plan(conn: sqlite3.Connection, channel_id: str) -> ChannelPlan:
     return plans[0]
 
 
-def quarters_between(start: str, end: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def quarters_between(start: str, end: str) -> tuple[str, ...]:
     """Every quarter from ``start`` to ``end`` ("2027Q1" … "2027Q4"); one if ``end`` is empty."""
     a = QUARTER.match(start or "")
     if not a:
-        return []
+        return ()
     b = QUARTER.match(end or "") or a
     y, q = int(a.group(1)), int(a.group(2))
     y2, q2 = int(b.group(1)), int(b.group(2))
@@ -200,7 +202,7 @@ def quarters_between(start: str, end: str) -> list[str]:
     while (y, q) <= (y2, q2) and len(out) < 400:
         out.append(f"{y}Q{q}")
         y, q = (y + 1, 1) if q == 4 else (y, q + 1)
-    return out
+    return tuple(out)
 
 
 # --- editing ---------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
+from .enums import ACTION_STATUSES
 from .i18n import label, tr
 from .workplan import ChannelPlan
 
@@ -64,6 +65,7 @@ def plan_rows(plan: ChannelPlan, changes: dict[str, str] | None = None,
 
     ``changes`` is ``changes_since_approval`` (or None when the plan was never approved:
     then nothing is marked)."""
+    statuses = {key: label("ACTION_STATUSES", key, language) for key in ACTION_STATUSES}
     for goal in plan.goals:
         yield PlanRow("goal", 0, goal.id, [
             goal.title, goal.recommended_by_name, "", "", "", "", "", "", "", None, "",
@@ -79,5 +81,6 @@ def plan_rows(plan: ChannelPlan, changes: dict[str, str] | None = None,
                     action.title, action.owner_name, "", "", "", "",
                     ", ".join(action.area_names), action.start_quarter, action.end_quarter,
                     action.budget, action.budget_source,
-                    label("ACTION_STATUSES", action.status, language),
+                    statuses.get(action.status) or label("ACTION_STATUSES", action.status,
+                                                         language),
                     change_word(action.id, changes, language)])

@@ -50,7 +50,7 @@ def program_quarters(conn, plans) -> list[str]:
 
         year = _date.today().year
         return [f"{year}Q{q}" for q in range(1, 5)]
-    return quarters_between(min(found), max(found))
+    return list(quarters_between(min(found), max(found)))
 
 
 class TimelineChart(QWidget):
