@@ -80,11 +80,21 @@ def _table_order() -> list[str]:
     return [t.name for t in model.SQLModel.metadata.sorted_tables if t.name in known]
 
 
-def _history(conn: sqlite3.Connection) -> list[tuple]:
-    """Every change row with the kind of its step (the last item)."""
-    return conn.execute(
-        f"SELECT {_CHANGE_COLS}, coalesce(s.kind, 'edit') FROM change c "
-        "LEFT JOIN step s ON s.id = c.step_id").fetchall()
+def _history_ids(conn: sqlite3.Connection) -> set[str]:
+    return {row[0] for row in conn.execute("SELECT id FROM change")}
+
+
+def _history(conn: sqlite3.Connection, ids: set[str]) -> list[tuple]:
+    """The change rows with these ids, each with the kind of its step (the last item)."""
+    merges = {row[0] for row in conn.execute("SELECT id FROM step WHERE kind='merge'")}
+    out: list[tuple] = []
+    ids_list = sorted(ids)
+    for start in range(0, len(ids_list), 500):
+        chunk = ids_list[start:start + 500]
+        for row in conn.execute(f"SELECT {_CHANGE_COLS} FROM change c "
+                                f"WHERE c.id IN ({','.join('?' * len(chunk))})", chunk):
+            out.append((*row, "merge" if row[1] in merges else "edit"))
+    return out
 
 
 def _rows(conn: sqlite3.Connection, table: str, ids: set[str]) -> dict[str, dict]:
@@ -110,12 +120,10 @@ def plan_merge(local: sqlite3.Connection, incoming: sqlite3.Connection,
     """Work out what merging ``incoming`` into ``local`` does, without writing anything."""
     report = MergeReport(source=source)
     stripped = is_stripped(incoming)
-    local_hist = _history(local)
-    incoming_hist = _history(incoming)
-    local_ids = {row[0] for row in local_hist}
-    incoming_ids = {row[0] for row in incoming_hist}
-    new_in = [row for row in incoming_hist if row[0] not in local_ids]
-    new_here = [row for row in local_hist if row[0] not in incoming_ids]
+    local_ids = _history_ids(local)
+    incoming_ids = _history_ids(incoming)
+    new_in = _history(incoming, incoming_ids - local_ids)
+    new_here = _history(local, local_ids - incoming_ids) if new_in else []
     plan = _Plan(report)
     if not new_in:
         return plan

@@ -8,7 +8,7 @@ language; ``to_dict()`` is the JSON form (``--json``), which ``from_dict`` reads
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from .i18n import label as vocab_label, tr
 
@@ -110,7 +110,7 @@ class MergeReport:
                 "kept": len(self.kept)}
 
     def to_dict(self) -> dict:
-        out = asdict(self)
+        out = {name: getattr(self, name) for name in self.__dataclass_fields__}
         out["counts"] = self.counts()
         return out
 
