@@ -1,0 +1,60 @@
+"""``kehila share`` and ``kehila merge`` as a user runs them (in-process, for speed)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from kehila_desktop.cli import main
+from kehila_desktop.core.programfile import create_program
+
+from .helpers import PEOPLE, open_ops
+
+
+def _digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_share_then_merge_dry_run_json_and_for_real(program, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("KEHILA_LANGUAGE", "en")
+    copy = tmp_path / "copy.kehila"
+    assert main(["share", str(program), str(copy), "--no-contacts"]) == 0
+    assert "without phones and e-mails" in capsys.readouterr().out
+    ops = open_ops(copy)
+    person = ops.conn.execute("SELECT id FROM person WHERE name=?", (PEOPLE[1][0],)).fetchone()[0]
+    ops.update("person", person, {"community": "דרוזית"})
+    ops.pf.close()
+
+    before = _digest(program)
+    assert main(["merge", str(program), str(copy), "--dry-run", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["dry_run"] is True
+    assert report["counts"] == {"added": 0, "changed": 1, "conflicts": 0, "deleted": 0,
+                                "kept": 0}
+    assert report["changed"][0]["new"] == "דרוזית"
+    assert _digest(program) == before
+
+    assert main(["merge", str(program), str(copy)]) == 0
+    out = capsys.readouterr().out
+    assert "Changed by the copy:" in out and "community was (empty), now דרוזית" in out
+    assert main(["merge", str(program), str(copy)]) == 0
+    assert "nothing that this file does not already have" in capsys.readouterr().out
+
+
+def test_merging_another_program_exits_3_with_one_line(program, tmp_path, capsys,
+                                                        monkeypatch):
+    monkeypatch.setenv("KEHILA_LANGUAGE", "he")
+    other = create_program(tmp_path / "other.kehila", name="אחרת")
+    before = _digest(program)
+    assert main(["merge", str(program), str(other)]) == 3
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "תוכנית אחרת (אחרת)" in err
+    assert _digest(program) == before
+
+
+def test_share_refuses_to_overwrite(program, tmp_path, capsys):
+    target = tmp_path / "exists.kehila"
+    target.write_bytes(b"mine")
+    assert main(["share", str(program), str(target)]) == 2
+    assert target.read_bytes() == b"mine"
+    assert capsys.readouterr().err.startswith("kehila: ")
