@@ -124,18 +124,28 @@ def main(argv: list[str] | None = None) -> int:
 
     window = MainWindow()
     app.aboutToQuit.connect(window.files.close)  # releases the lock however the app ends
-    window.firstPainted.connect(lambda: _mark("first-paint"))
+    window.show_opening(args.file or "")
+    state = {"started": False, "opened": False}
+
+    def open_file() -> None:
+        # runs once, right after the first paint of the window (or a moment after show)
+        if state["started"]:
+            return
+        state["started"] = True
+        _mark("first-paint")
+        state["opened"] = (window.files.open_path(args.file) if args.file
+                           else window.files.open_sample())
+        if not state["opened"]:
+            window.show_welcome()
+        _mark("view-filled")
+        if args.quit_when_ready:
+            QTimer.singleShot(0, lambda: app.exit(0 if state["opened"] else 2))
+
+    window.firstPainted.connect(lambda: QTimer.singleShot(0, open_file))
+    QTimer.singleShot(300, open_file)  # if the window is never painted (minimised)
     window.show()
     if not args.quit_when_ready:
         single_instance.serve(window)  # later launches hand their files to this one
-    _mark("shown")
-    opened = window.files.open_path(args.file) if args.file else window.files.open_sample()
-    if args.quit_when_ready:
-        def finish() -> None:
-            _mark("view-filled")
-            app.exit(0 if opened else 2)
-
-        QTimer.singleShot(0, finish)
     return app.exec()
 
 

@@ -101,6 +101,10 @@ class MainWindow(QMainWindow):
             lambda r: self.show_view(VIEW_KEYS[r]) if 0 <= r < len(VIEW_KEYS) else None)
         row.addWidget(self.sidebar)
         self.stack = QStackedWidget()
+        self.opening = QLabel()
+        self.opening.setTextFormat(Qt.TextFormat.PlainText)
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.opening)
         row.addWidget(self.stack, 1)
         self.pages.addWidget(self.workspace)
         self.setCentralWidget(central)
@@ -201,6 +205,18 @@ class MainWindow(QMainWindow):
         self.context.languageChanged.emit(code)
 
     # --- the open file ------------------------------------------------------------------
+    def show_opening(self, path: str) -> None:
+        """At start-up: the window with its side bar and a word on what is being opened,
+        painted before the file is read."""
+        self.opening.setText(tr("Opening {file}…", file=Path(path).name) if path
+                             else tr("Opening the sample program…"))
+        self.pages.setCurrentWidget(self.workspace)
+        self.stack.setCurrentWidget(self.opening)
+
+    def show_welcome(self) -> None:
+        if self.context.pf is None:
+            self.pages.setCurrentWidget(self.welcome)
+
     def _file_opened(self) -> None:
         has_file = self.context.pf is not None
         self.pages.setCurrentWidget(self.workspace if has_file else self.welcome)

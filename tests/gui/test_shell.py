@@ -200,8 +200,9 @@ def test_save_a_copy_new_file_recent_and_drop(main_window, gui_sample, tmp_path)
     assert "fresh.kehila" not in [a.text() for a in w.recent_menu.actions()]
 
 
-def _click_finding(qtbot, overview, row):
-    item = overview.health.item(row)
+def _click_finding(qtbot, overview, index):
+    item = next(overview.health.item(r) for r in range(overview.health.count())
+                if overview.health.item(r).data(Qt.ItemDataRole.UserRole) == index)
     overview.health.scrollToItem(item)
     rect = overview.health.visualItemRect(item)
     qtbot.mouseClick(overview.health.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -215,8 +216,8 @@ def test_a_health_finding_takes_you_where_it_is_fixed(main_window, qtbot):
     assert w.current_view_key() == target[0]
     pid = w.context.pf.conn.execute("SELECT id FROM program").fetchone()[0]
     w.context.run("clear scope", lambda ops: ops.update("program", pid, {"scope": ""}))
-    row = next(i for i, f in enumerate(overview.findings) if f.code == "no_scope")
     w.show_view("overview")
+    row = next(i for i, f in enumerate(overview.findings) if f.code == "no_scope")
     _click_finding(qtbot, overview, row)
     assert w.current_view_key() == "structure"
     assert w.views["structure"].tabs.currentIndex() == 1  # the program settings

@@ -14,6 +14,7 @@ from ....core.i18n import label, language, tr
 from ...widgets import Card, format_date, format_datetime, heading_label, plain_label
 
 UPCOMING = 6
+PER_KIND = 5  # findings shown of one kind; the rest are counted in one line
 
 
 class View(QWidget):
@@ -64,7 +65,8 @@ class View(QWidget):
         layout.addWidget(self.health_heading)
         layout.addWidget(self.health_intro)
         layout.addWidget(self.health, 1)
-        context.changed.connect(self.refresh)
+        self._stale = False
+        context.changed.connect(self._changed)
         context.fileOpened.connect(self.refresh)
         context.languageChanged.connect(self.retranslate)
         self.retranslate()
@@ -82,10 +84,23 @@ class View(QWidget):
         self.refresh()
 
     # --- reading ------------------------------------------------------------------------
+    def _changed(self, *_args) -> None:
+        # health runs every rule: do it now only when the overview is on screen
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self, *_args) -> None:
         pf = self.context.pf
         if pf is None:
             return
+        self._stale = False
         conn = pf.conn
         row = conn.execute("SELECT name, locality, authority, start_date, end_date, timeline, "
                            "scope FROM program WHERE deleted=0").fetchone()
@@ -121,7 +136,7 @@ class View(QWidget):
             if place:
                 text += " · " + place
             item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, ("meetings", "meeting", meeting_id))
+            item.setData(Qt.ItemDataRole.UserRole, meeting_id)
             self.meetings.addItem(item)
         if not rows:
             item = QListWidgetItem(tr("No meetings are planned."))
@@ -131,30 +146,50 @@ class View(QWidget):
     def _fill_health(self, conn) -> None:
         self.health.clear()
         self.findings = health.findings(conn, language())
-        icons = {"problem": QStyle.StandardPixmap.SP_MessageBoxCritical,
-                 "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
-                 "advice": QStyle.StandardPixmap.SP_MessageBoxInformation}
+        style = self.style()
+        icons = {"problem": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+                 "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+                 "advice": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)}
         names = {"problem": tr("Problem"), "warning": tr("Warning"), "advice": tr("Advice")}
-        for finding in self.findings:
-            icon = self.style().standardIcon(icons.get(finding.severity, icons["advice"]))
-            item = QListWidgetItem(icon, finding.message)
-            item.setData(Qt.ItemDataRole.UserRole, tuple(finding.target))
+        shown: dict[str, int] = {}
+        for row, finding in enumerate(self.findings):
+            count = shown[finding.code] = shown.get(finding.code, 0) + 1
+            if count > PER_KIND:
+                continue
+            item = QListWidgetItem(icons.get(finding.severity, icons["advice"]),
+                                   finding.message)
+            item.setData(Qt.ItemDataRole.UserRole, row)  # an int: index into self.findings
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
                          f"{names.get(finding.severity, '')}: {finding.message}")
             item.setToolTip(names.get(finding.severity, ""))
             self.health.addItem(item)
+            if count == PER_KIND:
+                more = sum(1 for f in self.findings if f.code == finding.code) - PER_KIND
+                if more > 0:
+                    extra = QListWidgetItem(tr("… and {count} more like this.", count=more))
+                    extra.setData(Qt.ItemDataRole.UserRole, -1 - row)  # the kind's view
+                    self.health.addItem(extra)
         if not self.findings:
-            icon = self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
+            icon = style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
             item = QListWidgetItem(icon, tr("Everything the seed asks for is in place."))
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.health.addItem(item)
 
     # --- navigation ---------------------------------------------------------------------
     def _open_item(self, item: QListWidgetItem) -> None:
-        target = item.data(Qt.ItemDataRole.UserRole)
-        if target:
-            view, table, row_id = (tuple(target) + ("", "", ""))[:3]
-            self.context.navigateRequested.emit(view or "overview", table or "", row_id or "")
+        data = item.data(Qt.ItemDataRole.UserRole)
+        if item.listWidget() is self.health:
+            if not isinstance(data, int) or not self.findings:
+                return
+            finding = self.findings[data if data >= 0 else -1 - data]
+            view, table, row_id = finding.target
+            if data < 0:  # "… and N more": the view where they are, no single row
+                table, row_id = "", ""
+        elif isinstance(data, str) and data:
+            view, table, row_id = "meetings", "meeting", data
+        else:
+            return
+        self.context.navigateRequested.emit(view or "overview", table or "", row_id or "")
 
     def navigate(self, table: str, row_id: str) -> None:
         pass
