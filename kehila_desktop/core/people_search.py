@@ -4,8 +4,9 @@
 letters become their regular forms (ך→כ, ם→מ, ן→נ, ף→פ, ץ→צ), Hebrew niqqud and cantillation,
 Arabic harakat and tatweel are removed, Arabic alef forms become a bare alef, and the text is
 case-folded. ``people_rows(conn)`` reads every person once (one query: the columns of the
-people table plus the bodies each person sits in); each row carries a normalised search
-key, so ``filter_rows`` answers a keystroke with a substring test per row and no SQL.
+people table plus the bodies each person sits in); on the first search each row gets a
+normalised search key (``ensure_keys``), so ``filter_rows`` answers a keystroke with a
+substring test per row and no SQL, narrowing the previous result while the user types on.
 Qt-free: the GUI's table model and the CLI both use it.
 """
 
@@ -48,12 +49,17 @@ def normalise(text: str | None) -> str:
     return _SPACES.sub(" ", text.translate(_TABLE).casefold()).strip()
 
 
+def search_key(text: str) -> str:
+    """``normalise`` without collapsing spaces: the fast form for a row's search key."""
+    return text.translate(_TABLE).casefold()
+
+
 def phone_digits(phone: str | None) -> str:
     """Only the digits of a phone number (so 050-123 4567 and 0501234567 match)."""
     return _NOT_DIGITS.sub("", phone or "")
 
 
-@dataclass
+@dataclass(slots=True)
 class PersonRow:
     """One person as the people table shows it."""
 
@@ -71,16 +77,19 @@ class PersonRow:
     body_ids: frozenset[str] = frozenset()
     bodies: str = ""            # body names, joined with ", "
     statuses: frozenset[str] = frozenset()  # pipeline statuses of the memberships
-    key: str = field(default="", repr=False)
+    key: str = field(default="", repr=False)  # filled on the first search (ensure_keys)
 
 
 PEOPLE_SQL = """
 SELECT p.id, p.name, p.organisation, p.title, p.sector, p.area_id, coalesce(a.name, ''),
        p.community, p.phone, p.email, p.contact_consent,
-       (SELECT group_concat(m.body_id || char(31) || m.status || char(31) || b.name, char(30))
-          FROM membership m JOIN body b ON b.id = m.body_id
-         WHERE m.person_id = p.id AND m.deleted = 0 AND b.deleted = 0)
+       ms.memberships
   FROM person p LEFT JOIN area a ON a.id = p.area_id AND a.deleted = 0
+  LEFT JOIN (SELECT m.person_id, group_concat(m.body_id || char(31) || m.status || char(31)
+                                              || b.name, char(30)) AS memberships
+               FROM membership m JOIN body b ON b.id = m.body_id
+              WHERE m.deleted = 0 AND b.deleted = 0 GROUP BY m.person_id) ms
+         ON ms.person_id = p.id
  WHERE p.deleted = 0
  ORDER BY p.name
 """
@@ -102,13 +111,9 @@ def people_rows(conn: sqlite3.Connection) -> list[PersonRow]:
                 statuses.add(status)
                 if body_name not in names:
                     names.append(body_name)
-        key = normalise("\x1f".join((name, org, community, email, phone, title)))
-        digits = phone_digits(phone)
-        if digits:
-            key += "\x1f" + digits
         append(PersonRow(pid, name, org, title, sector, area_id, area, community, phone, email,
                          bool(consent), frozenset(body_ids), ", ".join(names),
-                         frozenset(statuses), key))
+                         frozenset(statuses)))
     return out
 
 
@@ -127,26 +132,49 @@ class PeopleFilter:
                     or self.status)
 
 
+def ensure_keys(rows: list[PersonRow]) -> None:
+    """Give each row its normalised search key (name, organisation, community, e-mail,
+    phone, title, and the phone's bare digits) — done once, on the first search, so that
+    opening the view does not pay for it."""
+    for row in rows:
+        if not row.key:
+            key = search_key("\x1f".join((row.name, row.organisation, row.community,
+                                           row.email, row.phone, row.title)))
+            digits = phone_digits(row.phone)
+            row.key = key + "\x1f" + digits if digits else key + "\x1f"
+
+
 def filter_rows(rows: list[PersonRow], flt: PeopleFilter) -> list[PersonRow]:
-    """The rows that match every part of ``flt``; each word of the text must appear."""
+    """The rows that match every part of ``flt``, in their order; each word of the text must
+    appear (a word with digits also matches a phone written with other separators)."""
     if flt.is_empty():
         return list(rows)
+    if flt.sector:
+        rows = [r for r in rows if r.sector == flt.sector]
+    if flt.area_id:
+        rows = [r for r in rows if r.area_id == flt.area_id]
+    if flt.body_id:
+        rows = [r for r in rows if flt.body_id in r.body_ids]
+    if flt.status:
+        rows = [r for r in rows if flt.status in r.statuses]
     words = normalise(flt.text).split()
-    digit_words = [phone_digits(w) if any(c.isdigit() for c in w) else "" for w in words]
-    out = []
-    for row in rows:
-        if flt.sector and row.sector != flt.sector:
-            continue
-        if flt.area_id and row.area_id != flt.area_id:
-            continue
-        if flt.body_id and flt.body_id not in row.body_ids:
-            continue
-        if flt.status and flt.status not in row.statuses:
-            continue
-        key = row.key
-        if all(w in key or (d and d in key) for w, d in zip(words, digit_words)):
-            out.append(row)
-    return out
+    if words:
+        ensure_keys(rows)
+    for word in words:
+        digits = phone_digits(word) if any(c.isdigit() for c in word) else ""
+        if digits and digits != word:
+            rows = [r for r in rows if word in r.key or digits in r.key]
+        else:
+            rows = [r for r in rows if word in r.key]
+    return list(rows)
+
+
+def narrows(old: PeopleFilter, new: PeopleFilter) -> bool:
+    """True when every row matching ``new`` also matches ``old`` (the user typed on), so the
+    new result can be filtered from the old one instead of from everyone."""
+    return ((old.sector, old.area_id, old.body_id, old.status)
+            == (new.sector, new.area_id, new.body_id, new.status)
+            and normalise(new.text).startswith(normalise(old.text)))
 
 
 def search_people(conn: sqlite3.Connection, text: str = "", **filters) -> list[PersonRow]:

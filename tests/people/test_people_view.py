@@ -141,6 +141,7 @@ def test_pipeline_steps_and_matrix(view, context, qtbot):
         assert conn.execute("SELECT status FROM membership WHERE id=?",
                             (mid,)).fetchone()[0] == expected
     assert not view.memberships.advance_button.isEnabled()   # joined is the end of the line
+    view.tabs.setCurrentIndex(1)                              # "who sits where"
     column = [b for b, _ in view.matrix_model.bodies].index(design)
     row = view.model.row_of(pid)
     assert view.matrix_model.index(row, column).data() == "חבר/ה · הצטרף"

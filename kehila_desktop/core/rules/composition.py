@@ -10,7 +10,19 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..composition import CHAIRED_BY_AUTHORITY, Composition, all_compositions
+from ..composition import CHAIRED_BY_AUTHORITY, Composition
+from ..composition import all_compositions as _read_all
+
+
+def all_compositions(conn: sqlite3.Connection) -> list[Composition]:
+    """Every body's composition, read once per state of the file (the five rules share it)."""
+    state = (conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0])
+    if _cache.get("conn") is not conn or _cache.get("state") != state:
+        _cache.update(conn=conn, state=state, value=_read_all(conn))
+    return _cache["value"]
+
+
+_cache: dict = {}
 from ..health import Finding
 from ..i18n import label, tr
 

@@ -20,6 +20,7 @@ class MatrixModel(QAbstractTableModel):
         self.people = people_model
         self.bodies: list[tuple[str, str]] = []
         self.cells: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        self.active = False  # follow the people table only while the matrix is showing
         for signal in (people_model.modelReset, people_model.layoutChanged):
             signal.connect(self._people_changed)
 
@@ -36,6 +37,8 @@ class MatrixModel(QAbstractTableModel):
         self.endResetModel()
 
     def _people_changed(self, *args) -> None:
+        if not self.active:
+            return
         self.beginResetModel()
         self.endResetModel()
 

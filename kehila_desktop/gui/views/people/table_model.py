@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from ....core.i18n import label, tr
-from ....core.people_search import PeopleFilter, PersonRow, filter_rows, normalise, people_rows
+from ....core.people_search import (PeopleFilter, PersonRow, filter_rows, narrows, normalise,
+                                   people_rows)
 
 COLUMNS = ("name", "organisation", "sector", "area", "community", "bodies", "status", "phone",
            "email")
@@ -29,15 +30,18 @@ class PeopleTableModel(QAbstractTableModel):
     def load(self, conn) -> None:
         """Re-read every person from the file (after a change or on opening)."""
         self.beginResetModel()
-        self._all = people_rows(conn) if conn is not None else []
+        self._all = people_rows(conn) if conn is not None else []  # ordered by name
         self._relabel()
-        self._rows = self._sorted(filter_rows(self._all, self._filter))
+        if self._sort != (0, Qt.SortOrder.AscendingOrder):
+            self._all = self._sorted(self._all)
+        self._rows = filter_rows(self._all, self._filter)  # keeps the order
         self.endResetModel()
 
     def set_filter(self, flt: PeopleFilter) -> None:
         self.beginResetModel()
+        source = self._rows if narrows(self._filter, flt) else self._all
         self._filter = flt
-        self._rows = self._sorted(filter_rows(self._all, flt))
+        self._rows = filter_rows(source, flt)
         self.endResetModel()
 
     def retranslate(self) -> None:
@@ -100,17 +104,16 @@ class PeopleTableModel(QAbstractTableModel):
 
     # --- sorting ------------------------------------------------------------------------
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        """Sort every row (kept sorted, so each keystroke only filters)."""
         self.layoutAboutToBeChanged.emit()
         self._sort = (column, order)
-        self._rows = self._sorted(self._rows)
+        self._all = self._sorted(self._all)
+        self._rows = filter_rows(self._all, self._filter)
         self.layoutChanged.emit()
 
     def _sorted(self, rows: list[PersonRow]) -> list[PersonRow]:
         column, order = self._sort
         name = COLUMNS[column]
-        if name == "name" and order == Qt.SortOrder.AscendingOrder and rows is not self._rows \
-                and len(rows) == len(self._all):
-            return rows  # the query already orders by name
         keyed = [(normalise(self._text(p, name)), p.name, p.id, p) for p in rows]
         keyed.sort(key=lambda k: (k[0] == "", k[0], k[1], k[2]),
                    reverse=order == Qt.SortOrder.DescendingOrder)

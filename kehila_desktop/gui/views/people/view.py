@@ -46,11 +46,15 @@ class View(QWidget):
         self.ask_save_sheet = self._ask_save_sheet
         self.model = PeopleTableModel(self)
         self.matrix_model = MatrixModel(self.model, self)
+        self._ready = False
+        self._composition_dirty = True
+        self._matrix_dirty = True
         self._build()
         context.changed.connect(self._changed)
         context.fileOpened.connect(self.refresh)
         context.languageChanged.connect(lambda *_: self.retranslate())
         self.retranslate()
+        self._ready = True
         self.refresh()
 
     # --- building -----------------------------------------------------------------------
@@ -93,6 +97,7 @@ class View(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(
             self.table.fontMetrics().height() + 8)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -144,6 +149,8 @@ class View(QWidget):
         self.tabs.addTab(people_page, "")
         self.tabs.addTab(self.matrix, "")
         self.tabs.addTab(comp_page, "")
+        self.tabs.currentChanged.connect(self._load_matrix)
+        self.tabs.currentChanged.connect(self._show_composition)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
@@ -176,19 +183,28 @@ class View(QWidget):
             combo.setAccessibleName(tr("filter by {what}", what=tr(name)))
         self.model.retranslate()
         self.memberships.retranslate()
-        self.refresh()
+        if self._ready:
+            conn = self.context.pf.conn if self.context.pf is not None else None
+            self._fill_filters(conn)
+            self._matrix_dirty = True
+            self._load_matrix()
+            self._selection_changed()
+            self._composition_dirty = True
+            self._show_composition()
 
     def refresh(self) -> None:
         conn = self.context.pf.conn if self.context.pf is not None else None
         selected = self.selected_person_id()
         self._fill_filters(conn)
         self.model.load(conn)
-        self.matrix_model.load(conn)
+        self._matrix_dirty = True
+        self._load_matrix()
         self._fill_bodies(conn)
         self._update_count()
         if selected:
             self.select_person(selected)
         self._selection_changed()
+        self._composition_dirty = True
         self._show_composition()
         writable = conn is not None and not self.context.read_only
         for b in (self.new_button, self.import_button):
@@ -439,6 +455,17 @@ class View(QWidget):
         self.context.run(tr("remove {person} from {body}", person=m["person"], body=m["body"]),
                          remove)
 
+    # --- the matrix ---------------------------------------------------------------------
+    def _load_matrix(self, *args) -> None:
+        """Read who sits where — only when the matrix tab is showing."""
+        self.matrix_model.active = self.tabs.currentIndex() == 1
+        if not self.matrix_model.active:
+            self._matrix_dirty = True
+            return
+        if self._matrix_dirty:
+            self._matrix_dirty = False
+            self.matrix_model.load(self.context.pf.conn if self.context.pf else None)
+
     # --- composition ----------------------------------------------------------------------
     def _fill_bodies(self, conn) -> None:
         current = self.comp_body.currentData()
@@ -454,6 +481,12 @@ class View(QWidget):
         self.comp_body.blockSignals(False)
 
     def _show_composition(self, *args) -> None:
+        """Draw the chosen body's composition — only when its tab is showing (it reads the
+        memberships and runs the composition rules); otherwise remember to do it later."""
+        if self.tabs.currentIndex() != 2:
+            self._composition_dirty = True
+            return
+        self._composition_dirty = False
         conn = self.context.pf.conn if self.context.pf else None
         bid = self.comp_body.currentData()
         self.findings.clear()
@@ -475,9 +508,15 @@ class View(QWidget):
             self.findings.addItem(item)
 
     def composition_findings(self) -> list[health.Finding]:
+        from ....core.rules import composition as composition_rules, structure
+
         conn = self.context.pf.conn
-        return [f for f in health.findings(conn)
-                if f.code.startswith("composition.") or f.code in ("no_chair", "no_members")]
+        out = [f for f in structure.bodies(conn, None)
+               if f.code in ("no_chair", "no_members")]
+        for rule in composition_rules.RULES:
+            out.extend(rule(conn, None))
+        order = {s: i for i, s in enumerate(health.SEVERITIES)}
+        return sorted(out, key=lambda f: order.get(f.severity, 9))
 
     def _finding_activated(self, item: QListWidgetItem) -> None:
         target = item.data(Qt.ItemDataRole.UserRole)
