@@ -52,14 +52,24 @@ def test_filter_agenda_attendance_and_undo(qtbot, he_app, new_file):
     assert [it["id"] for it in mt.agenda(ctx.pf.conn, ids["meeting"])][-1] == new_item
     # Attendance: Ruth present → the rate shows it.
     panel = view.panel.attendance
-    combo = panel.table.cellWidget(0, 1)
-    name = panel.table.item(0, 0).text()
-    combo.setCurrentIndex(combo.findData("present"))
-    combo.activated.emit(combo.currentIndex())
+    first = panel.table.topLevelItem(0)
+    name, person = first.text(0), first.data(0, Qt.ItemDataRole.UserRole)
+    first.setSelected(True)
+    qtbot.mouseClick(panel.status_buttons["present"], Qt.MouseButton.LeftButton)
     assert panel.rate.text() == "הגיעו 1 מתוך 4 חברים (25%)."
-    person = next(pid for pid, n, _e in panel.members if n == name)
+    assert panel.table.topLevelItem(0).text(1) == "נוכח/ת"
+    assert panel.table.topLevelItem(0).isSelected()  # still selected after the refresh
     assert mt.attendance_of(ctx.pf.conn, ids["meeting"]) == {person: "present"}
-    # Undo takes back the last tap only.
+    # Two more selected at once, marked excused in one step.
+    panel.table.topLevelItem(1).setSelected(True)
+    panel.table.topLevelItem(2).setSelected(True)
+    panel.table.topLevelItem(0).setSelected(False)
+    qtbot.mouseClick(panel.status_buttons["excused"], Qt.MouseButton.LeftButton)
+    assert sorted(mt.attendance_of(ctx.pf.conn, ids["meeting"]).values()) == [
+        "excused", "excused", "present"]
+    # Undo takes back the last press (both members), then the first.
+    ctx.ops.undo()
+    assert mt.attendance_of(ctx.pf.conn, ids["meeting"]) == {person: "present"}
     ctx.ops.undo()
     assert mt.attendance_of(ctx.pf.conn, ids["meeting"]) == {}
     # Status: mark the meeting held; the held filter shows it, the planned one does not.

@@ -1,12 +1,13 @@
 """Attendance of one meeting: every member expected that day with present / absent / excused /
-late (one step per choice), the guests (add by name), and the meeting's attendance rate."""
+late — select one or more members and press a status (one step per press; works the same for
+a body of five or of a thousand) — the guests (add by name), and the meeting's rate."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QListWidget, QPushButton, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+                               QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ....core import enums
 from ....core import meetings as mt
@@ -23,10 +24,20 @@ class AttendancePanel(QWidget):
         self.rate = QLabel()
         self.rate.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.rate)
-        self.table = QTableWidget(0, 2)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setVisible(False)
+        self.table = QTreeWidget()
+        self.table.setRootIsDecorated(False)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setColumnWidth(0, 260)
         layout.addWidget(self.table, 3)
+        marks = QHBoxLayout()
+        self.status_buttons = {}
+        for key in enums.ATTENDANCE:
+            button = QPushButton()
+            button.clicked.connect(lambda _c=False, k=key: self.mark_selected(k))
+            marks.addWidget(button)
+            self.status_buttons[key] = button
+        marks.addStretch(1)
+        layout.addLayout(marks)
         self.guests_label = QLabel()
         layout.addWidget(self.guests_label)
         self.guests = QListWidget()
@@ -43,8 +54,12 @@ class AttendancePanel(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.table.setHorizontalHeaderLabels([tr("Member"), tr("Attendance")])
-        self.table.setAccessibleName(tr("Attendance of members"))
+        self.table.setHeaderLabels([tr("Member"), tr("Attendance")])
+        self.table.setAccessibleName(tr("Attendance of members (select, then mark)"))
+        for key, button in self.status_buttons.items():
+            text = tr("Mark {status}", status=label("ATTENDANCE", key))
+            button.setText(text)
+            button.setAccessibleName(text)
         self.guests_label.setText(tr("Guests"))
         self.guests.setAccessibleName(tr("Guests"))
         self.guest_name.setPlaceholderText(tr("Guest's name"))
@@ -54,9 +69,10 @@ class AttendancePanel(QWidget):
         self.load(self.meeting_id)
 
     def load(self, meeting_id: str | None) -> None:
+        selected = set(self.selected_people()) if meeting_id == self.meeting_id else set()
         self.meeting_id = meeting_id
         pf = self.context.pf
-        self.table.setRowCount(0)
+        self.table.clear()
         self.guests.clear()
         if not (pf and meeting_id):
             self.rate.setText("")
@@ -66,20 +82,23 @@ class AttendancePanel(QWidget):
                                           (meeting_id,)).fetchone()
         self.members = mt.expected_members(conn, body_id, starts_at)
         marks = mt.attendance_of(conn, meeting_id)
-        self.table.setRowCount(len(self.members))
-        for n, (person_id, name, _expected) in enumerate(self.members):
-            item = QTableWidgetItem(name)
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-            self.table.setItem(n, 0, item)
-            combo = QComboBox()
-            combo.addItem(tr("not recorded"), "")
-            for key in enums.ATTENDANCE:
-                combo.addItem(label("ATTENDANCE", key), key)
-            combo.setCurrentIndex(max(0, combo.findData(marks.get(person_id, ""))))
-            combo.setAccessibleName(tr("Attendance of {name}", name=name))
-            combo.setEnabled(not self.context.read_only)
-            combo.activated.connect(lambda _i, c=combo, p=person_id: self._set(p, c.currentData()))
-            self.table.setCellWidget(n, 1, combo)
+        self.table.setUpdatesEnabled(False)
+        items = []
+        for person_id, name, _expected in self.members:
+            status = marks.get(person_id, "")
+            item = QTreeWidgetItem([name, label("ATTENDANCE", status) if status
+                                    else tr("not recorded")])
+            item.setData(0, Qt.ItemDataRole.UserRole, person_id)
+            if status in mt.ATTENDED:
+                item.setForeground(1, QColor("#1b7f3b"))
+            elif status:
+                item.setForeground(1, QColor("#8a4b00"))
+            items.append(item)
+        self.table.addTopLevelItems(items)
+        for item in items:
+            if item.data(0, Qt.ItemDataRole.UserRole) in selected:
+                item.setSelected(True)
+        self.table.setUpdatesEnabled(True)
         for _gid, name in mt.guests_of(conn, meeting_id):
             self.guests.addItem(name)
         rate = mt.meeting_rate(conn, meeting_id)
@@ -90,12 +109,23 @@ class AttendancePanel(QWidget):
         else:
             self.rate.setText(tr("This body has no members who joined yet."))
         self.guest_button.setEnabled(not self.context.read_only)
+        for button in self.status_buttons.values():
+            button.setEnabled(not self.context.read_only)
 
-    def _set(self, person_id: str, status: str) -> None:
-        if status:
-            self.context.run(tr("record attendance"),
-                             lambda ops: mt.set_attendance(ops, self.meeting_id, person_id,
-                                                           status))
+    def selected_people(self) -> list[str]:
+        return [item.data(0, Qt.ItemDataRole.UserRole) for item in self.table.selectedItems()]
+
+    def mark_selected(self, status: str) -> None:
+        people = self.selected_people()
+        if not (people and self.meeting_id):
+            return
+        meeting_id = self.meeting_id
+
+        def mark(ops):
+            for person_id in people:
+                mt.set_attendance(ops, meeting_id, person_id, status)
+
+        self.context.run(tr("record attendance"), mark)
 
     def _add_guest(self) -> None:
         name = self.guest_name.text()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHB
 from ....core import enums
 from ....core import meetings as mt
 from ....core.i18n import label, tr
+from .qtsafe import current_data
 
 
 class DecisionForm(QWidget):
@@ -60,7 +61,7 @@ class DecisionForm(QWidget):
             lbl.setText(text)
         self.text.setAccessibleName(tr("Decision text"))
         self.kind.setAccessibleName(tr("Decision kind"))
-        current = self.kind.currentData()
+        current = current_data(self.kind)
         self.kind.blockSignals(True)
         self.kind.clear()
         for key in enums.DECISION_KINDS:
@@ -157,9 +158,9 @@ class ActionItemForm(QWidget):
         if meeting_id == self.meeting_id and not force:
             return
         self.meeting_id = meeting_id
-        current = self.owner.currentData()
+        current = current_data(self.owner)
         self.owner.clear()
-        self.owner.addItem(tr("no owner"), None)
+        self.owner.addItem(tr("no owner"), "")
         pf = self.context.pf
         if pf and meeting_id:
             body_id, starts_at = pf.conn.execute(
@@ -171,7 +172,7 @@ class ActionItemForm(QWidget):
     def add(self) -> str | None:
         if not self.meeting_id:
             return None
-        text, owner, meeting_id = self.text.text(), self.owner.currentData(), self.meeting_id
+        text, owner, meeting_id = self.text.text(), self.owner.currentData() or None, self.meeting_id
         due = self.due.date().toString("yyyy-MM-dd") if self.has_due.isChecked() else None
         new_id = self.context.run(tr("add action item"), lambda ops: mt.add_action_item(
             ops, meeting_id, text, owner_person_id=owner, due=due))

@@ -76,7 +76,7 @@ class MeetingsTableModel(QAbstractTableModel):
     def _filtered(self) -> list[MeetingRow]:
         body, status, text = self._body, self._status, self._text
         return [r for r in self._all
-                if (body is None or r.body_id == body) and (status is None or r.status == status)
+                if (not body or r.body_id == body) and (not status or r.status == status)
                 and (not text or text in r.body.casefold() or text in r.starts_at
                      or text in r.place.casefold())]
 

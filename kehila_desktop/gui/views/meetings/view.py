@@ -18,6 +18,7 @@ from ....core import enums
 from ....core import meetings as mt
 from ....core.i18n import label, tr
 from .list_model import MeetingsTableModel
+from .qtsafe import current_data
 from .meeting_panel import MeetingPanel
 
 
@@ -130,9 +131,9 @@ class View(QWidget):
         self.actions.setHeaderLabels([tr("Action item"), tr("Owner"), tr("Due"), tr("Status"),
                                       tr("Meeting"), tr("Body")])
         self.status_filter.blockSignals(True)
-        current = self.status_filter.currentData()
+        current = current_data(self.status_filter)
         self.status_filter.clear()
-        self.status_filter.addItem(tr("Every status"), None)
+        self.status_filter.addItem(tr("Every status"), "")  # never None: see _NO_NONE
         for key in enums.MEETING_STATUSES:
             self.status_filter.addItem(label("MEETING_STATUSES", key), key)
         self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(current)))
@@ -158,10 +159,10 @@ class View(QWidget):
         self.select_meeting(selected or self._default_meeting())
 
     def _fill_bodies(self, conn) -> None:
-        current = self.body_filter.currentData()
+        current = current_data(self.body_filter)
         self.body_filter.blockSignals(True)
         self.body_filter.clear()
-        self.body_filter.addItem(tr("All bodies"), None)
+        self.body_filter.addItem(tr("All bodies"), "")
         for bid, name in conn.execute("SELECT id, name FROM body WHERE deleted=0 "
                                       "ORDER BY position"):
             self.body_filter.addItem(name, bid)
@@ -247,7 +248,9 @@ class View(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, r.id)
                 self.day_list.addItem(item)
         if not self.day_list.count():
-            self.day_list.addItem(tr("No meeting on this day."))
+            empty = QListWidgetItem(tr("No meeting on this day."))
+            empty.setData(Qt.ItemDataRole.UserRole, "")
+            self.day_list.addItem(empty)
 
     def _day_item(self, item) -> None:
         meeting_id = item.data(Qt.ItemDataRole.UserRole)
@@ -287,7 +290,7 @@ class View(QWidget):
             item = QTreeWidgetItem([a["text"], a["owner"] or "", a["due"] or "",
                                     label("ACTION_ITEM_STATUSES", a["status"]),
                                     a["meeting_date"] or "", a["body"] or ""])
-            item.setData(0, Qt.ItemDataRole.UserRole, a["meeting_id"])
+            item.setData(0, Qt.ItemDataRole.UserRole, a["meeting_id"] or "")
             item.setData(1, Qt.ItemDataRole.UserRole, a["id"])
             if a["overdue"]:
                 for col in range(6):
