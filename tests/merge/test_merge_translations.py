@@ -16,7 +16,7 @@ from kehila_desktop.core.schema import TABLE_CLASSES, columns
 ROOT = Path(__file__).resolve().parents[2]
 MODULES = ["kehila_desktop/core/share.py", "kehila_desktop/core/merge.py",
            "kehila_desktop/core/merge_report.py", "kehila_desktop/commands/share_cmd.py",
-           "kehila_desktop/commands/merge_cmd.py"]
+           "kehila_desktop/commands/merge_cmd.py", "kehila_desktop/gui/sharing.py"]
 ERRORS = {"ShareError": 0, "MergeRefused": 1}  # which argument is the message
 
 

@@ -1,0 +1,110 @@
+"""The File menu's "Share by e-mail…" and "Merge a received copy…" (pytest-qt, offscreen):
+share, edit both copies, merge from the menu, read the report, undo the merge."""
+
+from __future__ import annotations
+
+import pytest
+
+from kehila_desktop.core import i18n
+from kehila_desktop.core.programfile import create_program
+
+from .helpers import PEOPLE, open_ops
+
+
+@pytest.fixture
+def window(qtbot, qapp, program, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    from kehila_desktop.gui import dialogs, sharing
+    from kehila_desktop.gui.app import create_application
+    from kehila_desktop.gui.mainwindow import MainWindow
+
+    conf = tmp_path / "settings"
+    conf.mkdir()
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(conf))
+    monkeypatch.setenv("KEHILA_DATA_DIR", str(tmp_path / "data"))
+    dialogs.shown.clear()
+    monkeypatch.setattr(dialogs, "answer", lambda box, buttons: "ok" if "ok" in buttons
+                        else "cancel")
+    launched = []
+    monkeypatch.setattr(sharing, "open_url", lambda url: launched.append(url.toString()))
+    create_application(language="he", exception_hook=False)
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    assert win.files.open_path(program)
+    if not hasattr(win, "sharing"):  # until the shell's File menu has the hook line
+        win.sharing = sharing.install(win)
+    win.launched = launched
+    yield win
+    win.files.close()
+    win.close()
+    i18n.set_language("he")
+
+
+def _person(conn, name):
+    return conn.execute("SELECT id FROM person WHERE name=?", (name,)).fetchone()[0]
+
+
+def test_share_edit_both_merge_from_the_menu_read_the_report_and_undo(window, tmp_path,
+                                                                      monkeypatch):
+    from kehila_desktop.gui import dialogs, sharing
+
+    actions = window.sharing
+    texts = [a.text() for a in window.file_menu.actions()]
+    assert "שיתוף בדוא\"ל…" in texts and "מיזוג עותק שהתקבל…" in texts
+    out = tmp_path / "outbox"
+    out.mkdir()
+    monkeypatch.setattr(actions, "ask_share", lambda: (out, True))
+    actions.act_share.trigger()
+    (copy,) = out.iterdir()
+    assert copy.name.endswith(".kehila") and "תוכנית" in copy.name
+    assert window.launched[0].startswith("file://")
+    assert window.launched[1].startswith("mailto:") and "subject=" in window.launched[1]
+    assert dialogs.shown[-1][0] == "info" and copy.name in dialogs.shown[-1][1]
+
+    # both keep working: the same person, one field each, and one field on both sides
+    conn = window.context.pf.conn
+    dana, noam = _person(conn, PEOPLE[0][0]), _person(conn, PEOPLE[5][0])
+    window.context.run("edit", lambda ops: ops.update("person", dana, {"community": "צפון"}))
+    window.context.run("edit", lambda ops: ops.update("person", noam, {"notes": "כאן"}))
+    other = open_ops(copy)
+    other.update("person", dana, {"organisation": "מתנ\"ס"})
+    other.update("person", noam, {"notes": "שם"})
+    other.pf.close()
+
+    seen = []
+    monkeypatch.setattr(actions, "ask_incoming", lambda: str(copy))
+    monkeypatch.setattr(sharing, "confirm", lambda dialog: seen.append(
+        (dialog.summary.text(), dialog.text.toPlainText(), dialog.ok.text())) or True)
+    actions.act_merge.trigger()
+
+    before, after = seen
+    assert before[2] == "מיזוג" and "התנגשויות" in before[1] and "שם" in before[1]
+    assert "נשמר שם (מהעותק)" in before[1]
+    assert after[0].startswith("העותק מוזג.") and after[2] == "סגירה"
+    assert "שונו בעותק:" in after[1] and "מתנ\"ס" in after[1]
+    row = conn.execute("SELECT community, organisation, notes, phone FROM person WHERE id=?",
+                       (dana,)).fetchone()
+    assert row == ("צפון", "מתנ\"ס", "", PEOPLE[0][1])  # both fields, and the phone kept
+    assert conn.execute("SELECT notes FROM person WHERE id=?", (noam,)).fetchone()[0] == "שם"
+    assert "מיזוג" in window.act_undo.text()
+    assert window.statusBar().currentMessage().startswith("נוספו: 0, שונו: 1, התנגשויות: 1")
+
+    window.act_undo.trigger()
+    row = conn.execute("SELECT community, organisation FROM person WHERE id=?",
+                       (dana,)).fetchone()
+    assert row == ("צפון", "")
+    assert conn.execute("SELECT notes FROM person WHERE id=?", (noam,)).fetchone()[0] == "כאן"
+
+
+def test_a_copy_of_another_program_is_refused_with_an_offer_to_open_it(window, tmp_path,
+                                                                       monkeypatch):
+    from kehila_desktop.gui import dialogs
+
+    stranger = create_program(tmp_path / "stranger.kehila", name="תוכנית זרה")
+    monkeypatch.setattr(window.sharing, "ask_incoming", lambda: str(stranger))
+    window.sharing.act_merge.trigger()
+    kind, text = dialogs.shown[-1]
+    assert kind == "other_program" and "תוכנית זרה" in text
+    assert window.context.pf.path.name == "program.kehila"  # "Cancel": nothing changed
