@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QL
 from ..core.errors import KehilaError
 from ..core.i18n import LANGUAGE_NAMES, LANGUAGES, language, tr
 from ..core.programfile import SUFFIX
-from . import dialogs, settings
+from . import dialogs, settings, sharing
 from .context import AppContext
 from .filecontrol import FileController
 from .language import apply_language
@@ -36,6 +36,7 @@ class MainWindow(QMainWindow):
         self.resize(1200, 780)
         self._build()
         self._build_menus()
+        self.sharing = sharing.install(self)  # File: Share by e-mail…, Merge a received copy…
         self.context.changed.connect(self._update_actions)
         self.context.fileOpened.connect(self._file_opened)
         self.context.navigateRequested.connect(self.navigate)
