@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import statistics
 import time
 
 from bench.common import best_of, big_program
@@ -66,24 +67,31 @@ def run(report) -> None:
     from kehila_desktop.gui.views.meetings.view import View
 
     context = AppContext(pf)
-    opened: list[float] = []
+    painted: list[float] = []
+    complete: list[float] = []
 
     def open_view():
         start = time.perf_counter()
         view = View(context)
         view.resize(1400, 860)
         view.show()
-        app.processEvents()
-        opened.append(time.perf_counter() - start)
+        view.repaint()  # the first paint, synchronously: list, month, the meeting's detail
+        painted.append(time.perf_counter() - start)
+        app.processEvents()  # then the attendance column, filled just after
+        complete.append(time.perf_counter() - start)
         view.close()
         view.deleteLater()
         app.processEvents()
 
-    seconds = best_of(open_view, 5)
-    report.add("open the meetings view (first paint)", seconds,
+    best_of(open_view, 7)
+    paint, full = statistics.median(painted[1:]), statistics.median(complete[1:])
+    report.add("open the meetings view: first paint", paint,
                "raw sqlite3: the list's queries", raw_read)
-    report.note(f"open: median {seconds * 1000:.1f} ms, worst {max(opened) * 1000:.1f} ms "
-                f"(target < 100 ms): " + ("ok" if seconds < 0.1 else "OVER"))
+    report.add("open the meetings view: with attendance rates", full,
+               "raw sqlite3: the list's queries", raw_read)
+    report.note(f"open: first paint median {paint * 1000:.1f} ms (worst {max(painted[1:]) * 1000:.1f}),"
+                f" complete median {full * 1000:.1f} ms (target < 100 ms): "
+                + ("ok" if paint < 0.1 else "OVER"))
 
     view = View(context)
     view.resize(1400, 860)

@@ -42,6 +42,8 @@ def test_filter_agenda_attendance_and_undo(qtbot, he_app, new_file):
     assert "b00020" in agenda.total.styleSheet()
     row = view.model.row_of(ids["meeting"])
     assert view.model.data(view.model.index(row, 5)) == "75 / 60 דק'"
+    assert "b00020" in view.model.data(view.model.index(row, 5),
+                                       Qt.ItemDataRole.ForegroundRole).name()
     # Reorder: the new item (selected) moves up twice, by button; a drop does the same.
     new_item = agenda.current_id()
     qtbot.mouseClick(agenda.up_button, Qt.MouseButton.LeftButton)
@@ -50,8 +52,9 @@ def test_filter_agenda_attendance_and_undo(qtbot, he_app, new_file):
     assert titles.index(new_item) == 1
     agenda.tree.moved.emit(new_item, 3)  # what dropping it last reports
     assert [it["id"] for it in mt.agenda(ctx.pf.conn, ids["meeting"])][-1] == new_item
-    # Attendance: Ruth present → the rate shows it.
+    # Attendance (its tab is read when shown): the first member present → the rate shows it.
     panel = view.panel.attendance
+    view.panel.tabs.setCurrentWidget(panel)
     first = panel.table.topLevelItem(0)
     name, person = first.text(0), first.data(0, Qt.ItemDataRole.UserRole)
     first.setSelected(True)

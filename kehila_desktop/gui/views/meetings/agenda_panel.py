@@ -121,7 +121,6 @@ class AgendaPanel(QWidget):
         self.kind_combo.clear()
         for key in enums.AGENDA_KINDS:
             self.kind_combo.addItem(label("AGENDA_KINDS", key), key)
-        self.load(self.meeting_id)
 
     # --- reading ----------------------------------------------------------------------------
     def load(self, meeting_id: str | None) -> None:

@@ -66,7 +66,6 @@ class AttendancePanel(QWidget):
         self.guest_name.setAccessibleName(tr("Guest's name"))
         self.guest_button.setText(tr("Add guest"))
         self.guest_button.setAccessibleName(tr("Add guest"))
-        self.load(self.meeting_id)
 
     def load(self, meeting_id: str | None) -> None:
         selected = set(self.selected_people()) if meeting_id == self.meeting_id else set()

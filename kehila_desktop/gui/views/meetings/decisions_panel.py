@@ -224,7 +224,6 @@ class DecisionsPanel(QWidget):
         self.reopen_button.setAccessibleName(tr("Reopen"))
         self.form.retranslate()
         self.item_form.retranslate()
-        self.load(self.meeting_id)
 
     def load(self, meeting_id: str | None) -> None:
         self.meeting_id = meeting_id

@@ -1,6 +1,6 @@
-"""The meetings list's model: every meeting read in three queries (meetings with agenda totals,
-and attendance rates from ``core.meetings.meeting_rates``), filtered in memory by body, status
-and text. Re-read only when the file changes."""
+"""The meetings list's model: every meeting read in one query (with agenda totals), filtered in
+memory by body, status and text; attendance rates (``core.meetings.meeting_rates``) are added
+by ``load_rates`` just after the first paint. Re-read only when the file changes."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ class MeetingRow:
         return self.attended / self.expected if self.expected else None
 
 
-def meeting_rows(conn) -> list[MeetingRow]:
+def meeting_rows(conn, rates: bool = True) -> list[MeetingRow]:
     rows = conn.execute(
         "SELECT m.id, m.body_id, b.name, m.starts_at, m.minutes, m.kind, m.status, m.place, "
         "m.schedule_note, coalesce(a.total, 0) FROM meeting m JOIN body b ON b.id=m.body_id "
@@ -43,12 +43,17 @@ def meeting_rows(conn) -> list[MeetingRow]:
         "GROUP BY meeting_id) a ON a.meeting_id=m.id "
         "WHERE m.deleted=0 AND b.deleted=0 ORDER BY m.starts_at").fetchall()
     out = [MeetingRow(*r) for r in rows]
+    if rates:
+        add_rates(conn, out)
+    return out
+
+
+def add_rates(conn, rows: list[MeetingRow]) -> None:
     rates = meeting_rates(conn)
-    for row in out:
+    for row in rows:
         rate = rates.get(row.id)
         if rate is not None:
             row.attended, row.expected = rate.attended, rate.expected
-    return out
 
 
 class MeetingsTableModel(QAbstractTableModel):
@@ -60,11 +65,18 @@ class MeetingsTableModel(QAbstractTableModel):
         self._status: str | None = None
         self._text = ""
 
-    def load(self, conn) -> None:
+    def load(self, conn, rates: bool = True) -> None:
         self.beginResetModel()
-        self._all = meeting_rows(conn) if conn is not None else []
+        self._all = meeting_rows(conn, rates) if conn is not None else []
         self._rows = self._filtered()
         self.endResetModel()
+
+    def load_rates(self, conn) -> None:
+        """Fill in the attendance column (after the list is on screen)."""
+        add_rates(conn, self._all)
+        if self._rows:
+            column = COLUMNS.index("attendance")
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
 
     def set_filter(self, body_id: str | None = None, status: str | None = None,
                    text: str = "") -> None:

@@ -68,6 +68,10 @@ class MeetingPanel(QWidget):
         for w in (self.agenda, self.attendance, self.decisions):
             self.tabs.addTab(w, "")
         layout.addWidget(self.tabs, 1)
+        # Only the tab in view reads the file; the others when they are shown (a body may have
+        # a thousand members). panel -> the meeting id it shows.
+        self._loaded: dict[int, str | None] = {}
+        self.tabs.currentChanged.connect(lambda _i: self._load_visible())
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -123,9 +127,15 @@ class MeetingPanel(QWidget):
             self.kind.setCurrentIndex(max(0, self.kind.findData(row["kind"])))
             self.status.setCurrentIndex(max(0, self.status.findData(row["status"])))
         self.note.setVisible(bool(row and row["schedule_note"]))
-        self.agenda.load(meeting_id)
-        self.attendance.load(meeting_id)
-        self.decisions.load(meeting_id)
+        self._loaded.clear()
+        self._load_visible()
+
+    def _load_visible(self) -> None:
+        index = self.tabs.currentIndex()
+        if index in self._loaded and self._loaded[index] == self.meeting_id:
+            return
+        self.tabs.widget(index).load(self.meeting_id)
+        self._loaded[index] = self.meeting_id
 
     def _save(self, field: str, value) -> None:
         if self.row is None or self.row.get(field) == value:

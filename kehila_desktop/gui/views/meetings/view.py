@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QTextCharFormat
 from PySide6.QtWidgets import (QAbstractItemView, QCalendarWidget, QComboBox, QFileDialog,
                                QHBoxLayout, QHeaderView, QLineEdit, QListWidget,
@@ -149,14 +149,19 @@ class View(QWidget):
             return
         selected = self.current_meeting_id()
         self._fill_bodies(pf.conn)
-        self.model.load(pf.conn)
+        self.model.load(pf.conn, rates=False)
         self._apply_filter()
+        QTimer.singleShot(0, self._load_rates)
         enabled = not self.context.read_only
         for b in (self.new_button, self.schedule_button):
             b.setEnabled(enabled)
         self._mark_calendar()
         self._fill_side_tabs()
-        self.select_meeting(selected or self._default_meeting())
+        self.select_meeting(selected or self._default_meeting(), reload=True)
+
+    def _load_rates(self) -> None:
+        if self.context.pf is not None:
+            self.model.load_rates(self.context.pf.conn)
 
     def _fill_bodies(self, conn) -> None:
         current = current_data(self.body_filter)
@@ -195,14 +200,15 @@ class View(QWidget):
         row = self.model.meeting(index.row()) if index.isValid() else None
         return row.id if row else None
 
-    def select_meeting(self, meeting_id: str | None) -> None:
+    def select_meeting(self, meeting_id: str | None, reload: bool = False) -> None:
         row = self.model.row_of(meeting_id) if meeting_id else -1
         if row >= 0:
-            self.table.setCurrentIndex(self.model.index(row, 0))
+            self.table.setCurrentIndex(self.model.index(row, 0))  # loads the panel when new
             self.table.scrollTo(self.model.index(row, 0))
         else:
             self.table.clearSelection()
-        self.panel.load(meeting_id)
+        if reload or self.panel.meeting_id != meeting_id:
+            self.panel.load(meeting_id)
 
     def _row_changed(self, current, _previous) -> None:
         row = self.model.meeting(current.row()) if current.isValid() else None
@@ -221,7 +227,12 @@ class View(QWidget):
             self.calendar.setDateTextFormat(d, plain)
         self._marked_days = []
         colours = {"planned": "#d6e6ff", "held": "#d7f2dc", "cancelled": "#eeeeee"}
+        page = date(self.calendar.yearShown(), self.calendar.monthShown(), 1)
+        first = date.fromordinal(page.toordinal() - 7).isoformat()  # the page's grid
+        last = date.fromordinal(page.toordinal() + 45).isoformat()
         for r in self.model.rows():
+            if not first <= r.starts_at[:10] <= last:
+                continue
             day = QDate.fromString(r.starts_at[:10], "yyyy-MM-dd")
             fmt = QTextCharFormat()
             fmt.setBackground(QBrush(QColor(colours.get(r.status, "#d6e6ff"))))
