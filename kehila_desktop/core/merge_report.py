@@ -123,8 +123,8 @@ class MergeReport:
         """One line: the counts."""
         if self.nothing_new:
             return tr("This copy has nothing that this file does not already have.", language)
-        return tr("{added} added, {changed} changed, {conflicts} conflicts, {deleted} deleted, "
-                  "{kept} kept although deleted.", language, **self.counts())
+        return tr("{added} added, {changed} changed, {conflicts} in conflict, {deleted} "
+                  "deleted, {kept} kept although deleted.", language, **self.counts())
 
     def text(self, language: str | None = None) -> str:
         """The whole report, in the user's language."""

@@ -36,6 +36,7 @@ class ShareDialog(QDialog):
     def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Share by e-mail"))
+        self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         intro = QLabel(tr("A copy of the program file is made to attach to an e-mail. When it "
                           "comes back with your colleague's changes, merge it with "
