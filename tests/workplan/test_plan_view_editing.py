@@ -151,3 +151,16 @@ def test_retranslate_to_arabic(qtbot, new_file):
     assert view.model.headerData(0, Qt.Orientation.Horizontal) == "البند"
     assert view.approval.text() == "لم تُقَرّ بعد في لجنة التوجيه."
     pf.close()
+
+
+def test_hidden_view_catches_up_when_shown_or_navigated_to(qtbot, new_file):
+    pf, ops, view, (cid, goal, objective, first, second) = make(qtbot, new_file)
+    view.hide()
+    added = wp.add_item(ops, "action", objective, {"title": "פעולה שלישית"})
+    assert "פעולה שלישית" not in action_titles(view)  # not re-read while hidden
+    view.navigate("action", added)
+    assert view.current_node().item_id == added
+    wp.update_item(ops, "action", added, {"title": "שונתה"})
+    view.show()
+    assert "שונתה" in action_titles(view)
+    pf.close()

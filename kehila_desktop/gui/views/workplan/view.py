@@ -213,9 +213,11 @@ class View(QWidget):
         self._channel_picked = True
         i = self.channel.findData(channel_id)
         if i >= 0:
-            self.channel.setCurrentIndex(i)  # refreshes through _channel_chosen
+            self.channel.blockSignals(True)
+            self.channel.setCurrentIndex(i)
+            self.channel.blockSignals(False)
             self.channel_id = channel_id
-            self.refresh()
+            self.reload()
 
     def _changed(self, changed) -> None:
         if not getattr(changed, "tables", None) or changed.tables & PLAN_TABLES:
@@ -237,6 +239,10 @@ class View(QWidget):
         if not self.isVisible() and self.plans:
             self._stale = True
             return
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read the plan from the file now."""
         self._stale = False
         pf = self.context.pf
         if pf is None:
@@ -339,6 +345,8 @@ class View(QWidget):
             channel_id = row[0] if row else ""
         if channel_id:
             self.set_channel(channel_id)
+        elif self._stale:
+            self.reload()
         if table in ("situation_section",) or (table == "channel" and not self.plans[0].goals
                                               if self.plans else False):
             self.tabs.setCurrentIndex(1)
