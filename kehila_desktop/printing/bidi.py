@@ -58,6 +58,9 @@ MIRROR = {}
 for _a, _b in _MIRROR_PAIRS:
     MIRROR[_a], MIRROR[_b] = _b, _a
 
+_MIRROR_TABLE = str.maketrans(MIRROR)
+_RIGHT = {"R", "AL", "AN"}
+_NOT_PLAIN_RTL = {"L", "EN", "AN", "NSM", "ES", "ET", "CS"}
 _STRONG_R = {"R", "AL"}
 _NEUTRAL = {"B", "S", "WS", "ON"}
 
@@ -215,8 +218,14 @@ def visual(line: str, rtl: bool) -> str:
     if not chars:
         return ""
     original = [unicodedata.bidirectional(ch) or "L" for ch in chars]
-    if not rtl and not any(t in ("R", "AL", "AN") for t in original):
-        return "".join(ch for ch in chars if ch not in _INVISIBLE)
+    kinds = set(original)
+    if not kinds & _RIGHT:
+        if not rtl or (original[0] == "L" and original[-1] == "L"):
+            # all of it resolves to L (W7, N1): left to right as it is
+            return "".join(ch for ch in chars if ch not in _INVISIBLE)
+    elif rtl and not kinds & _NOT_PLAIN_RTL:
+        # only right-to-left letters and neutrals: every character is at level 1
+        return "".join(ch for ch in reversed(chars) if ch not in _INVISIBLE).translate(_MIRROR_TABLE)
     base = 1 if rtl else 0
     sos = eos = "R" if rtl else "L"
     types = list(original)

@@ -163,16 +163,23 @@ class LineTable(Flowable):
             canv.setFillGray(0.85)
             canv.rect(0, top - hh, width, hh, stroke=0, fill=1)
             canv.setFillGray(0)
+        ops: list[str] = []  # all the text of the table in one PDF text object
+        if hh:
             for (a, b), lines in zip(cols, head):
                 draw_lines(canv, a + self.PAD, b - self.PAD, top - self.PAD, lines,
-                           self.header_style)
+                           self.header_style, ops)
             top -= hh
-        for i, (lines_per_cell, h) in enumerate(zip(cells, heights)):
+        rules = []
+        for lines_per_cell, h in zip(cells, heights):
             for (a, b), lines in zip(cols, lines_per_cell):
-                draw_lines(canv, a + self.PAD, b - self.PAD, top - self.PAD, lines, self.style)
+                draw_lines(canv, a + self.PAD, b - self.PAD, top - self.PAD, lines, self.style,
+                           ops)
             top -= h
-            canv.setStrokeGray(0.6)
-            canv.line(0, top, width, top)
+            rules.append((0, top, width, top))
+        if ops:
+            canv.addLiteral("BT\n" + "\n".join(ops) + "\nET")
+        canv.setStrokeGray(0.6)
+        canv.lines(rules)
         canv.setStrokeGray(0)
         canv.rect(0, 0, width, self.height, stroke=1, fill=0)
         xs = sorted({a for a, _ in cols} - {min(a for a, _ in cols)})

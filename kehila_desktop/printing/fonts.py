@@ -26,6 +26,7 @@ FILES = {
 ORDER = ("KSans", "KHebrew", "KArabic")
 
 _cmaps: dict[str, frozenset[int]] = {}
+_chars: dict[str, frozenset[str]] = {}
 
 
 def font_name(family: str, bold: bool) -> str:
@@ -41,6 +42,7 @@ def register() -> None:
         font = TTFont(name, str(resource("fonts", filename)))
         pdfmetrics.registerFont(font)
         _cmaps[name] = frozenset(font.face.charToGlyph)
+        _chars[name] = frozenset(map(chr, _cmaps[name]))
 
 
 def has_glyph(name: str, ch: str) -> bool:
@@ -60,13 +62,30 @@ def font_for(ch: str, bold: bool = False) -> str:
     return font_name("KSans", bold)
 
 
+def font(name: str):
+    """The registered reportlab font object."""
+    register()
+    return pdfmetrics.getFont(name)
+
+
 @lru_cache(maxsize=65536)
 def runs(text: str, bold: bool = False) -> tuple[tuple[str, str], ...]:
-    """``text`` cut into (font name, piece) runs, in the order given (visual or logical)."""
+    """``text`` cut into (font name, piece) runs, in the order given (visual or logical).
+
+    A character the current run's font has (a space, a comma, a digit in Arabic) stays in
+    that run; otherwise it goes to the first font in ORDER that has it.
+    """
+    if not text:
+        return ()
+    first = font_for(text[0], bold)
+    if set(text) <= _chars[first]:
+        return ((first, text),)
     out: list[tuple[str, str]] = []
     current = None
     start = 0
     for i, ch in enumerate(text):
+        if current is not None and ord(ch) in _cmaps[current]:
+            continue
         name = font_for(ch, bold)
         if name != current:
             if current is not None:

@@ -7,6 +7,7 @@ bidi reorder (``bidi.visual``), on one logical line.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from arabic_reshaper import ArabicReshaper
@@ -18,8 +19,11 @@ _reshaper = ArabicReshaper(configuration={
 })
 
 
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f]")
+
+
 def has_arabic(text: str) -> bool:
-    return any("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" for ch in text)
+    return _ARABIC.search(text) is not None
 
 
 @lru_cache(maxsize=65536)

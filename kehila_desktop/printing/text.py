@@ -9,6 +9,7 @@ that have its glyphs. User text is drawn as plain strings: nothing is ever parse
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -40,7 +41,10 @@ def clean(text: object) -> str:
     """A value as one printable string: None → "", tabs → spaces, controls dropped."""
     if text is None:
         return ""
-    text = str(text).replace("\t", " ").replace("\r\n", "\n").replace("\r", "\n")
+    text = str(text)
+    if text.isprintable():
+        return text
+    text = text.replace("\t", " ").replace("\r\n", "\n").replace("\r", "\n")
     return "".join(ch for ch in text if ch == "\n" or ch >= " " and ch != "\x7f")
 
 
@@ -51,6 +55,9 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
 
 @lru_cache(maxsize=32768)
 def _wrap(text: str, width: float, size: float, bold: bool) -> tuple[str, ...]:
+    if "\n" not in text and fonts.width(shape(text), size, bold) <= width:
+        stripped = " ".join(text.split())
+        return (stripped,) if stripped == text else _wrap(stripped, width, size, bold)
     lines: list[str] = []
     space = fonts.width(" ", size, bold)
     for paragraph in text.split("\n"):
@@ -85,10 +92,14 @@ _SOFT_BREAKS = "–-/@._,"
 def _fit(word: str, width: float, size: float, bold: bool) -> int:
     """Where to cut a word wider than the column: after a dash, slash, dot or @ if one
     fits (so dates, e-mails and ranges break where a reader expects), else mid-word."""
-    cut = len(word) - 1
-    while cut > 1 and fonts.width(shape(word[:cut]), size, bold) > width:
-        cut -= 1
-    cut = max(cut, 1)
+    lo, hi = 1, len(word) - 1  # the longest prefix that fits (binary search)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if fonts.width(shape(word[:mid]), size, bold) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    cut = lo
     soft = max((i + 1 for i, ch in enumerate(word[:cut]) if ch in _SOFT_BREAKS), default=0)
     return soft if soft >= max(2, cut // 3) else cut
 
@@ -99,10 +110,12 @@ def wrap(text: object, width: float, style: TextStyle) -> list[str]:
 
 
 def draw_line(canvas, x_left: float, x_right: float, y: float, line: str,
-              style: TextStyle) -> float:
+              style: TextStyle, ops: list[str] | None = None) -> float:
     """Draw one logical line between ``x_left`` and ``x_right`` at baseline ``y``.
 
-    Returns the drawn width. Alignment ``start`` means the right edge for RTL.
+    Alignment ``start`` means the right edge for RTL. With ``ops`` the PDF text operators
+    are appended there (the caller wraps them in one BT … ET); else they are drawn at once.
+    Returns the drawn width.
     """
     if not line:
         return 0.0
@@ -115,23 +128,61 @@ def draw_line(canvas, x_left: float, x_right: float, y: float, line: str,
         x = x_right - w
     else:
         x = x_left
+    own = ops is None
+    if own:
+        ops = []
     if style.gray:
-        canvas.setFillGray(style.gray)
-    for name, piece in fonts.runs(shown, style.bold):
-        canvas.setFont(name, style.size)
-        canvas.drawString(x, y, piece)
-        x += fonts.width(piece, style.size, style.bold)
+        ops.append(f"{style.gray:.2f} g")
+    text_ops(canvas, ops, x, y, shown, style.size, style.bold)
     if style.gray:
-        canvas.setFillGray(0)
+        ops.append("0 g")
+    if own:
+        canvas.addLiteral("BT\n" + "\n".join(ops) + "\nET")
     return w
 
 
+def text_ops(canvas, ops: list[str], x: float, y: float, shown: str, size: float,
+             bold: bool) -> None:
+    """PDF operators drawing ``shown`` (visual order) from ``x`` run by run: the documented
+    way to write dynamic (subset) TrueType fonts, as reportlab's ``ttfonts`` describes it,
+    without drawString's per-call text object (printing speed; see bench/bench_print.py)."""
+    doc = canvas._doc
+    cache = _op_cache(doc)
+    for name, piece in fonts.runs(shown, bold):
+        ops.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
+        key = (name, piece, size)
+        op = cache.get(key)
+        if op is None:
+            font = fonts.font(name)
+            op = cache[key] = "\n".join(
+                f"{font.getSubsetInternalName(subset, doc)} {size:g} Tf "
+                f"({canvas._escape(chunk)}) Tj" for subset, chunk in font.splitString(piece, doc))
+        ops.append(op)
+        x += fonts.width(piece, size, bold)
+
+
+_OP_CACHES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _op_cache(doc) -> dict:
+    """Text operators already made for one PDF document (its font subsets are its own)."""
+    try:
+        return _OP_CACHES.setdefault(doc, {})
+    except TypeError:  # not weak-referenceable: no cache
+        return {}
+
+
 def draw_lines(canvas, x_left: float, x_right: float, top: float, lines: list[str],
-               style: TextStyle) -> float:
+               style: TextStyle, ops: list[str] | None = None) -> float:
     """Draw lines downward from ``top`` (the top of the first line); returns the height used."""
     lh = style.line_height
     baseline = top - style.size * 1.05
+    own = ops is None
+    if own:
+        ops = []
     for line in lines:
-        draw_line(canvas, x_left, x_right, baseline, line, style)
+        draw_line(canvas, x_left, x_right, baseline, line, style, ops)
         baseline -= lh
+    if own and ops:
+        canvas.addLiteral("BT\n" + "\n".join(ops) + "\nET")
     return lh * len(lines)
