@@ -120,3 +120,28 @@ def test_navigate_to_an_action_item_and_a_membership(qtbot, he_app, new_file):
     assert view.left.currentIndex() == 2
     assert view.members.currentItem().data(0, Qt.ItemDataRole.UserRole) == membership
     assert view.members.topLevelItemCount() == 3  # the design committee's members only
+
+
+def test_language_change_retranslates_the_view_and_in_room_mode(qtbot, he_app, new_file):
+    from kehila_desktop.gui.language import apply_language
+
+    ids = build_small_program(new_file)
+    view = _view(qtbot, new_file)
+    room = view.open_inroom(ids["meeting"])
+    qtbot.addWidget(room)
+    room.timer.stop()
+    assert view.new_button.text() == "מפגש חדש" and room.next_button.text().startswith("הנושא הבא")
+    try:
+        apply_language("ar", remember=False)
+        view.context.languageChanged.emit("ar")
+        assert view.title() == "اللقاءات" and view.new_button.text() == "لقاء جديد"
+        assert view.panel.tabs.tabText(0) == "جدول الأعمال"
+        assert room.next_button.text() == "البند التالي (PgDown)"
+        apply_language("en", remember=False)
+        view.context.languageChanged.emit("en")
+        assert view.model.headerData(0, Qt.Orientation.Horizontal) == "When"
+        assert view.panel.agenda.total.text() == "Agenda: 50 of 60 minutes (10 minutes free)."
+        assert room.position.text() == "Item 1 of 3"
+    finally:
+        apply_language("he", remember=False)
+    room.close()
