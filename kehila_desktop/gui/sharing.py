@@ -15,11 +15,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl, QUrlQuery
+from PySide6.QtCore import QObject, Qt, QUrl, QUrlQuery
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
-                               QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout,
-                               QWidget)
+                               QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
+                               QVBoxLayout, QWidget)
 
 from ..core.errors import KehilaError
 from ..core.i18n import tr
@@ -225,14 +225,21 @@ class SharingActions(QObject):
         if files is None:
             dialogs.error(self.window, text)
             return
-        box = dialogs._box(self.window, dialogs.QMessageBox.Icon.Question,
-                           tr("Merge a received copy"), text)
-        open_it = box.addButton(tr("Open it on its own"), dialogs.QMessageBox.ButtonRole.AcceptRole)
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Merge a received copy"), text,
+                          QMessageBox.StandardButton.NoButton, self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        open_it = box.addButton(tr("Open it on its own"), QMessageBox.ButtonRole.AcceptRole)
         open_it.setAccessibleName(open_it.text())
-        cancel = box.addButton(tr("Cancel"), dialogs.QMessageBox.ButtonRole.RejectRole)
+        cancel = box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        cancel.setAccessibleName(cancel.text())
         box.setDefaultButton(cancel)
         dialogs.shown.append(("other_program", text))
-        if dialogs._run(box, {"open": open_it, "cancel": cancel}) == "open":
+        if dialogs.answer is not None:  # the shell's test hook for message boxes
+            chosen = dialogs.answer(box, {"open": open_it, "cancel": cancel})
+        else:
+            box.exec()
+            chosen = "open" if box.clickedButton() is open_it else "cancel"
+        if chosen == "open":
             files.open_path(path)
 
 

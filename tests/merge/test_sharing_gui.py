@@ -108,3 +108,8 @@ def test_a_copy_of_another_program_is_refused_with_an_offer_to_open_it(window, t
     kind, text = dialogs.shown[-1]
     assert kind == "other_program" and "תוכנית זרה" in text
     assert window.context.pf.path.name == "program.kehila"  # "Cancel": nothing changed
+
+    monkeypatch.setattr(dialogs, "answer", lambda box, buttons: "open" if "open" in buttons
+                        else "ok")
+    window.sharing.act_merge.trigger()
+    assert window.context.pf.path.name == "stranger.kehila"  # "Open it on its own"
