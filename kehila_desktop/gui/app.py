@@ -9,12 +9,9 @@ from ``KEHILA_T0`` (epoch, set by the benchmark) to the first paint and to the f
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
 import time
-import traceback
-from datetime import datetime, timezone
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFontDatabase, QGuiApplication
@@ -25,7 +22,6 @@ from ..core.paths import resource
 from . import dialogs, settings
 from .language import apply_language
 
-log = logging.getLogger("kehila_desktop")
 _T0 = float(os.environ.get("KEHILA_T0") or time.time())
 
 
@@ -85,13 +81,17 @@ def exception_hook(kind, value, tb) -> None:
 
     Every edit is already committed (or rolled back) by the operations layer, so the data in
     the program file is safe whatever failed."""
+    import logging
+    import traceback
+    from datetime import datetime, timezone
+
     details = "".join(traceback.format_exception(kind, value, tb))
     try:
         with open(crash_log_path(), "a", encoding="utf-8") as handle:
             handle.write(f"--- {datetime.now(timezone.utc).isoformat()}\n{details}\n")
     except OSError:
         pass
-    log.error("unexpected error\n%s", details)
+    logging.getLogger("kehila_desktop").error("unexpected error\n%s", details)
     if QApplication.instance() is None or kind is KeyboardInterrupt:
         sys.__excepthook__(kind, value, tb)
         return
@@ -132,7 +132,6 @@ def main(argv: list[str] | None = None) -> int:
         if state["started"]:
             return
         state["started"] = True
-        _mark("first-paint")
         state["opened"] = (window.files.open_path(args.file) if args.file
                            else window.files.open_sample())
         if not state["opened"]:
@@ -141,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.quit_when_ready:
             QTimer.singleShot(0, lambda: app.exit(0 if state["opened"] else 2))
 
-    window.firstPainted.connect(lambda: QTimer.singleShot(0, open_file))
+    window.firstPainted.connect(lambda: (_mark("first-paint"), QTimer.singleShot(0, open_file)))
     QTimer.singleShot(300, open_file)  # if the window is never painted (minimised)
     window.show()
     if not args.quit_when_ready:

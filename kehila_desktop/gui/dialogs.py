@@ -6,12 +6,23 @@ Every dialog is recorded in ``shown`` (kind, text) and answered by ``answer`` â€
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from typing import TYPE_CHECKING
 
 from ..core.i18n import tr
 
+if TYPE_CHECKING:  # QMessageBox is loaded on the first dialog, not at start-up
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
 shown: list[tuple[str, str]] = []
+
+
+def __getattr__(name: str):
+    # ``dialogs.QMessageBox`` still works for callers, loaded on first use
+    if name == "QMessageBox":
+        from PySide6.QtWidgets import QMessageBox
+
+        return QMessageBox
+    raise AttributeError(name)
 
 
 def _exec(box: QMessageBox) -> object:
@@ -23,8 +34,14 @@ def _exec(box: QMessageBox) -> object:
 answer = None
 
 
-def _box(parent: QWidget | None, icon, title: str, text: str) -> QMessageBox:
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+def _box(parent: QWidget | None, icon: str, title: str, text: str) -> QMessageBox:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    if isinstance(icon, str):
+        icon = getattr(QMessageBox.Icon, icon)
+    box = QMessageBox(icon, title, text,
+                      QMessageBox.StandardButton.NoButton, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     return box
 
@@ -42,25 +59,25 @@ def _run(box: QMessageBox, buttons: dict) -> str:
 def error(parent: QWidget | None, text: str, details: str = "") -> None:
     """One clear sentence that something could not be done."""
     shown.append(("error", text))
-    box = _box(parent, QMessageBox.Icon.Warning, tr("Kehila Desktop"), text)
+    box = _box(parent, "Warning", tr("Kehila Desktop"), text)
     if details:
         box.setDetailedText(details)
-    ok = box.addButton(tr("OK"), QMessageBox.ButtonRole.AcceptRole)
+    ok = box.addButton(tr("OK"), box.ButtonRole.AcceptRole)
     _run(box, {"ok": ok})
 
 
 def ask_read_only(parent: QWidget | None, text: str) -> bool:
     """The file is in use elsewhere: open it read-only (True) or cancel (False)."""
     shown.append(("locked", text))
-    box = _box(parent, QMessageBox.Icon.Question, tr("Kehila Desktop"), text)
-    read_only = box.addButton(tr("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
-    cancel = box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box = _box(parent, "Question", tr("Kehila Desktop"), text)
+    read_only = box.addButton(tr("Open read-only"), box.ButtonRole.AcceptRole)
+    cancel = box.addButton(tr("Cancel"), box.ButtonRole.RejectRole)
     box.setDefaultButton(cancel)
     return _run(box, {"read_only": read_only, "cancel": cancel}) == "read_only"
 
 
 def info(parent: QWidget | None, title: str, text: str) -> None:
     shown.append(("info", text))
-    box = _box(parent, QMessageBox.Icon.Information, title, text)
-    ok = box.addButton(tr("OK"), QMessageBox.ButtonRole.AcceptRole)
+    box = _box(parent, "Information", title, text)
+    ok = box.addButton(tr("OK"), box.ButtonRole.AcceptRole)
     _run(box, {"ok": ok})

@@ -13,18 +13,21 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from ..core import lock as locks
 from ..core.errors import KehilaError, ProgramFileError
 from ..core.i18n import language, tr
 from ..core.paths import resource
-from ..core.programfile import FORMAT_VERSION, SUFFIX, copy_consistent, create_program, \
-    open_program
 from . import dialogs, settings
+
+# core.programfile and core.lock are imported when a file is first opened, after the window
+# has painted (start-up speed); this is their SUFFIX.
+SUFFIX = ".kehila"
 
 
 def sample_path() -> Path:
     """The user's copy of the sample program; made on first use (from the bundled file, or
     generated from ``core.sample``)."""
+    from ..core.programfile import create_program
+
     target = settings.user_data_dir() / f"sample{SUFFIX}"
     if target.exists():
         return target
@@ -47,7 +50,7 @@ class FileController(QObject):
     def __init__(self, context, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.lock: locks.ProgramLock | None = None
+        self.lock = None  # core.lock.ProgramLock of the open file
         self.read_only_reason = ""  # "", "newer", "locked", "permission"
 
     @property
@@ -57,6 +60,9 @@ class FileController(QObject):
     # --- opening ----------------------------------------------------------------------
     def open_path(self, path: str | os.PathLike) -> bool:
         """Open ``path`` in place of the current file; False (and a dialog) when it can't."""
+        from ..core import lock as locks
+        from ..core.programfile import FORMAT_VERSION, open_program
+
         path = Path(path)
         if self.context.pf is not None and _same(self.context.pf.path, path):
             return True
@@ -114,6 +120,8 @@ class FileController(QObject):
     def new_file(self, path: str | os.PathLike, *, from_sample: bool = False,
                  name: str = "") -> bool:
         """Create a program file at ``path`` (never over an existing one) and open it."""
+        from ..core.programfile import create_program
+
         path = Path(path)
         if path.suffix != SUFFIX:
             path = path.with_name(path.name + SUFFIX)
@@ -152,6 +160,9 @@ class FileController(QObject):
 
     def save_copy(self, target: str | os.PathLike) -> bool:
         """A consistent copy of the open file at ``target`` (the open file stays open)."""
+        from ..core import lock as locks
+        from ..core.programfile import copy_consistent
+
         pf = self.context.pf
         if pf is None:
             return False

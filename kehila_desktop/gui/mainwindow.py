@@ -13,10 +13,9 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QL
 
 from ..core.errors import KehilaError
 from ..core.i18n import LANGUAGE_NAMES, LANGUAGES, language, tr
-from ..core.programfile import SUFFIX
 from . import dialogs, settings, sharing
 from .context import AppContext
-from .filecontrol import FileController
+from .filecontrol import SUFFIX, FileController
 from .language import apply_language
 from .placeholder import PlaceholderView
 from .views import VIEW_KEYS, load_view_class, view_title
@@ -226,11 +225,8 @@ class MainWindow(QMainWindow):
         for action in self.view_actions.values():
             action.setEnabled(has_file)
         if has_file:
-            current = self.current_view_key() or VIEW_KEYS[0]
-            self.show_view(current)
-            view = self.views.get(current)
-            if view is not None:
-                view.refresh()
+            # a view built now is refreshed once by view(); built ones listen to fileOpened
+            self.show_view(self.current_view_key() or VIEW_KEYS[0])
         self._update_banner()
         self._update_title()
         self._update_actions()

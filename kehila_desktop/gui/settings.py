@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings
 
 from ..core.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -51,6 +51,8 @@ def forget_recent(path: str | os.PathLike) -> None:
 
 def user_data_dir() -> Path:
     """Where the app keeps its own files (the sample program, the crash log)."""
+    from PySide6.QtCore import QStandardPaths
+
     folder = os.environ.get("KEHILA_DATA_DIR") or QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.AppDataLocation)
     path = Path(folder or Path.home() / ".kehila-desktop")

@@ -67,21 +67,24 @@ class View(QWidget):
         layout.addWidget(self.health, 1)
         self._stale = False
         context.changed.connect(self._changed)
-        context.fileOpened.connect(self.refresh)
+        context.fileOpened.connect(self._changed)
         context.languageChanged.connect(self.retranslate)
-        self.retranslate()
+        self._texts()  # the main window calls refresh() once the view is in place
 
     def title(self) -> str:
         return tr("Overview")
 
     def retranslate(self, *_args) -> None:
+        self._texts()
+        self.refresh()  # the findings and dates are sentences in the language
+
+    def _texts(self) -> None:
         self.meetings_heading.setText(tr("Upcoming meetings"))
         self.meetings.setAccessibleName(tr("Upcoming meetings"))
         self.health_heading.setText(tr("Program health"))
         self.health.setAccessibleName(tr("Program health"))
         self.health_intro.setText(tr("What the program still needs, by the seed's guidance. "
                                      "Click an item to go where it is fixed."))
-        self.refresh()
 
     # --- reading ------------------------------------------------------------------------
     def _changed(self, *_args) -> None:

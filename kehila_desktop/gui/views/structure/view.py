@@ -50,7 +50,7 @@ class View(QWidget):
         context.changed.connect(lambda _c: self._pending.start())
         context.fileOpened.connect(self._file_opened)
         context.languageChanged.connect(self.retranslate)
-        self.retranslate()
+        self._texts()  # the main window calls refresh() once the view is in place
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -62,13 +62,16 @@ class View(QWidget):
         return tr("Structure")
 
     def retranslate(self, *_args) -> None:
+        self._texts()
+        self.body_panel.retranslate()
+        self.program_panel.retranslate()
+        self.refresh()
+
+    def _texts(self) -> None:
         self.tabs.setTabText(0, tr("Selected body"))
         self.tabs.setTabText(1, tr("Program settings"))
         self.tabs.setAccessibleName(tr("Details"))
         self.diagram.setAccessibleName(tr("Diagram of the program's structure"))
-        self.body_panel.retranslate()
-        self.program_panel.retranslate()
-        self.refresh()
 
     def _file_opened(self) -> None:
         self.diagram.selected_id = ""
