@@ -164,3 +164,21 @@ def test_hidden_view_catches_up_when_shown_or_navigated_to(qtbot, new_file):
     view.show()
     assert "שונתה" in action_titles(view)
     pf.close()
+
+
+def test_read_only_file_shows_the_plan_but_offers_no_edit(qtbot, new_file):
+    pf = open_program(new_file)
+    small_plan(Operations(pf))
+    pf.close()
+    pf = open_program(new_file, read_only=True)
+    view = View(AppContext(pf))
+    qtbot.addWidget(view)
+    view.show()
+    assert [a.title for a in view.plans[0].actions()] == ["סדנת הכשרה", "יום התנדבות"]
+    view.select(view.plans[0].actions()[0].id)
+    assert not any(a.isEnabled() for a in view.actions.values())
+    assert not view.approve_button.isEnabled() and view.export_button.isEnabled()
+    index = view.model.index_of(view.plans[0].actions()[0].id)
+    assert not view.model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    assert not view.editor.currentWidget().isEnabled()
+    pf.close()

@@ -162,8 +162,8 @@ class PlanTreeModel(QAbstractItemModel):
         if role == FONT:
             return BOLD if node.kind in ("goal", "channel") else None
         if role == FOREGROUND:
-            if column == SINCE and node.cells[SINCE]:
-                return CHANGED_BRUSH
+            if (column == SINCE or column == TITLE) and node.cells[SINCE]:
+                return CHANGED_BRUSH  # changed since approval: seen without scrolling
             if column == TITLE and not node.cells[TITLE]:
                 return EMPTY_BRUSH
             return None
@@ -172,7 +172,8 @@ class PlanTreeModel(QAbstractItemModel):
         if role == ACCESSIBLE and column == TITLE:
             return f"{tr(node.kind)}: {node.cells[TITLE] or tr('untitled')}"
         if role == TOOLTIP and column == TITLE:
-            return tr(node.kind) if node.kind != "channel" else tr("Channel")
+            kind = tr(node.kind) if node.kind != "channel" else tr("Channel")
+            return f"{kind} — {node.cells[SINCE]}" if node.cells[SINCE] else kind
         if role == USER:
             return (node.kind, node.item_id)
         return None
