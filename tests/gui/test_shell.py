@@ -253,3 +253,48 @@ def test_quit_when_ready_opens_and_exits_zero(gui_sample, tmp_path):
                            "--quit-when-ready"], env=env, capture_output=True, timeout=60)
     assert done.returncode == 0, done.stderr.decode()
     assert not lock.lock_path(gui_sample).exists()
+
+
+def test_qt_own_dialog_texts_follow_the_language_and_fonts_are_registered(app_setup):
+    from PySide6.QtCore import QCoreApplication
+
+    from kehila_desktop.gui.app import register_fonts
+    from kehila_desktop.gui.language import apply_language
+
+    apply_language("he", remember=False)
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "ביטול"
+    apply_language("ar", remember=False)
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") != "Cancel"
+    apply_language("en", remember=False)
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+    apply_language("he", remember=False)
+    families = register_fonts()
+    assert {"Noto Sans Hebrew", "Noto Sans Arabic"} <= set(families)
+
+
+def test_the_shell_knows_the_program_file_suffix():
+    from kehila_desktop.core.programfile import SUFFIX
+    from kehila_desktop.gui.filecontrol import SUFFIX as GUI_SUFFIX
+
+    assert GUI_SUFFIX == SUFFIX
+
+
+def test_keyboard_shortcuts_switch_views_and_undo(main_window, gui_sample, qtbot):
+    w = main_window
+    w.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w, timeout=2000)
+    qtbot.keyClick(w, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert w.current_view_key() == "structure"
+    steering_id, old = _body(gui_sample, "steering")
+    w.navigate("structure", "body", steering_id)
+    edit = w.views["structure"].body_panel.ui.nameEdit
+    edit.selectAll()
+    edit.insert("ועדת היגוי עליונה")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert _body(gui_sample, "steering")[1] == "ועדת היגוי עליונה"
+    w.sidebar.setFocus()  # outside a text field, Ctrl+Z is the Edit menu's undo
+    qtbot.keyClick(w.sidebar, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _body(gui_sample, "steering")[1] == old
+    qtbot.keyClick(w.sidebar, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    assert _body(gui_sample, "steering")[1] == "ועדת היגוי עליונה"
