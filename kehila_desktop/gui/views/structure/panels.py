@@ -147,6 +147,7 @@ class BodyPanel(QWidget):
                       channel=label("CHANNELS", row["channel_key"]))
         ui.kindValue.setText(kind)
         ui.nameEdit.setText(row["name"])
+        ui.nameEdit.setCursorPosition(0)
         ui.chairCombo.clear()
         ui.chairCombo.addItem(tr("(no chair)"), "")
         for person_id, name in pf.conn.execute(
@@ -269,6 +270,8 @@ class ProgramPanel(QWidget):
         ui.startEdit.setText(row["start_date"] or "")
         ui.endEdit.setText(row["end_date"] or "")
         ui.timelineEdit.setText(row["timeline"])
+        for edit in (ui.nameEdit, ui.localityEdit, ui.authorityEdit, ui.timelineEdit):
+            edit.setCursorPosition(0)  # show the start of a long text, not its end
         ui.residentsSpin.setValue(int(row["residents_target_pct"] or 0))
         chosen = {k for (k,) in conn.execute(
             "SELECT key FROM channel WHERE deleted=0 AND chosen=1")}
