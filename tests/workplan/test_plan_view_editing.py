@@ -182,3 +182,20 @@ def test_read_only_file_shows_the_plan_but_offers_no_edit(qtbot, new_file):
     assert not view.model.flags(index) & Qt.ItemFlag.ItemIsEditable
     assert not view.editor.currentWidget().isEnabled()
     pf.close()
+
+
+def test_typing_through_the_objective_editor_with_tab_saves_each_field(qtbot, new_file):
+    pf, ops, view, (cid, goal, objective, first, second) = make(qtbot, new_file)
+    view.select(objective)
+    form = view.editor.forms["objective"]
+    form.indicator.setFocus()
+    form.indicator.selectAll()
+    qtbot.keyClicks(form.indicator, "volunteers")
+    qtbot.keyClick(form.indicator, Qt.Key.Key_Tab)
+    assert form.baseline.hasFocus()  # the save did not take the focus away
+    qtbot.keyClicks(form.baseline, "55")  # Tab selected the old text: typing replaces it
+    qtbot.keyClick(form.baseline, Qt.Key.Key_Tab)
+    saved = wp.read_plan(pf.conn, cid).goals[0].objectives[0]
+    assert (saved.indicator, saved.baseline) == ("volunteers", "55")
+    assert view.model.by_id[objective].cells[2] == "volunteers"
+    pf.close()
