@@ -3,7 +3,7 @@ add to a body, edit, move along the pipeline, remove."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -91,7 +91,10 @@ class MembershipsPanel(QWidget):
     def select(self, membership_id: str) -> None:
         for r, m in enumerate(self.rows):
             if m["id"] == membership_id:
-                self.table.selectRow(r)
+                index = self.table.model().index(r, 0)
+                self.table.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows)
 
     def _update_buttons(self) -> None:
         mid = self.selected_id()
