@@ -77,7 +77,7 @@ class LineTable(Flowable):
     def __init__(self, header: list[str], rows: list[list[object]], weights: list[float],
                  style: TextStyle, *, header_style: TextStyle | None = None,
                  min_row_height: float = 0, space_after: float = 8,
-                 _laid: tuple | None = None):
+                 first_column_style: TextStyle | None = None, _laid: tuple | None = None):
         super().__init__()
         self.header = header
         self.rows = rows
@@ -85,6 +85,7 @@ class LineTable(Flowable):
         self.style = style
         self.header_style = header_style or style.but(bold=True)
         self.min_row_height = min_row_height
+        self.first_style = first_column_style or style
         self.spaceBefore = 2
         self.spaceAfter = space_after
         self._laid = _laid  # (width, header lines, row lines, row heights)
@@ -113,7 +114,8 @@ class LineTable(Flowable):
         heights = []
         lh = self.style.line_height
         for row in self.rows:
-            lines = [wrap(row[i] if i < len(row) else "", inner[i], self.style)
+            lines = [wrap(row[i] if i < len(row) else "", inner[i],
+                          self.first_style if i == 0 else self.style)
                      for i in range(len(cols))]
             cells.append(lines)
             heights.append(max(self.min_row_height,
@@ -139,9 +141,12 @@ class LineTable(Flowable):
         while n < len(heights) and used + heights[n] <= room:
             used += heights[n]
             n += 1
-        if n == 0 or n == len(heights):
+        if n == len(heights):
             return []
-        kw = dict(header_style=self.header_style, min_row_height=self.min_row_height)
+        if n == 0:  # a row taller than a third of a page is split between its lines
+            return self._split_row(width, head, cells, heights, room)
+        kw = dict(header_style=self.header_style, min_row_height=self.min_row_height,
+                  first_column_style=self.first_style)
         first = LineTable(self.header, self.rows[:n], self.weights, self.style,
                           space_after=0, _laid=(width, head, cells[:n], heights[:n]), **kw)
         rest = LineTable(self.header, self.rows[n:], self.weights, self.style,
@@ -149,6 +154,27 @@ class LineTable(Flowable):
                          _laid=(width, head, cells[n:], heights[n:]), **kw)
         rest.spaceBefore = 0
         return [first, rest]
+
+    def _split_row(self, width, head, cells, heights, room) -> list:
+        lh = self.style.line_height
+        fit = int((room - 2 * self.PAD) // lh)
+        if heights[0] < 250 or fit < 2:
+            return []
+        top = [c[:fit] for c in cells[0]]
+        rest = [c[fit:] for c in cells[0]]
+        kw = dict(header_style=self.header_style, min_row_height=0,
+                  first_column_style=self.first_style)
+        h_top = max(len(c) for c in top) * lh + 2 * self.PAD
+        h_rest = max(max(len(c) for c in rest) * lh + 2 * self.PAD, self.min_row_height)
+        first = LineTable(self.header, [["\n".join(c) for c in top]], self.weights,
+                          self.style, space_after=0, _laid=(width, head, [top], [h_top]), **kw)
+        later = LineTable(self.header, [["\n".join(c) for c in rest]] + self.rows[1:],
+                          self.weights, self.style, space_after=self.spaceAfter,
+                          _laid=(width, head, [rest] + cells[1:], [h_rest] + heights[1:]),
+                          **kw)
+        later.min_row_height = self.min_row_height
+        later.spaceBefore = 0
+        return [first, later]
 
     # drawing ----------------------------------------------------------------------------
     def draw(self):
@@ -170,10 +196,10 @@ class LineTable(Flowable):
                            self.header_style, ops)
             top -= hh
         rules = []
+        styles = [self.first_style] + [self.style] * (len(cols) - 1)
         for lines_per_cell, h in zip(cells, heights):
-            for (a, b), lines in zip(cols, lines_per_cell):
-                draw_lines(canv, a + self.PAD, b - self.PAD, top - self.PAD, lines, self.style,
-                           ops)
+            for (a, b), lines, style in zip(cols, lines_per_cell, styles):
+                draw_lines(canv, a + self.PAD, b - self.PAD, top - self.PAD, lines, style, ops)
             top -= h
             rules.append((0, top, width, top))
         if ops:

@@ -51,7 +51,7 @@ def agenda(src: Source, opts: dict) -> Handout:
         offset += item["minutes"] or 0
     header = [src.tr("No."), src.tr("Time"), src.tr("Item"), src.tr("Kind"),
               src.tr("Presenter"), src.tr("Minutes")]
-    story += kit.table(header, rows, [0.8, 2.4, 7, 2.2, 3.2, 1.4])
+    story += kit.table(header, rows, [0.8, 2.4, 6.6, 2.2, 3.2, 1.8])
     story += kit.para(src.tr("Total: {minutes} minutes of {planned} planned.",
                              minutes=offset, planned=meeting["minutes"]))
     for item in items:

@@ -63,10 +63,10 @@ def roster(src: Source, opts: dict) -> Handout:
         rows.append(row)
     header = [src.tr("No."), src.tr("Name"), src.tr("Organisation"), src.tr("Sector"),
               src.tr("Role"), src.tr("Status")]
-    weights = [0.7, 2.8, 3, 2.8, 2, 1.8]
+    weights = [0.9, 2.8, 3, 2.8, 1.9, 1.7]
     if contacts:
         header += [src.tr("Phone"), src.tr("E-mail")]
-        weights += [2.4, 4.6]
+        weights += [2.6, 4.6]
     title = src.tr("Members of the {body}", body=name)
     story = kit.title(title, src.tr("{count} members", count=len(rows)))
     story += kit.table(header, rows, weights)

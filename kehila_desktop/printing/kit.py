@@ -62,7 +62,8 @@ class Kit:
         rows = [[k, v] for k, v in pairs if v not in (None, "")]
         if not rows:
             return []
-        table = LineTable([], rows, [1, 3], self.table_style, space_after=6)
+        table = LineTable([], rows, [1, 3], self.table_style, space_after=6,
+                          first_column_style=self.table_style.but(bold=True))
         return [table]
 
     def space(self, height: float = 6) -> list:

@@ -110,3 +110,15 @@ def test_long_table_breaks_across_pages_and_repeats_its_header(tmp_path):
     printed = [s for page in pages for s in page]
     for i in (0, 50, 99):
         assert f"{i} הרוש" in printed
+
+
+def test_a_cell_taller_than_a_page_continues_on_the_next(tmp_path):
+    style = TextStyle(size=9, rtl=True)
+    words = [f"מילה{i}" for i in range(1500)]
+    out = _build(tmp_path, [LineTable(["הערות", "שם"], [[" ".join(words), "דנה"]], [4, 1],
+                                      style)])
+    pages = pdf_segments(out)
+    assert len(pages) >= 2
+    text = " ".join(s for page in pages for s in page)
+    for i in (0, 700, 1499):
+        assert f"{i}הלימ" in text  # "מילה{i}" drawn right to left, number kept
