@@ -145,3 +145,43 @@ def test_language_change_retranslates_the_view_and_in_room_mode(qtbot, he_app, n
     finally:
         apply_language("he", remember=False)
     room.close()
+
+
+def test_steering_decisions_set_focus_and_approve_members_from_the_form(qtbot, he_app,
+                                                                       new_file):
+    ids = build_small_program(new_file)
+    view = _view(qtbot, new_file)
+    ctx = view.context
+    north, south = (ctx.run("area", lambda ops, n=n: ops.insert("area", {"name": n}))
+                    for n in ("שכונת הצפון", "שכונת הדרום"))
+    noa = ctx.pf.conn.execute("SELECT m.id FROM membership m JOIN person p ON p.id=m.person_id "
+                              "WHERE p.name='נועה'").fetchone()[0]
+    ctx.run("propose", lambda ops: ops.update("membership", noa, {"status": "proposed"}))
+    view.select_meeting(ids["meeting"])
+    view.panel.tabs.setCurrentWidget(view.panel.decisions)
+    form = view.panel.decisions.form
+    form.kind.setCurrentIndex(form.kind.findData("focus"))
+    assert form.payload_editor.isVisibleTo(form) and form.labels[3].text() == "מיקוד גיאוגרפי"
+    areas = form.payload_editor.areas
+    for i in range(areas.count()):
+        if areas.item(i).text().startswith("שכונת הצפון"):
+            areas.item(i).setCheckState(Qt.CheckState.Checked)
+    form.text.setText("המיקוד: שכונת הצפון")
+    form.spins["for"].setValue(4)
+    qtbot.mouseClick(form.button, Qt.MouseButton.LeftButton)
+    in_focus = {a for (a,) in ctx.pf.conn.execute("SELECT id FROM area WHERE in_focus=1")}
+    assert in_focus == {north} and south not in in_focus
+    form.kind.setCurrentIndex(form.kind.findData("composition"))
+    members = form.payload_editor.members
+    assert members.count() == 1 and members.item(0).text().startswith("נועה (")
+    members.item(0).setCheckState(Qt.CheckState.Checked)
+    form.text.setText("אישור הרכב הוועדה המעצבת")
+    form.spins["for"].setValue(4)
+    qtbot.mouseClick(form.button, Qt.MouseButton.LeftButton)
+    status = ctx.pf.conn.execute("SELECT status FROM membership WHERE id=?", (noa,)).fetchone()
+    assert status[0] == "approved"
+    assert view.panel.decisions.decisions.topLevelItemCount() == 2
+    # At the design committee's meeting there is nothing to set: no payload editor.
+    view.select_meeting(ids["other"])
+    form.kind.setCurrentIndex(form.kind.findData("channels"))
+    assert not form.payload_editor.isVisibleTo(form)

@@ -12,12 +12,13 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHB
 from ....core import enums
 from ....core import meetings as mt
 from ....core.i18n import label, tr
+from .payload_editor import PayloadEditor
 from .qtsafe import current_data
 
 
 class DecisionForm(QWidget):
-    """Text, kind, votes for / against / abstain (equal weight), and the chosen channels when
-    the kind is "channels"; ``recorded`` carries the new decision's id."""
+    """Text, kind, votes for / against / abstain (equal weight) and, at a steering meeting, what
+    the decision sets (``PayloadEditor``); ``recorded`` carries the new decision's id."""
 
     recorded = Signal(str)
 
@@ -37,16 +38,13 @@ class DecisionForm(QWidget):
             self.vote_labels[k].setBuddy(spin)
             votes.addWidget(self.vote_labels[k])
             votes.addWidget(spin)
-        self.channel_row = QWidget()
-        channels = QHBoxLayout(self.channel_row)
-        channels.setContentsMargins(0, 0, 0, 0)
-        self.channel_boxes = {k: QCheckBox() for k in enums.CHANNELS}
-        for box in self.channel_boxes.values():
-            channels.addWidget(box)
+        self.steering = False
+        self.payload_editor = PayloadEditor()
+        self.channel_boxes = self.payload_editor.channel_boxes
         self.button = QPushButton()
         self.button.clicked.connect(self.record)
         self.labels = [QLabel() for _ in range(4)]
-        for lbl, w in zip(self.labels, (self.text, self.kind, None, self.channel_row)):
+        for lbl, w in zip(self.labels, (self.text, self.kind, None, self.payload_editor)):
             if w is None:
                 form.addRow(lbl, votes)
             else:
@@ -56,8 +54,7 @@ class DecisionForm(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        for lbl, text in zip(self.labels, (tr("Decision"), tr("Kind"), tr("Votes"),
-                                           tr("Chosen channels"))):
+        for lbl, text in zip(self.labels[:3], (tr("Decision"), tr("Kind"), tr("Votes"))):
             lbl.setText(text)
         self.text.setAccessibleName(tr("Decision text"))
         self.kind.setAccessibleName(tr("Decision kind"))
@@ -72,34 +69,33 @@ class DecisionForm(QWidget):
                         ("abstain", tr("Abstain"))):
             self.vote_labels[k].setText(text)
             self.spins[k].setAccessibleName(tr("Votes {which}", which=text))
-        for k, box in self.channel_boxes.items():
-            box.setText(label("CHANNELS", k))
-            box.setAccessibleName(label("CHANNELS", k))
+        self.payload_editor.retranslate()
         self.button.setText(tr("Record decision"))
         self.button.setAccessibleName(tr("Record decision"))
         self._kind_changed()
 
     def _kind_changed(self, *_args) -> None:
-        self.channel_row.setVisible(self.kind.currentData() == "channels")
-        self.labels[3].setVisible(self.kind.currentData() == "channels")
+        shown = self.payload_editor.set_kind(current_data(self.kind), self.steering)
+        self.payload_editor.setVisible(shown)
+        self.labels[3].setVisible(shown)
+        self.labels[3].setText(self.payload_editor.caption())
 
     def set_meeting(self, meeting_id: str | None) -> None:
         if meeting_id != self.meeting_id:
             self.meeting_id = meeting_id
-            if meeting_id and self.context.pf is not None:
-                chosen = {k for (k,) in self.context.pf.conn.execute(
-                    "SELECT key FROM channel WHERE chosen=1 AND deleted=0")}
-                for k, box in self.channel_boxes.items():
-                    box.setChecked(k in chosen)
+            pf = self.context.pf
+            self.steering = bool(meeting_id and pf is not None and
+                                 mt.body_kind_of_meeting(pf.conn, meeting_id) == "steering")
+            if self.steering:
+                self.payload_editor.load(pf.conn)
+            self._kind_changed()
         self.setEnabled(bool(meeting_id) and not self.context.read_only)
 
     def record(self) -> str | None:
         if not self.meeting_id:
             return None
         kind = self.kind.currentData()
-        payload = None
-        if kind == "channels":
-            payload = {"channels": [k for k, b in self.channel_boxes.items() if b.isChecked()]}
+        payload = self.payload_editor.payload() if self.steering else None
         votes = tuple(self.spins[k].value() for k in ("for", "against", "abstain"))
         text = self.text.text()
         meeting_id = self.meeting_id
@@ -109,6 +105,8 @@ class DecisionForm(QWidget):
             self.text.clear()
             for spin in self.spins.values():
                 spin.setValue(0)
+            if self.steering and self.context.pf is not None:
+                self.payload_editor.load(self.context.pf.conn)  # what the program now is
             self.recorded.emit(decision_id)
         return decision_id
 

@@ -1,0 +1,145 @@
+"""What a steering decision sets, edited beside its text (``decision.payload`` for
+``core.edits.apply_decision``): the chosen channels, the focus areas, the program's scope, its
+timeline, or the design-committee memberships it approves. Shown only at steering meetings
+and only for those kinds; prefilled from the program as it stands."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (QCheckBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit,
+                               QListWidget, QListWidgetItem, QPlainTextEdit, QStackedWidget,
+                               QWidget)
+
+from ....core import enums
+from ....core.i18n import label, tr
+
+KINDS = ("channels", "focus", "scope", "timeline", "composition")
+
+
+def _date_edit() -> QDateEdit:
+    edit = QDateEdit()
+    edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # before the format (ISO order)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setCalendarPopup(True)
+    return edit
+
+
+def _checkable_list() -> QListWidget:
+    box = QListWidget()
+    box.setMaximumHeight(110)
+    return box
+
+
+class PayloadEditor(QStackedWidget):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.kind = ""
+        # channels
+        page = QWidget()
+        row = QHBoxLayout(page)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.channel_boxes = {k: QCheckBox() for k in enums.CHANNELS}
+        for box in self.channel_boxes.values():
+            row.addWidget(box)
+        self.pages = {"channels": page}
+        self.areas = _checkable_list()
+        self.pages["focus"] = self.areas
+        self.scope = QPlainTextEdit()
+        self.scope.setMaximumHeight(80)
+        self.pages["scope"] = self.scope
+        page = QWidget()
+        row = QHBoxLayout(page)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.start, self.end, self.timeline = _date_edit(), _date_edit(), QLineEdit()
+        self.start_label, self.end_label = QLabel(), QLabel()
+        for w in (self.start_label, self.start, self.end_label, self.end):
+            row.addWidget(w)
+        row.addWidget(self.timeline, 1)
+        self.start_label.setBuddy(self.start)
+        self.end_label.setBuddy(self.end)
+        self.pages["timeline"] = page
+        self.members = _checkable_list()
+        self.pages["composition"] = self.members
+        for key in KINDS:
+            self.addWidget(self.pages[key])
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for k, box in self.channel_boxes.items():
+            box.setText(label("CHANNELS", k))
+            box.setAccessibleName(label("CHANNELS", k))
+        self.areas.setAccessibleName(tr("Areas in the geographic focus"))
+        self.scope.setAccessibleName(tr("The program's boundaries (scope)"))
+        self.start_label.setText(tr("From"))
+        self.end_label.setText(tr("Until"))
+        self.start.setAccessibleName(tr("Program start"))
+        self.end.setAccessibleName(tr("Program end"))
+        self.timeline.setAccessibleName(tr("Timeline in words"))
+        self.timeline.setPlaceholderText(tr("Timeline in words"))
+        self.members.setAccessibleName(tr("Design-committee members approved"))
+
+    def caption(self) -> str:
+        return {"channels": tr("Chosen channels"), "focus": tr("Geographic focus"),
+                "scope": tr("Program boundaries"), "timeline": tr("Timeline"),
+                "composition": tr("Approve for the design committee")}.get(self.kind, "")
+
+    def set_kind(self, kind: str, steering: bool) -> bool:
+        """Show the editor of ``kind``; returns whether there is one to show."""
+        self.kind = kind if (steering and kind in KINDS) else ""
+        if self.kind:
+            self.setCurrentWidget(self.pages[self.kind])
+        return bool(self.kind)
+
+    def load(self, conn) -> None:
+        """Prefill every page from the program as it stands."""
+        chosen = {k for (k,) in conn.execute("SELECT key FROM channel WHERE chosen=1 AND "
+                                             "deleted=0")}
+        for k, box in self.channel_boxes.items():
+            box.setChecked(k in chosen)
+        self.areas.clear()
+        for area_id, name, kind, in_focus in conn.execute(
+                "SELECT id, name, kind, in_focus FROM area WHERE deleted=0 ORDER BY name"):
+            item = QListWidgetItem(f"{name} ({label('AREA_KINDS', kind)})")
+            item.setData(Qt.ItemDataRole.UserRole, area_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if in_focus else Qt.CheckState.Unchecked)
+            self.areas.addItem(item)
+        scope, start, end, timeline = conn.execute(
+            "SELECT scope, start_date, end_date, timeline FROM program WHERE deleted=0"
+        ).fetchone()
+        self.scope.setPlainText(scope or "")
+        for edit, value in ((self.start, start), (self.end, end)):
+            day = QDate.fromString(value or "", "yyyy-MM-dd")
+            edit.setDate(day if day.isValid() else QDate.currentDate())
+        self.timeline.setText(timeline or "")
+        self.members.clear()
+        for mid, name, status in conn.execute(
+                "SELECT m.id, p.name, m.status FROM membership m JOIN person p ON "
+                "p.id=m.person_id JOIN body b ON b.id=m.body_id WHERE b.kind='design' AND "
+                "m.deleted=0 AND p.deleted=0 AND m.status IN ('mapped','proposed') "
+                "ORDER BY p.name"):
+            item = QListWidgetItem(f"{name} ({label('PIPELINE', status)})")
+            item.setData(Qt.ItemDataRole.UserRole, mid)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.members.addItem(item)
+
+    @staticmethod
+    def _checked(box: QListWidget) -> list[str]:
+        return [box.item(i).data(Qt.ItemDataRole.UserRole) for i in range(box.count())
+                if box.item(i).checkState() == Qt.CheckState.Checked]
+
+    def payload(self) -> dict | None:
+        if self.kind == "channels":
+            return {"channels": [k for k, b in self.channel_boxes.items() if b.isChecked()]}
+        if self.kind == "focus":
+            return {"areas": self._checked(self.areas)}
+        if self.kind == "scope":
+            return {"scope": self.scope.toPlainText().strip()}
+        if self.kind == "timeline":
+            return {"start_date": self.start.date().toString("yyyy-MM-dd"),
+                    "end_date": self.end.date().toString("yyyy-MM-dd"),
+                    "timeline": self.timeline.text().strip()}
+        if self.kind == "composition":
+            return {"approve": self._checked(self.members)}
+        return None
