@@ -79,6 +79,14 @@ class MainWindow(QMainWindow):
             button.clicked.connect(lambda _=False, s=slot: s())
             welcome.addWidget(button, 0, Qt.AlignmentFlag.AlignLeading)
             self.welcome_buttons[key] = button
+        self.welcome_recent_heading = QLabel()
+        self.welcome_recent = QListWidget()
+        self.welcome_recent.setMaximumWidth(640)
+        self.welcome_recent.itemActivated.connect(
+            lambda item: self.files.open_path(item.data(Qt.ItemDataRole.UserRole)))
+        welcome.addSpacing(16)
+        welcome.addWidget(self.welcome_recent_heading)
+        welcome.addWidget(self.welcome_recent)
         welcome.addStretch(1)
         self.pages.addWidget(self.welcome)
 
@@ -194,6 +202,8 @@ class MainWindow(QMainWindow):
                           ("sample", tr("Open the sample program"))):
             self.welcome_buttons[key].setText(text)
             self.welcome_buttons[key].setAccessibleName(text)
+        self.welcome_recent_heading.setText(tr("Recent program files"))
+        self.welcome_recent.setAccessibleName(tr("Recent program files"))
         self.banner.setAccessibleName(tr("Notice"))
         self._update_banner()
         self._update_title()
@@ -369,6 +379,14 @@ class MainWindow(QMainWindow):
             action.setToolTip(path)
             action.triggered.connect(lambda _=False, p=path: self.files.open_path(p))
         self.recent_menu.setEnabled(bool(paths))
+        self.welcome_recent.clear()
+        for path in paths:
+            item = QListWidgetItem(f"{Path(path).name} — {Path(path).parent}")
+            item.setData(Qt.ItemDataRole.UserRole, path)
+            item.setToolTip(path)
+            self.welcome_recent.addItem(item)
+        self.welcome_recent.setVisible(bool(paths))
+        self.welcome_recent_heading.setVisible(bool(paths))
 
     def about(self) -> None:
         dialogs.info(self, tr("About Kehila Desktop"),

@@ -152,6 +152,7 @@ def test_lock_is_taken_and_released_and_a_stale_one_is_ignored(main_window, gui_
     w.files.close()
     assert not lock.lock_path(gui_sample).exists()
     assert w.pages.currentWidget() is w.welcome
+    assert w.welcome_recent.item(0).data(Qt.ItemDataRole.UserRole) == str(gui_sample.resolve())
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
     import json
