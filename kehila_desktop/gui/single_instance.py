@@ -98,9 +98,11 @@ class InstanceServer(QObject):
 
     # --- listening ----------------------------------------------------------------------
     def listen(self) -> bool:
-        """Start answering; False when another live instance already answers this name."""
-        if self.server.listen(self.name):
-            return True
+        """Start answering; False when another live instance already answers this name.
+
+        Ask first, listen after: with per-user access Qt binds the socket elsewhere and
+        renames it into place (a live server's name would be taken over), and Windows lets
+        two servers share a pipe name."""
         probe = QLocalSocket()
         probe.connectToServer(self.name)
         if probe.waitForConnected(300):  # a live app owns the name: stay on our own
