@@ -296,8 +296,9 @@ def _delete_tree(ops: Operations, kind: str, item_id: str) -> None:
         for cid, _pos in _siblings(ops.conn, child, item_id):
             _delete_tree(ops, child, cid)
     if kind == "action":
-        for (link_id,) in ops.conn.execute(
-                "SELECT id FROM action_area WHERE action_id=? AND deleted=0", (item_id,)).fetchall():
+        links = ops.conn.execute("SELECT id FROM action_area WHERE action_id=? AND deleted=0",
+                                 (item_id,)).fetchall()
+        for (link_id,) in links:
             ops.delete("action_area", link_id)
     ops.delete(table, item_id)
 

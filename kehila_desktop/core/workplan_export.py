@@ -19,7 +19,7 @@ from .i18n import is_rtl, label, language as current_language, tr
 from .workplan import read_plans
 from .workplan_budget import (approval_status, budget_totals, changes_since_approval,
                               latest_approval)
-from .workplan_table import COLUMN_KEYS, header, level_name, plan_rows
+from .workplan_table import header, level_name, plan_rows
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 SHEET_FORBIDDEN = set('[]:*?/\\')

@@ -119,7 +119,8 @@ def test_approval_through_steering_decision_and_changes_after_it(ops):
     assert (totals.approved, totals.waiting) == (15001, 10100)
     wp.delete_item(ops, "action", second)
     assert wb.changes_since_approval(wp.read_plan(ops.conn, cid), approval)[second] == "removed"
-    ops.undo(); ops.undo(); ops.undo()
+    for _ in range(3):
+        ops.undo()
     assert wb.approval_status(wp.read_plan(ops.conn, cid), approval) == "approved"
 
 

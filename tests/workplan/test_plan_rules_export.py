@@ -11,7 +11,7 @@ from kehila_desktop.core.operations import Operations
 from kehila_desktop.core.programfile import open_program
 from kehila_desktop.core.workplan_export import export_workplan
 
-from .helpers import channel_id, small_plan
+from .helpers import small_plan
 
 
 def codes(conn):

@@ -4,7 +4,7 @@ jumping to an item from a health finding."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QModelIndex, Qt
+from PySide6.QtCore import QMimeData, Qt
 
 from kehila_desktop.core import workplan as wp
 from kehila_desktop.core.i18n import set_language
@@ -117,7 +117,8 @@ def test_timeline_runs_right_to_left_in_hebrew_and_left_to_right_in_english(qtbo
     chart = TimelineChart()
     qtbot.addWidget(chart)
     chart.resize(900, 300)
-    chart.set_plans([p for p in plans if p.goals], ["2027Q1", "2027Q2", "2027Q3", "2027Q4", "2028Q1"])
+    chart.set_plans([p for p in plans if p.goals],
+                    ["2027Q1", "2027Q2", "2027Q3", "2027Q4", "2028Q1"])
     assert [r.kind for r in chart.rows] == ["goal", "action", "action"]
     chart.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     first, last = chart.quarter_rect(0, 0, 10), chart.quarter_rect(4, 0, 10)
