@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Smoke test of the Linux bundle: build it, then run it the way a facilitator would.
+#   packaging/smoke_bundle.sh [--no-build]      (SHOTS=DIR keeps the screenshots there)
+# 1. builds dist/kehila-desktop (reports build time and size);
+# 2. runs it offscreen with --quit-when-ready on the bundled sample, on a program file and
+#    in each language (exit 0, no lock file left behind);
+# 3. under Xvfb: starts it on a program file, takes a screenshot, "double-clicks" a second
+#    file (a second launch must hand it over and exit) and takes another screenshot;
+# 4. packs the release tarball, installs it into a throw-away home and checks that
+#    *.kehila files are associated with the app.
+# Needs: uv, xvfb-run, ImageMagick's `import`; the association check also xdg-utils.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+BUNDLE=dist/kehila-desktop/kehila-desktop
+SHOTS=${SHOTS:-$ROOT/build/smoke}
+mkdir -p "$SHOTS"
+WORK=$(mktemp -d)
+APP_PID=""
+cleanup() {
+    if [ -n "$APP_PID" ]; then kill "$APP_PID" 2>/dev/null || true; fi
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+fail() { echo "SMOKE FAIL: $*" >&2; exit 1; }
+say() { echo "== $*"; }
+
+# --- 1. build ------------------------------------------------------------------------------
+if [ "${1:-}" != "--no-build" ]; then
+    say "building (PyInstaller, one folder)"
+    start=$(date +%s)
+    uv run --group build pyinstaller --noconfirm packaging/kehila-desktop.spec \
+        > "$WORK/build.log" 2>&1 || { tail -30 "$WORK/build.log"; fail "build failed"; }
+    say "build time: $(( $(date +%s) - start )) s"
+fi
+[ -x "$BUNDLE" ] || fail "$BUNDLE is missing (build it, or drop --no-build)"
+say "bundle size: $(du -sh dist/kehila-desktop | cut -f1) ($(find dist/kehila-desktop -type f | wc -l) files)"
+for forbidden in QtWebEngine QtQuick QtQml Qt3D QtMultimedia tkinter libqpdf; do
+    if find dist/kehila-desktop -iname "*$forbidden*" | grep -q .; then
+        fail "the bundle contains $forbidden"
+    fi
+done
+
+# A home of its own: settings, the user's sample copy, the single-instance socket name.
+export HOME=$WORK/home XDG_CONFIG_HOME=$WORK/home/.config XDG_DATA_HOME=$WORK/home/.local/share
+export KEHILA_INSTANCE_KEY=kehila-smoke-$$ XDG_RUNTIME_DIR=$WORK/run
+mkdir -p "$HOME" "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+uv run kehila new "$WORK/first.kehila" --sample > /dev/null
+uv run kehila new "$WORK/second.kehila" --locality "Second" > /dev/null
+
+run_offscreen() {  # label, args...
+    local label=$1; shift
+    local start status
+    start=$(date +%s.%N)
+    set +e
+    QT_QPA_PLATFORM=offscreen KEHILA_STARTUP_TIMING=1 timeout 120 "$BUNDLE" --quit-when-ready "$@" \
+        > "$WORK/out.log" 2>&1
+    status=$?
+    set -e
+    [ "$status" = 0 ] || { cat "$WORK/out.log"; fail "$label: exit $status"; }
+    printf '   %-34s ok  %.2f s  (%s)\n' "$label" "$(awk "BEGIN { print $(date +%s.%N) - $start }")" \
+        "$(grep -E '^view-filled' "$WORK/out.log" | tr '\n' ' ')"
+}
+
+# --- 2. offscreen ------------------------------------------------------------------------
+say "offscreen, --quit-when-ready"
+run_offscreen "bundled sample (first run)"
+[ -f "$XDG_DATA_HOME/Kehila Metiva/Kehila Desktop/sample.kehila" ] \
+    || fail "the bundled sample was not copied for the user"
+run_offscreen "bundled sample (second run)"
+run_offscreen "program file" "$WORK/first.kehila"
+[ ! -e "$WORK/first.kehila.lock" ] || fail "a lock file was left behind"
+for lang in he ar en; do
+    run_offscreen "program file, --language $lang" --language "$lang" "$WORK/first.kehila"
+done
+
+# --- 3. Xvfb: a real window, then a second double-click --------------------------------
+say "under Xvfb"
+cat > "$WORK/xvfb.sh" <<EOF
+set -eu
+"$ROOT/$BUNDLE" --language he "$WORK/first.kehila" > "$WORK/app.log" 2>&1 &
+echo \$! > "$WORK/app.pid"
+for i in \$(seq 60); do [ -e "$WORK/first.kehila.lock" ] && break; sleep 0.5; done
+sleep 3
+import -window root "$SHOTS/bundle-xvfb-he.png"
+start=\$(date +%s.%N)
+timeout 30 "$ROOT/$BUNDLE" "$WORK/second.kehila"
+echo "second launch handed over in \$(awk "BEGIN { printf \"%.2f\", \$(date +%s.%N) - \$start }") s" > "$WORK/second.txt"
+for i in \$(seq 60); do [ -e "$WORK/second.kehila.lock" ] && break; sleep 0.5; done
+sleep 3
+import -window root "$SHOTS/bundle-xvfb-second-file.png"
+kill \$(cat "$WORK/app.pid")
+EOF
+xvfb-run -a -s "-screen 0 1366x900x24" bash "$WORK/xvfb.sh" || { cat "$WORK/app.log"; fail "Xvfb run"; }
+cat "$WORK/second.txt"
+[ "$(grep -c . "$WORK/app.log" || true)" -lt 50 ] || { cat "$WORK/app.log"; fail "noisy log"; }
+grep -q '"pid"' "$WORK/second.kehila.lock" || fail "the running app did not open the second file"
+if grep -q "$(cat "$WORK/app.pid")" "$WORK/second.kehila.lock"; then
+    echo "   the running app (pid $(cat "$WORK/app.pid")) holds the second file: one writer"
+else
+    fail "the second file is held by another process"
+fi
+echo "   screenshots: $SHOTS/bundle-xvfb-he.png $SHOTS/bundle-xvfb-second-file.png"
+
+# --- 4. tarball and per-user install -----------------------------------------------------
+say "tarball and per-user install"
+packaging/linux/make_tarball.sh > "$WORK/tar.log"
+TARBALL=$(ls -t dist/kehila-desktop-*-linux-*.tar.gz | head -1)
+echo "   $TARBALL: $(du -h "$TARBALL" | cut -f1)"
+mkdir -p "$WORK/unpack"
+tar -xzf "$TARBALL" -C "$WORK/unpack"
+"$WORK"/unpack/*/install.sh > /dev/null
+[ -x "$HOME/.local/bin/kehila-desktop" ] || fail "install.sh did not install the launcher"
+QT_QPA_PLATFORM=offscreen timeout 120 "$HOME/.local/bin/kehila-desktop" --quit-when-ready \
+    "$WORK/first.kehila" > /dev/null 2>&1 || fail "the installed app did not start"
+if command -v xdg-mime > /dev/null; then
+    kind=$(XDG_DATA_DIRS="$XDG_DATA_HOME:/usr/share" xdg-mime query filetype "$WORK/first.kehila")
+    default=$(XDG_DATA_DIRS="$XDG_DATA_HOME:/usr/share" xdg-mime query default application/x-kehila)
+    echo "   xdg-mime: $kind, opened by $default"
+    [ "$kind" = application/x-kehila ] || fail "file type is $kind"
+    [ "$default" = kehila-desktop.desktop ] || fail "default app is '$default'"
+fi
+"$WORK"/unpack/*/install.sh --remove > /dev/null
+[ ! -e "$HOME/.local/bin/kehila-desktop" ] || fail "install.sh --remove left the launcher"
+say "smoke test passed"
