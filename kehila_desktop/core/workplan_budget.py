@@ -86,6 +86,17 @@ def steering_meetings(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
         "AND m.status != 'cancelled' ORDER BY m.starts_at DESC").fetchall()
 
 
+def open_plan_decisions(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
+    """(id, meeting date, text) of steering decisions of kind ``work_plan`` that approve no
+    plan yet (recorded in the meeting, to be linked to the plan they approved)."""
+    return conn.execute(
+        "SELECT d.id, substr(m.starts_at, 1, 10), d.text FROM decision d "
+        "JOIN meeting m ON m.id=d.meeting_id JOIN body b ON b.id=m.body_id "
+        "WHERE d.deleted=0 AND m.deleted=0 AND b.kind='steering' AND d.kind='work_plan' "
+        "AND NOT EXISTS (SELECT 1 FROM plan_approval pa WHERE pa.decision_id=d.id "
+        "AND pa.deleted=0) ORDER BY m.starts_at DESC, d.position").fetchall()
+
+
 def approve_plan(ops: Operations, channel_id: str, *, meeting_id: str | None = None,
                  decision_id: str | None = None, text: str | None = None,
                  when: str | None = None) -> str:

@@ -107,7 +107,8 @@ def test_build_reorder_undo_approve_export_reopen(qtbot, opened, tmp_path, monke
     ops.undo()  # Edit ▸ Undo
     assert titles(view)[2:] == ["סדנת הכשרה", "יום התנדבות"]
 
-    monkeypatch.setattr(view, "ask_approval", lambda: (None, "תוכנית העבודה אושרה"))
+    monkeypatch.setattr(view, "ask_approval",
+                        lambda: {"meeting_id": None, "text": "תוכנית העבודה אושרה"})
     qtbot.mouseClick(view.approve_button, Qt.MouseButton.LeftButton)
     assert view.approval.text().startswith("אושרה בהחלטת ועדת ההיגוי")
     decision = pf.conn.execute(

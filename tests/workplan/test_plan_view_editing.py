@@ -200,3 +200,27 @@ def test_typing_through_the_objective_editor_with_tab_saves_each_field(qtbot, ne
     assert (saved.indicator, saved.baseline) == ("volunteers", "55")
     assert view.model.by_id[objective].cells[2] == "volunteers"
     pf.close()
+
+
+def test_approval_dialog_links_a_decision_already_recorded_in_a_steering_meeting(
+        qtbot, new_file):
+    from kehila_desktop.gui.views.workplan.approve_dialog import ApproveDialog
+
+    pf, ops, view, (cid, goal, objective, first, second) = make(qtbot, new_file)
+    steering = pf.conn.execute("SELECT id FROM body WHERE kind='steering'").fetchone()[0]
+    meeting = ops.insert("meeting", {"body_id": steering, "starts_at": "2027-02-01T10:00",
+                                     "status": "held"})
+    decision = ops.insert("decision", {"meeting_id": meeting, "kind": "work_plan",
+                                       "text": "אושרה התוכנית החברתית"})
+    dialog = ApproveDialog(pf.conn, "social", view)
+    qtbot.addWidget(dialog)
+    assert dialog.decision.count() == 2 and not dialog.meeting.isEnabled()
+    assert "אושרה התוכנית החברתית" in dialog.decision.itemText(0)
+    view.approve(**dialog.choice())
+    assert pf.conn.execute("SELECT decision_id FROM plan_approval WHERE deleted=0").fetchall() \
+        == [(decision,)]
+    assert view.approval.text() == "אושרה בהחלטת ועדת ההיגוי ב־2027-02-01."
+    again = ApproveDialog(pf.conn, "social", view)
+    qtbot.addWidget(again)
+    assert again.decision.count() == 1 and again.meeting.isEnabled()  # only "a new decision"
+    pf.close()

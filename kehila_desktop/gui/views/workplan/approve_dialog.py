@@ -1,5 +1,6 @@
-"""The dialog that approves a channel's plan through a steering decision: which steering
-meeting took the decision (or a new one today) and the decision's text."""
+"""The dialog that approves a channel's plan through a steering decision: a work-plan decision
+already recorded in a steering meeting, or a new decision (in which steering meeting, with
+what text)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QLineEdit)
 
 from ....core.i18n import label, tr
-from ....core.workplan_budget import steering_meetings
+from ....core.workplan_budget import open_plan_decisions, steering_meetings
 from ...widgets import format_date
+
+NEW = ""
 
 
 class ApproveDialog(QDialog):
@@ -21,6 +24,13 @@ class ApproveDialog(QDialog):
                           "it is now is kept with the decision; later changes show as such."))
         intro.setWordWrap(True)
         form.addRow(intro)
+        self.decision = QComboBox()
+        self.decision.setAccessibleName(tr("Decision"))
+        for decision_id, day, text in open_plan_decisions(conn):
+            self.decision.addItem(f"{format_date(day) or day} — {text}", decision_id)
+        self.decision.addItem(tr("a new decision"), NEW)
+        self.decision.currentIndexChanged.connect(self._decision_chosen)
+        form.addRow(tr("Decision") + ":", self.decision)
         self.meeting = QComboBox()
         self.meeting.setAccessibleName(tr("Steering committee meeting"))
         for meeting_id, day, _status in steering_meetings(conn):
@@ -28,14 +38,24 @@ class ApproveDialog(QDialog):
         self.meeting.addItem(tr("a new steering meeting today"), None)
         form.addRow(tr("Steering committee meeting") + ":", self.meeting)
         self.text = QLineEdit(tr("The {channel} work plan is approved.", channel=channel))
-        self.text.setAccessibleName(tr("Decision"))
-        form.addRow(tr("Decision") + ":", self.text)
+        self.text.setAccessibleName(tr("Text of the decision"))
+        form.addRow(tr("Text of the decision") + ":", self.text)
         buttons = QDialogButtonBox()
         buttons.addButton(tr("Approve"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self._decision_chosen()
 
-    def choice(self) -> tuple[str | None, str]:
-        return self.meeting.currentData(), self.text.text().strip()
+    def _decision_chosen(self, *_args) -> None:
+        new = self.decision.currentData() == NEW
+        self.meeting.setEnabled(new)
+        self.text.setEnabled(new)
+
+    def choice(self) -> dict:
+        """What ``approve_plan`` needs: an existing decision, or a meeting and a text."""
+        decision_id = self.decision.currentData()
+        if decision_id:
+            return {"decision_id": decision_id}
+        return {"meeting_id": self.meeting.currentData(), "text": self.text.text().strip()}

@@ -123,10 +123,9 @@ class PlanCommands:
         return True
 
     # --- approval and export ------------------------------------------------------------
-    def ask_approval(self) -> tuple[str | None, str] | None:
-        """Which steering meeting and what decision text (None: cancelled)."""
-        plan = self.plans[0]
-        dialog = ApproveDialog(self.context.pf.conn, plan.key, self)
+    def ask_approval(self) -> dict | None:
+        """How the steering committee approved (see ``ApproveDialog.choice``); None: cancel."""
+        dialog = ApproveDialog(self.context.pf.conn, self.plans[0].key, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.choice()
@@ -136,16 +135,19 @@ class PlanCommands:
             return
         answer = self.ask_approval()
         if answer is not None:
-            self.approve(*answer)
+            self.approve(**answer)
 
-    def approve(self, meeting_id: str | None = None, text: str | None = None) -> str | None:
+    def approve(self, meeting_id: str | None = None, text: str | None = None,
+                decision_id: str | None = None) -> str | None:
+        """Approve the shown channel's plan as it is now (one undo step)."""
         channel_id = self.channel_id
         if not channel_id:
             return None
         name = label("CHANNELS", self.plans[0].key)
         return self.context.run(
             tr("approve the {channel} work plan", channel=name),
-            lambda ops: approve_plan(ops, channel_id, meeting_id=meeting_id, text=text or None))
+            lambda ops: approve_plan(ops, channel_id, meeting_id=meeting_id, text=text or None,
+                                     decision_id=decision_id))
 
     def ask_export_path(self) -> str:
         path, _filter = QFileDialog.getSaveFileName(
