@@ -8,10 +8,12 @@ way, so what is measured is what is drawn.
 
 from __future__ import annotations
 
+import re
+import struct
 from functools import lru_cache
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFont, TTFontFile
 
 from ..core.paths import resource
 
@@ -104,3 +106,33 @@ def _unit_width(text: str, bold: bool) -> float:
 def width(text: str, size: float, bold: bool = False) -> float:
     """Width in points of ``text`` (already shaped) drawn at ``size``."""
     return _unit_width(text, bold) * size / 1000
+
+
+MARKS = re.compile("[\u0300-\u036f\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"
+                   "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4"
+                   "\u06e7\u06e8\u06ea-\u06ed]")
+
+
+@lru_cache(maxsize=16)
+def _font_file(name: str) -> TTFontFile:
+    family, bold = name.split("-")[0], name.endswith("-Bold")
+    return TTFontFile(str(resource("fonts", FILES[family, bold])))
+
+
+@lru_cache(maxsize=1024)
+def mark_box(name: str, ch: str) -> tuple[float, float]:
+    """(xMin, xMax) of a combining mark's outline, in 1/1000 em, from the font's glyf table.
+
+    Without OpenType positioning a mark's outline sits right of the pen; the drawing code
+    uses this box to centre it over its letter instead.
+    """
+    face = _font_file(name)
+    glyph = face.charToGlyph.get(ord(ch))
+    if glyph is None:
+        return (0.0, 0.0)
+    start = face.get_table_pos("glyf")[0] + face.glyphPos[glyph]
+    if face.glyphPos[glyph + 1] == face.glyphPos[glyph]:
+        return (0.0, 0.0)  # an empty glyph
+    x_min, _, x_max = struct.unpack(">hhh", face._ttf_data[start + 2:start + 8])
+    scale = 1000 / face.unitsPerEm
+    return (x_min * scale, x_max * scale)

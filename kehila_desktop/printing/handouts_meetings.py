@@ -93,7 +93,7 @@ def minutes(src: Source, opts: dict) -> Handout:
                 for i, d in enumerate(decisions, 1)]
         story += kit.table([src.tr("No."), src.tr("Decision"), src.tr("Kind"), src.tr("For"),
                             src.tr("Against"), src.tr("Abstain")], rows,
-                           [0.8, 9, 2.6, 1.2, 1.2, 1.2])
+                           [0.8, 8.4, 2.6, 1.3, 1.3, 1.7])
     else:
         story += kit.para(src.tr("No decisions were recorded."))
     story += kit.heading(src.tr("Action items"))

@@ -149,6 +149,9 @@ def text_ops(canvas, ops: list[str], x: float, y: float, shown: str, size: float
     doc = canvas._doc
     cache = _op_cache(doc)
     for name, piece in fonts.runs(shown, bold):
+        if fonts.MARKS.search(piece):
+            x = _ops_with_marks(canvas, ops, x, y, name, piece, size, bold, cache)
+            continue
         ops.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
         key = (name, piece, size)
         op = cache.get(key)
@@ -159,6 +162,37 @@ def text_ops(canvas, ops: list[str], x: float, y: float, shown: str, size: float
                 f"({canvas._escape(chunk)}) Tj" for subset, chunk in font.splitString(piece, doc))
         ops.append(op)
         x += fonts.width(piece, size, bold)
+
+
+def _ops_with_marks(canvas, ops, x, y, name, piece, size, bold, cache) -> float:
+    """Draw a run with combining marks: letters as usual, each mark centred over the letter
+    before it (visual order keeps a mark after its letter; shin/sin dots go to the
+    letter's right/left edge)."""
+    doc = canvas._doc
+    font = fonts.font(name)
+    base_x, base_w = x, 0.0
+    for ch in piece:
+        if fonts.MARKS.match(ch):
+            x_min, x_max = (v * size / 1000 for v in fonts.mark_box(name, ch))
+            if ch == "\u05c1":  # shin dot: upper right
+                at = base_x + base_w - x_max
+            elif ch == "\u05c2":  # sin dot: upper left
+                at = base_x - x_min
+            else:
+                at = base_x + base_w / 2 - (x_min + x_max) / 2
+        else:
+            at = x
+            base_x, base_w = x, fonts.width(ch, size, bold)
+            x += base_w
+        key = (name, ch, size)
+        op = cache.get(key)
+        if op is None:
+            op = cache[key] = "\n".join(
+                f"{font.getSubsetInternalName(subset, doc)} {size:g} Tf "
+                f"({canvas._escape(chunk)}) Tj" for subset, chunk in font.splitString(ch, doc))
+        ops.append(f"1 0 0 1 {at:.2f} {y:.2f} Tm")
+        ops.append(op)
+    return x
 
 
 _OP_CACHES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()

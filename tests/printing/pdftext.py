@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import unicodedata
 from collections import defaultdict
 
 import pdfplumber
@@ -23,12 +24,19 @@ def fribidi(lines: list[str], rtl: bool) -> list[str]:
     return [line.replace("\ufeff", "") for line in out[:len(lines)]]
 
 
+def _y(ch) -> float:
+    return round(ch["matrix"][5], 0)
+
+
 def page_segments(page, gap: float = 6.0) -> list[str]:
     """Each printed line of a page, top to bottom, cut where a gap wider than ``gap`` points
     separates two characters (table cells, header left/right parts), left to right."""
     rows = defaultdict(list)
-    for ch in page.chars:
-        rows[round(ch["matrix"][5], 0)].append(ch)
+    for ch in page.chars:  # a combining mark stays with the letter drawn before it
+        if unicodedata.category(ch["text"][:1] or "a") == "Mn" and rows[_y(ch)]:
+            rows[_y(ch)][-1]["text"] += ch["text"]
+        else:
+            rows[_y(ch)].append(dict(ch))
     out = []
     for y in sorted(rows, reverse=True):
         chars = sorted(rows[y], key=lambda c: c["x0"])

@@ -69,7 +69,8 @@ def test_first_printed_line_holds_the_first_words(tmp_path):
 def test_mixed_table_cells_read_right_in_hebrew_and_arabic(tmp_path):
     rows = [["דנה כהן-לוי (מנהלת)", "050-1234567", "dana@example.org", "₪12,500"],
             ["سارة (Sarah Levi)", "052-7654321", "sara@example.org", "2027Q1–2027Q3"],
-            ["ג'ורג' (George) Haddad", "12/03/2027 17:30", "30% תושבים", "x < y & z"]]
+            ["ג'ורג' (George) Haddad", "12/03/2027 17:30", "30% תושבים", "x < y & z"],
+            ["مُحَمَّد علي", "שָׁלוֹם", "{a} [b]", "«ציטוט»"]]
     style = TextStyle(size=9, rtl=True)
     out = _build(tmp_path, [LineTable(["שם", "טלפון", "דוא\"ל", "סכום"], rows, [4, 3, 4, 3],
                                       style)])
