@@ -5,7 +5,7 @@ what text)."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-                               QLineEdit)
+                               QLineEdit, QVBoxLayout)
 
 from ....core.i18n import label, tr
 from ....core.workplan_budget import open_plan_decisions, steering_meetings
@@ -19,11 +19,14 @@ class ApproveDialog(QDialog):
         super().__init__(parent)
         channel = label("CHANNELS", channel_key)
         self.setWindowTitle(tr("Approve the {channel} work plan", channel=channel))
-        form = QFormLayout(self)
+        outer = QVBoxLayout(self)
         intro = QLabel(tr("The steering committee approves the plan by a decision. The plan as "
                           "it is now is kept with the decision; later changes show as such."))
         intro.setWordWrap(True)
-        form.addRow(intro)
+        intro.setMinimumWidth(420)
+        outer.addWidget(intro)
+        form = QFormLayout()
+        outer.addLayout(form)
         self.decision = QComboBox()
         self.decision.setAccessibleName(tr("Decision"))
         for decision_id, day, text in open_plan_decisions(conn):
@@ -45,7 +48,7 @@ class ApproveDialog(QDialog):
         buttons.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        outer.addWidget(buttons)
         self._decision_chosen()
 
     def _decision_chosen(self, *_args) -> None:
