@@ -17,7 +17,12 @@ Every decision depends only on the two sets of edits, so A←B and B←A give th
 and merging a copy a second time finds nothing new. The incoming history rows are imported
 with their ids (``Operations.import_history``) and the values written with ``Operations`` in
 one step of kind ``merge`` (one undo step); a backup of the file is kept first, and the
-report is saved in ``meta`` under ``merge_report:<step id>``.
+report is saved in ``meta`` under ``merge_report:<step id>`` (and the ids of the history rows
+it brought in under ``merge_imported:<step id>``).
+
+Undoing a merge (Edit ▸ Undo) puts the values back and makes the merge count as never made:
+merging the same copy again brings its changes again, and the undo is not an edit that would
+override the copy's changes elsewhere.
 """
 
 from __future__ import annotations
@@ -52,8 +57,11 @@ class _Side:
     deleted_rows: set[tuple[str, str]] = field(default_factory=set)
     edited_rows: set[tuple[str, str]] = field(default_factory=set)
 
+    inserted: dict[tuple[str, str], tuple] = field(default_factory=dict)
+
     def add(self, table: str, row_id: str, name: str, order: tuple) -> None:
-        if name == "":
+        if name == "":  # a whole-row insert sets every field (and makes the row alive)
+            self.inserted[(table, row_id)] = order
             return
         key = (table, row_id, name)
         if key not in self.latest or order > self.latest[key]:
@@ -80,20 +88,43 @@ def _table_order() -> list[str]:
     return [t.name for t in model.SQLModel.metadata.sorted_tables if t.name in known]
 
 
+# Steps whose changes are consequences of a merge, not edits: the merge itself, and the undo
+# or redo of a merge.
+_DERIVED_STEPS = ("SELECT id FROM step WHERE kind='merge' OR (kind IN ('undo', 'redo') AND "
+                  "undoes IN (SELECT id FROM step WHERE kind='merge'))")
+
+
+def _forgotten(conn: sqlite3.Connection) -> set[str]:
+    """History rows brought in by merges undone since (and not redone): such a merge counts
+    as never made, so merging that copy again brings its changes again."""
+    undone: set[str] = set()
+    standing: set[str] = set()
+    for (merge_id,) in conn.execute("SELECT id FROM step WHERE kind='merge'").fetchall():
+        row = conn.execute("SELECT value FROM meta WHERE key=?",
+                           (f"merge_imported:{merge_id}",)).fetchone()
+        if not row:
+            continue
+        last = conn.execute("SELECT kind FROM step WHERE undoes=? ORDER BY seq DESC LIMIT 1",
+                            (merge_id,)).fetchone()
+        (undone if last and last[0] == "undo" else standing).update(json.loads(row[0]))
+    return undone - standing
+
+
 def _history_ids(conn: sqlite3.Connection) -> set[str]:
-    return {row[0] for row in conn.execute("SELECT id FROM change")}
+    ids = {row[0] for row in conn.execute("SELECT id FROM change")}
+    return ids - _forgotten(conn)
 
 
 def _history(conn: sqlite3.Connection, ids: set[str]) -> list[tuple]:
-    """The change rows with these ids, each with the kind of its step (the last item)."""
-    merges = {row[0] for row in conn.execute("SELECT id FROM step WHERE kind='merge'")}
+    """The change rows with these ids, each with ``merge`` or ``edit`` (the last item)."""
+    derived = {row[0] for row in conn.execute(_DERIVED_STEPS)}
     out: list[tuple] = []
     ids_list = sorted(ids)
     for start in range(0, len(ids_list), 500):
         chunk = ids_list[start:start + 500]
         for row in conn.execute(f"SELECT {_CHANGE_COLS} FROM change c "
                                 f"WHERE c.id IN ({','.join('?' * len(chunk))})", chunk):
-            out.append((*row, "merge" if row[1] in merges else "edit"))
+            out.append((*row, "merge" if row[1] in derived else "edit"))
     return out
 
 
@@ -168,18 +199,22 @@ def _merge_row(plan: _Plan, table: str, row_id: str, ours: dict, theirs: dict,
     report = plan.report
     label = row_label(local, table, ours)
     result: dict[str, object] = {}
+    key = (table, row_id)
+    # the copy's insert of a row that is here only through an undone merge: added again
+    readded = key in copy.inserted and ours["deleted"]
     for name, value in theirs.items():
         if name in ("id", "deleted"):
             continue
-        order_copy = copy.latest.get((table, row_id, name))
+        order_copy = copy.latest.get((table, row_id, name), copy.inserted.get((table, row_id)))
         if order_copy is None or value == ours[name]:
             continue
         if stripped and table == "person" and name in CONTACT_FIELDS and not value:
             continue  # an empty contact in a stripped copy is not an edit
-        order_here = here.latest.get((table, row_id, name))
+        order_here = here.latest.get((table, row_id, name), here.inserted.get((table, row_id)))
         if order_here is None:
             result[name] = value
-            report.add_changed(table, row_id, label, name, ours[name], value)
+            if not readded:
+                report.add_changed(table, row_id, label, name, ours[name], value)
         elif order_copy > order_here:
             result[name] = value
             report.add_conflict(table, row_id, label, name, kept=value, kept_side="copy",
@@ -188,10 +223,9 @@ def _merge_row(plan: _Plan, table: str, row_id: str, ours: dict, theirs: dict,
             report.add_conflict(table, row_id, label, name, kept=ours[name], kept_side="here",
                                 lost=value, lost_side="copy", lost_at=order_copy[0])
     # deletion: by the usual rule, unless one side edited the row since and still has it
-    key = (table, row_id)
     deleted = ours["deleted"]
-    order_copy = copy.latest.get((table, row_id, "deleted"))
-    order_here = here.latest.get((table, row_id, "deleted"))
+    order_copy = copy.latest.get((table, row_id, "deleted"), copy.inserted.get(key))
+    order_here = here.latest.get((table, row_id, "deleted"), here.inserted.get(key))
     if order_copy is not None and (order_here is None or order_copy > order_here):
         deleted = theirs["deleted"]
     if deleted:  # a side that edited the row and still has it alive keeps it
@@ -205,6 +239,8 @@ def _merge_row(plan: _Plan, table: str, row_id: str, ours: dict, theirs: dict,
         result["deleted"] = deleted
         if deleted:
             report.add_deleted(table, row_id, label)
+        elif readded:
+            report.add_added(table, row_id, row_label(local, table, theirs))
     if result:
         plan.updates[key] = result
 
@@ -272,9 +308,9 @@ def _apply(ops: Operations, plan: _Plan, label: str) -> None:
         for (table, row_id), changes in plan.updates.items():
             ops.update(table, row_id, changes)
         plan.report.step_id = st.id
-        ops.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
-                         (f"merge_report:{st.id}", json.dumps(plan.report.to_dict(),
-                                                               ensure_ascii=False)))
+        ops.conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [
+            (f"merge_report:{st.id}", json.dumps(plan.report.to_dict(), ensure_ascii=False)),
+            (f"merge_imported:{st.id}", json.dumps([c[0] for c in plan.changes]))])
 
 
 def saved_reports(conn: sqlite3.Connection) -> list[MergeReport]:

@@ -181,3 +181,20 @@ def test_an_older_copy_is_upgraded_first_and_left_as_it_was(program, tmp_path, m
     assert [c["new"] for c in report.changed] == ["מורה"]
     assert _digest(incoming) == before
     a.pf.close()
+
+
+def test_after_undoing_a_merge_the_same_copy_merges_again(pair, tmp_path):
+    a, b = pair
+    noam = _person(a, PEOPLE[5][0])
+    b.update("person", noam, {"organisation": "עירייה"})
+    incoming = snapshot(b.pf, tmp_path / "back.kehila")
+    first = merge_copy(a, incoming)
+    a.undo()
+    assert _value(a, "person", noam, "organisation") == ""
+    again = merge_copy(a, incoming)
+    assert again.counts() == first.counts() and not again.nothing_new
+    assert _value(a, "person", noam, "organisation") == "עירייה"
+    assert merge_copy(a, incoming).nothing_new
+    # and the copy, taking this file back, keeps its own change
+    merge_copy(b, snapshot(a.pf, tmp_path / "a-again.kehila"))
+    assert program_data(b.conn) == program_data(a.conn)

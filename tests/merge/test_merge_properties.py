@@ -150,6 +150,9 @@ def test_merge_both_ways_agrees_is_idempotent_and_loses_only_reported_conflicts(
             if not into_a.nothing_new:
                 a.undo()
                 assert _live_rows(program_data(a.conn)) == _live_rows(a_before)
+                # ...and the undone merge counts as never made: merging again redoes it
+                merge_copy(a, b_copy)
+                assert _live_rows(program_data(a.conn)) == _live_rows(merged)
         finally:
             a.pf.close()
             b.pf.close()
