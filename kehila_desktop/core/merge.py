@@ -110,6 +110,38 @@ def _forgotten(conn: sqlite3.Connection) -> set[str]:
     return undone - standing
 
 
+_REFERENCES: dict[tuple[str, str], str] | None = None
+
+
+def _references() -> dict[tuple[str, str], str]:
+    """(table, field) → the table a field's id points to (from the model's foreign keys)."""
+    global _REFERENCES
+    if _REFERENCES is None:
+        from . import model
+
+        _REFERENCES = {(table.name, column.name): fk.column.table.name
+                       for table in model.SQLModel.metadata.sorted_tables
+                       for column in table.columns for fk in column.foreign_keys}
+    return _REFERENCES
+
+
+def _name_ids(report: MergeReport, table: str, name: str, values, conns) -> None:
+    """Put a readable label in the report for row ids the report shows as values."""
+    target = _references().get((table, name))
+    if target is None:
+        return
+    for value in values:
+        if not value or value in report.names:
+            continue
+        for conn in conns:
+            cur = conn.execute(f"SELECT * FROM {target} WHERE id=?", (value,))
+            row = cur.fetchone()
+            if row is not None:
+                row = dict(zip([d[0] for d in cur.description], row))
+                report.names[value] = row_label(conn, target, row)
+                break
+
+
 def _history_ids(conn: sqlite3.Connection) -> set[str]:
     ids = {row[0] for row in conn.execute("SELECT id FROM change")}
     return ids - _forgotten(conn)
@@ -190,12 +222,13 @@ def plan_merge(local: sqlite3.Connection, incoming: sqlite3.Connection,
                     report.add_added(table, row_id, row_label(incoming, table, row))
                 continue
             _merge_row(plan, table, row_id, ours[row_id], row, here, copy, stripped,
-                       local)
+                       local, incoming)
     return plan
 
 
 def _merge_row(plan: _Plan, table: str, row_id: str, ours: dict, theirs: dict,
-               here: _Side, copy: _Side, stripped: bool, local: sqlite3.Connection) -> None:
+               here: _Side, copy: _Side, stripped: bool, local: sqlite3.Connection,
+               incoming: sqlite3.Connection) -> None:
     report = plan.report
     label = row_label(local, table, ours)
     result: dict[str, object] = {}
@@ -211,6 +244,8 @@ def _merge_row(plan: _Plan, table: str, row_id: str, ours: dict, theirs: dict,
         if stripped and table == "person" and name in CONTACT_FIELDS and not value:
             continue  # an empty contact in a stripped copy is not an edit
         order_here = here.latest.get((table, row_id, name), here.inserted.get((table, row_id)))
+        if name.endswith("_id"):
+            _name_ids(report, table, name, (value, ours[name]), (local, incoming))
         if order_here is None:
             result[name] = value
             if not readded:

@@ -75,6 +75,7 @@ class MergeReport:
     deleted: list[dict] = field(default_factory=list)
     kept: list[dict] = field(default_factory=list)
     history_added: int = 0
+    names: dict[str, str] = field(default_factory=dict)  # row id → label, for id values
     step_id: str = ""
     backup: str = ""
 
@@ -146,6 +147,8 @@ class MergeReport:
                 return tr("yes", language) if value else tr("no", language)
             if value is None or value == "":
                 return tr("(empty)", language)
+            if item["field"].endswith("_id") and value in self.names:
+                return self.names[value]
             return _cut(value)
 
         def side(name: str) -> str:

@@ -198,3 +198,13 @@ def test_after_undoing_a_merge_the_same_copy_merges_again(pair, tmp_path):
     # and the copy, taking this file back, keeps its own change
     merge_copy(b, snapshot(a.pf, tmp_path / "a-again.kehila"))
     assert program_data(b.conn) == program_data(a.conn)
+
+
+def test_the_report_names_the_rows_a_field_points_to(pair, tmp_path):
+    a, b = pair
+    south = a.conn.execute("SELECT id FROM area WHERE name='דרום'").fetchone()[0]
+    b.update("person", _person(b, PEOPLE[4][0]), {"area_id": south})
+    report = merge_copy(a, snapshot(b.pf, tmp_path / "back.kehila"))
+    i18n.set_language("en")
+    assert "focus area was צפון, now דרום" in report.text()
+    assert south not in report.text()
