@@ -4,7 +4,7 @@ jumping to an item from a health finding."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QMimeData, QPoint, Qt
 
 from kehila_desktop.core import workplan as wp
 from kehila_desktop.core.i18n import set_language
@@ -223,4 +223,27 @@ def test_approval_dialog_links_a_decision_already_recorded_in_a_steering_meeting
     again = ApproveDialog(pf.conn, "social", view)
     qtbot.addWidget(again)
     assert again.decision.count() == 1 and again.meeting.isEnabled()  # only "a new decision"
+    pf.close()
+
+
+def test_clicking_a_timeline_bar_opens_the_action(qtbot, new_file):
+    pf, ops, view, (cid, goal, objective, first, second) = make(qtbot, new_file)
+    view.tabs.setCurrentIndex(2)
+    chart = view.timeline
+    row = next(n for n, r in enumerate(chart.rows) if r.item_id == second)
+    y = 44 + row * 24 + 12  # HEAD_H + row * ROW_H, mid-row
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=QPoint(chart.width() // 2, y))
+    assert view.tabs.currentIndex() == 0
+    assert view.current_node().item_id == second
+    pf.close()
+
+
+def test_removed_items_are_told_in_the_approval_status(qtbot, new_file):
+    from kehila_desktop.core.workplan_budget import approve_plan
+
+    pf, ops, view, (cid, goal, objective, first, second) = make(qtbot, new_file)
+    approve_plan(ops, cid)
+    wp.delete_item(ops, "action", second)
+    assert view.approval.text().startswith("השתנתה מאז")
+    assert view.approval.text().endswith(" פריטים מאושרים שהוסרו מאז: 1.")
     pf.close()

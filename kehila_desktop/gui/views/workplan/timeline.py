@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -54,7 +54,10 @@ def program_quarters(conn, plans) -> list[str]:
 
 
 class TimelineChart(QWidget):
-    """``set_plans(plans, quarters)``; ``rows`` and ``quarters`` say what is drawn."""
+    """``set_plans(plans, quarters)``; ``rows`` and ``quarters`` say what is drawn. Clicking
+    an action's row emits ``actionActivated(action id)``."""
+
+    actionActivated = Signal(str)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -92,6 +95,23 @@ class TimelineChart(QWidget):
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
+
+    def row_at(self, y: int) -> TimelineRow | None:
+        n = (y - HEAD_H) // ROW_H
+        return self.rows[n] if y >= HEAD_H and 0 <= n < len(self.rows) else None
+
+    def mousePressEvent(self, event) -> None:
+        row = self.row_at(int(event.position().y()))
+        if row is not None and row.kind == "action":
+            self.actionActivated.emit(row.item_id)
+        super().mousePressEvent(event)
+
+    def current_quarter_index(self) -> int:
+        from datetime import date
+
+        today = date.today()
+        quarter = f"{today.year}Q{(today.month - 1) // 3 + 1}"
+        return self.quarters.index(quarter) if quarter in self.quarters else -1
 
     # --- geometry ------------------------------------------------------------------------
     def rtl(self) -> bool:
@@ -202,6 +222,11 @@ class TimelineChart(QWidget):
                 p.drawRoundedRect(bar, 4, 4)
             p.setPen(grid)
             p.drawLine(0, top + ROW_H, self.width(), top + ROW_H)
+        now = self.current_quarter_index()
+        if now >= 0:  # today: a line through the current quarter
+            cell = self.quarter_rect(now, HEAD_H, bottom - HEAD_H)
+            p.setPen(QPen(QColor("#d04040"), 2, Qt.PenStyle.DashLine))
+            p.drawLine(cell.center().x(), HEAD_H, cell.center().x(), bottom)
         if not self.rows:
             p.setPen(QColor("#666666"))
             p.drawText(QRect(0, HEAD_H, self.width(), ROW_H * 2), Qt.AlignmentFlag.AlignCenter,

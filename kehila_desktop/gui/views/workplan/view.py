@@ -144,6 +144,7 @@ class View(PlanCommands, QWidget):
         scroll.setWidget(self.situation)
         self.tabs.addTab(scroll, "")
         self.timeline = TimelineChart()
+        self.timeline.actionActivated.connect(self._open_from_timeline)
         self.timeline_scroll = QScrollArea()
         self.timeline_scroll.setWidgetResizable(True)
         self.timeline_scroll.setWidget(self.timeline)
@@ -266,6 +267,10 @@ class View(PlanCommands, QWidget):
             status = approval_status(plan, approval)
             changes[plan.id] = changes_since_approval(plan, approval) if approval else None
             statuses[plan.id] = approval_text(status, approval)
+            removed = sum(1 for c in (changes[plan.id] or {}).values() if c == "removed")
+            if removed:
+                statuses[plan.id] += " " + tr("Approved items removed since: {count}.",
+                                              count=removed)
         self.model.set_plans(self.plans, changes, statuses, single)
         self.tree.expandAll()
         for item_id in list(self.collapsed):
@@ -352,6 +357,12 @@ class View(PlanCommands, QWidget):
         self.tabs.setCurrentIndex(1 if table == "situation_section" else 0)
         if kind:
             self.select(row_id)
+            self.tree.setFocus()
+
+    def _open_from_timeline(self, action_id: str) -> None:
+        """A bar of the timeline was clicked: show that action in the tree and its editor."""
+        self.tabs.setCurrentIndex(0)
+        if self.select(action_id):
             self.tree.setFocus()
 
     def _channel_of(self, kind: str, item_id: str) -> str | None:
