@@ -57,6 +57,16 @@ class FileController(QObject):
     def parent_widget(self):
         return self.context.dialog_parent
 
+    @staticmethod
+    def commit_pending_edit() -> None:
+        """A field being typed in commits when it loses focus: make that happen before the
+        file it belongs to is closed (edits are never lost)."""
+        from PySide6.QtWidgets import QApplication
+
+        widget = QApplication.focusWidget()
+        if widget is not None:
+            widget.clearFocus()
+
     # --- opening ----------------------------------------------------------------------
     def open_path(self, path: str | os.PathLike) -> bool:
         """Open ``path`` in place of the current file; False (and a dialog) when it can't."""
@@ -66,6 +76,7 @@ class FileController(QObject):
         path = Path(path)
         if self.context.pf is not None and _same(self.context.pf.path, path):
             return True
+        self.commit_pending_edit()
         read_only, reason = False, ""
         held = locks.holder(path) if path.is_file() else None
         if held is not None:
@@ -143,6 +154,7 @@ class FileController(QObject):
 
     # --- closing and copying ------------------------------------------------------------
     def close(self) -> None:
+        self.commit_pending_edit()
         pf = self.context.pf
         self.context.set_file(None)
         self.read_only_reason = ""

@@ -299,3 +299,28 @@ def test_keyboard_shortcuts_switch_views_and_undo(main_window, gui_sample, qtbot
     qtbot.keyClick(w.sidebar, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
                    | Qt.KeyboardModifier.ShiftModifier)
     assert _body(gui_sample, "steering")[1] == "ועדת היגוי עליונה"
+
+
+def test_a_field_being_typed_in_is_saved_when_the_file_closes(main_window, gui_sample):
+    w = main_window
+    design_id, _old = _body(gui_sample, "design")
+    w.navigate("structure", "body", design_id)
+    edit = w.views["structure"].body_panel.ui.nameEdit
+    edit.setFocus()
+    edit.selectAll()
+    edit.insert("ועדה מעצבת יישובית")  # no Enter, no Tab: the user closes the file
+    w.files.close()
+    assert _body(gui_sample, "design")[1] == "ועדה מעצבת יישובית"
+
+
+def test_recent_files_are_capped_and_forget_missing_ones(tmp_path):
+    paths = []
+    for n in range(settings.RECENT_MAX + 3):
+        path = tmp_path / f"p{n}.kehila"
+        path.write_bytes(b"x")
+        settings.add_recent(path)
+        paths.append(path)
+    recent = settings.recent_files()
+    assert len(recent) == settings.RECENT_MAX and recent[0].endswith("p10.kehila")
+    paths[-1].unlink()
+    assert not any(p.endswith("p10.kehila") for p in settings.recent_files())
