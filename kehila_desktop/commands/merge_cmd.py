@@ -24,8 +24,16 @@ def run(args) -> int:
     from ..core.operations import Operations
     from ..core.programfile import open_program
 
-    with open_program(args.file, read_only=args.dry_run) as pf:
-        report = merge_copy(Operations(pf), args.incoming, dry_run=args.dry_run)
+    from ..core.lock import ProgramLock
+
+    lock = ProgramLock(args.file)
+    if not args.dry_run:  # not while Kehila Desktop has the file open
+        lock.acquire()
+    try:
+        with open_program(args.file, read_only=args.dry_run) as pf:
+            report = merge_copy(Operations(pf), args.incoming, dry_run=args.dry_run)
+    finally:
+        lock.release()
     if args.json:
         data = report.to_dict()
         data["dry_run"] = bool(args.dry_run)

@@ -58,3 +58,20 @@ def test_share_refuses_to_overwrite(program, tmp_path, capsys):
     assert main(["share", str(program), str(target)]) == 2
     assert target.read_bytes() == b"mine"
     assert capsys.readouterr().err.startswith("kehila: ")
+
+
+def test_merge_waits_for_no_one_else_to_have_the_file_open(program, tmp_path, capsys,
+                                                           monkeypatch):
+    import json as _json
+    import socket
+
+    monkeypatch.setenv("KEHILA_LANGUAGE", "en")
+    copy = tmp_path / "copy.kehila"
+    assert main(["share", str(program), str(copy)]) == 0
+    lock = program.with_name(program.name + ".lock")
+    lock.write_text(_json.dumps({"pid": 1, "host": socket.gethostname() + "-elsewhere",
+                                 "user": "rina", "since": ""}))
+    before = _digest(program)
+    assert main(["merge", str(program), str(copy)]) == 3
+    assert "rina" in capsys.readouterr().err
+    assert _digest(program) == before and lock.exists()
