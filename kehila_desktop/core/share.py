@@ -12,6 +12,7 @@ the empty contacts of this copy are not edits.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sqlite3
@@ -113,6 +114,18 @@ def _strip_contacts(conn: sqlite3.Connection) -> None:
                  "WHERE table_name='person' AND field='' AND new IS NOT NULL")
     conn.execute("UPDATE change SET old=json_set(old, '$.phone', '', '$.email', '') "
                  "WHERE table_name='person' AND field='' AND old IS NOT NULL")
+    # the reports of earlier merges show the values they changed
+    for key, value in conn.execute(
+            "SELECT key, value FROM meta WHERE key LIKE 'merge_report:%'").fetchall():
+        report = json.loads(value)
+        for section in ("changed", "conflicts"):
+            for item in report.get(section, []):
+                if item.get("table") == "person" and item.get("field") in CONTACT_FIELDS:
+                    for name in ("old", "new", "kept", "lost"):
+                        if name in item:
+                            item[name] = ""
+        conn.execute("UPDATE meta SET value=? WHERE key=?",
+                     (json.dumps(report, ensure_ascii=False), key))
 
 
 def _place(tmp: Path, target: Path) -> None:

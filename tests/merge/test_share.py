@@ -81,3 +81,22 @@ def test_copy_into_a_folder_is_named_after_program_and_date_and_never_overwrites
         share_copy(original, first)
     assert first.read_bytes() == before
     assert sorted(p.name for p in out.iterdir()) == sorted([first.name, second.name])
+
+
+def test_contacts_in_earlier_merge_reports_are_left_out_too(program, tmp_path):
+    from kehila_desktop.core.merge import merge_copy
+
+    from .helpers import PEOPLE, snapshot
+
+    a = open_ops(program)
+    b = open_ops(share_copy(program, tmp_path / "b.kehila").path)
+    noam = b.conn.execute("SELECT id FROM person WHERE name=?", (PEOPLE[5][0],)).fetchone()[0]
+    b.update("person", noam, {"phone": "02-9876543", "email": "noam.new@example.com"})
+    merge_copy(a, snapshot(b.pf, tmp_path / "back.kehila"))
+    b.pf.close()
+    assert b"02-9876543" in a.pf.path.read_bytes()  # the report in the file shows it
+    stripped = share_copy(a.pf, tmp_path / "stripped.kehila", no_contacts=True).path
+    a.pf.close()
+    data = stripped.read_bytes()
+    assert b"02-9876543" not in data and b"noam.new@example.com" not in data
+    assert PEOPLE[5][1].encode() not in data
