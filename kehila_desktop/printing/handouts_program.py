@@ -5,6 +5,7 @@ chosen channel) and ``open-call`` (the public invitation to join the design comm
 from __future__ import annotations
 
 from ..core.workplan import quarters_between, read_plans
+from ..core.workplan_budget import budget_totals
 from .diagrams import BarChart, Box, StructureDiagram, Timeline
 from .kit import Handout, Kit
 from .source import Source
@@ -79,7 +80,8 @@ def composition(src: Source, opts: dict) -> Handout:
     chart_rows = [(src.label("SECTORS", key), 100 * n / total if total else 0,
                    f"{round(100 * n / total) if total else 0}%") for key, n in counts.items()]
     story += kit.subheading(src.tr("Share of members by sector"))
-    story.append(BarChart(chart_rows, src.rtl, maximum=100))
+    top = max([v for _, v, _ in chart_rows] + [10])
+    story.append(BarChart(chart_rows, src.rtl, maximum=min(100, -(-top // 10) * 10)))
     story += kit.subheading(src.tr("Residents' share against the target"))
     story.append(BarChart([(src.label("SECTORS", "resident"), share, f"{share}%")], src.rtl,
                           target=target, maximum=100,
@@ -155,6 +157,17 @@ def workplan(src: Source, opts: dict) -> Handout:
         areas_all.append(channel)
     if not plans:
         story += kit.para(src.tr("No channel has been chosen yet."))
+    else:
+        totals = budget_totals(src.conn, plans)
+        story += kit.heading(src.tr("Budget summary"))
+        rows = [[src.label("CHANNELS", p.key), src.money(totals.per_channel.get(p.key, 0)),
+                 src.money(totals.approved_per_channel.get(p.key, 0))] for p in plans]
+        rows.append([src.tr("Total"), src.money(totals.total), src.money(totals.approved)])
+        story += kit.table([src.tr("Channel"), src.tr("Budget"), src.tr("Approved")], rows,
+                           [4, 2, 2])
+        rows = [[source or src.tr("No source given"), src.money(amount)]
+                for source, amount in totals.per_source.items()]
+        story += kit.table([src.tr("Source"), src.tr("Budget")], rows, [6, 2])
     return Handout(title, "", story)
 
 
