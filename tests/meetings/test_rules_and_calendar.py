@@ -91,3 +91,20 @@ def test_calendar_command_one_body(ops, tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "nobody" in err
     assert not (tmp_path / "x.ics").exists()
+
+
+def test_design_committee_must_meet_every_month_of_year_one(ops, monkeypatch):
+    monkeypatch.setattr(rules, "today", lambda: date(2027, 6, 20))
+    set_start(ops, "2027-01-01")
+    design = body_id(ops, "design")
+    for month in (1, 2, 3, 5):  # April was skipped; June is not over yet
+        add_meeting(ops, design, f"2027-0{month}-05T17:30", status="held")
+    found = [f for f in _codes(ops.conn, "meetings.cadence_not_kept") if f.target[2] == design]
+    assert len(found) == 1 and found[0].details["missed"] == ["2027-04-01"]
+    assert "in 1 of its last 5 periods" in found[0].message
+    # In year two a quarter is enough: one meeting in Jan–Mar 2028 keeps the cadence.
+    monkeypatch.setattr(rules, "today", lambda: date(2028, 5, 10))  # April 2027: > a year ago
+    for month in range(6, 13):
+        add_meeting(ops, design, f"2027-{month:02d}-07T17:30", status="held")
+    add_meeting(ops, design, "2028-02-01T17:30", status="held")
+    assert not [f for f in _codes(ops.conn, "meetings.cadence_not_kept") if f.target[2] == design]

@@ -76,8 +76,9 @@ class AgendaPanel(QWidget):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        QShortcut(QKeySequence("Alt+Up"), self.tree, lambda: self._step(-1))
-        QShortcut(QKeySequence("Alt+Down"), self.tree, lambda: self._step(1))
+        for keys, delta in (("Alt+Up", -1), ("Alt+Down", 1)):
+            shortcut = QShortcut(QKeySequence(keys), self.tree, lambda d=delta: self._step(d))
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         form = QFormLayout()
         self.title_edit = QLineEdit()
         self.presenter_edit = QLineEdit()
