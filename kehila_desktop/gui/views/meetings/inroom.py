@@ -305,7 +305,8 @@ class InRoomWindow(QWidget):
             b.setAccessibleName(tr("Check in {name}", name=name) if not status else
                                 tr("{name}: {status}", name=name,
                                    status=label("ATTENDANCE", status)))
-            b.setStyleSheet(STATUS_STYLE.get(status, ""))
+            # (a style sheet drops the inherited size: say it again)
+            b.setStyleSheet(f"{STATUS_STYLE.get(status, '')} font-size: {BASE_POINTS}pt;")
         guests = [g for _i, g in mt.guests_of(conn, self.meeting_id)]
         rate = mt.meeting_rate(conn, self.meeting_id)
         self.guests.setText(tr("{attended} of {expected} members here; guests: {guests}",
