@@ -37,13 +37,14 @@ def need(tool: str) -> str:
 
 @pytest.fixture(scope="module")
 def files(tmp_path_factory) -> dict[str, Path]:
-    """A real program file (as `kehila new --sample` makes it), the same bytes under a
-    foreign name, and a plain SQLite database."""
+    """A real program file (made by `kehila new`; the sample's content does not change the
+    header, and smoke_bundle.sh checks a `--sample` one), the same bytes under a foreign
+    name, and a plain SQLite database."""
     from kehila_desktop.cli import main
 
     folder = tmp_path_factory.mktemp("mime-files")
     program = folder / "x.kehila"
-    assert main(["new", str(program), "--sample"]) == 0
+    assert main(["new", str(program)]) == 0
     renamed = folder / "attachment.db"
     shutil.copyfile(program, renamed)
     plain = folder / "other.sqlite"
