@@ -31,4 +31,6 @@ def shape(text: str) -> str:
     """``text`` with Arabic letters in their joined forms (other text unchanged)."""
     if not has_arabic(text):
         return text
-    return _reshaper.reshape(text)
+    # hamza joins nothing: FriBidi leaves it as U+0621 where arabic_reshaper writes its
+    # "isolated form" U+FE80 (the same glyph); keep the letter itself, as the reference does
+    return _reshaper.reshape(text).replace("\ufe80", "\u0621")

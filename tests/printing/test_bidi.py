@@ -73,3 +73,50 @@ def test_direction_marks_are_not_drawn():
 def test_english_line_unchanged():
     assert visual("Steering committee (quarterly) 10:00", False) == \
         "Steering committee (quarterly) 10:00"
+
+
+def _random_lines(seed: int, count: int) -> list[str]:
+    """Lines of Hebrew (with niqqud), Arabic (with harakat), Latin, digits, punctuation,
+    brackets and direction marks, mixed at random."""
+    import random
+    import re
+
+    he, ar = "אבגדהוזחטיכלמנסעפצקרשת", "ابتثجحخدذرزسشصضطظعغفقكلمنهويةءأإآى"
+    niqqud, harakat = "\u05b0\u05b4\u05b7\u05b8\u05bc\u05c1", "\u064e\u064f\u0650\u0651\u0652"
+    punct = list(" .,:;-+/%₪@()[]{}<>«»\"'!?&=–") + [" \u200f", "\u200e "]
+    rng = random.Random(seed)
+
+    def word():
+        k = rng.random()
+        if k < 0.3:
+            return "".join(rng.choice(he) + (rng.choice(niqqud) if rng.random() < .2 else "")
+                           for _ in range(rng.randint(1, 6)))
+        if k < 0.6:
+            return "".join(rng.choice(ar) + (rng.choice(harakat) if rng.random() < .2 else "")
+                           for _ in range(rng.randint(1, 6)))
+        if k < 0.75:
+            return "".join(rng.choice("abcXYZ") for _ in range(rng.randint(1, 6)))
+        if k < 0.9:
+            return "".join(rng.choice("0123456789") for _ in range(rng.randint(1, 4)))
+        return rng.choice(punct)
+
+    # known, deliberate difference: arabic_reshaper makes the lam-alef ligature across a
+    # haraka on the lam (as Arabic typesetting does); FriBidi does not
+    lam_mark_alef = re.compile("ل[\u064b-\u0652]+[اأإآ]")
+    lines = []
+    while len(lines) < count:
+        line = "".join(word() + rng.choice([" ", "", " ", rng.choice(punct)])
+                       for _ in range(rng.randint(1, 6))).strip()
+        if line and not lam_mark_alef.search(line):
+            lines.append(line)
+    return lines
+
+
+@needs_fribidi
+@pytest.mark.parametrize("rtl", [True, False], ids=["rtl", "ltr"])
+def test_random_mixed_lines_match_fribidi(rtl):
+    lines = _random_lines(7, 1500)
+    expected = [e.replace("\u200f", "").replace("\u200e", "") for e in fribidi(lines, rtl)]
+    mismatches = [(line, e, visual(shape(line), rtl)) for line, e in zip(lines, expected)
+                  if visual(shape(line), rtl) != e]
+    assert not mismatches[:5], f"{len(mismatches)} of {len(lines)} differ"
