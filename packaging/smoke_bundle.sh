@@ -41,6 +41,18 @@ for forbidden in QtWebEngine QtQuick QtQml Qt3D QtMultimedia tkinter libqpdf; do
     fi
 done
 
+# Modules imported by name at run time (views, holidays) must be inside the archive.
+uv run --group build pyi-archive_viewer -r -b "$BUNDLE" > "$WORK/archive.txt" 2>&1 \
+    || fail "pyi-archive_viewer could not read the bundle"
+needed="holidays.countries.israel kehila_desktop.core.sample kehila_desktop.gui.single_instance"
+for view in kehila_desktop/gui/views/*/view.py; do
+    needed="$needed $(echo "${view%.py}" | tr / .)"
+done
+for module in $needed; do
+    grep -qx " *$module" "$WORK/archive.txt" || fail "$module is not in the bundle"
+done
+echo "   lazily imported modules inside: $(echo "$needed" | wc -w)"
+
 # A home of its own: settings, the user's sample copy, the single-instance socket name.
 export HOME=$WORK/home XDG_CONFIG_HOME=$WORK/home/.config XDG_DATA_HOME=$WORK/home/.local/share
 export KEHILA_INSTANCE_KEY=kehila-smoke-$$ XDG_RUNTIME_DIR=$WORK/run
