@@ -35,7 +35,8 @@ def run(report) -> None:
     report.note(f"{count} people")
 
     raw_read = best_of(lambda: raw.execute(PEOPLE_SQL).fetchall())
-    report.add("people table: read (search keys on 1st search)", best_of(lambda: people_rows(pf.conn)),
+    report.add("people table: read (search keys on 1st search)",
+               best_of(lambda: people_rows(pf.conn)),
                "raw sqlite3: the same query", raw_read, 3)
 
     from kehila_desktop.gui.views.people.view import View

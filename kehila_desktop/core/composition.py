@@ -16,7 +16,8 @@ Gaps reported for a body: sectors with nobody; for the design committee also foc
 (a membership with role ``team_representative`` whose ``represents_body_id`` is the team).
 Chairs: steering and design committees are chaired by the head of the authority or its
 director-general — ``body.chair_person_id`` is set, that person has a joined "chair"
-membership (the program team: its manager), and (as the seed names authority heads) their sector is "authority".
+membership (the program team: its manager), and (as the seed names authority heads) their
+sector is "authority".
 """
 
 from __future__ import annotations

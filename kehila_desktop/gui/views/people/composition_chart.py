@@ -72,7 +72,9 @@ class CompositionChart(QWidget):
         def visual(x, y, w, h) -> QRect:
             return QStyle.visualRect(direction, self.rect(), QRect(x, y, w, h))
 
-        def text(x, y, w, h, s, align=Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeading):
+        leading = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeading
+
+        def text(x, y, w, h, s, align=leading):
             painter.drawText(visual(x, y, w, h), int(QStyle.visualAlignment(direction, align)), s)
 
         painter.setPen(self.palette().text().color())

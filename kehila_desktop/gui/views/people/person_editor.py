@@ -60,7 +60,8 @@ class PersonEditor(QDialog):
         self.consent.setChecked(bool(values.get("contact_consent", False)))
         rows = [("name", self.name), ("", self.name_problem),
                 ("organisation", self.organisation), ("title", self.title_edit),
-                ("sector", self.sector), ("neighbourhood / area", self.area), ("community", self.community),
+                ("sector", self.sector), ("neighbourhood / area", self.area),
+                ("community", self.community),
                 ("phone", self.phone), ("", self.phone_problem), ("email", self.email),
                 ("", self.email_problem), ("notes", self.notes), ("", self.consent)]
         for text, widget in rows:

@@ -4,6 +4,7 @@ memory per keystroke and sorted by column. Re-read only when the file changes.""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from ....core.i18n import label, tr
 from ....core.people_search import (PeopleFilter, PersonRow, filter_rows, narrows, normalise,
@@ -12,8 +13,9 @@ from ....core.people_search import (PeopleFilter, PersonRow, filter_rows, narrow
 COLUMNS = ("name", "organisation", "sector", "area", "community", "bodies", "status", "phone",
            "email")
 HEADERS = {"name": "name", "organisation": "organisation", "sector": "sector",
-           "area": "neighbourhood / area", "community": "community", "bodies": "bodies", "status": "pipeline status",
-           "phone": "phone", "email": "email"}
+           "area": "neighbourhood / area", "community": "community", "bodies": "bodies",
+           "status": "pipeline status", "phone": "phone", "email": "email"}
+NO_CONSENT = QColor("#8a8a8a")
 PIPELINE_ORDER = ("mapped", "proposed", "approved", "invited", "joined", "declined", "left")
 
 
@@ -85,9 +87,12 @@ class PeopleTableModel(QAbstractTableModel):
         column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(person, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == "phone" and \
-                not person.contact_consent and (person.phone or person.email):
-            return tr("No consent to keep contact details.")
+        if column in ("phone", "email") and not person.contact_consent:
+            # contact details kept without consent are shown greyed, and say why
+            if role == Qt.ItemDataRole.ToolTipRole and (person.phone or person.email):
+                return tr("No consent to keep contact details.")
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return NO_CONSENT
         if role == Qt.ItemDataRole.UserRole:
             return person.id
         return None

@@ -339,7 +339,8 @@ class View(QWidget):
         person_id = self.context.run(tr("add {person}", person=values["name"]),
                                      lambda ops: ops.insert("person", values))
         if person_id:
-            self.clear_filters() if self.model.row_of(person_id) < 0 else None
+            if self.model.row_of(person_id) < 0:  # hidden by the filters: show everyone
+                self.clear_filters()
             self.select_person(person_id)
         return person_id
 
