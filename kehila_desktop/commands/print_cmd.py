@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core.errors import KehilaError
-from ..core.i18n import LANGUAGES
+from ..core.i18n import LANGUAGES, tr
 from ._common import use_language
 
 
@@ -42,5 +42,5 @@ def run(args) -> int:
                                contacts=not args.no_contacts)
     except PermissionError:
         raise KehilaError("You do not have permission to write {path}.", path=out) from None
-    print(f"{out} ({pages})")
+    print(tr("Wrote {path} ({pages} pages).", path=out, pages=pages))
     return 0
