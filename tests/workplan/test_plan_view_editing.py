@@ -247,3 +247,17 @@ def test_removed_items_are_told_in_the_approval_status(qtbot, new_file):
     assert view.approval.text().startswith("השתנתה מאז")
     assert view.approval.text().endswith(" פריטים מאושרים שהוסרו מאז: 1.")
     pf.close()
+
+
+def test_timeline_by_keyboard(qtbot, new_file):
+    pf, ops, view, (cid, goal, objective, first, second) = make(qtbot, new_file)
+    view.tabs.setCurrentIndex(2)
+    chart = view.timeline
+    chart.setFocus()
+    qtbot.keyClick(chart, Qt.Key.Key_Down)
+    qtbot.keyClick(chart, Qt.Key.Key_Down)
+    assert chart.rows[chart.current].item_id == second
+    assert chart.accessibleDescription().startswith("יום התנדבות: 2027Q4")
+    qtbot.keyClick(chart, Qt.Key.Key_Return)
+    assert view.tabs.currentIndex() == 0 and view.current_node().item_id == second
+    pf.close()

@@ -63,11 +63,13 @@ class TimelineChart(QWidget):
         super().__init__(parent)
         self.rows: list[TimelineRow] = []
         self.quarters: list[str] = []
+        self.current = -1  # the row the keyboard is on
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def set_plans(self, plans, quarters: list[str]) -> None:
         self.quarters = list(quarters)
+        kept = self.rows[self.current].item_id if 0 <= self.current < len(self.rows) else ""
         self.rows = []
         for plan in plans:
             actions = plan.actions()
@@ -85,6 +87,8 @@ class TimelineChart(QWidget):
         self.setAccessibleDescription(tr("{count} actions over {quarters} quarters",
                                          count=sum(r.kind == "action" for r in self.rows),
                                          quarters=len(self.quarters)))
+        ids = [r.item_id for r in self.rows]
+        self.current = ids.index(kept) if kept in ids else -1
         self.updateGeometry()
         self.setMinimumHeight(self.sizeHint().height())
         self.update()
@@ -99,6 +103,35 @@ class TimelineChart(QWidget):
     def row_at(self, y: int) -> TimelineRow | None:
         n = (y - HEAD_H) // ROW_H
         return self.rows[n] if y >= HEAD_H and 0 <= n < len(self.rows) else None
+
+    def keyPressEvent(self, event) -> None:
+        """Up/Down/Home/End walk the actions; Enter opens the current one."""
+        actions = [n for n, r in enumerate(self.rows) if r.kind == "action"]
+        key = event.key()
+        if not actions:
+            return super().keyPressEvent(event)
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            if 0 <= self.current < len(self.rows):
+                self.actionActivated.emit(self.rows[self.current].item_id)
+            return
+        later = [n for n in actions if n > self.current]
+        earlier = [n for n in actions if n < self.current]
+        target = {Qt.Key.Key_Down: later[0] if later else None,
+                  Qt.Key.Key_Up: earlier[-1] if earlier else None,
+                  Qt.Key.Key_Home: actions[0], Qt.Key.Key_End: actions[-1]}.get(key, -2)
+        if target == -2:
+            return super().keyPressEvent(event)
+        if target is not None:
+            self.set_current(target)
+
+    def set_current(self, n: int) -> None:
+        self.current = n
+        row = self.rows[n]
+        self.setAccessibleDescription(f"{row.text}: {row.start or '?'} – {row.end or row.start}")
+        scroll = self.parentWidget().parentWidget() if self.parentWidget() else None
+        if hasattr(scroll, "ensureVisible"):
+            scroll.ensureVisible(self.width() // 2, HEAD_H + n * ROW_H + ROW_H // 2, 0, ROW_H)
+        self.update()
 
     def mousePressEvent(self, event) -> None:
         row = self.row_at(int(event.position().y()))
@@ -208,6 +241,9 @@ class TimelineChart(QWidget):
             top = HEAD_H + n * ROW_H
             if row.kind == "channel":
                 p.fillRect(QRect(0, top, self.width(), ROW_H), QColor("#e8edf5"))
+            if n == self.current:
+                p.fillRect(QRect(0, top, self.width(), ROW_H),
+                           QColor("#cfe0ff" if self.hasFocus() else "#e6eefc"))
             p.setFont(bold if row.kind != "action" else self.font())
             p.setPen(QColor("#1f2a3a"))
             rect = self.label_rect(top, ROW_H)
