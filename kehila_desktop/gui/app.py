@@ -14,7 +14,7 @@ import sys
 import time
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from ..core.i18n import LANGUAGES, tr
@@ -56,6 +56,11 @@ def create_application(argv: list[str] | None = None, language: str | None = Non
     app.setOrganizationName(settings.ORGANISATION)
     app.setApplicationName(settings.APPLICATION)
     app.setApplicationDisplayName(tr("Kehila Desktop"))
+    app.setDesktopFileName("kehila-desktop")  # packaging/linux/kehila-desktop.desktop
+    icon = QIcon()  # the window and taskbar icon (resources/icons, made by make_icons.py)
+    for png in sorted(resource("icons", "png").glob("kehila-app-*.png")):
+        icon.addFile(str(png))
+    app.setWindowIcon(icon)
     families = register_fonts()
     if families:
         font = app.font()
