@@ -51,13 +51,13 @@ class MergeRefused(ProgramFileError):
 
 @dataclass
 class _Side:
-    """What one copy did since the two parted: its latest edit of each field, per row."""
+    """What one copy did since the two parted: the order key ``(at, copy_id, change id)`` of
+    its latest edit of each field, the rows it inserted, and the rows whose fields (other
+    than ``deleted``) it edited."""
 
     latest: dict[tuple[str, str, str], tuple] = field(default_factory=dict)
-    deleted_rows: set[tuple[str, str]] = field(default_factory=set)
-    edited_rows: set[tuple[str, str]] = field(default_factory=set)
-
     inserted: dict[tuple[str, str], tuple] = field(default_factory=dict)
+    edited_rows: set[tuple[str, str]] = field(default_factory=set)
 
     def add(self, table: str, row_id: str, name: str, order: tuple) -> None:
         if name == "":  # a whole-row insert sets every field (and makes the row alive)
@@ -66,9 +66,7 @@ class _Side:
         key = (table, row_id, name)
         if key not in self.latest or order > self.latest[key]:
             self.latest[key] = order
-        if name == "deleted":
-            self.deleted_rows.add((table, row_id))
-        else:
+        if name != "deleted":
             self.edited_rows.add((table, row_id))
 
 
