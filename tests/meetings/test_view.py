@@ -185,3 +185,14 @@ def test_steering_decisions_set_focus_and_approve_members_from_the_form(qtbot, h
     view.select_meeting(ids["other"])
     form.kind.setCurrentIndex(form.kind.findData("channels"))
     assert not form.payload_editor.isVisibleTo(form)
+
+
+def test_a_hidden_view_catches_up_when_shown(qtbot, he_app, new_file):
+    ids = build_small_program(new_file)
+    view = _view(qtbot, new_file)
+    view.hide()
+    view.context.run("new", lambda ops: ops.insert("meeting", {
+        "body_id": ids["steering"], "starts_at": "2027-04-05T10:00"}))
+    assert len(_rows(view)) == 2  # not re-read while hidden
+    view.show()
+    assert ("2027-04-05T10:00", "ועדת היגוי") in _rows(view)

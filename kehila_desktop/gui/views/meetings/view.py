@@ -102,7 +102,8 @@ class View(QWidget):
         self.new_button.clicked.connect(self.new_meeting)
         self.schedule_button.clicked.connect(self.generate_dialog)
         self.ics_button.clicked.connect(self.export_ics)
-        context.changed.connect(self.refresh)
+        self._stale = False
+        context.changed.connect(self._changed)
         context.fileOpened.connect(self.refresh)
         context.languageChanged.connect(self.retranslate)
         self.retranslate()
@@ -146,10 +147,23 @@ class View(QWidget):
         self.refresh()
 
     # --- reading ----------------------------------------------------------------------------
+    def _changed(self, *_args) -> None:
+        """After an edit anywhere: re-read now if shown, else when next shown."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self, *_args) -> None:
         pf = self.context.pf
         if pf is None:
             return
+        self._stale = False
         selected = self.current_meeting_id()
         self._fill_bodies(pf.conn)
         self.model.load(pf.conn, rates=False)
