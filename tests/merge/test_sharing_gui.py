@@ -53,6 +53,9 @@ def test_share_edit_both_merge_from_the_menu_read_the_report_and_undo(window, tm
     actions = window.sharing
     texts = [a.text() for a in window.file_menu.actions()]
     assert "שיתוף בדוא\"ל…" in texts and "מיזוג עותק שהתקבל…" in texts
+    window.set_language("ar")
+    assert actions.act_merge.text() == "دمج نسخة وصلت…"
+    window.set_language("he")
     out = tmp_path / "outbox"
     out.mkdir()
     monkeypatch.setattr(actions, "ask_share", lambda: (out, True))
