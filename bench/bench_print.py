@@ -89,7 +89,11 @@ def run(report) -> None:
     people = conn.execute("SELECT count(*) FROM person WHERE deleted=0").fetchone()[0]
     conn.close()
     report.note(f"{people} people")
-    folder = Path(tempfile.mkdtemp(prefix="kehila-bench-print-"))
+    with tempfile.TemporaryDirectory(prefix="kehila-bench-print-") as tmp:
+        _measure(report, path, Path(tmp), biggest)
+
+
+def _measure(report, path: Path, folder: Path, biggest: str) -> None:
     _ours("people", path, folder / "warm.pdf")  # imports and font files, not caches
     for handout, options in (("people", {}), ("roster", {"body": biggest})):
         rows = _strings(handout, path, options.get("body"))
