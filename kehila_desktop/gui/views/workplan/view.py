@@ -228,7 +228,7 @@ class View(PlanCommands, QWidget):
                 self._fill_channels()
             if self.tree.state() == QAbstractItemView.State.EditingState:
                 # an in-place edit is being committed: rebuild the tree once it has closed
-                QTimer.singleShot(0, self.refresh)
+                QTimer.singleShot(0, self, self.refresh)
             else:
                 self.refresh()
 
