@@ -50,6 +50,7 @@ class View(QWidget):
         self.meetings_heading = heading_label(1.2)
         self.meetings = QListWidget()
         self.meetings.setMaximumHeight(170)
+        self.meetings.setSpacing(2)
         self.meetings.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
         self.meetings.itemActivated.connect(self._open_item)
         self.meetings.itemClicked.connect(self._open_item)

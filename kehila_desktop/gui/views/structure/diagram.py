@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen,
                            QPolygonF)
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ....core.i18n import label, tr
 
@@ -225,6 +225,18 @@ class StructureDiagram(QWidget):
                 self.select(body_id)
                 return
         super().mousePressEvent(event)
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:  # the whole text of a box, never elided
+            for box in self.boxes:
+                rect = self.rects.get(box.id)
+                if rect is not None and rect.contains(QPointF(event.pos())):
+                    QToolTip.showText(event.globalPos(), self._box_text(box), self)
+                    return True
+            QToolTip.hideText()
+            event.ignore()
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event) -> None:
         ids = [b.id for b in self.boxes]
