@@ -151,6 +151,7 @@ class PlannedRow:
     person_id: str | None = None  # the matched person (update / unchanged)
     matched_by: str = ""          # "email", "phone", "name"
     reason: str = ""              # why rejected (in the user's language)
+    old: dict = field(default_factory=dict)       # an update: the values it replaces
 
 
 @dataclass
@@ -357,6 +358,7 @@ def _plan_row(line, cells, sectors, areas, people, by_email, by_phone, by_name, 
     row.person_id, row.matched_by = match, matched_by
     row.action = "update" if changes else "unchanged"
     row.values = changes
+    row.old = {k: current.get(k) for k in changes}
     return row
 
 

@@ -39,7 +39,7 @@ class ImportPreview(QDialog):
                 details = row.reason
             elif row.action == "update":
                 details = tr("matched by {how}; changes: {fields}", how=tr(row.matched_by),
-                             fields=", ".join(tr(FIELD_NAMES.get(f, f)) for f in row.values))
+                             fields="; ".join(self._change(row, f) for f in row.values))
             elif row.action == "unchanged":
                 details = tr("matched by {how}", how=tr(row.matched_by))
             else:
@@ -62,7 +62,17 @@ class ImportPreview(QDialog):
         self.cancel_button.setAccessibleName(tr("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.table.resizeRowsToContents()
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.buttons)
+
+    @staticmethod
+    def _change(row, field_name: str) -> str:
+        """"name: old → new" for plain text fields; just the field's name for the others."""
+        name = tr(FIELD_NAMES.get(field_name, field_name))
+        if field_name in FIELD_NAMES or field_name == "sector":
+            return name
+        return tr("{field}: from {old} to {new}", field=name,
+                  old=row.old.get(field_name) or "—", new=row.values[field_name])
