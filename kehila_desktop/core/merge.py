@@ -40,7 +40,7 @@ from .programfile import (FORMAT_VERSION, backup_path_for, copy_consistent, open
                           read_header)
 from .schema import TABLE_CLASSES
 from .share import CONTACT_FIELDS, is_stripped
-from .merge_report import MergeReport, row_label
+from .merge_report import MergeReport, field_name, row_label
 
 _CHANGE_COLS = "c.id, c.step_id, c.table_name, c.row_id, c.field, c.old, c.new, c.at, c.copy_id"
 
@@ -346,6 +346,14 @@ def _apply(ops: Operations, plan: _Plan, label: str) -> None:
             (f"merge_imported:{st.id}", json.dumps([c[0] for c in plan.changes]))])
 
 
+def restore_lost(ops: Operations, conflict: dict) -> bool:
+    """Give a field back the value a merge conflict did not keep (one undo step)."""
+    return bool(ops.update(conflict["table"], conflict["row"],
+                           {conflict["field"]: conflict["lost"]},
+                           label=tr("restore {field}", field=field_name(
+                               conflict["table"], conflict["field"]))))
+
+
 def saved_reports(conn: sqlite3.Connection) -> list[MergeReport]:
     """The reports of the merges recorded in this file, oldest first."""
     rows = conn.execute(
@@ -354,4 +362,5 @@ def saved_reports(conn: sqlite3.Connection) -> list[MergeReport]:
     return [MergeReport.from_dict(json.loads(value)) for (value,) in rows]
 
 
-__all__ = ["MergeRefused", "MergeReport", "merge_copy", "plan_merge", "saved_reports"]
+__all__ = ["MergeRefused", "MergeReport", "merge_copy", "plan_merge", "restore_lost",
+           "saved_reports"]

@@ -123,6 +123,8 @@ def test_conflict_later_edit_wins_and_the_other_is_in_report_and_history(pair, t
     history = [json.loads(v) for (v,) in a.conn.execute(
         "SELECT new FROM change WHERE row_id=? AND field='community'", (layla,))]
     assert "צפון" in history  # so it can be restored
+    assert merge_module.restore_lost(a, conflict)
+    assert _value(a, "person", layla, "community") == "צפון"
     i18n.set_language("ar")
     assert "צפון" in report.text() and "דרום" in report.text()
 
