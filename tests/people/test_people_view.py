@@ -231,3 +231,27 @@ def test_read_only_file_offers_no_edits(new_file, qtbot):
         qtbot.addWidget(v)
         assert not v.new_button.isEnabled() and not v.import_button.isEnabled()
         assert v.export_button.isEnabled()
+
+
+def test_keyboard_search_edit_and_delete(view, context, qtbot):
+    with context.ops.step("people"):
+        pid = add_person(context.ops, "Rina", email="rina@example.org")
+        add_person(context.ops, "Shai")
+    view.activateWindow()
+    view.select_person(pid)
+    view.table.setFocus()
+
+    def rename(editor):
+        editor.name.selectAll()
+        qtbot.keyClicks(editor.name, "Rina Katz")
+
+    answer_with(view, qtbot, rename)
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert context.pf.conn.execute("SELECT name FROM person WHERE id=?",
+                                   (pid,)).fetchone()[0] == "Rina Katz"
+    view.select_person(pid)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert view.model.rowCount() == 1 and view.model.row_of(pid) < 0
+    context.ops.undo()
+    assert view.model.row_of(pid) >= 0

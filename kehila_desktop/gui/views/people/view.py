@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialog, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout,
@@ -106,6 +107,13 @@ class View(QWidget):
         for column, width in enumerate((170, 160, 170, 120, 120, 200, 110, 120)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda *_: self.edit_person())
+        # the keyboard: Ctrl+F to search, Enter to edit the person, Delete to delete them
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.search.setFocus)
+        for key, slot in ((Qt.Key.Key_Return, self.edit_person),
+                          (Qt.Key.Key_Enter, self.edit_person),
+                          (Qt.Key.Key_Delete, self.delete_person)):
+            QShortcut(QKeySequence(key), self.table, slot,
+                      context=Qt.ShortcutContext.WidgetShortcut)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.memberships = MembershipsPanel()
         self.memberships.addRequested.connect(self.add_membership)
