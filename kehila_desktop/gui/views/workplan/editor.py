@@ -7,7 +7,7 @@ refused by the core with one sentence and nothing changes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPlainTextEdit, QSpinBox,
                                QStackedWidget, QVBoxLayout, QWidget)
@@ -167,6 +167,8 @@ class ActionForm(_Form):
         self.budget.setRange(0, 1_000_000_000)
         self.budget.setSingleStep(1000)
         self.budget.setGroupSeparatorShown(True)
+        # digits as the tree, the budget totals and the workbook write them (12,500)
+        self.budget.setLocale(QLocale(QLocale.Language.English, QLocale.Country.Israel))
         self.budget.setPrefix("₪ ")
         self.budget.editingFinished.connect(self._budget_done)
         self.source = self.row("Budget source", _line(lambda t: self.save({"budget_source": t})))
