@@ -67,6 +67,10 @@ def test_run_a_meeting_in_the_room_and_find_it_all_after_reopening(qtbot, he_app
     action.owner.setCurrentIndex(action.owner.findData(ahmad))
     qtbot.keyClick(action.text, Qt.Key.Key_Return)
     assert "1 משימות" in window.captured.text()
+    # With many names, the facilitator types a few letters to find one.
+    window.find.setText("ליאת")
+    assert [p for p, b in window.member_buttons.items() if b.isVisibleTo(window)] == [liat]
+    window.find.clear()
     # Liat arrives late; a second tap (by mistake) marks her absent, a third corrects it.
     qtbot.mouseClick(window.member_buttons[liat], Qt.MouseButton.LeftButton)
     assert "איחר/ה" in window.member_buttons[liat].text()

@@ -122,6 +122,7 @@ class InRoomWindow(QWidget):
         self.meeting_id = meeting_id
         self.items: list[dict] = []
         self.member_buttons: dict[str, QPushButton] = {}
+        self.member_names: dict[str, str] = {}
         conn = context.pf.conn
         minutes = conn.execute("SELECT minutes FROM meeting WHERE id=?",
                                (meeting_id,)).fetchone()[0]
@@ -189,6 +190,10 @@ class InRoomWindow(QWidget):
         side = QVBoxLayout()
         self.checkin_label = _big(QLabel(), 1.1)
         side.addWidget(self.checkin_label)
+        self.find = QLineEdit()
+        self.find.setClearButtonEnabled(True)
+        self.find.textChanged.connect(self._filter_members)
+        side.addWidget(self.find)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         grid_host = QWidget()
@@ -261,6 +266,8 @@ class InRoomWindow(QWidget):
         self.guest_name.setAccessibleName(tr("Guest's name"))
         self.guest_name.setPlaceholderText(tr("Guest's name"))
         self.checkin_label.setText(tr("Check-in: tap a name as the member arrives"))
+        self.find.setPlaceholderText(tr("Find a member by name"))
+        self.find.setAccessibleName(tr("Find a member by name"))
         self.capture.setTabText(0, tr("Decision"))
         self.capture.setTabText(1, tr("Action item"))
         self.decision_form.retranslate()
@@ -307,6 +314,8 @@ class InRoomWindow(QWidget):
                                    status=label("ATTENDANCE", status)))
             # (a style sheet drops the inherited size: say it again)
             b.setStyleSheet(f"{STATUS_STYLE.get(status, '')} font-size: {BASE_POINTS}pt;")
+        self.member_names = {pid: name for pid, name, _e in members}
+        self._filter_members()
         guests = [g for _i, g in mt.guests_of(conn, self.meeting_id)]
         rate = mt.meeting_rate(conn, self.meeting_id)
         self.guests.setText(tr("{attended} of {expected} members here; guests: {guests}",
@@ -318,6 +327,11 @@ class InRoomWindow(QWidget):
         self.captured.setText(tr("Recorded so far: {decisions} decisions, {actions} action "
                                  "items.", decisions=len(decisions), actions=actions))
         self.show_item()
+
+    def _filter_members(self, *_args) -> None:
+        text = self.find.text().strip().casefold()
+        for pid, button in self.member_buttons.items():
+            button.setVisible(not text or text in self.member_names.get(pid, "").casefold())
 
     def current_item(self) -> dict | None:
         return self.items[self.run.index] if self.items else None
