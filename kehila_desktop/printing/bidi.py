@@ -230,6 +230,8 @@ def visual(line: str, rtl: bool) -> str:
     sos = eos = "R" if rtl else "L"
     types = list(original)
     _weak_rules(types, sos)
+    if rtl and set(types) <= {"L", "EN"}:  # numbers, dates, phones: all at level 2
+        return "".join(ch for ch in chars if ch not in _INVISIBLE)
     _resolve_brackets(chars, types, original, base, sos)
     _neutral_rules(types, sos, eos, base)
     levels = []
@@ -263,7 +265,8 @@ def visual(line: str, rtl: bool) -> str:
                 i = j
             else:
                 i += 1
-    order = _marks_after_base(order, original, levels)
+    if "NSM" in kinds:
+        order = _marks_after_base(order, original, levels)
     out = []
     for idx in order:  # L4
         ch = chars[idx]

@@ -100,7 +100,13 @@ def runs(text: str, bold: bool = False) -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=65536)
 def _unit_width(text: str, bold: bool) -> float:
-    return sum(pdfmetrics.stringWidth(piece, name, 1000) for name, piece in runs(text, bold))
+    """Width at size 1000, from the fonts' advance widths (as reportlab's stringWidth)."""
+    total = 0.0
+    for name, piece in runs(text, bold):
+        face = pdfmetrics.getFont(name).face
+        get, default = face.charWidths.get, face.defaultWidth
+        total += sum(get(code, default) for code in map(ord, piece))
+    return total
 
 
 def width(text: str, size: float, bold: bool = False) -> float:
