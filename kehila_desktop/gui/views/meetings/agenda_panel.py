@@ -4,7 +4,7 @@ with a clear warning when it runs over. Every edit is one step through the conte
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QTreeWidget,
@@ -43,8 +43,9 @@ class AgendaTree(QTreeWidget):
         if item is None:
             return
         index = self.indexOfTopLevelItem(item)
-        if index >= 0:
-            self.moved.emit(item.data(0, Qt.ItemDataRole.UserRole), index)
+        if index >= 0:  # committed (and the list rebuilt) once the drop has finished
+            item_id = item.data(0, Qt.ItemDataRole.UserRole)
+            QTimer.singleShot(0, lambda: self.moved.emit(item_id, index))
 
 
 class AgendaPanel(QWidget):
