@@ -74,7 +74,13 @@ def create_application(argv: list[str] | None = None, language: str | None = Non
 
 
 def crash_log_path():
-    return settings.user_data_dir() / "crash.log"
+    try:
+        return settings.user_data_dir() / "crash.log"
+    except OSError:  # no writable data folder: the temporary folder will do
+        import tempfile
+        from pathlib import Path
+
+        return Path(tempfile.gettempdir()) / "kehila-desktop-crash.log"
 
 
 def install_exception_hook() -> None:
@@ -100,6 +106,19 @@ def exception_hook(kind, value, tb) -> None:
     if QApplication.instance() is None or kind is KeyboardInterrupt:
         sys.__excepthook__(kind, value, tb)
         return
+    if _hook_state["showing"]:  # an error while the dialog is up (e.g. in painting): log only
+        return
+    _hook_state["showing"] = True
+    try:
+        _show_crash(details)
+    finally:
+        _hook_state["showing"] = False
+
+
+_hook_state = {"showing": False}
+
+
+def _show_crash(details: str) -> None:
     dialogs.error(QApplication.activeWindow(),
                   tr("Something went wrong inside Kehila Desktop. Your program file is "
                      "safe: every change was saved as it was made. Details were written to "

@@ -324,3 +324,23 @@ def test_recent_files_are_capped_and_forget_missing_ones(tmp_path):
     assert len(recent) == settings.RECENT_MAX and recent[0].endswith("p10.kehila")
     paths[-1].unlink()
     assert not any(p.endswith("p10.kehila") for p in settings.recent_files())
+
+
+def test_an_error_while_the_error_dialog_is_up_is_only_logged(app_setup, monkeypatch):
+    from kehila_desktop.gui import app as app_module
+
+    def answer_with_another_error(box, buttons):
+        try:
+            raise ValueError("second")
+        except ValueError as exc:
+            app_module.exception_hook(type(exc), exc, exc.__traceback__)
+        return "ok"
+
+    monkeypatch.setattr(dialogs, "answer", answer_with_another_error)
+    try:
+        raise RuntimeError("first")
+    except RuntimeError as exc:
+        app_module.exception_hook(type(exc), exc, exc.__traceback__)
+    assert [kind for kind, _ in dialogs.shown] == ["error"]  # one dialog, not a cascade
+    log = app_module.crash_log_path().read_text()
+    assert "first" in log and "second" in log

@@ -184,14 +184,20 @@ class BodyPanel(QWidget):
             self.ui.nameEdit.setText(self.row.get("name", ""))
             self.context.show_error(tr("A body needs a name; the name was not changed."))
             return
+        body_id = self.body_id
         self.context.run(tr("rename {name}", name=self.row.get("name", "")),
-                         lambda ops: edits.rename_body(ops, self.body_id, name))
+                         lambda ops: edits.rename_body(ops, body_id, name))
+        if self.context.pf is not None and body_id == self.body_id:
+            self.row["name"] = self.context.pf.conn.execute(
+                "SELECT name FROM body WHERE id=?", (body_id,)).fetchone()[0]
 
     def _set(self, field: str, value, step_label: str) -> None:
         if not self.body_id or self.context.read_only or self.row.get(field) == value:
             return
         body_id = self.body_id
-        self.context.run(step_label, lambda ops: ops.update("body", body_id, {field: value}))
+        if self.context.run(step_label,
+                            lambda ops: ops.update("body", body_id, {field: value})) is not None:
+            self.row[field] = value  # until the deferred refresh re-reads the row
 
 
 class ProgramPanel(QWidget):
@@ -305,8 +311,9 @@ class ProgramPanel(QWidget):
         if not self.row or self.context.read_only or self.row.get(field) == value:
             return
         program_id = self.row["id"]
-        self.context.run(step_label,
-                         lambda ops: ops.update("program", program_id, {field: value}))
+        if self.context.run(step_label, lambda ops: ops.update("program", program_id,
+                                                               {field: value})) is not None:
+            self.row[field] = value  # until the deferred refresh re-reads the row
 
     def _text_done(self, field: str, text: str) -> None:
         names = {"name": tr("rename the program"), "locality": tr("change the locality"),
