@@ -126,10 +126,13 @@ tar -xzf "$TARBALL" -C "$WORK/unpack"
 QT_QPA_PLATFORM=offscreen timeout 120 "$HOME/.local/bin/kehila-desktop" --quit-when-ready \
     "$WORK/first.kehila" > /dev/null 2>&1 || fail "the installed app did not start"
 if command -v xdg-mime > /dev/null; then
-    kind=$(XDG_DATA_DIRS="$XDG_DATA_HOME:/usr/share" xdg-mime query filetype "$WORK/first.kehila")
     default=$(XDG_DATA_DIRS="$XDG_DATA_HOME:/usr/share" xdg-mime query default application/x-kehila)
-    echo "   xdg-mime: $kind, opened by $default"
-    [ "$kind" = application/x-kehila ] || fail "file type is $kind"
+    echo "   xdg-mime: application/x-kehila is opened by $default"
+    if command -v mimetype > /dev/null; then  # xdg-mime's reader outside a desktop session
+        kind=$(XDG_DATA_DIRS="$XDG_DATA_HOME:/usr/share" xdg-mime query filetype "$WORK/first.kehila")
+        echo "   xdg-mime: the --sample program file is $kind"
+        [ "$kind" = application/x-kehila ] || fail "file type is $kind"
+    fi
     [ "$default" = kehila-desktop.desktop ] || fail "default app is '$default'"
 fi
 "$WORK"/unpack/*/install.sh --remove > /dev/null

@@ -134,9 +134,9 @@ def test_qt_detects_program_files(mime_home, files):
 
 def test_xdg_mime_query_filetype(mime_home, files):
     xdg_mime = need("xdg-mime")
-    if shutil.which("mimetype") is None and shutil.which("gio") is None:
-        pytest.skip("xdg-mime needs mimetype (libfile-mimeinfo-perl) or gio to read "
-                    "shared-mime-info here")
+    if shutil.which("mimetype") is None:
+        pytest.skip("outside a desktop session xdg-mime reads shared-mime-info through "
+                    "mimetype (libfile-mimeinfo-perl), which is not installed")
     for key in ("program", "renamed"):
         out = subprocess.run([xdg_mime, "query", "filetype", str(files[key])],
                              capture_output=True, text=True, env=xdg_env(mime_home),
