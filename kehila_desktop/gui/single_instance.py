@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 log = logging.getLogger(__name__)
 
-TIMEOUT_MS = 1500
+TIMEOUT_MS = 4000  # a busy running app (opening a big file) still answers in time
 _MAX_MESSAGE = 64 * 1024
 
 
