@@ -18,8 +18,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QUrl, QUrlQuery
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
-                               QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
-                               QVBoxLayout, QWidget)
+                               QLabel, QLineEdit, QListWidget, QMessageBox, QPlainTextEdit,
+                               QPushButton, QVBoxLayout, QWidget)
 
 from ..core.errors import KehilaError
 from ..core.i18n import tr
@@ -75,9 +75,11 @@ class ShareDialog(QDialog):
 class ReportDialog(QDialog):
     """The merge report as plain text; before merging it asks, after it only shows."""
 
-    def __init__(self, report, *, ask: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, report, *, ask: bool, parent: QWidget | None = None,
+                 context=None) -> None:
         super().__init__(parent)
         self.report = report
+        self.context = context
         self.setWindowTitle(tr("Merge a received copy"))
         self.resize(720, 520)
         layout = QVBoxLayout(self)
@@ -91,6 +93,9 @@ class ReportDialog(QDialog):
         self.text.setPlainText(report.text())
         self.text.setAccessibleName(tr("Merge report"))
         layout.addWidget(self.text, 1)
+        self.conflicts = None
+        if not ask and report.conflicts and context is not None:
+            self._add_restore(layout)
         buttons = QDialogButtonBox()
         if ask:
             self.ok = buttons.addButton(tr("Merge"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -102,6 +107,41 @@ class ReportDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _add_restore(self, layout) -> None:
+        """After the merge: pick a conflict and give the field back the value not kept."""
+        from ..core.merge_report import field_name
+
+        layout.addWidget(QLabel(tr("Conflicts: the value not kept can be given back.")))
+        self.conflicts = QListWidget()
+        self.conflicts.setAccessibleName(tr("Conflicts of the merge"))
+        for item in self.report.conflicts:
+            lost = item["lost"] if item["lost"] not in (None, "") else tr("(empty)")
+            if item["field"].endswith("_id"):
+                lost = self.report.names.get(item["lost"], lost)
+            self.conflicts.addItem(tr("{row}: {field} — {value}", row=item["label"],
+                                      field=field_name(item["table"], item["field"]),
+                                      value=lost))
+        self.conflicts.setCurrentRow(0)
+        self.conflicts.setMaximumHeight(140)
+        layout.addWidget(self.conflicts)
+        self.restore = QPushButton(tr("Give back the value not kept"))
+        self.restore.setAccessibleName(self.restore.text())
+        self.restore.clicked.connect(self.restore_selected)
+        layout.addWidget(self.restore)
+
+    def restore_selected(self) -> None:
+        from ..core.merge import restore_lost
+
+        row = self.conflicts.currentRow()
+        if row < 0:
+            return
+        item = self.report.conflicts[row]
+        from ..core.merge_report import field_name
+
+        label = tr("restore {field}", field=field_name(item["table"], item["field"]))
+        self.context.run(label, lambda ops: restore_lost(ops, item))
+        self.conflicts.item(row).setFlags(Qt.ItemFlag.NoItemFlags)  # done: greyed out
 
     def ask(self) -> bool:
         global last_report
@@ -217,7 +257,7 @@ class SharingActions(QObject):
             dialogs.error(self.window, exc.text(tr))
             return None
         self.window.statusBar().showMessage(report.summary(), 10000)
-        ReportDialog(report, ask=False, parent=self.window).ask()
+        ReportDialog(report, ask=False, parent=self.window, context=self.context).ask()
         return report
 
     def _offer_to_open(self, path: str, text: str) -> None:

@@ -78,8 +78,10 @@ def test_share_edit_both_merge_from_the_menu_read_the_report_and_undo(window, tm
 
     seen = []
     monkeypatch.setattr(actions, "ask_incoming", lambda: str(copy))
-    monkeypatch.setattr(sharing, "confirm", lambda dialog: seen.append(
-        (dialog.summary.text(), dialog.text.toPlainText(), dialog.ok.text())) or True)
+    dialogs_seen = []
+    monkeypatch.setattr(sharing, "confirm", lambda dialog: dialogs_seen.append(dialog) or
+                        seen.append((dialog.summary.text(), dialog.text.toPlainText(),
+                                     dialog.ok.text())) or True)
     actions.act_merge.trigger()
 
     before, after = seen
@@ -93,6 +95,15 @@ def test_share_edit_both_merge_from_the_menu_read_the_report_and_undo(window, tm
     assert conn.execute("SELECT notes FROM person WHERE id=?", (noam,)).fetchone()[0] == "שם"
     assert "מיזוג" in window.act_undo.text()
     assert window.statusBar().currentMessage().startswith("נוספו: 0, שונו: 1, התנגשויות: 1")
+
+    # the conflict's other value can be given back from the report, as one more undo step
+    report_dialog = dialogs_seen[1]
+    assert report_dialog.conflicts.count() == 1
+    assert "כאן" in report_dialog.conflicts.item(0).text()
+    report_dialog.restore.click()
+    assert conn.execute("SELECT notes FROM person WHERE id=?", (noam,)).fetchone()[0] == "כאן"
+    window.act_undo.trigger()
+    assert conn.execute("SELECT notes FROM person WHERE id=?", (noam,)).fetchone()[0] == "שם"
 
     window.act_undo.trigger()
     row = conn.execute("SELECT community, organisation FROM person WHERE id=?",
