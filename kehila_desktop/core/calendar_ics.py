@@ -29,6 +29,7 @@ def meetings_calendar(conn: sqlite3.Connection, body_id: str | None = None,
     cal.add("prodid", "-//Kehila Desktop//kehila-desktop//HE")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")  # a published calendar: imported, not an invitation
     cal.add("x-wr-calname", program[0] if program else "Kehila")
     cal.add("x-wr-timezone", TZID)
     sql = ("SELECT m.id, m.starts_at, m.minutes, m.place, m.status, m.kind, b.name, m.notes "

@@ -108,3 +108,33 @@ def test_design_committee_must_meet_every_month_of_year_one(ops, monkeypatch):
         add_meeting(ops, design, f"2027-{month:02d}-07T17:30", status="held")
     add_meeting(ops, design, "2028-02-01T17:30", status="held")
     assert not [f for f in _codes(ops.conn, "meetings.cadence_not_kept") if f.target[2] == design]
+
+
+def test_a_killed_process_keeps_every_committed_tap(new_file):
+    """In-room taps are committed one by one: killing the process loses none of them."""
+    import subprocess
+    import sys
+    import textwrap
+
+    from kehila_desktop.core.programfile import open_program
+
+    from .gui_helpers import build_small_program
+
+    ids = build_small_program(new_file)
+    script = textwrap.dedent(f"""
+        import os, signal
+        from kehila_desktop.core import meetings as mt
+        from kehila_desktop.core.operations import Operations
+        from kehila_desktop.core.programfile import open_program
+        ops = Operations(open_program({str(new_file)!r}))
+        for pid in {ids['people'][:3]!r}:
+            mt.check_in(ops, {ids['meeting']!r}, pid)
+        mt.add_guest(ops, {ids['meeting']!r}, "אורחת")
+        os.kill(os.getpid(), signal.SIGKILL)
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60)
+    assert done.returncode == -9
+    with open_program(new_file) as pf:
+        marks = mt.attendance_of(pf.conn, ids["meeting"])
+        assert marks == {pid: "present" for pid in ids["people"][:3]}
+        assert [g for _i, g in mt.guests_of(pf.conn, ids["meeting"])] == ["אורחת"]
