@@ -90,7 +90,7 @@ class FileController(QObject):
             pf = open_program(path, read_only=read_only, allow_newer=True)
         except ProgramFileError as exc:
             dialogs.error(self.parent_widget, exc.text(tr))
-            if exc.reason in ("missing", "not_program", "empty"):
+            if exc.reason != "locked":  # a file that cannot be read leaves the recent list
                 settings.forget_recent(path)
                 self.recentChanged.emit()
             return False

@@ -105,6 +105,7 @@ def test_a_damaged_file_gets_a_dialog_and_the_app_stays_usable(main_window, gui_
     assert not w.files.open_path(damaged)
     kind, text = dialogs.shown[-1]
     assert kind == "error" and "damaged.kehila" in text
+    assert not any(p.endswith("damaged.kehila") for p in settings.recent_files())
     assert w.context.pf.path == gui_sample  # the open program is still open
     w.show_view("structure")
     assert w.views["structure"].diagram.boxes
