@@ -107,6 +107,15 @@ def test_bad_budget_source_quarter_shows_one_sentence_and_changes_nothing(qtbot,
     assert shown == ["פעולה אינה יכולה להסתיים לפני שהיא מתחילה."]
     action = wp.read_plan(pf.conn, cid).actions()[0]
     assert (action.start_quarter, action.end_quarter) == ("2027Q2", "2027Q2")
+    assert form.end.currentData() == "2027Q2"  # the editor shows what is saved again
+    view.select(objective)
+    dates = view.editor.forms["objective"].target_date
+    dates.setText("31.12.2027")
+    dates.setModified(True)
+    dates.editingFinished.emit()
+    dates.editingFinished.emit()  # Return, then leaving the field
+    assert shown[1:] == ["תאריך נכתב בצורה YYYY-MM-DD."]
+    assert dates.text() == ""
     pf.close()
 
 

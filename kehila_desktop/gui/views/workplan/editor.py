@@ -41,7 +41,11 @@ class CommitText(QPlainTextEdit):
 
 def _line(slot) -> QLineEdit:
     edit = QLineEdit()
-    edit.editingFinished.connect(lambda e=edit: slot(e.text()) if e.isModified() else None)
+    def finished(e=edit):
+        if e.isModified():  # Return and then leaving the field: saved once
+            e.setModified(False)
+            slot(e.text())
+    edit.editingFinished.connect(finished)
     return edit
 
 
@@ -64,6 +68,7 @@ class _Form(QWidget):
         super().__init__()
         self.context = context
         self.item = None
+        self.reload = lambda: None  # set by the ItemEditor: show the saved values again
         outer = QVBoxLayout(self)
         self.form = QFormLayout()
         outer.addLayout(self.form)
@@ -82,8 +87,10 @@ class _Form(QWidget):
             return
         title = getattr(self.item, "title", "") or tr("untitled")
         item_id, kind = self.item.id, self.kind
-        self.context.run(tr("edit {title}", title=title),
-                         lambda ops: wp.update_item(ops, kind, item_id, changes))
+        done = self.context.run(tr("edit {title}", title=title),
+                                lambda ops: wp.update_item(ops, kind, item_id, changes))
+        if done is None:  # refused (the sentence was shown): show what is saved
+            self.reload()
 
     def retranslate(self) -> None:
         for key, caption in self.labels.items():
@@ -253,10 +260,13 @@ class ItemEditor(QStackedWidget):
         self.forms = {"goal": GoalForm(context), "objective": ObjectiveForm(context),
                       "action": ActionForm(context)}
         self.addWidget(self.hint)
+        self._last = (None, None, [])
         for form in self.forms.values():
+            form.reload = lambda: self.show_item(*self._last)
             self.addWidget(form)
 
     def show_item(self, item, conn, quarters: list[str]) -> None:
+        self._last = (item, conn, quarters)
         kind = getattr(item, "kind", None)
         form = self.forms.get(kind)
         if form is None:
