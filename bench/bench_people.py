@@ -2,8 +2,8 @@
 
 Figures: reading the people table (``people_rows``: the query plus a search key per row)
 beside raw sqlite3 fetching the same query; one keystroke of search-as-you-type typed into
-the view's search box (filter, model reset, table repaint; the first keystroke also builds
-the search keys) beside raw sqlite3 answering the same search with LIKE; and
+the view's search box (filter, model reset, table repaint; the search keys are built when
+the event loop is first idle after opening) beside raw sqlite3 answering the same search with LIKE; and
 opening the whole view (model, matrix, filters, first paint) beside the raw read.
 Targets: under 3× raw, and under 100 ms a keystroke.
 """
@@ -51,7 +51,7 @@ def run(report) -> None:
             start = time.perf_counter()
             view.search.setText(text)
             view.table.viewport().repaint()
-            times.append(time.perf_counter() - start)
+            times.append((time.perf_counter() - start, text))
     view.close()
     like = ("SELECT p.id FROM person p WHERE p.deleted=0 AND (p.name LIKE ?1 OR "
             "p.organisation LIKE ?1 OR p.community LIKE ?1 OR p.email LIKE ?1 OR "
@@ -62,10 +62,12 @@ def run(report) -> None:
             raw.execute(like, (f"%{text}%",)).fetchall()
 
     report.add("search as you type: one keystroke + repaint (mean)",
-               sum(times) / len(times), "raw sqlite3: LIKE on 5 columns",
+               sum(t for t, _ in times) / len(times), "raw sqlite3: LIKE on 5 columns",
                best_of(raw_search) / len(KEYSTROKES), 3)
-    worst = max(times)
-    report.note(f"worst keystroke {worst * 1000:.1f} ms (target < 100 ms): "
+    ordered = sorted(t for t, _ in times)
+    worst, text = max(times)
+    report.note(f"keystroke median {ordered[len(ordered) // 2] * 1000:.1f} ms, worst "
+                f"{worst * 1000:.1f} ms ({text!r}) (target < 100 ms): "
                 + ("ok" if worst < 0.1 else "OVER"))
 
     from kehila_desktop.gui.views.people.view import View

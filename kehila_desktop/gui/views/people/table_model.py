@@ -3,12 +3,12 @@ memory per keystroke and sorted by column. Re-read only when the file changes.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
 
 from ....core.i18n import label, tr
-from ....core.people_search import (PeopleFilter, PersonRow, filter_rows, narrows, normalise,
-                                   people_rows)
+from ....core.people_search import (PeopleFilter, PersonRow, ensure_keys, filter_rows, narrows,
+                                   normalise, people_rows)
 
 COLUMNS = ("name", "organisation", "sector", "area", "community", "bodies", "status", "phone",
            "email")
@@ -38,6 +38,8 @@ class PeopleTableModel(QAbstractTableModel):
             self._all = self._sorted(self._all)
         self._rows = filter_rows(self._all, self._filter)  # keeps the order
         self.endResetModel()
+        # the search keys are built when the event loop is idle, after the table is painted
+        QTimer.singleShot(0, lambda rows=self._all: ensure_keys(rows))
 
     def set_filter(self, flt: PeopleFilter) -> None:
         self.beginResetModel()
