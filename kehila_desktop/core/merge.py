@@ -325,7 +325,12 @@ def merge_copy(ops: Operations, incoming_path, *, dry_run: bool = False) -> Merg
     backup = backup_path_for(Path(pf.path), "merge")
     copy_consistent(pf.conn, backup)
     report.backup = str(backup)
-    _apply(ops, plan, tr("merge {name}", name=incoming_path.name))
+    try:
+        _apply(ops, plan, tr("merge {name}", name=incoming_path.name))
+    except sqlite3.Error as exc:  # rolled back: the file is as it was
+        backup.unlink(missing_ok=True)
+        raise MergeRefused("damaged", "The copy {path} could not be merged ({error}); nothing "
+                           "was changed.", path=incoming_path, error=exc) from None
     return report
 
 

@@ -210,3 +210,26 @@ def test_the_report_names_the_rows_a_field_points_to(pair, tmp_path):
     i18n.set_language("en")
     assert "focus area was צפון, now דרום" in report.text()
     assert south not in report.text()
+
+
+def test_a_copy_whose_rows_do_not_hold_together_changes_nothing(pair, tmp_path):
+    a, b = pair
+    b.pf.close()
+    raw = sqlite3.connect(b.pf.path)  # written by something else than Kehila Desktop
+    raw.execute("INSERT INTO membership(id, deleted, person_id, body_id, role, "
+                "role_requirements, expected_attendance, responsibilities, status, source) "
+                "VALUES ('m1', 0, 'no-such-person', 'no-such-body', 'member', '', 75, '', "
+                "'mapped', 'mapping')")
+    raw.execute("INSERT INTO change(id, seq, step_id, table_name, row_id, field, old, new, at, "
+                "copy_id) VALUES ('c1', 999999, 's1', 'membership', 'm1', '', NULL, '{}', "
+                "'2030-01-01T00:00:00.000000Z', 'x')")
+    raw.commit()
+    raw.close()
+    before = program_data(a.conn)
+    history = a.conn.execute("SELECT count(*) FROM change").fetchone()
+    with pytest.raises(MergeRefused) as caught:
+        merge_copy(a, b.pf.path)
+    assert caught.value.reason == "damaged"
+    assert program_data(a.conn) == before
+    assert a.conn.execute("SELECT count(*) FROM change").fetchone() == history
+    assert not list(tmp_path.glob("*.bak*"))
