@@ -27,10 +27,10 @@ def people(src: Source, opts: dict) -> Handout:
             row += [phone, email]
         rows.append(row)
     header = [src.tr("Name"), src.tr("Organisation"), src.tr("Sector"), src.tr("Area")]
-    weights = [3, 3.6, 2.8, 2.2]
+    weights = [3, 3.5, 2.8, 2.2]
     if contacts:
         header += [src.tr("Phone"), src.tr("E-mail")]
-        weights += [2.6, 4.4]
+        weights += [2.5, 4.8]
     title = src.tr("Partner mapping")
     story = kit.title(title, src.tr("{count} people", count=len(rows)))
     story += kit.table(header, rows, weights)
@@ -63,10 +63,10 @@ def roster(src: Source, opts: dict) -> Handout:
         rows.append(row)
     header = [src.tr("No."), src.tr("Name"), src.tr("Organisation"), src.tr("Sector"),
               src.tr("Role"), src.tr("Status")]
-    weights = [0.9, 2.8, 3, 2.8, 1.9, 1.7]
+    weights = [0.8, 2.7, 2.9, 2.7, 1.9, 1.6]
     if contacts:
         header += [src.tr("Phone"), src.tr("E-mail")]
-        weights += [2.6, 4.6]
+        weights += [2.5, 5.2]
     title = src.tr("Members of the {body}", body=name)
     story = kit.title(title, src.tr("{count} members", count=len(rows)))
     story += kit.table(header, rows, weights)
