@@ -63,7 +63,7 @@ def roster(src: Source, opts: dict) -> Handout:
         rows.append(row)
     header = [src.tr("No."), src.tr("Name"), src.tr("Organisation"), src.tr("Sector"),
               src.tr("Role"), src.tr("Status")]
-    weights = [0.8, 2.7, 2.9, 2.7, 1.9, 1.6]
+    weights = [1.0, 2.7, 2.8, 2.6, 1.9, 1.6]
     if contacts:
         header += [src.tr("Phone"), src.tr("E-mail")]
         weights += [2.5, 5.2]
