@@ -86,8 +86,9 @@ def _share(pf: ProgramFile, out: Path, no_contacts: bool, day: date | None) -> S
             conn.execute("PRAGMA secure_delete=ON")
             conn.execute("PRAGMA journal_mode=DELETE")
             conn.execute("BEGIN IMMEDIATE")
+            stripped = no_contacts or is_stripped(conn)  # a copy of a stripped copy is too
             facts = {"copy_id": copy_id, "shared_from": pf.copy_id, "shared_at": now_utc(),
-                     "contacts_stripped": "1" if no_contacts else "0"}
+                     "contacts_stripped": "1" if stripped else "0"}
             conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
                              list(facts.items()))
             if no_contacts:
@@ -101,7 +102,7 @@ def _share(pf: ProgramFile, out: Path, no_contacts: bool, day: date | None) -> S
         for leftover in (work, final, work.with_name(work.name + "-journal")):
             if leftover.exists():
                 leftover.unlink()
-    return SharedCopy(target, program_name, copy_id, no_contacts)
+    return SharedCopy(target, program_name, copy_id, stripped)
 
 
 def _strip_contacts(conn: sqlite3.Connection) -> None:

@@ -100,3 +100,11 @@ def test_contacts_in_earlier_merge_reports_are_left_out_too(program, tmp_path):
     data = stripped.read_bytes()
     assert b"02-9876543" not in data and b"noam.new@example.com" not in data
     assert PEOPLE[5][1].encode() not in data
+
+
+def test_a_copy_of_a_stripped_copy_is_marked_stripped_too(program, tmp_path):
+    stripped = share_copy(program, tmp_path / "s.kehila", no_contacts=True).path
+    again = share_copy(stripped, tmp_path / "again.kehila")
+    assert again.contacts_stripped
+    with open_program(again.path, read_only=True) as pf:
+        assert dict(pf.conn.execute("SELECT key, value FROM meta"))["contacts_stripped"] == "1"
