@@ -12,7 +12,7 @@ from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QPainter, QPainterPath,
                            QPolygonF)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from ....core.i18n import label, tr
+from ....core.i18n import tr
 
 
 @dataclass
@@ -258,7 +258,3 @@ class StructureDiagram(QWidget):
     def focusOutEvent(self, event) -> None:
         super().focusOutEvent(event)
         self.update()
-
-
-def cadence_label(key: str) -> str:
-    return label("CADENCES", key)

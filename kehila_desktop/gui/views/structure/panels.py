@@ -15,9 +15,6 @@ from ...forms.ui_body_details import Ui_BodyDetails
 from ...forms.ui_program_settings import Ui_ProgramSettings
 from ...widgets import number_locale
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
 def weekday_name(n: int) -> str:
     return {0: tr("Monday"), 1: tr("Tuesday"), 2: tr("Wednesday"), 3: tr("Thursday"),
             4: tr("Friday"), 5: tr("Saturday"), 6: tr("Sunday")}[n]
