@@ -56,7 +56,7 @@ def test_filter_agenda_attendance_and_undo(qtbot, he_app, new_file):
     panel = view.panel.attendance
     view.panel.tabs.setCurrentWidget(panel)
     first = panel.table.topLevelItem(0)
-    name, person = first.text(0), first.data(0, Qt.ItemDataRole.UserRole)
+    person = first.data(0, Qt.ItemDataRole.UserRole)
     first.setSelected(True)
     qtbot.mouseClick(panel.status_buttons["present"], Qt.MouseButton.LeftButton)
     assert panel.rate.text() == "הגיעו 1 מתוך 4 חברים (25%)."

@@ -170,7 +170,8 @@ class ActionItemForm(QWidget):
     def add(self) -> str | None:
         if not self.meeting_id:
             return None
-        text, owner, meeting_id = self.text.text(), self.owner.currentData() or None, self.meeting_id
+        text, meeting_id = self.text.text(), self.meeting_id
+        owner = current_data(self.owner) or None
         due = self.due.date().toString("yyyy-MM-dd") if self.has_due.isChecked() else None
         new_id = self.context.run(tr("add action item"), lambda ops: mt.add_action_item(
             ops, meeting_id, text, owner_person_id=owner, due=due))

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor
 from ....core.i18n import label, tr
 from ....core.meetings import meeting_rates
 
+_ROOT = QModelIndex()
 COLUMNS = ("when", "body", "kind", "status", "attendance", "agenda", "note")
 
 
@@ -114,10 +115,10 @@ class MeetingsTableModel(QAbstractTableModel):
                                   self.index(len(self._rows) - 1, len(COLUMNS) - 1))
 
     # --- Qt model ---------------------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
