@@ -148,6 +148,7 @@ def main(argv: list[str] | None = None) -> int:
 
     window = MainWindow()
     app.aboutToQuit.connect(window.files.close)  # releases the lock however the app ends
+    window.restore_geometry()
     window.show_opening(args.file or "")
     state = {"started": False, "opened": False}
 

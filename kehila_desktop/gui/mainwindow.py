@@ -337,13 +337,23 @@ class MainWindow(QMainWindow):
     def _filter(self) -> str:
         return tr("Kehila program files (*{suffix})", suffix=SUFFIX)
 
+    def _folder(self) -> str:
+        """Where file dialogs start: the open file's folder, else the user's documents."""
+        if self.context.pf is not None:
+            return str(self.context.pf.path.parent)
+        from PySide6.QtCore import QStandardPaths
+
+        return QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+
     def ask_open_path(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Open a program file"), "",
+        path, _ = QFileDialog.getOpenFileName(self, tr("Open a program file"), self._folder(),
                                               self._filter())
         return path
 
     def ask_save_path(self, title: str, suggested: str = "") -> str:
-        path, _ = QFileDialog.getSaveFileName(self, title, suggested, self._filter())
+        path, _ = QFileDialog.getSaveFileName(self, title, suggested or self._folder(),
+                                              self._filter())
         return path
 
     def open_dialog(self) -> None:
@@ -414,8 +424,15 @@ class MainWindow(QMainWindow):
         return result
 
     def closeEvent(self, event) -> None:
+        settings.settings().setValue("window/geometry", self.saveGeometry())
         self.files.close()
         super().closeEvent(event)
+
+    def restore_geometry(self) -> None:
+        """Open where and as large as the window was last closed."""
+        saved = settings.settings().value("window/geometry")
+        if saved:
+            self.restoreGeometry(saved)
 
 
 def _dropped_file(event) -> str | None:

@@ -345,3 +345,17 @@ def test_an_error_while_the_error_dialog_is_up_is_only_logged(app_setup, monkeyp
     assert [kind for kind, _ in dialogs.shown] == ["error"]  # one dialog, not a cascade
     log = app_module.crash_log_path().read_text()
     assert "first" in log and "second" in log
+
+
+def test_the_window_remembers_its_size(qtbot, app_setup):
+    from kehila_desktop.gui.mainwindow import MainWindow
+
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.resize(900, 640)
+    first.show()
+    first.close()
+    second = MainWindow()
+    qtbot.addWidget(second)
+    second.restore_geometry()
+    assert (second.width(), second.height()) == (900, 640)
