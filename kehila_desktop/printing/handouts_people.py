@@ -159,5 +159,10 @@ def role_letter(src: Source, opts: dict) -> Handout:
         story += kit.space(18)
         story += kit.para(src.tr("With thanks,"))
         story += kit.para(src.program.get("authority") or src.program.get("locality", ""))
+    if not letters:
+        body = _body_from(src, opts)
+        bodies_named.add(src.body_name(body))
+        story += kit.title(src.tr("Role letter"), src.body_name(body))
+        story += kit.para(src.tr("This body has no members yet."))
     body_label = bodies_named.pop() if len(bodies_named) == 1 else ""
     return Handout(src.tr("Role letter"), body_label, story)

@@ -106,3 +106,13 @@ def test_cancel_leaves_no_file_and_progress_counts_pages(printed_sample, tmp_pat
     seen.clear()
     pages = build("calendar", printed_sample, out, progress=seen.append)
     assert seen == list(range(1, pages + 1)) and out.exists()
+
+
+def test_an_empty_program_prints_every_handout_that_needs_no_meeting(new_file, tmp_path):
+    from kehila_desktop.printing import NEEDS_MEETING
+
+    for handout in HANDOUTS:
+        if handout in NEEDS_MEETING:
+            continue
+        out = tmp_path / f"{handout}.pdf"
+        assert build(handout, new_file, out, language="ar") >= 1, handout
