@@ -196,3 +196,14 @@ def test_a_hidden_view_catches_up_when_shown(qtbot, he_app, new_file):
     assert len(_rows(view)) == 2  # not re-read while hidden
     view.show()
     assert ("2027-04-05T10:00", "ועדת היגוי") in _rows(view)
+
+
+def test_delete_a_meeting_and_undo(qtbot, he_app, new_file):
+    ids = build_small_program(new_file)
+    view = _view(qtbot, new_file)
+    view.select_meeting(ids["other"])
+    qtbot.mouseClick(view.panel.delete_button, Qt.MouseButton.LeftButton)
+    assert _rows(view) == [("2027-01-04T10:00", "ועדת היגוי")]
+    assert view.panel.meeting_id != ids["other"]
+    view.context.ops.undo()
+    assert len(_rows(view)) == 2

@@ -31,6 +31,9 @@ class MeetingPanel(QWidget):
         self.inroom_button.clicked.connect(
             lambda: self.meeting_id and self.inRoomRequested.emit(self.meeting_id))
         top.addWidget(self.inroom_button)
+        self.delete_button = QPushButton()
+        self.delete_button.clicked.connect(self._delete)
+        top.addWidget(self.delete_button)
         layout.addLayout(top)
         self.note = plain_label()
         self.note.setStyleSheet("color: #8a4b00;")
@@ -87,6 +90,8 @@ class MeetingPanel(QWidget):
             self.status.addItem(label("MEETING_STATUSES", key), key)
         self.inroom_button.setText(tr("In-room mode"))
         self.inroom_button.setAccessibleName(tr("Run this meeting in in-room mode"))
+        self.delete_button.setText(tr("Delete meeting"))
+        self.delete_button.setAccessibleName(tr("Delete this meeting (Undo brings it back)"))
         for n, text in enumerate((tr("Agenda"), tr("Attendance"),
                                   tr("Decisions and action items"))):
             self.tabs.setTabText(n, text)
@@ -110,7 +115,7 @@ class MeetingPanel(QWidget):
                 self.meeting_id = meeting_id = None
         row = self.row
         editable = row is not None and not self.context.read_only
-        for w in (*self.fields, self.inroom_button):
+        for w in (*self.fields, self.inroom_button, self.delete_button):
             w.setEnabled(editable)
         self.tabs.setEnabled(row is not None)
         if row is None:
@@ -136,6 +141,12 @@ class MeetingPanel(QWidget):
             return
         self.tabs.widget(index).load(self.meeting_id)
         self._loaded[index] = self.meeting_id
+
+    def _delete(self) -> None:
+        """Tombstone the meeting (its agenda, attendance and decisions stay with it)."""
+        if self.meeting_id:
+            meeting_id = self.meeting_id
+            self.context.run(tr("delete meeting"), lambda ops: ops.delete("meeting", meeting_id))
 
     def _save(self, field: str, value) -> None:
         if self.row is None or self.row.get(field) == value:
