@@ -24,9 +24,9 @@ def register(subparsers) -> None:
 def run(args) -> int:
     from ..cli import SheetError
     from ..core.operations import Operations
-    from ..core.people_io import apply_import, plan_import
+    from ..core.people_io import apply_import, plan_import, read_people_sheet
     from ..core.programfile import open_program
-    from ..core.sheets import SheetReadError, read_sheet
+    from ..core.sheets import SheetReadError
 
     use_language(args.language)
     with open_program(args.file, read_only=args.dry_run) as pf:
@@ -35,10 +35,12 @@ def run(args) -> int:
 
             raise ReadOnlyError("This program file is open read-only; changes cannot be saved.")
         try:
-            grid = read_sheet(args.sheet, args.worksheet)
+            grid = read_people_sheet(args.sheet, args.worksheet)
             plan = plan_import(pf.conn, grid, str(args.sheet).rsplit("/", 1)[-1])
         except SheetReadError as exc:
             raise SheetError(exc.message, **exc.fields) from None
+        if grid.sheet_name:
+            print(tr("Worksheet: {sheet}", sheet=grid.sheet_name))
         print(plan.summary())
         for row in plan.rows:
             if row.action == "reject":

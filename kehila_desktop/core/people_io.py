@@ -376,12 +376,29 @@ def apply_import(ops, plan: ImportPlan) -> dict[str, int]:
     return {"added": len(plan.of("add")), "updated": len(plan.of("update"))}
 
 
+def read_people_sheet(path: str | os.PathLike, sheet: str | None = None) -> Grid:
+    """Read the sheet to import: ``sheet`` if named, else (for a workbook) the first
+    worksheet that has a column of names — an instructions sheet in front is passed over."""
+    from .sheets import read_sheet, xlsx_sheet_names
+
+    if sheet or Path(path).suffix.lower() not in (".xlsx", ".xlsm") or not Path(path).is_file():
+        return read_sheet(path, sheet)
+    aliases = _header_aliases()
+    names = xlsx_sheet_names(path)
+    for name in names:
+        grid = read_sheet(path, name)
+        try:
+            _find_header(grid.rows, aliases)
+            return grid
+        except SheetReadError:
+            continue
+    return read_sheet(path, names[0] if names else None)
+
+
 def import_people(ops, path: str | os.PathLike, *, sheet: str | None = None,
                   dry_run: bool = False) -> ImportPlan:
     """Read, plan and (unless ``dry_run``) apply: the CLI's one call."""
-    from .sheets import read_sheet
-
-    grid = read_sheet(path, sheet)
+    grid = read_people_sheet(path, sheet)
     plan = plan_import(ops.conn, grid, Path(path).name)
     if not dry_run:
         apply_import(ops, plan)

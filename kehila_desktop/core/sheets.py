@@ -182,6 +182,25 @@ def read_xlsx(path: Path, sheet: str | None = None) -> Grid:
         book.close()
 
 
+def xlsx_sheet_names(path: str | os.PathLike) -> list[str]:
+    """The worksheet names of a workbook, in order (``SheetReadError`` when unreadable)."""
+    from zipfile import BadZipFile
+
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True)
+    except FileNotFoundError:
+        raise SheetReadError("The sheet {path} does not exist.", path=path) from None
+    except (BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise SheetReadError("The file {path} is not a readable .xlsx workbook ({error}).",
+                             path=path, error=exc) from None
+    try:
+        return list(book.sheetnames)
+    finally:
+        book.close()
+
+
 def read_sheet(path: str | os.PathLike, sheet: str | None = None) -> Grid:
     """Read a ``.csv`` or ``.xlsx`` file into a ``Grid`` (``SheetReadError`` when it can't)."""
     path = Path(path)

@@ -121,3 +121,19 @@ def test_a_sheet_without_names_is_refused(ops, tmp_path):
     path.write_text("foo,bar\n1,2\n", encoding="utf-8")
     with pytest.raises(SheetReadError):
         plan_import(ops.conn, read_sheet(path))
+
+
+def test_an_instructions_sheet_in_front_is_passed_over(ops, tmp_path):
+    from kehila_desktop.core.people_io import read_people_sheet
+
+    book = openpyxl.Workbook()
+    book.active.title = "הוראות"
+    book.active["A1"] = "מלאו את הגיליון הבא"
+    people_ws = book.create_sheet("אנשים")
+    people_ws.append(["name", "email"])
+    people_ws.append(["Dana", "dana@example.org"])
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    grid = read_people_sheet(path)
+    assert grid.sheet_name == "אנשים"
+    assert [r.name for r in plan_import(ops.conn, grid).rows] == ["Dana"]

@@ -550,13 +550,14 @@ class View(QWidget):
 
     def import_file(self, path: str) -> bool:
         """Show the preview of importing ``path``; import it (one step) if the user agrees."""
-        from ....core.people_io import apply_import, plan_import
-        from ....core.sheets import read_sheet
+        from ....core.people_io import apply_import, plan_import, read_people_sheet
 
         if self.context.ops is None:
             return False
         try:
-            plan = plan_import(self.context.pf.conn, read_sheet(path), Path(path).name)
+            grid = read_people_sheet(path)
+            source = Path(path).name + (f" — {grid.sheet_name}" if grid.sheet_name else "")
+            plan = plan_import(self.context.pf.conn, grid, source)
         except KehilaError as exc:
             self.context.show_error(exc.text(tr))
             return False
