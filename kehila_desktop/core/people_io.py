@@ -8,6 +8,7 @@ by e-mail, then phone, then exact name — never a second copy of someone), *unc
 people as ONE operations step of kind "import" (one undo). Cancelling simply means not
 calling it.
 
+A name may come in one column or as first and last name ("שם פרטי" / "שם משפחה"), joined.
 Rules a row must meet: a name; a valid e-mail and phone when given (``validate_email`` and
 ``validate_phone`` explain what is wrong); a known sector (key, or its label in Hebrew,
 Arabic or English); a known area when one is given. Phones that a spreadsheet turned into
@@ -48,6 +49,11 @@ PERSON_COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
     "contact_consent": ("consent to keep contact details",
                         ("consent", "הסכמה", "הסכמה לשמירת פרטי קשר", "موافقة")),
 }
+# Names split in two columns (common in Israeli sheets) are joined: first name, then last name.
+SPLIT_NAME_COLUMNS: dict[str, tuple[str, ...]] = {
+    "first_name": ("first name", "given name", "שם פרטי", "الاسم الأول", "الاسم الاول"),
+    "last_name": ("last name", "surname", "family name", "שם משפחה", "اسم العائلة"),
+}
 MEMBERSHIP_HEADERS = ("name", "email", "body", "role", "pipeline status", "source",
                       "expected attendance (%)", "role requirements",
                       "areas of responsibility", "represents", "joined on", "left on")
@@ -67,6 +73,9 @@ def _header_aliases() -> dict[str, str]:
     for fld, (english, others) in PERSON_COLUMNS.items():
         names = {fld, english, *others}
         names.update(tr(english, lang) for lang in LANGUAGES)
+        for name in names:
+            aliases[_header_key(name)] = fld
+    for fld, names in SPLIT_NAME_COLUMNS.items():
         for name in names:
             aliases[_header_key(name)] = fld
     return aliases
@@ -197,7 +206,7 @@ def _find_header(rows: list[list[str]], aliases: dict[str, str]) -> tuple[int, d
             fld = aliases.get(_header_key(text)) if text else None
             if fld and c not in best and fld not in best.values():
                 best[c] = fld
-    if "name" not in best.values():
+    if not {"name", "first_name", "last_name"} & set(best.values()):
         raise SheetReadError("No column of names was found (a header such as \"name\" or "
                              "\"שם\" in the first rows); nothing was imported.")
     return best_row, best
@@ -267,6 +276,9 @@ def _cell(text: str) -> str:
 
 def _plan_row(line, cells, sectors, areas, people, by_email, by_phone, by_name, seen):
     name = cells.get("name", "")
+    if not name.strip():
+        name = " ".join(p for p in (cells.get("first_name", "").strip(),
+                                    cells.get("last_name", "").strip()) if p)
     row = PlannedRow(line, "reject", name)
     if not name.strip():
         row.reason = tr("The row has no name.")

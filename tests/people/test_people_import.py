@@ -137,3 +137,10 @@ def test_an_instructions_sheet_in_front_is_passed_over(ops, tmp_path):
     grid = read_people_sheet(path)
     assert grid.sheet_name == "אנשים"
     assert [r.name for r in plan_import(ops.conn, grid).rows] == ["Dana"]
+
+
+def test_first_and_last_name_columns_are_joined(ops, tmp_path):
+    path = tmp_path / "split.csv"
+    path.write_text("שם פרטי,שם משפחה,טלפון\nדנה,כהן,050-1234567\n,לוי,\n", encoding="utf-8")
+    plan = plan_import(ops.conn, read_sheet(path))
+    assert [(r.action, r.name) for r in plan.rows] == [("add", "דנה כהן"), ("add", "לוי")]
