@@ -10,7 +10,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from kehila_desktop.core.paths import resource
 from kehila_desktop.printing import HANDOUTS, Cancelled, build
 
-from .pdftext import pdf_segments
+from .pdftext import fribidi, needs_fribidi, pdf_segments
 
 _CMAPS: dict[str, set[int]] = {}
 
@@ -116,3 +116,26 @@ def test_an_empty_program_prints_every_handout_that_needs_no_meeting(new_file, t
             continue
         out = tmp_path / f"{handout}.pdf"
         assert build(handout, new_file, out, language="ar") >= 1, handout
+
+
+@needs_fribidi
+def test_markup_like_names_print_literally_in_a_handout(ops, new_file, tmp_path):
+    names = ["<b>דנה</b>", "&amp; سارة", "<font>"]  # short: one line per cell
+    design = ops.conn.execute("SELECT id FROM body WHERE kind='design'").fetchone()[0]
+    with ops.step("add people"):
+        for name in names:
+            person = ops.insert("person", {"name": name, "organisation": "<script>",
+                                           "contact_consent": True})
+            ops.insert("membership", {"person_id": person, "body_id": design,
+                                      "status": "joined"})
+    for handout, language in (("people", "he"), ("roster", "ar"), ("signin", "en")):
+        out = tmp_path / f"{handout}.pdf"
+        options = {}
+        if handout == "signin":
+            options["meeting"] = ops.insert("meeting", {"body_id": design,
+                                                        "starts_at": "2027-01-12T17:30"})
+        build(handout, new_file, out, language=language, **options)
+        printed = [s for page in pdf_segments(out) for s in page]
+        rtl = language != "en"
+        for text in [*names, "<script>"]:
+            assert fribidi([text], rtl)[0] in printed, (handout, text)
