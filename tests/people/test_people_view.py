@@ -152,6 +152,13 @@ def test_search_as_you_type_and_filters(view, context, qtbot):
         add_person(context.ops, "محمد خطيب", sector="academia")
         add_person(context.ops, "Dana Levi", sector="business", phone="052-1112222")
     assert view.model.rowCount() == 3
+    # what the table shows: names, sector labels; phones kept without consent are greyed
+    shown = {view.model.index(r, 0).data(): r for r in range(3)}
+    dana = shown["Dana Levi"]
+    assert view.model.index(dana, 2).data() == "מגזר עסקי"
+    assert view.model.index(dana, 7).data() == "052-1112222"
+    assert view.model.index(dana, 7).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert "הסכמה" in view.model.index(dana, 7).data(Qt.ItemDataRole.ToolTipRole)
     type_text(view.search, "כהנ")
     assert [view.model.person(0).name] == ["מרים כהן"] and view.model.rowCount() == 1
     view.search.clear()

@@ -16,6 +16,8 @@ HEADERS = {"name": "name", "organisation": "organisation", "sector": "sector",
            "area": "neighbourhood / area", "community": "community", "bodies": "bodies",
            "status": "pipeline status", "phone": "phone", "email": "email"}
 NO_CONSENT = QColor("#8a8a8a")
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.UserRole})
 PIPELINE_ORDER = ("mapped", "proposed", "approved", "invited", "joined", "declined", "left")
 
 
@@ -27,6 +29,7 @@ class PeopleTableModel(QAbstractTableModel):
         self._filter = PeopleFilter()
         self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
         self._sector_labels: dict[str, str] = {}
+        self._status_labels: dict[frozenset, str] = {}
 
     # --- data in ------------------------------------------------------------------------
     def load(self, conn) -> None:
@@ -56,6 +59,7 @@ class PeopleTableModel(QAbstractTableModel):
 
     def _relabel(self) -> None:
         self._sector_labels = {}
+        self._status_labels = {}
 
     # --- reading ------------------------------------------------------------------------
     def person(self, row: int) -> PersonRow | None:
@@ -83,7 +87,8 @@ class PeopleTableModel(QAbstractTableModel):
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        # a view asks for many roles per cell: answer the ones we do not use at once
+        if role not in _ROLES or not index.isValid():
             return None
         person = self._rows[index.row()]
         column = COLUMNS[index.column()]
@@ -106,7 +111,11 @@ class PeopleTableModel(QAbstractTableModel):
                 cached = self._sector_labels[person.sector] = label("SECTORS", person.sector)
             return cached
         if column == "status":
-            return ", ".join(label("PIPELINE", s) for s in PIPELINE_ORDER if s in person.statuses)
+            cached = self._status_labels.get(person.statuses)
+            if cached is None:
+                cached = self._status_labels[person.statuses] = ", ".join(
+                    label("PIPELINE", s) for s in PIPELINE_ORDER if s in person.statuses)
+            return cached
         return getattr(person, column)
 
     # --- sorting ------------------------------------------------------------------------
