@@ -106,3 +106,21 @@ def test_run_a_meeting_in_the_room_and_find_it_all_after_reopening(qtbot, he_app
 
 def test_clock_format():
     assert clock(0) == "00:00" and clock(-75) == "-01:15" and clock(3725) == "1:02:05"
+
+
+def test_the_clock_follows_real_time(qtbot, he_app, new_file, monkeypatch):
+    from kehila_desktop.gui.views.meetings import inroom
+
+    ids = build_small_program(new_file)
+    now = [1000.0]
+    monkeypatch.setattr(inroom.time, "monotonic", lambda: now[0])
+    window = InRoomWindow(context_on(new_file), ids["meeting"])
+    qtbot.addWidget(window)
+    window.timer.stop()
+    now[0] += 2.5  # the event loop was busy for two and a half seconds
+    window._on_timer()
+    assert window.countdown.text() == "09:58"
+    now[0] += 0.6
+    window._on_timer()  # the half second left over is not lost
+    assert window.countdown.text() == "09:57"
+    window.close()

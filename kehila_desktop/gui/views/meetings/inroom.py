@@ -11,6 +11,8 @@ loses at most the last tap; the clock itself is not data and is not stored.
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QApplication, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
@@ -134,10 +136,12 @@ class InRoomWindow(QWidget):
         self._build()
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
-        self.timer.timeout.connect(lambda: self.tick(1))
+        self._last = time.monotonic()
+        self.timer.timeout.connect(self._on_timer)
         self.timer.start()
         context.changed.connect(self._changed)
         context.languageChanged.connect(self.retranslate)
+        self._connected = True
         self.retranslate()
         if projector:
             self.toggle_projector()
@@ -370,6 +374,14 @@ class InRoomWindow(QWidget):
             self.projector.show_state(title, self.items, self.run.index, clock(left))
 
     # --- acting -------------------------------------------------------------------------------
+    def _on_timer(self) -> None:
+        """Count whole seconds of the monotonic clock (a busy moment does not lose time)."""
+        now = time.monotonic()
+        seconds = int(now - self._last)
+        if seconds:
+            self._last += seconds
+            self.tick(seconds)
+
     def tick(self, seconds: int = 1) -> None:
         self.run.tick(seconds)
         self.update_clocks()
@@ -443,11 +455,10 @@ class InRoomWindow(QWidget):
             app.removeEventFilter(self)
         self.save_notes()
         self.timer.stop()
-        try:
+        if self._connected:
+            self._connected = False
             self.context.changed.disconnect(self._changed)
             self.context.languageChanged.disconnect(self.retranslate)
-        except (RuntimeError, TypeError):
-            pass
         if self.projector is not None:
             self.projector.close()
             self.projector = None
