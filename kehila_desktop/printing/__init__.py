@@ -17,8 +17,22 @@ from .source import Missing, Source
 HANDOUTS = ("structure", "people", "roster", "composition", "agenda", "signin", "minutes",
             "workplan", "calendar", "role-letter", "open-call")
 NEEDS_MEETING = ("agenda", "signin", "minutes")
+OPTIONS = {  # the ids each handout reads (``meeting`` is required where listed first)
+    "structure": (), "people": ("contacts",), "roster": ("body", "contacts"),
+    "composition": ("body",), "agenda": ("meeting",), "signin": ("meeting",),
+    "minutes": ("meeting",), "workplan": (), "calendar": ("body",),
+    "role-letter": ("member", "body"), "open-call": ("contacts",),
+}
+TITLES = {  # message ids of the handouts' names, for menus (translate with core.i18n.tr)
+    "structure": "The program's collaborative mechanisms", "people": "Partner mapping",
+    "roster": "Members of the body", "composition": "Composition of the design committee",
+    "agenda": "Agenda", "signin": "Sign-in sheet", "minutes": "Minutes",
+    "workplan": "Work plan", "calendar": "Meeting calendar", "role-letter": "Role letter",
+    "open-call": "Open invitation to join the design committee",
+}
 
-__all__ = ["build", "HANDOUTS", "NEEDS_MEETING", "Cancelled", "Missing", "UnknownHandout"]
+__all__ = ["build", "HANDOUTS", "NEEDS_MEETING", "OPTIONS", "TITLES", "Cancelled", "Missing",
+           "UnknownHandout"]
 
 
 class UnknownHandout(Missing):

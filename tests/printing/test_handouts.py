@@ -139,3 +139,13 @@ def test_markup_like_names_print_literally_in_a_handout(ops, new_file, tmp_path)
         rtl = language != "en"
         for text in [*names, "<script>"]:
             assert fribidi([text], rtl)[0] in printed, (handout, text)
+
+
+def test_handout_names_for_menus_are_translated():
+    from kehila_desktop.core.i18n import tr
+    from kehila_desktop.printing import OPTIONS, TITLES
+
+    assert set(TITLES) == set(OPTIONS) == set(HANDOUTS)
+    for language in ("he", "ar"):
+        for message in TITLES.values():
+            assert tr(message, language) != message, (language, message)
