@@ -8,9 +8,10 @@ Outputs (committed, regenerate after editing an SVG):
 - ``resources/icons/kehila-app.ico`` and ``kehila-document.ico`` (Windows exe / file type);
 - ``resources/icons/kehila-app.icns`` and ``kehila-document.icns`` (macOS bundle / file type).
 
-Run: ``uv run --group build python packaging/make_icons.py`` (``--check`` exits 1 when an
-output is missing or older than its SVG). Qt's SVG renderer draws offscreen (no display);
-Pillow, a build-only dependency, writes the .ico and .icns containers.
+Run: ``uv run --group build python packaging/make_icons.py``. ``--check`` (no Pillow needed)
+renders the SVGs again and exits 1 when a committed PNG is missing or no longer matches its
+SVG. Qt's SVG renderer draws offscreen (no display); Pillow, a build-only dependency, writes
+the .ico and .icns containers.
 """
 
 from __future__ import annotations
@@ -29,14 +30,9 @@ ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 ICNS_SIZES = (16, 32, 64, 128, 256, 512)
 
 
-def outputs(name: str) -> list[Path]:
-    pngs = [ICONS / "png" / f"{name}-{size}.png" for size in SIZES]
-    return [*pngs, ICONS / f"{name}.ico", ICONS / f"{name}.icns"]
-
-
-def render_png(svg: Path, size: int) -> bytes:
-    """The SVG drawn on a transparent ``size``×``size`` canvas, as PNG bytes."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+def render_image(svg: Path, size: int):
+    """The SVG drawn on a transparent ``size``×``size`` QImage (ARGB32)."""
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
 
@@ -50,12 +46,45 @@ def render_png(svg: Path, size: int) -> bytes:
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
     renderer.render(painter)
     painter.end()
+    return image.convertToFormat(QImage.Format.Format_ARGB32)
+
+
+def render_png(svg: Path, size: int) -> bytes:
+    """The SVG drawn at ``size``×``size``, as PNG bytes."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    render_image(svg, size).save(buffer, "PNG")
     buffer.close()
     return bytes(data)
+
+
+def _close(a, b, tolerance: int = 24) -> bool:
+    """Same size and every channel of every pixel within ``tolerance`` (antialiasing may
+    differ a little between Qt versions; an edited drawing differs a lot)."""
+    if a.size() != b.size():
+        return False
+    pa, pb = bytes(a.constBits()), bytes(b.constBits())
+    return len(pa) == len(pb) and all(abs(x - y) <= tolerance for x, y in zip(pa, pb))
+
+
+def stale() -> list[Path]:
+    """Committed PNGs that are missing or no longer drawn from their SVG, and containers
+    that are missing."""
+    from PySide6.QtGui import QImage
+
+    result = []
+    for name in NAMES:
+        svg = ICONS / f"{name}.svg"
+        for size in SIZES:
+            path = ICONS / "png" / f"{name}-{size}.png"
+            committed = QImage(str(path)).convertToFormat(QImage.Format.Format_ARGB32)
+            if not path.is_file() or not _close(committed, render_image(svg, size)):
+                result.append(path)
+        result += [p for p in (ICONS / f"{name}.ico", ICONS / f"{name}.icns") if not p.is_file()]
+    return result
 
 
 def make(name: str) -> list[Path]:
@@ -82,29 +111,20 @@ def make(name: str) -> list[Path]:
     return written
 
 
-def stale() -> list[Path]:
-    """Outputs that are missing or older than their SVG."""
-    result = []
-    for name in NAMES:
-        source = (ICONS / f"{name}.svg").stat().st_mtime
-        result += [p for p in outputs(name) if not p.exists() or p.stat().st_mtime < source]
-    return result
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true",
-                        help="exit 1 when an icon is missing or older than its SVG")
+                        help="exit 1 when a committed icon no longer matches its SVG")
     args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841
     if args.check:
         missing = stale()
         for path in missing:
             print(f"stale or missing: {path.relative_to(ROOT)}", file=sys.stderr)
         return 1 if missing else 0
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
-
-    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841
     for name in NAMES:
         for path in make(name):
             print(path.relative_to(ROOT))

@@ -117,3 +117,29 @@ def test_linux_installer_uses_the_names_of_the_desktop_entry_and_mime_type():
     assert '<icon name="application-x-kehila"/>' in mime
     assert "mimetypes/application-x-kehila.png" in install
     assert "xdg-mime default kehila-desktop.desktop application/x-kehila" in install
+
+
+def _make_icons():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_icons", PACKAGING / "make_icons.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_committed_icons_are_drawn_from_their_svg(qapp, tmp_path, monkeypatch):
+    import shutil
+
+    make_icons = _make_icons()
+    assert make_icons.stale() == []
+    # An edited drawing whose PNGs were not made again is caught.
+    copy = tmp_path / "icons"
+    shutil.copytree(ICONS, copy)
+    svg = copy / "kehila-app.svg"
+    svg.write_text(svg.read_text(encoding="utf-8").replace("#1d5b8c", "#8c1d1d"),
+                   encoding="utf-8")
+    monkeypatch.setattr(make_icons, "ICONS", copy)
+    stale = {p.name for p in make_icons.stale()}
+    assert "kehila-app-16.png" in stale and "kehila-app-512.png" in stale
+    assert not any(name.startswith("kehila-document") for name in stale)
