@@ -116,6 +116,13 @@ def test_a_copy_of_another_program_is_refused_with_an_offer_to_open_it(window, t
                                                                        monkeypatch):
     from kehila_desktop.gui import dialogs
 
+    from kehila_desktop.core.share import share_copy
+
+    same = share_copy(window.context.pf, tmp_path / "same.kehila").path
+    monkeypatch.setattr(window.sharing, "ask_incoming", lambda: str(same))
+    assert window.sharing.merge().nothing_new
+    assert dialogs.shown[-1] == ("info", "אין בעותק הזה דבר שאין כבר בקובץ הזה.")
+
     stranger = create_program(tmp_path / "stranger.kehila", name="תוכנית זרה")
     monkeypatch.setattr(window.sharing, "ask_incoming", lambda: str(stranger))
     window.sharing.act_merge.trigger()
