@@ -136,12 +136,17 @@ def ensure_keys(rows: list[PersonRow]) -> None:
     """Give each row its normalised search key (name, organisation, community, e-mail,
     phone, title, and the phone's bare digits) — done once, on the first search, so that
     opening the view does not pay for it."""
-    for row in rows:
-        if not row.key:
-            key = search_key("\x1f".join((row.name, row.organisation, row.community,
-                                           row.email, row.phone, row.title)))
-            digits = phone_digits(row.phone)
-            row.key = key + "\x1f" + digits if digits else key + "\x1f"
+    todo = [row for row in rows if not row.key]
+    if not todo:
+        return
+    texts = ["\x1f".join((r.name, r.organisation, r.community, r.email, r.phone, r.title))
+             for r in todo]
+    keys = search_key("\x1e".join(texts)).split("\x1e")  # one translate for all rows
+    if len(keys) != len(todo):  # a record separator inside someone's data: row by row
+        keys = [search_key(text) for text in texts]
+    for row, key in zip(todo, keys):
+        digits = phone_digits(row.phone)
+        row.key = key + "\x1f" + digits
 
 
 def filter_rows(rows: list[PersonRow], flt: PeopleFilter) -> list[PersonRow]:

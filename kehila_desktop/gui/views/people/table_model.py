@@ -41,7 +41,8 @@ class PeopleTableModel(QAbstractTableModel):
             self._all = self._sorted(self._all)
         self._rows = filter_rows(self._all, self._filter)  # keeps the order
         self.endResetModel()
-        # the search keys are built when the event loop is idle, after the table is painted
+        # the search keys are built once the event loop is idle (after the table is painted),
+        # so neither opening nor the first keystroke waits for them
         QTimer.singleShot(0, lambda rows=self._all: ensure_keys(rows))
 
     def set_filter(self, flt: PeopleFilter) -> None:
