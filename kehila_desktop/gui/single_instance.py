@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 
 TIMEOUT_MS = 4000  # a busy running app (opening a big file) still answers in time
 _MAX_MESSAGE = 64 * 1024
+FILE_OPEN_DELAY_MS = 600  # after app.py's start-up open (first paint, or 300 ms at most)
 
 
 def server_name() -> str:
@@ -215,7 +216,9 @@ class InstanceServer(QObject):
         if event.type() == QEvent.Type.FileOpen:
             path = event.file()
             if path:
-                QTimer.singleShot(0, lambda: self.show_file(path))
+                # A double-click that starts the app sends this right away: let the first
+                # window finish opening what it opens at start-up, then show this file.
+                QTimer.singleShot(FILE_OPEN_DELAY_MS, lambda: self.show_file(path))
                 return True
         return False
 

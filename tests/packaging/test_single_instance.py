@@ -207,3 +207,18 @@ def test_malformed_request_is_refused_and_opens_nothing(qtbot, running):
     assert reply.strip() == b"error"
     qtbot.wait(100)
     assert len(running.windows) == 1
+
+
+def test_macos_file_open_event_shows_the_file(qtbot, running, files):
+    """Finder's double-click reaches a running app as a FileOpen event, not a launch."""
+    from PySide6.QtGui import QFileOpenEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    app.installEventFilter(running)  # serve() does this on macOS only
+    try:
+        QApplication.sendEvent(app, QFileOpenEvent(str(files["b"])))
+        qtbot.waitUntil(lambda: running.window_for(files["b"]) is not None, timeout=5000)
+    finally:
+        app.removeEventFilter(running)
+    assert len(running.windows) == 2
