@@ -146,6 +146,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0  # the running Kehila Desktop shows the file (one writer per file)
     from .mainwindow import MainWindow
 
+    if args.quit_when_ready:  # nobody is there to click: dialogs go to stderr, answer "cancel"
+        def unattended(box, buttons) -> str:
+            print(box.text(), file=sys.stderr, flush=True)
+            return "ok" if "ok" in buttons else "cancel"
+
+        dialogs.answer = unattended
     window = MainWindow()
     app.aboutToQuit.connect(window.files.close)  # releases the lock however the app ends
     window.restore_geometry()

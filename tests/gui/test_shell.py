@@ -359,3 +359,15 @@ def test_the_window_remembers_its_size(qtbot, app_setup):
     qtbot.addWidget(second)
     second.restore_geometry()
     assert (second.width(), second.height()) == (900, 640)
+
+
+def test_quit_when_ready_on_a_missing_file_says_why_and_exits_2(tmp_path):
+    import os
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", KEHILA_DATA_DIR=str(tmp_path),
+               XDG_CONFIG_HOME=str(tmp_path))
+    done = subprocess.run([sys.executable, "-m", "kehila_desktop.gui.app",
+                           str(tmp_path / "missing.kehila"), "--quit-when-ready",
+                           "--language", "en"], env=env, capture_output=True, timeout=60)
+    assert done.returncode == 2
+    assert "missing.kehila does not exist" in done.stderr.decode()
