@@ -98,7 +98,7 @@ class CompositionChart(QWidget):
         painter.setPen(self.palette().text().color())
         text(bar_x + bar_w + 6, y, value_w, line, f"{round(share)}% ({comp.residents})")
         y += line
-        text(tx + 4, y, bar_w, line, tr("target {target}%", target=comp.target_pct))
+        text(tx + 8, y, bar_w, line, tr("target {target}%", target=comp.target_pct))
         y += line
         for key in enums.SECTORS:
             count = comp.by_sector.get(key, 0)
