@@ -352,13 +352,13 @@ def test_the_window_remembers_its_size(qtbot, app_setup):
 
     first = MainWindow()
     qtbot.addWidget(first)
-    first.resize(900, 640)
+    first.resize(640, 480)
     first.show()
     first.close()
     second = MainWindow()
     qtbot.addWidget(second)
     second.restore_geometry()
-    assert (second.width(), second.height()) == (900, 640)
+    assert (second.width(), second.height()) == (640, 480)
 
 
 def test_quit_when_ready_on_a_missing_file_says_why_and_exits_2(tmp_path):
