@@ -15,8 +15,28 @@ from kehila_desktop.core import enums, i18n
 from kehila_desktop.core.paths import resource
 
 PACKAGE = Path(__file__).resolve().parent.parent / "kehila_desktop"
-MESSAGE_CALLS = {"tr", "KehilaError", "ProgramFileError", "InvalidEdit", "ReadOnlyError",
-                 "UsageError", "SheetError", "MergeError", "ShareError", "ImportError_"}
+
+
+def _error_classes() -> set[str]:
+    """Every KehilaError subclass in the package: their first sentence argument is a message."""
+    import importlib
+    import pkgutil
+
+    import kehila_desktop
+    from kehila_desktop.core.errors import KehilaError
+
+    for info in pkgutil.walk_packages(kehila_desktop.__path__, "kehila_desktop."):
+        if ".gui" not in info.name and "__main__" not in info.name:
+            importlib.import_module(info.name)
+    found, todo = set(), [KehilaError]
+    while todo:
+        cls = todo.pop()
+        found.add(cls.__name__)
+        todo.extend(cls.__subclasses__())
+    return found
+
+
+MESSAGE_CALLS = {"tr"} | _error_classes()
 
 
 def _message_ids() -> dict[str, str]:
