@@ -225,7 +225,8 @@ def visual(line: str, rtl: bool) -> str:
             return "".join(ch for ch in chars if ch not in _INVISIBLE)
     elif rtl and not kinds & _NOT_PLAIN_RTL:
         # only right-to-left letters and neutrals: every character is at level 1
-        return "".join(ch for ch in reversed(chars) if ch not in _INVISIBLE).translate(_MIRROR_TABLE)
+        shown = "".join(ch for ch in reversed(chars) if ch not in _INVISIBLE)
+        return shown.translate(_MIRROR_TABLE)
     base = 1 if rtl else 0
     sos = eos = "R" if rtl else "L"
     types = list(original)

@@ -21,7 +21,6 @@ from .text import TextStyle, draw_line
 
 MARGIN = 16 * mm
 HEADER = 14 * mm
-FOOTER = 10 * mm
 
 
 class Cancelled(Exception):
@@ -93,10 +92,6 @@ def _draw_footer(canvas, info: PageInfo, page: int, total: int) -> None:
 
 def frame_width() -> float:
     return A4[0] - 2 * MARGIN
-
-
-def frame_height() -> float:
-    return A4[1] - 2 * MARGIN - HEADER - FOOTER + 10 * mm
 
 
 def build_pdf(story: list, out_path: str | os.PathLike, info: PageInfo, *,

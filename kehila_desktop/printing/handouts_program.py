@@ -101,7 +101,6 @@ def workplan(src: Source, opts: dict) -> Handout:
     story = kit.title(title, src.program.get("name", ""))
     plans = [p for p in read_plans(src.conn) if p.chosen]
     bodies = {b["id"]: b for b in src.bodies()}
-    areas_all: list[str] = []
     for n, plan in enumerate(plans):
         if n:
             story += kit.page_break()
@@ -154,7 +153,6 @@ def workplan(src: Source, opts: dict) -> Handout:
         if timeline and quarters:
             story += kit.subheading(src.tr("Quarter timeline"))
             story.append(Timeline(sorted(quarters), timeline, src.rtl))
-        areas_all.append(channel)
     if not plans:
         story += kit.para(src.tr("No channel has been chosen yet."))
     else:

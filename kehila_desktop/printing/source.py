@@ -61,7 +61,7 @@ class Source:
         return self.all(f"SELECT * FROM body WHERE deleted=0 ORDER BY {BODY_ORDER}")
 
     def body_of_kind(self, kind: str) -> dict | None:
-        return self.one(f"SELECT * FROM body WHERE deleted=0 AND kind=? ORDER BY position",
+        return self.one("SELECT * FROM body WHERE deleted=0 AND kind=? ORDER BY position",
                         (kind,))
 
     def meeting(self, meeting_id: str) -> dict:
