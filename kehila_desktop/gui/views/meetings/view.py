@@ -58,10 +58,8 @@ class View(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(0, 130)
-        self.table.setColumnWidth(1, 170)
-        self.table.setColumnWidth(4, 150)
-        self.table.setColumnWidth(5, 110)
+        for column, width in enumerate((125, 165, 95, 70, 125, 100)):
+            self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.left.addTab(self.table, "")
         # the month
