@@ -124,7 +124,7 @@ def build_pdf(story: list, out_path: str | os.PathLike, info: PageInfo, *,
     doc = BaseDocTemplate(str(tmp), pagesize=A4, title=info.title, author=info.program,
                           creator="Kehila Desktop", lang=info.language,
                           leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-                          bottomMargin=MARGIN, invariant=1)
+                          bottomMargin=MARGIN)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page,
                                        onPageEnd=on_page_end)])
     try:
