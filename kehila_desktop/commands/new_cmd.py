@@ -21,8 +21,11 @@ def run(args) -> int:
     from ..core.programfile import create_program
 
     use_language(None)
-    if args.people is not None and (args.people < 1 or not args.sample):
-        raise UsageError("--people needs --sample and a number of at least 1.")
+    from ..core.sample import MIN_PEOPLE
+
+    if args.people is not None and (args.people < MIN_PEOPLE or not args.sample):
+        raise UsageError("--people needs --sample and a number of at least {minimum}.",
+                         minimum=MIN_PEOPLE)
     populate = None
     if args.sample:
         from ..core.sample import populate_sample

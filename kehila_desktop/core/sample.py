@@ -22,6 +22,7 @@ from . import edits, sample_data as D
 from .operations import Operations
 
 MAX_ATTENDANCE_PER_MEETING = 80
+MIN_PEOPLE = len(D.PEOPLE)  # the sample's own cast; larger programs add generated people
 
 
 def _first_weekday_on_or_after(day: date, weekday: int) -> date:
@@ -64,6 +65,8 @@ def _avoid_rest_days(day: date, holidays_il) -> tuple[date, str]:
 def populate_sample(ops: Operations, people: int = 40, today: date | None = None,
                     seed: int = 7) -> None:
     """Fill a new program file (made by ``create_program``) with the sample program."""
+    if people < MIN_PEOPLE:
+        raise ValueError(f"the sample needs at least {MIN_PEOPLE} people")
     rng = random.Random(seed)
     today = today or date.today()
     start = _add_months(date(today.year, today.month, 1), -9)

@@ -111,3 +111,9 @@ def test_messages_follow_the_language(tmp_path):
 def test_usage_error_is_exit_2():
     assert kehila("info").returncode == 2
     assert kehila("frobnicate").returncode == 2
+
+
+def test_people_below_the_samples_cast_is_a_usage_error(tmp_path):
+    result = kehila("new", tmp_path / "s.kehila", "--sample", "--people", "8")
+    assert result.returncode == 2 and "40" in result.stderr
+    assert not (tmp_path / "s.kehila").exists()
