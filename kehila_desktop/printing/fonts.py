@@ -29,6 +29,7 @@ ORDER = ("KSans", "KHebrew", "KArabic")
 
 _cmaps: dict[str, frozenset[int]] = {}
 _chars: dict[str, frozenset[str]] = {}
+_all_chars: set[str] = set()
 
 
 def font_name(family: str, bold: bool) -> str:
@@ -45,6 +46,17 @@ def register() -> None:
         pdfmetrics.registerFont(font)
         _cmaps[name] = frozenset(font.face.charToGlyph)
         _chars[name] = frozenset(map(chr, _cmaps[name]))
+        _all_chars.update(_chars[name])
+
+
+def printable(text: str) -> str:
+    """``text`` with every character no bundled font can draw (an emoji, a CJK letter)
+    replaced by U+FFFD, so nothing prints as an empty box."""
+    register()
+    if set(text) <= _all_chars:
+        return text
+    spare = "\ufffd" if ord("\ufffd") in _cmaps["KSans"] else "?"
+    return "".join(ch if ch in _all_chars or MARKS.match(ch) else spare for ch in text)
 
 
 def has_glyph(name: str, ch: str) -> bool:

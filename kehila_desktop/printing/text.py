@@ -38,10 +38,11 @@ class TextStyle:
 
 
 def clean(text: object) -> str:
-    """A value as one printable string: None → "", tabs → spaces, controls dropped."""
+    """A value as one printable string: None → "", tabs → spaces, controls dropped,
+    characters no bundled font has → U+FFFD."""
     if text is None:
         return ""
-    text = str(text)
+    text = fonts.printable(str(text))
     if text.isprintable():
         return text
     text = text.replace("\t", " ").replace("\r\n", "\n").replace("\r", "\n")

@@ -149,3 +149,17 @@ def test_handout_names_for_menus_are_translated():
     for language in ("he", "ar"):
         for message in TITLES.values():
             assert tr(message, language) != message, (language, message)
+
+
+def test_characters_no_font_has_print_as_a_replacement_mark(tmp_path):
+    from kehila_desktop.printing.document import PageInfo, build_pdf
+    from kehila_desktop.printing.flowables import Para
+    from kehila_desktop.printing.text import TextStyle
+
+    out = tmp_path / "emoji.pdf"
+    build_pdf([Para("דנה 😀 中文 Ruth", TextStyle(rtl=True))], out,
+              PageInfo("he", "p", "l", "b", "d", "t"))
+    with pdfplumber.open(str(out)) as pdf:
+        chars = pdf.pages[0].chars
+    assert not [c for c in chars if any(ord(ch) not in _cmap(c["fontname"]) for ch in c["text"])]
+    assert "\ufffd" in "".join(c["text"] for c in chars)
