@@ -140,10 +140,11 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = parse_args(argv)
     app = create_application([sys.argv[0]], language=args.language)
-    from . import single_instance
+    if not args.quit_when_ready:
+        from . import single_instance  # QtNetwork: not needed for an unattended run
 
-    if not args.quit_when_ready and single_instance.hand_over(args.file):
-        return 0  # the running Kehila Desktop shows the file (one writer per file)
+        if single_instance.hand_over(args.file):
+            return 0  # the running Kehila Desktop shows the file (one writer per file)
     from .mainwindow import MainWindow
 
     if args.quit_when_ready:  # nobody is there to click: dialogs go to stderr, answer "cancel"
