@@ -17,7 +17,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from ..core.i18n import is_rtl, tr
 from . import fonts
-from .text import TextStyle, draw_line
+from .text import TextStyle, draw_line, text_width, wrap
 
 MARGIN = 16 * mm
 HEADER = 14 * mm
@@ -71,12 +71,22 @@ def _draw_header(canvas, info: PageInfo) -> None:
     left, right = MARGIN, width - MARGIN
     top = height - MARGIN + 4 * mm
     base = TextStyle(size=9, rtl=info.rtl)
-    draw_line(canvas, left, right, top, info.program, base.but(bold=True, size=10))
+    room = (right - left) * 0.78  # the date keeps the other side
+    draw_line(canvas, left, right, top, _fit(info.program, room, base.but(bold=True, size=10)),
+              base.but(bold=True, size=10))
     place = " · ".join(p for p in (info.locality, info.body) if p)
-    draw_line(canvas, left, right, top - 12, place, base)
+    draw_line(canvas, left, right, top - 12, _fit(place, right - left, base), base)
     draw_line(canvas, left, right, top, info.date, base.but(align="end"))
     canvas.setLineWidth(0.6)
     canvas.line(left, top - 17, right, top - 17)
+
+
+def _fit(text: str, width: float, style: TextStyle) -> str:
+    """``text``, cut to its first line with "…" when it is wider than ``width``."""
+    lines = wrap(text, width - text_width("…", style.size, style.bold), style)
+    if len(lines) <= 1:
+        return lines[0] if lines else ""
+    return lines[0] + "…"
 
 
 def _draw_footer(canvas, info: PageInfo, page: int, total: int) -> None:
@@ -86,8 +96,9 @@ def _draw_footer(canvas, info: PageInfo, page: int, total: int) -> None:
     canvas.setLineWidth(0.4)
     canvas.line(MARGIN, MARGIN - 2 * mm, width - MARGIN, MARGIN - 2 * mm)
     draw_line(canvas, MARGIN, width - MARGIN, MARGIN - 6 * mm, text, style)
-    draw_line(canvas, MARGIN, width - MARGIN, MARGIN - 6 * mm, info.title,
-              style.but(align="start", gray=0.3))
+    draw_line(canvas, MARGIN, width - MARGIN, MARGIN - 6 * mm,
+              _fit(info.title, (width - 2 * MARGIN) * 0.35, style), style.but(align="start",
+                                                                             gray=0.3))
 
 
 def frame_width() -> float:
