@@ -3,6 +3,8 @@ visual order, wrapped paragraphs start with their first words, markup prints lit
 
 from __future__ import annotations
 
+import pytest
+
 from kehila_desktop.printing.document import PageInfo, build_pdf, frame_width
 from kehila_desktop.printing.flowables import LineTable, Para
 from kehila_desktop.printing.text import TextStyle, wrap
@@ -66,17 +68,19 @@ def test_first_printed_line_holds_the_first_words(tmp_path):
 
 
 @needs_fribidi
-def test_mixed_table_cells_read_right_in_hebrew_and_arabic(tmp_path):
+@pytest.mark.parametrize("language", ["he", "en"])
+def test_mixed_table_cells_read_right_in_hebrew_and_arabic(tmp_path, language):
     rows = [["דנה כהן-לוי (מנהלת)", "050-1234567", "dana@example.org", "₪12,500"],
             ["سارة (Sarah Levi)", "052-7654321", "sara@example.org", "2027Q1–2027Q3"],
             ["ג'ורג' (George) Haddad", "12/03/2027 17:30", "30% תושבים", "x < y & z"],
             ["مُحَمَّد علي", "שָׁלוֹם", "{a} [b]", "«ציטוט»"]]
-    style = TextStyle(size=9, rtl=True)
+    rtl = language != "en"
+    style = TextStyle(size=9, rtl=rtl)
     out = _build(tmp_path, [LineTable(["שם", "טלפון", "דוא\"ל", "סכום"], rows, [4, 3, 4, 3],
-                                      style)])
+                                      style)], language)
     printed = all_segments(out)
     for cell in [c for row in rows for c in row] + ["שם", "טלפון"]:
-        assert fribidi([cell], True)[0] in printed, cell
+        assert fribidi([cell], rtl)[0] in printed, cell
 
 
 def test_markup_like_text_prints_literally(tmp_path):
