@@ -371,3 +371,13 @@ def test_quit_when_ready_on_a_missing_file_says_why_and_exits_2(tmp_path):
                            "--language", "en"], env=env, capture_output=True, timeout=60)
     assert done.returncode == 2
     assert "missing.kehila does not exist" in done.stderr.decode()
+
+
+def test_overview_counts_findings_and_leads_to_program_settings(main_window, qtbot):
+    w = main_window
+    overview = w.views["overview"]
+    problems = sum(f.severity == "problem" for f in overview.findings)
+    assert overview.health_summary.text().startswith(f"{problems} בעיות")
+    qtbot.mouseClick(overview.edit_settings, Qt.MouseButton.LeftButton)
+    assert w.current_view_key() == "structure"
+    assert w.views["structure"].tabs.currentIndex() == 1

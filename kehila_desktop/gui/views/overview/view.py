@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QGridLayout, QListWidget, QListWidgetItem, QScrollArea, QStyle,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QGridLayout, QListWidget, QListWidgetItem, QPushButton,
+                               QScrollArea, QStyle, QVBoxLayout, QWidget)
 
 from ....core import health
 from ....core.i18n import label, language, tr
@@ -41,6 +41,9 @@ class View(QWidget):
         self.subheading = plain_label()
         layout.addWidget(self.heading)
         layout.addWidget(self.subheading)
+        self.edit_settings = QPushButton()
+        self.edit_settings.clicked.connect(self._edit_settings)
+        layout.addWidget(self.edit_settings, 0, Qt.AlignmentFlag.AlignLeading)
         grid = QGridLayout()
         grid.setSpacing(12)
         self.cards = {name: Card() for name in ("timeline", "channels", "focus", "scope")}
@@ -65,6 +68,8 @@ class View(QWidget):
         self.health.itemClicked.connect(self._open_item)
         layout.addWidget(self.health_heading)
         layout.addWidget(self.health_intro)
+        self.health_summary = plain_label()
+        layout.addWidget(self.health_summary)
         layout.addWidget(self.health, 1)
         self._stale = False
         context.changed.connect(self._changed)
@@ -84,6 +89,8 @@ class View(QWidget):
         self.meetings.setAccessibleName(tr("Upcoming meetings"))
         self.health_heading.setText(tr("Program health"))
         self.health.setAccessibleName(tr("Program health"))
+        self.edit_settings.setText(tr("Program settings…"))
+        self.edit_settings.setAccessibleName(tr("Program settings…"))
         self.health_intro.setText(tr("What the program still needs, by the seed's guidance. "
                                      "Click an item to go where it is fixed."))
 
@@ -173,6 +180,11 @@ class View(QWidget):
                     extra = QListWidgetItem(tr("… and {count} more like this.", count=more))
                     extra.setData(Qt.ItemDataRole.UserRole, -1 - row)  # the kind's view
                     self.health.addItem(extra)
+        counts = {k: sum(f.severity == k for f in self.findings) for k in names}
+        self.health_summary.setText(tr("{problems} problems, {warnings} warnings, {advice} "
+                                       "pieces of advice.", problems=counts["problem"],
+                                       warnings=counts["warning"], advice=counts["advice"]))
+        self.health_summary.setVisible(bool(self.findings))
         if not self.findings:
             icon = style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
             item = QListWidgetItem(icon, tr("Everything the seed asks for is in place."))
@@ -194,6 +206,12 @@ class View(QWidget):
         else:
             return
         self.context.navigateRequested.emit(view or "overview", table or "", row_id or "")
+
+    def _edit_settings(self) -> None:
+        if self.context.pf is None:
+            return
+        row = self.context.pf.conn.execute("SELECT id FROM program WHERE deleted=0").fetchone()
+        self.context.navigateRequested.emit("structure", "program", row[0] if row else "")
 
     def navigate(self, table: str, row_id: str) -> None:
         pass
