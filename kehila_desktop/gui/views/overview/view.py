@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QGridLayout, QListWidget, QListWidgetItem, QPushButton,
-                               QScrollArea, QStyle, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QListWidget, QListWidgetItem,
+                               QPushButton, QScrollArea, QStyle, QVBoxLayout, QWidget)
 
 from ....core import health
 from ....core.i18n import label, language, tr
@@ -15,6 +15,16 @@ from ...widgets import Card, format_date, format_datetime, heading_label, plain_
 
 UPCOMING = 6
 PER_KIND = 5  # findings shown of one kind; the rest are counted in one line
+
+
+def _row(first: QWidget, second: QWidget) -> QHBoxLayout:
+    """Two widgets on one line, from the leading side (the right in RTL)."""
+    row = QHBoxLayout()
+    row.setSpacing(16)
+    row.addWidget(first)
+    row.addWidget(second)
+    row.addStretch(1)
+    return row
 
 
 class View(QWidget):
@@ -39,11 +49,11 @@ class View(QWidget):
         layout.setSpacing(12)
         self.heading = heading_label(1.8)
         self.subheading = plain_label()
-        layout.addWidget(self.heading)
-        layout.addWidget(self.subheading)
+        self.subheading.setWordWrap(False)
         self.edit_settings = QPushButton()
         self.edit_settings.clicked.connect(self._edit_settings)
-        layout.addWidget(self.edit_settings, 0, Qt.AlignmentFlag.AlignLeading)
+        layout.addWidget(self.heading)
+        layout.addLayout(_row(self.subheading, self.edit_settings))
         grid = QGridLayout()
         grid.setSpacing(12)
         self.cards = {name: Card() for name in ("timeline", "channels", "focus", "scope")}
@@ -52,24 +62,23 @@ class View(QWidget):
         layout.addLayout(grid)
         self.meetings_heading = heading_label(1.2)
         self.meetings = QListWidget()
-        self.meetings.setMaximumHeight(170)
-        self.meetings.setSpacing(2)
+        self.meetings.setMaximumHeight(190)
         self.meetings.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
         self.meetings.itemActivated.connect(self._open_item)
         self.meetings.itemClicked.connect(self._open_item)
         layout.addWidget(self.meetings_heading)
         layout.addWidget(self.meetings)
         self.health_heading = heading_label(1.2)
+        self.health_summary = plain_label()
+        self.health_summary.setWordWrap(False)
         self.health_intro = plain_label()
         self.health = QListWidget()
-        self.health.setMinimumHeight(200)
+        self.health.setMinimumHeight(150)
         self.health.setWordWrap(True)
         self.health.itemActivated.connect(self._open_item)
         self.health.itemClicked.connect(self._open_item)
-        layout.addWidget(self.health_heading)
+        layout.addLayout(_row(self.health_heading, self.health_summary))
         layout.addWidget(self.health_intro)
-        self.health_summary = plain_label()
-        layout.addWidget(self.health_summary)
         layout.addWidget(self.health, 1)
         self._stale = False
         context.changed.connect(self._changed)
