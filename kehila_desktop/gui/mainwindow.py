@@ -363,8 +363,10 @@ class MainWindow(QMainWindow):
 
     def new_empty(self) -> None:
         path = self.ask_save_path(tr("New program file"))
-        if path:
-            self.files.new_file(path)
+        if path and self.files.new_file(path):
+            # a new program starts with its settings: name, locality, scope, channels
+            row = self.context.pf.conn.execute("SELECT id FROM program WHERE deleted=0").fetchone()
+            self.navigate("structure", "program", row[0])
 
     def new_from_sample(self) -> None:
         path = self.ask_save_path(tr("New program file from the sample"))

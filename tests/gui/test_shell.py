@@ -381,3 +381,14 @@ def test_overview_counts_findings_and_leads_to_program_settings(main_window, qtb
     qtbot.mouseClick(overview.edit_settings, Qt.MouseButton.LeftButton)
     assert w.current_view_key() == "structure"
     assert w.views["structure"].tabs.currentIndex() == 1
+
+
+def test_new_empty_program_from_the_menu_opens_its_settings(main_window, tmp_path,
+                                                            monkeypatch):
+    w = main_window
+    monkeypatch.setattr(w, "ask_save_path", lambda *a: str(tmp_path / "שכונה"))
+    w.act_new.trigger()
+    assert w.context.pf.path.name == "שכונה.kehila"
+    assert w.current_view_key() == "structure"
+    assert w.views["structure"].tabs.currentIndex() == 1
+    assert not w.act_undo.isEnabled()  # creating the file is not an undoable edit
