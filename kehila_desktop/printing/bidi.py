@@ -1,6 +1,7 @@
 """One display line, from logical to visual order: the Unicode bidi algorithm (UAX #9).
 
-``visual(line, rtl)`` reorders ONE already-wrapped line for drawing left to right: weak and
+``visual(line, rtl)`` reorders ONE already-wrapped line (of a paragraph whose base direction
+is ``rtl``; ``first_strong_rtl`` finds it, rules P2–P3) for drawing left to right: weak and
 neutral types resolved (W1–W7, bracket pairs N0, N1–N2), levels (I1–I2), trailing white space
 reset (L1), runs reversed (L2) and mirrored characters swapped (L4). The reference is GNU
 FriBidi (``tests/printing`` compares with the ``fribidi`` command); python-bidi is not used
@@ -187,6 +188,18 @@ def _neutral_rules(types: list[str], sos: str, eos: str, level: int) -> None:
             i = j
         else:
             i += 1
+
+
+def first_strong_rtl(text: str) -> bool | None:
+    """P2/P3: True if the first strong character is right-to-left, False if it is
+    left-to-right, None if there is none (then the page's direction applies)."""
+    for ch in text:
+        t = unicodedata.bidirectional(ch)
+        if t == "L":
+            return False
+        if t in ("R", "AL"):
+            return True
+    return None
 
 
 def _marks_after_base(order: list[int], original: list[str], levels: list[int]) -> list[int]:

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from .text import TextStyle, draw_lines, wrap
+from .text import TextStyle, base_rtl, draw_lines, wrap
 
 
 class Para(Flowable):
     """A paragraph of plain user text."""
 
     def __init__(self, text: object, style: TextStyle, space_before: float = 0,
-                 space_after: float = 4, lines: list[str] | None = None):
+                 space_after: float = 4, lines: list[str] | None = None,
+                 base: bool | None = None):
         super().__init__()
         self.text = text
         self.style = style
@@ -25,6 +26,7 @@ class Para(Flowable):
         self.spaceAfter = space_after
         self._lines = lines
         self._width = 0.0
+        self._base = base_rtl(text, style) if base is None else base  # kept across pages
 
     def wrap(self, availWidth, availHeight):
         if self._lines is None or self._width != availWidth:
@@ -43,11 +45,12 @@ class Para(Flowable):
             fit = max(2, min(fit, len(self._lines) - 2)) if fit >= 2 else 0
             if fit == 0:
                 return []
-        return [Para(None, self.style, self.spaceBefore, 0, self._lines[:fit]),
-                Para(None, self.style, 0, self.spaceAfter, self._lines[fit:])]
+        return [Para(None, self.style, self.spaceBefore, 0, self._lines[:fit], self._base),
+                Para(None, self.style, 0, self.spaceAfter, self._lines[fit:], self._base)]
 
     def draw(self):
-        draw_lines(self.canv, 0, self.width, self.height, self._lines, self.style)
+        draw_lines(self.canv, 0, self.width, self.height, self._lines, self.style,
+                   base=self._base)
 
 
 class Rule(Flowable):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import fonts
-from .bidi import visual
+from .bidi import first_strong_rtl, visual
 from .shaping import shape
 
 _SPACES = re.compile(r"(\s+)")
@@ -25,8 +25,9 @@ class TextStyle:
     size: float = 10
     bold: bool = False
     leading: float = 0  # 0: 1.35 × size
-    align: str = "start"  # start | end | center (start is the right edge in RTL)
-    rtl: bool = False
+    align: str = "start"  # start | end | center (start is the right edge on RTL pages)
+    rtl: bool = False  # the page's direction: alignment, and the base of neutral-only text
+    auto: bool = True  # a paragraph's bidi base direction is its first strong character's
     gray: float = 0  # 0 black … 1 white
 
     @property
@@ -47,6 +48,25 @@ def clean(text: object) -> str:
         return text
     text = text.replace("\t", " ").replace("\r\n", "\n").replace("\r", "\n")
     return "".join(ch for ch in text if ch == "\n" or ch >= " " and ch != "\x7f")
+
+
+def base_rtl(text: object, style: TextStyle) -> bool:
+    """The base direction a paragraph is reordered in: its first strong character's
+    (UAX #9 P2–P3, as FriBidi does by default), else the page's."""
+    if not style.auto:
+        return style.rtl
+    found = first_strong_rtl(clean(text))
+    return style.rtl if found is None else found
+
+
+def _lines_base(lines, style: TextStyle) -> bool:
+    """``base_rtl`` of already clean lines."""
+    if style.auto:
+        for line in lines:
+            found = first_strong_rtl(line)
+            if found is not None:
+                return found
+    return style.rtl
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
@@ -111,16 +131,18 @@ def wrap(text: object, width: float, style: TextStyle) -> list[str]:
 
 
 def draw_line(canvas, x_left: float, x_right: float, y: float, line: str,
-              style: TextStyle, ops: list[str] | None = None) -> float:
+              style: TextStyle, ops: list[str] | None = None,
+              base: bool | None = None) -> float:
     """Draw one logical line between ``x_left`` and ``x_right`` at baseline ``y``.
 
-    Alignment ``start`` means the right edge for RTL. With ``ops`` the PDF text operators
-    are appended there (the caller wraps them in one BT … ET); else they are drawn at once.
-    Returns the drawn width.
+    Alignment ``start`` means the right edge on RTL pages. ``base`` is the bidi direction of
+    the paragraph the line belongs to (default: the line's own, see ``base_rtl``). With
+    ``ops`` the PDF text operators are appended there (the caller wraps them in one
+    BT … ET); else they are drawn at once. Returns the drawn width.
     """
     if not line:
         return 0.0
-    shown = visual(shape(line), style.rtl)
+    shown = visual(shape(line), _lines_base((line,), style) if base is None else base)
     w = fonts.width(shown, style.size, style.bold)
     align = style.align
     if align == "center":
@@ -208,15 +230,20 @@ def _op_cache(doc) -> dict:
 
 
 def draw_lines(canvas, x_left: float, x_right: float, top: float, lines: list[str],
-               style: TextStyle, ops: list[str] | None = None) -> float:
-    """Draw lines downward from ``top`` (the top of the first line); returns the height used."""
+               style: TextStyle, ops: list[str] | None = None,
+               base: bool | None = None) -> float:
+    """Draw the lines of one paragraph downward from ``top`` (the top of the first line),
+    all in the paragraph's base direction (``base``; default: from its first line that has
+    a strong character); returns the height used."""
     lh = style.line_height
     baseline = top - style.size * 1.05
     own = ops is None
     if own:
         ops = []
+    if base is None:
+        base = _lines_base(lines, style)
     for line in lines:
-        draw_line(canvas, x_left, x_right, baseline, line, style, ops)
+        draw_line(canvas, x_left, x_right, baseline, line, style, ops, base)
         baseline -= lh
     if own and ops:
         canvas.addLiteral("BT\n" + "\n".join(ops) + "\nET")

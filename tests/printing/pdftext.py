@@ -16,9 +16,14 @@ needs_fribidi = pytest.mark.skipif(FRIBIDI is None,
                                           "(Debian: libfribidi-bin); it is the reference")
 
 
-def fribidi(lines: list[str], rtl: bool) -> list[str]:
-    """The visual order GNU FriBidi gives each line (Arabic shaped, brackets mirrored)."""
-    out = subprocess.run([FRIBIDI, "--nopad", "--nobreak", "--rtl" if rtl else "--ltr"],
+def fribidi(lines: list[str], rtl: bool, auto: bool = False) -> list[str]:
+    """The visual order GNU FriBidi gives each line (Arabic shaped, brackets mirrored).
+
+    ``auto``: each line's base direction is its first strong character's, ``rtl`` only
+    when it has none (as the handouts do for every paragraph); else ``rtl`` forces it.
+    """
+    flag = ("--wrtl" if rtl else "--wltr") if auto else ("--rtl" if rtl else "--ltr")
+    out = subprocess.run([FRIBIDI, "--nopad", "--nobreak", flag],
                          input="\n".join(lines) + "\n", capture_output=True, text=True,
                          check=True).stdout.split("\n")
     return [line.replace("\ufeff", "") for line in out[:len(lines)]]
