@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# No test may touch the user's real settings, recent files or data folder.
+_HOME = tempfile.mkdtemp(prefix="kehila-tests-")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_HOME, "config")
+os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "data")
+os.environ["KEHILA_DATA_DIR"] = os.path.join(_HOME, "kehila")
 
 import pytest  # noqa: E402
 
