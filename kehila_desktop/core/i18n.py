@@ -59,6 +59,23 @@ def tr(message: str, language_code: str | None = None, /, **fields: object) -> s
     return text
 
 
+def format_date(value: str | None) -> str:
+    """A date for people to read, in every language: DD/MM/YYYY.
+
+    Slashes (not ISO's hyphens) keep the date in one piece inside Arabic text: the bidi
+    algorithm joins digits across "/" but splits them at "-" after Arabic letters, which
+    would print 2026-06-02 as 02-06-2026.
+    """
+    if not value:
+        return ""
+    from datetime import date
+
+    try:
+        return date.fromisoformat(str(value)[:10]).strftime("%d/%m/%Y")
+    except ValueError:
+        return str(value)
+
+
 def label(vocabulary: str, key: str | None, language_code: str | None = None) -> str:
     """The translated label of a vocabulary key, e.g. ``label("SECTORS", "academia")``."""
     if not key:

@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .errors import InvalidEdit
-from .i18n import tr
+from .i18n import format_date, tr
 from .operations import Operations
 
 EVE_FROM_HOUR = 13  # a meeting starting at or after this hour avoids holiday eves
@@ -104,7 +104,7 @@ def place_on_free_day(nominal: date, hour: int, language: str | None = None
     if day == nominal:
         return day, ""
     return day, tr("Moved from {date} because of {reason}.", language,
-                   date=nominal.isoformat(), reason=", ".join(reasons))
+                   date=format_date(nominal.isoformat()), reason=", ".join(reasons))
 
 
 def _add_months(d: date, months: int) -> date:

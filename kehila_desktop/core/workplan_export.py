@@ -15,7 +15,7 @@ import sqlite3
 from pathlib import Path
 
 from .errors import KehilaError
-from .i18n import is_rtl, label, language as current_language, tr
+from .i18n import format_date, is_rtl, label, language as current_language, tr
 from .workplan import read_plans
 from .workplan_budget import (approval_status, budget_totals, changes_since_approval,
                               latest_approval)
@@ -60,7 +60,7 @@ def _sheet_title(text: str, used: set[str]) -> str:
 def approval_text(status: str, approval, language: str | None = None) -> str:
     if status == "none":
         return tr("Not yet approved by the steering committee.", language)
-    when = approval.meeting_date or approval.approved_at
+    when = format_date(approval.meeting_date or approval.approved_at)
     if status == "approved":
         return tr("Approved by a steering decision on {date}.", language, date=when)
     return tr("Changed since the steering decision of {date} approved it.", language, date=when)

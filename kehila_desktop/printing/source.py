@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from ..core import enums
 from ..core.errors import KehilaError
-from ..core.i18n import is_rtl, label, tr
+from ..core.i18n import format_date, is_rtl, label, tr
 from ..core.programfile import ProgramFile, open_program
 
 BODY_ORDER = ("CASE kind WHEN 'steering' THEN 0 WHEN 'design' THEN 1 WHEN 'work_team' THEN 2 "
@@ -122,13 +122,8 @@ class Source:
         return name
 
     def date(self, value: str | None) -> str:
-        """A date as the handout prints it (DD/MM/YYYY)."""
-        if not value:
-            return ""
-        try:
-            return date.fromisoformat(value[:10]).strftime("%d/%m/%Y")
-        except ValueError:
-            return value
+        """A date as the handout prints it (DD/MM/YYYY, ``core.i18n.format_date``)."""
+        return format_date(value)
 
     def time(self, value: str | None) -> str:
         if not value or "T" not in value:

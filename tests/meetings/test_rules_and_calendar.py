@@ -35,7 +35,7 @@ def test_cadence_attendance_decisions_and_overdue_findings(ops, monkeypatch):
     cadence = _codes(ops.conn, "meetings.cadence_not_kept")
     assert [f.target[2] for f in cadence] == [steering] + [
         b for b in [body_id(ops, "program_team")]]
-    assert "no meeting was held in 1 of its last 2 periods, the latest from 2027-04-01" in \
+    assert "no meeting was held in 1 of its last 2 periods, the latest from 01/04/2027" in \
         cadence[0].message
     below = _codes(ops.conn, "meetings.attendance_below_expected")
     assert len(below) == 1 and below[0].message.startswith("יוסי came to 1 of 6 meetings")

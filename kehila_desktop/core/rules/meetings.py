@@ -7,7 +7,7 @@ import sqlite3
 from datetime import date
 
 from ..health import Finding
-from ..i18n import label, tr
+from ..i18n import format_date, label, tr
 from ..meetings import STEERING_DECISIONS, action_items, member_rates
 from ..schedule import rule_windows
 
@@ -63,7 +63,7 @@ def cadence_not_kept(conn: sqlite3.Connection, language: str | None) -> list[Fin
                 tr("{body} has not kept its cadence ({cadence}): no meeting was held in {missed} "
                    "of its last {periods} periods, the latest from {since}.", language,
                    body=name, cadence=label("CADENCES", cadence, language), missed=len(missed),
-                   periods=len(windows), since=missed[-1][0].isoformat()),
+                   periods=len(windows), since=format_date(missed[-1][0].isoformat())),
                 ("meetings", "body", body_id),
                 {"missed": [w[0].isoformat() for w in missed]}))
     return out
@@ -114,7 +114,7 @@ def action_items_past_due(conn: sqlite3.Connection, language: str | None) -> lis
     return [Finding(
         "meetings.action_items_past_due", "warning",
         tr("{count} open action items are past due; the oldest: \u201c{text}\u201d, due {due}.",
-           language, count=len(overdue), text=first["text"], due=first["due"]),
+           language, count=len(overdue), text=first["text"], due=format_date(first["due"])),
         ("meetings", "action_item", first["id"]), {"ids": [a["id"] for a in overdue]})]
 
 
