@@ -22,6 +22,7 @@ from . import edits, sample_data as D
 from .operations import Operations
 
 MAX_ATTENDANCE_PER_MEETING = 80
+LOW_ATTENDER = 14  # D.PEOPLE index of the member built to fall below expected attendance
 MIN_PEOPLE = len(D.PEOPLE)  # the sample's own cast; larger programs add generated people
 
 
@@ -83,7 +84,7 @@ def populate_sample(ops: Operations, people: int = 40, today: date | None = None
             "SELECT id, channel_key FROM body WHERE deleted=0 AND kind='work_team'")}
         _bodies(ops, bodies, teams)
         members = _memberships(ops, bodies, teams, person_ids, rng)
-        meetings = _meetings(ops, bodies, teams, members, start, today, people, rng)
+        meetings = _meetings(ops, bodies, teams, members, person_ids, start, today, people, rng)
         _decisions(ops, meetings, areas, members, bodies, person_ids)
         _work_plan(ops, teams, bodies, person_ids, areas, people, rng)
         _approve_urban_plan(ops, meetings)
@@ -149,7 +150,7 @@ def _memberships(ops, bodies, teams, p, rng) -> dict[str, list[tuple[str, str]]]
     ops.update("body", design, {"chair_person_id": p[1]})
     for i in (2, 3, 6, 9, 10, 11, 12, 13, 16, 17, 18, 19, 20, 22, 23, 25, 26, 30):
         join(design, p[i])
-    join(design, p[14], expected=90)             # will fall below expected attendance
+    join(design, p[LOW_ATTENDER], expected=90)  # will fall below expected attendance
     join(design, p[33], source="open_call")
     join(design, p[35], source="open_call", status="approved")
     join(design, p[28], status="invited")        # academia invited, not yet joined
@@ -182,7 +183,7 @@ def _memberships(ops, bodies, teams, p, rng) -> dict[str, list[tuple[str, str]]]
     return members
 
 
-def _meetings(ops, bodies, teams, members, start, today, scale, rng):
+def _meetings(ops, bodies, teams, members, person_ids, start, today, scale, rng):
     """A year of meetings per body; returns [(meeting id, body kind, date, status)]."""
     import holidays
 
@@ -198,7 +199,8 @@ def _meetings(ops, bodies, teams, members, start, today, scale, rng):
         for n, day in enumerate(_meeting_dates(_add_months(start, offset), 12 - offset,
                                                cadence, weekday)):
             out.append(_meeting(ops, body_id, kind, day, hour, minutes, "regular", today,
-                                members.get(body_id, []), rng, holidays_il, n))
+                                members.get(body_id, []), rng, holidays_il, n,
+                                person_ids[LOW_ATTENDER]))
     bodies_for_extra = [bodies["design"], *teams.values(), bodies["program_team"]]
     for i in range(max(0, (scale - 40) // 20)):
         body_id = bodies_for_extra[i % len(bodies_for_extra)]
@@ -206,12 +208,13 @@ def _meetings(ops, bodies, teams, members, start, today, scale, rng):
         day = start + timedelta(days=rng.randint(0, 364))
         out.append(_meeting(ops, body_id, kind, day, "16:00", 90,
                             rng.choice(["regular", "training", "team_day"]), today,
-                            members.get(body_id, []), rng, holidays_il, i + 1))
+                            members.get(body_id, []), rng, holidays_il, i + 1,
+                            person_ids[LOW_ATTENDER]))
     return out
 
 
 def _meeting(ops, body_id, kind, day, hour, minutes, meeting_kind, today, members, rng,
-             holidays_il, n):
+             holidays_il, n, low_attender):
     day, why = _avoid_rest_days(day, holidays_il)
     status = "held" if day < today else "planned"
     if kind == "work_team" and status == "planned" and n % 2:
@@ -233,7 +236,7 @@ def _meeting(ops, body_id, kind, day, hour, minutes, meeting_kind, today, member
             state = "late" if r < 0.1 else "present"
             if (n + int(person_id[:6], 16)) % 7 == 0:
                 state = "excused" if r < 0.5 else "absent"
-            if person_id == _low_attender(ops):  # … except one member, built to fall below
+            if person_id == low_attender:  # … except one member, built to fall below
                 state = "absent" if n % 3 else "present"
             ops.insert("attendance", {"meeting_id": meeting_id, "person_id": person_id,
                                       "status": state})
@@ -241,17 +244,6 @@ def _meeting(ops, body_id, kind, day, hour, minutes, meeting_kind, today, member
             ops.insert("attendance", {"meeting_id": meeting_id, "guest_name": "נציגת עיריית השכנה",
                                       "status": "present"})
     return meeting_id, kind, day, status
-
-
-_low: dict[int, str] = {}
-
-
-def _low_attender(ops) -> str:
-    key = id(ops)
-    if key not in _low:
-        _low[key] = ops.conn.execute("SELECT id FROM person WHERE name=?",
-                                     (D.PEOPLE[14][0],)).fetchone()[0]
-    return _low[key]
 
 
 def _decisions(ops, meetings, areas, members, bodies, person_ids):
