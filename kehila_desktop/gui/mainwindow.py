@@ -18,6 +18,7 @@ from .context import AppContext
 from .filecontrol import SUFFIX, FileController
 from .language import apply_language
 from .placeholder import PlaceholderView
+from .printing import install as install_printing
 from .views import VIEW_KEYS, load_view_class, view_title
 
 
@@ -36,6 +37,7 @@ class MainWindow(QMainWindow):
         self._build()
         self._build_menus()
         self.sharing = sharing.install(self)  # File: Share by e-mail…, Merge a received copy…
+        self.printing = install_printing(self)  # File: Print…, Export PDF…
         self.context.changed.connect(self._update_actions)
         self.context.fileOpened.connect(self._file_opened)
         self.context.navigateRequested.connect(self.navigate)
