@@ -10,13 +10,15 @@ from datetime import date, datetime
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QTextCharFormat
 from PySide6.QtWidgets import (QAbstractItemView, QCalendarWidget, QComboBox, QFileDialog,
-                               QHBoxLayout, QHeaderView, QLineEdit, QListWidget,
-                               QListWidgetItem, QPushButton, QSplitter, QTableView, QTabWidget,
+                               QFrame, QHBoxLayout, QHeaderView, QLineEdit, QListWidget,
+                               QListWidgetItem, QPushButton, QScrollArea, QSplitter, QTableView,
+                               QTabWidget,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ....core import enums
 from ....core import meetings as mt
 from ....core.i18n import label, tr
+from ...widgets import use_latin_digits
 from .list_model import MeetingsTableModel
 from .qtsafe import current_data
 from .meeting_panel import MeetingPanel
@@ -67,6 +69,7 @@ class View(QWidget):
         mlay = QVBoxLayout(month)
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(True)
+        use_latin_digits(self.calendar)
         self.calendar.selectionChanged.connect(self._day_changed)
         self.calendar.currentPageChanged.connect(lambda *_: self._mark_calendar())
         self.day_list = QListWidget()
@@ -91,7 +94,12 @@ class View(QWidget):
         # the meeting
         self.panel = MeetingPanel(context)
         self.panel.inRoomRequested.connect(self.open_inroom)
-        split.addWidget(self.panel)
+        # scrolls rather than pushing the window past a 1366x768 laptop's screen
+        self.panel_scroll = QScrollArea()
+        self.panel_scroll.setWidgetResizable(True)
+        self.panel_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.panel_scroll.setWidget(self.panel)
+        split.addWidget(self.panel_scroll)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         self.body_filter.currentIndexChanged.connect(self._filter)
@@ -209,6 +217,10 @@ class View(QWidget):
         now = datetime.now().strftime("%Y-%m-%dT%H:%M")
         upcoming = [r for r in rows if r.starts_at >= now and r.status == "planned"]
         return (upcoming[0] if upcoming else rows[-1]).id if rows else None
+
+    def print_context(self) -> dict:
+        """What File → Print… starts with: the selected meeting's agenda."""
+        return {"handout": "agenda", "meeting": self.current_meeting_id() or self.panel.meeting_id}
 
     def current_meeting_id(self) -> str | None:
         index = self.table.currentIndex()
