@@ -290,6 +290,12 @@ class View(QWidget):
                                     total=self.model.total))
 
     # --- selection ----------------------------------------------------------------------
+    def print_context(self) -> dict:
+        """What File → Print… starts with: the partner mapping (the selected person and the
+        composition's body for a role letter or a roster)."""
+        return {"handout": "people", "member": self.selected_person_id(),
+                "body": self.comp_body.currentData()}
+
     def selected_person_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
         person = self.model.person(rows[0].row()) if rows else None
