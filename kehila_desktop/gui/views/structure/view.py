@@ -61,6 +61,11 @@ class View(QWidget):
     def title(self) -> str:
         return tr("Structure")
 
+    def print_context(self) -> dict:
+        """What File → Print… starts with: the structure diagram (the selected body for a
+        roster)."""
+        return {"handout": "structure", "body": self.diagram.selected_id}
+
     def retranslate(self, *_args) -> None:
         self._texts()
         self.body_panel.retranslate()
