@@ -38,3 +38,6 @@ def apply_language(language: str, *, remember: bool = True) -> None:
     app.setApplicationDisplayName(i18n.tr("Kehila Desktop"))
     app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if i18n.is_rtl(language)
                            else Qt.LayoutDirection.LeftToRight)
+    from .widgets import refresh_latin_digits
+
+    refresh_latin_digits()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, Qt
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QApplication, QCalendarWidget, QDateTimeEdit, QFrame, QLabel,
+                               QVBoxLayout, QWidget)
 
 
 class Card(QFrame):
@@ -61,6 +62,41 @@ def latin_digits(text: str) -> str:
 def number_locale() -> QLocale:
     """The locale for number and time fields: plain 0-9 digits, no grouping surprises."""
     return QLocale.c()
+
+
+def latin_locale() -> QLocale:
+    """The user's locale, writing 0-9. Qt's Arabic (Israel) writes Arabic-Indic digits, so
+    Arabic takes Libya's Arabic: the same month and day names, written with 0-9."""
+    locale = QLocale()
+    if locale.zeroDigit() == "0":
+        return locale
+    if locale.language() == QLocale.Language.Arabic:
+        return QLocale(QLocale.Language.Arabic, QLocale.Country.Libya)
+    return QLocale.c()
+
+
+def use_latin_digits(*editors: QWidget) -> None:
+    """Spin boxes, date and time editors and calendars write 0-9 in every language, like the
+    dates in labels and on the printed handouts (also after a language change:
+    ``refresh_latin_digits``)."""
+    first_day = QLocale().firstDayOfWeek()
+    locale = latin_locale()
+    for editor in editors:
+        editor.setProperty("latinDigits", True)
+        editor.setLocale(locale)
+        calendar = editor if isinstance(editor, QCalendarWidget) else (
+            editor.calendarWidget() if isinstance(editor, QDateTimeEdit)
+            and editor.calendarPopup() else None)
+        if calendar is not None:
+            calendar.setLocale(locale)
+            calendar.setFirstDayOfWeek(first_day)  # the user's week, not Libya's
+
+
+def refresh_latin_digits() -> None:
+    """Re-apply ``use_latin_digits`` to every marked editor (the language has changed)."""
+    app = QApplication.instance()
+    if app is not None:
+        use_latin_digits(*[w for w in app.allWidgets() if w.property("latinDigits")])
 
 
 def format_date(iso: str | None) -> str:

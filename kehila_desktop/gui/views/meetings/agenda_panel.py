@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxL
 from ....core import enums
 from ....core import meetings as mt
 from ....core.i18n import label, tr
+from ...widgets import use_latin_digits
 
 
 class NotesEdit(QPlainTextEdit):
@@ -84,6 +85,7 @@ class AgendaPanel(QWidget):
         self.title_edit = QLineEdit()
         self.presenter_edit = QLineEdit()
         self.minutes_spin = QSpinBox()
+        use_latin_digits(self.minutes_spin)
         self.minutes_spin.setRange(0, 600)
         self.kind_combo = QComboBox()
         self.notes_edit = NotesEdit()

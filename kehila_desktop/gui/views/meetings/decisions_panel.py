@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHB
 from ....core import enums
 from ....core import meetings as mt
 from ....core.i18n import label, tr
+from ...widgets import use_latin_digits
 from .payload_editor import PayloadEditor
 from .qtsafe import current_data
 
@@ -35,6 +36,7 @@ class DecisionForm(QWidget):
         self.vote_labels = {k: QLabel() for k in self.spins}
         for k, spin in self.spins.items():
             spin.setRange(0, 999)
+            use_latin_digits(spin)
             self.vote_labels[k].setBuddy(spin)
             votes.addWidget(self.vote_labels[k])
             votes.addWidget(spin)
@@ -131,6 +133,7 @@ class ActionItemForm(QWidget):
         self.due.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.due.setDisplayFormat("yyyy-MM-dd")
         self.due.setDate(QDate.currentDate().addDays(14))
+        use_latin_digits(self.due)
         self.button = QPushButton()
         self.button.clicked.connect(self.add)
         row.addWidget(self.text, 3)

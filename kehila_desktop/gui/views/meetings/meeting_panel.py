@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QFormLayout, QHBoxLayou
 
 from ....core import enums
 from ....core.i18n import label, tr
-from ...widgets import format_datetime, heading_label, plain_label
+from ...widgets import format_datetime, heading_label, plain_label, use_latin_digits
 from .agenda_panel import AgendaPanel
 from .attendance_panel import AttendancePanel
 from .decisions_panel import DecisionsPanel
@@ -48,6 +48,7 @@ class MeetingPanel(QWidget):
         self.minutes = QSpinBox()
         self.minutes.setRange(0, 24 * 60)
         self.minutes.setSingleStep(15)
+        use_latin_digits(self.when, self.minutes)
         self.place = QLineEdit()
         self.kind = QComboBox()
         self.status = QComboBox()

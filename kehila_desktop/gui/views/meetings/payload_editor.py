@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QDateEdit, QHBoxLayout, QLabel, QLineE
 
 from ....core import enums
 from ....core.i18n import label, tr
+from ...widgets import use_latin_digits
 
 KINDS = ("channels", "focus", "scope", "timeline", "composition")
 
@@ -21,6 +22,7 @@ def _date_edit() -> QDateEdit:
     edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # before the format (ISO order)
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setCalendarPopup(True)
+    use_latin_digits(edit)
     return edit
 
 

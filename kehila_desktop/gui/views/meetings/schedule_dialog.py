@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, 
 from ....core import schedule
 from ....core.errors import KehilaError
 from ....core.i18n import label, tr
-from ...widgets import format_date
+from ...widgets import format_date, use_latin_digits
 
 
 def _qdate(d: date) -> QDate:
@@ -52,6 +52,7 @@ class ScheduleDialog(QDialog):
             edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setAccessibleName(name)
+            use_latin_digits(edit)
         form.addRow(tr("Body"), self.body)
         form.addRow(tr("From"), self.start)
         form.addRow(tr("Until"), self.end)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from ....core import enums
 from ....core.i18n import label, tr
+from ...widgets import use_latin_digits
 
 FIELDS = ("body_id", "role", "role_requirements", "expected_attendance", "responsibilities",
           "status", "source", "represents_body_id")
@@ -41,6 +42,7 @@ class MembershipEditor(QDialog):
         self.attendance = QSpinBox()
         self.attendance.setRange(0, 100)
         self.attendance.setSuffix(" %")
+        use_latin_digits(self.attendance)
         self.attendance.setValue(int(values.get("expected_attendance", 75)))
         self.requirements = QPlainTextEdit(values.get("role_requirements", ""))
         self.requirements.setMaximumHeight(70)
