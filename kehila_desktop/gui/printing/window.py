@@ -46,6 +46,7 @@ class PrintWindow(QDialog):
         self._printing = False
         self._cancel_print = False
         self._serial = 0
+        self._dirty = False  # the program changed since the preview was made
         self._temp: Path | None = None
         self._build_ui()
         self._timer = QTimer(self)
@@ -53,6 +54,7 @@ class PrintWindow(QDialog):
         self._timer.setInterval(250)
         self._timer.timeout.connect(self.build)
         self.retranslate()
+        context.changed.connect(self._program_changed)
         self.load(choice or {})
 
     # --- building the window ------------------------------------------------------------
@@ -251,6 +253,20 @@ class PrintWindow(QDialog):
         key, lang, options = self.choices()
         return key, lang, tuple(sorted(options.items()))
 
+    def _program_changed(self, *_args) -> None:
+        """An edit in the main window: new lists, and the preview made again."""
+        if not self.isVisible() or self.context.pf is None:
+            return
+        for combo in (self.meeting, self.body, self.member):
+            combo.blockSignals(True)
+        try:
+            self._fill_lists()
+        finally:
+            for combo in (self.meeting, self.body, self.member):
+                combo.blockSignals(False)
+        self._dirty = True
+        self._choices_changed()
+
     def _handout_changed(self, *_args) -> None:
         self._fill_bodies()
         self._fill_members()
@@ -276,7 +292,8 @@ class PrintWindow(QDialog):
     # --- building -----------------------------------------------------------------------
     @property
     def busy(self) -> bool:
-        return (self.job is not None) or self._printing
+        """A build runs or is due (choices just changed), or a print runs."""
+        return self.job is not None or self._printing or self._timer.isActive()
 
     def build(self) -> None:
         """Make the PDF of the current choices (cancelling one under way)."""
@@ -291,8 +308,9 @@ class PrintWindow(QDialog):
         if "meeting" in printing.OPTIONS.get(key, ()) and not options.get("meeting"):
             self._drop_built(tr("There are no meetings in this program yet."))
             return
-        if self.built is not None and self.built[0] == self._key():
+        if self.built is not None and self.built[0] == self._key() and not self._dirty:
             return
+        self._dirty = False
         self._drop_built("")
         self._serial += 1
         out = self.folder / f"handout-{self._serial}.pdf"

@@ -1,0 +1,71 @@
+"""A long job (the partner mapping of 1,500 people, about 60 pages): the window answers while
+it is built, Cancel really stops it, no file is left, and the window is usable afterwards."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, QTimer
+
+from kehila_desktop.core.i18n import tr
+
+
+def _open_people(window):
+    window.show_view("people")
+    win = window.printing.open("print")
+    assert win.handout.currentData() == "people" and win.job is not None
+    return win
+
+
+def test_cancel_button_stops_the_build_and_leaves_no_file(qtbot, big_window):
+    win = _open_people(big_window)
+    job = win.job
+    pages = []
+    job.progressed.connect(pages.append, Qt.ConnectionType.DirectConnection)
+    assert win.cancel.isVisible() and win.progress.isVisible()
+    qtbot.mouseClick(win.cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not win.busy, timeout=20000)
+    assert win.status.text() == tr("Cancelled: no handout was made.")
+    assert win.built is None and win.preview.page_count() == 0
+    assert len(pages) < 5  # stopped at once (the whole handout has about 60 pages)
+    assert list(win.folder.iterdir()) == []  # not even a partial file
+    assert not win.cancel.isVisible() and not win.print_button.isEnabled()
+    # the window is usable: another handout builds
+    win.handout.setCurrentIndex(win.handout.findData("structure"))
+    qtbot.waitUntil(lambda: not win.busy and win.built is not None, timeout=20000)
+    assert win.preview.page_count() >= 1
+
+
+def test_cancel_in_the_middle_of_the_pages(qtbot, big_window):
+    win = _open_people(big_window)
+    job = win.job
+    pages = []
+
+    def seen(n):  # on the worker thread, as the pages are made
+        pages.append(n)
+        if n >= 3:
+            job.cancel()
+
+    job.progressed.connect(seen, Qt.ConnectionType.DirectConnection)
+    qtbot.waitUntil(lambda: not win.busy, timeout=20000)
+    assert 3 <= max(pages) < 10
+    assert win.built is None and list(win.folder.iterdir()) == []
+    assert win.status.text() == tr("Cancelled: no handout was made.")
+
+
+def test_the_window_answers_while_a_long_handout_is_made(qtbot, big_window):
+    ticks = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    win = _open_people(big_window)
+    progress = []
+    win.job.progressed.connect(progress.append)  # queued: shown on the GUI thread
+    qtbot.waitUntil(lambda: not win.busy and win.built is not None, timeout=60000)
+    timer.stop()
+    pages = win.built[2]
+    assert pages >= 40 and win.preview.page_count() == pages
+    assert progress and progress[-1] == pages
+    gaps = [b - a for a, b in zip(ticks, ticks[1:])]
+    assert max(gaps) < 0.5, f"the event loop stalled for {max(gaps):.2f} s"
