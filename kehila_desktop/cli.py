@@ -13,6 +13,7 @@ import importlib
 import sys
 
 from .core.errors import KehilaError, ProgramFileError
+from .commands._common import use_language
 from .core.i18n import tr
 
 COMMANDS = ("new", "info", "check", "print", "import", "export", "calendar", "share", "merge")
@@ -50,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    # Messages: --language where it names the output's language (not new's program language),
+    # else KEHILA_LANGUAGE or the locale.
+    use_language(None if args.command == "new" else getattr(args, "language", None))
     try:
         return int(args.func(args) or 0)
     except ProgramFileError as exc:

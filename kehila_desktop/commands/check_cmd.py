@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 
-from ..core import health
+from ..core import health, i18n
 from ..core.i18n import tr
-from ._common import use_language
 
 
 def register(subparsers) -> None:
@@ -20,7 +19,7 @@ def register(subparsers) -> None:
 def run(args) -> int:
     from ..core.programfile import open_program
 
-    language = use_language(args.language)
+    language = i18n.language()
     with open_program(args.file, read_only=True, allow_newer=True) as pf:
         integrity = [r[0] for r in pf.conn.execute("PRAGMA integrity_check")]
         fk = pf.conn.execute("PRAGMA foreign_key_check").fetchall()

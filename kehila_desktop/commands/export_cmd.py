@@ -6,8 +6,8 @@ writes ``out_path`` whole (or not at all). Add a kind by adding an entry.
 
 from __future__ import annotations
 
+from ..core import i18n
 from ..core.i18n import tr
-from ._common import use_language
 
 
 def _workplan(conn, out, language):
@@ -40,7 +40,7 @@ def register(subparsers) -> None:
 def run(args) -> int:
     from ..core.programfile import open_program
 
-    language = use_language(args.language)
+    language = i18n.language()
     with open_program(args.file, read_only=True, allow_newer=True) as pf:
         path = EXPORTERS[args.kind](pf.conn, args.out, language)
     print(tr("Written: {path}", path=path))

@@ -8,7 +8,6 @@ read exits 4 with the reason, and nothing is written.
 from __future__ import annotations
 
 from ..core.i18n import tr
-from ._common import use_language
 
 
 def register(subparsers) -> None:
@@ -28,7 +27,6 @@ def run(args) -> int:
     from ..core.programfile import open_program
     from ..core.sheets import SheetReadError
 
-    use_language(args.language)
     with open_program(args.file, read_only=args.dry_run) as pf:
         if pf.read_only and not args.dry_run:
             from ..core.errors import ReadOnlyError

@@ -6,7 +6,6 @@ import json
 
 from ..core import summary
 from ..core.i18n import label, tr
-from ._common import use_language
 
 
 def register(subparsers) -> None:
@@ -34,7 +33,6 @@ def collect(conn, format_version: int) -> dict:
 def run(args) -> int:
     from ..core.programfile import open_program
 
-    use_language(None)
     with open_program(args.file, read_only=True, allow_newer=True) as pf:
         data = collect(pf.conn, pf.format_version)
     if args.json:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from ..core.i18n import tr
-from ._common import use_language
 
 
 def register(subparsers) -> None:
@@ -19,7 +18,6 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    use_language(None)
     from ..core.merge import merge_copy
     from ..core.operations import Operations
     from ..core.programfile import open_program

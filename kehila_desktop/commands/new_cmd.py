@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ..core.i18n import LANGUAGES, tr
-from ._common import use_language
 
 
 def register(subparsers) -> None:
@@ -20,7 +19,6 @@ def run(args) -> int:
     from ..cli import UsageError
     from ..core.programfile import create_program
 
-    use_language(None)
     from ..core.sample import MIN_PEOPLE
 
     if args.people is not None and (args.people < MIN_PEOPLE or not args.sample):

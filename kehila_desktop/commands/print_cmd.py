@@ -11,7 +11,6 @@ from pathlib import Path
 
 from ..core.errors import KehilaError
 from ..core.i18n import LANGUAGES, tr
-from ._common import use_language
 
 
 def register(subparsers) -> None:
@@ -32,7 +31,6 @@ def register(subparsers) -> None:
 def run(args) -> int:
     from .. import printing
 
-    use_language(args.language)
     out = Path(args.out)
     if not out.parent.is_dir():
         raise KehilaError("The folder {path} does not exist.", path=out.parent)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ..core.i18n import tr
-from ._common import use_language
 
 
 def register(subparsers) -> None:
@@ -17,7 +16,6 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    use_language(None)
     from ..core.share import share_copy
 
     copy = share_copy(args.file, args.out, no_contacts=args.no_contacts)
