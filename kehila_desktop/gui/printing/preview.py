@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QLocale, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QScrollArea, QSpinBox,
                                QToolButton, QVBoxLayout, QWidget)
@@ -118,6 +118,7 @@ class Preview(QWidget):
         self.next.clicked.connect(lambda: self.go_to(self.current_page() + 1))
         self.page = QSpinBox()
         self.page.setMinimum(1)
+        self.page.setLocale(QLocale.c())  # the same digits as "of N" and the printed pages
         self.page.setKeyboardTracking(False)
         self.page.valueChanged.connect(lambda v: self.go_to(v - 1))
         self.of = QLabel()
