@@ -217,3 +217,33 @@ def test_language_change_retranslates_and_closing_cleans_up(qtbot, agenda_window
     assert reopened is win
     _built(qtbot, win)
     assert win.preview.page_count() >= 1
+
+
+def test_print_goes_through_the_system_print_dialog(agenda_window, tmp_path, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QDialog
+
+    shown = []
+
+    def accept(dialog):  # the user picks "print to file" and presses Print
+        shown.append((dialog.windowTitle(), dialog.minPage(), dialog.maxPage()))
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(tmp_path / "chosen.pdf"))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    win = agenda_window
+    pages = win.preview.page_count()
+    assert win.print_pages() == pages
+    assert shown == [(tr("Print a handout"), 1, pages)]
+    with pdfplumber.open(tmp_path / "chosen.pdf") as pdf:
+        assert len(pdf.pages) == pages
+
+
+def test_print_dialog_cancelled_prints_nothing(agenda_window, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import QDialog
+
+    monkeypatch.setattr(QPrintDialog, "exec", lambda d: QDialog.DialogCode.Rejected)
+    assert agenda_window.print_pages() == 0
+    assert agenda_window.print_button.isEnabled()  # nothing changed

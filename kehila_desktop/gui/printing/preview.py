@@ -143,6 +143,7 @@ class Preview(QWidget):
         self.canvas = PageCanvas()
         self.scroll = QScrollArea()
         self.scroll.setWidget(self.canvas)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrows, Page Up / Down
         self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.scroll.setBackgroundRole(self.scroll.backgroundRole())
         self.scroll.setStyleSheet("QScrollArea { background: #8a8f98; }")
