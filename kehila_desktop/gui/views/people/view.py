@@ -45,6 +45,7 @@ class View(QWidget):
         self.exec_dialog = lambda dialog: dialog.exec()
         self.ask_open_sheet = self._ask_open_sheet
         self.ask_save_sheet = self._ask_save_sheet
+        self._stale = False  # an edit came while hidden: re-read when shown
         self.model = PeopleTableModel(self)
         self.matrix_model = MatrixModel(self.model, self)
         self._ready = False
@@ -201,6 +202,7 @@ class View(QWidget):
             self._show_composition()
 
     def refresh(self) -> None:
+        self._stale = False
         conn = self.context.pf.conn if self.context.pf is not None else None
         selected = self.selected_person_id()
         self._fill_filters(conn)
@@ -336,7 +338,15 @@ class View(QWidget):
         if tables and not tables & {"person", "membership", "body", "area", "program",
                                     "channel"}:
             return
-        self.refresh()
+        if self.isVisible():
+            self.refresh()
+        else:  # 5,000 people take ~150 ms to re-read: not on every edit in another view
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     # --- people -------------------------------------------------------------------------
     def _areas(self) -> list[tuple[str, str]]:
