@@ -16,8 +16,8 @@ import time
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QApplication, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QPushButton, QScrollArea, QTabWidget,
-                               QVBoxLayout, QWidget)
+                               QListWidget, QListWidgetItem, QPushButton, QScrollArea, QSizePolicy,
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from ....core import meetings as mt
 from ....core.i18n import label, tr
@@ -25,7 +25,7 @@ from ...widgets import format_datetime
 from .agenda_panel import NotesEdit
 from .decisions_panel import ActionItemForm, DecisionForm
 
-BASE_POINTS = 17
+BASE_POINTS = 16  # large, and still fits a 1366x768 laptop in every language
 LATE_AFTER_SECONDS = 10 * 60
 NEXT_STATUS = {"": "present", "present": "late", "late": "absent", "absent": "present",
                "excused": "present"}
@@ -53,6 +53,29 @@ def _big(label_: QLabel, scale: float, bold: bool = True) -> QLabel:
     label_.setTextFormat(Qt.TextFormat.PlainText)
     label_.setWordWrap(True)
     return label_
+
+
+class OneLineLabel(QLabel):
+    """A heading kept to one line, cut with "…" when the window is too narrow (the whole text
+    in its tooltip), so a 768-pixel-high screen keeps room for the check-in names."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.full_text = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_full_text(self, text: str) -> None:
+        self.full_text = text
+        self.setToolTip(text)
+        self._fit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight,
+                                                   max(0, self.contentsRect().width())))
 
 
 class RunningMeeting:
@@ -150,7 +173,8 @@ class InRoomWindow(QWidget):
     def _build(self) -> None:
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.heading = _big(QLabel(), 1.4)
+        self.heading = _big(OneLineLabel(), 1.4)
+        self.heading.setWordWrap(False)
         self.meeting_clock = _big(QLabel(), 1.4)
         top.addWidget(self.heading, 1)
         top.addWidget(self.meeting_clock)
@@ -292,7 +316,7 @@ class InRoomWindow(QWidget):
         row = conn.execute("SELECT b.name, m.starts_at, m.body_id FROM meeting m JOIN body b "
                            "ON b.id=m.body_id WHERE m.id=?", (self.meeting_id,)).fetchone()
         self.title_text = tr("{body} — {when}", body=row[0], when=format_datetime(row[1]))
-        self.heading.setText(self.title_text)
+        self.heading.set_full_text(self.title_text)
         self.items = mt.agenda(conn, self.meeting_id)
         self.run.index = min(self.run.index, max(0, len(self.items) - 1))
         members = mt.expected_members(conn, row[2], row[1])
@@ -304,7 +328,7 @@ class InRoomWindow(QWidget):
             columns = 2 if len(members) <= 10 else 3
             for n, (pid, _name, _e) in enumerate(members):
                 b = QPushButton()
-                b.setMinimumHeight(64)
+                b.setMinimumHeight(48)  # two rows stay in view on a 768-pixel-high screen
                 b.clicked.connect(lambda _c=False, p=pid: self.tap(p))
                 self.grid.addWidget(b, n // columns, n % columns)
                 self.member_buttons[pid] = b
