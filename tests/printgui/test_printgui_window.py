@@ -247,3 +247,35 @@ def test_print_dialog_cancelled_prints_nothing(agenda_window, monkeypatch):
     monkeypatch.setattr(QPrintDialog, "exec", lambda d: QDialog.DialogCode.Rejected)
     assert agenda_window.print_pages() == 0
     assert agenda_window.print_button.isEnabled()  # nothing changed
+
+
+def test_the_window_fits_a_laptop_in_every_language(agenda_window, main_window):
+    for code in ("he", "ar", "en"):
+        main_window.set_language(code)
+        for handout in ("agenda", "role-letter", "people"):
+            agenda_window.handout.setCurrentIndex(agenda_window.handout.findData(handout))
+            hint = agenda_window.minimumSizeHint()
+            assert hint.height() <= 698 and hint.width() <= 1366, (code, handout, hint)
+    assert agenda_window.height() <= 760
+
+
+def test_role_letter_for_the_person_selected_in_the_people_view(qtbot, main_window):
+    conn = main_window.context.pf.conn
+    person, body = conn.execute(
+        "SELECT m.person_id, m.body_id FROM membership m JOIN body b ON b.id=m.body_id "
+        "WHERE b.kind='design' AND m.status='joined' AND m.deleted=0 LIMIT 1").fetchone()
+    people = main_window.show_view("people")
+    assert people.select_person(person)
+    win = main_window.printing.open("print")
+    win.handout.setCurrentIndex(win.handout.findData("role-letter"))
+    assert win.body.currentData() == body and win.member.currentData() == person
+    assert win.labels["member"].isVisible() and not win.contacts.isVisible()
+    assert _built(qtbot, win)[0][2] == (("body", body), ("member", person))
+    assert win.preview.page_count() == 1
+    win.member.setCurrentIndex(0)  # every member of the body: a page each
+    assert win.member.currentText() == tr("Every member of the body")
+    members = conn.execute("SELECT COUNT(*) FROM membership WHERE body_id=? AND deleted=0 "
+                           "AND status IN ('approved', 'invited', 'joined')",
+                           (body,)).fetchone()[0]
+    assert _built(qtbot, win)[0][2] == (("body", body),)
+    assert win.preview.page_count() >= members > 1

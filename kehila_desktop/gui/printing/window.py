@@ -38,7 +38,7 @@ class PrintWindow(QDialog):
         self.context = context
         self.setObjectName("printWindow")
         self.setModal(False)
-        self.resize(1100, 760)
+        self._fit_screen()
         self.job: BuildJob | None = None
         self.built: tuple | None = None   # (key of the choices, pdf path, pages)
         self.error_text = ""
@@ -58,6 +58,15 @@ class PrintWindow(QDialog):
         self.load(choice or {})
 
     # --- building the window ------------------------------------------------------------
+    def _fit_screen(self) -> None:
+        """1100 × 760, or less on a small screen (a 1366 × 768 laptop keeps its taskbar)."""
+        screen = (self.parent().screen() if self.parent() is not None else self.screen())
+        room = screen.availableGeometry() if screen is not None else None
+        width, height = 1100, 760
+        if room is not None:
+            width, height = min(width, room.width() - 40), min(height, room.height() - 70)
+        self.resize(width, height)
+
     def _build_ui(self) -> None:
         outer = QHBoxLayout(self)
         split = QSplitter(Qt.Orientation.Horizontal)
