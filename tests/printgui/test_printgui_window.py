@@ -279,3 +279,21 @@ def test_role_letter_for_the_person_selected_in_the_people_view(qtbot, main_wind
                            (body,)).fetchone()[0]
     assert _built(qtbot, win)[0][2] == (("body", body),)
     assert win.preview.page_count() >= members > 1
+
+
+def test_cancel_while_printing_stops_after_the_page_under_way(qtbot, main_window, tmp_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtPrintSupport import QPrinter
+
+    main_window.show_view("people")
+    win = main_window.printing.open("print")
+    _built(qtbot, win)
+    assert win.preview.page_count() >= 2
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "cut.pdf"))
+    QTimer.singleShot(0, lambda: qtbot.mouseClick(win.cancel, Qt.MouseButton.LeftButton))
+    assert win.print_pages(printer) == 1  # the click is seen after the first page
+    assert win.status.text() == tr("Printing was cancelled.")
+    assert not (tmp_path / "cut.pdf").exists()  # printing to a file: no half-written file
+    assert not win.busy and win.print_button.isEnabled()

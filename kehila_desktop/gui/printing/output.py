@@ -75,7 +75,7 @@ def print_pdf(pdf_path, printer, *, pages: list[int] | None = None,
         done = 0
         for n, index in enumerate(indexes):
             if cancelled is not None and cancelled():
-                printer.abort()
+                _abort(printer, painter)
                 break
             if n:
                 printer.newPage()
@@ -94,6 +94,17 @@ def print_pdf(pdf_path, printer, *, pages: list[int] | None = None,
         if painter.isActive():
             painter.end()
         doc.close()
+
+
+def _abort(printer, painter) -> None:
+    """Stop the print job; printing to a file leaves no half-written file behind."""
+    printer.abort()
+    if painter.isActive():
+        painter.end()
+    from PySide6.QtPrintSupport import QPrinter
+
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+        Path(printer.outputFileName()).unlink(missing_ok=True)
 
 
 def export_copy(built: Path, target: Path) -> None:

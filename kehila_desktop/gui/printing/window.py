@@ -401,10 +401,6 @@ class PrintWindow(QDialog):
         if self._printing:
             self._cancel_print = True
 
-    def wait(self, ms: int = 60000) -> bool:
-        """Let a running build finish (tests, closing)."""
-        return self.job.wait(ms) if self.job is not None else True
-
     # --- print and export ---------------------------------------------------------------
     def title_of_handout(self) -> str:
         return tr(printing.TITLES[self.handout.currentData()])
