@@ -113,4 +113,5 @@ def format_datetime(iso: str | None) -> str:
     moment = QDateTime.fromString(iso[:16], "yyyy-MM-ddTHH:mm")
     if not moment.isValid():
         return format_date(iso)
-    return latin_digits(QLocale().toString(moment, "dddd d MMMM yyyy, HH:mm"))
+    comma = "،" if QLocale().language() == QLocale.Language.Arabic else ","  # Arabic comma
+    return latin_digits(QLocale().toString(moment, f"dddd d MMMM yyyy'{comma}' HH:mm"))
