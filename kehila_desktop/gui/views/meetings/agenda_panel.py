@@ -17,9 +17,14 @@ from ...widgets import use_latin_digits
 
 
 class NotesEdit(QPlainTextEdit):
-    """Plain-text notes that report when the user leaves them (to save at once)."""
+    """Plain-text notes that report when the user leaves them (to save at once); Tab moves
+    on to the next field (it would otherwise type a tab and trap keyboard users)."""
 
     left = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
 
     def focusOutEvent(self, event) -> None:  # noqa: N802
         super().focusOutEvent(event)

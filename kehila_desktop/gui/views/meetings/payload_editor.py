@@ -48,6 +48,7 @@ class PayloadEditor(QStackedWidget):
         self.pages["focus"] = self.areas
         self.scope = QPlainTextEdit()
         self.scope.setMaximumHeight(80)
+        self.scope.setTabChangesFocus(True)  # Tab leaves the field (no keyboard trap)
         self.pages["scope"] = self.scope
         page = QWidget()
         row = QHBoxLayout(page)

@@ -46,6 +46,7 @@ class MembershipEditor(QDialog):
         self.attendance.setValue(int(values.get("expected_attendance", 75)))
         self.requirements = QPlainTextEdit(values.get("role_requirements", ""))
         self.requirements.setMaximumHeight(70)
+        self.requirements.setTabChangesFocus(True)  # Tab leaves the field (no keyboard trap)
         self.responsibilities = QLineEdit(values.get("responsibilities", ""))
         self.represents = QComboBox()
         self.represents.addItem("—", None)

@@ -56,6 +56,7 @@ class PersonEditor(QDialog):
         self.name_problem = _problem_label()
         self.notes = QPlainTextEdit(values.get("notes", ""))
         self.notes.setMaximumHeight(80)
+        self.notes.setTabChangesFocus(True)  # Tab leaves the field (no keyboard trap)
         self.consent = QCheckBox(tr("The person agreed that we keep their contact details"))
         self.consent.setChecked(bool(values.get("contact_consent", False)))
         rows = [("name", self.name), ("", self.name_problem),
