@@ -199,7 +199,7 @@ class PrintWindow(QDialog):
             bodies.insert(0, (tr("Every body"), EVERYONE))
         had = self.body.currentData()
         self._refill(self.body, bodies)
-        if had is None and key != "calendar":  # first fill: the design committee
+        if not had and key != "calendar":  # first fill (or "every body"): the design committee
             design = [i for i, _, k in rows if k == "design"]
             if design:
                 self.body.setCurrentIndex(self.body.findData(design[0]))
