@@ -320,7 +320,7 @@ class PrintWindow(QDialog):
         if self.built is not None and self.built[0] == self._key() and not self._dirty:
             return
         self._dirty = False
-        self._drop_built("")
+        self._drop_built(tr("Making the handout…"))
         self._serial += 1
         out = self.folder / f"handout-{self._serial}.pdf"
         self.job = BuildJob(key, self.context.pf.path, out, lang, options, self)
@@ -330,7 +330,6 @@ class PrintWindow(QDialog):
         self.job.stopped.connect(self._stopped)
         self.job.finished.connect(self._finished)
         self._job_key = self._key()
-        self.status.setText(tr("Making the handout…"))
         self._show_progress(True)
         self._update()
         self.job.start()
@@ -440,7 +439,12 @@ class PrintWindow(QDialog):
         self._update()
         from PySide6.QtWidgets import QApplication
 
+        total = len(pages) if pages is not None else self.built[2]
+        self.progress.setRange(0, total)
+        self.progress.setValue(0)
+
         def progressed(done: int) -> None:
+            self.progress.setValue(done)
             self.status.setText(tr("Printing: page {pages}…", pages=done))
             QApplication.processEvents()
 
@@ -452,6 +456,7 @@ class PrintWindow(QDialog):
             done = 0
         finally:
             self._printing = False
+            self.progress.setRange(0, 0)  # builds: pages done, the total unknown
             self._show_progress(False)
             self._update()
         if self._cancel_print:
