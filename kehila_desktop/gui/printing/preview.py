@@ -9,7 +9,7 @@ from collections import OrderedDict
 from PySide6.QtCore import QLocale, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QScrollArea, QSpinBox,
-                               QToolButton, QVBoxLayout, QWidget)
+                               QStackedWidget, QToolButton, QVBoxLayout, QWidget)
 
 from ...core.i18n import tr
 from . import output
@@ -148,12 +148,17 @@ class Preview(QWidget):
         self.scroll.setBackgroundRole(self.scroll.backgroundRole())
         self.scroll.setStyleSheet("QScrollArea { background: #8a8f98; }")
         self.scroll.verticalScrollBar().valueChanged.connect(self._scrolled)
-        layout.addWidget(self.scroll, 1)
-        self.message = QLabel(self.scroll.viewport())  # a word over the empty area
+        self.message = QLabel()  # a word instead of the pages: being made, cancelled, why not
+        self.message.setObjectName("previewMessage")
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setStyleSheet("color: white; font-size: 12pt; padding: 24px;")
+        self.message.setStyleSheet("#previewMessage { background: #8a8f98; color: white; "
+                                   "font-size: 12pt; padding: 24px; }")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.scroll)
+        self.stack.addWidget(self.message)
+        layout.addWidget(self.stack, 1)
         self.retranslate()
         self._update_bar()
 
@@ -175,10 +180,10 @@ class Preview(QWidget):
         self.clear()
         self.doc = output.open_pdf(path)
         self.path = path
+        self.set_message("")
         self.canvas.set_document(self.doc)
         self._apply_zoom()
         self.scroll.verticalScrollBar().setValue(0)
-        self.message.hide()
         self._update_bar()
 
     def clear(self, message: str = "") -> None:
@@ -192,12 +197,11 @@ class Preview(QWidget):
 
     def set_message(self, text: str) -> None:
         self.message.setText(text)
-        self.message.setVisible(bool(text))
-        self.message.setGeometry(self.scroll.viewport().rect())
+        self.message.setAccessibleName(text)
+        self.stack.setCurrentWidget(self.message if text else self.scroll)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
-        self.message.setGeometry(self.scroll.viewport().rect())
         if self.zoom.currentData() == "fit":
             self._apply_zoom()
 
