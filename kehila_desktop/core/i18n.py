@@ -10,6 +10,7 @@ id (and a test makes sure none is missing).
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from functools import lru_cache
 
 from . import enums
@@ -21,6 +22,8 @@ DEFAULT_LANGUAGE = "he"
 LANGUAGE_NAMES = {"he": "עברית", "ar": "العربية", "en": "English"}
 
 _current = DEFAULT_LANGUAGE
+_isolating = False
+FSI, PDI = "\u2068", "\u2069"  # Unicode bidi isolates: first strong isolate … pop
 
 
 @lru_cache(maxsize=None)
@@ -51,12 +54,34 @@ def is_rtl(language_code: str | None = None) -> bool:
 def tr(message: str, language_code: str | None = None, /, **fields: object) -> str:
     """``message`` in the current (or given) language, with ``fields`` filled in."""
     text = catalogue(language_code or _current).get(message) or message
+    if fields and _isolating:
+        fields = {k: isolate(v) if isinstance(v, str) and v else v for k, v in fields.items()}
     if fields:
         try:
             return text.format(**fields)
         except (KeyError, IndexError, ValueError):
             return message.format(**fields)
     return text
+
+
+def isolate(text: str) -> str:
+    """``text`` as a bidi isolate: laid out in its own direction without disturbing the
+    sentence around it (for text shown on screen)."""
+    return f"{FSI}{text}{PDI}"
+
+
+@contextmanager
+def isolated_fields():
+    """Inside it, the text fields ``tr()`` fills in are wrapped in bidi isolates (FSI … PDI),
+    so a Hebrew name in an English sentence (or a Latin one in a Hebrew sentence) cannot pull
+    the numbers and brackets next to it into its own direction ("of (40%) ועדה מעצבת"). For
+    text shown on screen (Qt honours isolates); printed pages and files are made without."""
+    global _isolating
+    before, _isolating = _isolating, True
+    try:
+        yield
+    finally:
+        _isolating = before
 
 
 def format_date(value: str | None) -> str:

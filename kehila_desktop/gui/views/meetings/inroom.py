@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QApplication, QGridLayout, QHBoxLayout, QLabel, Q
                                QTabWidget, QVBoxLayout, QWidget)
 
 from ....core import meetings as mt
-from ....core.i18n import label, tr
+from ....core.i18n import isolate, label, tr
 from ...widgets import format_datetime
 from .agenda_panel import NotesEdit
 from .decisions_panel import ActionItemForm, DecisionForm
@@ -315,7 +315,8 @@ class InRoomWindow(QWidget):
         conn = pf.conn
         row = conn.execute("SELECT b.name, m.starts_at, m.body_id FROM meeting m JOIN body b "
                            "ON b.id=m.body_id WHERE m.id=?", (self.meeting_id,)).fetchone()
-        self.title_text = tr("{body} — {when}", body=row[0], when=format_datetime(row[1]))
+        self.title_text = tr("{body} — {when}", body=isolate(row[0]),
+                             when=format_datetime(row[1]))
         self.heading.set_full_text(self.title_text)
         self.items = mt.agenda(conn, self.meeting_id)
         self.run.index = min(self.run.index, max(0, len(self.items) - 1))

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QFormLayout, QHBoxLayou
                                QLineEdit, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
 from ....core import enums
-from ....core.i18n import label, tr
+from ....core.i18n import isolate, label, tr
 from ...widgets import format_datetime, heading_label, plain_label, use_latin_digits
 from .agenda_panel import AgendaPanel
 from .attendance_panel import AttendancePanel
@@ -123,7 +123,7 @@ class MeetingPanel(QWidget):
             self.heading.setText(tr("Choose a meeting in the list, or create one."))
             self.note.setText("")
         else:
-            self.heading.setText(tr("{body} — {when}", body=row["body"],
+            self.heading.setText(tr("{body} — {when}", body=isolate(row["body"]),
                                     when=format_datetime(row["starts_at"])))
             self.note.setText(row["schedule_note"])
             self.when.setDateTime(QDateTime.fromString(row["starts_at"][:16],

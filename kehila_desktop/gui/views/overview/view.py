@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QListWidget, QListWidge
                                QPushButton, QScrollArea, QStyle, QVBoxLayout, QWidget)
 
 from ....core import health
-from ....core.i18n import label, language, tr
+from ....core.i18n import isolated_fields, label, language, tr
 from ...widgets import Card, format_date, format_datetime, heading_label, plain_label
 
 UPCOMING = 6
@@ -165,7 +165,8 @@ class View(QWidget):
 
     def _fill_health(self, conn) -> None:
         self.health.clear()
-        self.findings = health.findings(conn, language())
+        with isolated_fields():  # names in another script keep their numbers in place
+            self.findings = health.findings(conn, language())
         style = self.style()
         icons = {"problem": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
                  "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
