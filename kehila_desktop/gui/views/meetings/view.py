@@ -103,6 +103,7 @@ class View(QWidget):
         split.addWidget(self.panel_scroll)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([560, 440])  # the list shows its columns on a 1366-pixel-wide screen
         self.body_filter.currentIndexChanged.connect(self._filter)
         self.status_filter.currentIndexChanged.connect(self._filter)
         self.search.textChanged.connect(self._filter)
