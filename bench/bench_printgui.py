@@ -6,6 +6,7 @@ window never freezes); drawing the last page of the preview; and printing five p
 PDF printer (1200 dpi, pages painted at 300 dpi) beside rendering the same five pages only.
 Target for the worker: at most 1.3× the direct build.
 """
+
 from __future__ import annotations
 
 import os
