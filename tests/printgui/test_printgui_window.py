@@ -3,6 +3,8 @@ thread, previewed page by page, exported, printed to a PDF printer, cancelled.""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pdfplumber
 import pytest
 from PySide6.QtCore import Qt
@@ -297,3 +299,23 @@ def test_cancel_while_printing_stops_after_the_page_under_way(qtbot, main_window
     assert win.status.text() == tr("Printing was cancelled.")
     assert not (tmp_path / "cut.pdf").exists()  # printing to a file: no half-written file
     assert not win.busy and win.print_button.isEnabled()
+
+
+def test_export_remembers_its_folder_and_ctrl_wheel_zooms(qtbot, agenda_window, tmp_path):
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    win = agenda_window
+    folder = tmp_path / "handouts"
+    folder.mkdir()
+    assert win.export(str(folder / "first.pdf")) == folder / "first.pdf"
+    assert str(Path(win.suggested_path()).parent) == str(folder)
+    preview = win.preview
+    before = preview.zoom_factor()
+    viewport = preview.scroll.viewport()
+    event = QWheelEvent(QPointF(10, 10), QPointF(viewport.mapToGlobal(QPoint(10, 10))),
+                        QPoint(0, 0), QPoint(0, 120), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(viewport, event)
+    assert preview.zoom_factor() > before

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QLocale, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QScrollArea, QSpinBox,
                                QStackedWidget, QToolButton, QVBoxLayout, QWidget)
@@ -148,6 +148,7 @@ class Preview(QWidget):
         self.scroll.setBackgroundRole(self.scroll.backgroundRole())
         self.scroll.setStyleSheet("QScrollArea { background: #8a8f98; }")
         self.scroll.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.scroll.viewport().installEventFilter(self)  # Ctrl + wheel zooms
         self.message = QLabel()  # a word instead of the pages: being made, cancelled, why not
         self.message.setObjectName("previewMessage")
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -241,6 +242,13 @@ class Preview(QWidget):
             self.pageChanged.emit(current)
 
     # --- zoom ---------------------------------------------------------------------------
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if (event.type() == QEvent.Type.Wheel and self.page_count()
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            self._step_zoom(1 if event.angleDelta().y() > 0 else -1)
+            return True
+        return super().eventFilter(watched, event)
+
     def zoom_factor(self) -> float:
         return self.canvas.zoom
 

@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QForm
 from ... import printing
 from ...core.errors import KehilaError
 from ...core.i18n import LANGUAGE_NAMES, LANGUAGES, format_date, language, tr
-from .. import dialogs
+from .. import dialogs, settings
 from . import output
 from .job import BuildJob
 from .preview import Preview
 
 EVERYONE = ""  # the combo data of "every body" / "every member of the body"
+EXPORT_FOLDER = "print/export_folder"  # QSettings key: where the last PDF was exported
 
 
 class PrintWindow(QDialog):
@@ -471,9 +472,14 @@ class PrintWindow(QDialog):
         return path
 
     def suggested_path(self) -> str:
+        """The handout, the program and today's date, in the folder of the last export (or
+        beside the program file)."""
         pf = self.context.pf
         row = self._rows("SELECT name FROM program WHERE deleted=0")
         name = output.default_name(self.title_of_handout(), row[0][0] if row else "")
+        last = settings.settings().value(EXPORT_FOLDER, "")
+        if isinstance(last, str) and last and Path(last).is_dir():
+            return str(Path(last) / name)
         return str(Path(pf.path).parent / name) if pf is not None else name
 
     def export(self, path: str | None = None) -> Path | None:
@@ -495,6 +501,7 @@ class PrintWindow(QDialog):
             dialogs.error(self, tr("The PDF could not be saved ({error}).",
                                    error=exc.strerror or exc))
             return None
+        settings.settings().setValue(EXPORT_FOLDER, str(target.parent))
         self.status.setText(tr("Saved as {file}.", file=target.name))
         return target
 
