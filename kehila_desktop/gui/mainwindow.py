@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
@@ -433,10 +433,20 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def restore_geometry(self) -> None:
-        """Open where and as large as the window was last closed."""
+        """Open where and as large as the window was last closed; the first time, as large
+        as fits the screen (a 1366x768 laptop has less room than the default size)."""
         saved = settings.settings().value("window/geometry")
-        if saved:
-            self.restoreGeometry(saved)
+        if saved and self.restoreGeometry(saved):
+            return
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        free = screen.availableGeometry()
+        title_bar = 40  # the frame and title bar are outside the window's own size
+        size = self.size().boundedTo(QSize(free.width(), free.height() - title_bar))
+        self.resize(size)
+        self.move(free.x() + (free.width() - size.width()) // 2,
+                  free.y() + max(0, (free.height() - title_bar - size.height()) // 2))
 
 
 def _dropped_file(event) -> str | None:
