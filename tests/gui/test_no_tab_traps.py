@@ -37,3 +37,25 @@ def test_tab_leaves_every_text_field(main_window, qtbot):
         qtbot.addWidget(dialog)
         traps += _traps(dialog)
     assert traps == []
+
+
+def test_no_unnamed_scroll_area_is_a_tab_stop(main_window, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QScrollArea
+
+    w = main_window
+    stops = []
+    for key in VIEW_KEYS:
+        view = w.show_view(key)
+        for area in view.findChildren(QScrollArea):
+            if area is getattr(view, "timeline_scroll", None):
+                continue  # the wide timeline scrolls with the keys
+            if area.focusPolicy() != Qt.FocusPolicy.NoFocus and not area.accessibleName():
+                stops.append(f"{key}: {area.widget().__class__.__name__}")
+    inroom = w.views["meetings"].open_inroom()
+    qtbot.addWidget(inroom)
+    inroom.timer.stop()
+    stops += [f"in-room: {a.widget().__class__.__name__}" for a in inroom.findChildren(QScrollArea)
+              if a.focusPolicy() != Qt.FocusPolicy.NoFocus and not a.accessibleName()]
+    inroom.close()
+    assert stops == []

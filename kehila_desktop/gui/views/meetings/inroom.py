@@ -224,6 +224,7 @@ class InRoomWindow(QWidget):
         side.addWidget(self.find)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no unnamed tab stop
         grid_host = QWidget()
         self.grid = QGridLayout(grid_host)
         self.grid.setAlignment(Qt.AlignmentFlag.AlignTop)

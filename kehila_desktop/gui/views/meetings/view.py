@@ -98,6 +98,7 @@ class View(QWidget):
         # scrolls rather than pushing the window past a 1366x768 laptop's screen
         self.panel_scroll = QScrollArea()
         self.panel_scroll.setWidgetResizable(True)
+        self.panel_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no unnamed tab stop
         self.panel_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.panel_scroll.setWidget(self.panel)
         split.addWidget(self.panel_scroll)

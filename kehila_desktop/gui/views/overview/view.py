@@ -39,6 +39,7 @@ class View(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no unnamed tab stop
         outer.addWidget(scroll)
         page = QWidget()
         page.setObjectName("overviewPage")

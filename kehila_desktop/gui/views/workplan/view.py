@@ -131,6 +131,7 @@ class View(PlanCommands, QWidget):
         self.editor = ItemEditor(self.context)
         editor_scroll = QScrollArea()
         editor_scroll.setWidgetResizable(True)
+        editor_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no unnamed tab stop
         editor_scroll.setWidget(self.editor)
         split.addWidget(editor_scroll)
         split.setStretchFactor(0, 3)
@@ -141,6 +142,7 @@ class View(PlanCommands, QWidget):
         self.situation = SituationPanel(self.context)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no unnamed tab stop
         scroll.setWidget(self.situation)
         self.tabs.addTab(scroll, "")
         self.timeline = TimelineChart()
