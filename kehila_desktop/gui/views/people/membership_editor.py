@@ -41,7 +41,7 @@ class MembershipEditor(QDialog):
         self.source = _combo("MEMBERSHIP_SOURCES", values.get("source", "mapping"))
         self.attendance = QSpinBox()
         self.attendance.setRange(0, 100)
-        self.attendance.setSuffix(" %")
+        self.attendance.setSuffix("%")  # "75%" in every direction (" %" showed "% 75" in RTL)
         use_latin_digits(self.attendance)
         self.attendance.setValue(int(values.get("expected_attendance", 75)))
         self.requirements = QPlainTextEdit(values.get("role_requirements", ""))
