@@ -170,6 +170,7 @@ def test_an_edit_refreshes_the_lists_and_the_preview(qtbot, agenda_window):
     with ops.step("delete"):
         ops.delete("meeting", win.chosen_meeting)
     assert win.meeting.findData(win.chosen_meeting) == -1  # gone from the list at once
+    assert not win.print_button.isEnabled()  # the old preview is not printed any more
     built = _built(qtbot, win)
     assert built[1] != first and built[0][2] == (("meeting", win.meeting.currentData()),)
 

@@ -287,8 +287,8 @@ class PrintWindow(QDialog):
         self._choices_changed()
 
     def _choices_changed(self, *_args) -> None:
-        self._update()
         self._timer.start()
+        self._update()  # busy now: Print… and Export PDF… wait for the new preview
 
     def _update(self) -> None:
         uses = printing.OPTIONS.get(self.handout.currentData(), ())
