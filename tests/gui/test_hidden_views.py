@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from kehila_desktop.gui.views import VIEW_KEYS
+
 
 def test_people_view_rereads_when_shown_not_on_every_edit(main_window, monkeypatch):
     w = main_window
@@ -19,3 +21,26 @@ def test_people_view_rereads_when_shown_not_on_every_edit(main_window, monkeypat
     assert "נגה חדשה" in names
     w.context.run("Add a person", lambda ops: ops.insert("person", {"name": "עוד אחת"}))
     assert len(loads) == 2  # shown: re-read at once
+
+
+def test_people_count_follows_a_language_change(main_window):
+    w = main_window
+    people = w.show_view("people")
+    assert people.count_label.text() == "40 מתוך 40 אנשים"
+    w.set_language("en")
+    assert people.count_label.text() == "40 of 40 people"
+
+
+def test_meetings_filters_fit_their_text_after_a_language_change(main_window, qtbot):
+    w = main_window
+    w.resize(1366, 700)
+    for key in VIEW_KEYS:
+        w.show_view(key)
+        qtbot.wait(20)  # shown and painted, as a user would see it
+    meetings = w.views["meetings"]
+    w.set_language("en")  # while the meetings view is hidden
+    w.show_view("meetings")
+    combo = meetings.status_filter
+    assert combo.currentText() == "Every status"
+    needed = combo.fontMetrics().horizontalAdvance(combo.currentText()) + 30  # + the arrow
+    qtbot.waitUntil(lambda: combo.width() >= needed, timeout=2000)

@@ -42,6 +42,8 @@ class View(QWidget):
         self.schedule_button = QPushButton()
         self.ics_button = QPushButton()
         for w in (self.body_filter, self.status_filter):
+            # as wide as its texts in the current language (also after a language change)
+            w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             bar.addWidget(w)
         bar.addWidget(self.search, 1)
         for w in (self.new_button, self.schedule_button, self.ics_button):

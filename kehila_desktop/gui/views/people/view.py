@@ -202,6 +202,7 @@ class View(QWidget):
             self._selection_changed()
             self._composition_dirty = True
             self._show_composition()
+            self._update_count()
 
     def refresh(self) -> None:
         self._stale = False
