@@ -31,3 +31,20 @@ def test_in_room_mode_fits_a_1366x768_screen(qtbot, he_app, new_file, code):
         assert viewport.height() >= 2 * button.height(), (viewport.height(), button.height())
     finally:
         apply_language("he", remember=False)
+
+
+def test_projector_and_item_line_isolate_hebrew_titles_in_english(qtbot, he_app, new_file):
+    from kehila_desktop.core.i18n import FSI, PDI
+
+    ids = build_small_program(new_file)
+    apply_language("en", remember=False)
+    try:
+        window = InRoomWindow(context_on(new_file), ids["meeting"], projector=True)
+        qtbot.addWidget(window)
+        window.timer.stop()
+        window.show()
+        entry = window.projector.agenda.item(0).text()
+        assert entry == f"1. {FSI}פתיחה ועדכונים{PDI} (10 min)"  # not "1. (10 פתיחה… min)"
+        window.projector.close()
+    finally:
+        apply_language("he", remember=False)

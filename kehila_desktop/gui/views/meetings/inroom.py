@@ -132,7 +132,7 @@ class ProjectorWindow(QWidget):
         self.agenda.clear()
         for n, it in enumerate(items):
             entry = QListWidgetItem(tr("{n}. {title} ({minutes} min)", n=n + 1,
-                                       title=it["title"], minutes=it["minutes"]))
+                                       title=isolate(it["title"]), minutes=it["minutes"]))
             if n == index:
                 entry.setBackground(Qt.GlobalColor.darkCyan)
             elif n < index:
@@ -350,7 +350,7 @@ class InRoomWindow(QWidget):
         rate = mt.meeting_rate(conn, self.meeting_id)
         self.guests.setText(tr("{attended} of {expected} members here; guests: {guests}",
                                attended=rate.attended, expected=rate.expected,
-                               guests=", ".join(guests) or "—"))
+                               guests=", ".join(isolate(g) for g in guests) or "—"))
         decisions = mt.decisions(conn, self.meeting_id)
         actions = conn.execute("SELECT count(*) FROM action_item WHERE meeting_id=? AND "
                                "deleted=0", (self.meeting_id,)).fetchone()[0]
@@ -378,7 +378,7 @@ class InRoomWindow(QWidget):
                                      count=len(self.items)))
             self.item_title.setText(it["title"])
             self.item_meta.setText(" · ".join(p for p in (
-                label("AGENDA_KINDS", it["kind"]), it["presenter"],
+                label("AGENDA_KINDS", it["kind"]), it["presenter"] and isolate(it["presenter"]),
                 tr("{minutes} min", minutes=it["minutes"])) if p))
             self.notes.setEnabled(not self.context.read_only)
             if not self.notes.hasFocus() and self.notes.toPlainText() != it["notes"]:
