@@ -315,6 +315,7 @@ class View(QWidget):
     def _fill_members(self, conn, body_id) -> None:
         self.members.clear()
         bodies = dict(conn.execute("SELECT id, name FROM body"))
+        items = []
         for r in mt.member_rates(conn, body_id):
             rate = "" if r.rate is None else f"{round(r.rate * 100)}%"
             item = QTreeWidgetItem([r.name, bodies.get(r.body_id, ""),
@@ -325,7 +326,8 @@ class View(QWidget):
                 for col in range(6):
                     item.setForeground(col, QColor("#b00020"))
                 item.setToolTip(4, tr("Below the expected attendance."))
-            self.members.addTopLevelItem(item)
+            items.append(item)
+        self.members.addTopLevelItems(items)  # at once: 5,000 members one by one took ~0.3 s
 
     def _fill_actions(self, conn, body_id) -> None:
         self.actions.clear()
