@@ -177,6 +177,7 @@ class InRoomWindow(QWidget):
         self.heading.setWordWrap(False)
         self.meeting_clock = _big(QLabel(), 1.4)
         top.addWidget(self.heading, 1)
+        top.addSpacing(24)  # the heading never runs into the clock
         top.addWidget(self.meeting_clock)
         self.projector_button = QPushButton()
         self.finish_button = QPushButton()
