@@ -29,3 +29,13 @@ def test_overview_findings_and_meeting_heading_isolate_names(main_window):
     meetings.table.selectRow(0)
     heading = meetings.panel.heading.text()
     assert heading.startswith(FSI) and PDI in heading
+
+
+def test_composition_findings_isolate_names(main_window):
+    w = main_window
+    w.set_language("en")
+    people = w.show_view("people")
+    people.tabs.setCurrentIndex(2)
+    texts = [people.findings.item(r).text() for r in range(people.findings.count())]
+    assert texts and all(FSI in t for t in texts if "ועדה" in t)
+    assert any(f"{FSI}ועדה מעצבת{PDI}" in t for t in texts)

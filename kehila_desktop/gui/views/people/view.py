@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialo
 from ....core import enums, health
 from ....core.composition import composition
 from ....core.errors import KehilaError
-from ....core.i18n import label, tr
+from ....core.i18n import isolated_fields, label, tr
 from ....core.people_search import PeopleFilter
 from ...context import AppContext
 from .composition_chart import CompositionChart
@@ -530,7 +530,9 @@ class View(QWidget):
             text += " " + tr("{count} more are on the way (mapped to invited).",
                              count=comp.in_pipeline)
         self.comp_summary.setText(text)
-        for finding in self.composition_findings():
+        with isolated_fields():  # names in another script keep their numbers in place
+            findings = self.composition_findings()
+        for finding in findings:
             item = QListWidgetItem(finding.message)
             item.setData(Qt.ItemDataRole.UserRole, finding.target)
             self.findings.addItem(item)
