@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QCalendarWidget, QComboBox, QF
 from ....core import enums
 from ....core import meetings as mt
 from ....core.i18n import label, tr
+from ..lazy import LazyView
 from ...widgets import use_latin_digits
 from .list_model import MeetingsTableModel
 from .qtsafe import current_data
 from .meeting_panel import MeetingPanel
 
 
-class View(QWidget):
+class View(LazyView):
     key = "meetings"
 
     def __init__(self, context, parent: QWidget | None = None) -> None:
@@ -113,7 +114,6 @@ class View(QWidget):
         self.new_button.clicked.connect(self.new_meeting)
         self.schedule_button.clicked.connect(self.generate_dialog)
         self.ics_button.clicked.connect(self.export_ics)
-        self._stale = False
         context.changed.connect(self._changed)
         context.fileOpened.connect(self.refresh)
         context.languageChanged.connect(self.retranslate)
@@ -160,15 +160,7 @@ class View(QWidget):
     # --- reading ----------------------------------------------------------------------------
     def _changed(self, *_args) -> None:
         """After an edit anywhere: re-read now if shown, else when next shown."""
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event) -> None:  # noqa: N802
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
+        self.refresh_when_shown()
 
     def refresh(self, *_args) -> None:
         pf = self.context.pf

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QListWidget, QListWidge
 
 from ....core import health
 from ....core.i18n import isolated_fields, label, language, tr
+from ..lazy import LazyView
 from ...widgets import Card, format_date, format_datetime, heading_label, plain_label
 
 UPCOMING = 6
@@ -27,7 +28,7 @@ def _row(first: QWidget, second: QWidget) -> QHBoxLayout:
     return row
 
 
-class View(QWidget):
+class View(LazyView):
     key = "overview"
 
     def __init__(self, context, parent: QWidget | None = None) -> None:
@@ -81,7 +82,6 @@ class View(QWidget):
         layout.addLayout(_row(self.health_heading, self.health_summary))
         layout.addWidget(self.health_intro)
         layout.addWidget(self.health, 1)
-        self._stale = False
         context.changed.connect(self._changed)
         context.fileOpened.connect(self._changed)
         context.languageChanged.connect(self.retranslate)
@@ -107,15 +107,7 @@ class View(QWidget):
     # --- reading ------------------------------------------------------------------------
     def _changed(self, *_args) -> None:
         # health runs every rule: do it now only when the overview is on screen
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
+        self.refresh_when_shown()
 
     def refresh(self, *_args) -> None:
         pf = self.context.pf

@@ -23,6 +23,7 @@ from ....core.errors import KehilaError
 from ....core.i18n import isolated_fields, label, tr
 from ....core.people_search import PeopleFilter
 from ...context import AppContext
+from ..lazy import LazyView
 from .composition_chart import CompositionChart
 from .import_dialog import ImportPreview
 from .matrix import MatrixModel
@@ -35,7 +36,7 @@ MEMBERSHIP_FIELDS = ("id", "body_id", "role", "role_requirements", "expected_att
                      "responsibilities", "status", "source", "represents_body_id")
 
 
-class View(QWidget):
+class View(LazyView):
     key = "people"
 
     def __init__(self, context: AppContext, parent=None) -> None:
@@ -45,7 +46,6 @@ class View(QWidget):
         self.exec_dialog = lambda dialog: dialog.exec()
         self.ask_open_sheet = self._ask_open_sheet
         self.ask_save_sheet = self._ask_save_sheet
-        self._stale = False  # an edit came while hidden: re-read when shown
         self.model = PeopleTableModel(self)
         self.matrix_model = MatrixModel(self.model, self)
         self._ready = False
@@ -341,15 +341,8 @@ class View(QWidget):
         if tables and not tables & {"person", "membership", "body", "area", "program",
                                     "channel"}:
             return
-        if self.isVisible():
-            self.refresh()
-        else:  # 5,000 people take ~150 ms to re-read: not on every edit in another view
-            self._stale = True
-
-    def showEvent(self, event) -> None:  # noqa: N802
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
+        # 5,000 people take ~150 ms to re-read: not on every edit in another view
+        self.refresh_when_shown()
 
     # --- people -------------------------------------------------------------------------
     def _areas(self) -> list[tuple[str, str]]:
