@@ -147,18 +147,23 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-def read_xlsx(path: Path, sheet: str | None = None) -> Grid:
+def _open_workbook(path, **options):
+    """openpyxl's workbook, or one ``SheetReadError`` sentence saying why it can't be read."""
     from zipfile import BadZipFile
 
     import openpyxl
 
     try:
-        book = openpyxl.load_workbook(path, data_only=True)
+        return openpyxl.load_workbook(path, **options)
     except FileNotFoundError:
         raise SheetReadError("The sheet {path} does not exist.", path=path) from None
     except (BadZipFile, KeyError, OSError, ValueError) as exc:
         raise SheetReadError("The file {path} is not a readable .xlsx workbook ({error}).",
                              path=path, error=exc) from None
+
+
+def read_xlsx(path: Path, sheet: str | None = None) -> Grid:
+    book = _open_workbook(path, data_only=True)
     try:
         if sheet:
             if sheet not in book.sheetnames:
@@ -184,17 +189,7 @@ def read_xlsx(path: Path, sheet: str | None = None) -> Grid:
 
 def xlsx_sheet_names(path: str | os.PathLike) -> list[str]:
     """The worksheet names of a workbook, in order (``SheetReadError`` when unreadable)."""
-    from zipfile import BadZipFile
-
-    import openpyxl
-
-    try:
-        book = openpyxl.load_workbook(path, read_only=True)
-    except FileNotFoundError:
-        raise SheetReadError("The sheet {path} does not exist.", path=path) from None
-    except (BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise SheetReadError("The file {path} is not a readable .xlsx workbook ({error}).",
-                             path=path, error=exc) from None
+    book = _open_workbook(path, read_only=True)
     try:
         return list(book.sheetnames)
     finally:
