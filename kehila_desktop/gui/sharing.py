@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog
 from ..core.errors import KehilaError
 from ..core.i18n import tr
 from . import dialogs
+from .widgets import insert_menu_group
 
 open_url = QDesktopServices.openUrl  # tests replace it: nothing is launched
 confirm = None  # tests: a function (ReportDialog) -> bool instead of the modal loop
@@ -286,11 +287,6 @@ class SharingActions(QObject):
 def install(window) -> SharingActions:
     """Add "Share by e-mail…" and "Merge a received copy…" to ``window.file_menu``."""
     actions = SharingActions(window)
-    before = getattr(window, "act_close", None)
-    menu = window.file_menu
-    if before is not None:
-        menu.insertActions(before, [actions.act_share, actions.act_merge])
-        menu.insertSeparator(before)
-    else:
-        menu.addActions([actions.act_share, actions.act_merge])
+    insert_menu_group(window.file_menu, [actions.act_share, actions.act_merge],
+                      getattr(window, "act_close", None))
     return actions

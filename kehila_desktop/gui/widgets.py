@@ -115,3 +115,12 @@ def format_datetime(iso: str | None) -> str:
         return format_date(iso)
     comma = "،" if QLocale().language() == QLocale.Language.Arabic else ","  # Arabic comma
     return latin_digits(QLocale().toString(moment, f"dddd d MMMM yyyy'{comma}' HH:mm"))
+
+
+def insert_menu_group(menu, actions, before=None) -> None:
+    """Put ``actions`` in ``menu`` as one group, above the action ``before`` (else at the end)."""
+    if before is not None:
+        menu.insertActions(before, list(actions))
+        menu.insertSeparator(before)
+    else:
+        menu.addActions(list(actions))

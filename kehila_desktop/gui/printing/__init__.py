@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from ...core.i18n import tr
+from ..widgets import insert_menu_group
 
 log = logging.getLogger(__name__)
 
@@ -91,11 +92,6 @@ class PrintActions(QObject):
 def install(window) -> PrintActions:
     """Add "Print…" and "Export PDF…" to ``window.file_menu`` (before "Save a copy as…")."""
     actions = PrintActions(window)
-    before = getattr(window, "act_save_copy", None)
-    menu = window.file_menu
-    if before is not None:
-        menu.insertActions(before, [actions.act_print, actions.act_export])
-        menu.insertSeparator(before)
-    else:
-        menu.addActions([actions.act_print, actions.act_export])
+    insert_menu_group(window.file_menu, [actions.act_print, actions.act_export],
+                      getattr(window, "act_save_copy", None))
     return actions
