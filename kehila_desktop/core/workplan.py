@@ -189,6 +189,21 @@ def read_plan(conn: sqlite3.Connection, channel_id: str) -> ChannelPlan:
     return plans[0]
 
 
+def quarter_label(code: str | None, language: str | None = None) -> str:
+    """A stored quarter ("2027Q1") as people read it: "Q1 2027", "רבעון 1 2027", "الربع 1 2027".
+    Anything that is not a quarter code is returned as it is."""
+    found = QUARTER.match(code or "")
+    if not found:
+        return code or ""
+    return tr("Q{quarter} {year}", language, quarter=int(found[2]), year=int(found[1]))
+
+
+def quarter_short(code: str | None, language: str | None = None) -> str:
+    """The quarter without its year ("Q1", "רבעון 1"), for headings under a year."""
+    found = QUARTER.match(code or "")
+    return tr("Q{quarter}", language, quarter=int(found[2])) if found else (code or "")
+
+
 @lru_cache(maxsize=4096)
 def quarters_between(start: str, end: str) -> tuple[str, ...]:
     """Every quarter from ``start`` to ``end`` ("2027Q1" … "2027Q4"); one if ``end`` is empty."""

@@ -12,7 +12,7 @@ from typing import Iterator
 
 from .enums import ACTION_STATUSES
 from .i18n import label, tr
-from .workplan import ChannelPlan
+from .workplan import ChannelPlan, quarter_label
 
 # column key -> English message id of its header
 COLUMNS = {
@@ -79,7 +79,8 @@ def plan_rows(plan: ChannelPlan, changes: dict[str, str] | None = None,
             for action in objective.actions:
                 yield PlanRow("action", 2, action.id, [
                     action.title, action.owner_name, "", "", "", "",
-                    ", ".join(action.area_names), action.start_quarter, action.end_quarter,
+                    ", ".join(action.area_names), quarter_label(action.start_quarter, language),
+                    quarter_label(action.end_quarter, language),
                     action.budget, action.budget_source,
                     statuses.get(action.status) or label("ACTION_STATUSES", action.status,
                                                          language),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
+from ..core.workplan import quarter_short
 from .text import TextStyle, draw_line, draw_lines, wrap
 
 
@@ -140,26 +141,30 @@ class BarChart(Flowable):
 
 
 class Timeline(Flowable):
-    """Actions × quarters: a filled cell for each quarter an action runs."""
+    """Actions × quarters: a filled cell for each quarter an action runs. The heading is two
+    rows: the year (where it changes) above the quarter's short label, in ``language``."""
 
     ROW = 15.0
+    HEAD = 2  # heading rows
 
-    def __init__(self, quarters: list[str], rows: list[tuple[str, set[str]]], rtl: bool):
+    def __init__(self, quarters: list[str], rows: list[tuple[str, set[str]]], rtl: bool,
+                 language: str | None = None):
         super().__init__()
         self.quarters, self.rows, self.rtl = quarters, rows, rtl
+        self.language = language
         self.spaceBefore, self.spaceAfter = 4, 8
 
     def wrap(self, availWidth, availHeight):
         self.width = availWidth
-        self.height = self.ROW * (len(self.rows) + 1)
+        self.height = self.ROW * (len(self.rows) + self.HEAD)
         return self.width, self.height
 
     def split(self, availWidth, availHeight):
-        fit = int(availHeight // self.ROW) - 1
+        fit = int(availHeight // self.ROW) - self.HEAD
         if fit < 2 or fit >= len(self.rows):
             return []
-        return [Timeline(self.quarters, self.rows[:fit], self.rtl),
-                Timeline(self.quarters, self.rows[fit:], self.rtl)]
+        return [Timeline(self.quarters, self.rows[:fit], self.rtl, self.language),
+                Timeline(self.quarters, self.rows[fit:], self.rtl, self.language)]
 
     def draw(self):
         c = self.canv
@@ -175,8 +180,15 @@ class Timeline(Flowable):
 
         y = self.height - self.ROW
         c.setLineWidth(0.4)
+        previous_year = None
         for i, q in enumerate(self.quarters):
-            draw_line(c, qx(i), qx(i) + qw, y + 4, q.replace("Q", " Q"), head)
+            if q[:4] != previous_year:
+                draw_line(c, qx(i), qx(i) + qw, y + 4, q[:4], head)
+                previous_year = q[:4]
+        y -= self.ROW
+        for i, q in enumerate(self.quarters):
+            draw_line(c, qx(i), qx(i) + qw, y + 4, quarter_short(q, self.language),
+                      head.but(bold=False))
         for title, active in self.rows:
             y -= self.ROW
             line = (wrap(title, label_w - 6, style) or [""])[0]

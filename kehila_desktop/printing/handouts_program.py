@@ -4,7 +4,7 @@ chosen channel) and ``open-call`` (the public invitation to join the design comm
 
 from __future__ import annotations
 
-from ..core.workplan import quarters_between, read_plans
+from ..core.workplan import quarter_label, quarters_between, read_plans
 from ..core.workplan_budget import budget_totals
 from .diagrams import BarChart, Box, StructureDiagram, Timeline
 from .kit import Handout, Kit
@@ -135,8 +135,8 @@ def workplan(src: Source, opts: dict) -> Handout:
                 for a in o.actions:
                     owner = src.body_name(bodies[a.owner_body_id]) \
                         if a.owner_body_id in bodies else a.owner_name
-                    span = "–".join(dict.fromkeys(q for q in (a.start_quarter, a.end_quarter)
-                                                  if q))
+                    span = " – ".join(quarter_label(q, src.language) for q in dict.fromkeys(
+                        q for q in (a.start_quarter, a.end_quarter) if q))
                     rows.append([a.title, owner, ", ".join(a.area_names), span,
                                  src.money(a.budget), a.budget_source,
                                  src.label("ACTION_STATUSES", a.status)])
@@ -152,7 +152,7 @@ def workplan(src: Source, opts: dict) -> Handout:
                           space_before=4)
         if timeline and quarters:
             story += kit.subheading(src.tr("Quarter timeline"))
-            story.append(Timeline(sorted(quarters), timeline, src.rtl))
+            story.append(Timeline(sorted(quarters), timeline, src.rtl, src.language))
     if not plans:
         story += kit.para(src.tr("No channel has been chosen yet."))
     else:

@@ -220,7 +220,7 @@ class ActionForm(_Form):
         for combo, value in ((self.start, action.start_quarter), (self.end, action.end_quarter)):
             combo.addItem(tr("not set"), "")
             for quarter in sorted(set(quarters) | ({value} if value else set())):
-                combo.addItem(quarter, quarter)
+                combo.addItem(wp.quarter_label(quarter), quarter)
         for key in enums.ACTION_STATUSES:
             self.status.addItem(label("ACTION_STATUSES", key), key)
         for combo in (self.owner, self.start, self.end, self.status):

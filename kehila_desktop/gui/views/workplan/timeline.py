@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ....core.i18n import label, tr
-from ....core.workplan import QUARTER, quarters_between
+from ....core.workplan import QUARTER, quarter_short, quarters_between
 
 ROW_H = 24
 HEAD_H = 44
@@ -219,7 +219,7 @@ class TimelineChart(QWidget):
             p.drawLine(cell.topLeft(), cell.bottomLeft())
             p.drawLine(cell.topRight(), cell.bottomRight())
             p.setPen(QColor("#333333"))
-            year, q = quarter[:4], "Q" + quarter[-1]
+            year, q = quarter[:4], quarter_short(quarter)
             p.setFont(self.font())
             p.drawText(self.quarter_rect(i, HEAD_H // 2, HEAD_H // 2),
                        Qt.AlignmentFlag.AlignCenter, q)

@@ -1,0 +1,44 @@
+"""Quarters are shown to people as words ("Q1 2027", "רבעון 1 2027"), never as the stored
+code "2027Q1": the core helper, the plan table and export rows, and the printed work plan."""
+
+from __future__ import annotations
+
+import pdfplumber
+import pytest
+
+from kehila_desktop.core.workplan import quarter_label, quarter_short, read_plans
+from kehila_desktop.core.workplan_table import plan_rows
+from kehila_desktop.printing import build
+
+
+@pytest.mark.parametrize("language, full, short", [
+    ("he", "רבעון 1 2027", "רבעון 1"),
+    ("ar", "الربع 1 2027", "الربع 1"),
+    ("en", "Q1 2027", "Q1"),
+])
+def test_quarter_label_in_every_language(language, full, short):
+    assert quarter_label("2027Q1", language) == full
+    assert quarter_short("2027Q1", language) == short
+    assert quarter_label("", language) == "" and quarter_label("soon", language) == "soon"
+
+
+def test_plan_rows_show_labels_not_codes(printed_sample):
+    import sqlite3
+
+    conn = sqlite3.connect(printed_sample)
+    try:
+        cells = [c for plan in read_plans(conn) for row in plan_rows(plan, None, "en")
+                 if row.kind == "action" for c in row.cells if isinstance(c, str)]
+    finally:
+        conn.close()
+    assert any(c.startswith("Q") and c[-4:].isdigit() for c in cells)
+    assert not any(len(c) == 6 and c[4] == "Q" for c in cells), cells
+
+
+def test_printed_work_plan_shows_quarter_words(printed_sample, tmp_path):
+    out = tmp_path / "plan.pdf"
+    build("workplan", printed_sample, out, language="en")
+    with pdfplumber.open(out) as pdf:
+        text = "\n".join(page.extract_text() or "" for page in pdf.pages)
+    assert "Q1 2027" in text
+    assert "2027Q" not in text
