@@ -20,6 +20,7 @@ from .language import apply_language
 from .placeholder import PlaceholderView
 from .printing import install as install_printing
 from .views import VIEW_KEYS, load_view_class, view_title
+from .widgets import plain_tip
 
 
 class MainWindow(QMainWindow):
@@ -390,14 +391,14 @@ class MainWindow(QMainWindow):
         paths = settings.recent_files()
         for path in paths:
             action = self.recent_menu.addAction(Path(path).name)
-            action.setToolTip(path)
+            action.setToolTip(plain_tip(path))
             action.triggered.connect(lambda _=False, p=path: self.files.open_path(p))
         self.recent_menu.setEnabled(bool(paths))
         self.welcome_recent.clear()
         for path in paths:
             item = QListWidgetItem(f"{Path(path).name} — {Path(path).parent}")
             item.setData(Qt.ItemDataRole.UserRole, path)
-            item.setToolTip(path)
+            item.setToolTip(plain_tip(path))
             self.welcome_recent.addItem(item)
         self.welcome_recent.setVisible(bool(paths))
         self.welcome_recent_heading.setVisible(bool(paths))

@@ -1,8 +1,12 @@
-"""Small shared widgets and helpers of the GUI: titled cards, headings, date formatting."""
+"""Small shared widgets and helpers of the GUI: titled cards, headings, plain-text labels and
+tooltips, date formatting."""
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QDate, QDateTime, QLocale, Qt
+from PySide6.QtGui import Qt as GuiQt  # Qt.mightBeRichText lives in QtGui
 from PySide6.QtWidgets import (QApplication, QCalendarWidget, QDateTimeEdit, QFrame, QLabel,
                                QVBoxLayout, QWidget)
 
@@ -37,6 +41,15 @@ def plain_label(text: str = "") -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip that shows *text* literally. Qt draws a tooltip as rich text when it looks
+    like markup (``mightBeRichText``), so a name such as ``<b>Dana</b>`` is escaped then."""
+    if not text or not GuiQt.mightBeRichText(text):
+        return text
+    return ("<qt><p style='white-space:pre-wrap'>" + html.escape(text, quote=False)
+            + "</p></qt>")
 
 
 def heading_label(scale: float = 1.4) -> QLabel:

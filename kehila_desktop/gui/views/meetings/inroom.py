@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QApplication, QGridLayout, QHBoxLayout, QLabel, Q
 
 from ....core import meetings as mt
 from ....core.i18n import isolate, label, tr
-from ...widgets import format_datetime
+from ...widgets import format_datetime, plain_tip
 from .agenda_panel import NotesEdit
 from .decisions_panel import ActionItemForm, DecisionForm
 
@@ -66,7 +66,7 @@ class OneLineLabel(QLabel):
 
     def set_full_text(self, text: str) -> None:
         self.full_text = text
-        self.setToolTip(text)
+        self.setToolTip(plain_tip(text))
         self._fit()
 
     def resizeEvent(self, event) -> None:  # noqa: N802

@@ -19,7 +19,7 @@ from ....core import enums
 from ....core import meetings as mt
 from ....core.i18n import label, tr
 from ..lazy import LazyView
-from ...widgets import use_latin_digits
+from ...widgets import plain_tip, use_latin_digits
 from .list_model import MeetingsTableModel
 from .qtsafe import current_data
 from .meeting_panel import MeetingPanel
@@ -261,7 +261,7 @@ class View(LazyView):
             fmt = QTextCharFormat()
             fmt.setBackground(QBrush(QColor(colours.get(r.status, "#d6e6ff"))))
             fmt.setFontWeight(700)
-            fmt.setToolTip(f"{r.starts_at[11:16]} {r.body}")
+            fmt.setToolTip(plain_tip(f"{r.starts_at[11:16]} {r.body}"))
             self.calendar.setDateTextFormat(day, fmt)
             self._marked_days.append(day)
         self._fill_day_list()

@@ -13,6 +13,7 @@ from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QPainter, QPainterPath,
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ....core.i18n import tr
+from ...widgets import plain_tip
 
 
 @dataclass
@@ -231,7 +232,7 @@ class StructureDiagram(QWidget):
             for box in self.boxes:
                 rect = self.rects.get(box.id)
                 if rect is not None and rect.contains(QPointF(event.pos())):
-                    QToolTip.showText(event.globalPos(), self._box_text(box), self)
+                    QToolTip.showText(event.globalPos(), plain_tip(self._box_text(box)), self)
                     return True
             QToolTip.hideText()
             event.ignore()
