@@ -59,7 +59,8 @@ class MembershipsPanel(QWidget):
         self.show_person(None, [])
 
     def retranslate(self) -> None:
-        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
+        self.table.setHorizontalHeaderLabels([tr("Body"), tr("Role"), tr("Pipeline status"),
+                                              tr("Source"), tr("Expected attendance")])
         self.table.setAccessibleName(tr("memberships"))
         for button, text in ((self.add_button, "Add to a body…"), (self.edit_button, "Edit…"),
                              (self.advance_button, "Next pipeline step"),

@@ -12,9 +12,17 @@ from ....core.people_search import (PeopleFilter, PersonRow, ensure_keys, filter
 
 COLUMNS = ("name", "organisation", "sector", "area", "community", "bodies", "status", "phone",
            "email")
-HEADERS = {"name": "name", "organisation": "organisation", "sector": "sector",
-           "area": "neighbourhood / area", "community": "community", "bodies": "bodies",
-           "status": "pipeline status", "phone": "phone", "email": "email"}
+
+
+def headers() -> dict[str, str]:
+    """The table's own headings in the current language (capitalised in English; the
+    export's lowercase column names stay as they are, since import reads them)."""
+    return {"name": tr("Name"), "organisation": tr("Organisation"), "sector": tr("Sector"),
+            "area": tr("Neighbourhood / area"), "community": tr("Community"),
+            "bodies": tr("Bodies"), "status": tr("Pipeline status"), "phone": tr("Phone"),
+            "email": tr("E-mail")}
+
+
 NO_CONSENT = QColor("#8a8a8a")
 _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
                     Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.UserRole})
@@ -84,7 +92,7 @@ class PeopleTableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return tr(HEADERS[COLUMNS[section]])
+            return headers()[COLUMNS[section]]
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
