@@ -20,7 +20,7 @@ from .language import apply_language
 from .placeholder import PlaceholderView
 from .printing import install as install_printing
 from .views import VIEW_KEYS, load_view_class, view_title
-from .widgets import plain_tip
+from .widgets import plain_action_text, plain_tip, plain_title
 
 
 class MainWindow(QMainWindow):
@@ -257,7 +257,7 @@ class MainWindow(QMainWindow):
         title = tr("{program} — {file} — Kehila Desktop", program=program, file=pf.path.name)
         if self.context.read_only:
             title = tr("{title} (read-only)", title=title)
-        self.setWindowTitle(title)
+        self.setWindowTitle(plain_title(title))
 
     def _update_banner(self) -> None:
         reason = self.files.read_only_reason if self.context.pf is not None else ""
@@ -390,7 +390,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         paths = settings.recent_files()
         for path in paths:
-            action = self.recent_menu.addAction(Path(path).name)
+            action = self.recent_menu.addAction(plain_action_text(Path(path).name))
             action.setToolTip(plain_tip(path))
             action.triggered.connect(lambda _=False, p=path: self.files.open_path(p))
         self.recent_menu.setEnabled(bool(paths))

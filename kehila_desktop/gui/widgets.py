@@ -52,6 +52,17 @@ def plain_tip(text: str) -> str:
             + "</p></qt>")
 
 
+def plain_title(text: str) -> str:
+    """A window title that shows *text* literally: Qt hides "[*]" (the modified mark) unless
+    it is doubled."""
+    return text.replace("[*]", "[*][*]")
+
+
+def plain_action_text(text: str) -> str:
+    """Menu or button text that shows *text* literally: a single "&" would mark a shortcut."""
+    return text.replace("&", "&&")
+
+
 def heading_label(scale: float = 1.4) -> QLabel:
     label = QLabel()
     label.setTextFormat(Qt.TextFormat.PlainText)

@@ -26,7 +26,7 @@ MARKUP = {
     ("person", "organisation"): "'<font color=red>' || COALESCE(organisation, '') || '</font>'",
     ("person", "title"): "'<u>' || COALESCE(title, '') || '</u>'",
     ("person", "notes"): "'<img src=q> &amp;'",
-    ("body", "name"): "'<i>' || name || '</i> &amp; <img src=q>'",
+    ("body", "name"): "'<i>' || name || '</i> &amp; <img src=q> [*]'",
     ("meeting", "place"): "'<img src=q>' || COALESCE(place, '')",
     ("meeting", "notes"): "'<b>notes</b>'",
     ("agenda_item", "title"): "'<img src=q>' || title || ' <b>!</b>'",
@@ -154,6 +154,9 @@ def test_every_view_shows_user_markup_literally(markup_window, qtbot):
         qtbot.addWidget(inroom)
         inroom.timer.stop()
         seen.walk(inroom)
+        if projector:
+            seen.walk(inroom.projector)
+            assert "</i> &amp; <img src=q> [*]" in inroom.projector.windowHandle().title()
         inroom.close()
     w.show_view("people")
     seen.walk(w.printing.open())
@@ -201,3 +204,28 @@ def test_plain_tip_escapes_only_what_qt_would_take_for_markup():
     assert plain_tip("דנה כהן\n3 < 4") == "דנה כהן\n3 < 4"  # plain already: unchanged
     text = "<i>ועדה</i> &amp; <img src=q>\nיו\"ר: <b>דנה</b>  & Co"
     assert _shown(plain_tip(text)) == text  # lines and double spaces kept
+
+
+def test_window_titles_and_recent_files_show_names_literally(qtbot, app_setup, gui_sample,
+                                                            tmp_path):
+    from kehila_desktop.gui.mainwindow import MainWindow
+    from kehila_desktop.gui.views.people.membership_editor import MembershipEditor
+
+    odd = tmp_path / "Tom & <b>Jerry [*].kehila"  # no "/" in a file name
+    gui_sample.rename(odd)
+    with sqlite3.connect(odd) as conn:
+        conn.execute("UPDATE program SET name = '<b>Plan</b> [*] & Co'")
+    conn.close()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.files.open_path(odd)
+    title = window.windowHandle().title()
+    assert "<b>Plan</b> [*] & Co" in title and odd.name in title
+    assert [a.iconText() for a in window.recent_menu.actions()][0] == odd.name
+    editor = MembershipEditor("[*] <b>נועה</b> & Co", [])
+    qtbot.addWidget(editor)
+    editor.show()
+    assert "[*] <b>נועה</b> & Co" in editor.windowHandle().title()
+    window.files.close()
+    window.close()

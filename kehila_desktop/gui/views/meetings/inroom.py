@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QApplication, QGridLayout, QHBoxLayout, QLabel, Q
 
 from ....core import meetings as mt
 from ....core.i18n import isolate, label, tr
-from ...widgets import format_datetime, plain_tip
+from ...widgets import format_datetime, plain_tip, plain_title
 from .agenda_panel import NotesEdit
 from .decisions_panel import ActionItemForm, DecisionForm
 
@@ -125,7 +125,7 @@ class ProjectorWindow(QWidget):
         self.setAccessibleName(tr("Projector window"))
 
     def show_state(self, title: str, items: list[dict], index: int, countdown: str) -> None:
-        self.setWindowTitle(title)
+        self.setWindowTitle(plain_title(title))
         self.title.setText(title)
         self.current.setText(items[index]["title"] if items else tr("No agenda items."))
         self.countdown.setText(countdown)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHe
 
 from ....core.i18n import tr
 from ....core.people_io import ImportPlan
+from ...widgets import plain_title
 
 ACTIONS = {"add": "to add", "update": "to update", "unchanged": "unchanged",
            "reject": "rejected"}
@@ -20,7 +21,7 @@ class ImportPreview(QDialog):
     def __init__(self, plan: ImportPlan, parent=None) -> None:
         super().__init__(parent)
         self.plan = plan
-        self.setWindowTitle(tr("Import people from {file}", file=plan.source))
+        self.setWindowTitle(plain_title(tr("Import people from {file}", file=plan.source)))
         self.resize(760, 480)
         self.summary = QLabel(plan.summary())
         self.summary.setTextFormat(Qt.TextFormat.PlainText)

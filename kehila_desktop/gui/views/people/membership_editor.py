@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from ....core import enums
 from ....core.i18n import label, tr
-from ...widgets import use_latin_digits
+from ...widgets import plain_title, use_latin_digits
 
 FIELDS = ("body_id", "role", "role_requirements", "expected_attendance", "responsibilities",
           "status", "source", "represents_body_id")
@@ -29,7 +29,7 @@ class MembershipEditor(QDialog):
         """``bodies``: (id, name, kind) of every body."""
         super().__init__(parent)
         values = values or {}
-        self.setWindowTitle(tr("{person} in a body", person=person_name))
+        self.setWindowTitle(plain_title(tr("{person} in a body", person=person_name)))
         self.setMinimumWidth(440)
         self.body = QComboBox()
         for body_id, name, _ in bodies:
