@@ -13,6 +13,7 @@ from PySide6.QtGui import Qt as GuiQt  # mightBeRichText lives in QtGui's Qt
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCalendarWidget, QLabel,
                                QTabWidget, QToolTip, QWidget)
 
+from kehila_desktop.gui.sharing import ReportDialog
 from kehila_desktop.gui.views import VIEW_KEYS
 
 ROOT = QModelIndex()
@@ -125,6 +126,16 @@ class Seen:
         return [t for t in self.tips if any(tag in _shown(t) for tag in TAGS)]
 
 
+class _Report:
+    """A merge report whose lines carry markup-like names."""
+
+    TEXT = "Added: <b>דנה</b> & <i>Co</i>\nChanged: <img src=q> &amp;"
+    conflicts: list = []
+
+    def text(self) -> str:
+        return self.TEXT
+
+
 def _diagram_tips(diagram) -> list[str]:
     tips = []
     diagram.grab()  # lays the boxes out
@@ -160,6 +171,10 @@ def test_every_view_shows_user_markup_literally(markup_window, qtbot):
         inroom.close()
     w.show_view("people")
     seen.walk(w.printing.open())
+    report = ReportDialog(_Report(), ask=True, parent=w)
+    seen.walk(report)
+    assert report.text.toPlainText() == _Report.TEXT
+    report.close()
     assert seen.rich_labels == []
     assert seen.bad_tips() == []
     assert seen.literal_tips(), "no tooltip carried user text: the walk saw too little"
