@@ -45,7 +45,7 @@ class StructureDiagram(QWidget):
         self.selected_id = ""
         self.rects: dict[str, QRectF] = {}
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMinimumSize(560, 420)
+        self.setMinimumSize(400, 420)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def sizeHint(self) -> QSize:

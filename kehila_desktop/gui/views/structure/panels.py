@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTime, Signal
-from PySide6.QtWidgets import QCheckBox, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QListWidgetItem, QVBoxLayout, QWidget
 
 from ....core import edits, enums
 from ....core.i18n import label, tr
@@ -69,6 +69,10 @@ class BodyPanel(QWidget):
         ui = self.ui
         for key in enums.CADENCES:
             ui.cadenceCombo.addItem("", key)
+        # the longest cadence must not widen the panel (the window fits 1000 px)
+        ui.cadenceCombo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        ui.cadenceCombo.setMinimumContentsLength(14)
         for n in range(7):
             ui.weekdayCombo.addItem("", n)
         # a clock time reads left to right in every language (else 10:00 shows as 00:10)

@@ -37,7 +37,7 @@ class View(QWidget):
         self.tabs.addTab(_scrolled(self.program_panel), "")
         self.splitter.addWidget(self.diagram)
         self.splitter.addWidget(self.tabs)
-        self.tabs.setMinimumWidth(420)
+        self.tabs.setMinimumWidth(320)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
