@@ -157,6 +157,8 @@ class MeetingsTableModel(QAbstractTableModel):
                 return QColor("#b00020")
             if col == "status" and row.status == "cancelled":
                 return QColor("#777777")
+        if role == Qt.ItemDataRole.ToolTipRole and col in ("kind", "status"):
+            return self.data(index)
         if role == Qt.ItemDataRole.ToolTipRole and col == "agenda" \
                 and row.agenda_minutes > row.minutes:
             return tr("The agenda runs {over} minutes over the meeting.",

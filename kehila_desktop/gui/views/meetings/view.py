@@ -122,6 +122,18 @@ class View(LazyView):
     def title(self) -> str:
         return tr("Meetings")
 
+    def _fit_word_columns(self) -> None:
+        """The kind and status columns are as wide as their longest word in this language
+        ("Regular meeting" is not cut short); the cells also show it as a tooltip."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader().fontMetrics()
+        for column, vocabulary in ((2, "MEETING_KINDS"), (3, "MEETING_STATUSES")):
+            words = [label(vocabulary, key) for key in getattr(enums, vocabulary)]
+            wide = max(metrics.horizontalAdvance(w) for w in words)
+            head = header.horizontalAdvance(
+                str(self.model.headerData(column, Qt.Orientation.Horizontal)))
+            self.table.setColumnWidth(column, max(wide, head + 16) + 16)
+
     def retranslate(self, *_args) -> None:
         for w, text in ((self.body_filter, tr("Show meetings of")),
                         (self.status_filter, tr("Status filter")),
@@ -137,6 +149,7 @@ class View(LazyView):
                                   tr("Action items"))):
             self.left.setTabText(n, text)
         self.table.setAccessibleName(tr("Meetings"))
+        self._fit_word_columns()
         self.calendar.setAccessibleName(tr("Month calendar of meetings"))
         self.day_list.setAccessibleName(tr("Meetings on the chosen day"))
         self.members.setAccessibleName(tr("Members' attendance"))
