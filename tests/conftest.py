@@ -49,3 +49,22 @@ def ops(new_file):
     pf = open_program(new_file)
     yield Operations(pf)
     pf.close()
+
+
+@pytest.fixture
+def qt_isolated(tmp_path, monkeypatch, qapp):
+    """For GUI tests: settings and the data folder in this test's own folder, no dialogs
+    remembered from another test, and Hebrew again afterwards."""
+    from PySide6.QtCore import QSettings
+
+    from kehila_desktop.gui import dialogs, settings
+
+    conf = tmp_path / "settings"
+    conf.mkdir()
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(conf))
+    settings.settings().clear()
+    monkeypatch.setenv("KEHILA_DATA_DIR", str(tmp_path / "data"))
+    dialogs.shown.clear()
+    yield
+    i18n.set_language("he")
+

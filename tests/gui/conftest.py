@@ -7,7 +7,6 @@ import shutil
 
 import pytest
 
-from kehila_desktop.core import i18n
 
 
 @pytest.fixture(scope="session")
@@ -28,20 +27,10 @@ def gui_sample(sample_template, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def _isolated(tmp_path, monkeypatch, qapp):
-    from PySide6.QtCore import QSettings
+def _isolated(qt_isolated, monkeypatch):
+    from kehila_desktop.gui import dialogs
 
-    from kehila_desktop.gui import dialogs, settings
-
-    conf = tmp_path / "settings"
-    conf.mkdir()
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(conf))
-    settings.settings().clear()
-    monkeypatch.setenv("KEHILA_DATA_DIR", str(tmp_path / "data"))
-    dialogs.shown.clear()
     monkeypatch.setattr(dialogs, "answer", Answers())
-    yield
-    i18n.set_language("he")
 
 
 class Answers:

@@ -29,23 +29,12 @@ def big_template(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
-def _isolated(tmp_path, monkeypatch, qapp):
-    from PySide6.QtCore import QSettings
-
-    from kehila_desktop.core import i18n
-    from kehila_desktop.gui import dialogs, settings
+def _isolated(qt_isolated, monkeypatch):
+    from kehila_desktop.gui import dialogs
     from kehila_desktop.gui.app import create_application
 
-    conf = tmp_path / "settings"
-    conf.mkdir()
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(conf))
-    settings.settings().clear()
-    monkeypatch.setenv("KEHILA_DATA_DIR", str(tmp_path / "data"))
     create_application(language="he", exception_hook=False)
-    dialogs.shown.clear()
     monkeypatch.setattr(dialogs, "answer", lambda box, buttons: "ok")
-    yield
-    i18n.set_language("he")
 
 
 def _window(qtbot, source, tmp_path):
