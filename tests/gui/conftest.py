@@ -8,7 +8,6 @@ import shutil
 import pytest
 
 
-
 @pytest.fixture(scope="session")
 def sample_template(tmp_path_factory):
     from kehila_desktop.core.programfile import create_program
