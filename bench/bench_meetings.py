@@ -23,8 +23,8 @@ def run(report) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from kehila_desktop.core import meetings as mt
-    from kehila_desktop.core.programfile import open_program
+    from kehila_desktop.core.meetings import records as mt
+    from kehila_desktop.core.file.programfile import open_program
     from kehila_desktop.gui.context import AppContext
     from kehila_desktop.gui.views.meetings.list_model import meeting_rows
 

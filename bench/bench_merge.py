@@ -50,10 +50,10 @@ def _edit(ops, seed: int, shared: list[str]) -> int:
 
 
 def run(report) -> None:
-    from kehila_desktop.core.merge import merge_copy
-    from kehila_desktop.core.operations import Operations
-    from kehila_desktop.core.programfile import open_program
-    from kehila_desktop.core.share import share_copy
+    from kehila_desktop.core.history.merge import merge_copy
+    from kehila_desktop.core.history.operations import Operations
+    from kehila_desktop.core.file.programfile import open_program
+    from kehila_desktop.core.history.share import share_copy
 
     source = big_program(5000)
     work = Path(tempfile.mkdtemp(prefix="kehila-bench-merge-"))

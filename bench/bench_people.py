@@ -25,8 +25,8 @@ def run(report) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from kehila_desktop.core.people_search import PEOPLE_SQL, people_rows
-    from kehila_desktop.core.programfile import open_program
+    from kehila_desktop.core.people.search import PEOPLE_SQL, people_rows
+    from kehila_desktop.core.file.programfile import open_program
     from kehila_desktop.gui.context import AppContext
 
     path = big_program(5000)
@@ -41,7 +41,7 @@ def run(report) -> None:
                best_of(lambda: people_rows(pf.conn)),
                "raw sqlite3: the same query", raw_read, 3)
 
-    from kehila_desktop.core.people_search import PeopleFilter
+    from kehila_desktop.core.people.search import PeopleFilter
     from kehila_desktop.gui.views.people.table_model import PeopleTableModel
     from kehila_desktop.gui.views.people.view import View
 

@@ -23,7 +23,7 @@ ROUNDS = 3
 
 
 def _clear_caches() -> None:
-    from kehila_desktop.printing import bidi, fonts, shaping, text
+    from kehila_desktop.printing.engine import bidi, fonts, shaping, text
 
     for fn in (bidi.visual, shaping.shape, fonts.runs, fonts._unit_width, fonts.font_for,
                text._wrap):
@@ -32,9 +32,9 @@ def _clear_caches() -> None:
 
 def _strings(handout: str, path: Path, body: str | None) -> list[list[str]]:
     """The cells the handout prints, as plain strings (what the bare canvas draws)."""
-    from kehila_desktop.printing import handouts_people
-    from kehila_desktop.printing.flowables import LineTable
-    from kehila_desktop.printing.source import Source
+    from kehila_desktop.printing.handouts import people as handouts_people
+    from kehila_desktop.printing.engine.flowables import LineTable
+    from kehila_desktop.printing.handouts.source import Source
 
     src = Source(path, "he")
     try:
@@ -50,7 +50,7 @@ def _bare(rows: list[list[str]], pages: int, out: Path) -> float:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen.canvas import Canvas
 
-    from kehila_desktop.printing import fonts
+    from kehila_desktop.printing.engine import fonts
 
     fonts.register()
     per_page = max(1, -(-len(rows) // pages))

@@ -22,9 +22,9 @@ GOALS, OBJECTIVES_PER_GOAL, ACTIONS = 20, 5, 2000
 
 def plan_program() -> Path:
     """A program whose four channels hold 2,000 actions in all (built once, then reused)."""
-    from kehila_desktop.core import workplan as wp
-    from kehila_desktop.core.edits import set_chosen_channels
-    from kehila_desktop.core.programfile import create_program
+    from kehila_desktop.core.workplan import plans as wp
+    from kehila_desktop.core.structure.edits import set_chosen_channels
+    from kehila_desktop.core.file.programfile import create_program
 
     _CACHE.mkdir(exist_ok=True)
     path = _CACHE / f"plan-{ACTIONS}.kehila"
@@ -60,8 +60,8 @@ def run(report) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication, QTreeView, QTreeWidget, QTreeWidgetItem
 
-    from kehila_desktop.core import workplan as wp
-    from kehila_desktop.core.programfile import open_program
+    from kehila_desktop.core.workplan import plans as wp
+    from kehila_desktop.core.file.programfile import open_program
     from kehila_desktop.gui.context import AppContext
     from kehila_desktop.gui.views.workplan.tree_model import PlanTreeModel
     from kehila_desktop.gui.views.workplan.view import View

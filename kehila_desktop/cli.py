@@ -12,9 +12,9 @@ import argparse
 import importlib
 import sys
 
-from .core.errors import KehilaError, ProgramFileError
-from .commands._common import use_language
-from .core.i18n import tr
+from kehila_desktop.core.errors import KehilaError, ProgramFileError
+from kehila_desktop.commands._common import use_language
+from kehila_desktop.core.i18n import tr
 
 COMMANDS = ("new", "info", "check", "print", "import", "export", "calendar", "share", "merge")
 

@@ -27,7 +27,7 @@ def _hebrew_by_default():
 @pytest.fixture
 def new_file(tmp_path):
     """Path of a new, empty program file."""
-    from kehila_desktop.core.programfile import create_program
+    from kehila_desktop.core.file.programfile import create_program
 
     return create_program(tmp_path / "program.kehila", name="תוכנית בדיקה", locality="עין גדי")
 
@@ -35,16 +35,16 @@ def new_file(tmp_path):
 @pytest.fixture
 def sample_file(tmp_path):
     """Path of a new program file filled with the sample program."""
-    from kehila_desktop.core.programfile import create_program
-    from kehila_desktop.core.sample import populate_sample
+    from kehila_desktop.core.file.programfile import create_program
+    from kehila_desktop.core.sample.build import populate_sample
 
     return create_program(tmp_path / "sample.kehila", populate=populate_sample)
 
 
 @pytest.fixture
 def ops(new_file):
-    from kehila_desktop.core.operations import Operations
-    from kehila_desktop.core.programfile import open_program
+    from kehila_desktop.core.history.operations import Operations
+    from kehila_desktop.core.file.programfile import open_program
 
     pf = open_program(new_file)
     yield Operations(pf)

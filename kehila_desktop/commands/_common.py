@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from ..core import i18n
+from kehila_desktop.core import i18n
 
 
 def cli_language(explicit: str | None = None) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..core.i18n import tr
+from kehila_desktop.core.i18n import tr
 
 
 def register(subparsers) -> None:
@@ -14,9 +14,9 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from ..cli import UsageError
-    from ..core.calendar_ics import write_ics
-    from ..core.programfile import open_program
+    from kehila_desktop.cli import UsageError
+    from kehila_desktop.core.meetings.calendar_ics import write_ics
+    from kehila_desktop.core.file.programfile import open_program
 
     with open_program(args.file, read_only=True) as pf:
         body_id = None

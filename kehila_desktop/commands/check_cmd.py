@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from ..core import health, i18n
-from ..core.i18n import tr
+from kehila_desktop.core import health, i18n
+from kehila_desktop.core.i18n import tr
 
 
 def register(subparsers) -> None:
@@ -17,7 +17,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from ..core.programfile import open_program
+    from kehila_desktop.core.file.programfile import open_program
 
     language = i18n.language()
     with open_program(args.file, read_only=True, allow_newer=True) as pf:

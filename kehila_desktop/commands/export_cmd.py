@@ -6,18 +6,18 @@ writes ``out_path`` whole (or not at all). Add a kind by adding an entry.
 
 from __future__ import annotations
 
-from ..core import i18n
-from ..core.i18n import tr
+from kehila_desktop.core import i18n
+from kehila_desktop.core.i18n import tr
 
 
 def _workplan(conn, out, language):
-    from ..core.workplan_export import export_workplan
+    from kehila_desktop.core.workplan.export import export_workplan
 
     return export_workplan(conn, out, language)
 
 
 def _people(conn, out, language):
-    from ..core.people_io import export_people
+    from kehila_desktop.core.people.sheet_io import export_people
 
     return ", ".join(str(p) for p in export_people(conn, out, language))
 
@@ -38,7 +38,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from ..core.programfile import open_program
+    from kehila_desktop.core.file.programfile import open_program
 
     language = i18n.language()
     with open_program(args.file, read_only=True, allow_newer=True) as pf:

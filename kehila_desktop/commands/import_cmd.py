@@ -7,7 +7,7 @@ read exits 4 with the reason, and nothing is written.
 
 from __future__ import annotations
 
-from ..core.i18n import tr
+from kehila_desktop.core.i18n import tr
 
 
 def register(subparsers) -> None:
@@ -21,15 +21,15 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from ..cli import SheetError
-    from ..core.operations import Operations
-    from ..core.people_io import apply_import, plan_import, read_people_sheet
-    from ..core.programfile import open_program
-    from ..core.sheets import SheetReadError
+    from kehila_desktop.cli import SheetError
+    from kehila_desktop.core.history.operations import Operations
+    from kehila_desktop.core.people.sheet_io import apply_import, plan_import, read_people_sheet
+    from kehila_desktop.core.file.programfile import open_program
+    from kehila_desktop.core.sheets import SheetReadError
 
     with open_program(args.file, read_only=args.dry_run) as pf:
         if pf.read_only and not args.dry_run:
-            from ..core.errors import ReadOnlyError
+            from kehila_desktop.core.errors import ReadOnlyError
 
             raise ReadOnlyError("This program file is open read-only; changes cannot be saved.")
         try:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from ..core import summary
-from ..core.i18n import label, tr
+from kehila_desktop.core.file import summary
+from kehila_desktop.core.i18n import label, tr
 
 
 def register(subparsers) -> None:
@@ -31,7 +31,7 @@ def collect(conn, format_version: int) -> dict:
 
 
 def run(args) -> int:
-    from ..core.programfile import open_program
+    from kehila_desktop.core.file.programfile import open_program
 
     with open_program(args.file, read_only=True, allow_newer=True) as pf:
         data = collect(pf.conn, pf.format_version)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ..core.i18n import tr
+from kehila_desktop.core.i18n import tr
 
 
 def register(subparsers) -> None:
@@ -18,11 +18,11 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from ..core.merge import merge_copy
-    from ..core.operations import Operations
-    from ..core.programfile import open_program
+    from kehila_desktop.core.history.merge import merge_copy
+    from kehila_desktop.core.history.operations import Operations
+    from kehila_desktop.core.file.programfile import open_program
 
-    from ..core.lock import ProgramLock
+    from kehila_desktop.core.file.lock import ProgramLock
 
     lock = ProgramLock(args.file)
     if not args.dry_run:  # not while Kehila Desktop has the file open

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..core.i18n import LANGUAGES, tr
+from kehila_desktop.core.i18n import LANGUAGES, tr
 
 
 def register(subparsers) -> None:
@@ -16,17 +16,17 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from ..cli import UsageError
-    from ..core.programfile import create_program
+    from kehila_desktop.cli import UsageError
+    from kehila_desktop.core.file.programfile import create_program
 
-    from ..core.sample import MIN_PEOPLE
+    from kehila_desktop.core.sample.build import MIN_PEOPLE
 
     if args.people is not None and (args.people < MIN_PEOPLE or not args.sample):
         raise UsageError("--people needs --sample and a number of at least {minimum}.",
                          minimum=MIN_PEOPLE)
     populate = None
     if args.sample:
-        from ..core.sample import populate_sample
+        from kehila_desktop.core.sample.build import populate_sample
 
         def populate(ops):
             populate_sample(ops, people=args.people or 40)

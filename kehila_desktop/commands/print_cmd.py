@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.errors import KehilaError
-from ..core.i18n import LANGUAGES, tr
+from kehila_desktop.core.errors import KehilaError
+from kehila_desktop.core.i18n import LANGUAGES, tr
 
 
 def register(subparsers) -> None:
@@ -29,7 +29,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from .. import printing
+    from kehila_desktop import printing
 
     out = Path(args.out)
     if not out.parent.is_dir():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..core.i18n import tr
+from kehila_desktop.core.i18n import tr
 
 
 def register(subparsers) -> None:
@@ -16,7 +16,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from ..core.share import share_copy
+    from kehila_desktop.core.history.share import share_copy
 
     copy = share_copy(args.file, args.out, no_contacts=args.no_contacts)
     if copy.contacts_stripped:

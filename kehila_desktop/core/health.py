@@ -1,7 +1,7 @@
 """Program health: every "should" of the seed, checked against the file. Derived, never stored.
 
 A *rule* is a function ``rule(conn, language) -> list[Finding]`` reading the file through the
-given sqlite3 connection. Rules live in ``core/rules/`` by subject; each module lists its rules
+given sqlite3 connection. Rules live beside their feature (``core/<feature>/rules.py``); each module lists its rules
 in ``RULES``. ``findings()`` runs them all.
 """
 
@@ -12,7 +12,12 @@ import sqlite3
 from dataclasses import asdict, dataclass, field
 
 SEVERITIES = ("problem", "warning", "advice")
-RULE_MODULES = ("structure", "composition", "meetings", "plan")
+RULE_MODULES = (
+    "structure.rules",
+    "structure.composition_rules",
+    "meetings.rules",
+    "workplan.rules",
+)
 
 
 @dataclass(frozen=True)
@@ -33,12 +38,9 @@ class Finding:
 
 
 def _modules():
+    # imported when first needed: the rule modules import Finding from here
     for name in RULE_MODULES:
-        try:
-            yield importlib.import_module(f"{__package__}.rules.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__package__}.rules.{name}":
-                raise
+        yield importlib.import_module(f"{__package__}.{name}")
 
 
 def findings(conn: sqlite3.Connection, language: str | None = None) -> list[Finding]:

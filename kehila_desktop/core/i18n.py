@@ -13,8 +13,8 @@ import json
 from contextlib import contextmanager
 from functools import lru_cache
 
-from . import enums
-from .paths import resource
+from kehila_desktop.core import enums
+from kehila_desktop.core.paths import resource
 
 LANGUAGES = ("he", "ar", "en")
 RTL_LANGUAGES = ("he", "ar")

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from .errors import KehilaError
+from kehila_desktop.core.errors import KehilaError
 
 _HEBREW = re.compile("[\u05d0-\u05ea]")
 # a Latin letter glued to a Hebrew one ("cafי") means the bytes were not Hebrew (e.g. Latin-1)
@@ -214,7 +214,7 @@ def read_sheet(path: str | os.PathLike, sheet: str | None = None) -> Grid:
 
 # --- writing -------------------------------------------------------------------------------
 def _temporary(target: Path) -> Path:
-    from .programfile import new_id
+    from kehila_desktop.core.file.programfile import new_id
 
     return target.with_name(f".{target.name}.writing-{new_id()[:8]}")
 

@@ -17,10 +17,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
-from ..core.i18n import LANGUAGES, tr
-from ..core.paths import resource
-from . import dialogs, settings
-from .language import apply_language
+from kehila_desktop.core.i18n import LANGUAGES, tr
+from kehila_desktop.core.paths import resource
+from kehila_desktop.gui import dialogs, settings
+from kehila_desktop.gui.language import apply_language
 
 _T0 = float(os.environ.get("KEHILA_T0") or time.time())
 
@@ -132,7 +132,7 @@ def warm_up_editing():
     import threading
 
     def load() -> None:
-        from ..core.schema import TABLE_CLASSES
+        from kehila_desktop.core.file.schema import TABLE_CLASSES
 
         TABLE_CLASSES()
 
@@ -157,11 +157,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     app = create_application([sys.argv[0]], language=args.language)
     if not args.quit_when_ready:
-        from . import single_instance  # QtNetwork: not needed for an unattended run
+        from kehila_desktop.gui import single_instance
 
         if single_instance.hand_over(args.file):
             return 0  # the running Kehila Desktop shows the file (one writer per file)
-    from .mainwindow import MainWindow
+    from kehila_desktop.gui.mainwindow import MainWindow
 
     if args.quit_when_ready:  # nobody is there to click: dialogs go to stderr, answer "cancel"
         def unattended(box, buttons) -> str:

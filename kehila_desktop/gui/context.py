@@ -11,9 +11,9 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from ..core.errors import KehilaError
-from ..core.i18n import tr
-from . import dialogs
+from kehila_desktop.core.errors import KehilaError
+from kehila_desktop.core.i18n import tr
+from kehila_desktop.gui import dialogs
 
 
 class AppContext(QObject):
@@ -39,7 +39,7 @@ class AppContext(QObject):
         if self.ops is not None:
             self.ops.unsubscribe(self._notify)
         if pf is not None and ops is None:
-            from ..core.operations import Operations
+            from kehila_desktop.core.history.operations import Operations
 
             ops = Operations(pf)
         self.pf = pf

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..core.i18n import tr
+from kehila_desktop.core.i18n import tr
 
 if TYPE_CHECKING:  # QMessageBox is loaded on the first dialog, not at start-up
     from PySide6.QtWidgets import QMessageBox, QWidget

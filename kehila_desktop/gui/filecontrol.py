@@ -13,10 +13,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from ..core.errors import KehilaError, ProgramFileError
-from ..core.i18n import language, tr
-from ..core.paths import resource
-from . import dialogs, settings
+from kehila_desktop.core.errors import KehilaError, ProgramFileError
+from kehila_desktop.core.i18n import language, tr
+from kehila_desktop.core.paths import resource
+from kehila_desktop.gui import dialogs, settings
 
 # core.programfile and core.lock are imported when a file is first opened, after the window
 # has painted (start-up speed); this is their SUFFIX.
@@ -26,7 +26,7 @@ SUFFIX = ".kehila"
 def sample_path() -> Path:
     """The user's copy of the sample program; made on first use (from the bundled file, or
     generated from ``core.sample``)."""
-    from ..core.programfile import create_program
+    from kehila_desktop.core.file.programfile import create_program
 
     target = settings.user_data_dir() / f"sample{SUFFIX}"
     if target.exists():
@@ -37,7 +37,7 @@ def sample_path() -> Path:
         shutil.copyfile(bundled, tmp)
         os.replace(tmp, target)
         return target
-    from ..core.sample import populate_sample
+    from kehila_desktop.core.sample.build import populate_sample
 
     return create_program(target, language=language(), populate=populate_sample)
 
@@ -70,8 +70,8 @@ class FileController(QObject):
     # --- opening ----------------------------------------------------------------------
     def open_path(self, path: str | os.PathLike) -> bool:
         """Open ``path`` in place of the current file; False (and a dialog) when it can't."""
-        from ..core import lock as locks
-        from ..core.programfile import FORMAT_VERSION, open_program
+        from kehila_desktop.core.file import lock as locks
+        from kehila_desktop.core.file.programfile import FORMAT_VERSION, open_program
 
         path = Path(path)
         if self.context.pf is not None and _same(self.context.pf.path, path):
@@ -131,14 +131,14 @@ class FileController(QObject):
     def new_file(self, path: str | os.PathLike, *, from_sample: bool = False,
                  name: str = "") -> bool:
         """Create a program file at ``path`` (never over an existing one) and open it."""
-        from ..core.programfile import create_program
+        from kehila_desktop.core.file.programfile import create_program
 
         path = Path(path)
         if path.suffix != SUFFIX:
             path = path.with_name(path.name + SUFFIX)
         populate = None
         if from_sample:
-            from ..core.sample import populate_sample
+            from kehila_desktop.core.sample.build import populate_sample
 
             populate = populate_sample
         try:
@@ -172,8 +172,8 @@ class FileController(QObject):
 
     def save_copy(self, target: str | os.PathLike) -> bool:
         """A consistent copy of the open file at ``target`` (the open file stays open)."""
-        from ..core import lock as locks
-        from ..core.programfile import copy_consistent
+        from kehila_desktop.core.file import lock as locks
+        from kehila_desktop.core.file.programfile import copy_consistent
 
         pf = self.context.pf
         if pf is None:

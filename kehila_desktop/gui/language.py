@@ -7,8 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from ..core import i18n
-from . import settings
+from kehila_desktop.core import i18n
+from kehila_desktop.gui import settings
 
 _translators: list[QTranslator] = []
 
@@ -38,6 +38,6 @@ def apply_language(language: str, *, remember: bool = True) -> None:
     app.setApplicationDisplayName(i18n.tr("Kehila Desktop"))
     app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if i18n.is_rtl(language)
                            else Qt.LayoutDirection.LeftToRight)
-    from .widgets import refresh_latin_digits
+    from kehila_desktop.gui.widgets import refresh_latin_digits
 
     refresh_latin_digits()

@@ -11,16 +11,16 @@ from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
-from ..core.errors import KehilaError
-from ..core.i18n import LANGUAGE_NAMES, LANGUAGES, language, tr
-from . import dialogs, settings, sharing
-from .context import AppContext
-from .filecontrol import SUFFIX, FileController
-from .language import apply_language
-from .placeholder import PlaceholderView
-from .printing import install as install_printing
-from .views import VIEW_KEYS, load_view_class, view_title
-from .widgets import plain_action_text, plain_tip, plain_title
+from kehila_desktop.core.errors import KehilaError
+from kehila_desktop.core.i18n import LANGUAGE_NAMES, LANGUAGES, language, tr
+from kehila_desktop.gui import dialogs, settings, sharing
+from kehila_desktop.gui.context import AppContext
+from kehila_desktop.gui.filecontrol import SUFFIX, FileController
+from kehila_desktop.gui.language import apply_language
+from kehila_desktop.gui.placeholder import PlaceholderView
+from kehila_desktop.gui.printing import install as install_printing
+from kehila_desktop.gui.views import VIEW_KEYS, load_view_class, view_title
+from kehila_desktop.gui.widgets import plain_action_text, plain_tip, plain_title
 
 
 class MainWindow(QMainWindow):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from .views import view_promise, view_title
+from kehila_desktop.gui.views import view_promise, view_title
 
 
 class PlaceholderView(QWidget):

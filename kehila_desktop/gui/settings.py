@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from ..core.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from kehila_desktop.core.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 ORGANISATION = "Kehila Metiva"
 APPLICATION = "Kehila Desktop"

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog
                                QLabel, QLineEdit, QListWidget, QMessageBox, QPlainTextEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
-from ..core.errors import KehilaError
-from ..core.i18n import tr
-from . import dialogs
-from .widgets import insert_menu_group
+from kehila_desktop.core.errors import KehilaError
+from kehila_desktop.core.i18n import tr
+from kehila_desktop.gui import dialogs
+from kehila_desktop.gui.widgets import insert_menu_group
 
 open_url = QDesktopServices.openUrl  # tests replace it: nothing is launched
 confirm = None  # tests: a function (ReportDialog) -> bool instead of the modal loop
@@ -111,7 +111,7 @@ class ReportDialog(QDialog):
 
     def _add_restore(self, layout) -> None:
         """After the merge: pick a conflict and give the field back the value not kept."""
-        from ..core.merge_report import field_name
+        from kehila_desktop.core.history.merge_report import field_name
 
         layout.addWidget(QLabel(tr("Conflicts: the value not kept can be given back.")))
         self.conflicts = QListWidget()
@@ -132,13 +132,13 @@ class ReportDialog(QDialog):
         layout.addWidget(self.restore)
 
     def restore_selected(self) -> None:
-        from ..core.merge import restore_lost
+        from kehila_desktop.core.history.merge import restore_lost
 
         row = self.conflicts.currentRow()
         if row < 0:
             return
         item = self.report.conflicts[row]
-        from ..core.merge_report import field_name
+        from kehila_desktop.core.history.merge_report import field_name
 
         label = tr("restore {field}", field=field_name(item["table"], item["field"]))
         self.context.run(label, lambda ops: restore_lost(ops, item))
@@ -193,7 +193,7 @@ class SharingActions(QObject):
     # --- share ----------------------------------------------------------------------------
     def share(self):
         """Make the copy, show it in its folder, open an e-mail draft; returns the copy."""
-        from ..core.share import share_copy
+        from kehila_desktop.core.history.share import share_copy
 
         if self.context.pf is None:
             return None
@@ -228,7 +228,7 @@ class SharingActions(QObject):
     # --- merge ----------------------------------------------------------------------------
     def merge(self):
         """Dry run, report, and on "Merge" the merge itself; returns the final report."""
-        from ..core.merge import MergeRefused, merge_copy
+        from kehila_desktop.core.history.merge import MergeRefused, merge_copy
 
         ops = self.context.ops
         if ops is None or self.context.read_only:

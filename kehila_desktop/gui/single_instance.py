@@ -197,7 +197,7 @@ class InstanceServer(QObject):
     def _new_window(self, path: str) -> QWidget | None:
         from PySide6.QtCore import Qt
 
-        from .mainwindow import MainWindow
+        from kehila_desktop.gui.mainwindow import MainWindow
 
         window = MainWindow()
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 from typing import Callable
 
-from .document import Cancelled, PageInfo, build_pdf
-from .source import Missing, Source
+from kehila_desktop.printing.engine.document import Cancelled, PageInfo, build_pdf
+from kehila_desktop.printing.handouts.source import Missing, Source
 
 HANDOUTS = ("structure", "people", "roster", "composition", "agenda", "signin", "minutes",
             "workplan", "calendar", "role-letter", "open-call")
@@ -40,7 +40,7 @@ class UnknownHandout(Missing):
 
 
 def _function(handout: str):
-    from . import handouts_meetings as hm, handouts_people as hp, handouts_program as hg
+    from kehila_desktop.printing.handouts import meetings as hm, people as hp, program as hg
 
     return {
         "structure": hg.structure, "people": hp.people, "roster": hp.roster,

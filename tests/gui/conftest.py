@@ -10,8 +10,8 @@ import pytest
 
 @pytest.fixture(scope="session")
 def sample_template(tmp_path_factory):
-    from kehila_desktop.core.programfile import create_program
-    from kehila_desktop.core.sample import populate_sample
+    from kehila_desktop.core.file.programfile import create_program
+    from kehila_desktop.core.sample.build import populate_sample
 
     folder = tmp_path_factory.mktemp("template")
     return create_program(folder / "sample.kehila", populate=populate_sample)

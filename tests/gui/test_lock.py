@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from kehila_desktop.core import lock
+from kehila_desktop.core.file import lock
 from kehila_desktop.core.errors import ProgramFileError
 
 

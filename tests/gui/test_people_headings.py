@@ -7,7 +7,7 @@ import sqlite3
 
 from PySide6.QtCore import Qt
 
-from kehila_desktop.core.people_io import people_table
+from kehila_desktop.core.people.sheet_io import people_table
 
 
 def _headings(view) -> list[str]:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from kehila_desktop.core import lock
+from kehila_desktop.core.file import lock
 from kehila_desktop.gui import dialogs, settings
 
 
@@ -275,7 +275,7 @@ def test_qt_own_dialog_texts_follow_the_language_and_fonts_are_registered(app_se
 
 
 def test_the_shell_knows_the_program_file_suffix():
-    from kehila_desktop.core.programfile import SUFFIX
+    from kehila_desktop.core.file.programfile import SUFFIX
     from kehila_desktop.gui.filecontrol import SUFFIX as GUI_SUFFIX
 
     assert GUI_SUFFIX == SUFFIX

@@ -3,9 +3,9 @@ design committee with three, one meeting each with an agenda; and a context on t
 
 from __future__ import annotations
 
-from kehila_desktop.core import meetings as mt
-from kehila_desktop.core.operations import Operations
-from kehila_desktop.core.programfile import open_program
+from kehila_desktop.core.meetings import records as mt
+from kehila_desktop.core.history.operations import Operations
+from kehila_desktop.core.file.programfile import open_program
 
 from .helpers import add_meeting, add_members, body_id, set_start
 

@@ -6,8 +6,8 @@ import json
 
 from PySide6.QtCore import Qt
 
-from kehila_desktop.core import meetings as mt
-from kehila_desktop.core.programfile import open_program
+from kehila_desktop.core.meetings import records as mt
+from kehila_desktop.core.file.programfile import open_program
 from kehila_desktop.gui.views.meetings.inroom import InRoomWindow, clock
 
 from .gui_helpers import build_small_program, context_on

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kehila_desktop.core import meetings as mt
+from kehila_desktop.core.meetings import records as mt
 from kehila_desktop.core.errors import InvalidEdit
 
 from .helpers import add_meeting, add_members, body_id

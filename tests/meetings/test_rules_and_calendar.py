@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from kehila_desktop.cli import main
-from kehila_desktop.core import meetings as mt
+from kehila_desktop.core.meetings import records as mt
 from kehila_desktop.core.health import findings
-from kehila_desktop.core.rules import meetings as rules
+from kehila_desktop.core.meetings import rules
 
 from .helpers import add_meeting, add_members, body_id, set_start
 
@@ -62,7 +62,7 @@ def test_ics_parses_back_with_jerusalem_times(ops, tmp_path):
     cancelled = add_meeting(ops, design, "2027-08-03T17:30")
     mt.set_status(ops, cancelled, "cancelled")
     out = tmp_path / "all.ics"
-    from kehila_desktop.core.calendar_ics import write_ics
+    from kehila_desktop.core.meetings.calendar_ics import write_ics
 
     assert write_ics(ops.conn, out) == 3
     cal = icalendar.Calendar.from_ical(out.read_bytes())
@@ -116,16 +116,16 @@ def test_a_killed_process_keeps_every_committed_tap(new_file):
     import sys
     import textwrap
 
-    from kehila_desktop.core.programfile import open_program
+    from kehila_desktop.core.file.programfile import open_program
 
     from .gui_helpers import build_small_program
 
     ids = build_small_program(new_file)
     script = textwrap.dedent(f"""
         import os, signal
-        from kehila_desktop.core import meetings as mt
-        from kehila_desktop.core.operations import Operations
-        from kehila_desktop.core.programfile import open_program
+        from kehila_desktop.core.meetings import records as mt
+        from kehila_desktop.core.history.operations import Operations
+        from kehila_desktop.core.file.programfile import open_program
         ops = Operations(open_program({str(new_file)!r}))
         for pid in {ids['people'][:3]!r}:
             mt.check_in(ops, {ids['meeting']!r}, pid)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from kehila_desktop.core import schedule
-from kehila_desktop.core.meetings import add_agenda_item
+from kehila_desktop.core.meetings import schedule
+from kehila_desktop.core.meetings.records import add_agenda_item
 
 from .helpers import add_meeting, body_id, set_start
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt
 
-from kehila_desktop.core import meetings as mt
+from kehila_desktop.core.meetings import records as mt
 from kehila_desktop.gui.views.meetings.view import View
 
 from .gui_helpers import build_small_program, context_on

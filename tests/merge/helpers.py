@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kehila_desktop.core.operations import Operations
-from kehila_desktop.core.programfile import copy_consistent, create_program, open_program
-from kehila_desktop.core.schema import TABLE_CLASSES
-from kehila_desktop.core.share import share_copy
+from kehila_desktop.core.history.operations import Operations
+from kehila_desktop.core.file.programfile import copy_consistent, create_program, open_program
+from kehila_desktop.core.file.schema import TABLE_CLASSES
+from kehila_desktop.core.history.share import share_copy
 
 PEOPLE = [("דנה כהן", "050-1234567", "dana@example.org"),
           ("סמיר חורי", "052-7654321", "samir@example.org"),

@@ -8,9 +8,11 @@ import sqlite3
 
 import pytest
 
-from kehila_desktop.core import i18n, merge as merge_module, programfile
+from kehila_desktop.core import i18n
+from kehila_desktop.core.history import merge as merge_module
+from kehila_desktop.core.file import programfile
 from kehila_desktop.core.errors import ProgramFileError
-from kehila_desktop.core.merge import MergeRefused, merge_copy, saved_reports
+from kehila_desktop.core.history.merge import MergeRefused, merge_copy, saved_reports
 
 from .helpers import PEOPLE, open_ops, program_data, share_copy, snapshot
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from kehila_desktop.core.merge import merge_copy
+from kehila_desktop.core.history.merge import merge_copy
 
 from .helpers import open_ops, program_data, share_copy, snapshot
 

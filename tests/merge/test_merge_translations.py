@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from kehila_desktop.core import i18n
-from kehila_desktop.core.merge_report import TABLES
-from kehila_desktop.core.schema import TABLE_CLASSES, columns
+from kehila_desktop.core.history.merge_report import TABLES
+from kehila_desktop.core.file.schema import TABLE_CLASSES, columns
 
 ROOT = Path(__file__).resolve().parents[2]
-MODULES = ["kehila_desktop/core/share.py", "kehila_desktop/core/merge.py",
-           "kehila_desktop/core/merge_report.py", "kehila_desktop/commands/share_cmd.py",
+MODULES = ["kehila_desktop/core/history/share.py", "kehila_desktop/core/history/merge.py",
+           "kehila_desktop/core/history/merge_report.py", "kehila_desktop/commands/share_cmd.py",
            "kehila_desktop/commands/merge_cmd.py", "kehila_desktop/gui/sharing.py"]
 ERRORS = {"ShareError": 0, "MergeRefused": 1}  # which argument is the message
 

@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from kehila_desktop.core.programfile import open_program
-from kehila_desktop.core.share import ShareError, share_copy
+from kehila_desktop.core.file.programfile import open_program
+from kehila_desktop.core.history.share import ShareError, share_copy
 
 from .helpers import open_ops
 
@@ -84,7 +84,7 @@ def test_copy_into_a_folder_is_named_after_program_and_date_and_never_overwrites
 
 
 def test_contacts_in_earlier_merge_reports_are_left_out_too(program, tmp_path):
-    from kehila_desktop.core.merge import merge_copy
+    from kehila_desktop.core.history.merge import merge_copy
 
     from .helpers import PEOPLE, snapshot
 

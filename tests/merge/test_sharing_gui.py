@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kehila_desktop.core import i18n
-from kehila_desktop.core.programfile import create_program
+from kehila_desktop.core.file.programfile import create_program
 
 from .helpers import PEOPLE, open_ops
 
@@ -116,7 +116,7 @@ def test_a_copy_of_another_program_is_refused_with_an_offer_to_open_it(window, t
                                                                        monkeypatch):
     from kehila_desktop.gui import dialogs
 
-    from kehila_desktop.core.share import share_copy
+    from kehila_desktop.core.history.share import share_copy
 
     same = share_copy(window.context.pf, tmp_path / "same.kehila").path
     monkeypatch.setattr(window.sharing, "ask_incoming", lambda: str(same))

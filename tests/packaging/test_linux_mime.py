@@ -91,7 +91,7 @@ def test_definition_says_name_and_magic_both():
     assert f'type="{KEHILA}"' in text and 'pattern="*.kehila"' in text
     assert 'value="SQLite format 3\\000" offset="0"' in text
     assert 'type="big32" value="0x4B484C41" offset="68"' in text  # nested: AND
-    from kehila_desktop.core.programfile import APPLICATION_ID
+    from kehila_desktop.core.file.programfile import APPLICATION_ID
 
     assert APPLICATION_ID == 0x4B484C41
 

@@ -1,7 +1,7 @@
 """Composition of a body and the health findings it feeds."""
 
 from kehila_desktop.core import health
-from kehila_desktop.core.composition import RESIDENT_SECTORS, composition
+from kehila_desktop.core.structure.composition import RESIDENT_SECTORS, composition
 
 from .helpers import add_person, body_id, join
 
@@ -48,7 +48,7 @@ def test_residents_share_sectors_and_findings(ops):
 
 
 def test_team_representatives_and_chairs(ops):
-    from kehila_desktop.core.edits import set_chosen_channels
+    from kehila_desktop.core.structure.edits import set_chosen_channels
 
     conn = ops.conn
     design = body_id(conn, "design")

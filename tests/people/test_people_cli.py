@@ -10,7 +10,7 @@ def digest(path):
 
 
 def count(path):
-    from kehila_desktop.core.programfile import open_program
+    from kehila_desktop.core.file.programfile import open_program
 
     with open_program(path, read_only=True) as pf:
         return pf.conn.execute("SELECT count(*) FROM person WHERE deleted=0").fetchone()[0]

@@ -4,7 +4,7 @@ unchanged."""
 import openpyxl
 from hypothesis import given, settings, strategies as st
 
-from kehila_desktop.core.people_io import export_people, plan_import
+from kehila_desktop.core.people.sheet_io import export_people, plan_import
 from kehila_desktop.core.sheets import escape_cell, read_sheet, unescape_cell
 
 from .helpers import add_person, body_id, join
@@ -66,9 +66,9 @@ def test_export_then_import_changes_nothing(ops, tmp_path):
 
 def test_formula_like_text_survives_into_a_new_program(ops, tmp_path, new_file):
     """Export from one program, import into an empty one: every text is identical."""
-    from kehila_desktop.core.operations import Operations
-    from kehila_desktop.core.people_io import apply_import
-    from kehila_desktop.core.programfile import create_program, open_program
+    from kehila_desktop.core.history.operations import Operations
+    from kehila_desktop.core.people.sheet_io import apply_import
+    from kehila_desktop.core.file.programfile import create_program, open_program
 
     _fill(ops)
     [out] = export_people(ops.conn, tmp_path / "out.xlsx")

@@ -3,7 +3,7 @@ duplicate and broken rows; matching by e-mail, then phone, then name; one undo s
 
 import openpyxl
 
-from kehila_desktop.core.people_io import apply_import, plan_import
+from kehila_desktop.core.people.sheet_io import apply_import, plan_import
 from kehila_desktop.core.sheets import read_sheet
 
 from .helpers import add_person, people
@@ -124,7 +124,7 @@ def test_a_sheet_without_names_is_refused(ops, tmp_path):
 
 
 def test_an_instructions_sheet_in_front_is_passed_over(ops, tmp_path):
-    from kehila_desktop.core.people_io import read_people_sheet
+    from kehila_desktop.core.people.sheet_io import read_people_sheet
 
     book = openpyxl.Workbook()
     book.active.title = "הוראות"

@@ -1,6 +1,6 @@
 """Search: final letters, niqqud, Arabic diacritics and case never defeat a search."""
 
-from kehila_desktop.core.people_search import (PeopleFilter, filter_rows, normalise,
+from kehila_desktop.core.people.search import (PeopleFilter, filter_rows, normalise,
                                                people_rows, search_people)
 
 from .helpers import add_person, body_id, join

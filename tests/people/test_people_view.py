@@ -12,7 +12,7 @@ from .helpers import add_person, body_id, join
 
 @pytest.fixture
 def context(new_file, qtbot, monkeypatch):
-    from kehila_desktop.core.programfile import open_program
+    from kehila_desktop.core.file.programfile import open_program
     from kehila_desktop.gui import dialogs
     from kehila_desktop.gui.context import AppContext
 
@@ -229,7 +229,7 @@ def test_language_change_retranslates(view, context):
 
 
 def test_read_only_file_offers_no_edits(new_file, qtbot):
-    from kehila_desktop.core.programfile import open_program
+    from kehila_desktop.core.file.programfile import open_program
     from kehila_desktop.gui.context import AppContext
     from kehila_desktop.gui.views.people.view import View
 

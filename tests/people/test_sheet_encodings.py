@@ -2,7 +2,7 @@
 
 import pytest
 
-from kehila_desktop.core.people_io import plan_import
+from kehila_desktop.core.people.sheet_io import plan_import
 from kehila_desktop.core.sheets import SheetReadError, read_sheet
 
 ROWS = 'שם,טלפון,דוא"ל,מגזר,ארגון,שכונה\nדנה כהן,050-1234567,dana@example.org,תושבים,ועד השכונה,\n'

@@ -11,8 +11,8 @@ import pytest
 
 @pytest.fixture(scope="session")
 def print_template(tmp_path_factory):
-    from kehila_desktop.core.programfile import create_program
-    from kehila_desktop.core.sample import populate_sample
+    from kehila_desktop.core.file.programfile import create_program
+    from kehila_desktop.core.sample.build import populate_sample
 
     return create_program(tmp_path_factory.mktemp("printgui") / "sample.kehila",
                           populate=populate_sample)
@@ -21,8 +21,8 @@ def print_template(tmp_path_factory):
 @pytest.fixture(scope="session")
 def big_template(tmp_path_factory):
     """The sample with 1,500 people: a partner mapping of about 60 pages."""
-    from kehila_desktop.core.programfile import create_program
-    from kehila_desktop.core.sample import populate_sample
+    from kehila_desktop.core.file.programfile import create_program
+    from kehila_desktop.core.sample.build import populate_sample
 
     return create_program(tmp_path_factory.mktemp("printgui-big") / "big.kehila",
                           populate=lambda ops: populate_sample(ops, people=1500))

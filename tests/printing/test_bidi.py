@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kehila_desktop.printing.bidi import visual
-from kehila_desktop.printing.shaping import shape
+from kehila_desktop.printing.engine.bidi import visual
+from kehila_desktop.printing.engine.shaping import shape
 
 from .pdftext import fribidi, needs_fribidi
 

@@ -152,9 +152,9 @@ def test_handout_names_for_menus_are_translated():
 
 
 def test_characters_no_font_has_print_as_a_replacement_mark(tmp_path):
-    from kehila_desktop.printing.document import PageInfo, build_pdf
-    from kehila_desktop.printing.flowables import Para
-    from kehila_desktop.printing.text import TextStyle
+    from kehila_desktop.printing.engine.document import PageInfo, build_pdf
+    from kehila_desktop.printing.engine.flowables import Para
+    from kehila_desktop.printing.engine.text import TextStyle
 
     out = tmp_path / "emoji.pdf"
     build_pdf([Para("דנה 😀 中文 Ruth", TextStyle(rtl=True))], out,

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from kehila_desktop.printing.document import PageInfo, build_pdf, frame_width
-from kehila_desktop.printing.flowables import LineTable, Para
-from kehila_desktop.printing.text import TextStyle, wrap
+from kehila_desktop.printing.engine.document import PageInfo, build_pdf, frame_width
+from kehila_desktop.printing.engine.flowables import LineTable, Para
+from kehila_desktop.printing.engine.text import TextStyle, wrap
 
 from .pdftext import all_segments, fribidi, needs_fribidi, pdf_segments
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pdfplumber
 import pytest
 
-from kehila_desktop.core.workplan import quarter_label, quarter_short, read_plans
-from kehila_desktop.core.workplan_table import plan_rows
+from kehila_desktop.core.workplan.plans import quarter_label, quarter_short, read_plans
+from kehila_desktop.core.workplan.table import plan_rows
 from kehila_desktop.printing import build
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kehila_desktop.core import workplan as wp
-from kehila_desktop.core.edits import set_chosen_channels
+from kehila_desktop.core.workplan import plans as wp
+from kehila_desktop.core.structure.edits import set_chosen_channels
 
 
 def channel_id(ops, key="social"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kehila_desktop.core import workplan as wp, workplan_budget as wb
+from kehila_desktop.core.workplan import plans as wp, budget as wb
 from kehila_desktop.core.errors import InvalidEdit
 
 from .helpers import small_plan

@@ -5,11 +5,12 @@ from __future__ import annotations
 import openpyxl
 
 from kehila_desktop import cli
-from kehila_desktop.core import health, workplan as wp, workplan_budget as wb
-from kehila_desktop.core.edits import set_chosen_channels
-from kehila_desktop.core.operations import Operations
-from kehila_desktop.core.programfile import open_program
-from kehila_desktop.core.workplan_export import export_workplan
+from kehila_desktop.core import health
+from kehila_desktop.core.workplan import plans as wp, budget as wb
+from kehila_desktop.core.structure.edits import set_chosen_channels
+from kehila_desktop.core.history.operations import Operations
+from kehila_desktop.core.file.programfile import open_program
+from kehila_desktop.core.workplan.export import export_workplan
 
 from .helpers import small_plan
 

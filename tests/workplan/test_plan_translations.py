@@ -9,13 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from kehila_desktop.core import enums, workplan_table
+from kehila_desktop.core import enums
+from kehila_desktop.core.workplan import table as workplan_table
 from kehila_desktop.core.paths import resource
 
 ROOT = Path(__file__).resolve().parents[2] / "kehila_desktop"
-FILES = [ROOT / "core" / name for name in ("workplan.py", "workplan_budget.py",
-                                           "workplan_table.py", "workplan_export.py")]
-FILES += [ROOT / "core" / "rules" / "plan.py"]
+FILES = sorted((ROOT / "core" / "workplan").glob("*.py"))
 FILES += sorted((ROOT / "gui" / "views" / "workplan").glob("*.py"))
 CALLS = {"tr", "InvalidEdit", "KehilaError"}
 

@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QLineEdit
 
-from kehila_desktop.core.edits import set_chosen_channels
-from kehila_desktop.core.operations import Operations
-from kehila_desktop.core.programfile import open_program
-from kehila_desktop.core.workplan_budget import shekels
+from kehila_desktop.core.structure.edits import set_chosen_channels
+from kehila_desktop.core.history.operations import Operations
+from kehila_desktop.core.file.programfile import open_program
+from kehila_desktop.core.workplan.budget import shekels
 from kehila_desktop.gui.context import AppContext
 from kehila_desktop.gui.views.workplan.view import View
 

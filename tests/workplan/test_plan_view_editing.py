@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QPoint, Qt
 
-from kehila_desktop.core import workplan as wp
+from kehila_desktop.core.workplan import plans as wp
 from kehila_desktop.core.i18n import set_language
-from kehila_desktop.core.operations import Operations
-from kehila_desktop.core.programfile import open_program
+from kehila_desktop.core.history.operations import Operations
+from kehila_desktop.core.file.programfile import open_program
 from kehila_desktop.gui.context import AppContext
 from kehila_desktop.gui.views.workplan.timeline import TimelineChart
 from kehila_desktop.gui.views.workplan.tree_model import MIME
@@ -248,7 +248,7 @@ def test_clicking_a_timeline_bar_opens_the_action(qtbot, new_file):
 
 
 def test_removed_items_are_told_in_the_approval_status(qtbot, new_file):
-    from kehila_desktop.core.workplan_budget import approve_plan
+    from kehila_desktop.core.workplan.budget import approve_plan
 
     pf, ops, view, (cid, goal, objective, first, second) = make(qtbot, new_file)
     approve_plan(ops, cid)

@@ -13,8 +13,8 @@ import logging
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
-from ...core.i18n import tr
-from ..widgets import insert_menu_group
+from kehila_desktop.core.i18n import tr
+from kehila_desktop.gui.widgets import insert_menu_group
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +71,7 @@ class PrintActions(QObject):
 
     def open(self, purpose: str = "print"):
         """Show the print window with the current view's handout; returns the window."""
-        from .window import PrintWindow
+        from kehila_desktop.gui.printing.window import PrintWindow
 
         if self.context.pf is None:
             return None

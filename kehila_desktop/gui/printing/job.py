@@ -43,7 +43,7 @@ class BuildJob(QThread):
         return self._stop.is_set()
 
     def run(self) -> None:  # on the worker thread
-        from ... import printing
+        from kehila_desktop import printing
 
         try:
             pages = printing.build(self.handout, self.program_path, self.out,

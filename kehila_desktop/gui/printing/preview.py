@@ -11,8 +11,8 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QScrollArea, QSpinBox,
                                QStackedWidget, QToolButton, QVBoxLayout, QWidget)
 
-from ...core.i18n import tr
-from . import output
+from kehila_desktop.core.i18n import tr
+from kehila_desktop.gui.printing import output
 
 GAP = 16
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)

@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QForm
                                QHBoxLayout, QLabel, QProgressBar, QPushButton, QSplitter,
                                QVBoxLayout, QWidget)
 
-from ... import printing
-from ...core.errors import KehilaError
-from ...core.i18n import LANGUAGE_NAMES, LANGUAGES, format_date, language, tr
-from .. import dialogs, settings
-from . import output
-from .job import BuildJob
-from .preview import Preview
+from kehila_desktop import printing
+from kehila_desktop.core.errors import KehilaError
+from kehila_desktop.core.i18n import LANGUAGE_NAMES, LANGUAGES, format_date, language, tr
+from kehila_desktop.gui import dialogs, settings
+from kehila_desktop.gui.printing import output
+from kehila_desktop.gui.printing.job import BuildJob
+from kehila_desktop.gui.printing.preview import Preview
 
 EVERYONE = ""  # the combo data of "every body" / "every member of the body"
 EXPORT_FOLDER = "print/export_folder"  # QSettings key: where the last PDF was exported

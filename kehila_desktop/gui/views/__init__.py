@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import logging
 
-from ...core.i18n import tr
+from kehila_desktop.core.i18n import tr
 
 VIEW_KEYS = ("overview", "structure", "people", "meetings", "workplan")
 

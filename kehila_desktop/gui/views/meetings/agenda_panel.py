@@ -10,10 +10,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxL
                                QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from ....core import enums
-from ....core import meetings as mt
-from ....core.i18n import label, tr
-from ...widgets import use_latin_digits
+from kehila_desktop.core import enums
+from kehila_desktop.core.meetings import records as mt
+from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.gui.widgets import use_latin_digits
 
 
 class NotesEdit(QPlainTextEdit):

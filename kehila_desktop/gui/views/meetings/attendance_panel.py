@@ -9,9 +9,9 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from ....core import enums
-from ....core import meetings as mt
-from ....core.i18n import label, tr
+from kehila_desktop.core import enums
+from kehila_desktop.core.meetings import records as mt
+from kehila_desktop.core.i18n import label, tr
 
 
 class AttendancePanel(QWidget):

@@ -9,12 +9,12 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHB
                                QLabel, QLineEdit, QPushButton, QSpinBox, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from ....core import enums
-from ....core import meetings as mt
-from ....core.i18n import label, tr
-from ...widgets import use_latin_digits
-from .payload_editor import PayloadEditor
-from .qtsafe import current_data
+from kehila_desktop.core import enums
+from kehila_desktop.core.meetings import records as mt
+from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.gui.widgets import use_latin_digits
+from kehila_desktop.gui.views.meetings.payload_editor import PayloadEditor
+from kehila_desktop.gui.views.meetings.qtsafe import current_data
 
 
 class DecisionForm(QWidget):

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (QApplication, QGridLayout, QHBoxLayout, QLabel, Q
                                QListWidget, QListWidgetItem, QPushButton, QScrollArea, QSizePolicy,
                                QTabWidget, QVBoxLayout, QWidget)
 
-from ....core import meetings as mt
-from ....core.i18n import isolate, label, tr
-from ...widgets import format_datetime, plain_tip, plain_title
-from .agenda_panel import NotesEdit
-from .decisions_panel import ActionItemForm, DecisionForm
+from kehila_desktop.core.meetings import records as mt
+from kehila_desktop.core.i18n import isolate, label, tr
+from kehila_desktop.gui.widgets import format_datetime, plain_tip, plain_title
+from kehila_desktop.gui.views.meetings.agenda_panel import NotesEdit
+from kehila_desktop.gui.views.meetings.decisions_panel import ActionItemForm, DecisionForm
 
 BASE_POINTS = 16  # large, and still fits a 1366x768 laptop in every language
 LATE_AFTER_SECONDS = 10 * 60

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from ....core.i18n import label, tr
-from ....core.meetings import meeting_rates
+from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.meetings.records import meeting_rates
 
 _ROOT = QModelIndex()
 COLUMNS = ("when", "body", "kind", "status", "attendance", "agenda", "note")

@@ -7,12 +7,17 @@ from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
-from ....core import enums
-from ....core.i18n import isolate, label, tr
-from ...widgets import format_datetime, heading_label, plain_label, use_latin_digits
-from .agenda_panel import AgendaPanel
-from .attendance_panel import AttendancePanel
-from .decisions_panel import DecisionsPanel
+from kehila_desktop.core import enums
+from kehila_desktop.core.i18n import isolate, label, tr
+from kehila_desktop.gui.widgets import (
+    format_datetime,
+    heading_label,
+    plain_label,
+    use_latin_digits,
+)
+from kehila_desktop.gui.views.meetings.agenda_panel import AgendaPanel
+from kehila_desktop.gui.views.meetings.attendance_panel import AttendancePanel
+from kehila_desktop.gui.views.meetings.decisions_panel import DecisionsPanel
 
 
 class MeetingPanel(QWidget):

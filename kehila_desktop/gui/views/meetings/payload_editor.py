@@ -10,9 +10,9 @@ from PySide6.QtWidgets import (QCheckBox, QDateEdit, QHBoxLayout, QLabel, QLineE
                                QListWidget, QListWidgetItem, QPlainTextEdit, QStackedWidget,
                                QWidget)
 
-from ....core import enums
-from ....core.i18n import label, tr
-from ...widgets import use_latin_digits
+from kehila_desktop.core import enums
+from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.gui.widgets import use_latin_digits
 
 KINDS = ("channels", "focus", "scope", "timeline", "composition")
 

@@ -11,10 +11,10 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
                                QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout)
 
-from ....core import schedule
-from ....core.errors import KehilaError
-from ....core.i18n import label, tr
-from ...widgets import format_date, use_latin_digits
+from kehila_desktop.core.meetings import schedule
+from kehila_desktop.core.errors import KehilaError
+from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.gui.widgets import format_date, use_latin_digits
 
 
 def _qdate(d: date) -> QDate:

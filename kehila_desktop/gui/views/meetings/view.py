@@ -15,14 +15,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QCalendarWidget, QComboBox, QF
                                QTabWidget,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from ....core import enums
-from ....core import meetings as mt
-from ....core.i18n import label, tr
-from ..lazy import LazyView
-from ...widgets import plain_tip, use_latin_digits
-from .list_model import MeetingsTableModel
-from .qtsafe import current_data
-from .meeting_panel import MeetingPanel
+from kehila_desktop.core import enums
+from kehila_desktop.core.meetings import records as mt
+from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.gui.views.lazy import LazyView
+from kehila_desktop.gui.widgets import plain_tip, use_latin_digits
+from kehila_desktop.gui.views.meetings.list_model import MeetingsTableModel
+from kehila_desktop.gui.views.meetings.qtsafe import current_data
+from kehila_desktop.gui.views.meetings.meeting_panel import MeetingPanel
 
 
 class View(LazyView):
@@ -368,14 +368,14 @@ class View(LazyView):
             self._show_meeting_anywhere(new_id)
 
     def generate_dialog(self):
-        from .schedule_dialog import ScheduleDialog
+        from kehila_desktop.gui.views.meetings.schedule_dialog import ScheduleDialog
 
         dialog = ScheduleDialog(self.context, self.body_filter.currentData(), self)
         dialog.open()
         return dialog
 
     def export_ics(self) -> None:
-        from ....core.calendar_ics import write_ics
+        from kehila_desktop.core.meetings.calendar_ics import write_ics
 
         path, _ = QFileDialog.getSaveFileName(self, tr("Export calendar"), "meetings.ics",
                                               tr("Calendar files (*.ics)"))
@@ -387,7 +387,7 @@ class View(LazyView):
                                            error=exc.strerror or exc))
 
     def open_inroom(self, meeting_id: str | None = None, projector: bool = False):
-        from .inroom import InRoomWindow
+        from kehila_desktop.gui.views.meetings.inroom import InRoomWindow
 
         meeting_id = meeting_id or self.current_meeting_id()
         if not meeting_id:

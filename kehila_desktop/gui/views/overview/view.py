@@ -9,10 +9,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QListWidget, QListWidgetItem,
                                QPushButton, QScrollArea, QStyle, QVBoxLayout, QWidget)
 
-from ....core import health
-from ....core.i18n import isolated_fields, label, language, tr
-from ..lazy import LazyView
-from ...widgets import Card, format_date, format_datetime, heading_label, plain_label
+from kehila_desktop.core import health
+from kehila_desktop.core.i18n import isolated_fields, label, language, tr
+from kehila_desktop.gui.views.lazy import LazyView
+from kehila_desktop.gui.widgets import (
+    Card,
+    format_date,
+    format_datetime,
+    heading_label,
+    plain_label,
+)
 
 UPCOMING = 6
 PER_KIND = 5  # findings shown of one kind; the rest are counted in one line

@@ -9,9 +9,9 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QStyle, QWidget
 
-from ....core import enums
-from ....core.composition import RESIDENT_SECTORS, Composition
-from ....core.i18n import label, tr
+from kehila_desktop.core import enums
+from kehila_desktop.core.structure.composition import RESIDENT_SECTORS, Composition
+from kehila_desktop.core.i18n import label, tr
 
 RESIDENT_COLOUR = QColor("#2e7d32")
 OTHER_COLOUR = QColor("#1e5fa8")

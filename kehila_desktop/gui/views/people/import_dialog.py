@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView,
                                QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
-from ....core.i18n import tr
-from ....core.people_io import ImportPlan
-from ...widgets import plain_title
+from kehila_desktop.core.i18n import tr
+from kehila_desktop.core.people.sheet_io import ImportPlan
+from kehila_desktop.gui.widgets import plain_title
 
 ACTIONS = {"add": "to add", "update": "to update", "unchanged": "unchanged",
            "reject": "rejected"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from ....core.i18n import label
+from kehila_desktop.core.i18n import label
 
 STATUS_COLOURS = {"joined": QColor("#c8e6c9"), "declined": QColor("#eeeeee"),
                   "left": QColor("#eeeeee"), "mapped": QColor("#fff8e1"),

@@ -7,9 +7,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit,
                                QPlainTextEdit, QSpinBox, QVBoxLayout)
 
-from ....core import enums
-from ....core.i18n import label, tr
-from ...widgets import plain_title, use_latin_digits
+from kehila_desktop.core import enums
+from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.gui.widgets import plain_title, use_latin_digits
 
 FIELDS = ("body_id", "role", "role_requirements", "expected_attendance", "responsibilities",
           "status", "source", "represents_body_id")

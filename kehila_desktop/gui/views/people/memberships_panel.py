@@ -7,7 +7,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from ....core.i18n import label, tr
+from kehila_desktop.core.i18n import label, tr
 
 COLUMNS = ("body", "role", "pipeline status", "source", "expected attendance")
 NEXT_STATUS = {"mapped": "proposed", "proposed": "approved", "approved": "invited",

@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout)
 
-from ....core import enums
-from ....core.i18n import label, tr
-from ....core.people_io import clean_phone, validate_email, validate_phone
+from kehila_desktop.core import enums
+from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.people.sheet_io import clean_phone, validate_email, validate_phone
 
 FIELDS = ("name", "organisation", "title", "sector", "area_id", "community", "phone", "email",
           "notes", "contact_consent")

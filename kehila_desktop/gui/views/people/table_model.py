@@ -6,9 +6,16 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
 
-from ....core.i18n import label, tr
-from ....core.people_search import (PeopleFilter, PersonRow, ensure_keys, filter_rows, narrows,
-                                   normalise, people_rows)
+from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.people.search import (
+    PeopleFilter,
+    PersonRow,
+    ensure_keys,
+    filter_rows,
+    narrows,
+    normalise,
+    people_rows,
+)
 
 COLUMNS = ("name", "organisation", "sector", "area", "community", "bodies", "status", "phone",
            "email")

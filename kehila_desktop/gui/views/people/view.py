@@ -17,20 +17,20 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialo
                                QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout,
                                QWidget)
 
-from ....core import enums, health
-from ....core.composition import composition
-from ....core.errors import KehilaError
-from ....core.i18n import isolated_fields, label, tr
-from ....core.people_search import PeopleFilter
-from ...context import AppContext
-from ..lazy import LazyView
-from .composition_chart import CompositionChart
-from .import_dialog import ImportPreview
-from .matrix import MatrixModel
-from .membership_editor import MembershipEditor
-from .memberships_panel import NEXT_STATUS, MembershipsPanel
-from .person_editor import PersonEditor
-from .table_model import PeopleTableModel
+from kehila_desktop.core import enums, health
+from kehila_desktop.core.structure.composition import composition
+from kehila_desktop.core.errors import KehilaError
+from kehila_desktop.core.i18n import isolated_fields, label, tr
+from kehila_desktop.core.people.search import PeopleFilter
+from kehila_desktop.gui.context import AppContext
+from kehila_desktop.gui.views.lazy import LazyView
+from kehila_desktop.gui.views.people.composition_chart import CompositionChart
+from kehila_desktop.gui.views.people.import_dialog import ImportPreview
+from kehila_desktop.gui.views.people.matrix import MatrixModel
+from kehila_desktop.gui.views.people.membership_editor import MembershipEditor
+from kehila_desktop.gui.views.people.memberships_panel import NEXT_STATUS, MembershipsPanel
+from kehila_desktop.gui.views.people.person_editor import PersonEditor
+from kehila_desktop.gui.views.people.table_model import PeopleTableModel
 
 MEMBERSHIP_FIELDS = ("id", "body_id", "role", "role_requirements", "expected_attendance",
                      "responsibilities", "status", "source", "represents_body_id")
@@ -531,7 +531,7 @@ class View(LazyView):
             self.findings.addItem(item)
 
     def composition_findings(self) -> list[health.Finding]:
-        from ....core.rules import composition as composition_rules, structure
+        from kehila_desktop.core.structure import composition_rules, rules as structure
 
         conn = self.context.pf.conn
         out = [f for f in structure.bodies(conn, None)
@@ -564,7 +564,11 @@ class View(LazyView):
 
     def import_file(self, path: str) -> bool:
         """Show the preview of importing ``path``; import it (one step) if the user agrees."""
-        from ....core.people_io import apply_import, plan_import, read_people_sheet
+        from kehila_desktop.core.people.sheet_io import (
+            apply_import,
+            plan_import,
+            read_people_sheet,
+        )
 
         if self.context.ops is None:
             return False
@@ -591,7 +595,7 @@ class View(LazyView):
             self.export_to(path)
 
     def export_to(self, path: str) -> list[Path]:
-        from ....core.people_io import export_people
+        from kehila_desktop.core.people.sheet_io import export_people
 
         try:
             return export_people(self.context.pf.conn, path)

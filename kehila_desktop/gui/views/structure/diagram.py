@@ -12,8 +12,8 @@ from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QPainter, QPainterPath,
                            QPolygonF)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from ....core.i18n import tr
-from ...widgets import plain_tip
+from kehila_desktop.core.i18n import tr
+from kehila_desktop.gui.widgets import plain_tip
 
 
 @dataclass

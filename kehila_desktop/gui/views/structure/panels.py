@@ -9,11 +9,12 @@ from datetime import date
 from PySide6.QtCore import QEvent, QObject, Qt, QTime, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QListWidgetItem, QVBoxLayout, QWidget
 
-from ....core import edits, enums
-from ....core.i18n import label, tr
-from ...forms.ui_body_details import Ui_BodyDetails
-from ...forms.ui_program_settings import Ui_ProgramSettings
-from ...widgets import number_locale
+from kehila_desktop.core.structure import edits
+from kehila_desktop.core import enums
+from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.gui.forms.ui_body_details import Ui_BodyDetails
+from kehila_desktop.gui.forms.ui_program_settings import Ui_ProgramSettings
+from kehila_desktop.gui.widgets import number_locale
 
 def weekday_name(n: int) -> str:
     return {0: tr("Monday"), 1: tr("Tuesday"), 2: tr("Wednesday"), 3: tr("Thursday"),

@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from ....core.i18n import label, tr
-from .diagram import BodyBox, StructureDiagram
-from .panels import BodyPanel, ProgramPanel
+from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.gui.views.structure.diagram import BodyBox, StructureDiagram
+from kehila_desktop.gui.views.structure.panels import BodyPanel, ProgramPanel
 
 
 def _scrolled(widget: QWidget) -> QScrollArea:

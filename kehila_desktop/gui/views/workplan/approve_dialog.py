@@ -7,9 +7,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QLineEdit, QVBoxLayout)
 
-from ....core.i18n import label, tr
-from ....core.workplan_budget import open_plan_decisions, steering_meetings
-from ...widgets import format_date
+from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.workplan.budget import open_plan_decisions, steering_meetings
+from kehila_desktop.gui.widgets import format_date
 
 NEW = ""
 

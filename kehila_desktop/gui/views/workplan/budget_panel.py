@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
-from ....core.i18n import label, tr
-from ....core.workplan_budget import BudgetTotals, shekels
+from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.workplan.budget import BudgetTotals, shekels
 
 
 class BudgetPanel(QTreeWidget):

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
 
-from ....core import workplan as wp
-from ....core.i18n import label, tr
-from ....core.workplan_budget import approve_plan
-from ....core.workplan_export import export_workplan
-from .approve_dialog import ApproveDialog
+from kehila_desktop.core.workplan import plans as wp
+from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.workplan.budget import approve_plan
+from kehila_desktop.core.workplan.export import export_workplan
+from kehila_desktop.gui.views.workplan.approve_dialog import ApproveDialog
 
 
 class PlanCommands:
@@ -163,7 +163,7 @@ class PlanCommands:
             self.export(path)
 
     def export(self, path: str) -> bool:
-        from ....core.errors import KehilaError
+        from kehila_desktop.core.errors import KehilaError
 
         try:
             export_workplan(self.context.pf.conn, path)

@@ -12,8 +12,9 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QLineE
                                QListWidget, QListWidgetItem, QPlainTextEdit, QSpinBox,
                                QStackedWidget, QVBoxLayout, QWidget)
 
-from ....core import enums, workplan as wp
-from ....core.i18n import label, tr
+from kehila_desktop.core import enums
+from kehila_desktop.core.workplan import plans as wp
+from kehila_desktop.core.i18n import label, tr
 
 
 class CommitText(QPlainTextEdit):

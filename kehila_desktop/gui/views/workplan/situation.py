@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
-from ....core import workplan as wp
-from ....core.i18n import tr
-from .editor import CommitText
+from kehila_desktop.core.workplan import plans as wp
+from kehila_desktop.core.i18n import tr
+from kehila_desktop.gui.views.workplan.editor import CommitText
 
 SECTION_FIELDS = ("title", "text", "figure")
 

@@ -14,8 +14,8 @@ from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ....core.i18n import label, tr
-from ....core.workplan import QUARTER, quarter_short, quarters_between
+from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.workplan.plans import QUARTER, quarter_short, quarters_between
 
 ROW_H = 24
 HEAD_H = 44

@@ -11,10 +11,10 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ....core import workplan as wp
-from ....core.i18n import label, tr
-from ....core.workplan_budget import shekels
-from ....core.workplan_table import COLUMN_KEYS, header, plan_rows
+from kehila_desktop.core.workplan import plans as wp
+from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.workplan.budget import shekels
+from kehila_desktop.core.workplan.table import COLUMN_KEYS, header, plan_rows
 
 MIME = "application/x-kehila-plan-item"
 PARENT_KIND = {"goal": "channel", "objective": "goal", "action": "objective"}

@@ -11,18 +11,22 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout,
                                QLabel, QPushButton, QScrollArea, QSplitter,
                                QTabWidget, QToolButton, QTreeView, QVBoxLayout, QWidget)
 
-from ....core import workplan as wp
-from ....core.i18n import label, tr
-from ....core.workplan_budget import (approval_status, budget_totals,
-                                      changes_since_approval, latest_approval)
-from ....core.workplan_export import approval_text
-from ....core.workplan_table import COLUMN_KEYS
-from .budget_panel import BudgetPanel
-from .commands import PlanCommands
-from .editor import ItemEditor
-from .situation import SituationPanel
-from .timeline import TimelineChart, program_quarters
-from .tree_model import PlanTreeModel
+from kehila_desktop.core.workplan import plans as wp
+from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.workplan.budget import (
+    approval_status,
+    budget_totals,
+    changes_since_approval,
+    latest_approval,
+)
+from kehila_desktop.core.workplan.export import approval_text
+from kehila_desktop.core.workplan.table import COLUMN_KEYS
+from kehila_desktop.gui.views.workplan.budget_panel import BudgetPanel
+from kehila_desktop.gui.views.workplan.commands import PlanCommands
+from kehila_desktop.gui.views.workplan.editor import ItemEditor
+from kehila_desktop.gui.views.workplan.situation import SituationPanel
+from kehila_desktop.gui.views.workplan.timeline import TimelineChart, program_quarters
+from kehila_desktop.gui.views.workplan.tree_model import PlanTreeModel
 
 ALL = ""
 PLAN_TABLES = {"channel", "situation_section", "goal", "objective", "action", "action_area",

@@ -1,0 +1,319 @@
+"""The program file (``*.kehila``): create, check and open it, as DESIGN §2 says.
+
+One SQLite 3 file with a rollback journal (never WAL), ``synchronous=FULL`` and foreign
+keys on. ``application_id`` marks it as ours and ``user_version`` is its format version.
+Opening reads the header bytes *before* SQLite runs any of the file's SQL, then connects with
+``trusted_schema=OFF`` and runs ``quick_check``. A newer format opens read-only (or is
+refused); an older one is upgraded after a backup copy is kept beside it.
+
+This module does not import sqlmodel: reading a file stays fast. Creating one does.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable
+
+from kehila_desktop.core.errors import ProgramFileError
+
+APPLICATION_ID = 0x4B484C41  # "KHLA"
+FORMAT_VERSION = 1
+SQLITE_MAGIC = b"SQLite format 3\x00"
+SUFFIX = ".kehila"
+
+# Upgrade steps: MIGRATIONS[n] turns a version-n file into version n+1 (runs in one transaction).
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+
+
+@dataclass
+class Header:
+    application_id: int
+    format_version: int
+    journal_wal: bool
+
+
+def read_header(path: Path) -> Header:
+    """Check the first 100 bytes of ``path`` without letting SQLite parse anything."""
+    path = Path(path)
+    if not path.exists():
+        raise ProgramFileError("missing", "The file {path} does not exist.", path=path)
+    if path.is_dir():
+        raise ProgramFileError("not_program", "{path} is a folder, not a program file.", path=path)
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(100)
+    except PermissionError:
+        raise ProgramFileError("no_permission", "You do not have permission to read {path}.",
+                               path=path) from None
+    except OSError as exc:
+        raise ProgramFileError("unreadable", "The file {path} cannot be read ({error}).",
+                               path=path, error=exc.strerror or exc) from None
+    if not head:
+        raise ProgramFileError("empty", "The file {path} is empty: it is not a program file.",
+                               path=path)
+    if not head.startswith(SQLITE_MAGIC):
+        raise ProgramFileError("not_program", "{path} is not a Kehila program file.", path=path)
+    if len(head) < 100:
+        raise ProgramFileError("damaged", "The program file {path} is damaged (it is cut short).",
+                               path=path)
+    app_id = int.from_bytes(head[68:72], "big")
+    version = int.from_bytes(head[60:64], "big")
+    if app_id != APPLICATION_ID or version < 1:
+        raise ProgramFileError("not_program", "{path} is not a Kehila program file.", path=path)
+    return Header(app_id, version, head[18] == 2 or head[19] == 2)
+
+
+TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+
+
+def now_utc() -> str:
+    """UTC time with microseconds, as the history stores it (sorts as text)."""
+    return datetime.now(timezone.utc).strftime(TIME_FORMAT)
+
+
+def bump_time(at: str) -> str:
+    """The history time one microsecond after ``at``."""
+    from datetime import timedelta
+
+    return (datetime.strptime(at, TIME_FORMAT) + timedelta(microseconds=1)).strftime(TIME_FORMAT)
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    if read_only:
+        uri = "file:" + _uri_path(path) + "?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA trusted_schema=OFF")
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA busy_timeout=3000")
+    return conn
+
+
+def _uri_path(path: Path) -> str:
+    from urllib.parse import quote
+
+    return quote(str(Path(path).resolve()).replace(os.sep, "/"))
+
+
+def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise ProgramFileError("damaged", "The program file {path} is damaged ({error}).",
+                               path=path, error=exc) from None
+    if rows != [("ok",)]:
+        raise ProgramFileError("damaged", "The program file {path} is damaged ({error}).",
+                               path=path, error=rows[0][0] if rows else "?")
+
+
+@dataclass
+class ProgramFile:
+    """An open program file: its connection and what opening found."""
+
+    path: Path
+    conn: sqlite3.Connection
+    read_only: bool
+    format_version: int
+    copy_id: str
+    backup_path: Path | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def close(self) -> None:
+        try:
+            self.conn.close()
+        except sqlite3.Error:
+            pass
+
+    def __enter__(self) -> "ProgramFile":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def program_row(self) -> sqlite3.Row | None:
+        cur = self.conn.execute("SELECT * FROM program WHERE deleted=0 LIMIT 1")
+        cur.row_factory = sqlite3.Row
+        return cur.fetchone()
+
+
+def open_program(path: str | os.PathLike, *, read_only: bool = False,
+                 allow_newer: bool = False, upgrade: bool = True,
+                 _new: bool = False) -> ProgramFile:
+    """Open a program file after checking it; raise ``ProgramFileError`` when it can't be used.
+
+    A newer format raises, unless ``allow_newer`` (then it opens read-only). An older format
+    is upgraded (after a backup ``NAME.vN.bak.kehila`` is kept beside it) unless read-only.
+    """
+    path = Path(path)
+    header = read_header(path)
+    newer = header.format_version > FORMAT_VERSION
+    if newer and not allow_newer:
+        raise ProgramFileError(
+            "newer", "{path} was made by a newer Kehila Desktop (format {version}); this one "
+            "reads format {supported} and older. Update Kehila Desktop to open it.",
+            path=path, version=header.format_version, supported=FORMAT_VERSION)
+    if not read_only and not newer and not os.access(path, os.W_OK):
+        read_only = True
+    read_only = read_only or newer
+    backup = None
+    if header.format_version < FORMAT_VERSION and not read_only and upgrade:
+        backup = _upgrade(path, header.format_version)
+    try:
+        conn = _connect(path, read_only)
+    except sqlite3.Error as exc:
+        raise ProgramFileError("unreadable", "The file {path} cannot be opened ({error}).",
+                               path=path, error=exc) from None
+    try:
+        _quick_check(conn, path)
+        if not read_only:
+            mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+            if mode.lower() != "delete":
+                raise ProgramFileError("damaged", "The program file {path} is damaged ({error}).",
+                                       path=path, error="journal mode " + mode)
+            conn.execute("PRAGMA synchronous=FULL")
+        copy_id = _meta(conn, "copy_id") or ""
+        programs = conn.execute("SELECT count(*) FROM program WHERE deleted=0").fetchone()[0]
+        if programs != (0 if _new else 1):
+            raise ProgramFileError("damaged", "The program file {path} is damaged ({error}).",
+                                   path=path, error="no program")
+    except ProgramFileError:
+        conn.close()
+        raise
+    except sqlite3.Error as exc:
+        conn.close()
+        raise ProgramFileError("damaged", "The program file {path} is damaged ({error}).",
+                               path=path, error=exc) from None
+    return ProgramFile(path, conn, read_only, header.format_version, copy_id, backup)
+
+
+def _meta(conn: sqlite3.Connection, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def backup_path_for(path: Path, tag: str) -> Path:
+    stem = path.name[: -len(SUFFIX)] if path.name.endswith(SUFFIX) else path.name
+    candidate = path.with_name(f"{stem}.{tag}.bak{SUFFIX}")
+    n = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{stem}.{tag}.bak{n}{SUFFIX}")
+        n += 1
+    return candidate
+
+
+def copy_consistent(conn: sqlite3.Connection, target: Path) -> None:
+    """A consistent, self-contained copy of an open database (SQLite's backup API)."""
+    tmp = target.with_name(target.name + ".tmp-" + new_id()[:8])
+    try:
+        out = sqlite3.connect(str(tmp))
+        with out:
+            conn.backup(out)
+        out.execute("PRAGMA journal_mode=DELETE")
+        out.close()
+        os.replace(tmp, target)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def _upgrade(path: Path, version: int) -> Path:
+    """Keep a backup, then run the upgrade steps from ``version`` to the current format."""
+    backup = backup_path_for(path, f"v{version}")
+    src = _connect(path, read_only=True)
+    try:
+        _quick_check(src, path)
+        copy_consistent(src, backup)
+    finally:
+        src.close()
+    conn = _connect(path, read_only=False)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        for step in range(version, FORMAT_VERSION):
+            migrate = MIGRATIONS.get(step)
+            if migrate is None:
+                raise ProgramFileError("damaged", "No upgrade is known from format {version}.",
+                                       version=step)
+            migrate(conn)
+        conn.execute(f"PRAGMA user_version={FORMAT_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    finally:
+        conn.close()
+    return backup
+
+
+def create_program(path: str | os.PathLike, *, name: str = "", locality: str = "",
+                   language: str = "he",
+                   populate: Callable[["object"], None] | None = None) -> Path:
+    """Create a new program file at ``path`` (never overwriting one) and return its path.
+
+    The file is built under a temporary name beside the target and moved into place whole;
+    ``populate(ops)`` may fill it through the operations layer first.
+    """
+    from kehila_desktop.core.file.schema import create_schema
+
+    path = Path(path)
+    if path.exists():
+        raise ProgramFileError("exists", "{path} already exists; it was not overwritten.",
+                               path=path)
+    if not path.parent.is_dir():
+        raise ProgramFileError("missing", "The folder {path} does not exist.", path=path.parent)
+    tmp = path.with_name(f".{path.name}.creating-{new_id()[:8]}")
+    try:
+        conn = sqlite3.connect(str(tmp), isolation_level=None)
+        conn.execute("PRAGMA journal_mode=DELETE")
+        conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        conn.execute(f"PRAGMA user_version={FORMAT_VERSION}")
+        create_schema(conn)
+        copy_id = new_id()
+        conn.execute("INSERT INTO meta(key, value) VALUES ('copy_id', ?), ('created_at', ?), "
+                     "('created_by', ?)", (copy_id, now_utc(), json.dumps("kehila-desktop")))
+        conn.close()
+        pf = open_program(tmp, _new=True)
+        try:
+            from kehila_desktop.core.history.operations import Operations
+            from kehila_desktop.core.structure.edits import init_program
+
+            ops = Operations(pf)
+            init_program(ops, name=name, locality=locality, language=language)
+            if populate is not None:
+                populate(ops)
+            ops.forget_undo()
+        finally:
+            pf.close()
+        _place_without_overwrite(tmp, path)
+    finally:
+        for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
+            if leftover.exists():
+                leftover.unlink()
+    return path
+
+
+def _place_without_overwrite(tmp: Path, target: Path) -> None:
+    try:
+        os.link(tmp, target)  # atomic, and fails if target exists
+    except FileExistsError:
+        raise ProgramFileError("exists", "{path} already exists; it was not overwritten.",
+                               path=target) from None
+    except OSError:
+        if target.exists():
+            raise ProgramFileError("exists", "{path} already exists; it was not overwritten.",
+                                   path=target) from None
+        shutil.move(str(tmp), str(target))
+        return
+    tmp.unlink()

@@ -1,0 +1,376 @@
+"""Merging a copy that came back by e-mail into the open program file (``kehila merge``).
+
+The two copies share the history they had when they parted: the ``change`` rows both hold
+(by id). What each did since is the rows only it holds. The merge works field by field on
+those edits (the rows written by earlier merges, steps of kind ``merge``, are only their
+consequences and do not count as edits):
+
+- a field only one side changed takes that side's value (so different fields of one row are
+  both kept); a copy stripped of contacts never empties a phone or e-mail;
+- a field both changed to different values is a *conflict*: the side whose latest change is
+  later wins (``at``, then ``copy_id``, then change id — the same answer from either side);
+  the other value is listed in the report and stays in the history, so it can be restored;
+- rows only the copy has are added; a row deleted on one side and edited on the other is
+  kept, and the report says so.
+
+Every decision depends only on the two sets of edits, so A←B and B←A give the same program,
+and merging a copy a second time finds nothing new. The incoming history rows are imported
+with their ids (``Operations.import_history``) and the values written with ``Operations`` in
+one step of kind ``merge`` (one undo step); a backup of the file is kept first, and the
+report is saved in ``meta`` under ``merge_report:<step id>`` (and the ids of the history rows
+it brought in under ``merge_imported:<step id>``).
+
+Undoing a merge (Edit ▸ Undo) puts the values back and makes the merge count as never made:
+merging the same copy again brings its changes again, and the undo is not an edit that would
+override the copy's changes elsewhere.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kehila_desktop.core.errors import ProgramFileError
+from kehila_desktop.core.i18n import tr
+from kehila_desktop.core.history.operations import Operations
+from kehila_desktop.core.file.programfile import (
+    FORMAT_VERSION,
+    backup_path_for,
+    copy_consistent,
+    open_program,
+    read_header,
+)
+from kehila_desktop.core.file.schema import TABLE_CLASSES
+from kehila_desktop.core.history.share import CONTACT_FIELDS, is_stripped
+from kehila_desktop.core.history.merge_report import MergeReport, field_name, row_label
+
+_CHANGE_COLS = "c.id, c.step_id, c.table_name, c.row_id, c.field, c.old, c.new, c.at, c.copy_id"
+
+
+class MergeRefused(ProgramFileError):
+    """The copy cannot be merged into this program (another program, newer format, itself)."""
+
+
+@dataclass
+class _Side:
+    """What one copy did since the two parted: the order key ``(at, copy_id, change id)`` of
+    its latest edit of each field, the rows it inserted, and the rows whose fields (other
+    than ``deleted``) it edited."""
+
+    latest: dict[tuple[str, str, str], tuple] = field(default_factory=dict)
+    inserted: dict[tuple[str, str], tuple] = field(default_factory=dict)
+    edited_rows: set[tuple[str, str]] = field(default_factory=set)
+
+    def add(self, table: str, row_id: str, name: str, order: tuple) -> None:
+        if name == "":  # a whole-row insert sets every field (and makes the row alive)
+            self.inserted[(table, row_id)] = order
+            return
+        key = (table, row_id, name)
+        if key not in self.latest or order > self.latest[key]:
+            self.latest[key] = order
+        if name != "deleted":
+            self.edited_rows.add((table, row_id))
+
+
+@dataclass
+class _Plan:
+    report: MergeReport
+    inserts: list[tuple[str, dict]] = field(default_factory=list)  # (table, incoming row)
+    updates: dict[tuple[str, str], dict] = field(default_factory=dict)
+    steps: list[tuple] = field(default_factory=list)
+    changes: list[tuple] = field(default_factory=list)
+
+
+def _table_order() -> list[str]:
+    from kehila_desktop.core.file import model
+
+    known = TABLE_CLASSES()
+    return [t.name for t in model.SQLModel.metadata.sorted_tables if t.name in known]
+
+
+# Steps whose changes are consequences of a merge, not edits: the merge itself, and the undo
+# or redo of a merge.
+_DERIVED_STEPS = ("SELECT id FROM step WHERE kind='merge' OR (kind IN ('undo', 'redo') AND "
+                  "undoes IN (SELECT id FROM step WHERE kind='merge'))")
+
+
+def _forgotten(conn: sqlite3.Connection) -> set[str]:
+    """History rows brought in by merges undone since (and not redone): such a merge counts
+    as never made, so merging that copy again brings its changes again."""
+    undone: set[str] = set()
+    standing: set[str] = set()
+    for (merge_id,) in conn.execute("SELECT id FROM step WHERE kind='merge'").fetchall():
+        row = conn.execute("SELECT value FROM meta WHERE key=?",
+                           (f"merge_imported:{merge_id}",)).fetchone()
+        if not row:
+            continue
+        last = conn.execute("SELECT kind FROM step WHERE undoes=? ORDER BY seq DESC LIMIT 1",
+                            (merge_id,)).fetchone()
+        (undone if last and last[0] == "undo" else standing).update(json.loads(row[0]))
+    return undone - standing
+
+
+_REFERENCES: dict[tuple[str, str], str] | None = None
+
+
+def _references() -> dict[tuple[str, str], str]:
+    """(table, field) → the table a field's id points to (from the model's foreign keys)."""
+    global _REFERENCES
+    if _REFERENCES is None:
+        from kehila_desktop.core.file import model
+
+        _REFERENCES = {(table.name, column.name): fk.column.table.name
+                       for table in model.SQLModel.metadata.sorted_tables
+                       for column in table.columns for fk in column.foreign_keys}
+    return _REFERENCES
+
+
+def _name_ids(report: MergeReport, table: str, name: str, values, conns) -> None:
+    """Put a readable label in the report for row ids the report shows as values."""
+    target = _references().get((table, name))
+    if target is None:
+        return
+    for value in values:
+        if not value or value in report.names:
+            continue
+        for conn in conns:
+            cur = conn.execute(f"SELECT * FROM {target} WHERE id=?", (value,))
+            row = cur.fetchone()
+            if row is not None:
+                row = dict(zip([d[0] for d in cur.description], row))
+                report.names[value] = row_label(conn, target, row)
+                break
+
+
+def _history_ids(conn: sqlite3.Connection) -> set[str]:
+    ids = {row[0] for row in conn.execute("SELECT id FROM change")}
+    return ids - _forgotten(conn)
+
+
+def _history(conn: sqlite3.Connection, ids: set[str]) -> list[tuple]:
+    """The change rows with these ids, each with ``merge`` or ``edit`` (the last item)."""
+    derived = {row[0] for row in conn.execute(_DERIVED_STEPS)}
+    out: list[tuple] = []
+    ids_list = sorted(ids)
+    for start in range(0, len(ids_list), 500):
+        chunk = ids_list[start:start + 500]
+        for row in conn.execute(f"SELECT {_CHANGE_COLS} FROM change c "
+                                f"WHERE c.id IN ({','.join('?' * len(chunk))})", chunk):
+            out.append((*row, "merge" if row[1] in derived else "edit"))
+    return out
+
+
+def _rows(conn: sqlite3.Connection, table: str, ids: set[str]) -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    ids_list = list(ids)
+    for start in range(0, len(ids_list), 500):
+        chunk = ids_list[start:start + 500]
+        cur = conn.execute(f"SELECT * FROM {table} WHERE id IN ({','.join('?' * len(chunk))})",
+                           chunk)
+        names = [d[0] for d in cur.description]
+        for row in cur:
+            out[row[0]] = dict(zip(names, row))
+    return out
+
+
+def _program_id(conn: sqlite3.Connection) -> str | None:
+    row = conn.execute("SELECT id FROM program WHERE deleted=0 LIMIT 1").fetchone()
+    return row[0] if row else None
+
+
+def plan_merge(local: sqlite3.Connection, incoming: sqlite3.Connection,
+               source: str = "") -> _Plan:
+    """Work out what merging ``incoming`` into ``local`` does, without writing anything."""
+    report = MergeReport(source=source)
+    stripped = is_stripped(incoming)
+    local_ids = _history_ids(local)
+    incoming_ids = _history_ids(incoming)
+    new_in = _history(incoming, incoming_ids - local_ids)
+    new_here = _history(local, local_ids - incoming_ids) if new_in else []
+    plan = _Plan(report)
+    if not new_in:
+        return plan
+    have_steps = {r[0] for r in local.execute("SELECT id FROM step")}
+    plan.steps = [r for r in incoming.execute(
+        "SELECT id, label, kind, undoes, at, copy_id FROM step ORDER BY seq")
+        if r[0] not in have_steps]
+    plan.changes = sorted((row[:9] for row in new_in), key=lambda r: (r[7], r[8], r[0]))
+    report.history_added = len(plan.changes)
+
+    sides = {"here": _Side(), "copy": _Side()}
+    touched: dict[str, set[str]] = {}
+    for side, rows in (("here", new_here), ("copy", new_in)):
+        for cid, _step, table, row_id, name, _old, _new, at, copy_id, kind in rows:
+            if table not in TABLE_CLASSES():
+                continue
+            if side == "copy":
+                touched.setdefault(table, set()).add(row_id)
+            if kind != "merge":
+                sides[side].add(table, row_id, name, (at, copy_id, cid))
+    here, copy = sides["here"], sides["copy"]
+
+    for table in _table_order():
+        ids = touched.get(table)
+        if not ids:
+            continue
+        theirs = _rows(incoming, table, ids)
+        ours = _rows(local, table, ids)
+        for row_id, row in theirs.items():
+            if row_id not in ours:
+                plan.inserts.append((table, row))
+                if not row["deleted"]:
+                    report.add_added(table, row_id, row_label(incoming, table, row))
+                continue
+            _merge_row(plan, table, row_id, ours[row_id], row, here, copy, stripped,
+                       local, incoming)
+    return plan
+
+
+def _merge_row(plan: _Plan, table: str, row_id: str, ours: dict, theirs: dict,
+               here: _Side, copy: _Side, stripped: bool, local: sqlite3.Connection,
+               incoming: sqlite3.Connection) -> None:
+    report = plan.report
+    label = row_label(local, table, ours)
+    result: dict[str, object] = {}
+    key = (table, row_id)
+    # the copy's insert of a row that is here only through an undone merge: added again
+    readded = key in copy.inserted and ours["deleted"]
+    for name, value in theirs.items():
+        if name in ("id", "deleted"):
+            continue
+        order_copy = copy.latest.get((table, row_id, name), copy.inserted.get((table, row_id)))
+        if order_copy is None or value == ours[name]:
+            continue
+        if stripped and table == "person" and name in CONTACT_FIELDS and not value:
+            continue  # an empty contact in a stripped copy is not an edit
+        order_here = here.latest.get((table, row_id, name), here.inserted.get((table, row_id)))
+        if name.endswith("_id"):
+            _name_ids(report, table, name, (value, ours[name]), (local, incoming))
+        if order_here is None:
+            result[name] = value
+            if not readded:
+                report.add_changed(table, row_id, label, name, ours[name], value)
+        elif order_copy > order_here:
+            result[name] = value
+            report.add_conflict(table, row_id, label, name, kept=value, kept_side="copy",
+                                lost=ours[name], lost_side="here", lost_at=order_here[0])
+        else:
+            report.add_conflict(table, row_id, label, name, kept=ours[name], kept_side="here",
+                                lost=value, lost_side="copy", lost_at=order_copy[0])
+    # deletion: by the usual rule, unless one side edited the row since and still has it
+    deleted = ours["deleted"]
+    order_copy = copy.latest.get((table, row_id, "deleted"), copy.inserted.get(key))
+    order_here = here.latest.get((table, row_id, "deleted"), here.inserted.get(key))
+    if order_copy is not None and (order_here is None or order_copy > order_here):
+        deleted = theirs["deleted"]
+    if deleted:  # a side that edited the row and still has it alive keeps it
+        if key in copy.edited_rows and not theirs["deleted"]:
+            deleted = 0
+            report.add_kept(table, row_id, label, deleted_side="here")
+        elif key in here.edited_rows and not ours["deleted"]:
+            deleted = 0
+            report.add_kept(table, row_id, label, deleted_side="copy")
+    if deleted != ours["deleted"]:
+        result["deleted"] = deleted
+        if deleted:
+            report.add_deleted(table, row_id, label)
+        elif readded:
+            report.add_added(table, row_id, row_label(local, table, theirs))
+    if result:
+        plan.updates[key] = result
+
+
+def _open_incoming(path: Path, workdir: Path):
+    """Open the received copy read-only; an older format is upgraded in a scratch copy."""
+    header = read_header(path)
+    if header.format_version > FORMAT_VERSION:
+        raise MergeRefused(
+            "newer", "The copy {path} was made by a newer Kehila Desktop (format {version}); "
+            "merging it needs a Kehila Desktop that reads format {version}.",
+            path=path, version=header.format_version)
+    if header.format_version < FORMAT_VERSION:
+        with open_program(path, read_only=True, upgrade=False) as old:
+            scratch = workdir / "incoming.kehila"
+            copy_consistent(old.conn, scratch)
+        upgraded = open_program(scratch)
+        upgraded.close()
+        return open_program(scratch, read_only=True)
+    return open_program(path, read_only=True)
+
+
+def merge_copy(ops: Operations, incoming_path, *, dry_run: bool = False) -> MergeReport:
+    """Merge the copy at ``incoming_path`` into ``ops``' file; ``dry_run`` only reports."""
+    incoming_path = Path(incoming_path)
+    pf = ops.pf
+    try:
+        same = incoming_path.resolve() == Path(pf.path).resolve()
+    except OSError:
+        same = False
+    if same:
+        raise MergeRefused("itself", "{path} is the open program file itself; choose the copy "
+                           "that came back.", path=incoming_path)
+    with tempfile.TemporaryDirectory(prefix="kehila-merge-") as workdir:
+        other = _open_incoming(incoming_path, Path(workdir))
+        try:
+            if _program_id(other.conn) != _program_id(pf.conn):
+                name = (other.program_row() or {"name": ""})["name"]
+                raise MergeRefused(
+                    "other_program", "{path} is a copy of another program ({name}), not of "
+                    "this one; it cannot be merged. Open it on its own instead.",
+                    path=incoming_path, name=name)
+            plan = plan_merge(pf.conn, other.conn, incoming_path.name)
+        finally:
+            other.close()
+    report = plan.report
+    if dry_run or not plan.changes:
+        return report
+    backup = backup_path_for(Path(pf.path), "merge")
+    copy_consistent(pf.conn, backup)
+    report.backup = str(backup)
+    try:
+        _apply(ops, plan, tr("merge {name}", name=incoming_path.name))
+    except sqlite3.Error as exc:  # rolled back: the file is as it was
+        backup.unlink(missing_ok=True)
+        raise MergeRefused("damaged", "The copy {path} could not be merged ({error}); nothing "
+                           "was changed.", path=incoming_path, error=exc) from None
+    return report
+
+
+def _apply(ops: Operations, plan: _Plan, label: str) -> None:
+    with ops.step(label, kind="merge") as st:
+        ops.conn.execute("PRAGMA defer_foreign_keys=ON")
+        ops.import_history(plan.steps, plan.changes)
+        for table, row in plan.inserts:
+            values = {k: v for k, v in row.items() if k not in ("id", "deleted")}
+            ops.insert(table, values, row_id=row["id"])
+            if row["deleted"]:
+                ops.update(table, row["id"], {"deleted": 1})
+        for (table, row_id), changes in plan.updates.items():
+            ops.update(table, row_id, changes)
+        plan.report.step_id = st.id
+        ops.conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [
+            (f"merge_report:{st.id}", json.dumps(plan.report.to_dict(), ensure_ascii=False)),
+            (f"merge_imported:{st.id}", json.dumps([c[0] for c in plan.changes]))])
+
+
+def restore_lost(ops: Operations, conflict: dict) -> bool:
+    """Give a field back the value a merge conflict did not keep (one undo step)."""
+    return bool(ops.update(conflict["table"], conflict["row"],
+                           {conflict["field"]: conflict["lost"]},
+                           label=tr("restore {field}", field=field_name(
+                               conflict["table"], conflict["field"]))))
+
+
+def saved_reports(conn: sqlite3.Connection) -> list[MergeReport]:
+    """The reports of the merges recorded in this file, oldest first."""
+    rows = conn.execute(
+        "SELECT m.value FROM meta m JOIN step s ON m.key = 'merge_report:' || s.id "
+        "ORDER BY s.seq").fetchall()
+    return [MergeReport.from_dict(json.loads(value)) for (value,) in rows]
+
+
+__all__ = ["MergeRefused", "MergeReport", "merge_copy", "plan_merge", "restore_lost",
+           "saved_reports"]

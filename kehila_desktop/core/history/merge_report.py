@@ -1,0 +1,184 @@
+"""The merge report: what merging a copy added, changed, deleted, kept, and its conflicts.
+
+Built by ``core.merge`` before anything is written (the dry run shows it), saved in the file
+after, printed by ``kehila merge`` and shown by the GUI. ``text()`` renders it in the user's
+language; ``to_dict()`` is the JSON form (``--json``), which ``from_dict`` reads back.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+
+from kehila_desktop.core.i18n import label as vocab_label, tr
+
+TABLES = ("program", "channel", "situation_section", "area", "body", "person", "membership",
+          "meeting", "agenda_item", "attendance", "decision", "action_item", "goal", "objective",
+          "action", "action_area", "plan_approval")
+
+
+def table_name(table: str, language: str | None = None) -> str:
+    """What a user calls a table's rows (message id ``table:NAME``)."""
+    return tr(f"table:{table}", language) if table in TABLES else table
+
+
+def field_name(table: str, name: str, language: str | None = None) -> str:
+    """What a user calls a field (``field:NAME``; a person's title is a job title)."""
+    if name == "title":
+        return tr("field:person.title" if table == "person" else "field:title", language)
+    text = tr(f"field:{name}", language)
+    return name if text == f"field:{name}" else text
+
+
+_FLAGS = {"chosen", "in_focus", "contact_consent", "adopted", "deleted"}
+_LIMIT = 60
+
+
+def _cut(text: str) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= _LIMIT else text[:_LIMIT - 1] + "…"
+
+
+def row_label(conn: sqlite3.Connection, table: str, row: dict) -> str:
+    """A few words a user recognises the row by (a name, a title, a date)."""
+
+    def name_of(tbl: str, row_id: str | None) -> str:
+        if not row_id:
+            return ""
+        col = "starts_at" if tbl == "meeting" else "name"
+        found = conn.execute(f"SELECT {col} FROM {tbl} WHERE id=?", (row_id,)).fetchone()
+        return found[0] if found else ""
+
+    if table == "channel":
+        return vocab_label("CHANNELS", row.get("key"))
+    if table == "meeting":
+        return _cut(f"{name_of('body', row.get('body_id'))} {row.get('starts_at', '')}".strip())
+    if table == "membership":
+        return _cut(f"{name_of('person', row.get('person_id'))} · "
+                    f"{name_of('body', row.get('body_id'))}")
+    if table == "attendance":
+        return _cut(name_of("person", row.get("person_id")) or row.get("guest_name") or "")
+    for col in ("name", "title", "text", "approved_at"):
+        if row.get(col):
+            return _cut(row[col])
+    return ""
+
+
+@dataclass
+class MergeReport:
+    """What a merge does; lists of plain dicts so that it saves and reads back as JSON."""
+
+    source: str = ""
+    added: list[dict] = field(default_factory=list)
+    changed: list[dict] = field(default_factory=list)
+    conflicts: list[dict] = field(default_factory=list)
+    deleted: list[dict] = field(default_factory=list)
+    kept: list[dict] = field(default_factory=list)
+    history_added: int = 0
+    names: dict[str, str] = field(default_factory=dict)  # row id → label, for id values
+    step_id: str = ""
+    backup: str = ""
+
+    # --- building ---------------------------------------------------------------------
+    def add_added(self, table: str, row_id: str, label: str) -> None:
+        self.added.append({"table": table, "row": row_id, "label": label})
+
+    def add_changed(self, table, row_id, label, name, old, new) -> None:
+        self.changed.append({"table": table, "row": row_id, "label": label, "field": name,
+                             "old": old, "new": new})
+
+    def add_conflict(self, table, row_id, label, name, *, kept, kept_side, lost, lost_side,
+                     lost_at) -> None:
+        self.conflicts.append({"table": table, "row": row_id, "label": label, "field": name,
+                               "kept": kept, "kept_side": kept_side, "lost": lost,
+                               "lost_side": lost_side, "lost_at": lost_at})
+
+    def add_deleted(self, table: str, row_id: str, label: str) -> None:
+        self.deleted.append({"table": table, "row": row_id, "label": label})
+
+    def add_kept(self, table: str, row_id: str, label: str, *, deleted_side: str) -> None:
+        self.kept.append({"table": table, "row": row_id, "label": label,
+                          "deleted_side": deleted_side})
+
+    # --- reading ----------------------------------------------------------------------
+    @property
+    def nothing_new(self) -> bool:
+        return self.history_added == 0
+
+    def counts(self) -> dict[str, int]:
+        return {"added": len(self.added), "changed": len(self.changed),
+                "conflicts": len(self.conflicts), "deleted": len(self.deleted),
+                "kept": len(self.kept)}
+
+    def to_dict(self) -> dict:
+        out = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        out["counts"] = self.counts()
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "MergeReport":
+        names = {f for f in cls.__dataclass_fields__}
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+    def summary(self, language: str | None = None) -> str:
+        """One line: the counts."""
+        if self.nothing_new:
+            return tr("This copy has nothing that this file does not already have.", language)
+        return tr("{added} added, {changed} changed, {conflicts} in conflict, {deleted} "
+                  "deleted, {kept} kept although deleted.", language, **self.counts())
+
+    def text(self, language: str | None = None) -> str:
+        """The whole report, in the user's language."""
+        lines = [tr("Merge of the copy {name}", language, name=self.source),
+                 self.summary(language)]
+        if self.nothing_new:
+            return "\n".join(lines)
+
+        def head(item: dict) -> str:
+            return tr("{table} “{label}”", language, table=table_name(item["table"], language),
+                      label=item["label"])
+
+        def fld(item: dict) -> str:
+            return field_name(item["table"], item["field"], language)
+
+        def val(item: dict, key: str) -> str:
+            value = item[key]
+            if item["field"] in _FLAGS:
+                return tr("yes", language) if value else tr("no", language)
+            if value is None or value == "":
+                return tr("(empty)", language)
+            if item["field"].endswith("_id") and value in self.names:
+                return self.names[value]
+            return _cut(value)
+
+        def side(name: str) -> str:
+            return tr("this file", language) if name == "here" else tr("the copy", language)
+
+        sections = (
+            ("Added from the copy", self.added, lambda i: head(i)),
+            ("Changed by the copy", self.changed, lambda i: tr(
+                "{row}: {field} was {old}, now {new}", language, row=head(i), field=fld(i),
+                old=val(i, "old"), new=val(i, "new"))),
+            ("Conflicts (the value not kept stays in the history and can be restored)",
+             self.conflicts, lambda i: tr(
+                 "{row}: {field} — kept {kept} (from {kept_side}); not kept {lost} "
+                 "(from {lost_side}, {at})", language, row=head(i), field=fld(i),
+                 kept=val(i, "kept"), kept_side=side(i["kept_side"]), lost=val(i, "lost"),
+                 lost_side=side(i["lost_side"]), at=str(i["lost_at"])[:16].replace("T", " "))),
+            ("Deleted by the copy", self.deleted, lambda i: head(i)),
+            ("Kept although deleted on one side", self.kept, lambda i: tr(
+                "{row}: deleted in this file but edited in the copy — kept.", language,
+                row=head(i)) if i["deleted_side"] == "here" else tr(
+                "{row}: deleted in the copy but edited in this file — kept.", language,
+                row=head(i))),
+        )
+        for title, items, render in sections:
+            if items:
+                lines.append("")
+                lines.append(tr(title, language) + ":")
+                lines.extend("  • " + render(item) for item in items)
+        if self.backup:
+            lines.append("")
+            lines.append(tr("A copy of the file as it was before the merge: {path}", language,
+                            path=self.backup))
+        return "\n".join(lines)

@@ -1,0 +1,122 @@
+"""Program-health rules about meetings: cadence kept, members' attendance, the decisions the
+steering committee owes, and action items past due. See ``core.health``."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+from kehila_desktop.core.health import Finding
+from kehila_desktop.core.i18n import format_date, label, tr
+from kehila_desktop.core.meetings.records import STEERING_DECISIONS, action_items, member_rates
+from kehila_desktop.core.meetings.schedule import rule_windows
+
+MIN_HELD_FOR_ATTENDANCE = 3  # judge a member's attendance after this many held meetings
+LOOKBACK_DAYS = 366
+
+
+def today() -> date:
+    """Today (a function so tests can fix the date)."""
+    return date.today()
+
+
+def _program_start(conn: sqlite3.Connection) -> date | None:
+    row = conn.execute("SELECT start_date FROM program WHERE deleted=0").fetchone()
+    try:
+        return date.fromisoformat(row[0]) if row and row[0] else None
+    except ValueError:
+        return None
+
+
+def cadence_not_kept(conn: sqlite3.Connection, language: str | None) -> list[Finding]:
+    """Every body meets as its cadence says: each past period of the last year had a held
+    meeting (steering: a quarter; design committee: each month of year one, then quarters)."""
+    start, now = _program_start(conn), today()
+    if start is None or start >= now:
+        return []
+    out: list[Finding] = []
+    since = max(start, date.fromordinal(now.toordinal() - LOOKBACK_DAYS))
+    for body_id, name, cadence, chosen, chosen_on in conn.execute(
+            "SELECT b.id, b.name, b.cadence, c.chosen, c.chosen_on FROM body b LEFT JOIN channel c "
+            "ON b.kind='work_team' AND c.key=b.channel_key AND c.deleted=0 "
+            "WHERE b.deleted=0 ORDER BY b.position").fetchall():
+        body_since = since
+        if chosen is not None:  # a work team: judged from when its channel was chosen
+            if not chosen:
+                continue
+            try:
+                body_since = max(since, date.fromisoformat(chosen_on)) if chosen_on else since
+            except ValueError:
+                pass
+        held = [date.fromisoformat(d) for (d,) in conn.execute(
+            "SELECT substr(starts_at,1,10) FROM meeting WHERE body_id=? AND deleted=0 "
+            "AND status='held' AND starts_at>=?", (body_id, start.isoformat()))]
+        try:
+            windows = [w for w in rule_windows(cadence, start, body_since, now)
+                       if w[1] <= now and w[1] > body_since]
+        except Exception:
+            continue
+        missed = [w for w in windows if not any(w[0] <= d < w[1] for d in held)]
+        if missed:
+            out.append(Finding(
+                "meetings.cadence_not_kept", "warning",
+                tr("{body} has not kept its cadence ({cadence}): no meeting was held in {missed} "
+                   "of its last {periods} periods, the latest from {since}.", language,
+                   body=name, cadence=label("CADENCES", cadence, language), missed=len(missed),
+                   periods=len(windows), since=format_date(missed[-1][0].isoformat())),
+                ("meetings", "body", body_id),
+                {"missed": [w[0].isoformat() for w in missed]}))
+    return out
+
+
+def members_below_expected(conn: sqlite3.Connection, language: str | None) -> list[Finding]:
+    out = []
+    for r in member_rates(conn):
+        if r.held >= MIN_HELD_FOR_ATTENDANCE and r.below:
+            body = conn.execute("SELECT name FROM body WHERE id=?", (r.body_id,)).fetchone()
+            out.append(Finding(
+                "meetings.attendance_below_expected", "warning",
+                tr("{name} came to {attended} of {held} meetings of {body} ({rate}%), below the "
+                   "expected {expected}%.", language, name=r.name, attended=r.attended,
+                   held=r.held, body=body[0] if body else "", rate=round(r.rate * 100),
+                   expected=r.expected_pct),
+                ("meetings", "membership", r.membership_id),
+                {"rate": r.rate, "expected": r.expected_pct}))
+    return out
+
+
+def steering_decisions_missing(conn: sqlite3.Connection, language: str | None) -> list[Finding]:
+    """The steering committee decides scope, timeline, focus, channels and composition."""
+    steering = conn.execute("SELECT id FROM body WHERE kind='steering' AND deleted=0 "
+                            "ORDER BY position").fetchone()
+    if steering is None:
+        return []
+    taken = {k for (k,) in conn.execute(
+        "SELECT DISTINCT d.kind FROM decision d JOIN meeting m ON m.id=d.meeting_id "
+        "JOIN body b ON b.id=m.body_id WHERE d.deleted=0 AND m.deleted=0 AND "
+        "b.kind='steering' AND d.votes_for>d.votes_against")}
+    missing = [k for k in STEERING_DECISIONS if k not in taken]
+    if not missing:
+        return []
+    return [Finding(
+        "meetings.steering_decisions_missing", "advice",
+        tr("The steering committee has not yet decided: {kinds}.", language,
+           kinds=", ".join(label("DECISION_KINDS", k, language) for k in missing)),
+        ("meetings", "body", steering[0]), {"missing": missing})]
+
+
+def action_items_past_due(conn: sqlite3.Connection, language: str | None) -> list[Finding]:
+    overdue = [a for a in action_items(conn, status="open", today=today().isoformat())
+               if a["overdue"]]
+    if not overdue:
+        return []
+    first = overdue[0]
+    return [Finding(
+        "meetings.action_items_past_due", "warning",
+        tr("{count} open action items are past due; the oldest: \u201c{text}\u201d, due {due}.",
+           language, count=len(overdue), text=first["text"], due=format_date(first["due"])),
+        ("meetings", "action_item", first["id"]), {"ids": [a["id"] for a in overdue]})]
+
+
+RULES = [cadence_not_kept, members_below_expected, steering_decisions_missing,
+         action_items_past_due]

@@ -1,0 +1,475 @@
+"""People in and out of a program file: import from a sheet, export to a sheet.
+
+Import is two stages. ``plan_import(conn, grid)`` reads a ``sheets.Grid`` (Hebrew, Arabic or
+English headers, found in the first rows even under merged title cells) and decides, row by
+row, without writing anything: *added* (a new person), *updated* (an existing person matched
+by e-mail, then phone, then exact name — never a second copy of someone), *unchanged*, or
+*rejected* with the reason. ``apply_import(ops, plan)`` then writes the added and updated
+people as ONE operations step of kind "import" (one undo). Cancelling simply means not
+calling it.
+
+A name may come in one column or as first and last name ("שם פרטי" / "שם משפחה"), joined.
+Rules a row must meet: a name; a valid e-mail and phone when given (``validate_email`` and
+``validate_phone`` explain what is wrong); a known sector (key, or its label in Hebrew,
+Arabic or English); a known area when one is given. Phones that a spreadsheet turned into
+numbers get their leading zero back (501234567 → 0501234567).
+
+Export writes people and their memberships: ``.xlsx`` with two worksheets, or ``.csv`` as two
+files (``OUT.csv`` for people, ``OUT.memberships.csv`` beside it), headers in the current
+language, every text formula-escaped (see ``core.sheets``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kehila_desktop.core import enums
+from kehila_desktop.core.i18n import LANGUAGES, label as vocab_label, tr
+from kehila_desktop.core.people.search import normalise, phone_digits
+from kehila_desktop.core.sheets import Grid, SheetReadError, unescape_cell, write_csv, write_xlsx
+
+# Columns a people sheet may have: field → English header (a message id) and other names.
+PERSON_COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "name": ("name", ("שם", "שם מלא", "الاسم", "اسم", "full name")),
+    "organisation": ("organisation", ("ארגון", "organization", "מוסד", "المنظمة", "مؤسسة")),
+    "title": ("title", ("תפקיד", "role title", "job title", "الوظيفة", "المسمى")),
+    "sector": ("sector", ("מגזר", "القطاع", "قطاع")),
+    "area": ("neighbourhood / area", ("area", "שכונה", "אזור", "רובע", "neighbourhood",
+                                      "neighborhood", "الحي", "المنطقة")),
+    "community": ("community", ("קהילה", "المجتمع", "مجتمع")),
+    "phone": ("phone", ("טלפון", "נייד", "mobile", "telephone", "tel", "الهاتف", "هاتف",
+                        "جوال")),
+    "email": ("email", ('דוא"ל', "דואל", "אימייל", "מייל", "e-mail", "mail",
+                        "البريد الإلكتروني", "بريد الكتروني", "البريد")),
+    "notes": ("notes", ("הערות", "ملاحظات")),
+    "contact_consent": ("consent to keep contact details",
+                        ("consent", "הסכמה", "הסכמה לשמירת פרטי קשר", "موافقة")),
+}
+# Names split in two columns (common in Israeli sheets) are joined: first name, then last name.
+SPLIT_NAME_COLUMNS: dict[str, tuple[str, ...]] = {
+    "first_name": ("first name", "given name", "שם פרטי", "الاسم الأول", "الاسم الاول"),
+    "last_name": ("last name", "surname", "family name", "שם משפחה", "اسم العائلة"),
+}
+MEMBERSHIP_HEADERS = ("name", "email", "body", "role", "pipeline status", "source",
+                      "expected attendance (%)", "role requirements",
+                      "areas of responsibility", "represents", "joined on", "left on")
+
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
+_PHONE_PUNCT = re.compile(r"[\s\-().\u200e\u200f]")
+_YES = {normalise(w) for w in ("1", "yes", "y", "true", "כן", "v", "✓", "نعم", "x")}
+_NO = {normalise(w) for w in ("", "0", "no", "n", "false", "לא", "لا")}
+
+
+def _header_key(text: str) -> str:
+    return re.sub(r"[\s\-_:*.]", "", normalise(unescape_cell(text)))
+
+
+def _header_aliases() -> dict[str, str]:
+    aliases: dict[str, str] = {}
+    for fld, (english, others) in PERSON_COLUMNS.items():
+        names = {fld, english, *others}
+        names.update(tr(english, lang) for lang in LANGUAGES)
+        for name in names:
+            aliases[_header_key(name)] = fld
+    for fld, names in SPLIT_NAME_COLUMNS.items():
+        for name in names:
+            aliases[_header_key(name)] = fld
+    return aliases
+
+
+def _sector_lookup() -> dict[str, str]:
+    lookup: dict[str, str] = {}
+    for key, english in enums.SECTORS.items():
+        lookup[normalise(key)] = key
+        lookup[normalise(english)] = key
+        for lang in LANGUAGES:
+            lookup[normalise(tr(english, lang))] = key
+    extra = {"resident": ("תושב", "תושבים", "נציגי ציבור", "נציג ציבור", "residents", "سكان"),
+             "authority": ("רשות", "עירייה", "authority", "السلطة"),
+             "neighborhood": ("נציג שכונה", "שכונה", "neighbourhood"),
+             "community": ("נציג קהילה", "קהילה"),
+             "government": ("ממשלה", "משרד ממשלתי", "government", "حكومة"),
+             "civil_society": ("חברה אזרחית", "עמותה", "ngo", "civil society"),
+             "academia": ("אקדמיה", "university"),
+             "business": ("עסקי", "עסקים", "business"),
+             "initiative": ("יוזמה",)}
+    for key, words in extra.items():
+        for word in words:
+            lookup[normalise(word)] = key
+    return lookup
+
+
+# --- validation ----------------------------------------------------------------------------
+def clean_phone(text: str) -> str:
+    """A phone as written, with a lost leading zero restored and international form kept."""
+    text = (text or "").strip()
+    if not text:
+        return ""
+    if re.fullmatch(r"\d{8,9}", text) and not text.startswith("0"):
+        return "0" + text  # a spreadsheet number that lost its zero
+    if re.fullmatch(r"972\d{8,9}", text):
+        return "+" + text
+    return text
+
+
+def validate_phone(text: str) -> str | None:
+    """None when ``text`` is a usable phone number (or empty), else why it is not."""
+    if not text:
+        return None
+    bare = _PHONE_PUNCT.sub("", text)
+    if not re.fullmatch(r"\+?\d+", bare):
+        return tr("A phone number may contain only digits, spaces, dashes and a leading +.")
+    if bare.startswith("+"):
+        if not 8 <= len(bare) - 1 <= 15:
+            return tr("An international number has 8 to 15 digits after the +.")
+        return None
+    if not bare.startswith("0"):
+        return tr("An Israeli phone number starts with 0 (or write it with +972).")
+    if len(bare) not in (9, 10):
+        return tr("An Israeli phone number has 9 or 10 digits; this one has {count}.",
+                  count=len(bare))
+    return None
+
+
+def validate_email(text: str) -> str | None:
+    """None when ``text`` looks like an e-mail address (or is empty), else why it does not."""
+    if not text:
+        return None
+    if " " in text.strip():
+        return tr("An e-mail address has no spaces.")
+    if text.count("@") != 1:
+        return tr("An e-mail address has exactly one @, as in name@example.org.")
+    if not EMAIL_RE.match(text.strip()):
+        return tr("After the @ comes a domain with a dot, as in name@example.org.")
+    return None
+
+
+# --- the plan ------------------------------------------------------------------------------
+@dataclass
+class PlannedRow:
+    """What importing one row of the sheet will do."""
+
+    line: int                    # row number in the sheet (1-based, as a spreadsheet shows it)
+    action: str                  # "add", "update", "unchanged", "reject"
+    name: str = ""
+    values: dict = field(default_factory=dict)    # person fields to write
+    person_id: str | None = None  # the matched person (update / unchanged)
+    matched_by: str = ""          # "email", "phone", "name"
+    reason: str = ""              # why rejected (in the user's language)
+    old: dict = field(default_factory=dict)       # an update: the values it replaces
+
+
+@dataclass
+class ImportPlan:
+    rows: list[PlannedRow]
+    encoding: str = ""
+    columns: list[str] = field(default_factory=list)   # recognised fields, in sheet order
+    ignored_columns: list[str] = field(default_factory=list)
+    source: str = ""
+
+    def of(self, action: str) -> list[PlannedRow]:
+        return [r for r in self.rows if r.action == action]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        out = {"add": 0, "update": 0, "unchanged": 0, "reject": 0}
+        for row in self.rows:
+            out[row.action] += 1
+        return out
+
+    def summary(self) -> str:
+        c = self.counts
+        text = tr("{added} to add, {updated} to update, {unchanged} unchanged, "
+                  "{rejected} rejected.", added=c["add"], updated=c["update"],
+                  unchanged=c["unchanged"], rejected=c["reject"])
+        if self.encoding:
+            text = tr("Read as {encoding}.", encoding=tr(self.encoding)) + " " + text
+        return text
+
+
+def _find_header(rows: list[list[str]], aliases: dict[str, str]) -> tuple[int, dict[int, str]]:
+    best_row, best = -1, {}
+    for r, row in enumerate(rows[:15]):
+        found: dict[int, str] = {}
+        for c, text in enumerate(row):
+            fld = aliases.get(_header_key(text)) if text else None
+            if fld and fld not in found.values():
+                found[c] = fld
+        if len(found) > len(best):
+            best_row, best = r, found
+    if best_row > 0:  # a header cell may sit one row higher (a two-row header, unmerged)
+        for c, text in enumerate(rows[best_row - 1]):
+            fld = aliases.get(_header_key(text)) if text else None
+            if fld and c not in best and fld not in best.values():
+                best[c] = fld
+    if not {"name", "first_name", "last_name"} & set(best.values()):
+        raise SheetReadError("No column of names was found (a header such as \"name\" or "
+                             "\"שם\" in the first rows); nothing was imported.")
+    return best_row, best
+
+
+def _existing(conn: sqlite3.Connection):
+    by_email: dict[str, str] = {}
+    by_phone: dict[str, str] = {}
+    by_name: dict[str, list[str]] = {}
+    people: dict[str, dict] = {}
+    cols = ("name", "organisation", "title", "sector", "area_id", "community", "phone",
+            "email", "notes", "contact_consent")
+    for row in conn.execute(f"SELECT id, {', '.join(cols)} FROM person WHERE deleted=0"):
+        pid, values = row[0], dict(zip(cols, row[1:]))
+        people[pid] = values
+        if values["email"]:
+            by_email.setdefault(values["email"].strip().casefold(), pid)
+        digits = phone_digits(values["phone"])
+        if digits:
+            by_phone.setdefault(_phone_key(digits), pid)
+        by_name.setdefault(_name_key(values["name"]), []).append(pid)
+    return people, by_email, by_phone, by_name
+
+
+def _phone_key(digits: str) -> str:
+    return "0" + digits[3:] if digits.startswith("972") else digits
+
+
+def _name_key(name: str) -> str:
+    return " ".join((name or "").split())
+
+
+def plan_import(conn: sqlite3.Connection, grid: Grid, source: str = "") -> ImportPlan:
+    """Decide what importing ``grid`` would do; writes nothing."""
+    aliases = _header_aliases()
+    header_row, columns = _find_header(grid.rows, aliases)
+    ignored = []
+    for c in range(max(len(r) for r in grid.rows[max(0, header_row - 1):header_row + 1])):
+        if c in columns:
+            continue
+        for r in (header_row, header_row - 1):
+            text = grid.rows[r][c].strip() if 0 <= r and c < len(grid.rows[r]) else ""
+            if text:
+                ignored.append(text)
+                break
+    sectors = _sector_lookup()
+    areas = {normalise(name): aid for aid, name in
+             conn.execute("SELECT id, name FROM area WHERE deleted=0")}
+    people, by_email, by_phone, by_name = _existing(conn)
+    seen: dict[str, int] = {}  # match key → sheet line that claimed it
+    plan = ImportPlan([], grid.encoding, list(columns.values()), ignored, source)
+    for r in range(header_row + 1, len(grid.rows)):
+        raw = grid.rows[r]
+        if not any(cell.strip() for cell in raw):
+            continue  # blank row
+        cells = {fld: _cell(raw[c]) if c < len(raw) else "" for c, fld in columns.items()}
+        plan.rows.append(_plan_row(r + 1, cells, sectors, areas, people, by_email, by_phone,
+                                   by_name, seen))
+    return plan
+
+
+def _cell(text: str) -> str:
+    """A cell's text: an escaped text exactly as it was written, any other text trimmed."""
+    plain = unescape_cell(text)
+    return plain if plain is not text else text.strip()
+
+
+def _plan_row(line, cells, sectors, areas, people, by_email, by_phone, by_name, seen):
+    name = cells.get("name", "")
+    if not name.strip():
+        name = " ".join(p for p in (cells.get("first_name", "").strip(),
+                                    cells.get("last_name", "").strip()) if p)
+    row = PlannedRow(line, "reject", name)
+    if not name.strip():
+        row.reason = tr("The row has no name.")
+        return row
+    values: dict[str, object] = {"name": name}
+    for fld in ("organisation", "title", "community", "notes"):
+        if cells.get(fld):
+            values[fld] = cells[fld]
+    phone = clean_phone(cells.get("phone", ""))
+    if phone:
+        problem = validate_phone(phone)
+        if problem:
+            row.reason = tr("Phone {phone}: {problem}", phone=phone, problem=problem)
+            return row
+        values["phone"] = phone
+    email = cells.get("email", "")
+    if email:
+        problem = validate_email(email)
+        if problem:
+            row.reason = tr("E-mail {email}: {problem}", email=email, problem=problem)
+            return row
+        values["email"] = email
+    if cells.get("sector"):
+        sector = sectors.get(normalise(cells["sector"]))
+        if sector is None:
+            row.reason = tr("Unknown sector \"{sector}\".", sector=cells["sector"])
+            return row
+        values["sector"] = sector
+    if cells.get("area"):
+        area_id = areas.get(normalise(cells["area"]))
+        if area_id is None:
+            row.reason = tr("Unknown area \"{area}\"; add it in the structure view first.",
+                            area=cells["area"])
+            return row
+        values["area_id"] = area_id
+    if cells.get("contact_consent"):
+        answer = normalise(cells["contact_consent"])
+        if answer in _YES:
+            values["contact_consent"] = True
+        elif answer in _NO:
+            values["contact_consent"] = False
+        else:
+            row.reason = tr("Consent must be yes or no, not \"{value}\".",
+                            value=cells["contact_consent"])
+            return row
+    # match: e-mail, then phone, then exact name
+    keys = []
+    if email:
+        keys.append(("email", "e:" + email.casefold(), by_email.get(email.casefold())))
+    if phone:
+        pk = _phone_key(phone_digits(phone))
+        keys.append(("phone", "p:" + pk, by_phone.get(pk)))
+    name_key = _name_key(name)
+    keys.append(("name", "n:" + name_key, None))
+    for how, key, _ in keys:
+        if how == "name" and (email or phone):
+            continue  # namesakes with their own e-mail or phone are different people
+        if key in seen:
+            row.reason = tr("The same person as row {line} of this sheet.", line=seen[key])
+            return row
+    match, matched_by = None, ""
+    for how, _, pid in keys:
+        if pid:
+            match, matched_by = pid, how
+            break
+    if match is None:
+        namesakes = by_name.get(name_key, [])
+        if len(namesakes) > 1:
+            row.reason = tr("Several people are named {name}; add an e-mail or phone to "
+                            "say which.", name=name)
+            return row
+        if namesakes:
+            match, matched_by = namesakes[0], "name"
+            other = people[match]
+            if (email and other["email"] and other["email"].casefold() != email.casefold()) or (
+                    phone and other["phone"] and _phone_key(phone_digits(other["phone"]))
+                    != _phone_key(phone_digits(phone))):
+                row.reason = tr("{name} is already in the program with another e-mail or "
+                                "phone; change that person by hand.", name=name_key)
+                return row
+    for _, key, _ in keys:
+        seen[key] = line
+    if match is None:
+        row.action, row.values = "add", values
+        return row
+    current = people[match]
+    changes = {k: v for k, v in values.items()
+               if (int(v) if isinstance(v, bool) else v) != current.get(k)}
+    row.person_id, row.matched_by = match, matched_by
+    row.action = "update" if changes else "unchanged"
+    row.values = changes
+    row.old = {k: current.get(k) for k in changes}
+    return row
+
+
+def apply_import(ops, plan: ImportPlan) -> dict[str, int]:
+    """Write the plan's added and updated people as ONE step of kind "import"."""
+    todo = plan.of("add") + plan.of("update")
+    if not todo:
+        return {"added": 0, "updated": 0}
+    with ops.step(tr("import people from {file}", file=plan.source or "…"), kind="import"):
+        for row in todo:
+            if row.action == "add":
+                row.person_id = ops.insert("person", row.values)
+            else:
+                ops.update("person", row.person_id, row.values)
+    return {"added": len(plan.of("add")), "updated": len(plan.of("update"))}
+
+
+def read_people_sheet(path: str | os.PathLike, sheet: str | None = None) -> Grid:
+    """Read the sheet to import: ``sheet`` if named, else (for a workbook) the first
+    worksheet that has a column of names — an instructions sheet in front is passed over."""
+    from kehila_desktop.core.sheets import read_sheet, xlsx_sheet_names
+
+    if sheet or Path(path).suffix.lower() not in (".xlsx", ".xlsm") or not Path(path).is_file():
+        return read_sheet(path, sheet)
+    aliases = _header_aliases()
+    names = xlsx_sheet_names(path)
+    for name in names:
+        grid = read_sheet(path, name)
+        try:
+            _find_header(grid.rows, aliases)
+            return grid
+        except SheetReadError:
+            continue
+    return read_sheet(path, names[0] if names else None)
+
+
+def import_people(ops, path: str | os.PathLike, *, sheet: str | None = None,
+                  dry_run: bool = False) -> ImportPlan:
+    """Read, plan and (unless ``dry_run``) apply: the CLI's one call."""
+    grid = read_people_sheet(path, sheet)
+    plan = plan_import(ops.conn, grid, Path(path).name)
+    if not dry_run:
+        apply_import(ops, plan)
+    return plan
+
+
+# --- export --------------------------------------------------------------------------------
+def people_table(conn: sqlite3.Connection, language: str | None = None) -> list[list[object]]:
+    """Header and one row per person, as a sheet shows them (labels in ``language``)."""
+    fields = list(PERSON_COLUMNS)
+    rows: list[list[object]] = [[tr(PERSON_COLUMNS[f][0], language) for f in fields]]
+    query = ("SELECT p.name, p.organisation, p.title, p.sector, coalesce(a.name, ''), "
+             "p.community, p.phone, p.email, p.notes, p.contact_consent FROM person p "
+             "LEFT JOIN area a ON a.id = p.area_id WHERE p.deleted=0 ORDER BY p.name, p.id")
+    yes, no = tr("yes", language), tr("no", language)
+    for (name, org, title, sector, area, community, phone, email, notes,
+         consent) in conn.execute(query):
+        rows.append([name, org, title, vocab_label("SECTORS", sector, language), area,
+                     community, phone, email, notes, yes if consent else no])
+    return rows
+
+
+def memberships_table(conn: sqlite3.Connection,
+                      language: str | None = None) -> list[list[object]]:
+    rows: list[list[object]] = [[tr(h, language) for h in MEMBERSHIP_HEADERS]]
+    query = ("SELECT p.name, p.email, b.name, m.role, m.status, m.source, "
+             "m.expected_attendance, m.role_requirements, m.responsibilities, "
+             "coalesce(r.name, ''), coalesce(m.joined_on, ''), coalesce(m.left_on, '') "
+             "FROM membership m JOIN person p ON p.id = m.person_id "
+             "JOIN body b ON b.id = m.body_id LEFT JOIN body r ON r.id = m.represents_body_id "
+             "WHERE m.deleted=0 AND p.deleted=0 AND b.deleted=0 "
+             "ORDER BY b.position, p.name, m.id")
+    for (name, email, body, role, status, source, attendance, requirements, resp, represents,
+         joined, left) in conn.execute(query):
+        rows.append([name, email, body, vocab_label("ROLES", role, language),
+                     vocab_label("PIPELINE", status, language),
+                     vocab_label("MEMBERSHIP_SOURCES", source, language), attendance,
+                     requirements, resp, represents, joined, left])
+    return rows
+
+
+def export_people(conn: sqlite3.Connection, out: str | os.PathLike,
+                  language: str | None = None) -> list[Path]:
+    """Write people and memberships to ``out`` (.xlsx, or .csv + .memberships.csv)."""
+    out = Path(out)
+    suffix = out.suffix.lower()
+    people = people_table(conn, language)
+    memberships = memberships_table(conn, language)
+    if suffix == ".xlsx":
+        from kehila_desktop.core.i18n import is_rtl
+
+        write_xlsx(out, {tr("people", language): people,
+                         tr("memberships", language): memberships},
+                   right_to_left=is_rtl(language))
+        return [out]
+    if suffix == ".csv":
+        second = out.with_name(out.stem + ".memberships.csv")
+        write_csv(out, people)
+        write_csv(second, memberships)
+        return [out, second]
+    raise SheetReadError("People can be exported to .xlsx or .csv, not {suffix}.",
+                         suffix=suffix or out.name)

@@ -1,1 +1,0 @@
-"""Program-health rules, one module per subject; see core.health."""

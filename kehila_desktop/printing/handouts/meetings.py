@@ -1,0 +1,170 @@
+"""Handouts about meetings: ``agenda`` (items with clock times from the start),
+``minutes`` (attendance, decisions with votes, action items) and ``calendar`` (the year's
+meetings of every body)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from kehila_desktop.printing.handouts.people import _meeting_from
+from kehila_desktop.printing.engine.kit import Handout, Kit
+from kehila_desktop.printing.handouts.source import Source
+
+
+def _meeting_head(src: Source, kit: Kit, title: str, meeting: dict) -> tuple[str, list]:
+    body = src.body(meeting["body_id"])
+    name = src.body_name(body)
+    when = src.tr("{date} at {time}", date=src.date(meeting["starts_at"]),
+                  time=src.time(meeting["starts_at"]))
+    story = kit.title(title, f"{name} · {when}")
+    story += kit.facts([
+        (src.tr("Meeting"), src.label("MEETING_KINDS", meeting["kind"])),
+        (src.tr("Place"), meeting["place"]),
+        (src.tr("Length"), src.tr("{minutes} minutes", minutes=meeting["minutes"])),
+        (src.tr("Chair"), src.person_name(body.get("chair_person_id"))),
+    ])
+    return name, story
+
+
+def agenda(src: Source, opts: dict) -> Handout:
+    kit = Kit(src)
+    meeting = _meeting_from(src, opts)
+    title = src.tr("Agenda")
+    name, story = _meeting_head(src, kit, title, meeting)
+    items = src.all("SELECT * FROM agenda_item WHERE meeting_id=? AND deleted=0 "
+                    "ORDER BY position, rowid", (meeting["id"],))
+    try:
+        clock = datetime.fromisoformat(meeting["starts_at"])
+    except ValueError:
+        clock = None
+    rows = []
+    offset = 0
+    for i, item in enumerate(items, 1):
+        if clock is not None:
+            a = (clock + timedelta(minutes=offset)).strftime("%H:%M")
+            b = (clock + timedelta(minutes=offset + item["minutes"])).strftime("%H:%M")
+            span = f"{a}–{b}"
+        else:
+            span = ""
+        rows.append([str(i), span, item["title"], src.label("AGENDA_KINDS", item["kind"]),
+                     item["presenter"], str(item["minutes"])])
+        offset += item["minutes"] or 0
+    header = [src.tr("No."), src.tr("Time"), src.tr("Item"), src.tr("Kind"),
+              src.tr("Presenter"), src.tr("Minutes")]
+    story += kit.table(header, rows, [0.8, 2.4, 6.6, 2.2, 3.2, 1.8])
+    story += kit.para(src.tr("Total: {minutes} minutes of {planned} planned.",
+                             minutes=offset, planned=meeting["minutes"]))
+    for item in items:
+        if item["notes"]:
+            story += kit.subheading(item["title"])
+            story += kit.para(item["notes"])
+    return Handout(title, name, story)
+
+
+def minutes(src: Source, opts: dict) -> Handout:
+    kit = Kit(src)
+    meeting = _meeting_from(src, opts)
+    title = src.tr("Minutes")
+    name, story = _meeting_head(src, kit, title, meeting)
+    story += kit.heading(src.tr("Attendance"))
+    marks = src.all(
+        "SELECT a.status, a.guest_name, p.name FROM attendance a LEFT JOIN person p "
+        "ON p.id=a.person_id WHERE a.meeting_id=? AND a.deleted=0", (meeting["id"],))
+    groups: dict[str, list[str]] = {}
+    for mark in marks:
+        who = mark["name"] or mark["guest_name"]
+        if mark["guest_name"] and not mark["name"]:
+            who = src.tr("{name} (guest)", name=who)
+        groups.setdefault(mark["status"], []).append(who)
+    rows = [[src.label("ATTENDANCE", status), str(len(groups[status])),
+             ", ".join(sorted(groups[status]))]
+            for status in src.vocab_keys("ATTENDANCE") if status in groups]
+    if rows:
+        story += kit.table([src.tr("Attendance"), src.tr("Count"), src.tr("Names")], rows,
+                           [2, 1, 10])
+    else:
+        story += kit.para(src.tr("No attendance was recorded."))
+    story += kit.heading(src.tr("Decisions"))
+    decisions = src.all("SELECT * FROM decision WHERE meeting_id=? AND deleted=0 "
+                        "ORDER BY position, rowid", (meeting["id"],))
+    if decisions:
+        rows = [[str(i), d["text"], src.label("DECISION_KINDS", d["kind"]),
+                 str(d["votes_for"]), str(d["votes_against"]), str(d["votes_abstain"])]
+                for i, d in enumerate(decisions, 1)]
+        story += kit.table([src.tr("No."), src.tr("Decision"), src.tr("Kind"), src.tr("For"),
+                            src.tr("Against"), src.tr("Abstain")], rows,
+                           [0.8, 8.4, 2.6, 1.3, 1.3, 1.7])
+    else:
+        story += kit.para(src.tr("No decisions were recorded."))
+    story += kit.heading(src.tr("Action items"))
+    items = src.all("SELECT * FROM action_item WHERE meeting_id=? AND deleted=0 "
+                    "ORDER BY due, rowid", (meeting["id"],))
+    if items:
+        rows = [[str(i), a["text"], src.person_name(a["owner_person_id"]), src.date(a["due"]),
+                 src.label("ACTION_ITEM_STATUSES", a["status"])]
+                for i, a in enumerate(items, 1)]
+        story += kit.table([src.tr("No."), src.tr("Task"), src.tr("Owner"), src.tr("Due"),
+                            src.tr("Status")], rows, [0.8, 8, 3.4, 2.2, 1.8])
+    else:
+        story += kit.para(src.tr("No action items were recorded."))
+    if meeting.get("notes"):
+        story += kit.heading(src.tr("Notes"))
+        story += kit.para(meeting["notes"])
+    return Handout(title, name, story)
+
+
+def calendar(src: Source, opts: dict) -> Handout:
+    kit = Kit(src)
+    bodies = {b["id"]: b for b in src.bodies()}
+    where, args = "", ()
+    if opts.get("body"):
+        src.body(opts["body"])
+        where, args = " AND body_id=?", (opts["body"],)
+    meetings = src.all(f"SELECT * FROM meeting WHERE deleted=0{where} ORDER BY starts_at",
+                       args)
+    title = src.tr("Meeting calendar")
+    years = sorted({m["starts_at"][:4] for m in meetings if m["starts_at"]})
+    span = "–".join(dict.fromkeys([years[0], years[-1]])) if years else ""
+    story = kit.title(title, src.tr("{count} meetings", count=len(meetings)) +
+                      (f" · {span}" if span else ""))
+    month = None
+    rows: list[list[str]] = []
+    header = [src.tr("Date"), src.tr("Day"), src.tr("Time"), src.tr("Body"),
+              src.tr("Meeting"), src.tr("Place"), src.tr("Status")]
+    weights = [2.2, 1.8, 1.3, 4, 2.4, 4, 1.8]
+
+    def flush():
+        if rows:
+            story.extend(kit.subheading(month_label))
+            story.extend(kit.table(header, list(rows), weights))
+            rows.clear()
+
+    month_label = ""
+    for m in meetings:
+        key = m["starts_at"][:7]
+        if key != month:
+            flush()
+            month = key
+            month_label = _month_name(src, key)
+        body = bodies.get(m["body_id"])
+        rows.append([src.date(m["starts_at"]), src.weekday(m["starts_at"]),
+                     src.time(m["starts_at"]), src.body_name(body) if body else "",
+                     src.label("MEETING_KINDS", m["kind"]), m["place"],
+                     src.label("MEETING_STATUSES", m["status"])])
+    flush()
+    if not meetings:
+        story += kit.para(src.tr("No meetings are planned."))
+    body_label = src.body_name(src.body(opts["body"])) if opts.get("body") else ""
+    return Handout(title, body_label, story)
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+def _month_name(src: Source, key: str) -> str:
+    try:
+        year, month = key.split("-")
+        return f"{src.tr(MONTHS[int(month) - 1])} {year}"
+    except (ValueError, IndexError):
+        return key

@@ -1,0 +1,168 @@
+"""Handouts about people: ``people`` (the partner mapping), ``roster`` (a body's members),
+``signin`` (a meeting's sign-in sheet) and ``role-letter`` (a member's role, one per page)."""
+
+from __future__ import annotations
+
+from kehila_desktop.printing.engine.kit import Handout, Kit
+from kehila_desktop.printing.handouts.source import Source
+
+
+def _contact(src: Source, row: dict, contacts: bool) -> tuple[str, str]:
+    """Phone and e-mail, only when asked for and the person agreed to keep them."""
+    if not contacts or not row.get("contact_consent", 1):
+        return "", ""
+    return row.get("phone") or "", row.get("email") or ""
+
+
+def people(src: Source, opts: dict) -> Handout:
+    kit = Kit(src)
+    contacts = opts.get("contacts", True)
+    areas = src.area_names()
+    rows = []
+    for p in src.all("SELECT * FROM person WHERE deleted=0 ORDER BY name"):
+        phone, email = _contact(src, p, contacts)
+        org = " – ".join(x for x in (p["organisation"], p["title"]) if x)
+        row = [p["name"], org, src.label("SECTORS", p["sector"]), areas.get(p["area_id"], "")]
+        if contacts:
+            row += [phone, email]
+        rows.append(row)
+    header = [src.tr("Name"), src.tr("Organisation"), src.tr("Sector"), src.tr("Area")]
+    weights = [3, 3.5, 2.8, 2.2]
+    if contacts:
+        header += [src.tr("Phone"), src.tr("E-mail")]
+        weights += [2.5, 4.8]
+    title = src.tr("Partner mapping")
+    story = kit.title(title, src.tr("{count} people", count=len(rows)))
+    story += kit.table(header, rows, weights)
+    return Handout(title, "", story)
+
+
+def _body_from(src: Source, opts: dict) -> dict:
+    if opts.get("body"):
+        return src.body(opts["body"])
+    if opts.get("meeting"):
+        return src.body(src.meeting(opts["meeting"])["body_id"])
+    return src.body_of_kind("design") or src.bodies()[0]
+
+
+def roster(src: Source, opts: dict) -> Handout:
+    kit = Kit(src)
+    contacts = opts.get("contacts", True)
+    body = _body_from(src, opts)
+    name = src.body_name(body)
+    consent = {r["id"]: r["contact_consent"] for r in
+               src.all("SELECT id, contact_consent FROM person WHERE deleted=0")}
+    rows = []
+    for i, m in enumerate(src.members(body["id"]), 1):
+        phone, email = _contact(src, {**m, "contact_consent": consent.get(m["person_id"], 0)},
+                                contacts)
+        row = [str(i), m["name"], m["organisation"], src.label("SECTORS", m["sector"]),
+               src.label("ROLES", m["role"]), src.label("PIPELINE", m["status"])]
+        if contacts:
+            row += [phone, email]
+        rows.append(row)
+    header = [src.tr("No."), src.tr("Name"), src.tr("Organisation"), src.tr("Sector"),
+              src.tr("Role"), src.tr("Status")]
+    weights = [1.0, 2.7, 2.8, 2.6, 1.9, 1.6]
+    if contacts:
+        header += [src.tr("Phone"), src.tr("E-mail")]
+        weights += [2.5, 5.2]
+    title = src.tr("Members of the {body}", body=name)
+    story = kit.title(title, src.tr("{count} members", count=len(rows)))
+    story += kit.table(header, rows, weights)
+    return Handout(title, name, story)
+
+
+def signin(src: Source, opts: dict) -> Handout:
+    kit = Kit(src)
+    meeting = _meeting_from(src, opts)
+    body = src.body(meeting["body_id"])
+    name = src.body_name(body)
+    rows = [[str(i), m["name"], m["organisation"], src.label("ROLES", m["role"]), ""]
+            for i, m in enumerate(src.members(body["id"], ("joined",)), 1)]
+    header = [src.tr("No."), src.tr("Name"), src.tr("Organisation"), src.tr("Role"),
+              src.tr("Signature")]
+    weights = [0.8, 4, 4, 2.4, 4]
+    title = src.tr("Sign-in sheet")
+    when = src.tr("{date} at {time}", date=src.date(meeting["starts_at"]),
+                  time=src.time(meeting["starts_at"]))
+    story = kit.title(title, f"{name} · {when}")
+    story += kit.facts([(src.tr("Place"), meeting["place"]),
+                        (src.tr("Meeting"), src.label("MEETING_KINDS", meeting["kind"]))])
+    story += kit.table(header, rows, weights, min_row_height=22)
+    story += kit.heading(src.tr("Guests"))
+    guests = [["", "", "", "", ""] for _ in range(8)]
+    story += kit.table([src.tr("No."), src.tr("Name"), src.tr("Organisation"),
+                        src.tr("Phone"), src.tr("Signature")], guests, weights,
+                       min_row_height=22)
+    return Handout(title, name, story)
+
+
+def _meeting_from(src: Source, opts: dict) -> dict:
+    if opts.get("meeting"):
+        return src.meeting(opts["meeting"])
+    from kehila_desktop.printing.handouts.source import Missing
+    raise Missing("This handout needs a meeting (--meeting ID).")
+
+
+def role_letter(src: Source, opts: dict) -> Handout:
+    kit = Kit(src)
+    if opts.get("member"):
+        person = src.person(opts["member"])
+        memberships = src.all(
+            "SELECT * FROM membership WHERE person_id=? AND deleted=0 "
+            "AND status NOT IN ('declined', 'left')", (person["id"],))
+        if opts.get("body"):
+            memberships = [m for m in memberships if m["body_id"] == opts["body"]]
+        if not memberships:
+            from kehila_desktop.printing.handouts.source import Missing
+            raise Missing("{name} is not a member of any body.", name=person["name"])
+        letters = [(person, m) for m in memberships]
+    else:
+        body = _body_from(src, opts)
+        letters = [(src.person(m["person_id"]), m)
+                   for m in src.members(body["id"], ("approved", "invited", "joined"))]
+    story: list = []
+    bodies_named = set()
+    for n, (person, m) in enumerate(letters):
+        body = src.body(m["body_id"])
+        name = src.body_name(body)
+        bodies_named.add(name)
+        if n:
+            story += kit.page_break()
+        story += kit.title(src.tr("Role letter"), name)
+        story += kit.para(src.tr("Dear {name},", name=person["name"]), space_after=6)
+        story += kit.para(src.tr(
+            "Thank you for joining the {body} of the {program} program. This letter sets out, "
+            "from the start, what the role involves.", body=name,
+            program=src.program.get("name", "")), space_after=8)
+        chair = src.person_name(body.get("chair_person_id"))
+        story += kit.facts([
+            (src.tr("Body"), name),
+            (src.tr("Role"), src.label("ROLES", m["role"])),
+            (src.tr("Chair"), chair),
+            (src.tr("Meetings"), src.tr("{cadence}, {minutes} minutes each",
+                                        cadence=src.label("CADENCES", body["cadence"]),
+                                        minutes=body["meeting_minutes"])),
+        ])
+        story += kit.heading(src.tr("Role requirements"))
+        story += kit.para(m["role_requirements"] or src.tr("Not set yet."))
+        story += kit.heading(src.tr("Expected regular attendance"))
+        story += kit.para(src.tr("At least {pct}% of the meetings.",
+                                 pct=m["expected_attendance"]))
+        story += kit.heading(src.tr("Areas of responsibility"))
+        story += kit.para(m["responsibilities"] or body.get("responsibilities")
+                          or src.tr("Not set yet."))
+        if body["kind"] == "design":
+            story += kit.para(src.tr("Every member has an equal voice and equal weight in "
+                                     "decisions."), space_before=6)
+        story += kit.space(18)
+        story += kit.para(src.tr("With thanks,"))
+        story += kit.para(src.program.get("authority") or src.program.get("locality", ""))
+    if not letters:
+        body = _body_from(src, opts)
+        bodies_named.add(src.body_name(body))
+        story += kit.title(src.tr("Role letter"), src.body_name(body))
+        story += kit.para(src.tr("This body has no members yet."))
+    body_label = bodies_named.pop() if len(bodies_named) == 1 else ""
+    return Handout(src.tr("Role letter"), body_label, story)

@@ -1,0 +1,148 @@
+"""What handouts read from a program file: plain SQL (``deleted=0``), never a write.
+
+``Source`` wraps an open ``ProgramFile`` (or opens one read-only) and gives handouts the rows
+they need plus the words to print them in one language: vocabulary labels, body names,
+dates and times, person names. Unknown ids raise ``Missing`` (the CLI exits 2).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime
+
+from kehila_desktop.core import enums
+from kehila_desktop.core.errors import KehilaError
+from kehila_desktop.core.i18n import format_date, is_rtl, label, tr
+from kehila_desktop.core.file.programfile import ProgramFile, open_program
+
+BODY_ORDER = ("CASE kind WHEN 'steering' THEN 0 WHEN 'design' THEN 1 WHEN 'work_team' THEN 2 "
+              "ELSE 3 END, position")
+ACTIVE = ("proposed", "approved", "invited", "joined")
+ROLE_ORDER = ["chair", "manager", "companion", "team_representative", "member", "fellow"]
+
+
+class Missing(KehilaError):
+    """A meeting, body or member the handout needs is not in the file."""
+
+
+class Source:
+    def __init__(self, pf_or_path, language: str | None = None):
+        if isinstance(pf_or_path, ProgramFile):
+            self.pf, self._own = pf_or_path, False
+        else:
+            self.pf, self._own = open_program(pf_or_path, read_only=True), True
+        self.conn: sqlite3.Connection = self.pf.conn
+        self.program = self.one("SELECT * FROM program WHERE deleted=0 LIMIT 1") or {}
+        self.language = language or self.program.get("language") or "he"
+        self.rtl = is_rtl(self.language)
+        self._names: dict[str, str] | None = None
+
+    def close(self) -> None:
+        if self._own:
+            self.pf.close()
+
+    # rows -------------------------------------------------------------------------------
+    def all(self, sql: str, params: tuple = ()) -> list[dict]:
+        cur = self.conn.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    def one(self, sql: str, params: tuple = ()) -> dict | None:
+        rows = self.all(sql, params)
+        return rows[0] if rows else None
+
+    def body(self, body_id: str) -> dict:
+        row = self.one("SELECT * FROM body WHERE id=? AND deleted=0", (body_id,))
+        if row is None:
+            raise Missing("There is no body {id} in this program file.", id=body_id)
+        return row
+
+    def bodies(self) -> list[dict]:
+        return self.all(f"SELECT * FROM body WHERE deleted=0 ORDER BY {BODY_ORDER}")
+
+    def body_of_kind(self, kind: str) -> dict | None:
+        return self.one("SELECT * FROM body WHERE deleted=0 AND kind=? ORDER BY position",
+                        (kind,))
+
+    def meeting(self, meeting_id: str) -> dict:
+        row = self.one("SELECT * FROM meeting WHERE id=? AND deleted=0", (meeting_id,))
+        if row is None:
+            raise Missing("There is no meeting {id} in this program file.", id=meeting_id)
+        return row
+
+    def person(self, person_id: str) -> dict:
+        row = self.one("SELECT * FROM person WHERE id=? AND deleted=0", (person_id,))
+        if row is None:
+            raise Missing("There is no member {id} in this program file.", id=person_id)
+        return row
+
+    def members(self, body_id: str, statuses=ACTIVE) -> list[dict]:
+        """Memberships of a body joined with their person, chair first, then by name."""
+        marks = ",".join("?" * len(statuses))
+        rows = self.all(
+            "SELECT m.*, p.name, p.organisation, p.title, p.sector, p.phone, p.email, "
+            "p.area_id, p.community FROM membership m JOIN person p ON p.id=m.person_id "
+            f"WHERE m.body_id=? AND m.deleted=0 AND p.deleted=0 AND m.status IN ({marks}) "
+            "ORDER BY p.name", (body_id, *statuses))
+        rank = {r: i for i, r in enumerate(ROLE_ORDER)}
+        rows.sort(key=lambda r: rank.get(r["role"], len(rank)))
+        return rows
+
+    def area_names(self) -> dict[str, str]:
+        return {r["id"]: r["name"] for r in self.all("SELECT id, name FROM area WHERE deleted=0")}
+
+    def person_name(self, person_id: str | None) -> str:
+        if not person_id:
+            return ""
+        if self._names is None:
+            self._names = {r["id"]: r["name"] for r in self.all("SELECT id, name FROM person")}
+        return self._names.get(person_id, "")
+
+    # words ------------------------------------------------------------------------------
+    def tr(self, message: str, **fields) -> str:
+        return tr(message, self.language, **fields)
+
+    def label(self, vocabulary: str, key: str | None) -> str:
+        return label(vocabulary, key, self.language)
+
+    def body_name(self, body: dict) -> str:
+        """The body's own name, or its kind's default name in this language."""
+        name = (body.get("name") or "").strip()
+        defaults = set()
+        for lang in ("en", "he", "ar"):
+            defaults.add(label("BODY_KINDS", body["kind"], lang))
+            if body.get("channel_key"):
+                defaults.add(tr("{channel} work team", lang,
+                                channel=label("CHANNELS", body["channel_key"], lang)))
+        if not name or name in defaults:
+            if body["kind"] == "work_team" and body.get("channel_key"):
+                return self.tr("{channel} work team",
+                               channel=self.label("CHANNELS", body["channel_key"]))
+            return self.label("BODY_KINDS", body["kind"])
+        return name
+
+    def date(self, value: str | None) -> str:
+        """A date as the handout prints it (DD/MM/YYYY, ``core.i18n.format_date``)."""
+        return format_date(value)
+
+    def time(self, value: str | None) -> str:
+        if not value or "T" not in value:
+            return ""
+        return value.split("T", 1)[1][:5]
+
+    def weekday(self, value: str) -> str:
+        try:
+            day = datetime.fromisoformat(value).weekday()
+        except ValueError:
+            return ""
+        names = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+        return self.tr(names[day])
+
+    def today(self) -> str:
+        return date.today().strftime("%d/%m/%Y")
+
+    def money(self, amount: int | None) -> str:
+        return f"₪{int(amount or 0):,}"
+
+    def vocab_keys(self, vocabulary: str) -> list[str]:
+        return list(getattr(enums, vocabulary))

@@ -1,0 +1,200 @@
+"""The program file contract (DESIGN §2): pragmas, defensive opening, bad files, upgrades."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import sys
+
+import pytest
+
+from kehila_desktop.core.file import programfile
+from kehila_desktop.core.errors import ProgramFileError
+from kehila_desktop.core.history.operations import Operations
+from kehila_desktop.core.file.programfile import (APPLICATION_ID, FORMAT_VERSION, create_program,
+                                             open_program)
+
+
+def digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_new_file_has_the_format_pragmas(new_file):
+    conn = sqlite3.connect(new_file)
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == FORMAT_VERSION
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    conn.close()
+
+
+def test_open_sets_rollback_journal_full_sync_and_foreign_keys(new_file):
+    with open_program(new_file) as pf:
+        assert pf.conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+        assert pf.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+        assert pf.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert pf.conn.execute("PRAGMA trusted_schema").fetchone()[0] == 0
+
+
+def test_no_side_files_while_open_so_a_copy_is_complete(new_file, tmp_path):
+    with open_program(new_file) as pf:
+        ops = Operations(pf)
+        ops.insert("person", {"name": "נועה"})
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["program.kehila"]
+        copy = tmp_path / "copy.kehila"
+        copy.write_bytes(new_file.read_bytes())  # what an e-mail client does
+    with open_program(copy) as other:
+        assert other.conn.execute("SELECT name FROM person").fetchall() == [("נועה",)]
+
+
+def test_create_never_overwrites(new_file):
+    before = digest(new_file)
+    with pytest.raises(ProgramFileError) as err:
+        create_program(new_file)
+    assert err.value.reason == "exists"
+    assert digest(new_file) == before
+
+
+def _other_sqlite_app(path):
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t(x)")
+    conn.execute("PRAGMA application_id=1234")
+    conn.execute("PRAGMA user_version=1")
+    conn.commit()
+    conn.close()
+
+
+BAD_FILES = {
+    "empty": (lambda p: p.write_bytes(b""), "empty"),
+    "random bytes": (lambda p: p.write_bytes(os.urandom(4096)), "not_program"),
+    "text": (lambda p: p.write_text("name,phone\nנועה,050\n", encoding="utf-8"), "not_program"),
+    "another sqlite app": (_other_sqlite_app, "not_program"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BAD_FILES))
+def test_bad_files_are_refused_with_a_reason(tmp_path, kind):
+    path = tmp_path / "bad.kehila"
+    make, reason = BAD_FILES[kind]
+    make(path)
+    before = digest(path)
+    with pytest.raises(ProgramFileError) as err:
+        open_program(path)
+    assert err.value.reason == reason
+    assert digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.kehila"]
+
+
+def test_truncated_file_is_damaged_and_untouched(sample_file):
+    data = sample_file.read_bytes()
+    sample_file.write_bytes(data[: len(data) // 2])
+    before = digest(sample_file)
+    with pytest.raises(ProgramFileError) as err:
+        open_program(sample_file)
+    assert err.value.reason == "damaged"
+    assert digest(sample_file) == before
+
+
+def test_header_only_file_is_damaged(new_file):
+    new_file.write_bytes(new_file.read_bytes()[:60])
+    with pytest.raises(ProgramFileError) as err:
+        open_program(new_file)
+    assert err.value.reason == "damaged"
+
+
+def test_corrupted_page_fails_quick_check(sample_file):
+    data = bytearray(sample_file.read_bytes())
+    page = 4096
+    for offset in range(page * 3, page * 3 + 2000):  # scribble over a b-tree page
+        data[offset] = 0xA5
+    sample_file.write_bytes(bytes(data))
+    with pytest.raises(ProgramFileError) as err:
+        open_program(sample_file)
+    assert err.value.reason == "damaged"
+
+
+def test_directory_and_missing(tmp_path):
+    with pytest.raises(ProgramFileError) as err:
+        open_program(tmp_path)
+    assert err.value.reason == "not_program"
+    with pytest.raises(ProgramFileError) as err:
+        open_program(tmp_path / "nope.kehila")
+    assert err.value.reason == "missing"
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0,
+                    reason="root (as in CI) reads any file; permissions cannot be tested")
+def test_no_permission(new_file):
+    new_file.chmod(0)
+    try:
+        with pytest.raises(ProgramFileError) as err:
+            open_program(new_file)
+        assert err.value.reason == "no_permission"
+    finally:
+        new_file.chmod(0o644)
+
+
+def _set_version(path, version):
+    data = bytearray(path.read_bytes())
+    data[60:64] = version.to_bytes(4, "big")
+    path.write_bytes(bytes(data))
+
+
+def test_newer_format_is_refused_or_opened_read_only(new_file):
+    _set_version(new_file, FORMAT_VERSION + 1)
+    before = digest(new_file)
+    with pytest.raises(ProgramFileError) as err:
+        open_program(new_file)
+    assert err.value.reason == "newer"
+    assert str(FORMAT_VERSION + 1) in err.value.text()
+    with open_program(new_file, allow_newer=True) as pf:
+        assert pf.read_only
+        with pytest.raises(Exception):
+            Operations(pf).insert("person", {"name": "x"})
+    assert digest(new_file) == before
+
+
+def test_older_format_is_upgraded_after_a_backup(new_file, monkeypatch):
+    """Pretend the current format is one newer, with a real upgrade step, and open a v1 file."""
+    def add_column(conn):
+        conn.execute("ALTER TABLE person ADD COLUMN pronouns TEXT NOT NULL DEFAULT ''")
+
+    monkeypatch.setattr(programfile, "FORMAT_VERSION", FORMAT_VERSION + 1)
+    monkeypatch.setitem(programfile.MIGRATIONS, FORMAT_VERSION, add_column)
+    original = new_file.read_bytes()
+    with open_program(new_file) as pf:
+        assert pf.backup_path is not None and pf.backup_path.exists()
+        assert pf.conn.execute("PRAGMA user_version").fetchone()[0] == FORMAT_VERSION + 1
+        cols = [r[1] for r in pf.conn.execute("PRAGMA table_info(person)")]
+        assert "pronouns" in cols
+    backup = sqlite3.connect(pf.backup_path)
+    assert backup.execute("PRAGMA user_version").fetchone()[0] == FORMAT_VERSION
+    assert "pronouns" not in [r[1] for r in backup.execute("PRAGMA table_info(person)")]
+    backup.close()
+    assert len(original) > 0
+
+
+def test_a_failed_upgrade_changes_nothing(new_file, monkeypatch):
+    def broken(conn):
+        conn.execute("ALTER TABLE person ADD COLUMN x TEXT")
+        raise RuntimeError("upgrade bug")
+
+    monkeypatch.setattr(programfile, "FORMAT_VERSION", FORMAT_VERSION + 1)
+    monkeypatch.setitem(programfile.MIGRATIONS, FORMAT_VERSION, broken)
+    with pytest.raises(RuntimeError):
+        open_program(new_file)
+    conn = sqlite3.connect(new_file)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == FORMAT_VERSION
+    assert "x" not in [r[1] for r in conn.execute("PRAGMA table_info(person)")]
+    conn.close()
+
+
+def test_hostile_schema_does_not_run_on_open(new_file):
+    """A trigger or view smuggled into the file never runs user functions: trusted_schema=OFF."""
+    conn = sqlite3.connect(new_file)
+    conn.execute("CREATE VIEW evil AS SELECT load_extension('x') AS boom")
+    conn.commit()
+    conn.close()
+    with open_program(new_file) as pf:
+        with pytest.raises(sqlite3.Error):
+            pf.conn.execute("SELECT * FROM evil").fetchall()

@@ -1,0 +1,128 @@
+"""The operations layer: every edit recorded in the history; undo and redo; tombstones."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kehila_desktop.core.structure import edits
+from kehila_desktop.core.errors import InvalidEdit
+from kehila_desktop.core.i18n import tr
+from kehila_desktop.core.history.operations import Operations
+from kehila_desktop.core.file.programfile import open_program
+
+
+def history(conn, row_id):
+    return conn.execute("SELECT field, old, new FROM change WHERE row_id=? ORDER BY seq",
+                        (row_id,)).fetchall()
+
+
+def test_every_change_is_recorded_with_copy_and_time(ops):
+    pid = ops.insert("person", {"name": "רונית", "phone": "050-1234567"})
+    ops.update("person", pid, {"phone": "052-7654321", "name": "רונית"})  # name unchanged
+    ops.delete("person", pid)
+    rows = history(ops.conn, pid)
+    assert rows[0][0] == "" and json.loads(rows[0][2])["name"] == "רונית"
+    assert rows[1] == ("phone", '"050-1234567"', '"052-7654321"')
+    assert rows[2] == ("deleted", "0", "1")
+    assert len(rows) == 3
+    copy_ids = {r[0] for r in ops.conn.execute("SELECT copy_id FROM change")}
+    assert copy_ids == {ops.pf.copy_id}
+    times = [r[0] for r in ops.conn.execute("SELECT at FROM change ORDER BY seq")]
+    assert times == sorted(times) and len(set(times)) == len(times)
+
+
+def test_delete_leaves_a_tombstone(ops):
+    pid = ops.insert("person", {"name": "x"})
+    ops.delete("person", pid)
+    assert ops.conn.execute("SELECT deleted FROM person WHERE id=?", (pid,)).fetchone() == (1,)
+
+
+def test_undo_and_redo_a_rename_by_its_name(ops):
+    design = ops.conn.execute("SELECT id, name FROM body WHERE kind='design'").fetchone()
+    edits.rename_body(ops, design[0], "הוועדה המעצבת של העיר")
+    assert design[1] in ops.undo_label and ops.undo_label == tr("rename {name}", name=design[1])
+    ops.undo()
+    assert ops.conn.execute("SELECT name FROM body WHERE id=?", (design[0],)).fetchone()[0] \
+        == design[1]
+    assert ops.redo_label
+    ops.redo()
+    assert ops.conn.execute("SELECT name FROM body WHERE id=?", (design[0],)).fetchone()[0] \
+        == "הוועדה המעצבת של העיר"
+    kinds = [k for (k,) in ops.conn.execute("SELECT kind FROM step ORDER BY seq")]
+    assert kinds[-2:] == ["undo", "redo"]
+
+
+def test_one_step_is_one_undo_and_one_transaction(ops):
+    with ops.step("add two"):
+        a = ops.insert("person", {"name": "a"})
+        b = ops.insert("person", {"name": "b"})
+    ops.undo()
+    alive = ops.conn.execute("SELECT count(*) FROM person WHERE deleted=0").fetchone()[0]
+    assert alive == 0
+    with pytest.raises(RuntimeError):
+        with ops.step("fails half way"):
+            ops.insert("person", {"name": "c"})
+            raise RuntimeError
+    names = [n for (n,) in ops.conn.execute("SELECT name FROM person")]
+    assert sorted(names) == ["a", "b"] and a and b
+
+
+def test_a_new_edit_clears_redo(ops):
+    pid = ops.insert("person", {"name": "a"})
+    ops.update("person", pid, {"name": "b"})
+    ops.undo()
+    assert ops.can_redo
+    ops.update("person", pid, {"name": "c"})
+    assert not ops.can_redo
+
+
+def test_invalid_edits_change_nothing(ops):
+    count = ops.conn.execute("SELECT count(*) FROM change").fetchone()[0]
+    with pytest.raises(InvalidEdit):
+        ops.insert("person", {"no_such_field": 1})
+    with pytest.raises(InvalidEdit):
+        ops.update("person", "missing-id", {"name": "x"})
+    with pytest.raises(InvalidEdit):
+        ops.insert("sqlite_master", {})
+    assert ops.conn.execute("SELECT count(*) FROM change").fetchone()[0] == count
+
+
+def test_listeners_hear_each_committed_step(ops):
+    heard = []
+    ops.subscribe(heard.append)
+    with ops.step("two people"):
+        ops.insert("person", {"name": "a"})
+        ops.insert("person", {"name": "b"})
+    assert [(c.label, c.tables) for c in heard] == [("two people", {"person"})]
+
+
+def test_choosing_channels_creates_work_teams_and_keeps_old_ones(ops):
+    edits.set_chosen_channels(ops, ["urban", "social"])
+    teams = sorted(k for (k,) in ops.conn.execute(
+        "SELECT channel_key FROM body WHERE kind='work_team' AND deleted=0"))
+    assert teams == ["social", "urban"]
+    edits.set_chosen_channels(ops, ["social"])
+    chosen = [k for (k,) in ops.conn.execute("SELECT key FROM channel WHERE chosen=1")]
+    assert chosen == ["social"]
+    assert ops.conn.execute("SELECT count(*) FROM body WHERE kind='work_team' AND deleted=0"
+                            ).fetchone()[0] == 2
+
+
+def test_a_channels_decision_sets_the_chosen_channels(ops):
+    steering = ops.conn.execute("SELECT id FROM body WHERE kind='steering'").fetchone()[0]
+    meeting = ops.insert("meeting", {"body_id": steering, "starts_at": "2027-01-10T10:00"})
+    decision = ops.insert("decision", {"meeting_id": meeting, "kind": "channels",
+                                       "payload": json.dumps({"channels": ["economic"]})})
+    edits.apply_decision(ops, decision)
+    chosen = [k for (k,) in ops.conn.execute("SELECT key FROM channel WHERE chosen=1")]
+    assert chosen == ["economic"]
+
+
+def test_edits_survive_reopening(new_file):
+    with open_program(new_file) as pf:
+        pid = Operations(pf).insert("person", {"name": "אחמד", "email": "a@example.org"})
+    with open_program(new_file) as pf:
+        assert pf.conn.execute("SELECT name, email FROM person WHERE id=?", (pid,)).fetchone() \
+            == ("אחמד", "a@example.org")
