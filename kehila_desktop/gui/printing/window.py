@@ -359,6 +359,8 @@ class PrintWindow(QDialog):
         self.status.setText(tr("Making the handout: page {pages}…", pages=pages))
 
     def _succeeded(self, path: str, pages: int) -> None:
+        if self._temp is None or not Path(path).is_file():
+            return  # the window closed (its folder is gone) before this queued signal came
         self.built = (self._job_key, path, pages)
         self.preview.show_pdf(path)
         self.status.setText(tr("Pages in the handout: {pages}", pages=pages))
@@ -511,6 +513,9 @@ class PrintWindow(QDialog):
         self._timer.stop()
         self._again = False
         if self.job is not None:
+            for signal in (self.job.progressed, self.job.succeeded, self.job.failed,
+                           self.job.stopped):
+                signal.disconnect()
             self.job.cancel()
             self.job.wait(30000)
         self._cancel_print = True
