@@ -575,13 +575,16 @@ class View(LazyView):
         try:
             grid = read_people_sheet(path)
             source = Path(path).name + (f" — {grid.sheet_name}" if grid.sheet_name else "")
-            plan = plan_import(self.context.pf.conn, grid, source)
+            plan = plan_import(self.context.pf.conn, grid, source, add_areas=True)
         except KehilaError as exc:
             self.context.show_error(exc.text(tr))
             return False
-        preview = ImportPreview(plan, self)
+        conn = self.context.pf.conn
+        preview = ImportPreview(plan, self, replan=lambda add_areas, consent: plan_import(
+            conn, grid, source, add_areas=add_areas, consent=consent))
         if self.exec_dialog(preview) != QDialog.DialogCode.Accepted:
             return False
+        plan = preview.plan
         try:
             apply_import(self.context.ops, plan)
         except KehilaError as exc:
