@@ -31,6 +31,7 @@ from kehila_desktop.gui.views.people.membership_editor import MembershipEditor
 from kehila_desktop.gui.views.people.memberships_panel import NEXT_STATUS, MembershipsPanel
 from kehila_desktop.gui.views.people.person_editor import PersonEditor
 from kehila_desktop.gui.views.people.table_model import PeopleTableModel
+from kehila_desktop.gui.direction import follow_text_direction
 
 MEMBERSHIP_FIELDS = ("id", "body_id", "role", "role_requirements", "expected_attendance",
                      "responsibilities", "status", "source", "represents_body_id")
@@ -93,6 +94,7 @@ class View(LazyView):
 
         self.table = QTableView()
         self.table.setModel(self.model)
+        follow_text_direction(self.table)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

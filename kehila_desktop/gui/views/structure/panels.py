@@ -16,6 +16,7 @@ from kehila_desktop.gui.forms.ui_body_details import Ui_BodyDetails
 from kehila_desktop.gui.forms.ui_program_settings import Ui_ProgramSettings
 from kehila_desktop.gui.views.structure.areas_panel import AreasEditor
 from kehila_desktop.gui.widgets import number_locale
+from kehila_desktop.gui.direction import align_to_text
 
 def weekday_name(n: int) -> str:
     return {0: tr("Monday"), 1: tr("Tuesday"), 2: tr("Wednesday"), 3: tr("Thursday"),
@@ -102,6 +103,7 @@ class BodyPanel(QWidget):
         ui.hourEdit.editingFinished.connect(lambda: self._set(
             "preferred_hour", ui.hourEdit.time().toString("HH:mm"),
             tr("change the meeting hour of {name}", name=self.row.get("name", ""))))
+        align_to_text(ui.responsibilitiesEdit)
         _FocusOut(ui.responsibilitiesEdit, lambda: self._set(
             "responsibilities", ui.responsibilitiesEdit.toPlainText(),
             tr("edit the responsibilities of {name}", name=self.row.get("name", ""))))
@@ -233,6 +235,7 @@ class ProgramPanel(QWidget):
         ui.residentsSpin.editingFinished.connect(lambda: self._set(
             "residents_target_pct", ui.residentsSpin.value(),
             tr("change the residents' target share")))
+        align_to_text(ui.scopeEdit)
         _FocusOut(ui.scopeEdit, lambda: self._set(
             "scope", ui.scopeEdit.toPlainText(), tr("change the program boundaries")))
         ui.residentsSpin.setLocale(number_locale())
