@@ -71,5 +71,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+if __name__ == "__main__":  # python -m kehila_desktop.cli: the commands' classes are the package's
+    from kehila_desktop.cli import main as _main
+
+    sys.exit(_main())

@@ -1,7 +1,12 @@
-"""Spreadsheet files in and out: ``.csv`` (with its encoding found and reported) and ``.xlsx``.
+"""Spreadsheet files in and out: ``.csv`` (with its encoding found and reported) and
+workbooks — read: ``.xlsx .xlsm .xlsb .xls .ods`` (python-calamine), written: ``.xlsx``.
 
 Reading gives a ``Grid``: the rows of one sheet as lists of text, merged cells filled in,
 numbers as text without a trailing ``.0``, and the encoding that was used (for a CSV).
+Reading is bounded (``Limits``: size, unpacked size, rows, columns, cells, worksheets,
+seconds) and checked before any parser runs: a damaged zip, a part that declares a DTD or a
+worksheet reaching past the limits is refused with one sentence (``SheetReadError``); so is
+whatever calamine itself refuses (broken XML, a missing part, a bad shared-string index).
 Encodings of a CSV, in order: UTF-8 with a byte-order mark (what Excel's "CSV UTF-8"
 writes), plain UTF-8, then Windows-1255 (Excel's Hebrew CSV) — but only when the bytes decode
 as Windows-1255 *and* give Hebrew letters, none glued to a Latin letter (Latin-1 "café"
@@ -22,7 +27,7 @@ import io
 import os
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from kehila_desktop.core.errors import KehilaError
@@ -99,25 +104,33 @@ def _sniff_delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def read_csv(path: Path) -> Grid:
+def read_csv(path: Path, limits: Limits | None = None) -> Grid:
+    limits = limits or LIMITS
+    _check_size(Path(path), limits)
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise SheetReadError("The sheet {path} cannot be read ({error}).", path=path,
                              error=exc.strerror or exc) from None
     text, encoding = decode_csv_bytes(data)
+    deadline = _Deadline(Path(path), limits)
+    rows: list[list[str]] = []
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""),
-                               delimiter=_sniff_delimiter(text)))
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text)):
+            rows.append(row)
+            if len(rows) > limits.rows or len(row) > limits.columns:
+                _check_extent(Path(path), None, len(rows),
+                              max(len(row), 1), limits)
+            if len(rows) % 10_000 == 0:
+                deadline.check()
     except csv.Error as exc:
         raise SheetReadError("The sheet {path} is not a valid CSV file ({error}).",
-                             path=path, error=exc) from None
-    return Grid([[cell for cell in row] for row in rows], encoding)
+                             path=path, error=_one_line(exc)) from None
+    return Grid(rows, encoding)
 
 
 # OOXML writes characters XML cannot carry (CR, other control characters) as _xHHHH_, and a
-# literal "_xHHHH_" as "_x005F_xHHHH_"; openpyxl leaves both to us.
-_OOXML_CODE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+# literal "_xHHHH_" as "_x005F_xHHHH_"; openpyxl leaves writing them to us, calamine reads them.
 _OOXML_LITERAL = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
 _XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0d\x0e-\x1f]")
 
@@ -125,10 +138,6 @@ _XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0d\x0e-\x1f]")
 def ooxml_escape(text: str) -> str:
     text = _OOXML_LITERAL.sub(r"_x005F_\1", text)
     return _XML_UNSAFE.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
-
-
-def ooxml_unescape(text: str) -> str:
-    return _OOXML_CODE.sub(lambda m: chr(int(m.group(1), 16)), text)
 
 
 def cell_text(value: object) -> str:
@@ -142,74 +151,448 @@ def cell_text(value: object) -> str:
     if isinstance(value, datetime):
         return value.date().isoformat() if value.time() == datetime.min.time() \
             else value.isoformat(timespec="minutes")
-    if isinstance(value, date):
+    if isinstance(value, (date, time)):
         return value.isoformat()
+    if isinstance(value, timedelta):
+        minutes = int(value.total_seconds() // 60)
+        return f"{minutes // 60}:{minutes % 60:02d}"
     return str(value)
 
 
-def _open_workbook(path, **options):
-    """openpyxl's workbook, or one ``SheetReadError`` sentence saying why it can't be read."""
-    from zipfile import BadZipFile
+# --- bounds --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Limits:
+    """What a sheet may hold before it is refused (a people sheet of 20,000 is far inside)."""
 
-    import openpyxl
+    megabytes: int = 50            # the file on disk
+    unpacked_megabytes: int = 400  # a workbook's parts once unzipped (zip bombs)
+    rows: int = 100_000
+    columns: int = 250
+    cells: int = 3_000_000         # rows × columns of the area a worksheet spans
+    worksheets: int = 50
+    seconds: float = 20.0
 
+
+LIMITS = Limits()
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
+SHEET_SUFFIXES = (".csv",) + WORKBOOK_SUFFIXES
+
+
+class _Deadline:
+    def __init__(self, path: Path, limits: Limits) -> None:
+        self.path, self.seconds = path, limits.seconds
+        self.until = _monotonic() + limits.seconds
+
+    def check(self) -> None:
+        if _monotonic() > self.until:
+            raise SheetReadError("Reading the sheet {path} took longer than {seconds} seconds; "
+                                 "it was not imported.", path=self.path.name,
+                                 seconds=int(self.seconds))
+
+
+def _monotonic() -> float:
+    import time as _time
+
+    return _time.monotonic()
+
+
+def _one_line(exc: object, limit: int = 160) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _check_size(path: Path, limits: Limits) -> None:
     try:
-        return openpyxl.load_workbook(path, **options)
-    except FileNotFoundError:
-        raise SheetReadError("The sheet {path} does not exist.", path=path) from None
-    except (BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise SheetReadError("The file {path} is not a readable .xlsx workbook ({error}).",
-                             path=path, error=exc) from None
+        size = path.stat().st_size
+    except OSError as exc:
+        raise SheetReadError("The sheet {path} cannot be read ({error}).", path=path.name,
+                             error=exc.strerror or exc) from None
+    if size > limits.megabytes * 1_000_000:
+        raise SheetReadError("The sheet {path} is larger than {limit} MB; split it and import "
+                             "the parts one by one.", path=path.name, limit=limits.megabytes)
 
 
-def read_xlsx(path: Path, sheet: str | None = None) -> Grid:
-    book = _open_workbook(path, data_only=True)
+def _check_extent(path: Path, sheet: str | None, rows: int, columns: int,
+                  limits: Limits) -> None:
+    """``rows``/``columns``: how far the worksheet reaches (its last row and column number);
+    ``sheet`` None for a CSV file."""
+    if rows <= limits.rows and columns <= limits.columns and rows * columns <= limits.cells:
+        return
+    if sheet is None:
+        raise SheetReadError(
+            "The sheet {path} reaches row {row} and column {column}; a sheet to import may "
+            "have at most {rows} rows, {columns} columns and {cells} cells.", path=path.name,
+            row=rows, column=columns, rows=limits.rows, columns=limits.columns,
+            cells=limits.cells)
+    raise SheetReadError(
+        "The worksheet \"{sheet}\" of {path} reaches row {row} and column {column}; a sheet "
+        "to import may have at most {rows} rows, {columns} columns and {cells} cells.",
+        sheet=sheet, path=path.name, row=rows, column=columns, rows=limits.rows,
+        columns=limits.columns, cells=limits.cells)
+
+
+_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_CELL_REF = re.compile(rb"<(?:\w+:)?c\s[^>]*?\br=\"([A-Z]{1,4})([0-9]{1,8})\"")
+_ROW_REF = re.compile(rb"<(?:\w+:)?row\s[^>]*?\br=\"([0-9]{1,8})\"")
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
+
+
+def _column_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def _damaged(path: Path, why: object) -> SheetReadError:
+    return SheetReadError("The file {path} is damaged and cannot be read ({error}).",
+                          path=path.name, error=_one_line(why))
+
+
+class _Zip:
+    """A workbook's zip, opened with its entries bounded and every XML part free of DTDs."""
+
+    def __init__(self, path: Path, limits: Limits, deadline: _Deadline) -> None:
+        import zipfile
+
+        self.path, self.limits, self.deadline = path, limits, deadline
+        try:
+            self.zip = zipfile.ZipFile(path)
+            infos = self.zip.infolist()
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+            raise _damaged(path, exc) from None
+        if len(infos) > 10_000 or sum(i.file_size for i in infos) > \
+                limits.unpacked_megabytes * 1_000_000:
+            raise SheetReadError("The file {path} unpacks to more than {limit} MB; it is not a "
+                                 "sheet that can be imported.", path=path.name,
+                                 limit=limits.unpacked_megabytes)
+        self.names = {i.filename for i in infos}
+
+    def chunks(self, name: str, first_only: bool = False):
+        """The bytes of one part in pieces (a damaged piece is one ``SheetReadError``)."""
+        import zipfile
+        import zlib
+
+        try:
+            with self.zip.open(name) as handle:
+                while True:
+                    self.deadline.check()
+                    piece = handle.read(1 << 20)
+                    if not piece:
+                        return
+                    yield piece
+                    if first_only:
+                        return
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError,
+                NotImplementedError) as exc:
+            raise _damaged(self.path, exc) from None
+
+    def check_xml_parts(self) -> None:
+        """No part may declare a DTD (entities): Excel and LibreOffice never write one."""
+        for name in sorted(self.names):
+            if not name.endswith((".xml", ".rels")):
+                continue
+            for piece in self.chunks(name, first_only=True):
+                if _DTD.search(piece[:65536]):
+                    raise SheetReadError(
+                        "The file {path} declares XML entities (a DTD), which sheets from "
+                        "Excel or LibreOffice never have; it was not imported.",
+                        path=self.path.name)
+
+    def xlsx_extent(self, part: str) -> tuple[int, int]:
+        """(last row, last column) that the cells of one worksheet part reach."""
+        rows = columns = tags = 0
+        tail = b""
+        for piece in self.chunks(part):
+            data = tail + piece
+            cut = data.rfind(b"<")
+            cut = cut if cut > 0 and len(data) - cut < 4096 else len(data)
+            block, tail = data[:cut], data[cut:]
+            for m in _CELL_REF.finditer(block):
+                columns = max(columns, _column_number(m.group(1)))
+                rows = max(rows, int(m.group(2)))
+            for m in _ROW_REF.finditer(block):
+                rows = max(rows, int(m.group(1)))
+            tags += len(_ROW_TAG.findall(block))
+        return max(rows, tags), columns
+
+    def close(self) -> None:
+        self.zip.close()
+
+
+_TAG = re.compile(rb"<(?:\w+:)?(sheet|Relationship)\s([^>]*)>")
+_ATTRIBUTE = re.compile(rb"([\w:]+)\s*=\s*\"([^\"]*)\"")
+
+
+def _xlsx_sheet_parts(z: _Zip) -> list[tuple[str, str]]:
+    """(worksheet name, part) of every worksheet the workbook names, in order."""
+    from html import unescape
+
+    def tags(part: str, kind: bytes) -> list[dict[bytes, str]]:
+        data = b"".join(z.chunks(part)) if part in z.names else b""
+        return [{k.split(b":")[-1]: unescape(v.decode("utf-8", "replace"))
+                 for k, v in _ATTRIBUTE.findall(m.group(2))}
+                for m in _TAG.finditer(data) if m.group(1) == kind]
+
+    targets = {t.get(b"Id"): t.get(b"Target", "") for t in
+               tags("xl/_rels/workbook.xml.rels", b"Relationship")}
+    out = []
+    for sheet in tags("xl/workbook.xml", b"sheet"):
+        target = targets.get(sheet.get(b"id"), "")
+        if target:
+            part = target.lstrip("/") if target.startswith("/") else "xl/" + target
+            out.append((sheet.get(b"name", ""), part))
+    return out
+
+
+def _xlsb_extent(z: _Zip, part: str) -> tuple[int, int]:
+    """(last row, last column) of one .xlsb worksheet part, from its binary records."""
+    data = b"".join(z.chunks(part))
+    rows = columns = 0
+    i, n, count = 0, len(data), 0
+    while i < n:
+        kind = data[i]
+        i += 1
+        if kind & 0x80:
+            kind = (kind & 0x7F) | ((data[i] if i < n else 0) & 0x7F) << 7
+            i += 1
+        size, shift = 0, 0
+        for _ in range(4):
+            if i >= n:
+                break
+            byte = data[i]
+            i += 1
+            size |= (byte & 0x7F) << shift
+            shift += 7
+            if not byte & 0x80:
+                break
+        body = data[i:i + size]
+        i += size
+        if kind == 0 and len(body) >= 4:      # BrtRowHdr: the row (0-based)
+            rows = max(rows, int.from_bytes(body[:4], "little") + 1)
+        elif 1 <= kind <= 13 and len(body) >= 4:  # a cell record: its column first
+            columns = max(columns, int.from_bytes(body[:4], "little") + 1)
+        count += 1
+        if count % 100_000 == 0:
+            z.deadline.check()
+    return rows, columns
+
+
+_TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0 "
+_OFFICE_NS = "urn:oasis:names:tc:opendocument:xmlns:office:1.0 "
+_TEXT_NS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0 "
+
+
+def _ods_extent(z: _Zip, path: Path) -> None:
+    """Walk an .ods file's content.xml (expat, streaming): refuse a DTD, broken XML, too many
+    tables, or a table whose filled cells reach past the limits (repeats counted)."""
+    import xml.parsers.expat
+
+    limits = z.limits
+    state = {"tables": 0, "name": "", "row": 0, "col": 0, "rep": 1, "crep": 1,
+             "cell": False, "filled": False, "row_filled": False, "rows": 0, "cols": 0}
+
+    def number(attrs, name):
+        try:
+            return max(1, int(attrs.get(_TABLE_NS + name, "1")))
+        except ValueError:
+            return 1
+
+    def start(tag, attrs):
+        if tag == _TABLE_NS + "table":
+            state.update(tables=state["tables"] + 1, row=0, rows=0, cols=0,
+                         name=attrs.get(_TABLE_NS + "name", ""))
+            if state["tables"] > limits.worksheets:
+                raise SheetReadError("The file {path} has {count} worksheets; a sheet to "
+                                     "import may have at most {limit}.", path=path.name,
+                                     count=f"{limits.worksheets}+", limit=limits.worksheets)
+        elif tag == _TABLE_NS + "table-row":
+            state.update(rep=number(attrs, "number-rows-repeated"), col=0, row_filled=False)
+        elif tag in (_TABLE_NS + "table-cell", _TABLE_NS + "covered-table-cell"):
+            state.update(crep=number(attrs, "number-columns-repeated"), cell=True,
+                         filled=_OFFICE_NS + "value-type" in attrs)
+        elif state["cell"] and tag.startswith(_TEXT_NS):
+            state["filled"] = True
+
+    def end(tag):
+        if tag in (_TABLE_NS + "table-cell", _TABLE_NS + "covered-table-cell"):
+            if state["filled"]:
+                state["cols"] = max(state["cols"], state["col"] + state["crep"])
+                state["row_filled"] = True
+            state["col"] += state["crep"]
+            state["cell"] = False
+        elif tag == _TABLE_NS + "table-row":
+            if state["row_filled"]:
+                state["rows"] = max(state["rows"], state["row"] + state["rep"])
+                _check_extent(path, state["name"], state["rows"], state["cols"], limits)
+            state["row"] += state["rep"]
+
+    def refuse_dtd(*_args):
+        raise SheetReadError("The file {path} declares XML entities (a DTD), which sheets from "
+                             "Excel or LibreOffice never have; it was not imported.",
+                             path=path.name)
+
+    parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
+    parser.StartElementHandler, parser.EndElementHandler = start, end
+    parser.StartDoctypeDeclHandler = refuse_dtd
+    parser.EntityDeclHandler = refuse_dtd
     try:
-        if sheet:
-            if sheet not in book.sheetnames:
-                raise SheetReadError("The workbook has no sheet named {sheet}.", sheet=sheet)
-            ws = book[sheet]
-        else:
-            ws = book.worksheets[0]
-        rows = [[ooxml_unescape(v) if isinstance(v, str) else cell_text(v) for v in row]
-                for row in ws.iter_rows(values_only=True)]
-        for merged in ws.merged_cells.ranges:  # fill a merged range's value into every cell
-            first = ws.cell(merged.min_row, merged.min_col).value
-            value = ooxml_unescape(first) if isinstance(first, str) else cell_text(first)
-            for r in range(merged.min_row - 1, min(merged.max_row, len(rows))):
+        for piece in z.chunks("content.xml"):
+            parser.Parse(piece, False)
+        parser.Parse(b"", True)
+    except xml.parsers.expat.ExpatError as exc:
+        raise _damaged(path, exc) from None
+
+
+def _prescan(path: Path, limits: Limits, deadline: _Deadline) -> None:
+    """Refuse, before any parser sees it, a workbook that is damaged, hostile or too big."""
+    suffix = path.suffix.lower()
+    if suffix == ".xls":
+        return  # a binary BIFF file: at most 65,536 × 256 cells; its extent is checked after
+    z = _Zip(path, limits, deadline)
+    try:
+        z.check_xml_parts()
+        if suffix in (".xlsx", ".xlsm"):
+            for name, part in _xlsx_sheet_parts(z)[:limits.worksheets + 1]:
+                if part in z.names:
+                    rows, columns = z.xlsx_extent(part)
+                    _check_extent(path, name, rows, columns, limits)
+        elif suffix == ".ods":
+            if "content.xml" not in z.names:
+                raise _damaged(path, "content.xml")
+            _ods_extent(z, path)
+        elif suffix == ".xlsb":
+            for part in sorted(n for n in z.names if n.startswith("xl/worksheets/")
+                               and n.endswith(".bin"))[:limits.worksheets + 1]:
+                rows, columns = _xlsb_extent(z, part)
+                _check_extent(path, part.rsplit("/", 1)[-1], rows, columns, limits)
+    finally:
+        z.close()
+
+
+class Workbook:
+    """An opened workbook (``open_workbook``): its worksheet names and each one as a ``Grid``.
+    Everything that can be checked before parsing was checked; reading a worksheet is
+    bounded too. Use it as a context manager."""
+
+    def __init__(self, path: Path, limits: Limits = LIMITS) -> None:
+        import python_calamine as calamine
+
+        self.path, self.limits = path, limits
+        self.deadline = _Deadline(path, limits)
+        _check_size(path, limits)
+        _prescan(path, limits, self.deadline)
+        try:
+            self.book = calamine.CalamineWorkbook.from_path(str(path))
+            self.names = [m.name for m in self.book.sheets_metadata
+                          if str(m.typ).endswith("WorkSheet")] or list(self.book.sheet_names)
+        except calamine.PasswordError:
+            raise SheetReadError("The file {path} is protected by a password; save it without "
+                                 "one and import it again.", path=path.name) from None
+        except Exception as exc:  # noqa: BLE001 — calamine's errors: one sentence, never a trace
+            raise self._refusal(exc) from None
+        if len(self.names) > limits.worksheets:
+            raise SheetReadError("The file {path} has {count} worksheets; a sheet to import may "
+                                 "have at most {limit}.", path=path.name,
+                                 count=len(self.names), limit=limits.worksheets)
+
+    def _refusal(self, exc: Exception) -> SheetReadError:
+        text = _one_line(exc)
+        if "shared strings" in text:
+            return SheetReadError("The file {path} is damaged: a cell refers to a text its "
+                                  "table of texts does not have.", path=self.path.name)
+        if type(exc).__name__ == "WorksheetNotFound":
+            return SheetReadError("The file {path} is damaged: its worksheet {sheet} is "
+                                  "missing.", path=self.path.name, sheet=text)
+        if "limit" in text.casefold():
+            return SheetReadError("The file {path} is too large to import ({error}).",
+                                  path=self.path.name, error=text)
+        return _damaged(self.path, exc)
+
+    def grid(self, name: str | None = None) -> Grid:
+        """One worksheet (the first when ``name`` is None) as rows of text."""
+        if name is None:
+            if not self.names:
+                raise SheetReadError("The file {path} has no worksheet.", path=self.path.name)
+            name = self.names[0]
+        elif name not in self.names:
+            raise SheetReadError("The workbook has no sheet named {sheet}.", sheet=name)
+        self.deadline.check()
+        try:
+            ws = self.book.get_sheet_by_name(name)
+            end = ws.end
+            if end is not None:
+                _check_extent(self.path, name, end[0] + 1, end[1] + 1, self.limits)
+            values = ws.to_python(skip_empty_area=False) if end is not None else []
+            merged = ws.merged_cell_ranges or []
+        except SheetReadError:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            raise self._refusal(exc) from None
+        self.deadline.check()
+        rows = [[cell_text(v) for v in row] for row in values]
+        for (r0, c0), (r1, c1) in merged:  # fill a merged range's value into every cell
+            if r0 >= len(rows) or c0 >= len(rows[r0]):
+                continue
+            value = rows[r0][c0]
+            for r in range(r0, min(r1 + 1, len(rows))):
                 row = rows[r]
-                for c in range(merged.min_col - 1, merged.max_col):
+                for c in range(c0, min(c1 + 1, self.limits.columns)):
                     while len(row) <= c:
                         row.append("")
                     row[c] = value
-        return Grid(rows, "", ws.title)
-    finally:
-        book.close()
+        while rows and not any(rows[-1]):
+            rows.pop()
+        return Grid(rows, "", name)
+
+    def close(self) -> None:
+        try:
+            self.book.close()
+        except Exception:  # noqa: BLE001 — already closed
+            pass
+
+    def __enter__(self) -> "Workbook":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
-def xlsx_sheet_names(path: str | os.PathLike) -> list[str]:
-    """The worksheet names of a workbook, in order (``SheetReadError`` when unreadable)."""
-    book = _open_workbook(path, read_only=True)
-    try:
-        return list(book.sheetnames)
-    finally:
-        book.close()
-
-
-def read_sheet(path: str | os.PathLike, sheet: str | None = None) -> Grid:
-    """Read a ``.csv`` or ``.xlsx`` file into a ``Grid`` (``SheetReadError`` when it can't)."""
+def _checked(path: str | os.PathLike) -> Path:
     path = Path(path)
     if not path.exists():
         raise SheetReadError("The sheet {path} does not exist.", path=path)
     if path.is_dir():
         raise SheetReadError("{path} is a folder, not a sheet.", path=path)
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        return read_csv(path)
-    if suffix in (".xlsx", ".xlsm"):
-        return read_xlsx(path, sheet)
-    raise SheetReadError("Only .xlsx and .csv sheets can be imported, not {suffix}.",
-                         suffix=suffix or path.name)
+    if path.suffix.lower() not in SHEET_SUFFIXES:
+        raise SheetReadError("Only .xlsx, .xls, .xlsb, .ods and .csv sheets can be imported, "
+                             "not {suffix}.", suffix=path.suffix.lower() or path.name)
+    return path
+
+
+def open_workbook(path: str | os.PathLike, limits: Limits = LIMITS) -> Workbook:
+    """A workbook (.xlsx .xlsm .xlsb .xls .ods) opened for reading, or ``SheetReadError``."""
+    path = _checked(path)
+    if path.suffix.lower() == ".csv":
+        raise SheetReadError("{path} is a CSV file, not a workbook.", path=path.name)
+    return Workbook(path, limits)
+
+
+def sheet_names(path: str | os.PathLike) -> list[str]:
+    """The worksheet names of a workbook, in order (``SheetReadError`` when unreadable)."""
+    with open_workbook(path) as book:
+        return list(book.names)
+
+
+def read_sheet(path: str | os.PathLike, sheet: str | None = None,
+               limits: Limits = LIMITS) -> Grid:
+    """Read a ``.csv`` or a workbook's worksheet into a ``Grid`` (``SheetReadError`` when it
+    can't: missing, damaged, hostile or beyond ``limits``)."""
+    path = _checked(path)
+    if path.suffix.lower() == ".csv":
+        return read_csv(path, limits)
+    with Workbook(path, limits) as book:
+        return book.grid(sheet)
 
 
 # --- writing -------------------------------------------------------------------------------

@@ -391,20 +391,22 @@ def apply_import(ops, plan: ImportPlan) -> dict[str, int]:
 def read_people_sheet(path: str | os.PathLike, sheet: str | None = None) -> Grid:
     """Read the sheet to import: ``sheet`` if named, else (for a workbook) the first
     worksheet that has a column of names — an instructions sheet in front is passed over."""
-    from kehila_desktop.core.sheets import read_sheet, xlsx_sheet_names
+    from kehila_desktop.core.sheets import WORKBOOK_SUFFIXES, open_workbook, read_sheet
 
-    if sheet or Path(path).suffix.lower() not in (".xlsx", ".xlsm") or not Path(path).is_file():
+    if sheet or Path(path).suffix.lower() not in WORKBOOK_SUFFIXES or not Path(path).is_file():
         return read_sheet(path, sheet)
     aliases = _header_aliases()
-    names = xlsx_sheet_names(path)
-    for name in names:
-        grid = read_sheet(path, name)
-        try:
-            _find_header(grid.rows, aliases)
-            return grid
-        except SheetReadError:
-            continue
-    return read_sheet(path, names[0] if names else None)
+    with open_workbook(path) as book:
+        first = None
+        for name in book.names:
+            grid = book.grid(name)
+            first = first or grid
+            try:
+                _find_header(grid.rows, aliases)
+                return grid
+            except SheetReadError:
+                continue
+        return first or book.grid(None)
 
 
 def import_people(ops, path: str | os.PathLike, *, sheet: str | None = None,
