@@ -12,12 +12,21 @@ writes), plain UTF-8, then Windows-1255 (Excel's Hebrew CSV) — but only when t
 as Windows-1255 *and* give Hebrew letters, none glued to a Latin letter (Latin-1 "café"
 would read as "cafי"); anything else is refused, never guessed.
 
-Writing escapes every text that a spreadsheet would take as a formula: a cell starting with
-``= + - @``, a tab or a carriage return gets a leading apostrophe, and so does a text that
+Writing a CSV escapes every text that a spreadsheet would take as a formula: a cell starting
+with ``= + - @``, a tab or a carriage return gets a leading apostrophe, and so does a text that
 already starts with an apostrophe followed by one of those (or another apostrophe).
 ``unescape_cell`` removes exactly that one apostrophe, so export → import gives back the
-original text, character for character. CSV files are written UTF-8 with a BOM. Files are
-written under a temporary name and moved into place whole.
+original text, character for character. CSV files are written UTF-8 with a BOM.
+
+Writing an ``.xlsx`` needs no visible apostrophe: every text is a string cell, which no
+spreadsheet evaluates, and one that starts like a formula also gets Excel's hidden quote
+prefix (so editing it keeps it text). Only a text that itself starts with an apostrophe and a
+formula character (or a tab or carriage return) is escaped, so that the same
+``unescape_cell`` reads every format. Dates
+and numbers are real date and number cells (``put_cell``) in built-in formats that Excel and
+LibreOffice show in the reader's own locale; ``finish_sheet`` sizes the columns from their
+content, freezes the header, sets A4 printing fitted to the page width and the sheet's
+direction. Files are written under a temporary name and moved into place whole.
 """
 
 from __future__ import annotations
@@ -618,32 +627,171 @@ def write_csv(path: str | os.PathLike, rows: list[list[object]]) -> None:
             tmp.unlink()
 
 
-def write_xlsx(path: str | os.PathLike, sheets: dict[str, list[list[object]]],
-               *, right_to_left: bool = True) -> None:
-    """Write one worksheet per entry of ``sheets``; text cells are escaped and stored as text."""
-    import openpyxl
-    from openpyxl.utils import get_column_letter
+# Excel's built-in number formats (openpyxl's names): 14 is the short date of the reader's
+# locale (d/m/yyyy in Israel), 3 is a whole number with the locale's thousands separator.
+DATE_FORMAT = "mm-dd-yy"
+INTEGER_FORMAT = "#,##0"
+DECIMAL_FORMAT = "#,##0.00"
+PERCENT_FORMAT = "0%"
+YEAR_FORMAT = "0"
+MONEY_FORMAT = '#,##0 "₪"'
+_NUMBER_TEXT = re.compile(r"^-?\d{1,12}(?:\.\d{1,6})?%?$")
 
+
+def workbook_text(text: str) -> str:
+    """A text as an .xlsx string cell holds it: unchanged, except that one starting with an
+    apostrophe and a formula character gets one more, and one starting with a tab or a
+    carriage return one apostrophe (an import trims other cells; ``unescape_cell`` reads
+    both back)."""
+    if text.startswith(("\t", "\r")) or (
+            len(text) > 1 and text[0] == "'" and text[1] in _AFTER_APOSTROPHE):
+        return "'" + text
+    return text
+
+
+def number_or_text(text: str):
+    """``text`` as a number when it is one ("12", "3.5", "30%"), else the text itself."""
+    text = text.strip() if isinstance(text, str) else text
+    if not isinstance(text, str) or not _NUMBER_TEXT.match(text):
+        return text
+    if text.endswith("%"):
+        return float(text[:-1]) / 100, PERCENT_FORMAT
+    return (int(text), INTEGER_FORMAT) if "." not in text else (float(text), DECIMAL_FORMAT)
+
+
+def iso_date(value):
+    """An ISO date text ("2026-06-02") as a ``date``; anything else unchanged."""
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+def put_cell(ws, row: int, column: int, value, *, bold: bool = False,
+             number_format: str | None = None):
+    """Write one typed cell: text as a string cell (never a formula), a date as a date, a
+    number as a number (``number_format`` or a whole-number / decimal format)."""
+    from openpyxl.styles import Font
+
+    cell = ws.cell(row=row, column=column)
+    if isinstance(value, tuple):  # (number, its format) from number_or_text
+        value, number_format = value
+    if isinstance(value, str):
+        cell.value = ooxml_escape(workbook_text(value))
+        cell.data_type = "s"
+        if value.startswith(FORMULA_STARTS):
+            cell.quotePrefix = True
+    elif isinstance(value, datetime):
+        cell.value = value
+        cell.number_format = number_format or "dd/mm/yyyy hh:mm"
+    elif isinstance(value, date):
+        cell.value = value
+        cell.number_format = number_format or DATE_FORMAT
+    elif isinstance(value, bool) or value is None:
+        cell.value = value
+    elif isinstance(value, (int, float)):
+        cell.value = value
+        cell.number_format = number_format or (
+            INTEGER_FORMAT if isinstance(value, int) or float(value).is_integer()
+            else DECIMAL_FORMAT)
+    else:
+        cell.value = str(value)
+        cell.data_type = "s"
+    if bold:
+        cell.font = Font(bold=True)
+    return cell
+
+
+def _shown_width(cell) -> float:
+    """About how many characters wide the cell's value shows."""
+    value = cell.value
+    if value is None:
+        return 0
+    if isinstance(value, (date, datetime)):
+        return 11 if not isinstance(value, datetime) else 17
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        digits = len(f"{value:,.0f}") + (3 if isinstance(value, float) else 0)
+        return digits + (2 if "₪" in (cell.number_format or "") else 0)
+    text = str(value)
+    longest = max((len(line) for line in text.splitlines()), default=0)
+    return longest * (1.15 if cell.font is not None and cell.font.b else 1.0)
+
+
+def _wrapped_lines(words: list[str], width: float) -> int:
+    lines, used = 1, 0
+    for word in words:
+        need = len(word) * 1.15 + (1 if used else 0)
+        if used and used + need > width:
+            lines, used = lines + 1, len(word) * 1.15
+        else:
+            used += need
+    return lines
+
+
+def finish_sheet(ws, *, header_row: int | None = 1, right_to_left: bool = True,
+                 widths_from_row: int = 1, max_width: int = 60, min_width: int = 6) -> None:
+    """Column widths from content (from ``widths_from_row`` down; longer texts wrap), the
+    header frozen and repeated on every printed page, A4 fitted to the page width, the
+    sheet's direction."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    widths: dict[int, float] = {}
+    for row in ws.iter_rows(min_row=widths_from_row):
+        for cell in row:
+            if cell.value is None:
+                continue
+            if cell.row == header_row and isinstance(cell.value, str):
+                # a header wraps between its words: its longest word sets the least width
+                words = cell.value.split()
+                shown = max(map(len, words), default=0) * 1.15
+                wrap = True
+            else:
+                shown = _shown_width(cell)
+                wrap = shown > max_width
+            cell.alignment = Alignment(wrap_text=wrap, vertical="top")
+            if shown:
+                widths[cell.column] = max(widths.get(cell.column, min_width),
+                                          min(shown, max_width))
+    for column, width in widths.items():
+        ws.column_dimensions[get_column_letter(column)].width = round(width + 2, 1)
+    # rows as tall as their wrapped texts (LibreOffice keeps the default height otherwise)
+    for row in ws.iter_rows(min_row=widths_from_row):
+        lines = 1
+        for cell in row:
+            if cell.alignment is None or not cell.alignment.wrap_text or cell.value is None:
+                continue
+            width = max(widths.get(cell.column, min_width), 1)
+            text = cell.value if isinstance(cell.value, str) else str(cell.value)
+            words = text.split() if cell.row == header_row else None
+            if words:
+                count = _wrapped_lines(words, width)
+            else:
+                count = sum(-(-max(len(part), 1) // int(width)) for part in text.splitlines())
+            lines = max(lines, count)
+        if lines > 1:
+            ws.row_dimensions[row[0].row].height = min(409, 15 * lines)
+    ws.sheet_view.rightToLeft = right_to_left
+    if header_row:
+        ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+        ws.print_title_rows = f"{header_row}:{header_row}"
+    total = sum(w + 2 for w in widths.values())
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if total > 95 else "portrait"
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages down as it needs
+    ws.print_options.gridLines = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+
+
+def save_workbook(book, path: str | os.PathLike) -> None:
+    """Save an openpyxl workbook under a temporary name and move it into place whole."""
     path = Path(path)
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        ws = book.create_sheet(title[:31])
-        ws.sheet_view.rightToLeft = right_to_left
-        widths: dict[int, int] = {}
-        for r, row in enumerate(rows, start=1):
-            for c, value in enumerate(row, start=1):
-                cell = ws.cell(r, c)
-                if isinstance(value, str):
-                    cell.value = ooxml_escape(escape_cell(value))
-                    cell.data_type = "s"  # text, never a formula
-                else:
-                    cell.value = value
-                widths[c] = max(widths.get(c, 8), min(50, len(cell_text(value)) + 2))
-        for c, width in widths.items():
-            ws.column_dimensions[get_column_letter(c)].width = width
-        if rows:
-            ws.freeze_panes = "A2"
     tmp = _temporary(path)
     try:
         book.save(tmp)
@@ -651,3 +799,20 @@ def write_xlsx(path: str | os.PathLike, sheets: dict[str, list[list[object]]],
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+def write_xlsx(path: str | os.PathLike, sheets: dict[str, list[list[object]]],
+               *, right_to_left: bool = True) -> None:
+    """Write one worksheet per entry of ``sheets`` (its first row the header, in bold):
+    typed cells (``put_cell``) and the set-up of ``finish_sheet``."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        ws = book.create_sheet(title[:31])
+        for r, row in enumerate(rows, start=1):
+            for c, value in enumerate(row, start=1):
+                put_cell(ws, r, c, value, bold=r == 1)
+        finish_sheet(ws, header_row=1 if rows else None, right_to_left=right_to_left)
+    save_workbook(book, path)

@@ -16,7 +16,8 @@ numbers get their leading zero back (501234567 → 0501234567).
 
 Export writes people and their memberships: ``.xlsx`` with two worksheets, or ``.csv`` as two
 files (``OUT.csv`` for people, ``OUT.memberships.csv`` beside it), headers in the current
-language, every text formula-escaped (see ``core.sheets``).
+language; in a CSV every text is formula-escaped, in an .xlsx texts are text cells and dates
+real dates (see ``core.sheets``).
 """
 
 from __future__ import annotations
@@ -30,7 +31,14 @@ from pathlib import Path
 from kehila_desktop.core import enums
 from kehila_desktop.core.i18n import LANGUAGES, label as vocab_label, tr
 from kehila_desktop.core.people.search import normalise, phone_digits
-from kehila_desktop.core.sheets import Grid, SheetReadError, unescape_cell, write_csv, write_xlsx
+from kehila_desktop.core.sheets import (
+    Grid,
+    SheetReadError,
+    iso_date,
+    unescape_cell,
+    write_csv,
+    write_xlsx,
+)
 
 # Columns a people sheet may have: field → English header (a message id) and other names.
 PERSON_COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -440,7 +448,7 @@ def memberships_table(conn: sqlite3.Connection,
         rows.append([name, email, body, vocab_label("ROLES", role, language),
                      vocab_label("PIPELINE", status, language),
                      vocab_label("MEMBERSHIP_SOURCES", source, language), attendance,
-                     requirements, resp, represents, joined, left])
+                     requirements, resp, represents, iso_date(joined), iso_date(left)])
     return rows
 
 
