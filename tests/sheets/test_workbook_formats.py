@@ -17,7 +17,7 @@ WANT = [("דנה כהן", "0501234567", "dana@example.org", 'מתנ"ס'),
 
 
 def planned(conn, path):
-    plan = plan_import(conn, read_people_sheet(path), path.name)
+    plan = plan_import(conn, read_people_sheet(path), path.name, consent=True)
     assert plan.counts == {"add": 2, "update": 0, "unchanged": 0, "reject": 0}, \
         [(r.line, r.reason) for r in plan.rows]
     return [(r.values["name"], r.values["phone"], r.values["email"], r.values["organisation"])
