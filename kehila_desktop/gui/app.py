@@ -17,13 +17,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
-<<<<<<< HEAD
 from kehila_desktop import __version__
-from kehila_desktop.core import i18n
-from kehila_desktop.core.i18n import LANGUAGES, tr
-=======
 from kehila_desktop.core.i18n import LANGUAGES, set_language, tr, translate_argparse
->>>>>>> main
 from kehila_desktop.core.paths import resource
 from kehila_desktop.gui import dialogs, lifecycle, settings
 from kehila_desktop.gui.language import apply_language
@@ -217,19 +212,12 @@ def _export_then_quit(window, app, path: str) -> None:
     timer.start(50)
 
 
-def _language_without_qt() -> str:
-    try:
-        return settings.saved_language()
-    except Exception:  # settings unreadable: the default language
-        return i18n.DEFAULT_LANGUAGE
-
-
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = parse_args(argv)
-    if lifecycle.display_problem() is not None:  # Qt would abort with a misleading message
-        i18n.set_language(args.language or _language_without_qt())
-        print(f"kehila-desktop: {lifecycle.display_problem()}", file=sys.stderr)  # worded now
+    problem = lifecycle.display_problem()  # in the run's language (parse_args set it)
+    if problem is not None:  # Qt would abort with a message that blames a library
+        print(f"kehila-desktop: {problem}", file=sys.stderr)
         return 1
     app = create_application([sys.argv[0]], language=args.language)
     lifecycle.close_on_signals(app)
