@@ -222,7 +222,8 @@ def test_export_from_the_view(view, context, tmp_path):
     [out] = view.export_to(str(tmp_path / "people.xlsx"))
     import openpyxl
     ws = openpyxl.load_workbook(out).worksheets[0]
-    assert ws["A1"].value == "שם" and ws["B2"].value == "'=cmd"
+    assert ws["A1"].value == "שם" and ws["B2"].value == "=cmd"
+    assert ws["B2"].data_type == "s" and ws["B2"].quotePrefix  # text, no visible apostrophe
 
 
 def test_language_change_retranslates(view, context):

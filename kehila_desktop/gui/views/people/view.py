@@ -551,8 +551,9 @@ class View(LazyView):
 
     # --- import / export ------------------------------------------------------------------
     def _ask_open_sheet(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Import people"), "",
-                                              tr("Sheets") + " (*.xlsx *.csv)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Import people"), "",
+            tr("Sheets") + " (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv)")
         return path
 
     def _ask_save_sheet(self) -> str:
