@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kehila_desktop.core.i18n import tr
+from kehila_desktop.core.i18n import ntr, tr
 
 
 def register(subparsers) -> None:
@@ -33,5 +33,6 @@ def run(args) -> int:
         except OSError as exc:
             raise UsageError("{path} cannot be written ({error}).", path=args.out,
                              error=exc.strerror or exc) from None
-    print(tr("{count} meetings written to {path}.", count=count, path=args.out))
+    print(ntr("{n} meeting written to {path}.", "{n} meetings written to {path}.", count,
+             path=args.out))
     return 0

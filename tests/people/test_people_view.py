@@ -192,8 +192,8 @@ def test_cancel_an_import_changes_nothing(view, context, qtbot, tmp_path):
 
     answer_with(view, qtbot, look, accept=False)
     assert view.import_file(str(_sheet(tmp_path))) is False
-    assert "UTF-8" in seen["summary"] and "2 להוספה" in seen["summary"]
-    assert "3 נדחו" in seen["summary"] and seen["rows"] == 5
+    assert "UTF-8" in seen["summary"] and "להוספה: 2" in seen["summary"]
+    assert "נדחו: 3" in seen["summary"] and seen["rows"] == 5
     assert conn.execute("SELECT count(*) FROM person").fetchone()[0] == 0
     assert conn.execute("SELECT count(*) FROM step").fetchone()[0] == steps
 

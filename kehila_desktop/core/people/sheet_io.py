@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kehila_desktop.core import enums
-from kehila_desktop.core.i18n import LANGUAGES, label as vocab_label, tr
+from kehila_desktop.core.i18n import LANGUAGES, join_list, label as vocab_label, ntr, tr
 from kehila_desktop.core.people.search import normalise, phone_digits
 from kehila_desktop.core.sheets import (
     Grid,
@@ -211,13 +211,14 @@ class ImportPlan:
         if self.encoding:
             text = tr("Read as {encoding}.", encoding=tr(self.encoding)) + " " + text
         if self.new_areas:
-            text += " " + (tr("Areas to add: {areas}.", areas=", ".join(self.new_areas))
+            text += " " + (tr("Areas to add: {areas}.", areas=join_list(self.new_areas))
                            if self.add_areas else
                            tr("Areas the program does not have yet: {areas}.",
-                              areas=", ".join(self.new_areas)))
+                              areas=join_list(self.new_areas)))
         if self.dropped_contacts:
-            text += " " + tr("Contact details not kept (no consent): {count} people.",
-                             count=self.dropped_contacts)
+            text += " " + ntr("Contact details not kept (no consent): {n} person.",
+                              "Contact details not kept (no consent): {n} people.",
+                              self.dropped_contacts)
         return text
 
 
