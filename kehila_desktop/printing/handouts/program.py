@@ -17,7 +17,7 @@ def _box(src: Source, body: dict) -> Box:
     lines = []
     if chair:
         lines.append(src.tr("Chair: {name}", name=chair))
-    lines.append(src.tr("{count} members", count=len(members)))
+    lines.append(src.ntr("{n} member", "{n} members", len(members)))
     lines.append(src.label("CADENCES", body["cadence"]))
     return Box(src.body_name(body), lines)
 
@@ -45,9 +45,10 @@ def structure(src: Source, opts: dict) -> Handout:
         story += kit.heading(src.body_name(body))
         story += kit.facts([
             (src.tr("Chair"), src.person_name(body.get("chair_person_id"))),
-            (src.tr("Meetings"), src.tr("{cadence}, {minutes} minutes each",
-                                        cadence=src.label("CADENCES", body["cadence"]),
-                                        minutes=body["meeting_minutes"])),
+            (src.tr("Meetings"), src.ntr("{cadence}, {n} minute each",
+                                        "{cadence}, {n} minutes each",
+                                        body["meeting_minutes"] or 0,
+                                        cadence=src.label("CADENCES", body["cadence"]))),
             (src.tr("Areas of responsibility"), body.get("responsibilities")),
             (src.tr("Members"), ", ".join(
                 f"{m['name']} ({src.label('ROLES', m['role'])})" if m["role"] != "member"
@@ -72,7 +73,7 @@ def composition(src: Source, opts: dict) -> Handout:
     residents = counts.get("resident", 0)
     share = round(100 * residents / total) if total else 0
     title = src.tr("Composition of the {body}", body=name)
-    story = kit.title(title, src.tr("{count} members", count=total))
+    story = kit.title(title, src.ntr("{n} member", "{n} members", total))
     story += kit.para(src.tr("Residents: {share}% of the members (target: {target}%).",
                              share=share, target=target), space_after=6)
     rows = [[src.label("SECTORS", key), str(n), f"{round(100 * n / total) if total else 0}%"]
@@ -199,9 +200,9 @@ def open_call(src: Source, opts: dict) -> Handout:
                                  "committee.", target=target), space_before=4)
     story += kit.heading(src.tr("What is expected?"))
     if design:
-        story += kit.para(src.tr("{cadence}, {minutes} minutes each",
-                                 cadence=src.label("CADENCES", design["cadence"]),
-                                 minutes=design["meeting_minutes"]))
+        story += kit.para(src.ntr("{cadence}, {n} minute each", "{cadence}, {n} minutes each",
+                                  design["meeting_minutes"] or 0,
+                                  cadence=src.label("CADENCES", design["cadence"])))
     story += kit.para(src.tr(
         "Role requirements, the regular attendance expected and each member's areas of "
         "responsibility are set out in writing from the start."))

@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from kehila_desktop.core import enums
 from kehila_desktop.core.errors import KehilaError
-from kehila_desktop.core.i18n import format_date, is_rtl, label, tr
+from kehila_desktop.core.i18n import format_date, is_rtl, label, ntr, tr
 from kehila_desktop.core.file.programfile import ProgramFile, open_program
 
 BODY_ORDER = ("CASE kind WHEN 'steering' THEN 0 WHEN 'design' THEN 1 WHEN 'work_team' THEN 2 "
@@ -101,6 +101,32 @@ class Source:
     # words ------------------------------------------------------------------------------
     def tr(self, message: str, **fields) -> str:
         return tr(message, self.language, **fields)
+
+    def ntr(self, singular: str, plural: str, n: int, **fields) -> str:
+        """A sentence with a count in the language's plural form for ``n`` (``{n}``)."""
+        return ntr(singular, plural, n, self.language, **fields)
+
+    def cap(self, text: str) -> str:
+        """``text`` as an English heading or table label begins: a capital first letter
+        ("design committee" → "Design committee"); Hebrew and Arabic as they are."""
+        return text[:1].upper() + text[1:] if self.language == "en" and text else text
+
+    def to_body(self, body: dict) -> str:
+        """"to the {body}" with the language's grammar (Hebrew "לוועדה המעצבת", with the
+        article the bare name lacks), for sentences such as an invitation to join."""
+        name = self.body_name(body)
+        if name == self.label("BODY_KINDS", body["kind"]):
+            if body["kind"] == "steering":
+                return self.tr("to the steering committee")
+            if body["kind"] == "design":
+                return self.tr("to the design committee")
+            if body["kind"] == "program_team":
+                return self.tr("to the program team")
+        if body["kind"] == "work_team" and body.get("channel_key") and name == self.tr(
+                "{channel} work team", channel=self.label("CHANNELS", body["channel_key"])):
+            return self.tr("to the {channel} work team",
+                           channel=self.label("CHANNELS", body["channel_key"]))
+        return self.tr("to the {body}", body=name)
 
     def label(self, vocabulary: str, key: str | None) -> str:
         return label(vocabulary, key, self.language)
