@@ -165,10 +165,9 @@ def role_letter(src: Source, opts: dict) -> Handout:
             (src.tr("Body"), name),
             (src.tr("Role"), src.label("ROLES", m["role"])),
             (src.tr("Chair"), chair),
-            (src.tr("Meetings"), src.ntr("{cadence}, {n} minute each",
-                                         "{cadence}, {n} minutes each",
-                                         body["meeting_minutes"] or 0,
-                                         cadence=src.label("CADENCES", body["cadence"]))),
+            (src.tr("Meetings"), src.tr("{cadence}, {minutes} each",
+                                        cadence=src.label("CADENCES", body["cadence"]),
+                                        minutes=src.minutes(body["meeting_minutes"]))),
         ])
         story += kit.heading(src.tr("Role requirements"))
         story += kit.para(m["role_requirements"] or src.tr("Not set yet."))
