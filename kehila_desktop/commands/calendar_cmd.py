@@ -10,6 +10,8 @@ def register(subparsers) -> None:
     p.add_argument("file", help="the program file (.kehila)")
     p.add_argument("out", help="the calendar file to write (.ics)")
     p.add_argument("--body", help="only this body's meetings (its id or its name)")
+    p.add_argument("--language", choices=("he", "ar", "en"),
+                   help="the language of the events' titles and descriptions")
     p.set_defaults(func=run)
 
 

@@ -15,7 +15,7 @@ from kehila_desktop.core.i18n import LANGUAGES, ntr
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("print", help="print a handout as PDF")
-    p.add_argument("file", help="the program file (*.kehila)")
+    p.add_argument("file", help="the program file (.kehila)")
     p.add_argument("handout", help="structure, people, roster, composition, agenda, signin, "
                                    "minutes, workplan, calendar, role-letter, open-call")
     p.add_argument("out", help="the PDF to write")
