@@ -67,7 +67,7 @@ def roster(src: Source, opts: dict) -> Handout:
     if contacts:
         header += [src.tr("Phone"), src.tr("E-mail")]
         weights += [2.5, 5.2]
-    title = src.tr("Members of the {body}", body=name)
+    title = src.tr("Members of the {body}", body=src.body_name(body, definite=True))
     story = kit.title(title, src.ntr("{n} member", "{n} members", len(rows)))
     story += kit.table(header, rows, weights)
     return Handout(title, name, story)
@@ -134,7 +134,7 @@ def role_letter(src: Source, opts: dict) -> Handout:
         story += kit.para(src.tr("Dear {name},", name=person["name"]), space_after=6)
         story += kit.para(src.tr(
             "Thank you for joining the {body} of the {program} program. This letter sets out, "
-            "from the start, what the role involves.", body=name,
+            "from the start, what the role involves.", body=src.body_name(body, definite=True),
             program=src.program.get("name", "")), space_after=8)
         chair = src.person_name(body.get("chair_person_id"))
         story += kit.facts([
