@@ -68,7 +68,7 @@ def roster(src: Source, opts: dict) -> Handout:
     if contacts:
         header += [src.tr("Phone"), src.tr("E-mail")]
         weights += [2.5, 5.2]
-    title = src.tr("Members of the {body}", body=name)
+    title = src.tr("Members of the {body}", body=src.body_name(body, definite=True))
     # members are those who joined (as the composition and structure handouts count them);
     # the roster also lists those on the way, with their status
     joined = sum(1 for m in src.members(body["id"]) if m["status"] == "joined")

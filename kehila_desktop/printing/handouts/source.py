@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from kehila_desktop.core import enums
 from kehila_desktop.core.errors import KehilaError
+from kehila_desktop.core.i18n import definite as definite_word
 from kehila_desktop.core.i18n import format_date, is_rtl, join_list, label, minutes, ntr, ptr, tr
 from kehila_desktop.core.file.programfile import ProgramFile, open_program
 
@@ -141,8 +142,10 @@ class Source:
     def label(self, vocabulary: str, key: str | None) -> str:
         return label(vocabulary, key, self.language)
 
-    def body_name(self, body: dict) -> str:
-        """The body's own name, or its kind's default name in this language."""
+    def body_name(self, body: dict, definite: bool = False) -> str:
+        """The body's own name, or its kind's default name in this language — in its definite
+        form (ועדת ההיגוי, הוועדה המעצבת) when ``definite``, for a name inside a sentence or a
+        construct ("חברי הוועדה המעצבת"). A name the user gave is printed as given."""
         name = (body.get("name") or "").strip()
         defaults = set()
         for lang in ("en", "he", "ar"):
@@ -150,6 +153,12 @@ class Source:
             if body.get("channel_key"):
                 defaults.add(tr("{channel} work team", lang,
                                 channel=label("CHANNELS", body["channel_key"], lang)))
+        if (not name or name in defaults) and definite:
+            if body["kind"] == "work_team" and body.get("channel_key"):
+                return self.ptr("work team, definite", "{channel} work team",
+                                channel=definite_word("CHANNELS", body["channel_key"],
+                                                      self.language))
+            return self.ptr("body, definite", enums.BODY_KINDS.get(body["kind"], body["kind"]))
         if not name or name in defaults:
             if body["kind"] == "work_team" and body.get("channel_key"):
                 return self.tr("{channel} work team",
