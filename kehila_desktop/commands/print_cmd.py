@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kehila_desktop.core.errors import KehilaError
-from kehila_desktop.core.i18n import LANGUAGES, ntr, tr
+from kehila_desktop.core.i18n import LANGUAGES, ntr
 
 
 def register(subparsers) -> None:
