@@ -14,19 +14,13 @@ import sys
 
 from kehila_desktop.core.errors import KehilaError, ProgramFileError
 from kehila_desktop.commands._common import use_language
+from kehila_desktop.commands.errors import EXIT_FILE, EXIT_OK, EXIT_SHEET, EXIT_USAGE, SheetError, UsageError
 from kehila_desktop.core.i18n import tr
+
+__all__ = ["EXIT_FILE", "EXIT_OK", "EXIT_SHEET", "EXIT_USAGE", "SheetError", "UsageError", "main"]
 
 COMMANDS = ("new", "info", "check", "print", "import", "export", "calendar", "share", "merge")
 
-EXIT_OK, EXIT_USAGE, EXIT_FILE, EXIT_SHEET = 0, 2, 3, 4
-
-
-class UsageError(KehilaError):
-    """A command given something that does not exist or does not fit (exit 2)."""
-
-
-class SheetError(KehilaError):
-    """An input sheet that cannot be read (exit 4)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -38,13 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="kehila", description="Kehila Desktop program files.")
     subparsers = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for name in COMMANDS:
-        try:
-            module = importlib.import_module(f"{__package__}.commands.{name}_cmd")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"{__package__}.commands.{name}_cmd":
-                continue
-            raise
-        module.register(subparsers)
+        importlib.import_module(f"{__package__}.commands.{name}_cmd").register(subparsers)
     return parser
 
 

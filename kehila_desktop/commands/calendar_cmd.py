@@ -14,7 +14,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from kehila_desktop.cli import UsageError
+    from kehila_desktop.commands.errors import UsageError
     from kehila_desktop.core.meetings.calendar_ics import write_ics
     from kehila_desktop.core.file.programfile import open_program
 

@@ -21,7 +21,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from kehila_desktop.cli import SheetError
+    from kehila_desktop.commands.errors import SheetError
     from kehila_desktop.core.history.operations import Operations
     from kehila_desktop.core.people.sheet_io import apply_import, plan_import, read_people_sheet
     from kehila_desktop.core.file.programfile import open_program

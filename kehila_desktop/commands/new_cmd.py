@@ -16,7 +16,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from kehila_desktop.cli import UsageError
+    from kehila_desktop.commands.errors import UsageError
     from kehila_desktop.core.file.programfile import create_program
 
     from kehila_desktop.core.sample.build import MIN_PEOPLE

@@ -17,7 +17,6 @@ from kehila_desktop.gui import dialogs, settings, sharing
 from kehila_desktop.gui.context import AppContext
 from kehila_desktop.gui.filecontrol import SUFFIX, FileController
 from kehila_desktop.gui.language import apply_language
-from kehila_desktop.gui.placeholder import PlaceholderView
 from kehila_desktop.gui.printing import install as install_printing
 from kehila_desktop.gui.views import VIEW_KEYS, load_view_class, view_title
 from kehila_desktop.gui.widgets import plain_action_text, plain_tip, plain_title
@@ -290,11 +289,10 @@ class MainWindow(QMainWindow):
         return getattr(widget, "key", None) if widget is not None else None
 
     def view(self, key: str) -> QWidget:
-        """The view for ``key``, built on first use (a placeholder if it is not there yet)."""
+        """The view for ``key``, built on first use."""
         view = self.views.get(key)
         if view is None:
-            cls = load_view_class(key)
-            view = cls(self.context) if cls is not None else PlaceholderView(self.context, key)
+            view = load_view_class(key)(self.context)
             if getattr(view, "key", None) != key:
                 view.key = key
             self.views[key] = view

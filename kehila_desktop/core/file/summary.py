@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import sqlite3
 
-COUNTED = ("people", "bodies", "memberships", "meetings", "attendance", "decisions", "goals",
-           "objectives", "actions")
 _TABLES = {"people": "person", "bodies": "body", "memberships": "membership",
            "meetings": "meeting", "attendance": "attendance", "decisions": "decision",
            "goals": "goal", "objectives": "objective", "actions": "action"}

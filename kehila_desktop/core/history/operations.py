@@ -282,10 +282,3 @@ class Operations:
         self._last_at = at
         return at
 
-
-def row_dict(conn: sqlite3.Connection, table: str, row_id: str) -> dict | None:
-    cur = conn.execute(f"SELECT * FROM {table} WHERE id=?", (row_id,))
-    row = cur.fetchone()
-    if row is None:
-        return None
-    return dict(zip([d[0] for d in cur.description], row))

@@ -25,7 +25,6 @@ from kehila_desktop.core.i18n import format_date, tr
 from kehila_desktop.core.history.operations import Operations
 
 EVE_FROM_HOUR = 13  # a meeting starting at or after this hour avoids holiday eves
-WEEKEND = (4, 5)  # Friday, Saturday (Python's weekday())
 MAX_SHIFT_DAYS = 14
 
 

@@ -407,16 +407,6 @@ def read_people_sheet(path: str | os.PathLike, sheet: str | None = None) -> Grid
     return read_sheet(path, names[0] if names else None)
 
 
-def import_people(ops, path: str | os.PathLike, *, sheet: str | None = None,
-                  dry_run: bool = False) -> ImportPlan:
-    """Read, plan and (unless ``dry_run``) apply: the CLI's one call."""
-    grid = read_people_sheet(path, sheet)
-    plan = plan_import(ops.conn, grid, Path(path).name)
-    if not dry_run:
-        apply_import(ops, plan)
-    return plan
-
-
 # --- export --------------------------------------------------------------------------------
 def people_table(conn: sqlite3.Connection, language: str | None = None) -> list[list[object]]:
     """Header and one row per person, as a sheet shows them (labels in ``language``)."""

@@ -61,12 +61,6 @@ class Composition:
         return self.total > 0 and self.residents_pct < self.target_pct
 
 
-def body_id_of_kind(conn: sqlite3.Connection, kind: str) -> str | None:
-    row = conn.execute("SELECT id FROM body WHERE kind=? AND deleted=0 ORDER BY position "
-                       "LIMIT 1", (kind,)).fetchone()
-    return row[0] if row else None
-
-
 def composition(conn: sqlite3.Connection, body_id: str) -> Composition:
     """The composition of one body (see the module docstring)."""
     row = conn.execute("SELECT name, kind, chair_person_id FROM body WHERE id=?",
