@@ -21,32 +21,35 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
+    from kehila_desktop.commands._common import writing
     from kehila_desktop.commands.errors import SheetError
-    from kehila_desktop.core.history.operations import Operations
-    from kehila_desktop.core.people.sheet_io import apply_import, plan_import, read_people_sheet
     from kehila_desktop.core.file.programfile import open_program
+    from kehila_desktop.core.people.sheet_io import plan_import, read_people_sheet, run_import
     from kehila_desktop.core.sheets import SheetReadError
 
-    with open_program(args.file, read_only=args.dry_run) as pf:
-        if pf.read_only and not args.dry_run:
-            from kehila_desktop.core.errors import ReadOnlyError
-
-            raise ReadOnlyError("This program file is open read-only; changes cannot be saved.")
-        try:
-            grid = read_people_sheet(args.sheet, args.worksheet)
-            plan = plan_import(pf.conn, grid, str(args.sheet).rsplit("/", 1)[-1])
-        except SheetReadError as exc:
-            raise SheetError(exc.message, **exc.fields) from None
-        if grid.sheet_name:
-            print(tr("Worksheet: {sheet}", sheet=grid.sheet_name))
-        print(plan.summary())
-        for row in plan.rows:
-            if row.action == "reject":
-                print(tr("Row {line} ({name}): {reason}", line=row.line,
-                         name=row.name or "—", reason=row.reason))
+    source = str(args.sheet).replace("\\", "/").rsplit("/", 1)[-1]
+    try:
         if args.dry_run:
+            with open_program(args.file, read_only=True) as pf:
+                grid = read_people_sheet(args.sheet, args.worksheet)
+                _show(grid, plan_import(pf.conn, grid, source))
             print(tr("Dry run: nothing was written."))
             return 0
-        done = apply_import(Operations(pf), plan)
-        print(tr("Imported: {added} added, {updated} updated.", **done))
+        with writing(args.file, "kehila import") as (_pf, ops):
+            grid = read_people_sheet(args.sheet, args.worksheet)
+            # planned and written in one write transaction: no second writer in between
+            _plan, done = run_import(ops, grid, source, show=lambda plan: _show(grid, plan))
+    except SheetReadError as exc:
+        raise SheetError(exc.message, **exc.fields) from None
+    print(tr("Imported: {added} added, {updated} updated.", **done))
     return 0
+
+
+def _show(grid, plan) -> None:
+    if grid.sheet_name:
+        print(tr("Worksheet: {sheet}", sheet=grid.sheet_name))
+    print(plan.summary())
+    for row in plan.rows:
+        if row.action == "reject":
+            print(tr("Row {line} ({name}): {reason}", line=row.line,
+                     name=row.name or "—", reason=row.reason))

@@ -117,7 +117,7 @@ def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()
     except sqlite3.DatabaseError as exc:
-        raise _sqlite_error(path, exc) from None
+        raise explain_sqlite_error(path, exc) from None
     if rows != [("ok",)]:
         raise ProgramFileError("damaged", "The program file {path} is damaged ({error}).",
                                path=path, error=rows[0][0] if rows else "?")
@@ -133,7 +133,7 @@ def integrity_check(conn: sqlite3.Connection, path: Path) -> list[str]:
     try:
         return [row[0] for row in conn.execute("PRAGMA integrity_check")]
     except sqlite3.DatabaseError as exc:
-        raise _sqlite_error(path, exc) from None
+        raise explain_sqlite_error(path, exc) from None
     finally:
         conn.execute(f"PRAGMA cache_size={before}")
 
@@ -229,11 +229,12 @@ def _recover(path: Path, read_only: bool) -> Path:
         raise ProgramFileError("unreadable", "The file {path} cannot be read ({error}).",
                                path=path, error=exc.strerror or exc) from None
     except sqlite3.Error as exc:
-        raise _sqlite_error(path, exc) from None
+        raise explain_sqlite_error(path, exc) from None
 
 
-def _sqlite_error(path: Path, exc: BaseException) -> ProgramFileError:
-    """One sentence for an SQLite error met while opening or using ``path``."""
+def explain_sqlite_error(path: Path, exc: BaseException) -> ProgramFileError:
+    """One sentence for an SQLite error met while opening or using ``path``: a statement that
+    ran too long, a file another program is writing, or damage."""
     from kehila_desktop.core.file.guard import is_interrupted, too_long
 
     if is_interrupted(exc):
@@ -251,8 +252,9 @@ def busy(path: Path) -> ProgramFileError:
     held = holder(path)
     if held is not None:
         return ProgramFileError(
-            "locked", "{path} is open in {program} on {host}; try again when it is closed.",
-            path=Path(path).name, program=held.program or "Kehila Desktop", host=held.host)
+            "locked", "{path} is open in {program} on {host} (by {user}); try again when it "
+            "is closed.", path=Path(path).name, program=held.program or "Kehila Desktop",
+            host=held.host, user=held.user or "?")
     return ProgramFileError("locked", "{path} is being changed by another program; try again "
                             "when it is closed.", path=Path(path).name)
 
@@ -289,7 +291,7 @@ def _open_checked(path: Path, source: Path, header: Header, *, read_only: bool, 
         raise
     except sqlite3.Error as exc:
         conn.close()
-        raise _sqlite_error(path, exc) from None
+        raise explain_sqlite_error(path, exc) from None
     pf = ProgramFile(path, conn, read_only, header.format_version, copy_id, backup)
     if source != path:
         pf.recovered_from = source
@@ -309,6 +311,34 @@ def backup_path_for(path: Path, tag: str) -> Path:
         candidate = path.with_name(f"{stem}.{tag}.bak{n}{SUFFIX}")
         n += 1
     return candidate
+
+
+def keep_last_backups(path: Path, tag: str, keep: int) -> list[Path]:
+    """Remove all but the ``keep`` newest ``NAME.TAG.bak*.kehila`` copies beside ``path``."""
+    stem = path.name[: -len(SUFFIX)] if path.name.endswith(SUFFIX) else path.name
+    prefix = f"{stem}.{tag}.bak"
+    found = []
+    for candidate in path.parent.glob(f"{glob_escape(prefix)}*{SUFFIX}"):
+        middle = candidate.name[len(prefix): -len(SUFFIX)]
+        if middle == "" or middle.isdigit():
+            try:
+                found.append((candidate.stat().st_mtime_ns, int(middle or 1), candidate))
+            except OSError:
+                continue
+    removed = []
+    for _mtime, _n, old in sorted(found, reverse=True)[keep:]:
+        try:
+            old.unlink()
+            removed.append(old)
+        except OSError:
+            pass
+    return removed
+
+
+def glob_escape(text: str) -> str:
+    import glob
+
+    return glob.escape(text)
 
 
 def copy_consistent(conn: sqlite3.Connection, target: Path) -> None:
