@@ -16,7 +16,7 @@ import sys
 from kehila_desktop.core.errors import KehilaError, ProgramFileError
 from kehila_desktop.commands._common import use_language
 from kehila_desktop.commands.errors import EXIT_FILE, EXIT_OK, EXIT_SHEET, EXIT_USAGE, SheetError, UsageError
-from kehila_desktop.core.i18n import tr
+from kehila_desktop.core.i18n import tr, translate_argparse
 
 __all__ = ["EXIT_FILE", "EXIT_OK", "EXIT_SHEET", "EXIT_USAGE", "SheetError", "UsageError", "main"]
 
@@ -30,14 +30,34 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from kehila_desktop import __version__
+
     parser = _Parser(prog="kehila", description="Kehila Desktop program files.")
+    parser.add_argument("--version", action="version", version=f"kehila {__version__}",
+                        help=tr("show the version and exit"))
     subparsers = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for name in COMMANDS:
         importlib.import_module(f"{__package__}.commands.{name}_cmd").register(subparsers)
     return parser
 
 
+def _language_asked(argv: list[str]) -> str | None:
+    """``--language`` before parsing (for --help and argparse's errors), except new's, which
+    names the program's language."""
+    if argv[:1] == ["new"]:
+        return None
+    for index, arg in enumerate(argv):
+        if arg.startswith("--language="):
+            return arg.split("=", 1)[1]
+        if arg == "--language" and index + 1 < len(argv):
+            return argv[index + 1]
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    use_language(_language_asked(argv))
+    translate_argparse()
     parser = build_parser()
     args = parser.parse_args(argv)
     # Messages: --language where it names the output's language (not new's program language),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kehila_desktop.core.errors import KehilaError
-from kehila_desktop.core.i18n import LANGUAGES, tr
+from kehila_desktop.core.i18n import LANGUAGES, ntr, tr
 
 
 def register(subparsers) -> None:
@@ -40,5 +40,5 @@ def run(args) -> int:
                                contacts=not args.no_contacts)
     except PermissionError:
         raise KehilaError("You do not have permission to write {path}.", path=out) from None
-    print(tr("Wrote {path} ({pages} pages).", path=out, pages=pages))
+    print(ntr("Wrote {path} ({n} page).", "Wrote {path} ({n} pages).", pages, path=out))
     return 0

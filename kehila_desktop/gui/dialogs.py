@@ -1,11 +1,13 @@
 """The app's message boxes, in one place: plain text, translated buttons, testable.
 
-Every dialog is recorded in ``shown`` (kind, text) and answered by ``answer`` — tests replace
-``answer`` to click a button without a modal loop.
+The last dialogs are recorded in ``shown`` (kind, text; the latest 20, so it does not grow in a
+long session) and answered by ``answer`` — tests replace ``answer`` to click a button without a
+modal loop.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from typing import TYPE_CHECKING
 
 from kehila_desktop.core.i18n import tr
@@ -13,7 +15,7 @@ from kehila_desktop.core.i18n import tr
 if TYPE_CHECKING:  # QMessageBox is loaded on the first dialog, not at start-up
     from PySide6.QtWidgets import QMessageBox, QWidget
 
-shown: list[tuple[str, str]] = []
+shown: deque[tuple[str, str]] = deque(maxlen=20)
 
 
 def __getattr__(name: str):
@@ -81,3 +83,14 @@ def info(parent: QWidget | None, title: str, text: str) -> None:
     box = _box(parent, "Information", title, text)
     ok = box.addButton(tr("OK"), box.ButtonRole.AcceptRole)
     _run(box, {"ok": ok})
+
+
+def confirm(parent: QWidget | None, text: str, action: str) -> bool:
+    """Ask before doing something that takes more with it: ``action`` (the button) or Cancel
+    (the default)."""
+    shown.append(("confirm", text))
+    box = _box(parent, "Question", tr("Kehila Desktop"), text)
+    ok = box.addButton(action, box.ButtonRole.AcceptRole)
+    cancel = box.addButton(tr("Cancel"), box.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    return _run(box, {"ok": ok, "cancel": cancel}) == "ok"

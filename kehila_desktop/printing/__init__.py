@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 from typing import Callable
 
+from reportlab.platypus.doctemplate import LayoutError
+
 from kehila_desktop.printing.engine.document import Cancelled, PageInfo, build_pdf
 from kehila_desktop.printing.handouts.source import Missing, Source
 
@@ -32,11 +34,17 @@ TITLES = {  # message ids of the handouts' names, for menus (translate with core
 }
 
 __all__ = ["build", "HANDOUTS", "NEEDS_MEETING", "OPTIONS", "TITLES", "Cancelled", "Missing",
-           "UnknownHandout"]
+           "UnknownHandout", "LayoutFailed"]
 
 
 class UnknownHandout(Missing):
     """A handout name that is not one of ``HANDOUTS``."""
+
+
+class LayoutFailed(Missing):
+    """The story could not be put on pages (reportlab's ``LayoutError``): one sentence for
+    the user (the CLI exits 2), never a traceback. No input is known to cause it; the
+    generated tests in ``tests/printing/test_long_texts.py`` push long texts everywhere."""
 
 
 def _function(handout: str):
@@ -55,8 +63,9 @@ def build(handout: str, pf_or_path, out_path: str | os.PathLike, *,
           cancelled: Callable[[], bool] | None = None, **options) -> int:
     """Build one handout into ``out_path`` (written whole or not at all); returns its pages.
 
-    Raises ``UnknownHandout`` / ``Missing`` (nothing named exists), ``ProgramFileError``
-    (the file cannot be read) or ``Cancelled``.
+    Raises ``UnknownHandout`` / ``Missing`` (nothing named exists), ``LayoutFailed`` (the
+    pages could not be laid out), ``ProgramFileError`` (the file cannot be read) or
+    ``Cancelled``.
     """
     if handout not in HANDOUTS:
         raise UnknownHandout("There is no handout {name}; the handouts are: {names}.",
@@ -67,6 +76,12 @@ def build(handout: str, pf_or_path, out_path: str | os.PathLike, *,
         info = PageInfo(src.language, src.program.get("name", ""),
                         src.program.get("locality", ""), result.body, src.today(),
                         result.title)
-        return build_pdf(result.story, out_path, info, progress=progress, cancelled=cancelled)
+        try:
+            return build_pdf(result.story, out_path, info, progress=progress,
+                             cancelled=cancelled)
+        except LayoutError:
+            raise LayoutFailed("The {handout} handout could not be laid out on its pages; "
+                               "shorten its longest text and print it again.",
+                               handout=src.tr(TITLES[handout])) from None
     finally:
         src.close()

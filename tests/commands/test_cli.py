@@ -9,6 +9,8 @@ import sys
 
 import pytest
 
+from kehila_desktop.core.file.programfile import FORMAT_VERSION
+
 
 def kehila(*args, env_language="en"):
     import os
@@ -30,7 +32,7 @@ def test_info_json_tells_the_truth(sample):
     result = kehila("info", sample, "--json")
     assert result.returncode == 0
     info = json.loads(result.stdout)
-    assert info["format_version"] == 1
+    assert info["format_version"] == FORMAT_VERSION
     assert info["program"]["locality"] == "גבעת הדקלים"
     assert info["counts"]["people"] == 40
     kinds = [b["kind"] for b in info["bodies"]]

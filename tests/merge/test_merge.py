@@ -176,9 +176,10 @@ def test_an_older_copy_is_upgraded_first_and_left_as_it_was(program, tmp_path, m
     b.pf.close()
     before = _digest(incoming)
     upgraded = []
-    monkeypatch.setattr(programfile, "FORMAT_VERSION", 2)
-    monkeypatch.setattr(merge_module, "FORMAT_VERSION", 2)
-    monkeypatch.setitem(programfile.MIGRATIONS, 1, lambda conn: upgraded.append(conn))
+    version = programfile.FORMAT_VERSION
+    monkeypatch.setattr(programfile, "FORMAT_VERSION", version + 1)
+    monkeypatch.setattr(merge_module, "FORMAT_VERSION", version + 1)
+    monkeypatch.setitem(programfile.MIGRATIONS, version, lambda conn: upgraded.append(conn))
     a = open_ops(program)  # this file is upgraded on opening, as any older file
     report = merge_copy(a, incoming)
     assert len(upgraded) == 2

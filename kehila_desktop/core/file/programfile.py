@@ -27,12 +27,21 @@ from kehila_desktop.core.errors import ProgramFileError
 from kehila_desktop.core.file import recovery
 
 APPLICATION_ID = 0x4B484C41  # "KHLA"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SUFFIX = ".kehila"
 
 # Upgrade steps: MIGRATIONS[n] turns a version-n file into version n+1 (runs in one transaction).
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+
+
+def _upgrade_v1(conn: sqlite3.Connection) -> None:
+    from kehila_desktop.core.file import upgrade_v2
+
+    upgrade_v2.upgrade(conn)
+
+
+MIGRATIONS[1] = _upgrade_v1
 
 
 @dataclass

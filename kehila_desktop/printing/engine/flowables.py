@@ -152,6 +152,7 @@ class LineTable(Flowable):
                   first_column_style=self.first_style)
         first = LineTable(self.header, self.rows[:n], self.weights, self.style,
                           space_after=0, _laid=(width, head, cells[:n], heights[:n]), **kw)
+        first.spaceBefore = self.spaceBefore  # the frame gave ``availHeight`` net of it
         rest = LineTable(self.header, self.rows[n:], self.weights, self.style,
                          space_after=self.spaceAfter,
                          _laid=(width, head, cells[n:], heights[n:]), **kw)
@@ -171,6 +172,7 @@ class LineTable(Flowable):
         h_rest = max(max(len(c) for c in rest) * lh + 2 * self.PAD, self.min_row_height)
         first = LineTable(self.header, [["\n".join(c) for c in top]], self.weights,
                           self.style, space_after=0, _laid=(width, head, [top], [h_top]), **kw)
+        first.spaceBefore = self.spaceBefore
         later = LineTable(self.header, [["\n".join(c) for c in rest]] + self.rows[1:],
                           self.weights, self.style, space_after=self.spaceAfter,
                           _laid=(width, head, [rest] + cells[1:], [h_rest] + heights[1:]),

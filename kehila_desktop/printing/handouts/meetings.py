@@ -20,7 +20,7 @@ def _meeting_head(src: Source, kit: Kit, title: str, meeting: dict) -> tuple[str
     story += kit.facts([
         (src.tr("Meeting"), src.label("MEETING_KINDS", meeting["kind"])),
         (src.tr("Place"), meeting["place"]),
-        (src.tr("Length"), src.tr("{minutes} minutes", minutes=meeting["minutes"])),
+        (src.tr("Length"), src.minutes(meeting["minutes"])),
         (src.tr("Chair"), src.person_name(body.get("chair_person_id"))),
     ])
     return name, story
@@ -49,11 +49,11 @@ def agenda(src: Source, opts: dict) -> Handout:
         rows.append([str(i), span, item["title"], src.label("AGENDA_KINDS", item["kind"]),
                      item["presenter"], str(item["minutes"])])
         offset += item["minutes"] or 0
-    header = [src.tr("No."), src.tr("Time"), src.tr("Item"), src.tr("Kind"),
-              src.tr("Presenter"), src.tr("Minutes")]
+    header = [src.tr("No."), src.tr("Time"), src.ptr("agenda", "Item"), src.tr("Kind"),
+              src.tr("Presenter"), src.ptr("duration", "Minutes")]
     story += kit.table(header, rows, [0.8, 2.4, 6.6, 2.2, 3.2, 1.8])
-    story += kit.para(src.tr("Total: {minutes} minutes of {planned} planned.",
-                             minutes=offset, planned=meeting["minutes"]))
+    story += kit.para(src.tr("Total: {minutes} of {planned} planned.",
+                             minutes=src.minutes(offset), planned=src.minutes(meeting["minutes"])))
     for item in items:
         if item["notes"]:
             story += kit.subheading(item["title"])
@@ -77,7 +77,7 @@ def minutes(src: Source, opts: dict) -> Handout:
             who = src.tr("{name} (guest)", name=who)
         groups.setdefault(mark["status"], []).append(who)
     rows = [[src.label("ATTENDANCE", status), str(len(groups[status])),
-             ", ".join(sorted(groups[status]))]
+             src.join(sorted(groups[status]))]
             for status in src.vocab_keys("ATTENDANCE") if status in groups]
     if rows:
         story += kit.table([src.tr("Attendance"), src.tr("Count"), src.tr("Names")], rows,
@@ -125,7 +125,7 @@ def calendar(src: Source, opts: dict) -> Handout:
     title = src.tr("Meeting calendar")
     years = sorted({m["starts_at"][:4] for m in meetings if m["starts_at"]})
     span = "–".join(dict.fromkeys([years[0], years[-1]])) if years else ""
-    story = kit.title(title, src.tr("{count} meetings", count=len(meetings)) +
+    story = kit.title(title, src.ntr("{n} meeting", "{n} meetings", len(meetings)) +
                       (f" · {span}" if span else ""))
     month = None
     rows: list[list[str]] = []

@@ -32,7 +32,7 @@ def people(src: Source, opts: dict) -> Handout:
         header += [src.tr("Phone"), src.tr("E-mail")]
         weights += [2.5, 4.8]
     title = src.tr("Partner mapping")
-    story = kit.title(title, src.tr("{count} people", count=len(rows)))
+    story = kit.title(title, src.ntr("{n} person", "{n} people", len(rows)))
     story += kit.table(header, rows, weights)
     return Handout(title, "", story)
 
@@ -68,7 +68,7 @@ def roster(src: Source, opts: dict) -> Handout:
         header += [src.tr("Phone"), src.tr("E-mail")]
         weights += [2.5, 5.2]
     title = src.tr("Members of the {body}", body=name)
-    story = kit.title(title, src.tr("{count} members", count=len(rows)))
+    story = kit.title(title, src.ntr("{n} member", "{n} members", len(rows)))
     story += kit.table(header, rows, weights)
     return Handout(title, name, story)
 
@@ -141,9 +141,9 @@ def role_letter(src: Source, opts: dict) -> Handout:
             (src.tr("Body"), name),
             (src.tr("Role"), src.label("ROLES", m["role"])),
             (src.tr("Chair"), chair),
-            (src.tr("Meetings"), src.tr("{cadence}, {minutes} minutes each",
+            (src.tr("Meetings"), src.tr("{cadence}, {minutes} each",
                                         cadence=src.label("CADENCES", body["cadence"]),
-                                        minutes=body["meeting_minutes"])),
+                                        minutes=src.minutes(body["meeting_minutes"]))),
         ])
         story += kit.heading(src.tr("Role requirements"))
         story += kit.para(m["role_requirements"] or src.tr("Not set yet."))

@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from kehila_desktop.core import enums
 from kehila_desktop.core.errors import KehilaError
-from kehila_desktop.core.i18n import format_date, is_rtl, label, tr
+from kehila_desktop.core.i18n import format_date, is_rtl, join_list, label, minutes, ntr, ptr, tr
 from kehila_desktop.core.file.programfile import ProgramFile, open_program
 
 BODY_ORDER = ("CASE kind WHEN 'steering' THEN 0 WHEN 'design' THEN 1 WHEN 'work_team' THEN 2 "
@@ -101,6 +101,20 @@ class Source:
     # words ------------------------------------------------------------------------------
     def tr(self, message: str, **fields) -> str:
         return tr(message, self.language, **fields)
+
+    def ntr(self, singular: str, plural: str, n: int, **fields) -> str:
+        return ntr(singular, plural, n, self.language, **fields)
+
+    def ptr(self, context: str, message: str, **fields) -> str:
+        return ptr(context, message, self.language, **fields)
+
+    def join(self, items) -> str:
+        """Items joined with the handout language's list comma (Arabic "، ")."""
+        return join_list(items, self.language)
+
+    def minutes(self, n: int) -> str:
+        """"90 minutes" in the handout's language (its plural form)."""
+        return minutes(n, self.language)
 
     def label(self, vocabulary: str, key: str | None) -> str:
         return label(vocabulary, key, self.language)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QListWidget, QListWidge
                                QPushButton, QScrollArea, QStyle, QVBoxLayout, QWidget)
 
 from kehila_desktop.core import health
-from kehila_desktop.core.i18n import isolated_fields, label, language, tr
+from kehila_desktop.core.i18n import isolated_fields, label, language, ntr, tr
 from kehila_desktop.gui.views.lazy import LazyView
 from kehila_desktop.gui.widgets import (
     Card,
@@ -186,7 +186,7 @@ class View(LazyView):
             if count == PER_KIND:
                 more = sum(1 for f in self.findings if f.code == finding.code) - PER_KIND
                 if more > 0:
-                    extra = QListWidgetItem(tr("… and {count} more like this.", count=more))
+                    extra = QListWidgetItem(ntr("… and {n} more like this.", "… and {n} more like this.", more))
                     extra.setData(Qt.ItemDataRole.UserRole, -1 - row)  # the kind's view
                     self.health.addItem(extra)
         counts = {k: sum(f.severity == k for f in self.findings) for k in names}
