@@ -154,6 +154,12 @@ def test_newer_format_is_refused_or_opened_read_only(new_file):
     assert digest(new_file) == before
 
 
+def pretend_frozen(monkeypatch):
+    """Pretending the format is one newer: today's schema is then the frozen older one."""
+    today, real = guard.current(), guard.frozen
+    monkeypatch.setattr(guard, "frozen", lambda v: today if v == FORMAT_VERSION else real(v))
+
+
 def test_older_format_is_upgraded_after_a_backup(new_file, monkeypatch):
     """Pretend the current format is one newer, with a real upgrade step, and open a v1 file."""
     def add_column(conn):
@@ -162,9 +168,12 @@ def test_older_format_is_upgraded_after_a_backup(new_file, monkeypatch):
     monkeypatch.setattr(programfile, "FORMAT_VERSION", FORMAT_VERSION + 1)
     monkeypatch.setitem(programfile.MIGRATIONS, FORMAT_VERSION, add_column)
     # the pretend format's schema: the current one with that column (what its model would say)
-    scratch = sqlite3.connect(":memory:")
-    scratch.executescript(guard.SCHEMAS.joinpath("v1.sql").read_text(encoding="utf-8"))
+    from kehila_desktop.core.file.schema import create_schema
+
+    scratch = sqlite3.connect(":memory:", isolation_level=None)
+    create_schema(scratch)
     add_column(scratch)
+    pretend_frozen(monkeypatch)
     monkeypatch.setattr(guard, "current", lambda: guard.fingerprint(scratch))
     original = new_file.read_bytes()
     with open_program(new_file) as pf:
@@ -186,6 +195,7 @@ def test_a_failed_upgrade_changes_nothing(new_file, monkeypatch):
 
     monkeypatch.setattr(programfile, "FORMAT_VERSION", FORMAT_VERSION + 1)
     monkeypatch.setitem(programfile.MIGRATIONS, FORMAT_VERSION, broken)
+    pretend_frozen(monkeypatch)
     with pytest.raises(RuntimeError):
         open_program(new_file)
     conn = sqlite3.connect(new_file)

@@ -263,7 +263,7 @@ def test_two_imports_at_once_leave_one_set_of_people(new_file, tmp_path):
                                               for n in range(400)), encoding="utf-8")
     env = {**os.environ, "KEHILA_LANGUAGE": "en"}
     runs = [subprocess.Popen([sys.executable, "-m", "kehila_desktop.cli", "import",
-                              str(new_file), str(sheet)], env=env, stdout=subprocess.PIPE,
+                              str(new_file), str(sheet), "--consent", "yes"], env=env, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True) for _ in range(2)]
     results = [(run.wait(timeout=300), run.stderr.read()) for run in runs]
     for run in runs:
