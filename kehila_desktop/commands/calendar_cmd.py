@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kehila_desktop.core.i18n import ntr, tr
+from kehila_desktop.core.i18n import ntr
 
 
 def register(subparsers) -> None:

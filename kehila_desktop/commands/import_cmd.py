@@ -13,7 +13,7 @@ read exits 4 with the reason, and nothing is written.
 
 from __future__ import annotations
 
-from kehila_desktop.core.i18n import tr
+from kehila_desktop.core.i18n import ntr, tr
 
 
 def register(subparsers) -> None:
@@ -59,8 +59,8 @@ def run(args) -> int:
     if done["areas"]:
         print(tr("Areas added: {count}.", count=done["areas"]))
     if done["dropped"]:
-        print(tr("Contact details not kept (no consent): {count} people.",
-                 count=done["dropped"]))
+        print(ntr("Contact details not kept (no consent): {n} person.",
+                  "Contact details not kept (no consent): {n} people.", done["dropped"]))
     return 0
 
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from kehila_desktop.core.errors import KehilaError
-from kehila_desktop.core.i18n import LANGUAGES, ntr, tr
+from kehila_desktop.core.i18n import LANGUAGES, ntr
 
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("print", help="print a handout as PDF")
-    p.add_argument("file", help="the program file (*.kehila)")
+    p.add_argument("file", help="the program file (.kehila)")
     p.add_argument("handout", help="structure, people, roster, composition, agenda, signin, "
                                    "minutes, workplan, calendar, role-letter, open-call")
     p.add_argument("out", help="the PDF to write")

@@ -249,6 +249,21 @@ def label(vocabulary: str, key: str | None, language_code: str | None = None) ->
     return tr(table.get(key, key), language_code)
 
 
+DEFINITE_CONTEXTS = {"CHANNELS": "channel, definite"}  # "הכלכלי" / "الاقتصادي" whole
+
+
+def definite(vocabulary: str, key: str | None, language_code: str | None = None) -> str:
+    """A vocabulary word in its definite form, article and all ("the economic channel" →
+    he "האפיק הכלכלי", ar "المسار الاقتصادي"): a message never glues ה/ال to a field, and an
+    isolate around the field keeps the article with its word."""
+    if not key:
+        return ""
+    table = getattr(enums, vocabulary)
+    if key not in table:
+        return key
+    return ptr(DEFINITE_CONTEXTS[vocabulary], table[key], language_code)
+
+
 def minutes(n: int, language_code: str | None = None) -> str:
     """A length of time, "90 minutes", in the language's plural form (pass it whole as a
     field: "The agenda runs {over} over")."""

@@ -296,9 +296,7 @@ class MainWindow(QMainWindow):
             if getattr(view, "key", None) != key:
                 view.key = key
             self.views[key] = view
-            self.stack.addWidget(view)
-            if self.context.pf is not None:
-                view.refresh()
+            self.stack.addWidget(view)  # it has read the file itself (once)
         return view
 
     def show_view(self, key: str) -> QWidget:

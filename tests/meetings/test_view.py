@@ -95,12 +95,12 @@ def test_generate_schedule_dialog_shows_moved_dates_and_why(qtbot, he_app, new_f
     rows = [[dialog.tree.topLevelItem(i).text(c) for c in range(4)]
             for i in range(dialog.tree.topLevelItemCount())]
     assert [r[2] for r in rows] == ["מפגש חדש", "מפגש חדש"]
-    assert rows[1][3] == "הוזז מ-01/10/2029 בגלל שמחת תורה / שמיני עצרת."
+    assert rows[1][3] == "הוזז מתאריך 01/10/2029 בגלל שמחת תורה / שמיני עצרת."
     assert "2 מפגשים חדשים (הוזזו מסופי שבוע או מחגים: 1)" in dialog.summary.text()
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     assert ("2029-10-02T10:00", "ועדת היגוי") in _rows(view)
     view.select_meeting(view.model.rows()[-1].id)
-    assert view.panel.note.text() == "הוזז מ-01/10/2029 בגלל שמחת תורה / שמיני עצרת."
+    assert view.panel.note.text() == "הוזז מתאריך 01/10/2029 בגלל שמחת תורה / שמיני עצרת."
     view.context.ops.undo()  # one step takes the whole schedule back
     assert len(_rows(view)) == 1
 

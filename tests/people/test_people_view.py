@@ -143,7 +143,7 @@ def test_pipeline_steps_and_matrix(view, context, qtbot):
     view.tabs.setCurrentIndex(1)                              # "who sits where"
     column = [b for b, _ in view.matrix_model.bodies].index(design)
     row = view.model.row_of(pid)
-    assert view.matrix_model.index(row, column).data() == "חבר/ה · הצטרף"
+    assert view.matrix_model.index(row, column).data() == "חבר/ה · הצטרפות"
 
 
 def test_search_as_you_type_and_filters(view, context, qtbot):

@@ -73,14 +73,14 @@ def cadence_not_kept(conn: sqlite3.Connection, language: str | None) -> list[Fin
 
 def members_below_expected(conn: sqlite3.Connection, language: str | None) -> list[Finding]:
     out = []
+    names = dict(conn.execute("SELECT id, name FROM body"))  # one read, not one per finding
     for r in member_rates(conn):
         if r.held >= MIN_HELD_FOR_ATTENDANCE and r.below:
-            body = conn.execute("SELECT name FROM body WHERE id=?", (r.body_id,)).fetchone()
             out.append(Finding(
                 "meetings.attendance_below_expected", "warning",
                 tr("{name} came to {attended} of {held} meetings of {body} ({rate}%), below the "
                    "expected {expected}%.", language, name=r.name, attended=r.attended,
-                   held=r.held, body=body[0] if body else "", rate=round(r.rate * 100),
+                   held=r.held, body=names.get(r.body_id, ""), rate=round(r.rate * 100),
                    expected=r.expected_pct),
                 ("meetings", "membership", r.membership_id),
                 {"rate": r.rate, "expected": r.expected_pct}))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import sqlite3
 
 from kehila_desktop.core.health import Finding
-from kehila_desktop.core.i18n import label, ntr, tr
+from kehila_desktop.core.i18n import definite, ntr, tr
 
 
 def program_settings(conn: sqlite3.Connection, language: str | None) -> list[Finding]:
@@ -60,7 +60,7 @@ def bodies(conn: sqlite3.Connection, language: str | None) -> list[Finding]:
         if key not in teams:
             out.append(Finding("channel_without_team", "problem", tr(
                 "The {channel} channel is chosen but has no work team.", language,
-                channel=label("CHANNELS", key, language)), ("structure", "channel", channel_id)))
+                channel=definite("CHANNELS", key, language)), ("structure", "channel", channel_id)))
     return out
 
 

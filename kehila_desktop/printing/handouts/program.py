@@ -4,6 +4,7 @@ chosen channel) and ``open-call`` (the public invitation to join the design comm
 
 from __future__ import annotations
 
+from kehila_desktop.core.i18n import definite
 from kehila_desktop.core.workplan.plans import quarter_label, quarters_between, read_plans
 from kehila_desktop.core.workplan.budget import budget_totals
 from kehila_desktop.printing.engine.diagrams import BarChart, Box, StructureDiagram, Timeline
@@ -71,7 +72,7 @@ def composition(src: Source, opts: dict) -> Handout:
     target = int(src.program.get("residents_target_pct") or 0)
     residents = counts.get("resident", 0)
     share = round(100 * residents / total) if total else 0
-    title = src.tr("Composition of the {body}", body=name)
+    title = src.tr("Composition of the {body}", body=src.body_name(body, definite=True))
     story = kit.title(title, src.ntr("{n} member", "{n} members", total))
     story += kit.para(src.tr("Residents: {share}% of the members (target: {target}%).",
                              share=share, target=target), space_after=6)
@@ -104,8 +105,8 @@ def workplan(src: Source, opts: dict) -> Handout:
     for n, plan in enumerate(plans):
         if n:
             story += kit.page_break()
-        channel = src.label("CHANNELS", plan.key)
-        story += kit.heading(src.tr("{channel} channel", channel=channel))
+        story += kit.heading(src.tr("{channel} channel",
+                                    channel=definite("CHANNELS", plan.key, src.language)))
         story += kit.subheading(src.tr("Situation picture"))
         story += kit.para(plan.situation_picture or src.tr("Not written yet."))
         if plan.sections:

@@ -91,7 +91,8 @@ class View(LazyView):
         context.changed.connect(self._changed)
         context.fileOpened.connect(self._changed)
         context.languageChanged.connect(self.retranslate)
-        self._texts()  # the main window calls refresh() once the view is in place
+        self._texts()
+        self.refresh()  # a view reads the file once, when it is built (not again by the window)
 
     def title(self) -> str:
         return tr("Overview")

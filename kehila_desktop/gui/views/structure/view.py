@@ -51,7 +51,8 @@ class View(QWidget):
         context.changed.connect(lambda _c: self._pending.start())
         context.fileOpened.connect(self._file_opened)
         context.languageChanged.connect(self.retranslate)
-        self._texts()  # the main window calls refresh() once the view is in place
+        self._texts()
+        self.refresh()  # a view reads the file once, when it is built (not again by the window)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
