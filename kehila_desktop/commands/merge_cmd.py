@@ -18,20 +18,17 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
+    from kehila_desktop.commands._common import writing
+    from kehila_desktop.core.file.programfile import open_program
     from kehila_desktop.core.history.merge import merge_copy
     from kehila_desktop.core.history.operations import Operations
-    from kehila_desktop.core.file.programfile import open_program
 
-    from kehila_desktop.core.file.lock import ProgramLock
-
-    lock = ProgramLock(args.file)
-    if not args.dry_run:  # not while Kehila Desktop has the file open
-        lock.acquire()
-    try:
-        with open_program(args.file, read_only=args.dry_run) as pf:
-            report = merge_copy(Operations(pf), args.incoming, dry_run=args.dry_run)
-    finally:
-        lock.release()
+    if args.dry_run:
+        with open_program(args.file, read_only=True) as pf:
+            report = merge_copy(Operations(pf), args.incoming, dry_run=True)
+    else:  # not while Kehila Desktop or another command has the file open
+        with writing(args.file, "kehila merge") as (_pf, ops):
+            report = merge_copy(ops, args.incoming)
     if args.json:
         data = report.to_dict()
         data["dry_run"] = bool(args.dry_run)

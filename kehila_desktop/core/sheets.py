@@ -241,8 +241,9 @@ def _check_extent(path: Path, sheet: str | None, rows: int, columns: int,
 
 
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
-_CELL_REF = re.compile(rb"<(?:\w+:)?c\s[^>]*?\br=\"([A-Z]{1,4})([0-9]{1,8})\"")
-_ROW_REF = re.compile(rb"<(?:\w+:)?row\s[^>]*?\br=\"([0-9]{1,8})\"")
+# a cell with its reference; a self-closing one ("<c r=\"B9\" s=\"1\"/>") is empty: only a style
+_CELL_REF = re.compile(rb"<(?:\w+:)?c\s[^>]*?\br=\"([A-Z]{1,4})([0-9]{1,8})\"[^>]*?(/?)>")
+_EMPTY_END = re.compile(rb"\s*</(?:\w+:)?c>")
 _ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
 
 
@@ -251,6 +252,11 @@ def _column_number(letters: bytes) -> int:
     for ch in letters:
         n = n * 26 + ch - 64
     return n
+
+
+def _protected(path: Path) -> SheetReadError:
+    return SheetReadError("The file {path} is protected by a password; save it without one "
+                          "and import it again.", path=path.name)
 
 
 def _damaged(path: Path, why: object) -> SheetReadError:
@@ -268,7 +274,7 @@ class _Zip:
         try:
             self.zip = zipfile.ZipFile(path)
             infos = self.zip.infolist()
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        except Exception as exc:
             raise _damaged(path, exc) from None
         if len(infos) > 10_000 or sum(i.file_size for i in infos) > \
                 limits.unpacked_megabytes * 1_000_000:
@@ -279,9 +285,6 @@ class _Zip:
 
     def chunks(self, name: str, first_only: bool = False):
         """The bytes of one part in pieces (a damaged piece is one ``SheetReadError``)."""
-        import zipfile
-        import zlib
-
         try:
             with self.zip.open(name) as handle:
                 while True:
@@ -292,8 +295,9 @@ class _Zip:
                     yield piece
                     if first_only:
                         return
-        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError,
-                NotImplementedError) as exc:
+        except SheetReadError:
+            raise
+        except Exception as exc:
             raise _damaged(self.path, exc) from None
 
     def check_xml_parts(self) -> None:
@@ -309,8 +313,9 @@ class _Zip:
                         path=self.path.name)
 
     def xlsx_extent(self, part: str) -> tuple[int, int]:
-        """(last row, last column) that the cells of one worksheet part reach."""
-        rows = columns = tags = 0
+        """(last row, last column) that the filled cells of one worksheet part reach (cells
+        that only carry a style, which Excel writes out to XFD1048576, do not count)."""
+        rows = columns = tags = refs = 0
         tail = b""
         for piece in self.chunks(part):
             data = tail + piece
@@ -318,12 +323,14 @@ class _Zip:
             cut = cut if cut > 0 and len(data) - cut < 4096 else len(data)
             block, tail = data[:cut], data[cut:]
             for m in _CELL_REF.finditer(block):
+                refs += 1
+                if m.group(3) or _EMPTY_END.match(block, m.end()):
+                    continue
                 columns = max(columns, _column_number(m.group(1)))
                 rows = max(rows, int(m.group(2)))
-            for m in _ROW_REF.finditer(block):
-                rows = max(rows, int(m.group(1)))
-            tags += len(_ROW_TAG.findall(block))
-        return max(rows, tags), columns
+            if not refs:  # cells without references: their rows count in order
+                tags += len(_ROW_TAG.findall(block))
+        return max(rows, 0 if refs else tags), columns
 
     def close(self) -> None:
         self.zip.close()
@@ -453,11 +460,146 @@ def _ods_extent(z: _Zip, path: Path) -> None:
         raise _damaged(path, exc) from None
 
 
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_FREE_SECTORS = 0xFFFFFFFA  # sector numbers at or above: end of chain, free, FAT, DIFAT
+
+
+def _ole_stream(data: bytes, names: tuple[str, ...]) -> bytes | None:
+    """The first stream named one of ``names`` in an OLE2 compound file (an .xls), or None
+    when the file is not laid out as expected (calamine then judges it)."""
+    import struct
+
+    if len(data) < 512 or not data.startswith(_OLE_SIGNATURE):
+        return None
+    shift, mini_shift = struct.unpack_from("<HH", data, 0x1E)
+    if not 7 <= shift <= 16 or not 2 <= mini_shift < shift:
+        return None
+    size, mini_size = 1 << shift, 1 << mini_shift
+    (fat_count, first_dir, _, cutoff, first_mini, mini_count, first_difat,
+     difat_count) = struct.unpack_from("<IIIIIIII", data, 0x2C)
+    count = (len(data) - 512) // size
+
+    def sector(n: int) -> bytes:
+        return data[512 + n * size:512 + (n + 1) * size] if n < count else b""
+
+    fat_sectors = list(struct.unpack_from("<109I", data, 0x4C))
+    n, seen = first_difat, 0
+    while n < _FREE_SECTORS and seen <= count:
+        block = sector(n)
+        if len(block) < size:
+            return None
+        difat = struct.unpack(f"<{size // 4}I", block)
+        fat_sectors.extend(difat[:-1])
+        n, seen = difat[-1], seen + 1
+    fat: list[int] = []
+    for n in fat_sectors[:fat_count]:
+        block = sector(n)
+        if len(block) < size:
+            return None
+        fat.extend(struct.unpack(f"<{size // 4}I", block))
+
+    def chain(start: int, table: list[int], read, limit: int) -> bytes | None:
+        out, n, steps = [], start, 0
+        while n < _FREE_SECTORS:
+            if n >= len(table) or steps > limit:
+                return None
+            out.append(read(n))
+            n, steps = table[n], steps + 1
+        return b"".join(out)
+
+    directory = chain(first_dir, fat, sector, count)
+    if directory is None:
+        return None
+    entries: list[tuple[str, int, int, int]] = []
+    for at in range(0, len(directory) - 127, 128):
+        length = struct.unpack_from("<H", directory, at + 64)[0]
+        name = directory[at:at + max(0, min(length, 64) - 2)].decode("utf-16-le", "replace")
+        kind = directory[at + 66]
+        start, stream_size = struct.unpack_from("<II", directory, at + 116)
+        entries.append((name, kind, start, stream_size))
+    if not entries:
+        return None
+    root = entries[0]
+    for name, kind, start, stream_size in entries:
+        if kind != 2 or name not in names:
+            continue
+        if stream_size >= cutoff:
+            stream = chain(start, fat, sector, count)
+        else:  # a small stream lives in the mini stream, in the root entry's sectors
+            container = chain(root[2], fat, sector, count) or b""
+            mini_fat = chain(first_mini, fat, sector, count) if mini_count else b""
+            table = list(struct.unpack(f"<{len(mini_fat or b'') // 4}I", mini_fat or b""))
+            stream = chain(start, table,
+                           lambda k, box=container: box[k * mini_size:(k + 1) * mini_size],
+                           len(container) // mini_size + 1)
+        return None if stream is None else stream[:stream_size]
+    return None
+
+
+_XLS_CELLS = {0x0006, 0x00FD, 0x0203, 0x027E, 0x0201, 0x0205, 0x0204, 0x00D6}
+_XLS_SPANS = {0x00BD, 0x00BE}  # MULRK, MULBLANK: row, first column … last column
+
+
+def _xls_extent(path: Path, limits: Limits, deadline: _Deadline) -> None:
+    """Refuse an .xls whose worksheets reach past the limits, from its BIFF cell records."""
+    import struct
+
+    with open(path, "rb") as handle:
+        data = handle.read()
+    try:
+        stream = _ole_stream(data, ("Workbook", "Book"))
+    except Exception:
+        stream = None  # not laid out as expected: calamine judges it
+    if stream is None:
+        return
+    sheets = rows = columns = 0
+    titles: list[str] = []
+
+    def title() -> str:
+        index = sheets - 2  # the first substream is the workbook's globals
+        return titles[index] if 0 <= index < len(titles) else str(max(1, index + 1))
+
+    at, n = 0, len(stream)
+    while at + 4 <= n:
+        kind, length = struct.unpack_from("<HH", stream, at)
+        body = stream[at + 4:at + 4 + length]
+        at += 4 + length
+        if kind == 0x0085 and len(body) >= 8:  # BOUNDSHEET: a sheet's name, in order
+            chars, wide = body[6], body[7] & 1
+            raw = body[8:8 + chars * (2 if wide else 1)]
+            titles.append(raw.decode("utf-16-le" if wide else "latin-1", "replace"))
+        elif kind == 0x0809:  # BOF: a new substream (the globals, then one per sheet)
+            sheets += 1
+            rows = columns = 0
+        elif kind in _XLS_CELLS and len(body) >= 4:
+            row, column = struct.unpack_from("<HH", body)
+            rows, columns = max(rows, row + 1), max(columns, column + 1)
+        elif kind in _XLS_SPANS and len(body) >= 6:
+            row = struct.unpack_from("<H", body)[0]
+            last = struct.unpack_from("<H", body, len(body) - 2)[0]
+            rows, columns = max(rows, row + 1), max(columns, last + 1)
+        elif kind == 0x000A and (rows or columns):  # EOF of a sheet
+            _check_extent(path, title(), rows, columns, limits)
+        if sheets > limits.worksheets + 1:
+            raise SheetReadError("The file {path} has {count} worksheets; a sheet to import "
+                                 "may have at most {limit}.", path=path.name,
+                                 count=f"{limits.worksheets}+", limit=limits.worksheets)
+        if at % 65536 < 8:
+            deadline.check()
+    if rows or columns:
+        _check_extent(path, title(), rows, columns, limits)
+
+
 def _prescan(path: Path, limits: Limits, deadline: _Deadline) -> None:
     """Refuse, before any parser sees it, a workbook that is damaged, hostile or too big."""
     suffix = path.suffix.lower()
-    if suffix == ".xls":
-        return  # a binary BIFF file: at most 65,536 × 256 cells; its extent is checked after
+    if suffix == ".xls":  # a binary BIFF file in an OLE2 container
+        _xls_extent(path, limits, deadline)
+        return
+    if suffix in (".xlsx", ".xlsm", ".xlsb"):
+        with open(path, "rb") as handle:
+            if handle.read(8) == _OLE_SIGNATURE:  # an encrypted OOXML file is an OLE2 container
+                raise _protected(path)
     z = _Zip(path, limits, deadline)
     try:
         z.check_xml_parts()
@@ -467,6 +609,9 @@ def _prescan(path: Path, limits: Limits, deadline: _Deadline) -> None:
                     rows, columns = z.xlsx_extent(part)
                     _check_extent(path, name, rows, columns, limits)
         elif suffix == ".ods":
+            if "META-INF/manifest.xml" in z.names and b"encryption-data" in b"".join(
+                    z.chunks("META-INF/manifest.xml")):
+                raise _protected(path)
             if "content.xml" not in z.names:
                 raise _damaged(path, "content.xml")
             _ods_extent(z, path)
@@ -496,16 +641,22 @@ class Workbook:
             self.names = [m.name for m in self.book.sheets_metadata
                           if str(m.typ).endswith("WorkSheet")] or list(self.book.sheet_names)
         except calamine.PasswordError:
-            raise SheetReadError("The file {path} is protected by a password; save it without "
-                                 "one and import it again.", path=path.name) from None
-        except Exception as exc:  # noqa: BLE001 — calamine's errors: one sentence, never a trace
+            raise _protected(path) from None
+        except BaseException as exc:
             raise self._refusal(exc) from None
         if len(self.names) > limits.worksheets:
             raise SheetReadError("The file {path} has {count} worksheets; a sheet to import may "
                                  "have at most {limit}.", path=path.name,
                                  count=len(self.names), limit=limits.worksheets)
 
-    def _refusal(self, exc: Exception) -> SheetReadError:
+    def _refusal(self, exc: BaseException) -> SheetReadError:
+        """calamine's error as one sentence. A panic in its Rust code (pyo3's PanicException,
+        a BaseException) is a damaged file too; Ctrl+C and exit stay what they are."""
+        if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+            raise exc
+        if isinstance(exc, MemoryError):
+            return SheetReadError("The file {path} is too large to import ({error}).",
+                                  path=self.path.name, error="memory")
         text = _one_line(exc)
         if "shared strings" in text:
             return SheetReadError("The file {path} is damaged: a cell refers to a text its "
@@ -536,7 +687,7 @@ class Workbook:
             merged = ws.merged_cell_ranges or []
         except SheetReadError:
             raise
-        except Exception as exc:  # noqa: BLE001
+        except BaseException as exc:
             raise self._refusal(exc) from None
         self.deadline.check()
         rows = [[cell_text(v) for v in row] for row in values]
@@ -557,10 +708,10 @@ class Workbook:
     def close(self) -> None:
         try:
             self.book.close()
-        except Exception:  # noqa: BLE001 — already closed
+        except Exception:
             pass
 
-    def __enter__(self) -> "Workbook":
+    def __enter__(self) -> Workbook:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -720,7 +871,7 @@ def _shown_width(cell) -> float:
 
 
 def _wrapped_lines(words: list[str], width: float) -> int:
-    lines, used = 1, 0
+    lines, used = 1, 0.0
     for word in words:
         need = len(word) * 1.15 + (1 if used else 0)
         if used and used + need > width:
@@ -766,7 +917,7 @@ def finish_sheet(ws, *, header_row: int | None = 1, right_to_left: bool = True,
                 continue
             width = max(widths.get(cell.column, min_width), 1)
             text = cell.value if isinstance(cell.value, str) else str(cell.value)
-            words = text.split() if cell.row == header_row else None
+            words = text.split() if cell.row == header_row else []
             if words:
                 count = _wrapped_lines(words, width)
             else:

@@ -4,7 +4,7 @@ versions (SEQUENCE, LAST-MODIFIED) and the right times in every year."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, UTC
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -16,7 +16,7 @@ from kehila_desktop.core.meetings.calendar_ics import write_ics
 from .helpers import add_meeting, body_id
 
 JERUSALEM = ZoneInfo("Asia/Jerusalem")
-UTC = timezone.utc
+UTC = UTC
 
 
 def parse_icalendar(path):

@@ -118,6 +118,26 @@ def ods_with_dtd(path: Path) -> Path:
                             "content.xml": content})
 
 
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def far_cell_xls(path: Path) -> Path:
+    """LibreOffice's .xls with "name" in A1 and a cell at IV65536 (the last .xls cell)."""
+    path.write_bytes((DATA / "far-cell-libreoffice.xls").read_bytes())
+    return path
+
+
+def truncated_xls(path: Path) -> Path:
+    data = (DATA / "people-libreoffice.xls").read_bytes()
+    path.write_bytes(data[:len(data) // 2])
+    return path
+
+
+def not_an_xls(path: Path) -> Path:
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\xff" * 600)
+    return path
+
+
 BAD = {  # file name → how it is made
     "far-cell.xlsx": far_cell,
     "far-cell-and-names.xlsx": far_cell_and_names,
@@ -131,6 +151,9 @@ BAD = {  # file name → how it is made
     "zip-bomb.xlsx": zip_bomb,
     "not-a-zip.xlsx": not_a_zip,
     "dtd.ods": ods_with_dtd,
+    "far-cell.xls": far_cell_xls,
+    "truncated.xls": truncated_xls,
+    "garbage.xls": not_an_xls,
     "wide.csv": wide_csv,
     "long.csv": long_csv,
     "huge-field.csv": huge_csv_field,

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, UTC
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -119,7 +119,7 @@ def meetings_calendar(conn: sqlite3.Connection, body_id: str | None = None,
     rows = conn.execute(sql + "ORDER BY m.starts_at", args).fetchall()
     history = versions(conn, "meeting", [r[0] for r in rows],
                        children=("agenda_item", "meeting_id"))
-    stamp = datetime.now(timezone.utc).replace(microsecond=0)
+    stamp = datetime.now(UTC).replace(microsecond=0)
     events = []
     for mid, starts_at, minutes, place, status, kind, bid, body, notes, chair_email in rows:
         try:

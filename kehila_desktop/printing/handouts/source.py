@@ -117,6 +117,28 @@ class Source:
         """"90 minutes" in the handout's language (its plural form)."""
         return minutes(n, self.language)
 
+    def cap(self, text: str) -> str:
+        """``text`` as an English heading or table label begins: a capital first letter
+        ("design committee" → "Design committee"); Hebrew and Arabic as they are."""
+        return text[:1].upper() + text[1:] if self.language == "en" and text else text
+
+    def to_body(self, body: dict) -> str:
+        """"to the {body}" with the language's grammar (Hebrew "לוועדה המעצבת", with the
+        article the bare name lacks), for sentences such as an invitation to join."""
+        name = self.body_name(body)
+        if name == self.label("BODY_KINDS", body["kind"]):
+            if body["kind"] == "steering":
+                return self.tr("to the steering committee")
+            if body["kind"] == "design":
+                return self.tr("to the design committee")
+            if body["kind"] == "program_team":
+                return self.tr("to the program team")
+        if body["kind"] == "work_team" and body.get("channel_key") and name == self.tr(
+                "{channel} work team", channel=self.label("CHANNELS", body["channel_key"])):
+            return self.tr("to the {channel} work team",
+                           channel=self.label("CHANNELS", body["channel_key"]))
+        return self.tr("to the {body}", body=name)
+
     def label(self, vocabulary: str, key: str | None) -> str:
         return label(vocabulary, key, self.language)
 
