@@ -587,9 +587,9 @@ class View(LazyView):
     def import_file(self, path: str) -> bool:
         """Show the preview of importing ``path``; import it (one step) if the user agrees."""
         from kehila_desktop.core.people.sheet_io import (
-            apply_import,
             plan_import,
             read_people_sheet,
+            run_import,
         )
 
         if self.context.ops is None:
@@ -606,9 +606,10 @@ class View(LazyView):
             conn, grid, source, add_areas=add_areas, consent=consent))
         if self.exec_dialog(preview) != QDialog.DialogCode.Accepted:
             return False
-        plan = preview.plan
-        try:
-            apply_import(self.context.ops, plan)
+        try:  # planned again and written in one write transaction, after an integrity check
+            run_import(self.context.ops, grid, source,
+                       add_areas=preview.add_areas.isChecked(),
+                       consent=preview.consent.currentData())
         except KehilaError as exc:
             self.context.show_error(exc.text(tr))
             return False
