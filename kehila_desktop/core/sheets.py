@@ -241,8 +241,9 @@ def _check_extent(path: Path, sheet: str | None, rows: int, columns: int,
 
 
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
-_CELL_REF = re.compile(rb"<(?:\w+:)?c\s[^>]*?\br=\"([A-Z]{1,4})([0-9]{1,8})\"")
-_ROW_REF = re.compile(rb"<(?:\w+:)?row\s[^>]*?\br=\"([0-9]{1,8})\"")
+# a cell with its reference; a self-closing one ("<c r=\"B9\" s=\"1\"/>") is empty: only a style
+_CELL_REF = re.compile(rb"<(?:\w+:)?c\s[^>]*?\br=\"([A-Z]{1,4})([0-9]{1,8})\"[^>]*?(/?)>")
+_EMPTY_END = re.compile(rb"\s*</(?:\w+:)?c>")
 _ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
 
 
@@ -251,6 +252,11 @@ def _column_number(letters: bytes) -> int:
     for ch in letters:
         n = n * 26 + ch - 64
     return n
+
+
+def _protected(path: Path) -> SheetReadError:
+    return SheetReadError("The file {path} is protected by a password; save it without one "
+                          "and import it again.", path=path.name)
 
 
 def _damaged(path: Path, why: object) -> SheetReadError:
@@ -307,8 +313,9 @@ class _Zip:
                         path=self.path.name)
 
     def xlsx_extent(self, part: str) -> tuple[int, int]:
-        """(last row, last column) that the cells of one worksheet part reach."""
-        rows = columns = tags = 0
+        """(last row, last column) that the filled cells of one worksheet part reach (cells
+        that only carry a style, which Excel writes out to XFD1048576, do not count)."""
+        rows = columns = tags = refs = 0
         tail = b""
         for piece in self.chunks(part):
             data = tail + piece
@@ -316,12 +323,14 @@ class _Zip:
             cut = cut if cut > 0 and len(data) - cut < 4096 else len(data)
             block, tail = data[:cut], data[cut:]
             for m in _CELL_REF.finditer(block):
+                refs += 1
+                if m.group(3) or _EMPTY_END.match(block, m.end()):
+                    continue
                 columns = max(columns, _column_number(m.group(1)))
                 rows = max(rows, int(m.group(2)))
-            for m in _ROW_REF.finditer(block):
-                rows = max(rows, int(m.group(1)))
-            tags += len(_ROW_TAG.findall(block))
-        return max(rows, tags), columns
+            if not refs:  # cells without references: their rows count in order
+                tags += len(_ROW_TAG.findall(block))
+        return max(rows, 0 if refs else tags), columns
 
     def close(self) -> None:
         self.zip.close()
@@ -587,6 +596,10 @@ def _prescan(path: Path, limits: Limits, deadline: _Deadline) -> None:
     if suffix == ".xls":  # a binary BIFF file in an OLE2 container
         _xls_extent(path, limits, deadline)
         return
+    if suffix in (".xlsx", ".xlsm", ".xlsb"):
+        with open(path, "rb") as handle:
+            if handle.read(8) == _OLE_SIGNATURE:  # an encrypted OOXML file is an OLE2 container
+                raise _protected(path)
     z = _Zip(path, limits, deadline)
     try:
         z.check_xml_parts()
@@ -596,6 +609,9 @@ def _prescan(path: Path, limits: Limits, deadline: _Deadline) -> None:
                     rows, columns = z.xlsx_extent(part)
                     _check_extent(path, name, rows, columns, limits)
         elif suffix == ".ods":
+            if "META-INF/manifest.xml" in z.names and b"encryption-data" in b"".join(
+                    z.chunks("META-INF/manifest.xml")):
+                raise _protected(path)
             if "content.xml" not in z.names:
                 raise _damaged(path, "content.xml")
             _ods_extent(z, path)
@@ -625,8 +641,7 @@ class Workbook:
             self.names = [m.name for m in self.book.sheets_metadata
                           if str(m.typ).endswith("WorkSheet")] or list(self.book.sheet_names)
         except calamine.PasswordError:
-            raise SheetReadError("The file {path} is protected by a password; save it without "
-                                 "one and import it again.", path=path.name) from None
+            raise _protected(path) from None
         except BaseException as exc:
             raise self._refusal(exc) from None
         if len(self.names) > limits.worksheets:

@@ -21,7 +21,7 @@ EXAMPLES = 2000 if os.environ.get("KEHILA_LONG_FUZZ") else 120
 def _sources(tmp: Path) -> dict[str, bytes]:
     out = {name: (DATA / name).read_bytes() for name in (
         "people-libreoffice.ods", "people-libreoffice.xls", "people-libreoffice.xlsx",
-        "people.csv")}
+        "people.csv", "calamine/date.xlsb")}
     out["made.xlsx"] = people_xlsx(tmp / "made.xlsx").read_bytes()
     return out
 
@@ -29,7 +29,8 @@ def _sources(tmp: Path) -> dict[str, bytes]:
 @settings(max_examples=EXAMPLES, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(source=st.sampled_from(["people-libreoffice.ods", "people-libreoffice.xls",
-                               "people-libreoffice.xlsx", "people.csv", "made.xlsx"]),
+                               "people-libreoffice.xlsx", "people.csv", "made.xlsx",
+                               "calamine/date.xlsb"]),
        edits=st.lists(st.tuples(st.floats(0, 1), st.binary(min_size=1, max_size=8)),
                       min_size=1, max_size=4),
        cut=st.one_of(st.none(), st.floats(0.05, 1)),

@@ -52,3 +52,27 @@ def test_an_instructions_sheet_in_front_is_passed_over(ops, tmp_path):
     for path in (tmp_path / "two.xlsx", ods):
         assert read_people_sheet(path).sheet_name == "אנשים"
         assert planned(ops.conn, path) == WANT
+
+
+CALAMINE = DATA / "calamine"  # real files from calamine's tests (see its README.md)
+
+
+def test_excel_files_read():
+    from kehila_desktop.core.sheets import read_sheet, sheet_names
+
+    assert read_sheet(CALAMINE / "date.xlsb").rows[:2] == [["2021-01-01", "15"],
+                                                           ["2021-01-02", "16"]]
+    assert len(sheet_names(CALAMINE / "issues.xlsb")) > 3
+    assert read_sheet(CALAMINE / "any_sheets.xlsx").rows
+    wide = read_sheet(CALAMINE / "issue_174.xlsx")  # styled, empty cells out to XFD1048576
+    assert wide.rows[0][:2] == ["Your Ref #", "Contact Name"] and len(wide.rows) == 2
+
+
+@pytest.mark.parametrize("name, words", [("pass_protected.xlsx", "password"),
+                                         ("issue_594_dos.ods", "999999999")])
+def test_hostile_real_files_are_refused(name, words):
+    from kehila_desktop.core.sheets import SheetReadError, read_sheet
+
+    with pytest.raises(SheetReadError) as caught:
+        read_sheet(CALAMINE / name)
+    assert words in caught.value.text() and "\n" not in caught.value.text()

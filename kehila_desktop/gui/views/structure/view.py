@@ -119,4 +119,15 @@ class View(QWidget):
             self.body_panel.ui.nameEdit.setFocus()
         elif table in ("program", "channel", "area"):
             self.tabs.setCurrentIndex(1)
-            self.program_panel.ui.nameEdit.setFocus()
+            panel = self.program_panel
+            if table == "area":
+                target = panel.areas.new_name if not panel.areas.list.count() else \
+                    panel.areas.list
+            elif table == "channel":
+                target = next(iter(panel.channel_checks.values()))
+            else:
+                target = panel.ui.nameEdit
+            target.setFocus()
+            scroll = self.tabs.currentWidget()
+            if hasattr(scroll, "ensureWidgetVisible"):
+                scroll.ensureWidgetVisible(target)
