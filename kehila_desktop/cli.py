@@ -32,7 +32,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     from kehila_desktop import __version__
 
-    parser = _Parser(prog="kehila", description="Kehila Desktop program files.")
+    parser = _Parser(prog="kehila", description=tr("Kehila Desktop program files."))
     parser.add_argument("--version", action="version", version=f"kehila {__version__}",
                         help=tr("show the version and exit"))
     subparsers = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)

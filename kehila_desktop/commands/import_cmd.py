@@ -17,16 +17,19 @@ from kehila_desktop.core.i18n import ntr, tr
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("import", help="import people from a sheet (.xlsx .xls .xlsb .ods .csv)")
-    p.add_argument("file", help="the program file (.kehila)")
-    p.add_argument("sheet", help="the sheet to import (.xlsx .xls .xlsb .ods .csv)")
-    p.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
-    p.add_argument("--worksheet", help="the worksheet of a workbook (default: the first with a column of names)")
+    p = subparsers.add_parser(
+        "import", help=tr("import people from a sheet (.xlsx .xls .xlsb .ods .csv)"))
+    p.add_argument("file", help=tr("the program file (.kehila)"))
+    p.add_argument("sheet", help=tr("the sheet to import (.xlsx .xls .xlsb .ods .csv)"))
+    p.add_argument("--dry-run", action="store_true",
+                   help=tr("show what would change; write nothing"))
+    p.add_argument("--worksheet", help=tr(
+        "the worksheet of a workbook (default: the first with a column of names)"))
     p.add_argument("--add-areas", action="store_true",
-                   help="add the areas the sheet names that the program does not have")
+                   help=tr("add the areas the sheet names that the program does not have"))
     p.add_argument("--consent", choices=("yes", "no"),
-                   help="for a sheet without a consent column: did its people consent to "
-                        "keeping their contact details")
+                   help=tr("for a sheet without a consent column: did its people consent to "
+                           "keeping their contact details"))
     p.add_argument("--language", choices=("he", "ar", "en"))
     p.set_defaults(func=run)
 

@@ -8,12 +8,12 @@ from kehila_desktop.core.i18n import tr
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("merge", help="merge a copy of the program that came back")
-    p.add_argument("file", help="the program file (.kehila) to merge into")
-    p.add_argument("incoming", help="the copy that came back (.kehila)")
+    p = subparsers.add_parser("merge", help=tr("merge a copy of the program that came back"))
+    p.add_argument("file", help=tr("the program file (.kehila) to merge into"))
+    p.add_argument("incoming", help=tr("the copy that came back (.kehila)"))
     p.add_argument("--dry-run", action="store_true",
-                   help="only show what the merge would do; change nothing")
-    p.add_argument("--json", action="store_true", help="print the report as JSON")
+                   help=tr("only show what the merge would do; change nothing"))
+    p.add_argument("--json", action="store_true", help=tr("print the report as JSON"))
     p.set_defaults(func=run)
 
 
