@@ -18,7 +18,7 @@ def _meeting_head(src: Source, kit: Kit, title: str, meeting: dict) -> tuple[str
                   time=src.time(meeting["starts_at"]))
     story = kit.title(title, f"{name} · {when}")
     story += kit.facts([
-        (src.tr("Meeting"), src.label("MEETING_KINDS", meeting["kind"])),
+        (src.tr("Meeting"), src.cap_label("MEETING_KINDS", meeting["kind"])),
         (src.tr("Place"), meeting["place"]),
         (src.tr("Length"), src.minutes(meeting["minutes"])),
         (src.tr("Chair"), src.person_name(body.get("chair_person_id"))),
@@ -46,7 +46,7 @@ def agenda(src: Source, opts: dict) -> Handout:
             span = f"{a}–{b}"
         else:
             span = ""
-        rows.append([str(i), span, item["title"], src.label("AGENDA_KINDS", item["kind"]),
+        rows.append([str(i), span, item["title"], src.cap_label("AGENDA_KINDS", item["kind"]),
                      item["presenter"], str(item["minutes"])])
         offset += item["minutes"] or 0
     header = [src.tr("No."), src.tr("Time"), src.ptr("agenda", "Item"), src.tr("Kind"),
@@ -76,7 +76,7 @@ def minutes(src: Source, opts: dict) -> Handout:
         if mark["guest_name"] and not mark["name"]:
             who = src.tr("{name} (guest)", name=who)
         groups.setdefault(mark["status"], []).append(who)
-    rows = [[src.label("ATTENDANCE", status), str(len(groups[status])),
+    rows = [[src.cap_label("ATTENDANCE", status), str(len(groups[status])),
              src.join(sorted(groups[status]))]
             for status in src.vocab_keys("ATTENDANCE") if status in groups]
     if rows:
@@ -88,7 +88,7 @@ def minutes(src: Source, opts: dict) -> Handout:
     decisions = src.all("SELECT * FROM decision WHERE meeting_id=? AND deleted=0 "
                         "ORDER BY position, rowid", (meeting["id"],))
     if decisions:
-        rows = [[str(i), d["text"], src.label("DECISION_KINDS", d["kind"]),
+        rows = [[str(i), d["text"], src.cap_label("DECISION_KINDS", d["kind"]),
                  str(d["votes_for"]), str(d["votes_against"]), str(d["votes_abstain"])]
                 for i, d in enumerate(decisions, 1)]
         story += kit.table([src.tr("No."), src.tr("Decision"), src.tr("Kind"), src.tr("For"),
@@ -101,7 +101,7 @@ def minutes(src: Source, opts: dict) -> Handout:
                     "ORDER BY due, rowid", (meeting["id"],))
     if items:
         rows = [[str(i), a["text"], src.person_name(a["owner_person_id"]), src.date(a["due"]),
-                 src.label("ACTION_ITEM_STATUSES", a["status"])]
+                 src.cap_label("ACTION_ITEM_STATUSES", a["status"])]
                 for i, a in enumerate(items, 1)]
         story += kit.table([src.tr("No."), src.tr("Task"), src.tr("Owner"), src.tr("Due"),
                             src.tr("Status")], rows, [0.8, 8, 3.4, 2.2, 1.8])
@@ -133,10 +133,12 @@ def calendar(src: Source, opts: dict) -> Handout:
               src.tr("Meeting"), src.tr("Place"), src.tr("Status")]
     weights = [2.2, 1.8, 1.3, 4, 2.4, 4, 1.8]
 
+    every_row: list[list[str]] = []  # all months' tables share their column widths
+
     def flush():
         if rows:
             story.extend(kit.subheading(month_label))
-            story.extend(kit.table(header, list(rows), weights))
+            story.extend(kit.table(header, list(rows), weights, sizing_rows=every_row))
             rows.clear()
 
     month_label = ""
@@ -148,9 +150,10 @@ def calendar(src: Source, opts: dict) -> Handout:
             month_label = _month_name(src, key)
         body = bodies.get(m["body_id"])
         rows.append([src.date(m["starts_at"]), src.weekday(m["starts_at"]),
-                     src.time(m["starts_at"]), src.body_name(body) if body else "",
-                     src.label("MEETING_KINDS", m["kind"]), m["place"],
-                     src.label("MEETING_STATUSES", m["status"])])
+                     src.time(m["starts_at"]), src.cap(src.body_name(body)) if body else "",
+                     src.cap(src.label("MEETING_KINDS", m["kind"])), m["place"],
+                     src.cap(src.label("MEETING_STATUSES", m["status"]))])
+        every_row.append(rows[-1])
     flush()
     if not meetings:
         story += kit.para(src.tr("No meetings are planned."))
