@@ -23,6 +23,7 @@ from __future__ import annotations
 import io
 import os
 import sys
+import threading
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -41,7 +42,7 @@ LANGUAGE_NAMES = {"he": "עברית", "ar": "العربية", "en": "English"}
 DOMAIN = "kehila"
 
 _current = DEFAULT_LANGUAGE
-_isolating = False
+_isolating = threading.local()  # per thread: the Overview checks health in a worker
 FSI, PDI = "\u2068", "\u2069"  # Unicode bidi isolates: first strong isolate … pop
 
 
@@ -171,7 +172,7 @@ def nptr(context: str, singular: str, plural: str, n: int, language_code: str | 
 
 
 def _fill(text: str, english: str, fields: dict) -> str:
-    if fields and _isolating:
+    if fields and getattr(_isolating, "on", False):
         fields = {k: isolate(v) if isinstance(v, str) and v else v for k, v in fields.items()}
     if fields:
         try:
@@ -203,12 +204,11 @@ def isolated_fields():
     so a Hebrew name in an English sentence (or a Latin one in a Hebrew sentence) cannot pull
     the numbers and brackets next to it into its own direction ("of (40%) ועדה מעצבת"). For
     text shown on screen (Qt honours isolates); printed pages and files are made without."""
-    global _isolating
-    before, _isolating = _isolating, True
+    before, _isolating.on = getattr(_isolating, "on", False), True
     try:
         yield
     finally:
-        _isolating = before
+        _isolating.on = before
 
 
 def format_date(value: str | None) -> str:
