@@ -25,7 +25,8 @@ def _fill(ops):
         design = body_id(ops.conn, "design")
         for i, nasty in enumerate(NASTY):
             pid = add_person(ops, f"אדם {i}", organisation=nasty, notes=nasty, title=nasty,
-                             email=f"p{i}@example.org", contact_consent=i % 2 == 0)
+                             email=f"p{i}@example.org" if i % 2 == 0 else "",
+                             contact_consent=i % 2 == 0)  # no consent: no contact details
             join(ops, pid, design, responsibilities=nasty)
 
 
@@ -89,4 +90,5 @@ def test_xlsx_text_round_trips_exactly(tmp_path_factory, text):
 
     path = tmp_path_factory.mktemp("x") / "t.xlsx"
     write_xlsx(path, {"s": [["h"], [text]]})
-    assert unescape_cell(read_sheet(path).rows[1][0]) == text
+    rows = read_sheet(path).rows + [[""]]  # an empty last cell is no row at all
+    assert unescape_cell(rows[1][0]) == text

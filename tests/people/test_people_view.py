@@ -143,7 +143,7 @@ def test_pipeline_steps_and_matrix(view, context, qtbot):
     view.tabs.setCurrentIndex(1)                              # "who sits where"
     column = [b for b, _ in view.matrix_model.bodies].index(design)
     row = view.model.row_of(pid)
-    assert view.matrix_model.index(row, column).data() == "חבר/ה · הצטרף"
+    assert view.matrix_model.index(row, column).data() == "חבר/ה · הצטרפות"
 
 
 def test_search_as_you_type_and_filters(view, context, qtbot):
@@ -192,8 +192,8 @@ def test_cancel_an_import_changes_nothing(view, context, qtbot, tmp_path):
 
     answer_with(view, qtbot, look, accept=False)
     assert view.import_file(str(_sheet(tmp_path))) is False
-    assert "UTF-8" in seen["summary"] and "2 להוספה" in seen["summary"]
-    assert "3 נדחו" in seen["summary"] and seen["rows"] == 5
+    assert "UTF-8" in seen["summary"] and "להוספה: 2" in seen["summary"]
+    assert "נדחו: 3" in seen["summary"] and seen["rows"] == 5
     assert conn.execute("SELECT count(*) FROM person").fetchone()[0] == 0
     assert conn.execute("SELECT count(*) FROM step").fetchone()[0] == steps
 
@@ -201,7 +201,12 @@ def test_cancel_an_import_changes_nothing(view, context, qtbot, tmp_path):
 def test_import_good_duplicate_and_broken_rows_is_one_undo_step(view, context, qtbot,
                                                                 tmp_path):
     conn = context.pf.conn
-    answer_with(view, qtbot, lambda preview: None)
+
+    def consent_yes(preview):
+        assert not preview.import_button.isEnabled()  # the consent question comes first
+        choose(preview.consent, True)
+
+    answer_with(view, qtbot, consent_yes)
     assert view.import_file(str(_sheet(tmp_path))) is True
     assert view.model.rowCount() == 2
     assert sorted(r[0] for r in conn.execute("SELECT name FROM person WHERE deleted=0")) == \
@@ -217,7 +222,8 @@ def test_export_from_the_view(view, context, tmp_path):
     [out] = view.export_to(str(tmp_path / "people.xlsx"))
     import openpyxl
     ws = openpyxl.load_workbook(out).worksheets[0]
-    assert ws["A1"].value == "שם" and ws["B2"].value == "'=cmd"
+    assert ws["A1"].value == "שם" and ws["B2"].value == "=cmd"
+    assert ws["B2"].data_type == "s" and ws["B2"].quotePrefix  # text, no visible apostrophe
 
 
 def test_language_change_retranslates(view, context):
@@ -262,3 +268,64 @@ def test_keyboard_search_edit_and_delete(view, context, qtbot):
     assert view.model.rowCount() == 1 and view.model.row_of(pid) < 0
     context.ops.undo()
     assert view.model.row_of(pid) >= 0
+
+
+def test_delete_asks_first_naming_the_memberships_and_stays_undoable(view, context, qtbot,
+                                                                      monkeypatch):
+    from kehila_desktop.gui import dialogs
+
+    conn = context.pf.conn
+    with context.ops.step("people"):
+        pid = add_person(context.ops, "רינה")
+        join(context.ops, pid, body_id(conn, "design"))
+        join(context.ops, pid, body_id(conn, "steering"))
+    answers = []
+    monkeypatch.setattr(dialogs, "answer", lambda box, buttons: answers.pop(0))
+    view.refresh()
+    answers.append("cancel")
+    view.select_person(pid)
+    view.delete_person()
+    kind, text = dialogs.shown[-1]
+    assert kind == "confirm" and "רינה" in text and "2" in text
+    assert "ועדת ההיגוי" in text or "היגוי" in text
+    assert conn.execute("SELECT deleted FROM person WHERE id=?", (pid,)).fetchone() == (0,)
+    answers.append("ok")
+    view.delete_person()
+    assert conn.execute("SELECT deleted FROM person WHERE id=?", (pid,)).fetchone() == (1,)
+    assert conn.execute("SELECT count(*) FROM membership WHERE person_id=? AND deleted=0",
+                        (pid,)).fetchone() == (0,)
+    context.ops.undo()
+    assert conn.execute("SELECT count(*) FROM membership WHERE person_id=? AND deleted=0",
+                        (pid,)).fetchone() == (2,)
+
+
+def test_import_offers_the_areas_the_sheet_names_and_asks_for_consent(view, context, qtbot,
+                                                                      tmp_path):
+    conn = context.pf.conn
+    path = tmp_path / "areas.csv"
+    path.write_text('שם,טלפון,שכונה\n'
+                    "נועה,050-1111111,נווה שאנן\n"
+                    "עומר,050-2222222,רמת אלון\n"
+                    "גיל,,נווה שאנן\n", encoding="utf-8")
+    seen = {}
+
+    def look(preview):
+        seen["offer"] = preview.add_areas.text()
+        assert preview.add_areas.isVisible() and preview.add_areas.isChecked()
+        assert preview.consent.isVisible() and not preview.import_button.isEnabled()
+        choose(preview.consent, False)
+        seen["summary"] = preview.summary.text()
+        preview.add_areas.setChecked(False)  # then the rows naming them are rejected
+        seen["rejected"] = preview.plan.counts["reject"]
+        preview.add_areas.setChecked(True)
+
+    answer_with(view, qtbot, look)
+    assert view.import_file(str(path)) is True
+    assert "נווה שאנן, רמת אלון" in seen["offer"] and seen["rejected"] == 3
+    assert "2" in seen["summary"]  # two people's phones are not kept
+    assert conn.execute("SELECT a.name, count(*) FROM person p JOIN area a ON a.id=p.area_id "
+                        "GROUP BY a.name ORDER BY a.name").fetchall() == [("נווה שאנן", 2),
+                                                                          ("רמת אלון", 1)]
+    assert conn.execute("SELECT count(*) FROM person WHERE phone != ''").fetchone()[0] == 0
+    context.ops.undo()
+    assert conn.execute("SELECT count(*) FROM area WHERE deleted=0").fetchone()[0] == 0

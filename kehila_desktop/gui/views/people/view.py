@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialo
 from kehila_desktop.core import enums, health
 from kehila_desktop.core.structure.composition import composition
 from kehila_desktop.core.errors import KehilaError
-from kehila_desktop.core.i18n import isolated_fields, label, tr
+from kehila_desktop.core.i18n import isolated_fields, label, ntr, tr
 from kehila_desktop.core.people.search import PeopleFilter
+from kehila_desktop.gui import dialogs
 from kehila_desktop.gui.context import AppContext
 from kehila_desktop.gui.views.lazy import LazyView
 from kehila_desktop.gui.views.people.composition_chart import CompositionChart
@@ -31,6 +32,7 @@ from kehila_desktop.gui.views.people.membership_editor import MembershipEditor
 from kehila_desktop.gui.views.people.memberships_panel import NEXT_STATUS, MembershipsPanel
 from kehila_desktop.gui.views.people.person_editor import PersonEditor
 from kehila_desktop.gui.views.people.table_model import PeopleTableModel
+from kehila_desktop.gui.direction import follow_text_direction
 
 MEMBERSHIP_FIELDS = ("id", "body_id", "role", "role_requirements", "expected_attendance",
                      "responsibilities", "status", "source", "represents_body_id")
@@ -93,6 +95,7 @@ class View(LazyView):
 
         self.table = QTableView()
         self.table.setModel(self.model)
+        follow_text_direction(self.table)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -291,8 +294,8 @@ class View(LazyView):
             combo.setCurrentIndex(0)
 
     def _update_count(self) -> None:
-        self.count_label.setText(tr("{shown} of {total} people", shown=self.model.rowCount(),
-                                    total=self.model.total))
+        self.count_label.setText(ntr("{shown} of {n} person", "{shown} of {n} people",
+                                     self.model.total, shown=self.model.rowCount()))
 
     # --- selection ----------------------------------------------------------------------
     def print_context(self) -> dict:
@@ -383,6 +386,23 @@ class View(LazyView):
             return
         conn = self.context.pf.conn
         name = conn.execute("SELECT name FROM person WHERE id=?", (pid,)).fetchone()[0]
+        bodies = [b for (b,) in conn.execute(
+            "SELECT b.name FROM membership m JOIN body b ON b.id=m.body_id WHERE "
+            "m.person_id=? AND m.deleted=0 ORDER BY b.position", (pid,))]
+        chairs = [b for (b,) in conn.execute(
+            "SELECT name FROM body WHERE chair_person_id=? AND deleted=0 ORDER BY position",
+            (pid,))]
+        question = tr("Delete {name}?", name=name)
+        if bodies:
+            question += " " + ntr("Their {n} membership goes with them ({bodies}).",
+                                  "Their {n} memberships go with them ({bodies}).",
+                                  len(bodies), bodies=", ".join(bodies))
+        if chairs:
+            question += " " + tr("They will no longer chair {bodies}.",
+                                 bodies=", ".join(chairs))
+        question += " " + tr("Undo brings it all back.")
+        if not dialogs.confirm(self, question, tr("Delete")):
+            return
 
         def delete(ops):
             for (mid,) in conn.execute("SELECT id FROM membership WHERE person_id=? AND "
@@ -517,11 +537,12 @@ class View(LazyView):
             return
         comp = composition(conn, bid)
         self.chart.set_composition(comp)
-        text = tr("{total} members have joined; residents are {share}% (target {target}%).",
-                  total=comp.total, share=round(comp.residents_pct), target=comp.target_pct)
+        text = ntr("{n} member has joined; residents are {share}% (target {target}%).",
+                   "{n} members have joined; residents are {share}% (target {target}%).",
+                   comp.total, share=round(comp.residents_pct), target=comp.target_pct)
         if comp.in_pipeline:
-            text += " " + tr("{count} more are on the way (mapped to invited).",
-                             count=comp.in_pipeline)
+            text += " " + ntr("{n} more is on the way (mapped to invited).",
+                              "{n} more are on the way (mapped to invited).", comp.in_pipeline)
         self.comp_summary.setText(text)
         with isolated_fields():  # names in another script keep their numbers in place
             findings = self.composition_findings()
@@ -548,8 +569,9 @@ class View(LazyView):
 
     # --- import / export ------------------------------------------------------------------
     def _ask_open_sheet(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Import people"), "",
-                                              tr("Sheets") + " (*.xlsx *.csv)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Import people"), "",
+            tr("Sheets") + " (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv)")
         return path
 
     def _ask_save_sheet(self) -> str:
@@ -565,9 +587,9 @@ class View(LazyView):
     def import_file(self, path: str) -> bool:
         """Show the preview of importing ``path``; import it (one step) if the user agrees."""
         from kehila_desktop.core.people.sheet_io import (
-            apply_import,
             plan_import,
             read_people_sheet,
+            run_import,
         )
 
         if self.context.ops is None:
@@ -575,15 +597,19 @@ class View(LazyView):
         try:
             grid = read_people_sheet(path)
             source = Path(path).name + (f" — {grid.sheet_name}" if grid.sheet_name else "")
-            plan = plan_import(self.context.pf.conn, grid, source)
+            plan = plan_import(self.context.pf.conn, grid, source, add_areas=True)
         except KehilaError as exc:
             self.context.show_error(exc.text(tr))
             return False
-        preview = ImportPreview(plan, self)
+        conn = self.context.pf.conn
+        preview = ImportPreview(plan, self, replan=lambda add_areas, consent: plan_import(
+            conn, grid, source, add_areas=add_areas, consent=consent))
         if self.exec_dialog(preview) != QDialog.DialogCode.Accepted:
             return False
-        try:
-            apply_import(self.context.ops, plan)
+        try:  # planned again and written in one write transaction, after an integrity check
+            run_import(self.context.ops, grid, source,
+                       add_areas=preview.add_areas.isChecked(),
+                       consent=preview.consent.currentData())
         except KehilaError as exc:
             self.context.show_error(exc.text(tr))
             return False

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout,
                                QTabWidget, QToolButton, QTreeView, QVBoxLayout, QWidget)
 
 from kehila_desktop.core.workplan import plans as wp
-from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.i18n import label, ntr, tr
 from kehila_desktop.core.workplan.budget import (
     approval_status,
     budget_totals,
@@ -27,6 +27,7 @@ from kehila_desktop.gui.views.workplan.editor import ItemEditor
 from kehila_desktop.gui.views.workplan.situation import SituationPanel
 from kehila_desktop.gui.views.workplan.timeline import TimelineChart, program_quarters
 from kehila_desktop.gui.views.workplan.tree_model import PlanTreeModel
+from kehila_desktop.gui.direction import follow_text_direction
 
 ALL = ""
 PLAN_TABLES = {"channel", "situation_section", "goal", "objective", "action", "action_area",
@@ -93,6 +94,7 @@ class View(PlanCommands, QWidget):
         self.tree = QTreeView()
         self.model = PlanTreeModel(self.context, self)
         self.tree.setModel(self.model)
+        follow_text_direction(self.tree)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -294,8 +296,9 @@ class View(PlanCommands, QWidget):
             self.approval.setText(statuses[self.plans[0].id])
         else:
             approved = sum(1 for p in self.plans if approvals[p.id] is not None)
-            self.approval.setText(tr("{approved} of {count} channel plans approved.",
-                                     approved=approved, count=len(self.plans)))
+            self.approval.setText(ntr("{approved} of {n} channel plan approved.",
+                                      "{approved} of {n} channel plans approved.",
+                                      len(self.plans), approved=approved))
         self._enable()
 
     def _enable(self) -> None:
