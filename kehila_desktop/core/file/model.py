@@ -130,6 +130,11 @@ class Meeting(Row, table=True):
     status: str = "planned"
     notes: str = ""
     schedule_note: str = ""  # why a generated date moved (holiday, weekend)
+    # in-room mode (format 2): the real start and the running clock, kept so a crash resumes
+    started_at: str = ""  # when "Start meeting" was pressed (local YYYY-MM-DDTHH:MM:SS)
+    clock_item_id: str = ""  # the agenda item the room is on
+    clock_elapsed: int = 0  # seconds of meeting time counted up to clock_mark
+    clock_mark: str = ""  # wall time (UTC ISO) the clock runs from; "" while paused / stopped
 
 
 class AgendaItem(Row, table=True):
@@ -141,6 +146,7 @@ class AgendaItem(Row, table=True):
     minutes: int = 10
     kind: str = "discussion"
     notes: str = ""
+    spent_seconds: int = 0  # time used in the room (format 2), counted up to the meeting's clock_mark
 
 
 class Attendance(Row, table=True):
@@ -161,6 +167,7 @@ class Decision(Row, table=True):
     votes_against: int = 0
     votes_abstain: int = 0
     payload: str = ""  # JSON: what the decision sets, e.g. {"channels": ["urban", "social"]}
+    outcome: str = ""  # format 2: enums.DECISION_OUTCOMES ("" in files from format 1)
 
 
 class ActionItem(Row, table=True):
@@ -171,6 +178,7 @@ class ActionItem(Row, table=True):
     owner_person_id: Optional[str] = Field(default=None, foreign_key="person.id")
     due: Optional[str] = None
     status: str = "open"
+    done_meeting_id: Optional[str] = None  # format 2: the meeting that marked it done
 
 
 class Goal(Row, table=True):
