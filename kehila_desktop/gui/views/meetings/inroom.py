@@ -536,7 +536,6 @@ class InRoomWindow(QWidget):
             b = self.member_buttons[pid]
             text = name if not status else f"{name}\n{label('ATTENDANCE', status)}"
             b.setText(text)
-            b.setToolTip(plain_tip(name))
             b.setAccessibleName(tr("Check in {name}", name=name) if not status else
                                 tr("{name}: {status}", name=name,
                                    status=label("ATTENDANCE", status)))
