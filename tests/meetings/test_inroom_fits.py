@@ -130,3 +130,26 @@ def test_projector_and_item_line_isolate_hebrew_titles_in_english(qtbot, he_app,
         window.projector.close()
     finally:
         apply_language("he", remember=False)
+
+
+def test_keyboard_check_in_by_search_and_enter_or_tab_and_space(qtbot, he_app, new_file):
+    from kehila_desktop.core.meetings import records as mt
+
+    window, ids = _room_with_25(qtbot, new_file, "en", (1024, 768))
+    try:
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+        assert window.find.hasFocus()
+        window.find.setText("Ruth Levy-Sternberg 17")
+        qtbot.keyClick(window.find, Qt.Key.Key_Return)
+        marks = mt.attendance_of(window.context.pf.conn, ids["meeting"])
+        assert [window.member_names[p] for p in marks] == ["Ruth Levy-Sternberg 17"]
+        assert window.find.text() == ""
+        qtbot.keyClick(window.find, Qt.Key.Key_Tab)  # the first name follows the search box
+        first = next(iter(window.member_buttons.values()))
+        assert window.focusWidget() is first
+        qtbot.keyClick(first, Qt.Key.Key_Space)
+        assert len(mt.attendance_of(window.context.pf.conn, ids["meeting"])) == 2
+    finally:
+        apply_language("he", remember=False)

@@ -342,6 +342,7 @@ class InRoomWindow(QWidget):
         self.find = QLineEdit()
         self.find.setClearButtonEnabled(True)
         self.find.textChanged.connect(self._filter_members)
+        self.find.returnPressed.connect(self._tap_found)
         side.addWidget(self.find)
         self.grid_host = CheckInGrid()
         self.grid = self.grid_host.grid
@@ -544,6 +545,9 @@ class InRoomWindow(QWidget):
                             f"font-size: {self.member_font.pointSizeF():g}pt;")
         self.member_names = {pid: name for pid, name, _e in members}
         self.grid_host.set_buttons(list(self.member_buttons.values()))
+        chain = [self.find, *self.member_buttons.values(), self.guest_name]
+        for first, second in zip(chain, chain[1:]):  # Tab from the search walks the names
+            QWidget.setTabOrder(first, second)
         self._filter_members()
         guests = [g for _i, g in mt.guests_of(conn, self.meeting_id)]
         rate = mt.meeting_rate(conn, self.meeting_id)
@@ -632,6 +636,13 @@ class InRoomWindow(QWidget):
         for pid, button in self.member_buttons.items():
             button.setVisible(not text or text in self.member_names.get(pid, "").casefold())
         self.grid_host.reflow(self.checkin_scroll.viewport().width())
+
+    def _tap_found(self) -> None:
+        """Enter in the search box checks in the one member it found (keyboard check-in)."""
+        found = [pid for pid, b in self.member_buttons.items() if not b.isHidden()]
+        if self.find.text().strip() and len(found) == 1:
+            self.tap(found[0])
+            self.find.clear()
 
     @property
     def index(self) -> int:
