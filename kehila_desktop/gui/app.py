@@ -175,7 +175,11 @@ def open_in_room(window, meeting_id: str):
                                  meeting=wanted))
         return None
     view = window.show_view("meetings")
-    return view.open_inroom(found[0])
+    room = view.open_inroom(found[0])
+    if room is not None:
+        room.raise_()
+        room.activateWindow()
+    return room
 
 
 def main(argv: list[str] | None = None) -> int:

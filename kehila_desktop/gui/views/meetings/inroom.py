@@ -178,6 +178,8 @@ class CheckInGrid(QWidget):
         for b in self.buttons:
             self.grid.removeWidget(b)
         self.buttons = list(buttons)
+        for n, b in enumerate(self.buttons):  # in the grid (parented) before anything else
+            self.grid.addWidget(b, n, 0)
         self.columns = 0
         self.reflow()
 
@@ -428,6 +430,10 @@ class InRoomWindow(QWidget):
             return self.toggle_pause
         if key == Qt.Key.Key_Escape:
             return self.close
+        if key == Qt.Key.Key_F5 and not mods:  # what a clicker sends to start a show
+            return self.start
+        if ctrl and key == Qt.Key.Key_0:
+            return self.notes.setFocus
         if ctrl and key in (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3):
             return lambda: self.show_tab(int(key) - int(Qt.Key.Key_1))
         if ctrl and not shift and key == Qt.Key.Key_Z and not self._text_undo_available():
@@ -466,7 +472,7 @@ class InRoomWindow(QWidget):
         self.setWindowTitle(tr("In-room mode"))
         for b, text in ((self.prev_button, tr("Previous item (PgUp)")),
                         (self.next_button, tr("Next item (PgDown)")),
-                        (self.start_button, tr("Start meeting")),
+                        (self.start_button, tr("Start meeting (F5)")),
                         (self.projector_button, tr("Projector window")),
                         (self.finish_button, tr("Finish meeting")),
                         (self.exit_button, tr("Leave in-room mode (Esc)")),
@@ -483,6 +489,7 @@ class InRoomWindow(QWidget):
                 b.setAccessibleName(text)
         self.notes.setAccessibleName(tr("Notes on the current item, for the minutes"))
         self.notes.setPlaceholderText(tr("Notes on this item, for the minutes"))
+        self.notes.setToolTip(tr("Notes on this item, for the minutes") + " (Ctrl+0)")
         self.guest_name.setAccessibleName(tr("Guest's name"))
         self.guest_name.setPlaceholderText(tr("Guest's name"))
         self.find.setPlaceholderText(tr("Find a member by name"))
@@ -639,8 +646,11 @@ class InRoomWindow(QWidget):
 
     def _tap_found(self) -> None:
         """Enter in the search box checks in the one member it found (keyboard check-in)."""
+        text = self.find.text().strip().casefold()
         found = [pid for pid, b in self.member_buttons.items() if not b.isHidden()]
-        if self.find.text().strip() and len(found) == 1:
+        exact = [pid for pid in found if self.member_names.get(pid, "").casefold() == text]
+        found = exact or found
+        if text and len(found) == 1:
             self.tap(found[0])
             self.find.clear()
 
@@ -854,6 +864,14 @@ class InRoomWindow(QWidget):
         else:
             self.projector.close()
             self.projector = None
+
+    def show_in_room(self) -> None:
+        """Full screen on the laptop's screen (sized to it also where no window manager
+        makes a full-screen window fill the screen)."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is not None:
+            self.setGeometry(screen.geometry())
+        self.showFullScreen()
 
     def closeEvent(self, event) -> None:  # noqa: N802
         app = QApplication.instance()
