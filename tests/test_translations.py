@@ -85,8 +85,13 @@ def _message_keys() -> dict[tuple[str | None, str, str | None], str]:
     for vocabulary in dir(enums):
         table = getattr(enums, vocabulary)
         if vocabulary.isupper() and isinstance(table, dict):
+            context = i18n.VOCABULARY_CONTEXTS.get(vocabulary)
             for text in table.values():
-                found.setdefault((None, text, None), f"enums.{vocabulary}")
+                found.setdefault((context, text, None), f"enums.{vocabulary}")
+            if vocabulary in i18n.DEFINITE_CONTEXTS:
+                for text in table.values():
+                    found.setdefault((i18n.DEFINITE_CONTEXTS[vocabulary], text, None),
+                                     f"enums.{vocabulary} (definite)")
     return found
 
 

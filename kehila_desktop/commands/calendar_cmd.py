@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kehila_desktop.core.i18n import tr
+from kehila_desktop.core.i18n import ntr
 
 
 def register(subparsers) -> None:
@@ -10,6 +10,8 @@ def register(subparsers) -> None:
     p.add_argument("file", help="the program file (.kehila)")
     p.add_argument("out", help="the calendar file to write (.ics)")
     p.add_argument("--body", help="only this body's meetings (its id or its name)")
+    p.add_argument("--language", choices=("he", "ar", "en"),
+                   help="the language of the events' titles and descriptions")
     p.set_defaults(func=run)
 
 
@@ -31,5 +33,6 @@ def run(args) -> int:
         except OSError as exc:
             raise UsageError("{path} cannot be written ({error}).", path=args.out,
                              error=exc.strerror or exc) from None
-    print(tr("{count} meetings written to {path}.", count=count, path=args.out))
+    print(ntr("{n} meeting written to {path}.", "{n} meetings written to {path}.", count,
+             path=args.out))
     return 0

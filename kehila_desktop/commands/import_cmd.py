@@ -13,15 +13,15 @@ read exits 4 with the reason, and nothing is written.
 
 from __future__ import annotations
 
-from kehila_desktop.core.i18n import tr
+from kehila_desktop.core.i18n import ntr, tr
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("import", help="import people from an .xlsx or .csv sheet")
+    p = subparsers.add_parser("import", help="import people from a sheet (.xlsx .xls .xlsb .ods .csv)")
     p.add_argument("file", help="the program file (.kehila)")
-    p.add_argument("sheet", help="the sheet to import (.xlsx or .csv)")
+    p.add_argument("sheet", help="the sheet to import (.xlsx .xls .xlsb .ods .csv)")
     p.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
-    p.add_argument("--worksheet", help="the worksheet of an .xlsx (default: the first)")
+    p.add_argument("--worksheet", help="the worksheet of a workbook (default: the first with a column of names)")
     p.add_argument("--add-areas", action="store_true",
                    help="add the areas the sheet names that the program does not have")
     p.add_argument("--consent", choices=("yes", "no"),
@@ -70,6 +70,6 @@ def run(args) -> int:
         if done["areas"]:
             print(tr("Areas added: {count}.", count=done["areas"]))
         if done["dropped"]:
-            print(tr("Contact details not kept (no consent): {count} people.",
-                     count=done["dropped"]))
+            print(ntr("Contact details not kept (no consent): {n} person.",
+                      "Contact details not kept (no consent): {n} people.", done["dropped"]))
     return 0

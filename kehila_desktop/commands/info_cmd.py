@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from kehila_desktop.core.file import summary
-from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.i18n import label, ntr, tr
 
 
 def register(subparsers) -> None:
@@ -47,5 +47,5 @@ def run(args) -> int:
     print(tr("Chosen channels: {channels}", channels=", ".join(chosen) or "—"))
     for body in data["bodies"]:
         print(f"  {body['name']} ({label('BODY_KINDS', body['kind'])}): "
-              + tr("{count} members", count=body["members"]))
+              + ntr("{n} member", "{n} members", body["members"]))
     return 0

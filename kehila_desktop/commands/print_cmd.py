@@ -10,12 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from kehila_desktop.core.errors import KehilaError
-from kehila_desktop.core.i18n import LANGUAGES, tr
+from kehila_desktop.core.i18n import LANGUAGES, ntr
 
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("print", help="print a handout as PDF")
-    p.add_argument("file", help="the program file (*.kehila)")
+    p.add_argument("file", help="the program file (.kehila)")
     p.add_argument("handout", help="structure, people, roster, composition, agenda, signin, "
                                    "minutes, workplan, calendar, role-letter, open-call")
     p.add_argument("out", help="the PDF to write")
@@ -40,5 +40,5 @@ def run(args) -> int:
                                contacts=not args.no_contacts)
     except PermissionError:
         raise KehilaError("You do not have permission to write {path}.", path=out) from None
-    print(tr("Wrote {path} ({pages} pages).", path=out, pages=pages))
+    print(ntr("Wrote {path} ({n} page).", "Wrote {path} ({n} pages).", pages, path=out))
     return 0

@@ -127,7 +127,10 @@ class ProgramLock:
 
 
 def _user() -> str:
-    for key in ("USER", "USERNAME", "LOGNAME"):
-        if os.environ.get(key):
-            return os.environ[key]
-    return ""
+    """The user's login name (environment, then the password database on Unix)."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # no name anywhere (a service account without an entry)
+        return ""

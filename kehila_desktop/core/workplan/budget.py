@@ -119,9 +119,9 @@ def approve_plan(ops: Operations, channel_id: str, *, meeting_id: str | None = N
     if not plan:
         raise InvalidEdit("There is no such channel.")
     plan = plan[0]
-    from kehila_desktop.core.i18n import label
+    from kehila_desktop.core.i18n import definite
 
-    channel_name = label("CHANNELS", plan.key)
+    channel_name = definite("CHANNELS", plan.key)
     today = when or date.today().isoformat()
     real_today = date.today().isoformat()
     created = False  # a meeting added here, on ``when``

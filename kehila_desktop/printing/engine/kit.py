@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportlab.platypus import CondPageBreak, PageBreak, Spacer
+from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer
 
 from kehila_desktop.printing.engine.flowables import LineTable, Para, Rule
 from kehila_desktop.printing.handouts.source import Source
@@ -33,6 +33,7 @@ class Kit:
         self.subheading_style = TextStyle(size=10.5, bold=True, rtl=rtl)
 
     def title(self, text: str, subtitle: str = "") -> list:
+        text = self.src.cap(text)  # English titles and headings begin with a capital
         out = [Para(text, self.title_style, space_after=2)]
         if subtitle:
             out.append(Para(subtitle, self.body_style.but(size=11), space_after=2))
@@ -40,12 +41,12 @@ class Kit:
         return out
 
     def heading(self, text: str) -> list:
-        return [CondPageBreak(60), Para(text, self.heading_style, space_before=8,
-                                        space_after=3)]
+        return [CondPageBreak(60), Para(self.src.cap(text), self.heading_style,
+                                        space_before=8, space_after=3)]
 
     def subheading(self, text: str) -> list:
-        return [CondPageBreak(40), Para(text, self.subheading_style, space_before=4,
-                                        space_after=2)]
+        return [CondPageBreak(40), Para(self.src.cap(text), self.subheading_style,
+                                        space_before=4, space_after=2)]
 
     def para(self, text: object, **kw) -> list:
         return [Para(text, self.body_style, **kw)] if text not in (None, "") else []
@@ -71,3 +72,7 @@ class Kit:
 
     def page_break(self) -> list:
         return [PageBreak()]
+
+    def keep_together(self, flowables: list) -> list:
+        """``flowables`` on one page (a closing and its signature)."""
+        return [KeepTogether(flowables)] if flowables else []

@@ -21,7 +21,7 @@ def _meeting_head(src: Source, kit: Kit, title: str, meeting: dict) -> tuple[str
     story += kit.facts([
         (src.tr("Meeting"), src.label("MEETING_KINDS", meeting["kind"])),
         (src.tr("Place"), meeting["place"]),
-        (src.tr("Length"), src.tr("{minutes} minutes", minutes=meeting["minutes"])),
+        (src.tr("Length"), src.minutes(meeting["minutes"])),
         (src.tr("Chair"), src.person_name(body.get("chair_person_id"))),
     ])
     return name, story
@@ -50,11 +50,11 @@ def agenda(src: Source, opts: dict) -> Handout:
         rows.append([str(i), span, item["title"], src.label("AGENDA_KINDS", item["kind"]),
                      item["presenter"], str(item["minutes"])])
         offset += item["minutes"] or 0
-    header = [src.tr("No."), src.tr("Time"), src.tr("Item"), src.tr("Kind"),
-              src.tr("Presenter"), src.tr("Minutes")]
+    header = [src.tr("No."), src.tr("Time"), src.ptr("agenda", "Item"), src.tr("Kind"),
+              src.tr("Presenter"), src.ptr("duration", "Minutes")]
     story += kit.table(header, rows, [0.8, 2.4, 6.6, 2.2, 3.2, 1.8])
-    story += kit.para(src.tr("Total: {minutes} minutes of {planned} planned.",
-                             minutes=offset, planned=meeting["minutes"]))
+    story += kit.para(src.tr("Total: {minutes} of {planned} planned.",
+                             minutes=src.minutes(offset), planned=src.minutes(meeting["minutes"])))
     story += _follow_up(src, kit, meeting)
     for item in items:
         if item["notes"]:
@@ -64,8 +64,7 @@ def agenda(src: Source, opts: dict) -> Handout:
 
 
 def _duration(src: Source, seconds: int) -> str:
-    minutes = round((seconds or 0) / 60)
-    return src.tr("{minutes} min", minutes=minutes)
+    return src.minutes(round((seconds or 0) / 60))
 
 
 def _follow_up(src: Source, kit: Kit, meeting: dict) -> list:
@@ -114,12 +113,12 @@ def minutes(src: Source, opts: dict) -> Handout:
         "SELECT guest_name FROM attendance WHERE meeting_id=? AND deleted=0 AND "
         "person_id IS NULL ORDER BY rowid", (meeting["id"],))]
     rows = [[src.label("ATTENDANCE", status), str(len(groups[status])),
-             ", ".join(sorted(groups[status]))]
+             src.join(sorted(groups[status]))]
             for status in ("present", "late", "excused", "absent") if status in groups]
     if "" in groups:
-        rows.append([src.tr("not marked"), str(len(groups[""])), ", ".join(sorted(groups[""]))])
+        rows.append([src.tr("not marked"), str(len(groups[""])), src.join(sorted(groups[""]))])
     if guests:
-        rows.append([src.tr("Guests"), str(len(guests)), ", ".join(guests)])
+        rows.append([src.tr("Guests"), str(len(guests)), src.join(guests)])
     if rows:
         story += kit.table([src.tr("Attendance"), src.tr("Count"), src.tr("Names")], rows,
                            [2.2, 1, 10])
@@ -130,10 +129,10 @@ def minutes(src: Source, opts: dict) -> Handout:
     items = src.all("SELECT * FROM agenda_item WHERE meeting_id=? AND deleted=0 "
                     "ORDER BY position, rowid", (meeting["id"],))
     if items:
-        rows = [[str(i), it["title"], src.tr("{minutes} min", minutes=it["minutes"]),
+        rows = [[str(i), it["title"], src.minutes(it["minutes"]),
                  _duration(src, it.get("spent_seconds") or 0) if meeting.get("started_at")
                  else "—"] for i, it in enumerate(items, 1)]
-        story += kit.table([src.tr("No."), src.tr("Item"), src.tr("Planned"),
+        story += kit.table([src.tr("No."), src.ptr("agenda", "Item"), src.tr("Planned"),
                             src.tr("Time used")], rows, [0.8, 9.6, 2.2, 2.2])
         for i, it in enumerate(items, 1):
             if it["notes"]:
@@ -190,7 +189,7 @@ def calendar(src: Source, opts: dict) -> Handout:
     title = src.tr("Meeting calendar")
     years = sorted({m["starts_at"][:4] for m in meetings if m["starts_at"]})
     span = "–".join(dict.fromkeys([years[0], years[-1]])) if years else ""
-    story = kit.title(title, src.tr("{count} meetings", count=len(meetings)) +
+    story = kit.title(title, src.ntr("{n} meeting", "{n} meetings", len(meetings)) +
                       (f" · {span}" if span else ""))
     month = None
     rows: list[list[str]] = []

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (QApplication, QGridLayout, QHBoxLayout, QLabel, Q
 
 from kehila_desktop.core.meetings import clock as mclock
 from kehila_desktop.core.meetings import records as mt
-from kehila_desktop.core.i18n import isolate, label, tr
+from kehila_desktop.core.i18n import isolate, join_list, label, ntr, tr
 from kehila_desktop.gui.widgets import format_date, format_datetime, plain_tip, plain_title
 from kehila_desktop.gui.views.meetings.agenda_panel import NotesEdit
 from kehila_desktop.gui.views.meetings.decisions_panel import ActionItemForm, DecisionForm
@@ -560,15 +560,17 @@ class InRoomWindow(QWidget):
         rate = mt.meeting_rate(conn, self.meeting_id)
         self.guests.setText(tr("{attended} of {expected} members here; guests: {guests}",
                                attended=rate.attended, expected=rate.expected,
-                               guests=", ".join(isolate(g) for g in guests) or "—"))
+                               guests=join_list(isolate(g) for g in guests) or "—"))
         self.decisions = mt.decisions(conn, self.meeting_id)
         self._fill_decisions()
         self.new_actions = mt.meeting_action_items(conn, self.meeting_id)
         self.follow_ups = mt.follow_up_items(conn, self.meeting_id)
         self._fill_actions()
-        self.captured.setText(tr("Recorded so far: {decisions} decisions, {actions} action "
-                                 "items.", decisions=len(self.decisions),
-                                 actions=len(self.new_actions)))
+        self.captured.setText(tr("Recorded so far: {decisions}, {actions}.",
+                                 decisions=ntr("{n} decision", "{n} decisions",
+                                               len(self.decisions)),
+                                 actions=ntr("{n} action item", "{n} action items",
+                                             len(self.new_actions))))
         self._update_start()
         self._update_undo()
         self.show_item()

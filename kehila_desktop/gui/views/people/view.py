@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialo
 from kehila_desktop.core import enums, health
 from kehila_desktop.core.structure.composition import composition
 from kehila_desktop.core.errors import KehilaError
-from kehila_desktop.core.i18n import isolated_fields, label, tr
+from kehila_desktop.core.i18n import isolated_fields, label, ntr, tr
 from kehila_desktop.core.people.search import PeopleFilter
 from kehila_desktop.gui.context import AppContext
 from kehila_desktop.gui.views.lazy import LazyView
@@ -293,8 +293,8 @@ class View(LazyView):
             combo.setCurrentIndex(0)
 
     def _update_count(self) -> None:
-        self.count_label.setText(tr("{shown} of {total} people", shown=self.model.rowCount(),
-                                    total=self.model.total))
+        self.count_label.setText(ntr("{shown} of {n} person", "{shown} of {n} people",
+                                     self.model.total, shown=self.model.rowCount()))
 
     # --- selection ----------------------------------------------------------------------
     def print_context(self) -> dict:
@@ -519,11 +519,12 @@ class View(LazyView):
             return
         comp = composition(conn, bid)
         self.chart.set_composition(comp)
-        text = tr("{total} members have joined; residents are {share}% (target {target}%).",
-                  total=comp.total, share=round(comp.residents_pct), target=comp.target_pct)
+        text = ntr("{n} member has joined; residents are {share}% (target {target}%).",
+                   "{n} members have joined; residents are {share}% (target {target}%).",
+                   comp.total, share=round(comp.residents_pct), target=comp.target_pct)
         if comp.in_pipeline:
-            text += " " + tr("{count} more are on the way (mapped to invited).",
-                             count=comp.in_pipeline)
+            text += " " + ntr("{n} more is on the way (mapped to invited).",
+                              "{n} more are on the way (mapped to invited).", comp.in_pipeline)
         self.comp_summary.setText(text)
         with isolated_fields():  # names in another script keep their numbers in place
             findings = self.composition_findings()
@@ -550,8 +551,9 @@ class View(LazyView):
 
     # --- import / export ------------------------------------------------------------------
     def _ask_open_sheet(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Import people"), "",
-                                              tr("Sheets") + " (*.xlsx *.csv)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Import people"), "",
+            tr("Sheets") + " (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv)")
         return path
 
     def _ask_save_sheet(self) -> str:

@@ -9,7 +9,7 @@ from datetime import date
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QSpinBox, QVBoxLayout)
 
-from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.i18n import definite, tr
 from kehila_desktop.core.workplan.budget import open_plan_decisions, steering_meetings
 from kehila_desktop.gui.widgets import format_date, use_latin_digits
 
@@ -19,7 +19,7 @@ NEW = ""
 class ApproveDialog(QDialog):
     def __init__(self, conn, channel_key: str, parent=None) -> None:
         super().__init__(parent)
-        channel = label("CHANNELS", channel_key)
+        channel = definite("CHANNELS", channel_key)
         self.setWindowTitle(tr("Approve the {channel} work plan", channel=channel))
         outer = QVBoxLayout(self)
         intro = QLabel(tr("The steering committee approves the plan by a decision. The plan as "
