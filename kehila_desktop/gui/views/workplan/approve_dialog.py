@@ -9,7 +9,7 @@ from datetime import date
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QSpinBox, QVBoxLayout)
 
-from kehila_desktop.core.i18n import definite, tr
+from kehila_desktop.core.i18n import definite, label, tr
 from kehila_desktop.core.workplan.budget import open_plan_decisions, steering_meetings
 from kehila_desktop.gui.widgets import format_date, use_latin_digits
 
