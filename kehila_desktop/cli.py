@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 
 from kehila_desktop.core.errors import KehilaError, ProgramFileError
@@ -31,7 +32,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     from kehila_desktop import __version__
 
-    parser = _Parser(prog="kehila", description="Kehila Desktop program files.")
+    parser = _Parser(prog="kehila", description=tr("Kehila Desktop program files."))
     parser.add_argument("--version", action="version", version=f"kehila {__version__}",
                         help=tr("show the version and exit"))
     subparsers = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -99,6 +100,12 @@ def main(argv: list[str] | None = None) -> int:
     except (UsageError, KehilaError) as exc:
         print(f"kehila: {exc.text(tr)}", file=sys.stderr)
         return EXIT_USAGE
+    except sqlite3.Error as exc:  # busy, interrupted (too long), damaged: one sentence
+        from kehila_desktop.core.file.programfile import explain_sqlite_error
+
+        error = explain_sqlite_error(getattr(args, "file", ""), exc)
+        print(f"kehila: {error.text(tr)}", file=sys.stderr)
+        return EXIT_FILE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

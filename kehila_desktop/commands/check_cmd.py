@@ -9,7 +9,7 @@ from kehila_desktop.core.i18n import tr
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("check", help="file integrity and program health")
+    p = subparsers.add_parser("check", help=tr("file integrity and program health"))
     p.add_argument("file")
     p.add_argument("--json", action="store_true")
     p.add_argument("--language", choices=("he", "ar", "en"))

@@ -9,7 +9,7 @@ from kehila_desktop.core.i18n import label, ntr, tr
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("info", help="what is in a program file")
+    p = subparsers.add_parser("info", help=tr("what is in a program file"))
     p.add_argument("file")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run)

@@ -119,7 +119,10 @@ def exception_hook(kind, value, tb) -> None:
         return
     _hook_state["showing"] = True
     try:
-        _show_crash(details)
+        if _file_trouble(value) is not None:  # too long, busy: one sentence, not a crash
+            dialogs.error(QApplication.activeWindow(), _file_trouble(value))
+        else:
+            _show_crash(details)
     finally:
         _hook_state["showing"] = False
 
@@ -150,6 +153,25 @@ def _show_crash_once(details: str) -> None:
         _show_crash(details)
     finally:
         _hook_state["showing"] = False
+
+
+def _file_trouble(value) -> str | None:
+    """The sentence for an SQLite error that is about the file, not a bug: a statement stopped
+    by the time limit, or a file another program is writing."""
+    import sqlite3
+
+    from kehila_desktop.core.file.guard import is_interrupted
+    from kehila_desktop.core.file.recovery import is_busy
+
+    if not isinstance(value, sqlite3.Error) or not (is_interrupted(value) or is_busy(value)):
+        return None
+    from kehila_desktop.core.file.programfile import explain_sqlite_error
+
+    window = QApplication.activeWindow()
+    context = getattr(window, "context", None)
+    pf = getattr(context, "pf", None)
+    name = pf.path.name if pf is not None else ""
+    return explain_sqlite_error(name, value).text(tr)
 
 
 def _show_crash(details: str) -> None:

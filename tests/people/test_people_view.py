@@ -270,6 +270,35 @@ def test_keyboard_search_edit_and_delete(view, context, qtbot):
     assert view.model.row_of(pid) >= 0
 
 
+def test_delete_asks_first_naming_the_memberships_and_stays_undoable(view, context, qtbot,
+                                                                      monkeypatch):
+    from kehila_desktop.gui import dialogs
+
+    conn = context.pf.conn
+    with context.ops.step("people"):
+        pid = add_person(context.ops, "רינה")
+        join(context.ops, pid, body_id(conn, "design"))
+        join(context.ops, pid, body_id(conn, "steering"))
+    answers = []
+    monkeypatch.setattr(dialogs, "answer", lambda box, buttons: answers.pop(0))
+    view.refresh()
+    answers.append("cancel")
+    view.select_person(pid)
+    view.delete_person()
+    kind, text = dialogs.shown[-1]
+    assert kind == "confirm" and "רינה" in text and "2" in text
+    assert "ועדת ההיגוי" in text or "היגוי" in text
+    assert conn.execute("SELECT deleted FROM person WHERE id=?", (pid,)).fetchone() == (0,)
+    answers.append("ok")
+    view.delete_person()
+    assert conn.execute("SELECT deleted FROM person WHERE id=?", (pid,)).fetchone() == (1,)
+    assert conn.execute("SELECT count(*) FROM membership WHERE person_id=? AND deleted=0",
+                        (pid,)).fetchone() == (0,)
+    context.ops.undo()
+    assert conn.execute("SELECT count(*) FROM membership WHERE person_id=? AND deleted=0",
+                        (pid,)).fetchone() == (2,)
+
+
 def test_import_offers_the_areas_the_sheet_names_and_asks_for_consent(view, context, qtbot,
                                                                       tmp_path):
     conn = context.pf.conn

@@ -130,11 +130,14 @@ class Meeting(Row, table=True):
     status: str = "planned"
     notes: str = ""
     schedule_note: str = ""  # why a generated date moved (holiday, weekend)
-    # in-room mode (format 2): the real start and the running clock, kept so a crash resumes
-    started_at: str = ""  # when "Start meeting" was pressed (local YYYY-MM-DDTHH:MM:SS)
-    clock_item_id: str = ""  # the agenda item the room is on
-    clock_elapsed: int = 0  # seconds of meeting time counted up to clock_mark
-    clock_mark: str = ""  # wall time (UTC ISO) the clock runs from; "" while paused / stopped
+    # In-room mode (format 2; with a DEFAULT, as upgrade_v2 adds them to a format-1 file):
+    # started_at: when "Start meeting" was pressed (local YYYY-MM-DDTHH:MM:SS); clock_item_id:
+    # the agenda item the room is on; clock_elapsed: seconds of meeting time counted up to
+    # clock_mark, the wall time (UTC ISO) the clock runs from ("" while paused / stopped).
+    started_at: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    clock_item_id: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    clock_elapsed: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    clock_mark: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class AgendaItem(Row, table=True):
@@ -146,7 +149,8 @@ class AgendaItem(Row, table=True):
     minutes: int = 10
     kind: str = "discussion"
     notes: str = ""
-    spent_seconds: int = 0  # time used in the room (format 2), counted up to the meeting's clock_mark
+    # time used in the room (format 2), counted up to the meeting's clock_mark
+    spent_seconds: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
 class Attendance(Row, table=True):
@@ -167,7 +171,8 @@ class Decision(Row, table=True):
     votes_against: int = 0
     votes_abstain: int = 0
     payload: str = ""  # JSON: what the decision sets, e.g. {"channels": ["urban", "social"]}
-    outcome: str = ""  # format 2: enums.DECISION_OUTCOMES ("" in files from format 1)
+    # format 2: enums.DECISION_OUTCOMES ("" in files from format 1)
+    outcome: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class ActionItem(Row, table=True):

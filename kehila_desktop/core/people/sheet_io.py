@@ -27,6 +27,7 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from kehila_desktop.core import enums
 from kehila_desktop.core.i18n import LANGUAGES, join_list, label as vocab_label, ntr, tr
@@ -434,6 +435,24 @@ def _plan_row(line, cells, sectors, areas, people, by_email, by_phone, by_name, 
     row.values = changes
     row.old = {k: current.get(k) for k in changes}
     return row
+
+
+def run_import(ops, grid: Grid, source: str,
+               show: Callable[[ImportPlan], None] | None = None,
+               **options) -> tuple[ImportPlan, dict]:
+    """Plan and write an import inside ONE write transaction (``BEGIN IMMEDIATE``), after a
+    full integrity check: no other writer can add the same people between the plan and the
+    write. ``show(plan)`` sees the plan before it is written (and may refuse it by raising);
+    ``options`` are ``plan_import``'s (``add_areas``, ``consent``)."""
+    from kehila_desktop.core.file.programfile import check_before_writing
+
+    with ops.step(tr("import people from {file}", file=source or "…"), kind="import"):
+        check_before_writing(ops.pf)
+        plan = plan_import(ops.conn, grid, source, **options)
+        if show is not None:
+            show(plan)
+        done = apply_import(ops, plan)
+    return plan, done
 
 
 def apply_import(ops, plan: ImportPlan) -> dict[str, int]:

@@ -22,6 +22,7 @@ from kehila_desktop.core.structure.composition import composition
 from kehila_desktop.core.errors import KehilaError
 from kehila_desktop.core.i18n import isolated_fields, label, ntr, tr
 from kehila_desktop.core.people.search import PeopleFilter
+from kehila_desktop.gui import dialogs
 from kehila_desktop.gui.context import AppContext
 from kehila_desktop.gui.views.lazy import LazyView
 from kehila_desktop.gui.views.people.composition_chart import CompositionChart
@@ -385,6 +386,23 @@ class View(LazyView):
             return
         conn = self.context.pf.conn
         name = conn.execute("SELECT name FROM person WHERE id=?", (pid,)).fetchone()[0]
+        bodies = [b for (b,) in conn.execute(
+            "SELECT b.name FROM membership m JOIN body b ON b.id=m.body_id WHERE "
+            "m.person_id=? AND m.deleted=0 ORDER BY b.position", (pid,))]
+        chairs = [b for (b,) in conn.execute(
+            "SELECT name FROM body WHERE chair_person_id=? AND deleted=0 ORDER BY position",
+            (pid,))]
+        question = tr("Delete {name}?", name=name)
+        if bodies:
+            question += " " + ntr("Their {n} membership goes with them ({bodies}).",
+                                  "Their {n} memberships go with them ({bodies}).",
+                                  len(bodies), bodies=", ".join(bodies))
+        if chairs:
+            question += " " + tr("They will no longer chair {bodies}.",
+                                 bodies=", ".join(chairs))
+        question += " " + tr("Undo brings it all back.")
+        if not dialogs.confirm(self, question, tr("Delete")):
+            return
 
         def delete(ops):
             for (mid,) in conn.execute("SELECT id FROM membership WHERE person_id=? AND "
@@ -569,9 +587,9 @@ class View(LazyView):
     def import_file(self, path: str) -> bool:
         """Show the preview of importing ``path``; import it (one step) if the user agrees."""
         from kehila_desktop.core.people.sheet_io import (
-            apply_import,
             plan_import,
             read_people_sheet,
+            run_import,
         )
 
         if self.context.ops is None:
@@ -588,9 +606,10 @@ class View(LazyView):
             conn, grid, source, add_areas=add_areas, consent=consent))
         if self.exec_dialog(preview) != QDialog.DialogCode.Accepted:
             return False
-        plan = preview.plan
-        try:
-            apply_import(self.context.ops, plan)
+        try:  # planned again and written in one write transaction, after an integrity check
+            run_import(self.context.ops, grid, source,
+                       add_areas=preview.add_areas.isChecked(),
+                       consent=preview.consent.currentData())
         except KehilaError as exc:
             self.context.show_error(exc.text(tr))
             return False
