@@ -304,3 +304,31 @@ def test_merge_backups_are_kept_to_the_last_three(sample_file, tmp_path):
     with open_program(max(backups, key=lambda p: p.stat().st_mtime_ns), read_only=True) as pf:
         names = {r[0] for r in pf.conn.execute("SELECT name FROM person")}
     assert "New 3" in names and "New 4" not in names  # the newest: just before the last merge
+
+
+def test_check_groups_repeated_findings(monkeypatch):
+    from kehila_desktop.commands.check_cmd import SHOWN, grouped
+    from kehila_desktop.core.health import Finding
+    from kehila_desktop.core.i18n import set_language
+
+    set_language("en")
+    found = [Finding("low_attendance", "warning", f"Person {n} came rarely.") for n in range(50)]
+    found.append(Finding("no_picture", "warning", "No situation picture."))
+    lines = grouped(found)
+    assert lines[0] == "[warning] 50 findings of this kind:"
+    assert lines[1:1 + SHOWN] == [f"  Person {n} came rarely." for n in range(SHOWN)]
+    assert lines[1 + SHOWN] == f"  … and {50 - SHOWN} more (all of them with --all or --json)."
+    assert lines[-1] == "[warning] No situation picture."
+    assert len(grouped(found, show_all=True)) == 51
+
+
+def test_a_blob_in_a_text_column_exports_without_a_traceback(sample_file, tmp_path, capsys):
+    conn = sqlite3.connect(sample_file)
+    conn.execute("UPDATE person SET name=?, notes=? WHERE rowid IN (SELECT rowid FROM person "
+                 "LIMIT 1)", (b"\x00" * 34000, b"\xff\xfe"))
+    conn.commit()
+    conn.close()
+    code = main(["export", str(sample_file), "people", str(tmp_path / "people.csv")])
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "\x00" not in err and len(err) < 500
+    assert code in (0, 3)

@@ -159,6 +159,9 @@ def build_pdf(story: list, out_path: str | os.PathLike, info: PageInfo, *,
                           bottomMargin=MARGIN)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page,
                                        onPageEnd=on_page_end)])
+    from kehila_desktop.printing.engine.flowables import link_headings
+
+    link_headings(story)
     try:
         doc.build(story, canvasmaker=_canvas_class(info))
         os.replace(tmp, out_path)

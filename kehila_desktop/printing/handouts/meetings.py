@@ -19,7 +19,7 @@ def _meeting_head(src: Source, kit: Kit, title: str, meeting: dict) -> tuple[str
                   time=src.time(meeting["starts_at"]))
     story = kit.title(title, f"{name} · {when}")
     story += kit.facts([
-        (src.tr("Meeting"), src.label("MEETING_KINDS", meeting["kind"])),
+        (src.tr("Meeting"), src.cap_label("MEETING_KINDS", meeting["kind"])),
         (src.tr("Place"), meeting["place"]),
         (src.tr("Length"), src.minutes(meeting["minutes"])),
         (src.tr("Chair"), src.person_name(body.get("chair_person_id"))),
@@ -47,7 +47,7 @@ def agenda(src: Source, opts: dict) -> Handout:
             span = f"{a}–{b}"
         else:
             span = ""
-        rows.append([str(i), span, item["title"], src.label("AGENDA_KINDS", item["kind"]),
+        rows.append([str(i), span, item["title"], src.cap_label("AGENDA_KINDS", item["kind"]),
                      item["presenter"], str(item["minutes"])])
         offset += item["minutes"] or 0
     header = [src.tr("No."), src.tr("Time"), src.ptr("agenda", "Item"), src.tr("Kind"),
@@ -112,11 +112,12 @@ def minutes(src: Source, opts: dict) -> Handout:
     guests = [g for (g,) in src.conn.execute(
         "SELECT guest_name FROM attendance WHERE meeting_id=? AND deleted=0 AND "
         "person_id IS NULL ORDER BY rowid", (meeting["id"],))]
-    rows = [[src.label("ATTENDANCE", status), str(len(groups[status])),
+    rows = [[src.cap_label("ATTENDANCE", status), str(len(groups[status])),
              src.join(sorted(groups[status]))]
             for status in ("present", "late", "excused", "absent") if status in groups]
     if "" in groups:
-        rows.append([src.tr("not marked"), str(len(groups[""])), src.join(sorted(groups[""]))])
+        rows.append([src.cap(src.tr("not marked")), str(len(groups[""])),
+                     src.join(sorted(groups[""]))])
     if guests:
         rows.append([src.tr("Guests"), str(len(guests)), src.join(guests)])
     if rows:
@@ -144,8 +145,8 @@ def minutes(src: Source, opts: dict) -> Handout:
     decisions = src.all("SELECT * FROM decision WHERE meeting_id=? AND deleted=0 "
                         "ORDER BY position, rowid", (meeting["id"],))
     if decisions:
-        rows = [[str(i), d["text"], src.label("DECISION_KINDS", d["kind"]),
-                 src.label("DECISION_OUTCOMES", d.get("outcome")) or "—",
+        rows = [[str(i), d["text"], src.cap_label("DECISION_KINDS", d["kind"]),
+                 src.cap_label("DECISION_OUTCOMES", d.get("outcome")) or "—",
                  str(d["votes_for"]), str(d["votes_against"]), str(d["votes_abstain"])]
                 for i, d in enumerate(decisions, 1)]
         story += kit.table([src.tr("No."), src.tr("Decision"), src.tr("Kind"),
@@ -156,12 +157,12 @@ def minutes(src: Source, opts: dict) -> Handout:
     story += kit.heading(src.tr("Action items"))
     new = meeting_action_items(src.conn, meeting["id"])
     earlier = follow_up_items(src.conn, meeting["id"])
-    rows = [[src.tr("new"), a["text"], a["owner"] or "", src.date(a["due"]),
-             src.label("ACTION_ITEM_STATUSES", a["status"])] for a in new]
-    rows += [[src.tr("done"), a["text"], a["owner"] or "", src.date(a["due"]),
+    rows = [[src.cap(src.tr("new")), a["text"], a["owner"] or "", src.date(a["due"]),
+             src.cap_label("ACTION_ITEM_STATUSES", a["status"])] for a in new]
+    rows += [[src.cap(src.tr("done")), a["text"], a["owner"] or "", src.date(a["due"]),
               src.tr("from the meeting of {date}", date=src.date(a["meeting_date"]))]
              for a in earlier if a["done_here"]]
-    rows += [[src.tr("carried"), a["text"], a["owner"] or "", src.date(a["due"]),
+    rows += [[src.cap(src.tr("carried")), a["text"], a["owner"] or "", src.date(a["due"]),
               src.tr("from the meeting of {date}", date=src.date(a["meeting_date"]))]
              for a in earlier if not a["done_here"]]
     if rows:
@@ -197,10 +198,12 @@ def calendar(src: Source, opts: dict) -> Handout:
               src.tr("Meeting"), src.tr("Place"), src.tr("Status")]
     weights = [2.2, 1.8, 1.3, 4, 2.4, 4, 1.8]
 
+    every_row: list[list[str]] = []  # all months' tables share their column widths
+
     def flush():
         if rows:
             story.extend(kit.subheading(month_label))
-            story.extend(kit.table(header, list(rows), weights))
+            story.extend(kit.table(header, list(rows), weights, sizing_rows=every_row))
             rows.clear()
 
     month_label = ""
@@ -212,9 +215,10 @@ def calendar(src: Source, opts: dict) -> Handout:
             month_label = _month_name(src, key)
         body = bodies.get(m["body_id"])
         rows.append([src.date(m["starts_at"]), src.weekday(m["starts_at"]),
-                     src.time(m["starts_at"]), src.body_name(body) if body else "",
-                     src.label("MEETING_KINDS", m["kind"]), m["place"],
-                     src.label("MEETING_STATUSES", m["status"])])
+                     src.time(m["starts_at"]), src.cap(src.body_name(body)) if body else "",
+                     src.cap(src.label("MEETING_KINDS", m["kind"])), m["place"],
+                     src.cap(src.label("MEETING_STATUSES", m["status"]))])
+        every_row.append(rows[-1])
     flush()
     if not meetings:
         story += kit.para(src.tr("No meetings are planned."))

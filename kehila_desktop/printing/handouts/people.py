@@ -23,7 +23,7 @@ def people(src: Source, opts: dict) -> Handout:
     for p in src.all("SELECT * FROM person WHERE deleted=0 ORDER BY name"):
         phone, email = _contact(src, p, contacts)
         org = " – ".join(x for x in (p["organisation"], p["title"]) if x)
-        row = [p["name"], org, src.label("SECTORS", p["sector"]), areas.get(p["area_id"], "")]
+        row = [p["name"], org, src.cap_label("SECTORS", p["sector"]), areas.get(p["area_id"], "")]
         if contacts:
             row += [phone, email]
         rows.append(row)
@@ -57,8 +57,8 @@ def roster(src: Source, opts: dict) -> Handout:
     for i, m in enumerate(src.members(body["id"]), 1):
         phone, email = _contact(src, {**m, "contact_consent": consent.get(m["person_id"], 0)},
                                 contacts)
-        row = [str(i), m["name"], m["organisation"], src.label("SECTORS", m["sector"]),
-               src.label("ROLES", m["role"]), src.label("PIPELINE", m["status"])]
+        row = [str(i), m["name"], m["organisation"], src.cap_label("SECTORS", m["sector"]),
+               src.cap_label("ROLES", m["role"]), src.cap_label("PIPELINE", m["status"])]
         if contacts:
             row += [phone, email]
         rows.append(row)
@@ -87,7 +87,7 @@ def signin(src: Source, opts: dict) -> Handout:
     meeting = _meeting_from(src, opts)
     body = src.body(meeting["body_id"])
     name = src.body_name(body)
-    rows = [[str(i), m["name"], m["organisation"], src.label("ROLES", m["role"]), ""]
+    rows = [[str(i), m["name"], m["organisation"], src.cap_label("ROLES", m["role"]), ""]
             for i, m in enumerate(src.members(body["id"], ("joined",)), 1)]
     header = [src.tr("No."), src.tr("Name"), src.tr("Organisation"), src.tr("Role"),
               src.tr("Signature")]
@@ -97,13 +97,13 @@ def signin(src: Source, opts: dict) -> Handout:
                   time=src.time(meeting["starts_at"]))
     story = kit.title(title, f"{name} · {when}")
     story += kit.facts([(src.tr("Place"), meeting["place"]),
-                        (src.tr("Meeting"), src.label("MEETING_KINDS", meeting["kind"]))])
-    story += kit.table(header, rows, weights, min_row_height=22)
+                        (src.tr("Meeting"), src.cap_label("MEETING_KINDS", meeting["kind"]))])
+    story += kit.table(header, rows, weights, min_row_height=22, fixed=True)
     story += kit.heading(src.tr("Guests"))
     guests = [["", "", "", "", ""] for _ in range(8)]
     story += kit.table([src.tr("No."), src.tr("Name"), src.tr("Organisation"),
                         src.tr("Phone"), src.tr("Signature")], guests, weights,
-                       min_row_height=22)
+                       min_row_height=22, fixed=True)
     return Handout(title, name, story)
 
 
@@ -163,7 +163,7 @@ def role_letter(src: Source, opts: dict) -> Handout:
         chair = src.person_name(body.get("chair_person_id"))
         story += kit.facts([
             (src.tr("Body"), name),
-            (src.tr("Role"), src.label("ROLES", m["role"])),
+            (src.tr("Role"), src.cap_label("ROLES", m["role"])),
             (src.tr("Chair"), chair),
             (src.tr("Meetings"), src.tr("{cadence}, {minutes} each",
                                         cadence=src.label("CADENCES", body["cadence"]),

@@ -76,15 +76,15 @@ def composition(src: Source, opts: dict) -> Handout:
     story = kit.title(title, src.ntr("{n} member", "{n} members", total))
     story += kit.para(src.tr("Residents: {share}% of the members (target: {target}%).",
                              share=share, target=target), space_after=6)
-    rows = [[src.label("SECTORS", key), str(n), f"{round(100 * n / total) if total else 0}%"]
+    rows = [[src.cap_label("SECTORS", key), str(n), f"{round(100 * n / total) if total else 0}%"]
             for key, n in counts.items()]
-    chart_rows = [(src.label("SECTORS", key), 100 * n / total if total else 0,
+    chart_rows = [(src.cap_label("SECTORS", key), 100 * n / total if total else 0,
                    f"{round(100 * n / total) if total else 0}%") for key, n in counts.items()]
     story += kit.subheading(src.tr("Share of members by sector"))
     top = max([v for _, v, _ in chart_rows] + [10])
     story.append(BarChart(chart_rows, src.rtl, maximum=min(100, -(-top // 10) * 10)))
     story += kit.subheading(src.tr("Residents' share against the target"))
-    story.append(BarChart([(src.label("SECTORS", "resident"), share, f"{share}%")], src.rtl,
+    story.append(BarChart([(src.cap_label("SECTORS", "resident"), share, f"{share}%")], src.rtl,
                           target=target, maximum=100,
                           target_label=src.tr("target {target}%", target=target)))
     story += kit.table([src.tr("Sector"), src.tr("Members"), src.tr("Share")], rows,
@@ -140,7 +140,7 @@ def workplan(src: Source, opts: dict) -> Handout:
                         q for q in (a.start_quarter, a.end_quarter) if q))
                     rows.append([a.title, owner, src.join(a.area_names), span,
                                  src.money(a.budget), a.budget_source,
-                                 src.label("ACTION_STATUSES", a.status)])
+                                 src.cap_label("ACTION_STATUSES", a.status)])
                     active = set(quarters_between(a.start_quarter, a.end_quarter))
                     quarters |= active
                     timeline.append((a.title, active))
@@ -159,7 +159,7 @@ def workplan(src: Source, opts: dict) -> Handout:
     else:
         totals = budget_totals(src.conn, plans)
         story += kit.heading(src.tr("Budget summary"))
-        rows = [[src.label("CHANNELS", p.key), src.money(totals.per_channel.get(p.key, 0)),
+        rows = [[src.cap_label("CHANNELS", p.key), src.money(totals.per_channel.get(p.key, 0)),
                  src.money(totals.approved_per_channel.get(p.key, 0))] for p in plans]
         rows.append([src.tr("Total"), src.money(totals.total), src.money(totals.approved)])
         story += kit.table([src.tr("Channel"), src.tr("Budget"), src.tr("Approved")], rows,
@@ -193,7 +193,7 @@ def open_call(src: Source, opts: dict) -> Handout:
         "leadership: it is a voluntary space that helps advance municipal moves."))
     story += kit.heading(src.tr("Who is invited?"))
     for key in src.vocab_keys("SECTORS"):
-        story += kit.para("• " + src.label("SECTORS", key), space_after=1)
+        story += kit.para("• " + src.cap_label("SECTORS", key), space_after=1)
     target = src.program.get("residents_target_pct")
     if target:
         story += kit.para(src.tr("We aim for residents to be at least {target}% of the "

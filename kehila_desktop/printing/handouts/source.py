@@ -122,6 +122,10 @@ class Source:
         ("design committee" → "Design committee"); Hebrew and Arabic as they are."""
         return text[:1].upper() + text[1:] if self.language == "en" and text else text
 
+    def cap_label(self, vocabulary: str, key: str | None) -> str:
+        """A vocabulary label as a table cell or list item shows it (``cap``)."""
+        return self.cap(self.label(vocabulary, key))
+
     def to_body(self, body: dict) -> str:
         """"to the {body}" with the language's grammar (Hebrew "לוועדה המעצבת", with the
         article the bare name lacks), for sentences such as an invitation to join."""
