@@ -137,6 +137,14 @@ class Meeting(Row, table=True):
     status: str = "planned"
     notes: str = ""
     schedule_note: str = ""  # why a generated date moved (holiday, weekend)
+    # In-room mode (format 2; with a DEFAULT, as upgrade_v2 adds them to a format-1 file):
+    # started_at: when "Start meeting" was pressed (local YYYY-MM-DDTHH:MM:SS); clock_item_id:
+    # the agenda item the room is on; clock_elapsed: seconds of meeting time counted up to
+    # clock_mark, the wall time (UTC ISO) the clock runs from ("" while paused / stopped).
+    started_at: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    clock_item_id: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    clock_elapsed: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    clock_mark: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class AgendaItem(Row, table=True):
@@ -148,6 +156,8 @@ class AgendaItem(Row, table=True):
     minutes: int = 10
     kind: str = "discussion"
     notes: str = ""
+    # time used in the room (format 2), counted up to the meeting's clock_mark
+    spent_seconds: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
 class Attendance(Row, table=True):
@@ -168,6 +178,8 @@ class Decision(Row, table=True):
     votes_against: int = 0
     votes_abstain: int = 0
     payload: str = ""  # JSON: what the decision sets, e.g. {"channels": ["urban", "social"]}
+    # format 2: enums.DECISION_OUTCOMES ("" in files from format 1)
+    outcome: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class ActionItem(Row, table=True):
@@ -178,6 +190,7 @@ class ActionItem(Row, table=True):
     owner_person_id: Optional[str] = Field(default=None, foreign_key="person.id")
     due: Optional[str] = None
     status: str = "open"
+    done_meeting_id: Optional[str] = None  # format 2: the meeting that marked it done
 
 
 class Goal(Row, table=True):
