@@ -118,7 +118,7 @@ def catalogue(language: str) -> dict[str, str]:
 
 def plural_catalogue(language: str) -> dict[str, list[str]]:
     """Singular English id (``"context\x04id"`` with a context) → the plural forms' texts."""
-    forms: dict[str, list[str]] = {}
+    forms: dict[str, list[tuple[int, str]]] = {}
     for key, value in getattr(translations(language), "_catalog", {}).items():
         if isinstance(key, tuple):
             forms.setdefault(key[0], []).append((key[1], value))
@@ -187,9 +187,9 @@ def translate_argparse() -> None:
     argparse looks its messages up through the module's ``_`` and ``ngettext``."""
     import argparse
 
-    argparse._ = lambda message: translations(_current).gettext(message)
-    argparse.ngettext = lambda singular, plural, n: translations(_current).ngettext(
-        singular, plural, n)
+    argparse._ = lambda message: translations(_current).gettext(message)  # type: ignore[attr-defined]
+    argparse.ngettext = lambda singular, plural, n: (  # type: ignore[attr-defined]
+        translations(_current).ngettext(singular, plural, n))
 
 
 def isolate(text: str) -> str:
