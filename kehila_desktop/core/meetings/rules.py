@@ -81,7 +81,7 @@ def members_below_expected(conn: sqlite3.Connection, language: str | None) -> li
                 "meetings.attendance_below_expected", "warning",
                 tr("{name} came to {attended} of {held} meetings of {body} ({rate}%), below the "
                    "expected {expected}%.", language, name=r.name, attended=r.attended,
-                   held=r.held, body=names.get(r.body_id, ""), rate=round(r.rate * 100),
+                   held=r.held, body=names.get(r.body_id, ""), rate=round((r.rate or 0) * 100),
                    expected=r.expected_pct),
                 ("meetings", "membership", r.membership_id),
                 {"rate": r.rate, "expected": r.expected_pct}))
@@ -97,7 +97,8 @@ def steering_decisions_missing(conn: sqlite3.Connection, language: str | None) -
     taken = {k for (k,) in conn.execute(
         "SELECT DISTINCT d.kind FROM decision d JOIN meeting m ON m.id=d.meeting_id "
         "JOIN body b ON b.id=m.body_id WHERE d.deleted=0 AND m.deleted=0 AND "
-        "b.kind='steering' AND d.votes_for>d.votes_against")}
+        "b.kind='steering' AND (d.outcome IN ('passed_vote', 'passed_consensus') OR "
+        "(d.outcome='' AND d.votes_for>d.votes_against))")}
     missing = [k for k in STEERING_DECISIONS if k not in taken]
     if not missing:
         return []
