@@ -337,7 +337,13 @@ class View(LazyView):
             "FROM membership m JOIN body b ON b.id=m.body_id WHERE m.person_id=? "
             "AND m.deleted=0 AND b.deleted=0 ORDER BY b.position", (pid,))
         names = [d[0] for d in cur.description]
-        self.memberships.show_person(name, [dict(zip(names, r)) for r in cur.fetchall()])
+        rows = [dict(zip(names, r)) for r in cur.fetchall()]
+        from kehila_desktop.core.structure.guide import approving_decisions
+
+        approved = approving_decisions(conn)
+        for row in rows:
+            row["approved_by"] = approved.get(row["id"])
+        self.memberships.show_person(name, rows)
 
     def _changed(self, changed) -> None:
         tables = getattr(changed, "tables", None)
