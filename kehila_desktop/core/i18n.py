@@ -264,6 +264,15 @@ def definite(vocabulary: str, key: str | None, language_code: str | None = None)
     return ptr(DEFINITE_CONTEXTS[vocabulary], table[key], language_code)
 
 
+def body_in_sentence(name: str, kind: str | None, language_code: str | None = None) -> str:
+    """A body's name where it stands inside a sentence or a construct ("the meetings of
+    {body}"): a default name in its definite form (ועדת היגוי → ועדת ההיגוי, ועדה מעצבת →
+    הוועדה המעצבת); a name the user gave, as given."""
+    if kind in enums.BODY_KINDS and name == tr(enums.BODY_KINDS[kind], language_code):
+        return ptr("body, definite", enums.BODY_KINDS[kind], language_code)
+    return name
+
+
 def minutes(n: int, language_code: str | None = None) -> str:
     """A length of time, "90 minutes", in the language's plural form (pass it whole as a
     field: "The agenda runs {over} over")."""

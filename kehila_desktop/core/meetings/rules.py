@@ -7,7 +7,7 @@ import sqlite3
 from datetime import date
 
 from kehila_desktop.core.health import Finding
-from kehila_desktop.core.i18n import format_date, join_list, label, ntr, tr
+from kehila_desktop.core.i18n import body_in_sentence, format_date, join_list, label, ntr, tr
 from kehila_desktop.core.meetings.records import STEERING_DECISIONS, action_items, member_rates
 from kehila_desktop.core.meetings.schedule import rule_windows
 
@@ -73,7 +73,8 @@ def cadence_not_kept(conn: sqlite3.Connection, language: str | None) -> list[Fin
 
 def members_below_expected(conn: sqlite3.Connection, language: str | None) -> list[Finding]:
     out = []
-    names = dict(conn.execute("SELECT id, name FROM body"))  # one read, not one per finding
+    names = {bid: body_in_sentence(name, kind, language)  # one read, not one per finding
+             for bid, name, kind in conn.execute("SELECT id, name, kind FROM body")}
     for r in member_rates(conn):
         if r.held >= MIN_HELD_FOR_ATTENDANCE and r.below:
             out.append(Finding(

@@ -244,9 +244,11 @@ class View(LazyView):
                     extra.setData(Qt.ItemDataRole.UserRole, -1 - row)  # the kind's view
                     self.health.addItem(extra)
         counts = {k: sum(f.severity == k for f in self.findings) for k in names}
-        self.health_summary.setText(tr("{problems} problems, {warnings} warnings, {advice} "
-                                       "pieces of advice.", problems=counts["problem"],
-                                       warnings=counts["warning"], advice=counts["advice"]))
+        self.health_summary.setText(tr(
+            "{problems}, {warnings}, {advice}.",
+            problems=ntr("{n} problem", "{n} problems", counts["problem"]),
+            warnings=ntr("{n} warning", "{n} warnings", counts["warning"]),
+            advice=ntr("{n} piece of advice", "{n} pieces of advice", counts["advice"])))
         self.health_summary.setVisible(bool(self.findings))
         if not self.findings:
             icon = style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
