@@ -324,8 +324,12 @@ def test_check_groups_repeated_findings(monkeypatch):
 
 def test_a_blob_in_a_text_column_exports_without_a_traceback(sample_file, tmp_path, capsys):
     conn = sqlite3.connect(sample_file)
-    conn.execute("UPDATE person SET name=?, notes=? WHERE rowid IN (SELECT rowid FROM person "
-                 "LIMIT 1)", (b"\x00" * 34000, b"\xff\xfe"))
+    try:
+        conn.execute("UPDATE person SET name=?, notes=? WHERE rowid IN (SELECT rowid FROM "
+                     "person LIMIT 1)", (b"\x00" * 34000, b"\xff\xfe"))
+    except sqlite3.IntegrityError:  # a STRICT table (format 2) cannot even hold it
+        conn.close()
+        return
     conn.commit()
     conn.close()
     code = main(["export", str(sample_file), "people", str(tmp_path / "people.csv")])
