@@ -379,12 +379,14 @@ def apply_import(ops, plan: ImportPlan) -> dict[str, int]:
     todo = plan.of("add") + plan.of("update")
     if not todo:
         return {"added": 0, "updated": 0}
+    from kehila_desktop.core.people.edits import add_person, update_person
+
     with ops.step(tr("import people from {file}", file=plan.source or "…"), kind="import"):
         for row in todo:
             if row.action == "add":
-                row.person_id = ops.insert("person", row.values)
+                row.person_id = add_person(ops, row.values)
             else:
-                ops.update("person", row.person_id, row.values)
+                update_person(ops, row.person_id, row.values)
     return {"added": len(plan.of("add")), "updated": len(plan.of("update"))}
 
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHB
 
 from kehila_desktop.core import enums
 from kehila_desktop.core.meetings import records as mt
+from kehila_desktop.core.meetings import edits
 from kehila_desktop.core.i18n import label, tr
 from kehila_desktop.gui.widgets import use_latin_digits
 from kehila_desktop.gui.views.meetings.payload_editor import PayloadEditor
@@ -259,4 +260,4 @@ class DecisionsPanel(QWidget):
             item_id = item.data(0, Qt.ItemDataRole.UserRole)
             self.context.run(tr("action item {status}",
                                 status=label("ACTION_ITEM_STATUSES", status)),
-                             lambda ops: ops.update("action_item", item_id, {"status": status}))
+                             lambda ops: edits.set_action_item_status(ops, item_id, status))

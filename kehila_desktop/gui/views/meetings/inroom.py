@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QApplication, QGridLayout, QHBoxLayout, QLabel, Q
                                QTabWidget, QVBoxLayout, QWidget)
 
 from kehila_desktop.core.meetings import records as mt
+from kehila_desktop.core.meetings import edits
 from kehila_desktop.core.i18n import isolate, label, tr
 from kehila_desktop.gui.widgets import format_datetime, plain_tip, plain_title
 from kehila_desktop.gui.views.meetings.agenda_panel import NotesEdit
@@ -435,7 +436,7 @@ class InRoomWindow(QWidget):
         item_id = it["id"]
         it["notes"] = text
         self.context.run(tr("notes on {item}", item=it["title"]),
-                         lambda ops: ops.update("agenda_item", item_id, {"notes": text}))
+                         lambda ops: edits.set_agenda_notes(ops, item_id, text))
 
     def tap(self, person_id: str) -> None:
         """One tap on a member: not here → present (late after ten minutes) → late → absent."""

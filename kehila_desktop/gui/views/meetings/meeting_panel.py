@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QFormLayout, QHBoxLayou
                                QLineEdit, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
 from kehila_desktop.core import enums
+from kehila_desktop.core.meetings import edits
 from kehila_desktop.core.i18n import isolate, label, tr
 from kehila_desktop.gui.widgets import (
     format_datetime,
@@ -152,11 +153,11 @@ class MeetingPanel(QWidget):
         """Tombstone the meeting (its agenda, attendance and decisions stay with it)."""
         if self.meeting_id:
             meeting_id = self.meeting_id
-            self.context.run(tr("delete meeting"), lambda ops: ops.delete("meeting", meeting_id))
+            self.context.run(tr("delete meeting"), lambda ops: edits.delete_meeting(ops, meeting_id))
 
     def _save(self, field: str, value) -> None:
         if self.row is None or self.row.get(field) == value:
             return
         meeting_id = self.meeting_id
         self.context.run(tr("edit meeting"),
-                         lambda ops: ops.update("meeting", meeting_id, {field: value}))
+                         lambda ops: edits.edit_meeting(ops, meeting_id, {field: value}))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCalendarWidget, QComboBox, QF
 
 from kehila_desktop.core import enums
 from kehila_desktop.core.meetings import records as mt
+from kehila_desktop.core.meetings import edits
 from kehila_desktop.core.i18n import label, tr
 from kehila_desktop.gui.views.lazy import LazyView
 from kehila_desktop.gui.widgets import plain_tip, use_latin_digits
@@ -359,11 +360,9 @@ class View(LazyView):
         pf = self.context.pf
         body_id = self.body_filter.currentData() or pf.conn.execute(
             "SELECT id FROM body WHERE deleted=0 ORDER BY position").fetchone()[0]
-        minutes, hour = pf.conn.execute("SELECT meeting_minutes, preferred_hour FROM body "
-                                        "WHERE id=?", (body_id,)).fetchone()
-        starts_at = f"{date.today().isoformat()}T{hour or '17:00'}"
-        new_id = self.context.run(tr("new meeting"), lambda ops: ops.insert("meeting", {
-            "body_id": body_id, "starts_at": starts_at, "minutes": minutes}))
+        today = date.today().isoformat()
+        new_id = self.context.run(tr("new meeting"),
+                                  lambda ops: edits.new_meeting(ops, body_id, today))
         if new_id:
             self._show_meeting_anywhere(new_id)
 

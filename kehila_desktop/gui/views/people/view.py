@@ -21,14 +21,16 @@ from kehila_desktop.core import enums, health
 from kehila_desktop.core.structure.composition import composition
 from kehila_desktop.core.errors import KehilaError
 from kehila_desktop.core.i18n import isolated_fields, label, tr
+from kehila_desktop.core.people import edits as people
 from kehila_desktop.core.people.search import PeopleFilter
+from kehila_desktop.core.structure import memberships
 from kehila_desktop.gui.context import AppContext
 from kehila_desktop.gui.views.lazy import LazyView
 from kehila_desktop.gui.views.people.composition_chart import CompositionChart
 from kehila_desktop.gui.views.people.import_dialog import ImportPreview
 from kehila_desktop.gui.views.people.matrix import MatrixModel
 from kehila_desktop.gui.views.people.membership_editor import MembershipEditor
-from kehila_desktop.gui.views.people.memberships_panel import NEXT_STATUS, MembershipsPanel
+from kehila_desktop.gui.views.people.memberships_panel import MembershipsPanel
 from kehila_desktop.gui.views.people.person_editor import PersonEditor
 from kehila_desktop.gui.views.people.table_model import PeopleTableModel
 
@@ -357,7 +359,7 @@ class View(LazyView):
             return None
         values = editor.result_values()
         person_id = self.context.run(tr("add {person}", person=values["name"]),
-                                     lambda ops: ops.insert("person", values))
+                                     lambda ops: people.add_person(ops, values))
         if person_id:
             if self.model.row_of(person_id) < 0:  # hidden by the filters: show everyone
                 self.clear_filters()
@@ -375,7 +377,7 @@ class View(LazyView):
             return
         new = editor.result_values()
         self.context.run(tr("edit {person}", person=new["name"]),
-                         lambda ops: ops.update("person", pid, new))
+                         lambda ops: people.update_person(ops, pid, new))
 
     def delete_person(self) -> None:
         pid = self.selected_person_id()
@@ -384,16 +386,8 @@ class View(LazyView):
         conn = self.context.pf.conn
         name = conn.execute("SELECT name FROM person WHERE id=?", (pid,)).fetchone()[0]
 
-        def delete(ops):
-            for (mid,) in conn.execute("SELECT id FROM membership WHERE person_id=? AND "
-                                       "deleted=0", (pid,)).fetchall():
-                ops.delete("membership", mid)
-            for (bid,) in conn.execute("SELECT id FROM body WHERE chair_person_id=? AND "
-                                       "deleted=0", (pid,)).fetchall():
-                ops.update("body", bid, {"chair_person_id": None})
-            ops.delete("person", pid)
-
-        self.context.run(tr("delete {person}", person=name), delete)
+        self.context.run(tr("delete {person}", person=name),
+                         lambda ops: people.delete_person(ops, pid))
 
     # --- memberships ----------------------------------------------------------------------
     def _bodies(self) -> list[tuple[str, str, str]]:
@@ -410,27 +404,13 @@ class View(LazyView):
         if self.exec_dialog(editor) != QDialog.DialogCode.Accepted:
             return None
         values = editor.result_values()
-        values["person_id"] = pid
-        if values["status"] == "joined":
-            from datetime import date
-
-            values["joined_on"] = date.today().isoformat()
         body = editor.body.currentText()
-
-        def add(ops):
-            mid = ops.insert("membership", values)
-            if values["role"] == "chair":
-                ops.update("body", values["body_id"], {"chair_person_id": pid})
-            return mid
-
-        return self.context.run(tr("add {person} to {body}", person=name, body=body), add)
+        return self.context.run(
+            tr("add {person} to {body}", person=name, body=body),
+            lambda ops: memberships.add_membership(ops, pid, values.pop("body_id"), values))
 
     def _membership(self, mid: str) -> dict:
-        cur = self.context.pf.conn.execute(
-            "SELECT m.*, p.name AS person, b.name AS body FROM membership m "
-            "JOIN person p ON p.id=m.person_id JOIN body b ON b.id=m.body_id WHERE m.id=?",
-            (mid,))
-        return dict(zip([d[0] for d in cur.description], cur.fetchone()))
+        return memberships.membership(self.context.pf.conn, mid)
 
     def edit_membership(self, mid: str) -> None:
         m = self._membership(mid)
@@ -441,40 +421,21 @@ class View(LazyView):
         values = editor.result_values()
         values.pop("body_id")
         self.context.run(tr("edit {person} in {body}", person=m["person"], body=m["body"]),
-                         lambda ops: self._update_membership(ops, m, values))
-
-    def _update_membership(self, ops, m: dict, values: dict) -> None:
-        from datetime import date
-
-        if values.get("status") == "joined" and m["status"] != "joined" and not m["joined_on"]:
-            values["joined_on"] = date.today().isoformat()
-        if values.get("status") == "left" and m["status"] != "left" and not m["left_on"]:
-            values["left_on"] = date.today().isoformat()
-        ops.update("membership", m["id"], values)
-        if values.get("role") == "chair" and values.get("status", m["status"]) == "joined":
-            ops.update("body", m["body_id"], {"chair_person_id": m["person_id"]})
+                         lambda ops: memberships.update_membership(ops, mid, values))
 
     def advance_membership(self, mid: str) -> None:
         m = self._membership(mid)
-        nxt = NEXT_STATUS.get(m["status"])
+        nxt = memberships.NEXT_STATUS.get(m["status"])
         if nxt is None:
             return
         self.context.run(tr("{person}: {status}", person=m["person"],
                             status=label("PIPELINE", nxt)),
-                         lambda ops: self._update_membership(ops, m, {"status": nxt}))
+                         lambda ops: memberships.advance_membership(ops, mid))
 
     def remove_membership(self, mid: str) -> None:
         m = self._membership(mid)
-
-        def remove(ops):
-            ops.delete("membership", mid)
-            chair = ops.conn.execute("SELECT chair_person_id FROM body WHERE id=?",
-                                     (m["body_id"],)).fetchone()[0]
-            if chair == m["person_id"] and m["role"] == "chair":
-                ops.update("body", m["body_id"], {"chair_person_id": None})
-
         self.context.run(tr("remove {person} from {body}", person=m["person"], body=m["body"]),
-                         remove)
+                         lambda ops: memberships.remove_membership(ops, mid))
 
     # --- the matrix ---------------------------------------------------------------------
     def _load_matrix(self, *args) -> None:
