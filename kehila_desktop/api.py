@@ -80,7 +80,7 @@ class Program:
             self._lock.release()
             self._lock = None
 
-    def __enter__(self) -> "Program":
+    def __enter__(self) -> Program:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -202,6 +202,6 @@ def create(path: str | os.PathLike, *, name: str = "", locality: str = "") -> Pr
     return Program(path)
 
 
-def open(path: str | os.PathLike, *, read_only: bool = False) -> Program:  # noqa: A001
+def open(path: str | os.PathLike, *, read_only: bool = False) -> Program:
     """Open an existing program file (``read_only``: no edits, no lock)."""
     return Program(path, read_only=read_only)

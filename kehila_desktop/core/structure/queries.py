@@ -51,7 +51,7 @@ def diagram_bodies(conn: sqlite3.Connection) -> list[DiagramBody]:
 
 def bodies(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
     """(id, name, kind) of every live body, in the program's order."""
-    return conn.execute("SELECT id, name, kind FROM live_body ORDER BY position").fetchall()
+    return conn.execute("SELECT id, name, kind FROM live_body ORDER BY position, rowid").fetchall()
 
 
 def body(conn: sqlite3.Connection, body_id: str) -> dict | None:
@@ -126,3 +126,24 @@ def memberships_of_person(conn: sqlite3.Connection, person_id: str) -> list[dict
         "m.responsibilities, m.status, m.source, m.represents_body_id, b.name AS body "
         "FROM live_membership m JOIN live_body b ON b.id=m.body_id WHERE m.person_id=? "
         "ORDER BY b.position", (person_id,)))
+
+
+def program_id(conn: sqlite3.Connection) -> str:
+    row = conn.execute("SELECT id FROM live_program").fetchone()
+    return row[0] if row else ""
+
+
+def program_name(conn: sqlite3.Connection) -> str:
+    row = conn.execute("SELECT name FROM live_program").fetchone()
+    return row[0] if row and row[0] else ""
+
+
+def chosen_channel_keys(conn: sqlite3.Connection) -> list[str]:
+    """The chosen channels' keys, in the file's order."""
+    return [k for (k,) in conn.execute("SELECT key FROM live_channel WHERE chosen=1 "
+                                       "ORDER BY rowid")]
+
+
+def focus_area_names(conn: sqlite3.Connection) -> list[str]:
+    return [a for (a,) in conn.execute("SELECT name FROM live_area WHERE in_focus=1 "
+                                       "ORDER BY name")]

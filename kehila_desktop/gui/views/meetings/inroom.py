@@ -25,6 +25,7 @@ from kehila_desktop.core.i18n import isolate, label, tr
 from kehila_desktop.gui.widgets import format_datetime, plain_tip, plain_title
 from kehila_desktop.gui.views.meetings.agenda_panel import NotesEdit
 from kehila_desktop.gui.views.meetings.decisions_panel import ActionItemForm, DecisionForm
+from kehila_desktop.core.meetings import queries as mq
 
 BASE_POINTS = 16  # large, and still fits a 1366x768 laptop in every language
 LATE_AFTER_SECONDS = 10 * 60
@@ -150,9 +151,7 @@ class InRoomWindow(QWidget):
         self.member_buttons: dict[str, QPushButton] = {}
         self.member_names: dict[str, str] = {}
         conn = context.pf.conn
-        minutes = conn.execute("SELECT minutes FROM meeting WHERE id=?",
-                               (meeting_id,)).fetchone()[0]
-        self.run = RunningMeeting(int(minutes or 0))
+        self.run = RunningMeeting(mq.meeting_minutes(conn, meeting_id))
         self.projector: ProjectorWindow | None = None
         font = QFont(self.font())
         font.setPointSizeF(BASE_POINTS)
@@ -316,8 +315,7 @@ class InRoomWindow(QWidget):
         if pf is None:
             return
         conn = pf.conn
-        row = conn.execute("SELECT b.name, m.starts_at, m.body_id FROM meeting m JOIN body b "
-                           "ON b.id=m.body_id WHERE m.id=?", (self.meeting_id,)).fetchone()
+        row = mq.meeting_heading(conn, self.meeting_id)
         self.title_text = tr("{body} — {when}", body=isolate(row[0]),
                              when=format_datetime(row[1]))
         self.heading.set_full_text(self.title_text)
@@ -354,8 +352,7 @@ class InRoomWindow(QWidget):
                                attended=rate.attended, expected=rate.expected,
                                guests=", ".join(isolate(g) for g in guests) or "—"))
         decisions = mt.decisions(conn, self.meeting_id)
-        actions = conn.execute("SELECT count(*) FROM action_item WHERE meeting_id=? AND "
-                               "deleted=0", (self.meeting_id,)).fetchone()[0]
+        actions = mq.action_item_count(conn, self.meeting_id)
         self.captured.setText(tr("Recorded so far: {decisions} decisions, {actions} action "
                                  "items.", decisions=len(decisions), actions=actions))
         self.show_item()

@@ -19,6 +19,7 @@ from kehila_desktop.gui.widgets import (
 from kehila_desktop.gui.views.meetings.agenda_panel import AgendaPanel
 from kehila_desktop.gui.views.meetings.attendance_panel import AttendancePanel
 from kehila_desktop.gui.views.meetings.decisions_panel import DecisionsPanel
+from kehila_desktop.core.meetings import queries as mq
 
 
 class MeetingPanel(QWidget):
@@ -112,13 +113,8 @@ class MeetingPanel(QWidget):
         self.meeting_id = meeting_id
         self.row = None
         if pf and meeting_id:
-            cur = pf.conn.execute(
-                "SELECT m.*, b.name AS body FROM meeting m JOIN body b ON b.id=m.body_id "
-                "WHERE m.id=? AND m.deleted=0", (meeting_id,))
-            values = cur.fetchone()
-            if values is not None:
-                self.row = dict(zip([d[0] for d in cur.description], values))
-            else:
+            self.row = mq.meeting(pf.conn, meeting_id)
+            if self.row is None:
                 self.meeting_id = meeting_id = None
         row = self.row
         editable = row is not None and not self.context.read_only

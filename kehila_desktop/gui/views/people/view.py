@@ -21,9 +21,9 @@ from kehila_desktop.core import enums, health
 from kehila_desktop.core.structure.composition import composition
 from kehila_desktop.core.errors import KehilaError
 from kehila_desktop.core.i18n import isolated_fields, label, tr
-from kehila_desktop.core.people import edits as people
+from kehila_desktop.core.people import edits as people, queries as people_q
 from kehila_desktop.core.people.search import PeopleFilter
-from kehila_desktop.core.structure import memberships
+from kehila_desktop.core.structure import memberships, queries as structure_q
 from kehila_desktop.gui.context import AppContext
 from kehila_desktop.gui.views.lazy import LazyView
 from kehila_desktop.gui.views.people.composition_chart import CompositionChart
@@ -239,11 +239,10 @@ class View(LazyView):
             return
         person_id, membership_id = row_id, None
         if table == "membership":
-            row = conn.execute("SELECT person_id FROM membership WHERE id=?",
-                               (row_id,)).fetchone()
-            if row is None:
+            person_id = people_q.person_of_membership(conn, row_id)
+            if person_id is None:
                 return
-            person_id, membership_id = row[0], row_id
+            membership_id = row_id
         self.tabs.setCurrentIndex(0)
         if self.model.row_of(person_id) < 0:
             self.clear_filters()
@@ -255,12 +254,9 @@ class View(LazyView):
     def _fill_filters(self, conn) -> None:
         choices = [
             (self.sector_filter, "all sectors", [(k, label("SECTORS", k)) for k in enums.SECTORS]),
-            (self.area_filter, "all areas", conn.execute(
-                "SELECT id, name FROM area WHERE deleted=0 ORDER BY name").fetchall()
-             if conn else []),
-            (self.body_filter, "all bodies", conn.execute(
-                "SELECT id, name FROM body WHERE deleted=0 ORDER BY position").fetchall()
-             if conn else []),
+            (self.area_filter, "all areas", structure_q.area_names(conn) if conn else []),
+            (self.body_filter, "all bodies",
+             [(i, n) for i, n, _k in structure_q.bodies(conn)] if conn else []),
             (self.status_filter, "any status",
              [(k, label("PIPELINE", k)) for k in enums.PIPELINE]),
         ]
@@ -329,14 +325,8 @@ class View(LazyView):
         if pid is None or conn is None:
             self.memberships.show_person(None, [])
             return
-        name = conn.execute("SELECT name FROM person WHERE id=?", (pid,)).fetchone()[0]
-        cur = conn.execute(
-            "SELECT m.id, m.body_id, m.role, m.role_requirements, m.expected_attendance, "
-            "m.responsibilities, m.status, m.source, m.represents_body_id, b.name AS body "
-            "FROM membership m JOIN body b ON b.id=m.body_id WHERE m.person_id=? "
-            "AND m.deleted=0 AND b.deleted=0 ORDER BY b.position", (pid,))
-        names = [d[0] for d in cur.description]
-        self.memberships.show_person(name, [dict(zip(names, r)) for r in cur.fetchall()])
+        self.memberships.show_person(people_q.person_name(conn, pid),
+                                     structure_q.memberships_of_person(conn, pid))
 
     def _changed(self, changed) -> None:
         tables = getattr(changed, "tables", None)
@@ -348,8 +338,7 @@ class View(LazyView):
 
     # --- people -------------------------------------------------------------------------
     def _areas(self) -> list[tuple[str, str]]:
-        return self.context.pf.conn.execute(
-            "SELECT id, name FROM area WHERE deleted=0 ORDER BY name").fetchall()
+        return structure_q.area_names(self.context.pf.conn)
 
     def new_person(self) -> str | None:
         if self.context.ops is None:
@@ -370,8 +359,7 @@ class View(LazyView):
         pid = self.selected_person_id()
         if pid is None or self.context.ops is None or self.context.read_only:
             return
-        cur = self.context.pf.conn.execute("SELECT * FROM person WHERE id=?", (pid,))
-        values = dict(zip([d[0] for d in cur.description], cur.fetchone()))
+        values = people_q.person(self.context.pf.conn, pid)
         editor = PersonEditor(self._areas(), values, parent=self)
         if self.exec_dialog(editor) != QDialog.DialogCode.Accepted:
             return
@@ -383,23 +371,19 @@ class View(LazyView):
         pid = self.selected_person_id()
         if pid is None or self.context.ops is None:
             return
-        conn = self.context.pf.conn
-        name = conn.execute("SELECT name FROM person WHERE id=?", (pid,)).fetchone()[0]
-
+        name = people_q.person_name(self.context.pf.conn, pid)
         self.context.run(tr("delete {person}", person=name),
                          lambda ops: people.delete_person(ops, pid))
 
     # --- memberships ----------------------------------------------------------------------
     def _bodies(self) -> list[tuple[str, str, str]]:
-        return self.context.pf.conn.execute(
-            "SELECT id, name, kind FROM body WHERE deleted=0 ORDER BY position").fetchall()
+        return structure_q.bodies(self.context.pf.conn)
 
     def add_membership(self) -> str | None:
         pid = self.selected_person_id()
         if pid is None or self.context.ops is None:
             return None
-        name = self.context.pf.conn.execute("SELECT name FROM person WHERE id=?",
-                                            (pid,)).fetchone()[0]
+        name = people_q.person_name(self.context.pf.conn, pid)
         editor = MembershipEditor(name, self._bodies(), parent=self)
         if self.exec_dialog(editor) != QDialog.DialogCode.Accepted:
             return None
@@ -454,8 +438,7 @@ class View(LazyView):
         self.comp_body.blockSignals(True)
         self.comp_body.clear()
         if conn is not None:
-            for bid, name, kind in conn.execute(
-                    "SELECT id, name, kind FROM body WHERE deleted=0 ORDER BY position"):
+            for bid, name, kind in structure_q.bodies(conn):
                 self.comp_body.addItem(name, bid)
                 if current is None and kind == "design":
                     current = bid
