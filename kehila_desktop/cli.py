@@ -15,7 +15,7 @@ import sys
 from kehila_desktop.core.errors import KehilaError, ProgramFileError
 from kehila_desktop.commands._common import use_language
 from kehila_desktop.commands.errors import EXIT_FILE, EXIT_OK, EXIT_SHEET, EXIT_USAGE, SheetError, UsageError
-from kehila_desktop.core.i18n import tr
+from kehila_desktop.core.i18n import tr, translate_argparse
 
 __all__ = ["EXIT_FILE", "EXIT_OK", "EXIT_SHEET", "EXIT_USAGE", "SheetError", "UsageError", "main"]
 
@@ -36,7 +36,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _language_asked(argv: list[str]) -> str | None:
+    """``--language`` before parsing (for --help and argparse's errors), except new's, which
+    names the program's language."""
+    if argv[:1] == ["new"]:
+        return None
+    for index, arg in enumerate(argv):
+        if arg.startswith("--language="):
+            return arg.split("=", 1)[1]
+        if arg == "--language" and index + 1 < len(argv):
+            return argv[index + 1]
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    use_language(_language_asked(argv))
+    translate_argparse()
     parser = build_parser()
     args = parser.parse_args(argv)
     # Messages: --language where it names the output's language (not new's program language),

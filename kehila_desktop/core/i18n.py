@@ -1,39 +1,127 @@
-"""Translations for the whole app (core, printing, CLI and GUI): one catalogue per language.
+"""Translations for the whole app (core, printing, CLI and GUI): gettext catalogues.
 
-Message ids are English sentences; the JSON files in ``resources/translations/LANG/`` (one
-per part of the app: ``core.json``, ``gui.json``, ``printing.json`` …) map them to the
-language's text. Hebrew is the default. Placeholders use ``str.format`` names
-(``{name}``), which every translation keeps. A missing translation falls back to the English
-id (and a test makes sure none is missing).
+One catalogue per language, ``resources/translations/LANG/LC_MESSAGES/kehila.po`` (domain
+``kehila``), keyed by English sentences. Hebrew is the default. Placeholders use ``str.format``
+names (``{name}``), which every translation keeps.
+
+- ``tr(message, **fields)`` — a sentence;
+- ``ntr(singular, plural, n, **fields)`` — a sentence with a count, in the language's plural
+  form (CLDR: Hebrew one/two/other, Arabic zero/one/two/few/many/other); ``{n}`` is the count;
+- ``ptr(context, message, **fields)`` — one English word with two senses ("Minutes" the
+  document / the duration column), told apart by ``msgctxt``; ``nptr`` both at once.
+
+At run time only the standard library's ``gettext`` reads compiled ``.mo`` files: the package
+build (``hatch_build.py``) and the bundle (``packaging/kehila-desktop.spec``) compile them.
+In a source tree without ``.mo`` files (a fresh clone) the ``.po`` is compiled once with Babel
+into the user's cache, keyed by the catalogue's content. A missing translation falls back to
+the English id (and tests/test_translations.py makes sure none is missing). Editing the
+catalogues: docs/TRANSLATING.md.
 """
 
 from __future__ import annotations
 
-import json
+import io
+import os
+import sys
 from contextlib import contextmanager
 from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kehila_desktop.core import enums
 from kehila_desktop.core.paths import resource
+
+if TYPE_CHECKING:
+    import gettext
 
 LANGUAGES = ("he", "ar", "en")
 RTL_LANGUAGES = ("he", "ar")
 DEFAULT_LANGUAGE = "he"
 LANGUAGE_NAMES = {"he": "עברית", "ar": "العربية", "en": "English"}
+DOMAIN = "kehila"
 
 _current = DEFAULT_LANGUAGE
 _isolating = False
 FSI, PDI = "\u2068", "\u2069"  # Unicode bidi isolates: first strong isolate … pop
 
 
+def catalogue_path(language: str, suffix: str = ".po") -> Path:
+    return resource("translations", language, "LC_MESSAGES", DOMAIN + suffix)
+
+
+def _cache_dir() -> Path:
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local"
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "kehila-desktop" / "catalogues"
+
+
+def compile_po(po_bytes: bytes) -> bytes:
+    """The ``.mo`` of a ``.po`` (Babel; fuzzy entries left out, as msgfmt does)."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    out = io.BytesIO()
+    write_mo(out, read_po(io.BytesIO(po_bytes)), use_fuzzy=False)
+    return out.getvalue()
+
+
+def _compiled(language: str) -> bytes | None:
+    mo, po = catalogue_path(language, ".mo"), catalogue_path(language)
+    if mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime):
+        return mo.read_bytes()
+    if not po.is_file():
+        return None
+    import hashlib
+
+    source = po.read_bytes()
+    cached = _cache_dir() / f"{language}-{hashlib.sha256(source).hexdigest()[:20]}.mo"
+    try:
+        return cached.read_bytes()
+    except OSError:
+        pass
+    try:
+        data = compile_po(source)
+    except ImportError:  # a bundle without Babel: its .mo, however old its date looks
+        return mo.read_bytes() if mo.is_file() else None
+    try:  # a cache, atomically: another process may be writing the same file
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, cached)
+    except OSError:
+        pass
+    return data
+
+
 @lru_cache(maxsize=None)
+def translations(language: str) -> gettext.NullTranslations:
+    """The language's gettext catalogue (an empty one for an unknown language)."""
+    import gettext  # the standard library's; imported on first use (re, locale)
+
+    data = _compiled(language) if language in LANGUAGES else None
+    if data is None:
+        return gettext.NullTranslations()
+    return gettext.GNUTranslations(io.BytesIO(data))
+
+
 def catalogue(language: str) -> dict[str, str]:
-    merged: dict[str, str] = {}
-    folder = resource("translations", language)
-    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
-        with open(path, encoding="utf-8") as handle:
-            merged.update(json.load(handle))
-    return merged
+    """English id → text of every singular message; ids with a context are
+    ``"context\x04id"`` (gettext's own key). Plural messages: ``plural_catalogue``."""
+    entries = getattr(translations(language), "_catalog", {})
+    return {key: value for key, value in entries.items() if isinstance(key, str) and key}
+
+
+def plural_catalogue(language: str) -> dict[str, list[str]]:
+    """Singular English id (``"context\x04id"`` with a context) → the plural forms' texts."""
+    forms: dict[str, list[str]] = {}
+    for key, value in getattr(translations(language), "_catalog", {}).items():
+        if isinstance(key, tuple):
+            forms.setdefault(key[0], []).append((key[1], value))
+    return {key: [text for _, text in sorted(values)] for key, values in forms.items()}
 
 
 def set_language(language: str) -> None:
@@ -53,15 +141,54 @@ def is_rtl(language_code: str | None = None) -> bool:
 
 def tr(message: str, language_code: str | None = None, /, **fields: object) -> str:
     """``message`` in the current (or given) language, with ``fields`` filled in."""
-    text = catalogue(language_code or _current).get(message) or message
+    if not message:
+        return message
+    text = translations(language_code or _current).gettext(message)
+    return _fill(text, message, fields)
+
+
+def ntr(singular: str, plural: str, n: int, language_code: str | None = None, /,
+        **fields: object) -> str:
+    """A sentence with a count in the language's plural form for ``n``; ``{n}`` is ``n``."""
+    text = translations(language_code or _current).ngettext(singular, plural, n)
+    fields.setdefault("n", n)
+    return _fill(text, singular if n == 1 else plural, fields)
+
+
+def ptr(context: str, message: str, language_code: str | None = None, /,
+        **fields: object) -> str:
+    """``message`` in the sense ``context`` names (gettext's msgctxt)."""
+    text = translations(language_code or _current).pgettext(context, message)
+    return _fill(text, message, fields)
+
+
+def nptr(context: str, singular: str, plural: str, n: int, language_code: str | None = None,
+         /, **fields: object) -> str:
+    """``ntr`` with a message context."""
+    text = translations(language_code or _current).npgettext(context, singular, plural, n)
+    fields.setdefault("n", n)
+    return _fill(text, singular if n == 1 else plural, fields)
+
+
+def _fill(text: str, english: str, fields: dict) -> str:
     if fields and _isolating:
         fields = {k: isolate(v) if isinstance(v, str) and v else v for k, v in fields.items()}
     if fields:
         try:
             return text.format(**fields)
-        except (KeyError, IndexError, ValueError):
-            return message.format(**fields)
+        except (KeyError, IndexError, ValueError, AttributeError):
+            return english.format(**fields)
     return text
+
+
+def translate_argparse() -> None:
+    """argparse's own texts ("usage:", "options", its errors) in the current language:
+    argparse looks its messages up through the module's ``_`` and ``ngettext``."""
+    import argparse
+
+    argparse._ = lambda message: translations(_current).gettext(message)
+    argparse.ngettext = lambda singular, plural, n: translations(_current).ngettext(
+        singular, plural, n)
 
 
 def isolate(text: str) -> str:

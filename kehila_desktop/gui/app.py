@@ -17,7 +17,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
-from kehila_desktop.core.i18n import LANGUAGES, tr
+from kehila_desktop.core.i18n import LANGUAGES, set_language, tr, translate_argparse
 from kehila_desktop.core.paths import resource
 from kehila_desktop.gui import dialogs, settings
 from kehila_desktop.gui.language import apply_language
@@ -142,6 +142,12 @@ def warm_up_editing():
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
+    # --help and argparse's errors in the language of this run: --language, else the saved one
+    asked = next((arg.split("=", 1)[1] if "=" in arg else argv[i + 1]
+                  for i, arg in enumerate(argv)
+                  if arg.startswith("--language") and ("=" in arg or i + 1 < len(argv))), None)
+    set_language(asked if asked in LANGUAGES else settings.saved_language())
+    translate_argparse()
     parser = argparse.ArgumentParser(prog="kehila-desktop",
                                      description=tr("Kehila Desktop: the Kehila Metiva program"))
     parser.add_argument("file", nargs="?", help=tr("a program file (*.kehila) to open"))

@@ -83,3 +83,14 @@ def info(parent: QWidget | None, title: str, text: str) -> None:
     box = _box(parent, "Information", title, text)
     ok = box.addButton(tr("OK"), box.ButtonRole.AcceptRole)
     _run(box, {"ok": ok})
+
+
+def confirm(parent: QWidget | None, text: str, action: str) -> bool:
+    """Ask before doing something that takes more with it: ``action`` (the button) or Cancel
+    (the default)."""
+    shown.append(("confirm", text))
+    box = _box(parent, "Question", tr("Kehila Desktop"), text)
+    ok = box.addButton(action, box.ButtonRole.AcceptRole)
+    cancel = box.addButton(tr("Cancel"), box.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    return _run(box, {"ok": ok, "cancel": cancel}) == "ok"

@@ -25,6 +25,7 @@ from kehila_desktop.core.errors import KehilaError
 from kehila_desktop.core.i18n import tr
 from kehila_desktop.gui import dialogs
 from kehila_desktop.gui.widgets import insert_menu_group
+from kehila_desktop.gui.direction import align_to_text
 
 open_url = QDesktopServices.openUrl  # tests replace it: nothing is launched
 confirm = None  # tests: a function (ReportDialog) -> bool instead of the modal loop
@@ -93,6 +94,7 @@ class ReportDialog(QDialog):
         self.text.setReadOnly(True)
         self.text.setPlainText(report.text())
         self.text.setAccessibleName(tr("Merge report"))
+        align_to_text(self.text)
         layout.addWidget(self.text, 1)
         self.conflicts = None
         if not ask and report.conflicts and context is not None:

@@ -143,3 +143,14 @@ def test_committed_icons_are_drawn_from_their_svg(qapp, tmp_path, monkeypatch):
     stale = {p.name for p in make_icons.stale()}
     assert "kehila-app-16.png" in stale and "kehila-app-512.png" in stale
     assert not any(name.startswith("kehila-document") for name in stale)
+
+
+def test_the_bundle_and_the_wheel_ship_compiled_catalogues():
+    """The app reads .mo files (stdlib gettext); the spec and the wheel's build hook make them
+    from the .po catalogues, and Babel (a build-time tool) stays out of the bundle."""
+    text = SPEC.read_text(encoding="utf-8")
+    assert "compile_catalogues()" in text and "+ CATALOGUES" in text
+    assert "babel" in _literal(_spec_tree(), "EXCLUDES")
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert "[tool.hatch.build.targets.wheel.hooks.custom]" in pyproject
+    assert "CompileCatalogues" in (ROOT / "hatch_build.py").read_text(encoding="utf-8")

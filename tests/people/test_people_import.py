@@ -51,7 +51,7 @@ def test_messy_xlsx_plan(ops, tmp_path):
     path = tmp_path / "partners.xlsx"
     _messy_workbook(path)
     grid = read_sheet(path)
-    plan = plan_import(ops.conn, grid, path.name)
+    plan = plan_import(ops.conn, grid, path.name, consent=True)
     by_line = {r.line: r for r in plan.rows}
     assert set(by_line) == {4, 6, 7, 8, 9, 10, 11}           # blank rows skipped
     assert by_line[4].action == "add"

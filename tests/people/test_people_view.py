@@ -201,7 +201,12 @@ def test_cancel_an_import_changes_nothing(view, context, qtbot, tmp_path):
 def test_import_good_duplicate_and_broken_rows_is_one_undo_step(view, context, qtbot,
                                                                 tmp_path):
     conn = context.pf.conn
-    answer_with(view, qtbot, lambda preview: None)
+
+    def consent_yes(preview):
+        assert not preview.import_button.isEnabled()  # the consent question comes first
+        choose(preview.consent, True)
+
+    answer_with(view, qtbot, consent_yes)
     assert view.import_file(str(_sheet(tmp_path))) is True
     assert view.model.rowCount() == 2
     assert sorted(r[0] for r in conn.execute("SELECT name FROM person WHERE deleted=0")) == \
@@ -262,3 +267,35 @@ def test_keyboard_search_edit_and_delete(view, context, qtbot):
     assert view.model.rowCount() == 1 and view.model.row_of(pid) < 0
     context.ops.undo()
     assert view.model.row_of(pid) >= 0
+
+
+def test_import_offers_the_areas_the_sheet_names_and_asks_for_consent(view, context, qtbot,
+                                                                      tmp_path):
+    conn = context.pf.conn
+    path = tmp_path / "areas.csv"
+    path.write_text('שם,טלפון,שכונה\n'
+                    "נועה,050-1111111,נווה שאנן\n"
+                    "עומר,050-2222222,רמת אלון\n"
+                    "גיל,,נווה שאנן\n", encoding="utf-8")
+    seen = {}
+
+    def look(preview):
+        seen["offer"] = preview.add_areas.text()
+        assert preview.add_areas.isVisible() and preview.add_areas.isChecked()
+        assert preview.consent.isVisible() and not preview.import_button.isEnabled()
+        choose(preview.consent, False)
+        seen["summary"] = preview.summary.text()
+        preview.add_areas.setChecked(False)  # then the rows naming them are rejected
+        seen["rejected"] = preview.plan.counts["reject"]
+        preview.add_areas.setChecked(True)
+
+    answer_with(view, qtbot, look)
+    assert view.import_file(str(path)) is True
+    assert "נווה שאנן, רמת אלון" in seen["offer"] and seen["rejected"] == 3
+    assert "2" in seen["summary"]  # two people's phones are not kept
+    assert conn.execute("SELECT a.name, count(*) FROM person p JOIN area a ON a.id=p.area_id "
+                        "GROUP BY a.name ORDER BY a.name").fetchall() == [("נווה שאנן", 2),
+                                                                          ("רמת אלון", 1)]
+    assert conn.execute("SELECT count(*) FROM person WHERE phone != ''").fetchone()[0] == 0
+    context.ops.undo()
+    assert conn.execute("SELECT count(*) FROM area WHERE deleted=0").fetchone()[0] == 0

@@ -18,12 +18,12 @@ def test_each_encoding_reads_the_same_people(ops, tmp_path, encoding, data, repo
     path.write_bytes(data)
     grid = read_sheet(path)
     assert grid.encoding == reported
-    plan = plan_import(ops.conn, grid, path.name)
+    plan = plan_import(ops.conn, grid, path.name, consent=True)
     [row] = plan.rows
     assert row.action == "add"
     assert row.values == {"name": "דנה כהן", "organisation": "ועד השכונה",
                           "phone": "050-1234567", "email": "dana@example.org",
-                          "sector": "resident"}
+                          "sector": "resident", "contact_consent": True}
     # the preview tells the user (in Hebrew) which encoding was used
     from kehila_desktop.core.i18n import tr
     assert tr(reported) in plan.summary() and plan.summary().startswith("נקרא בקידוד")
@@ -51,5 +51,5 @@ def test_utf16_and_wrong_suffix_are_refused(tmp_path):
 def test_semicolon_separated_csv(ops, tmp_path):
     path = tmp_path / "semi.csv"
     path.write_text("name;email\nDana;dana@example.org\n", encoding="utf-8")
-    plan = plan_import(ops.conn, read_sheet(path))
+    plan = plan_import(ops.conn, read_sheet(path), consent=True)
     assert [r.values["email"] for r in plan.rows] == ["dana@example.org"]

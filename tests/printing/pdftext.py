@@ -19,10 +19,15 @@ needs_fribidi = pytest.mark.skipif(FRIBIDI is None,
 def fribidi(lines: list[str], rtl: bool, auto: bool = False) -> list[str]:
     """The visual order GNU FriBidi gives each line (Arabic shaped, brackets mirrored).
 
-    ``auto``: each line's base direction is its first strong character's, ``rtl`` only
-    when it has none (as the handouts do for every paragraph); else ``rtl`` forces it.
+    ``auto``: each line's base direction by the project's one rule (``core.direction``: the
+    page's, ``rtl``, if the line holds a Hebrew/Arabic letter, else left to right), as the
+    handouts do for every paragraph; else ``rtl`` forces it.
     """
-    flag = ("--wrtl" if rtl else "--wltr") if auto else ("--rtl" if rtl else "--ltr")
+    if auto:
+        from kehila_desktop.core.direction import text_is_rtl
+
+        return [fribidi([line], text_is_rtl(line, rtl))[0] for line in lines]
+    flag = "--rtl" if rtl else "--ltr"
     out = subprocess.run([FRIBIDI, "--nopad", "--nobreak", flag],
                          input="\n".join(lines) + "\n", capture_output=True, text=True,
                          check=True).stdout.split("\n")

@@ -120,3 +120,18 @@ def test_random_mixed_lines_match_fribidi(rtl):
     mismatches = [(line, e, visual(shape(line), rtl)) for line, e in zip(lines, expected)
                   if visual(shape(line), rtl) != e]
     assert not mismatches[:5], f"{len(mismatches)} of {len(lines)} differ"
+
+
+def test_every_mirrored_pair_of_unicode_is_mirrored():
+    """BidiMirroring.txt's 428 characters (the module once knew 96): ≮ in a Hebrew line."""
+    from kehila_desktop.printing.engine.bidi import MIRROR
+
+    assert len(MIRROR) == 428
+    assert visual("א ≮ ב", True) == "ב ≯ א"
+
+
+def test_a_tab_goes_back_to_the_paragraph_level():
+    """L1: a segment separator (tab) in an RTL line of Latin letters is at level 1, so the
+    two words around it are ordered right to left."""
+    assert visual("ab\tcd", True) == "cd\tab"
+    assert visual("ab\tcd", False) == "ab\tcd"

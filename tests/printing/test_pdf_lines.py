@@ -129,19 +129,20 @@ def test_a_cell_taller_than_a_page_continues_on_the_next(tmp_path):
         assert f"{i}הלימ" in text  # "מילה{i}" drawn right to left, number kept
 
 
-def test_each_paragraph_takes_its_first_strong_direction(tmp_path):
-    """An English sentence on a Hebrew page ends with its full stop on the right, a Hebrew
-    one on an English page with its full stop on the left (FriBidi's default, P2–P3)."""
+def test_each_paragraph_takes_the_direction_rule(tmp_path):
+    """An English sentence on a Hebrew page ends with its full stop on the right (no Hebrew
+    letter: left to right); a Hebrew one on an English page takes the page's direction
+    (``core.direction``, the rule the screen follows)."""
     he_page = _build(tmp_path, [Para("John Smith (chair).", TextStyle(rtl=True))])
     assert "John Smith (chair)." in all_segments(he_page)
     en_page = _build(tmp_path, [Para("דנה כהן (יו\"ר).", TextStyle(rtl=False))], "en")
-    assert '.(ר"וי) ןהכ הנד' in all_segments(en_page)
+    assert '(ר"וי) ןהכ הנד.' in all_segments(en_page)
 
 
 def test_a_paragraph_split_between_pages_keeps_its_direction():
-    style = TextStyle(size=10, rtl=False)
-    text = "שלום " * 30 + "John Smith and more English words at the end " * 5
+    style = TextStyle(size=10, rtl=True)
+    text = "John Smith and more English words at the start " * 5 + "שלום " * 30
     para = Para(text, style)
     para.wrap(200, 10_000)
     first, rest = para.split(200, style.line_height * 3)
-    assert first._base is True and rest._base is True  # Hebrew first: RTL on both pages
+    assert first._base is True and rest._base is True  # Hebrew in it: RTL on both pages

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import ast
-import json
 import re
 from pathlib import Path
 
 import pytest
 
-from kehila_desktop.core import enums
+from kehila_desktop.core import enums, i18n
 from kehila_desktop.core.workplan import table as workplan_table
-from kehila_desktop.core.paths import resource
 
 ROOT = Path(__file__).resolve().parents[2] / "kehila_desktop"
 FILES = sorted((ROOT / "core" / "workplan").glob("*.py"))
@@ -40,10 +38,7 @@ def message_ids() -> set[str]:
 
 
 def catalogue(language: str) -> dict:
-    merged = {}
-    for path in sorted(resource("translations", language).glob("*.json")):
-        merged.update(json.loads(path.read_text(encoding="utf-8")))
-    return merged
+    return i18n.catalogue(language)
 
 
 @pytest.mark.parametrize("language", ["he", "ar"])

@@ -161,6 +161,8 @@ class PlannedRow:
     matched_by: str = ""          # "email", "phone", "name"
     reason: str = ""              # why rejected (in the user's language)
     old: dict = field(default_factory=dict)       # an update: the values it replaces
+    new_area: str = ""            # an area the sheet names that the import adds
+    dropped_contacts: bool = False  # phone / e-mail not kept: no consent
 
 
 @dataclass
@@ -170,6 +172,18 @@ class ImportPlan:
     columns: list[str] = field(default_factory=list)   # recognised fields, in sheet order
     ignored_columns: list[str] = field(default_factory=list)
     source: str = ""
+    new_areas: list[str] = field(default_factory=list)  # named by the sheet, not in the file
+    add_areas: bool = False       # add them (else their rows are rejected)
+    consent: bool | None = None   # the answer for a sheet without a consent column
+
+    @property
+    def has_consent_column(self) -> bool:
+        return "contact_consent" in self.columns
+
+    @property
+    def dropped_contacts(self) -> int:
+        """People whose phone or e-mail is not kept because they gave no consent."""
+        return sum(1 for r in self.rows if r.dropped_contacts and r.action != "reject")
 
     def of(self, action: str) -> list[PlannedRow]:
         return [r for r in self.rows if r.action == action]
@@ -188,6 +202,14 @@ class ImportPlan:
                   unchanged=c["unchanged"], rejected=c["reject"])
         if self.encoding:
             text = tr("Read as {encoding}.", encoding=tr(self.encoding)) + " " + text
+        if self.new_areas:
+            text += " " + (tr("Areas to add: {areas}.", areas=", ".join(self.new_areas))
+                           if self.add_areas else
+                           tr("Areas the program does not have yet: {areas}.",
+                              areas=", ".join(self.new_areas)))
+        if self.dropped_contacts:
+            text += " " + tr("Contact details not kept (no consent): {count} people.",
+                             count=self.dropped_contacts)
         return text
 
 
@@ -239,8 +261,15 @@ def _name_key(name: str) -> str:
     return " ".join((name or "").split())
 
 
-def plan_import(conn: sqlite3.Connection, grid: Grid, source: str = "") -> ImportPlan:
-    """Decide what importing ``grid`` would do; writes nothing."""
+def plan_import(conn: sqlite3.Connection, grid: Grid, source: str = "", *,
+                add_areas: bool = False, consent: bool | None = None) -> ImportPlan:
+    """Decide what importing ``grid`` would do; writes nothing.
+
+    ``add_areas``: areas the sheet names that the program does not have are added by the
+    import (else those rows are rejected); ``plan.new_areas`` lists them either way.
+    ``consent``: for a sheet without a consent column, whether its people consented to
+    keeping their contact details (None: not asked — taken as no). A person without consent
+    keeps no phone or e-mail; ``plan.dropped_contacts`` counts them."""
     aliases = _header_aliases()
     header_row, columns = _find_header(grid.rows, aliases)
     ignored = []
@@ -257,14 +286,20 @@ def plan_import(conn: sqlite3.Connection, grid: Grid, source: str = "") -> Impor
              conn.execute("SELECT id, name FROM area WHERE deleted=0")}
     people, by_email, by_phone, by_name = _existing(conn)
     seen: dict[str, int] = {}  # match key → sheet line that claimed it
-    plan = ImportPlan([], grid.encoding, list(columns.values()), ignored, source)
+    plan = ImportPlan([], grid.encoding, list(columns.values()), ignored, source,
+                      add_areas=add_areas, consent=consent)
+    new_areas: dict[str, str] = {}
     for r in range(header_row + 1, len(grid.rows)):
         raw = grid.rows[r]
         if not any(cell.strip() for cell in raw):
             continue  # blank row
         cells = {fld: _cell(raw[c]) if c < len(raw) else "" for c, fld in columns.items()}
+        area = " ".join(cells.get("area", "").split())
+        if area and normalise(area) not in areas:
+            new_areas.setdefault(normalise(area), area)
         plan.rows.append(_plan_row(r + 1, cells, sectors, areas, people, by_email, by_phone,
-                                   by_name, seen))
+                                   by_name, seen, add_areas=add_areas, consent=consent))
+    plan.new_areas = list(new_areas.values())
     return plan
 
 
@@ -274,7 +309,8 @@ def _cell(text: str) -> str:
     return plain if plain is not text else text.strip()
 
 
-def _plan_row(line, cells, sectors, areas, people, by_email, by_phone, by_name, seen):
+def _plan_row(line, cells, sectors, areas, people, by_email, by_phone, by_name, seen, *,
+              add_areas=False, consent=None):
     name = cells.get("name", "")
     if not name.strip():
         name = " ".join(p for p in (cells.get("first_name", "").strip(),
@@ -309,11 +345,15 @@ def _plan_row(line, cells, sectors, areas, people, by_email, by_phone, by_name, 
         values["sector"] = sector
     if cells.get("area"):
         area_id = areas.get(normalise(cells["area"]))
-        if area_id is None:
-            row.reason = tr("Unknown area \"{area}\"; add it in the structure view first.",
+        if area_id is None and add_areas:
+            row.new_area = " ".join(cells["area"].split())
+        elif area_id is None:
+            row.reason = tr("Unknown area \"{area}\"; import with its areas added, or add it "
+                            "in the program settings (Structure view) first.",
                             area=cells["area"])
             return row
-        values["area_id"] = area_id
+        else:
+            values["area_id"] = area_id
     if cells.get("contact_consent"):
         answer = normalise(cells["contact_consent"])
         if answer in _YES:
@@ -324,6 +364,8 @@ def _plan_row(line, cells, sectors, areas, people, by_email, by_phone, by_name, 
             row.reason = tr("Consent must be yes or no, not \"{value}\".",
                             value=cells["contact_consent"])
             return row
+    elif consent is not None:
+        values["contact_consent"] = bool(consent)
     # match: e-mail, then phone, then exact name
     keys = []
     if email:
@@ -361,10 +403,21 @@ def _plan_row(line, cells, sectors, areas, people, by_email, by_phone, by_name, 
                 return row
     for _, key, _ in keys:
         seen[key] = line
+    current = people[match] if match is not None else {}
+    consented = values.get("contact_consent", bool(current.get("contact_consent")))
+    if not consented:  # no consent: no contact details at all (also none kept from before)
+        had = bool(values.get("phone") or values.get("email") or current.get("phone")
+                   or current.get("email"))
+        values.pop("phone", None)
+        values.pop("email", None)
+        if current.get("phone"):
+            values["phone"] = ""
+        if current.get("email"):
+            values["email"] = ""
+        row.dropped_contacts = had
     if match is None:
         row.action, row.values = "add", values
         return row
-    current = people[match]
     changes = {k: v for k, v in values.items()
                if (int(v) if isinstance(v, bool) else v) != current.get(k)}
     row.person_id, row.matched_by = match, matched_by
@@ -375,19 +428,31 @@ def _plan_row(line, cells, sectors, areas, people, by_email, by_phone, by_name, 
 
 
 def apply_import(ops, plan: ImportPlan) -> dict[str, int]:
-    """Write the plan's added and updated people as ONE step of kind "import"."""
+    """Write the plan's added and updated people (and the areas it adds) as ONE step of
+    kind "import"."""
+    from kehila_desktop.core.structure.areas import add_area, find_area
+
     todo = plan.of("add") + plan.of("update")
+    areas_added = 0
     if not todo:
-        return {"added": 0, "updated": 0}
+        return {"added": 0, "updated": 0, "areas": 0, "dropped": 0}
     from kehila_desktop.core.people.edits import add_person, update_person
 
     with ops.step(tr("import people from {file}", file=plan.source or "…"), kind="import"):
         for row in todo:
+            values = dict(row.values)
+            if row.new_area:
+                area_id = find_area(ops.conn, row.new_area)
+                if area_id is None:
+                    area_id = add_area(ops, row.new_area)
+                    areas_added += 1
+                values["area_id"] = area_id
             if row.action == "add":
-                row.person_id = add_person(ops, row.values)
+                row.person_id = add_person(ops, values)
             else:
-                update_person(ops, row.person_id, row.values)
-    return {"added": len(plan.of("add")), "updated": len(plan.of("update"))}
+                update_person(ops, row.person_id, values)
+    return {"added": len(plan.of("add")), "updated": len(plan.of("update")),
+            "areas": areas_added, "dropped": plan.dropped_contacts}
 
 
 def read_people_sheet(path: str | os.PathLike, sheet: str | None = None) -> Grid:

@@ -7,6 +7,11 @@ reset (L1), runs reversed (L2) and mirrored characters swapped (L4). The referen
 FriBidi (``tests/printing`` compares with the ``fribidi`` command); python-bidi is not used
 because it joins lines and does not mirror brackets.
 
+The mirroring (L4) and bracket (BD16) tables are generated from the Unicode data files
+(``bidi_tables.py``, by ``tools/make_bidi_tables.py``; ``UNICODE_VERSION`` names the version).
+``tests/printing/test_bidi_conformance.py`` runs Unicode's BidiTest.txt and
+BidiCharacterTest.txt through ``resolve``.
+
 Scope: a line is one isolating run sequence at the paragraph level. Explicit embeddings,
 overrides and isolates (LRE … PDI) and boundary neutrals are dropped before resolving (the
 printed handouts never need them); LRM/RLM act as strong marks and are not drawn.
@@ -19,47 +24,17 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+from kehila_desktop.printing.engine.bidi_tables import (CANONICAL, MIRROR, OPEN_TO_CLOSE,
+                                                        UNICODE_VERSION)
+
 _EXPLICIT = {"LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI", "BN"}
 _INVISIBLE = {"\u200e", "\u200f", "\u061c"}  # LRM, RLM, ALM: direction marks, never drawn
 
-# Bidi_Paired_Bracket (BidiBrackets.txt): opening → closing.
-_OPEN_TO_CLOSE = {
-    "(": ")", "[": "]", "{": "}", "\u0f3a": "\u0f3b", "\u0f3c": "\u0f3d", "\u169b": "\u169c",
-    "\u2045": "\u2046", "\u207d": "\u207e", "\u208d": "\u208e", "\u2308": "\u2309",
-    "\u230a": "\u230b", "\u2329": "\u232a", "\u2768": "\u2769", "\u276a": "\u276b",
-    "\u276c": "\u276d", "\u276e": "\u276f", "\u2770": "\u2771", "\u2772": "\u2773",
-    "\u2774": "\u2775", "\u27c5": "\u27c6", "\u27e6": "\u27e7", "\u27e8": "\u27e9",
-    "\u27ea": "\u27eb", "\u27ec": "\u27ed", "\u27ee": "\u27ef", "\u2983": "\u2984",
-    "\u2985": "\u2986", "\u2987": "\u2988", "\u2989": "\u298a", "\u298b": "\u298c",
-    "\u298d": "\u2990", "\u298f": "\u298e", "\u2991": "\u2992", "\u2993": "\u2994",
-    "\u2995": "\u2996", "\u2997": "\u2998", "\u29d8": "\u29d9", "\u29da": "\u29db",
-    "\u29fc": "\u29fd", "\u2e22": "\u2e23", "\u2e24": "\u2e25", "\u2e26": "\u2e27",
-    "\u2e28": "\u2e29", "\u3008": "\u3009", "\u300a": "\u300b", "\u300c": "\u300d",
-    "\u300e": "\u300f", "\u3010": "\u3011", "\u3014": "\u3015", "\u3016": "\u3017",
-    "\u3018": "\u3019", "\u301a": "\u301b", "\ufe59": "\ufe5a", "\ufe5b": "\ufe5c",
-    "\ufe5d": "\ufe5e", "\uff08": "\uff09", "\uff3b": "\uff3d", "\uff5b": "\uff5d",
-    "\uff5f": "\uff60", "\uff62": "\uff63",
-}
+_OPEN_TO_CLOSE = OPEN_TO_CLOSE  # Bidi_Paired_Bracket, generated from the Unicode data
 _CLOSE_TO_OPEN = {c: o for o, c in _OPEN_TO_CLOSE.items()}
-_CANONICAL = {"\u2329": "\u3008", "\u232a": "\u3009"}
+_CANONICAL = CANONICAL
+__all__ = ["MIRROR", "UNICODE_VERSION", "first_strong_rtl", "resolve", "visual"]
 
-# Bidi_Mirroring_Glyph (BidiMirroring.txt), the characters handouts can contain.
-_MIRROR_PAIRS = (
-    "()", "<>", "[]", "{}", "\u00ab\u00bb", "\u2039\u203a", "\u2045\u2046", "\u207d\u207e",
-    "\u208d\u208e", "\u2208\u220b", "\u2209\u220c", "\u220a\u220d", "\u2264\u2265",
-    "\u2266\u2267", "\u226a\u226b", "\u2282\u2283", "\u2286\u2287", "\u2308\u2309",
-    "\u230a\u230b", "\u2329\u232a", "\u2768\u2769", "\u276a\u276b", "\u276c\u276d",
-    "\u276e\u276f", "\u2770\u2771", "\u2772\u2773", "\u2774\u2775", "\u27e6\u27e7",
-    "\u27e8\u27e9", "\u27ea\u27eb", "\u2983\u2984", "\u2985\u2986", "\u3008\u3009",
-    "\u300a\u300b", "\u300c\u300d", "\u300e\u300f", "\u3010\u3011", "\u3014\u3015",
-    "\u3016\u3017", "\u3018\u3019", "\u301a\u301b", "\uff08\uff09", "\uff1c\uff1e",
-    "\uff3b\uff3d", "\uff5b\uff5d", "\uff5f\uff60", "\uff62\uff63", "\u2215\u29f5",
-)
-MIRROR = {}
-for _a, _b in _MIRROR_PAIRS:
-    MIRROR[_a], MIRROR[_b] = _b, _a
-
-_MIRROR_TABLE = str.maketrans(MIRROR)
 _RIGHT = {"R", "AL", "AN"}
 _NOT_PLAIN_RTL = {"L", "EN", "AN", "NSM", "ES", "ET", "CS"}
 _STRONG_R = {"R", "AL"}
@@ -220,32 +195,40 @@ def _marks_after_base(order: list[int], original: list[str], levels: list[int]) 
     return out
 
 
-@lru_cache(maxsize=65536)
-def visual(line: str, rtl: bool) -> str:
-    """``line`` (logical order, one printed line) as drawn from left to right."""
-    if not line:
-        return line
-    if rtl is False and line.isascii():
-        return line  # nothing to reorder
-    chars = [ch for ch in line if unicodedata.bidirectional(ch) not in _EXPLICIT]
-    if not chars:
-        return ""
+def resolve(line: str, rtl: bool) -> tuple[list[int], list[int], list[int]]:
+    """UAX #9 on one line of base direction ``rtl``: ``(kept, levels, order)``.
+
+    ``kept``: the indices into ``line`` of the characters X9 keeps (explicit formatting
+    characters and BN are removed); ``levels[i]``: the resolved level of ``line[kept[i]]``
+    (after L1); ``order``: positions into ``kept`` in visual order, left to right (L2,
+    before the combining-mark placement of L3).
+    """
+    kept = [i for i, ch in enumerate(line) if unicodedata.bidirectional(ch) not in _EXPLICIT]
+    chars = [line[i] for i in kept]
     original = [unicodedata.bidirectional(ch) or "L" for ch in chars]
+    levels = _levels(chars, original, rtl)
+    return kept, levels, _order(levels)
+
+
+def _levels(chars: list[str], original: list[str], rtl: bool) -> list[int]:
+    """The resolved embedding level of each character (W1–W7, N0–N2, I1–I2, L1)."""
+    n = len(chars)
+    base = 1 if rtl else 0
+    if not n:
+        return []
     kinds = set(original)
     if not kinds & _RIGHT:
-        if not rtl or (original[0] == "L" and original[-1] == "L"):
-            # all of it resolves to L (W7, N1): left to right as it is
-            return "".join(ch for ch in chars if ch not in _INVISIBLE)
+        if not rtl:  # W7 turns every number L, N1 every neutral: all at level 0
+            return [0] * n
+        if original[0] == "L" and original[-1] == "L" and not kinds & {"S", "B"}:
+            return [2] * n  # left-to-right text on an RTL line: all of it at level 2
     elif rtl and not kinds & _NOT_PLAIN_RTL:
-        # only right-to-left letters and neutrals: every character is at level 1
-        shown = "".join(ch for ch in reversed(chars) if ch not in _INVISIBLE)
-        return shown.translate(_MIRROR_TABLE)
-    base = 1 if rtl else 0
+        return [1] * n  # right-to-left letters and neutrals only
     sos = eos = "R" if rtl else "L"
     types = list(original)
     _weak_rules(types, sos)
     if rtl and set(types) <= {"L", "EN"}:  # numbers, dates, phones: all at level 2
-        return "".join(ch for ch in chars if ch not in _INVISIBLE)
+        return [2] * n
     _resolve_brackets(chars, types, original, base, sos)
     _neutral_rules(types, sos, eos, base)
     levels = []
@@ -254,20 +237,31 @@ def visual(line: str, rtl: bool) -> str:
             levels.append(base + (1 if t == "R" else 2 if t in ("AN", "EN") else 0))
         else:
             levels.append(base + (1 if t in ("L", "EN", "AN") else 0))
-    k = len(chars) - 1  # L1: trailing white space goes back to the paragraph level
+    k = n - 1  # L1: trailing white space goes back to the paragraph level
     while k >= 0 and original[k] in ("WS", "S", "B"):
         levels[k] = base
         k -= 1
-    for i, t in enumerate(original):
-        if t in ("S", "B"):
+    for i, t in enumerate(original):  # L1: segment and paragraph separators (a tab) too,
+        if t in ("S", "B"):           # with the white space before them
             levels[i] = base
             m = i - 1
             while m >= 0 and original[m] == "WS":
                 levels[m] = base
                 m -= 1
-    order = list(range(len(chars)))  # L2
+    return levels
+
+
+def _order(levels: list[int]) -> list[int]:
+    """L2: reverse every run at each level from the highest down to the lowest odd one."""
+    order = list(range(len(levels)))
+    if not levels:
+        return order
     top = max(levels)
-    lowest_odd = min(lv for lv in levels) | 1
+    if top == 0:
+        return order
+    if min(levels) == top and top % 2:
+        return order[::-1]
+    lowest_odd = min(levels) | 1
     for lv in range(top, lowest_odd - 1, -1):
         i = 0
         while i < len(order):
@@ -279,7 +273,23 @@ def visual(line: str, rtl: bool) -> str:
                 i = j
             else:
                 i += 1
-    if "NSM" in kinds:
+    return order
+
+
+@lru_cache(maxsize=65536)
+def visual(line: str, rtl: bool) -> str:
+    """``line`` (logical order, one printed line) as drawn from left to right."""
+    if not line:
+        return line
+    if rtl is False and line.isascii():
+        return line  # nothing to reorder
+    chars = [ch for ch in line if unicodedata.bidirectional(ch) not in _EXPLICIT]
+    if not chars:
+        return ""
+    original = [unicodedata.bidirectional(ch) or "L" for ch in chars]
+    levels = _levels(chars, original, rtl)
+    order = _order(levels)
+    if "NSM" in original:
         order = _marks_after_base(order, original, levels)
     out = []
     for idx in order:  # L4

@@ -13,8 +13,9 @@ import weakref
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from kehila_desktop.core.direction import text_is_rtl
 from kehila_desktop.printing.engine import fonts
-from kehila_desktop.printing.engine.bidi import first_strong_rtl, visual
+from kehila_desktop.printing.engine.bidi import visual
 from kehila_desktop.printing.engine.shaping import shape
 
 _SPACES = re.compile(r"(\s+)")
@@ -27,7 +28,7 @@ class TextStyle:
     leading: float = 0  # 0: 1.35 × size
     align: str = "start"  # start | end | center (start is the right edge on RTL pages)
     rtl: bool = False  # the page's direction: alignment, and the base of neutral-only text
-    auto: bool = True  # a paragraph's bidi base direction is its first strong character's
+    auto: bool = True  # a paragraph's bidi base direction by ``core.direction.text_is_rtl``
     gray: float = 0  # 0 black … 1 white
 
     @property
@@ -51,22 +52,18 @@ def clean(text: object) -> str:
 
 
 def base_rtl(text: object, style: TextStyle) -> bool:
-    """The base direction a paragraph is reordered in: its first strong character's
-    (UAX #9 P2–P3, as FriBidi does by default), else the page's."""
+    """The base direction a paragraph is reordered in: the page's if it holds a Hebrew or
+    Arabic letter, else left to right (``core.direction``, the rule the screen follows)."""
     if not style.auto:
         return style.rtl
-    found = first_strong_rtl(clean(text))
-    return style.rtl if found is None else found
+    return text_is_rtl(clean(text), style.rtl)
 
 
 def _lines_base(lines, style: TextStyle) -> bool:
-    """``base_rtl`` of already clean lines."""
-    if style.auto:
-        for line in lines:
-            found = first_strong_rtl(line)
-            if found is not None:
-                return found
-    return style.rtl
+    """``base_rtl`` of the already clean lines of one paragraph."""
+    if not style.auto:
+        return style.rtl
+    return any(text_is_rtl(line, style.rtl) for line in lines)
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
@@ -233,8 +230,8 @@ def draw_lines(canvas, x_left: float, x_right: float, top: float, lines: list[st
                style: TextStyle, ops: list[str] | None = None,
                base: bool | None = None) -> float:
     """Draw the lines of one paragraph downward from ``top`` (the top of the first line),
-    all in the paragraph's base direction (``base``; default: from its first line that has
-    a strong character); returns the height used."""
+    all in the paragraph's base direction (``base``; default: ``base_rtl`` of all its
+    lines); returns the height used."""
     lh = style.line_height
     baseline = top - style.size * 1.05
     own = ops is None

@@ -14,6 +14,7 @@ from kehila_desktop.core import enums
 from kehila_desktop.core.meetings import records as mt
 from kehila_desktop.core.meetings import edits
 from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.gui.direction import align_to_text
 from kehila_desktop.gui.widgets import use_latin_digits
 
 
@@ -26,6 +27,7 @@ class NotesEdit(QPlainTextEdit):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setTabChangesFocus(True)
+        align_to_text(self)
 
     def focusOutEvent(self, event) -> None:  # noqa: N802
         super().focusOutEvent(event)

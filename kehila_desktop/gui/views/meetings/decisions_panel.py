@@ -16,6 +16,7 @@ from kehila_desktop.core.i18n import label, tr
 from kehila_desktop.gui.widgets import use_latin_digits
 from kehila_desktop.gui.views.meetings.payload_editor import PayloadEditor
 from kehila_desktop.gui.views.meetings.qtsafe import current_data
+from kehila_desktop.gui.direction import follow_text_direction
 from kehila_desktop.core.meetings import queries as mq
 
 
@@ -200,6 +201,7 @@ class DecisionsPanel(QWidget):
         layout.addWidget(self.items_label)
         self.items = QTreeWidget()
         self.items.setRootIsDecorated(False)
+        follow_text_direction(self.decisions, self.items)
         layout.addWidget(self.items, 2)
         buttons = QHBoxLayout()
         self.done_button = QPushButton()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QDateEdit, QHBoxLayout, QLabel, QLineE
 from kehila_desktop.core import enums
 from kehila_desktop.core.i18n import label, tr
 from kehila_desktop.gui.widgets import use_latin_digits
+from kehila_desktop.gui.direction import align_to_text
 from kehila_desktop.core.meetings import queries as mq
 from kehila_desktop.core.structure import queries as sq
 
@@ -49,6 +50,7 @@ class PayloadEditor(QStackedWidget):
         self.areas = _checkable_list()
         self.pages["focus"] = self.areas
         self.scope = QPlainTextEdit()
+        align_to_text(self.scope)
         self.scope.setMaximumHeight(80)
         self.scope.setTabChangesFocus(True)  # Tab leaves the field (no keyboard trap)
         self.pages["scope"] = self.scope

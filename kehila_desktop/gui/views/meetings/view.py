@@ -24,6 +24,7 @@ from kehila_desktop.gui.widgets import plain_tip, use_latin_digits
 from kehila_desktop.gui.views.meetings.list_model import MeetingsTableModel
 from kehila_desktop.gui.views.meetings.qtsafe import current_data
 from kehila_desktop.gui.views.meetings.meeting_panel import MeetingPanel
+from kehila_desktop.gui.direction import follow_text_direction
 from kehila_desktop.core.meetings import queries as mq
 from kehila_desktop.core.structure import queries as sq
 
@@ -61,6 +62,7 @@ class View(LazyView):
         self.model = MeetingsTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        follow_text_direction(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setTabKeyNavigation(False)  # Tab moves on, arrows move in the table

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 from kehila_desktop.core import enums
 from kehila_desktop.core.i18n import label, tr
 from kehila_desktop.gui.widgets import plain_title, use_latin_digits
+from kehila_desktop.gui.direction import align_to_text
 
 FIELDS = ("body_id", "role", "role_requirements", "expected_attendance", "responsibilities",
           "status", "source", "represents_body_id")
@@ -45,6 +46,7 @@ class MembershipEditor(QDialog):
         use_latin_digits(self.attendance)
         self.attendance.setValue(int(values.get("expected_attendance", 75)))
         self.requirements = QPlainTextEdit(values.get("role_requirements", ""))
+        align_to_text(self.requirements)
         self.requirements.setMaximumHeight(70)
         self.requirements.setTabChangesFocus(True)  # Tab leaves the field (no keyboard trap)
         self.responsibilities = QLineEdit(values.get("responsibilities", ""))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from kehila_desktop.core import enums
 from kehila_desktop.core.i18n import label, tr
 from kehila_desktop.core.people.sheet_io import clean_phone, validate_email, validate_phone
+from kehila_desktop.gui.direction import align_to_text
 
 FIELDS = ("name", "organisation", "title", "sector", "area_id", "community", "phone", "email",
           "notes", "contact_consent")
@@ -55,6 +56,7 @@ class PersonEditor(QDialog):
         self.email_problem = _problem_label()
         self.name_problem = _problem_label()
         self.notes = QPlainTextEdit(values.get("notes", ""))
+        align_to_text(self.notes)
         self.notes.setMaximumHeight(80)
         self.notes.setTabChangesFocus(True)  # Tab leaves the field (no keyboard trap)
         self.consent = QCheckBox(tr("The person agreed that we keep their contact details"))

@@ -33,6 +33,7 @@ from kehila_desktop.gui.views.people.membership_editor import MembershipEditor
 from kehila_desktop.gui.views.people.memberships_panel import MembershipsPanel
 from kehila_desktop.gui.views.people.person_editor import PersonEditor
 from kehila_desktop.gui.views.people.table_model import PeopleTableModel
+from kehila_desktop.gui.direction import follow_text_direction
 
 MEMBERSHIP_FIELDS = ("id", "body_id", "role", "role_requirements", "expected_attendance",
                      "responsibilities", "status", "source", "represents_body_id")
@@ -95,6 +96,7 @@ class View(LazyView):
 
         self.table = QTableView()
         self.table.setModel(self.model)
+        follow_text_direction(self.table)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -519,13 +521,16 @@ class View(LazyView):
         try:
             grid = read_people_sheet(path)
             source = Path(path).name + (f" — {grid.sheet_name}" if grid.sheet_name else "")
-            plan = plan_import(self.context.pf.conn, grid, source)
+            plan = plan_import(self.context.pf.conn, grid, source, add_areas=True)
         except KehilaError as exc:
             self.context.show_error(exc.text(tr))
             return False
-        preview = ImportPreview(plan, self)
+        conn = self.context.pf.conn
+        preview = ImportPreview(plan, self, replan=lambda add_areas, consent: plan_import(
+            conn, grid, source, add_areas=add_areas, consent=consent))
         if self.exec_dialog(preview) != QDialog.DialogCode.Accepted:
             return False
+        plan = preview.plan
         try:
             apply_import(self.context.ops, plan)
         except KehilaError as exc:

@@ -7,14 +7,16 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTime, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QVBoxLayout, QWidget
 
-from kehila_desktop.core.structure import areas, edits, queries
+from kehila_desktop.core.structure import edits, queries
 from kehila_desktop.core import enums
 from kehila_desktop.core.i18n import label, tr
 from kehila_desktop.gui.forms.ui_body_details import Ui_BodyDetails
 from kehila_desktop.gui.forms.ui_program_settings import Ui_ProgramSettings
+from kehila_desktop.gui.views.structure.areas_panel import AreasEditor
 from kehila_desktop.gui.widgets import number_locale
+from kehila_desktop.gui.direction import align_to_text
 
 def weekday_name(n: int) -> str:
     return {0: tr("Monday"), 1: tr("Tuesday"), 2: tr("Wednesday"), 3: tr("Thursday"),
@@ -101,6 +103,7 @@ class BodyPanel(QWidget):
         ui.hourEdit.editingFinished.connect(lambda: self._set(
             "preferred_hour", ui.hourEdit.time().toString("HH:mm"),
             tr("change the meeting hour of {name}", name=self.row.get("name", ""))))
+        align_to_text(ui.responsibilitiesEdit)
         _FocusOut(ui.responsibilitiesEdit, lambda: self._set(
             "responsibilities", ui.responsibilitiesEdit.toPlainText(),
             tr("edit the responsibilities of {name}", name=self.row.get("name", ""))))
@@ -224,10 +227,13 @@ class ProgramPanel(QWidget):
         ui.residentsSpin.editingFinished.connect(lambda: self._set(
             "residents_target_pct", ui.residentsSpin.value(),
             tr("change the residents' target share")))
+        align_to_text(ui.scopeEdit)
         _FocusOut(ui.scopeEdit, lambda: self._set(
             "scope", ui.scopeEdit.toPlainText(), tr("change the program boundaries")))
         ui.residentsSpin.setLocale(number_locale())
-        ui.focusList.itemChanged.connect(self._focus_done)
+        ui.form.removeWidget(ui.focusList)
+        self.areas = AreasEditor(context, ui.focusList)
+        ui.form.setWidget(10, QFormLayout.ItemRole.FieldRole, self.areas)
         self._filling = False
         self.retranslate()
 
@@ -251,6 +257,7 @@ class ProgramPanel(QWidget):
         for key, check in self.channel_checks.items():
             check.setText(label("CHANNELS", key))
             check.setAccessibleName(tr("Channel: {channel}", channel=label("CHANNELS", key)))
+        self.areas.retranslate()
         self.load()
 
     def load(self) -> None:
@@ -280,22 +287,13 @@ class ProgramPanel(QWidget):
         if len(chosen) not in (2, 3):
             advice += " " + tr("{count} chosen now.", count=len(chosen))
         ui.channelsAdvice.setText(advice)
-        self._filling = True
-        ui.focusList.clear()
-        for area_id, name, kind, in_focus in queries.areas(conn):
-            item = QListWidgetItem(tr("{name} ({kind})", name=name,
-                                      kind=label("AREA_KINDS", kind)))
-            item.setData(Qt.ItemDataRole.UserRole, area_id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if in_focus else Qt.CheckState.Unchecked)
-            ui.focusList.addItem(item)
-        self._filling = False
         read_only = self.context.read_only
         for widget in (ui.nameEdit, ui.localityEdit, ui.authorityEdit, ui.scopeEdit,
                        ui.startEdit, ui.endEdit, ui.timelineEdit):
             widget.setReadOnly(read_only)
-        for widget in (ui.residentsSpin, ui.focusList, *self.channel_checks.values()):
+        for widget in (ui.residentsSpin, *self.channel_checks.values()):
             widget.setEnabled(not read_only)
+        self.areas.load(conn, read_only)
 
     # --- edits --------------------------------------------------------------------------
     def _set(self, field: str, value, step_label: str) -> None:
@@ -339,11 +337,3 @@ class ProgramPanel(QWidget):
                          lambda ops: edits.set_chosen_channels(ops, keys, when=today))
         self.load()  # shows the file's state whether or not the edit went through
         self.channelsChanged.emit()
-
-    def _focus_done(self, item: QListWidgetItem) -> None:
-        if self._filling or self.context.read_only:
-            return
-        area_id = item.data(Qt.ItemDataRole.UserRole)
-        checked = item.checkState() == Qt.CheckState.Checked
-        self.context.run(tr("change the geographic focus"),
-                         lambda ops: areas.set_in_focus(ops, area_id, checked))

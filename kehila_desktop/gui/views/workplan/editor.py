@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QLineE
 from kehila_desktop.core import enums
 from kehila_desktop.core.workplan import plans as wp
 from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.gui.direction import align_to_text
 from kehila_desktop.core.workplan import queries as wq
 
 
@@ -27,6 +28,7 @@ class CommitText(QPlainTextEdit):
         super().__init__(parent)
         self.setTabChangesFocus(True)
         self.setMaximumHeight(90)
+        align_to_text(self)
 
     def set_plain(self, text: str) -> None:
         self.blockSignals(True)

@@ -27,6 +27,7 @@ from kehila_desktop.gui.views.workplan.editor import ItemEditor
 from kehila_desktop.gui.views.workplan.situation import SituationPanel
 from kehila_desktop.gui.views.workplan.timeline import TimelineChart, program_quarters
 from kehila_desktop.gui.views.workplan.tree_model import PlanTreeModel
+from kehila_desktop.gui.direction import follow_text_direction
 from kehila_desktop.core.workplan import queries as wq
 
 ALL = ""
@@ -94,6 +95,7 @@ class View(PlanCommands, QWidget):
         self.tree = QTreeView()
         self.model = PlanTreeModel(self.context, self)
         self.tree.setModel(self.model)
+        follow_text_direction(self.tree)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
