@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 
 from kehila_desktop.core.errors import KehilaError, ProgramFileError
@@ -29,11 +30,41 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="kehila", description="Kehila Desktop program files.")
+    from kehila_desktop import __version__
+
+    parser = _Parser(prog="kehila", description=tr("Kehila Desktop program files."))
+    parser.add_argument("--version", action="version", version=f"kehila {__version__}",
+                        help=tr("show the version and exit"))
     subparsers = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for name in COMMANDS:
         importlib.import_module(f"{__package__}.commands.{name}_cmd").register(subparsers)
+    translate_help(parser)
     return parser
+
+
+# What an argument means when its command does not say (the same in every command).
+COMMON_HELP = {
+    "file": "the program file (.kehila)",
+    "json": "print it as JSON (for scripts)",
+    "language": "the language of the messages and of what is written (he, ar or en)",
+}
+
+
+def translate_help(parser: argparse.ArgumentParser) -> None:
+    """Every description and argument help of ``parser`` and its subcommands in the current
+    language (the commands write them in English, the catalogue's ids)."""
+    if parser.description:
+        parser.description = tr(parser.description)
+    for action in parser._actions:
+        if action.help is None and action.dest in COMMON_HELP:
+            action.help = COMMON_HELP[action.dest]
+        if action.help and action.help is not argparse.SUPPRESS:
+            action.help = tr(action.help)
+        if isinstance(action, argparse._SubParsersAction):
+            for choice in action._choices_actions:
+                choice.help = tr(choice.help) if choice.help else choice.help
+            for sub in action.choices.values():
+                translate_help(sub)
 
 
 def _language_asked(argv: list[str]) -> str | None:
@@ -69,6 +100,12 @@ def main(argv: list[str] | None = None) -> int:
     except (UsageError, KehilaError) as exc:
         print(f"kehila: {exc.text(tr)}", file=sys.stderr)
         return EXIT_USAGE
+    except sqlite3.Error as exc:  # busy, interrupted (too long), damaged: one sentence
+        from kehila_desktop.core.file.programfile import explain_sqlite_error
+
+        error = explain_sqlite_error(getattr(args, "file", ""), exc)
+        print(f"kehila: {error.text(tr)}", file=sys.stderr)
+        return EXIT_FILE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -86,6 +86,36 @@ for lang in he ar en; do
     run_offscreen "program file, --language $lang" --language "$lang" "$WORK/first.kehila"
 done
 
+# --- 2b. printing inside the bundle (reportlab, Pillow, fonts, bidi: all from the bundle) ----
+say "printing with the bundled app and the bundled kehila"
+CLI=dist/kehila-desktop/kehila
+[ -x "$CLI" ] || fail "$CLI is missing: the kehila command must ship beside the app"
+"$CLI" --version | grep -q '^kehila ' || fail "kehila --version"
+"$BUNDLE" --version | grep -q '^kehila-desktop ' || fail "kehila-desktop --version"
+for lang in he ar en; do
+    "$CLI" print "$WORK/first.kehila" people "$WORK/people-$lang.pdf" --language "$lang" \
+        > /dev/null || fail "bundled kehila print people ($lang)"
+    [ -n "$(pdftotext "$WORK/people-$lang.pdf" - | tr -d '[:space:]')" ] \
+        || fail "people-$lang.pdf holds no text"
+    meeting=$("$CLI" info "$WORK/first.kehila" --json | python3 -c \
+        'import json,sys; m=json.load(sys.stdin)["meetings"]; print((m[0] if isinstance(m, list) else m)["id"])' \
+        2>/dev/null || true)
+    if [ -n "$meeting" ]; then
+        "$CLI" print "$WORK/first.kehila" agenda "$WORK/agenda-$lang.pdf" --meeting "$meeting" \
+            --language "$lang" > /dev/null || fail "bundled kehila print agenda ($lang)"
+    fi
+    set +e
+    KEHILA_SMOKE_EXPORT="$WORK/app-$lang.pdf" QT_QPA_PLATFORM=offscreen timeout 120 "$BUNDLE" \
+        --quit-when-ready --language "$lang" "$WORK/first.kehila" > "$WORK/out.log" 2>&1
+    status=$?
+    set -e
+    [ "$status" = 0 ] || { cat "$WORK/out.log"; fail "the bundled app could not export a PDF ($lang)"; }
+    [ -n "$(pdftotext "$WORK/app-$lang.pdf" - | tr -d '[:space:]')" ] \
+        || fail "app-$lang.pdf holds no text"
+    echo "   $lang: kehila print people, agenda; the app's Export PDF: $(pdfinfo "$WORK/app-$lang.pdf" | awk '/^Pages/ {print $2}') pages"
+done
+"$CLI" export "$WORK/first.kehila" people "$WORK/people.xlsx" > /dev/null || fail "bundled kehila export"
+
 # --- 3. Xvfb: a real window, then a second double-click --------------------------------
 say "under Xvfb"
 cat > "$WORK/xvfb.sh" <<EOF
@@ -123,6 +153,17 @@ mkdir -p "$WORK/unpack"
 tar -xzf "$TARBALL" -C "$WORK/unpack"
 "$WORK"/unpack/*/install.sh > /dev/null
 [ -x "$HOME/.local/bin/kehila-desktop" ] || fail "install.sh did not install the launcher"
+[ -x "$HOME/.local/bin/kehila" ] || fail "install.sh did not put kehila on PATH"
+"$HOME/.local/bin/kehila" info "$WORK/first.kehila" > /dev/null || fail "the installed kehila"
+if command -v file > /dev/null; then  # file(1) reads ~/.magic, where install.sh put the rule
+    kind=$(file -b --mime-type "$WORK/first.kehila")
+    echo "   file(1): the program file is $kind"
+    [ "$kind" = application/x-kehila ] || fail "file(1) says $kind"
+fi
+if command -v desktop-file-validate > /dev/null; then
+    desktop-file-validate "$XDG_DATA_HOME/applications/kehila-desktop.desktop" \
+        || fail "the installed .desktop entry does not validate"
+fi
 QT_QPA_PLATFORM=offscreen timeout 120 "$HOME/.local/bin/kehila-desktop" --quit-when-ready \
     "$WORK/first.kehila" > /dev/null 2>&1 || fail "the installed app did not start"
 if command -v xdg-mime > /dev/null; then
@@ -137,4 +178,6 @@ if command -v xdg-mime > /dev/null; then
 fi
 "$WORK"/unpack/*/install.sh --remove > /dev/null
 [ ! -e "$HOME/.local/bin/kehila-desktop" ] || fail "install.sh --remove left the launcher"
+[ ! -e "$HOME/.local/bin/kehila" ] || fail "install.sh --remove left kehila"
+! grep -qs kehila "$HOME/.magic" || fail "install.sh --remove left the magic rule"
 say "smoke test passed"

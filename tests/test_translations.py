@@ -85,8 +85,13 @@ def _message_keys() -> dict[tuple[str | None, str, str | None], str]:
     for vocabulary in dir(enums):
         table = getattr(enums, vocabulary)
         if vocabulary.isupper() and isinstance(table, dict):
+            context = i18n.VOCABULARY_CONTEXTS.get(vocabulary)
             for text in table.values():
-                found.setdefault((None, text, None), f"enums.{vocabulary}")
+                found.setdefault((context, text, None), f"enums.{vocabulary}")
+            if vocabulary in i18n.DEFINITE_CONTEXTS:
+                for text in table.values():
+                    found.setdefault((i18n.DEFINITE_CONTEXTS[vocabulary], text, None),
+                                     f"enums.{vocabulary} (definite)")
     return found
 
 
@@ -233,3 +238,62 @@ def test_a_fresh_clone_compiles_its_catalogues_into_the_cache(tmp_path, monkeypa
     data = i18n._compiled("ar")
     assert data and list((tmp_path / "catalogues").glob("ar-*.mo"))
     assert i18n._compiled("ar") == data
+
+
+GLOSSARY = Path(__file__).resolve().parent.parent / "docs" / "GLOSSARY.md"
+# a Hebrew or Arabic letter (or the Arabic tatweel ـ), maybe a hyphen or maqaf, then a field
+GLUED = re.compile(r"[\u05d0-\u05ea\u0621-\u064a\u0640][\u0640\u05be\u2011-]?\{")
+
+
+def _texts(language: str):
+    for message in po(language):
+        if message.id:
+            msgid = message.id if isinstance(message.id, str) else message.id[0]
+            for form in _forms(message):
+                yield msgid, form
+
+
+def forbidden_forms() -> list[tuple[str, re.Pattern, str]]:
+    """(language, pattern, what to write instead) from docs/GLOSSARY.md's "Forbidden forms"."""
+    text = GLOSSARY.read_text(encoding="utf-8").split("## Forbidden forms", 1)[1]
+    rows = []
+    for line in text.splitlines():
+        cells = [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", line)[1:-1]]
+        if len(cells) == 4 and cells[0] in ("he", "ar") and cells[1].startswith("`"):
+            rows.append((cells[0], re.compile(cells[1].strip("`")), cells[2]))
+    return rows
+
+
+@pytest.mark.parametrize("language", ["he", "ar"])
+def test_no_prefix_letter_is_glued_to_a_placeholder(language):
+    """ל{body} reads "לועדת היגוי" and لـ{body} "لـلجنة": write "{body}: …", give the
+    sentence its own noun, or pass the phrase whole (docs/GLOSSARY.md, Typography)."""
+    glued = [f"{msgid!r} → {text!r}" for msgid, text in _texts(language) if GLUED.search(text)]
+    assert not glued, "\n".join(glued)
+
+
+def test_the_glued_prefix_check_can_fail():
+    assert GLUED.search("ל{body} אין יו\"ר") and GLUED.search("ليس لـ{body} رئيس")
+    assert GLUED.search("הוזז מ-{date}") and GLUED.search("المسار ال{channel}")
+    assert not GLUED.search("{body}: אין יו\"ר") and not GLUED.search("خطة عمل المسار {channel}")
+
+
+def test_the_glossary_lists_forbidden_forms_for_both_languages():
+    rows = forbidden_forms()
+    assert {language for language, _, _ in rows} == {"he", "ar"} and len(rows) >= 15
+    assert any(p.search("ليس لها إطار") for lang, p, _ in rows if lang == "ar")
+
+
+@pytest.mark.parametrize("language", ["he", "ar"])
+def test_no_glossary_term_in_a_forbidden_form(language):
+    bad = [f"{msgid!r} → {text!r}: write {instead!r}"
+           for lang, pattern, instead in forbidden_forms() if lang == language
+           for msgid, text in _texts(language) if pattern.search(text)]
+    assert not bad, "\n".join(bad)
+
+
+@pytest.mark.parametrize("language", ["he", "ar"])
+def test_undo_and_cancel_read_differently(language):
+    undo = i18n.tr("&Undo", language).replace("&", "")
+    assert undo != i18n.tr("Cancel", language)
+    assert i18n.tr("&Undo: {action}", language, action="x").replace("&", "").startswith(undo)

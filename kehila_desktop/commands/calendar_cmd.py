@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from kehila_desktop.core.i18n import tr
+from kehila_desktop.core.i18n import ntr, tr
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("calendar", help="export meetings as an .ics calendar file")
-    p.add_argument("file", help="the program file (.kehila)")
-    p.add_argument("out", help="the calendar file to write (.ics)")
-    p.add_argument("--body", help="only this body's meetings (its id or its name)")
+    p = subparsers.add_parser("calendar", help=tr("export meetings as an .ics calendar file"))
+    p.add_argument("file", help=tr("the program file (.kehila)"))
+    p.add_argument("out", help=tr("the calendar file to write (.ics)"))
+    p.add_argument("--body", help=tr("only this body's meetings (its id or its name)"))
+    p.add_argument("--language", choices=("he", "ar", "en"),
+                   help=tr("the language of the events' titles and descriptions"))
     p.set_defaults(func=run)
 
 
@@ -31,5 +33,6 @@ def run(args) -> int:
         except OSError as exc:
             raise UsageError("{path} cannot be written ({error}).", path=args.out,
                              error=exc.strerror or exc) from None
-    print(tr("{count} meetings written to {path}.", count=count, path=args.out))
+    print(ntr("{n} meeting written to {path}.", "{n} meetings written to {path}.", count,
+             path=args.out))
     return 0

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 from kehila_desktop.core.file import summary
-from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.i18n import label, ntr, tr
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("info", help="what is in a program file")
+    p = subparsers.add_parser("info", help=tr("what is in a program file"))
     p.add_argument("file")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run)
@@ -47,5 +47,5 @@ def run(args) -> int:
     print(tr("Chosen channels: {channels}", channels=", ".join(chosen) or "—"))
     for body in data["bodies"]:
         print(f"  {body['name']} ({label('BODY_KINDS', body['kind'])}): "
-              + tr("{count} members", count=body["members"]))
+              + ntr("{n} member", "{n} members", body["members"]))
     return 0

@@ -8,30 +8,27 @@ from kehila_desktop.core.i18n import tr
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("merge", help="merge a copy of the program that came back")
-    p.add_argument("file", help="the program file (.kehila) to merge into")
-    p.add_argument("incoming", help="the copy that came back (.kehila)")
+    p = subparsers.add_parser("merge", help=tr("merge a copy of the program that came back"))
+    p.add_argument("file", help=tr("the program file (.kehila) to merge into"))
+    p.add_argument("incoming", help=tr("the copy that came back (.kehila)"))
     p.add_argument("--dry-run", action="store_true",
-                   help="only show what the merge would do; change nothing")
-    p.add_argument("--json", action="store_true", help="print the report as JSON")
+                   help=tr("only show what the merge would do; change nothing"))
+    p.add_argument("--json", action="store_true", help=tr("print the report as JSON"))
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
+    from kehila_desktop.commands._common import writing
+    from kehila_desktop.core.file.programfile import open_program
     from kehila_desktop.core.history.merge import merge_copy
     from kehila_desktop.core.history.operations import Operations
-    from kehila_desktop.core.file.programfile import open_program
 
-    from kehila_desktop.core.file.lock import ProgramLock
-
-    lock = ProgramLock(args.file)
-    if not args.dry_run:  # not while Kehila Desktop has the file open
-        lock.acquire()
-    try:
-        with open_program(args.file, read_only=args.dry_run) as pf:
-            report = merge_copy(Operations(pf), args.incoming, dry_run=args.dry_run)
-    finally:
-        lock.release()
+    if args.dry_run:
+        with open_program(args.file, read_only=True) as pf:
+            report = merge_copy(Operations(pf), args.incoming, dry_run=True)
+    else:  # not while Kehila Desktop or another command has the file open
+        with writing(args.file, "kehila merge") as (_pf, ops):
+            report = merge_copy(ops, args.incoming)
     if args.json:
         data = report.to_dict()
         data["dry_run"] = bool(args.dry_run)

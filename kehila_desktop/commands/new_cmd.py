@@ -6,12 +6,13 @@ from kehila_desktop.core.i18n import LANGUAGES, tr
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("new", help="create a program file (never overwrites one)")
-    p.add_argument("file")
-    p.add_argument("--sample", action="store_true", help="fill it with the sample program")
-    p.add_argument("--people", type=int, default=None, help="scale the sample to N people")
-    p.add_argument("--locality", default="")
-    p.add_argument("--language", choices=LANGUAGES, default="he")
+    p = subparsers.add_parser("new", help=tr("create a program file (never overwrites one)"))
+    p.add_argument("file", help=tr("the program file to create (.kehila)"))
+    p.add_argument("--sample", action="store_true", help=tr("fill it with the sample program"))
+    p.add_argument("--people", type=int, default=None, help=tr("scale the sample to N people"))
+    p.add_argument("--locality", default="", help=tr("the locality (authority) the program is in"))
+    p.add_argument("--language", choices=LANGUAGES, default="he",
+                   help=tr("the program's language (he, ar or en; default he)"))
     p.set_defaults(func=run)
 
 

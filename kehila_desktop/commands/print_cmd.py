@@ -10,21 +10,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from kehila_desktop.core.errors import KehilaError
-from kehila_desktop.core.i18n import LANGUAGES, tr
+from kehila_desktop.core.i18n import LANGUAGES, ntr, tr
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("print", help="print a handout as PDF")
-    p.add_argument("file", help="the program file (*.kehila)")
+    p = subparsers.add_parser("print", help=tr("print a handout as PDF"))
+    p.add_argument("file", help=tr("the program file (.kehila)"))
     p.add_argument("handout", help="structure, people, roster, composition, agenda, signin, "
                                    "minutes, workplan, calendar, role-letter, open-call")
-    p.add_argument("out", help="the PDF to write")
-    p.add_argument("--language", choices=LANGUAGES, help="the handout's language "
-                   "(default: the program's)")
-    p.add_argument("--meeting", help="meeting id (agenda, signin, minutes)")
-    p.add_argument("--body", help="body id (roster, role-letter, calendar, composition)")
-    p.add_argument("--member", help="person id (role-letter)")
-    p.add_argument("--no-contacts", action="store_true", help="leave out phones and e-mails")
+    p.add_argument("out", help=tr("the PDF to write"))
+    p.add_argument("--language", choices=LANGUAGES, help=tr("the handout's language "
+                                                             "(default: the program's)"))
+    p.add_argument("--meeting", help=tr("meeting id (agenda, signin, minutes)"))
+    p.add_argument("--body", help=tr("body id (roster, role-letter, calendar, composition)"))
+    p.add_argument("--member", help=tr("person id (role-letter)"))
+    p.add_argument("--no-contacts", action="store_true", help=tr("leave out phones and e-mails"))
     p.set_defaults(func=run)
 
 
@@ -40,5 +40,5 @@ def run(args) -> int:
                                contacts=not args.no_contacts)
     except PermissionError:
         raise KehilaError("You do not have permission to write {path}.", path=out) from None
-    print(tr("Wrote {path} ({pages} pages).", path=out, pages=pages))
+    print(ntr("Wrote {path} ({n} page).", "Wrote {path} ({n} pages).", pages, path=out))
     return 0

@@ -228,9 +228,58 @@ def format_date(value: str | None) -> str:
         return str(value)
 
 
+# Vocabularies whose words agree with a noun of their own (a meeting is "planned" in the
+# masculine, an action in the feminine …): their labels are looked up in this context.
+VOCABULARY_CONTEXTS = {
+    "MEETING_STATUSES": "meeting status",
+    "ACTION_STATUSES": "action status",
+    "ACTION_ITEM_STATUSES": "action item status",
+    "AGENDA_KINDS": "agenda item kind",
+}
+
+
 def label(vocabulary: str, key: str | None, language_code: str | None = None) -> str:
     """The translated label of a vocabulary key, e.g. ``label("SECTORS", "academia")``."""
     if not key:
         return ""
     table = getattr(enums, vocabulary)
+    context = VOCABULARY_CONTEXTS.get(vocabulary)
+    if context and key in table:
+        return ptr(context, table[key], language_code)
     return tr(table.get(key, key), language_code)
+
+
+DEFINITE_CONTEXTS = {"CHANNELS": "channel, definite"}  # "הכלכלי" / "الاقتصادي" whole
+
+
+def definite(vocabulary: str, key: str | None, language_code: str | None = None) -> str:
+    """A vocabulary word in its definite form, article and all ("the economic channel" →
+    he "האפיק הכלכלי", ar "المسار الاقتصادي"): a message never glues ה/ال to a field, and an
+    isolate around the field keeps the article with its word."""
+    if not key:
+        return ""
+    table = getattr(enums, vocabulary)
+    if key not in table:
+        return key
+    return ptr(DEFINITE_CONTEXTS[vocabulary], table[key], language_code)
+
+
+def body_in_sentence(name: str, kind: str | None, language_code: str | None = None) -> str:
+    """A body's name where it stands inside a sentence or a construct ("the meetings of
+    {body}"): a default name in its definite form (ועדת היגוי → ועדת ההיגוי, ועדה מעצבת →
+    הוועדה המעצבת); a name the user gave, as given."""
+    if kind in enums.BODY_KINDS and name == tr(enums.BODY_KINDS[kind], language_code):
+        return ptr("body, definite", enums.BODY_KINDS[kind], language_code)
+    return name
+
+
+def minutes(n: int, language_code: str | None = None) -> str:
+    """A length of time, "90 minutes", in the language's plural form (pass it whole as a
+    field: "The agenda runs {over} over")."""
+    return ntr("{n} minute", "{n} minutes", n, language_code)
+
+
+def join_list(items, language_code: str | None = None) -> str:
+    """Items joined with the language's list comma (Arabic "، ")."""
+    comma = "، " if (language_code or _current) == "ar" else ", "
+    return comma.join(str(item) for item in items)

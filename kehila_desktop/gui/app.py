@@ -17,9 +17,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
+from kehila_desktop import __version__
 from kehila_desktop.core.i18n import LANGUAGES, set_language, tr, translate_argparse
 from kehila_desktop.core.paths import resource
-from kehila_desktop.gui import dialogs, settings
+from kehila_desktop.gui import dialogs, lifecycle, settings
 from kehila_desktop.gui.language import apply_language
 
 _T0 = float(os.environ.get("KEHILA_T0") or time.time())
@@ -84,7 +85,10 @@ def crash_log_path():
 
 
 def install_exception_hook() -> None:
+    """Uncaught exceptions (main thread and other threads) and faults go to the crash log;
+    the user gets one sentence (shown on the GUI thread)."""
     sys.excepthook = exception_hook
+    lifecycle.record_faults(crash_log_path(), exception_hook)
 
 
 def exception_hook(kind, value, tb) -> None:
@@ -106,7 +110,43 @@ def exception_hook(kind, value, tb) -> None:
     if QApplication.instance() is None or kind is KeyboardInterrupt:
         sys.__excepthook__(kind, value, tb)
         return
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        _crash_relay().happened.emit(details)  # queued to the GUI thread
+        return
     if _hook_state["showing"]:  # an error while the dialog is up (e.g. in painting): log only
+        return
+    _hook_state["showing"] = True
+    try:
+        if _file_trouble(value) is not None:  # too long, busy: one sentence, not a crash
+            dialogs.error(QApplication.activeWindow(), _file_trouble(value))
+        else:
+            _show_crash(details)
+    finally:
+        _hook_state["showing"] = False
+
+
+_hook_state: dict = {"showing": False, "relay": None}
+
+
+def _crash_relay():
+    """A QObject on the GUI thread that shows a thread's crash there."""
+    if _hook_state["relay"] is None:
+        from PySide6.QtCore import QObject, Signal
+
+        class Relay(QObject):
+            happened = Signal(str)
+
+        relay = Relay()
+        relay.moveToThread(QApplication.instance().thread())
+        relay.happened.connect(_show_crash_once)
+        _hook_state["relay"] = relay
+    return _hook_state["relay"]
+
+
+def _show_crash_once(details: str) -> None:
+    if _hook_state["showing"]:
         return
     _hook_state["showing"] = True
     try:
@@ -115,7 +155,23 @@ def exception_hook(kind, value, tb) -> None:
         _hook_state["showing"] = False
 
 
-_hook_state = {"showing": False}
+def _file_trouble(value) -> str | None:
+    """The sentence for an SQLite error that is about the file, not a bug: a statement stopped
+    by the time limit, or a file another program is writing."""
+    import sqlite3
+
+    from kehila_desktop.core.file.guard import is_interrupted
+    from kehila_desktop.core.file.recovery import is_busy
+
+    if not isinstance(value, sqlite3.Error) or not (is_interrupted(value) or is_busy(value)):
+        return None
+    from kehila_desktop.core.file.programfile import explain_sqlite_error
+
+    window = QApplication.activeWindow()
+    context = getattr(window, "context", None)
+    pf = getattr(context, "pf", None)
+    name = pf.path.name if pf is not None else ""
+    return explain_sqlite_error(name, value).text(tr)
 
 
 def _show_crash(details: str) -> None:
@@ -155,13 +211,38 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help=tr("open, show the first view, then exit (for tests)"))
     parser.add_argument("--language", choices=LANGUAGES,
                         help=tr("the language for this run (he, ar or en)"))
+    parser.add_argument("--version", action="version", version=f"kehila-desktop {__version__}",
+                        help=tr("show the version and exit"))
     return parser.parse_args(argv)
+
+
+def _export_then_quit(window, app, path: str) -> None:
+    """For the bundle's smoke test: the print window makes the first view's handout, exports
+    it to ``path`` the way Export PDF… does, and the app exits (0 when the PDF was saved)."""
+    win = window.printing.open("export")
+    timer = QTimer(app)
+
+    def check() -> None:
+        if win is None or (not win.busy and win.built is None):
+            timer.stop()
+            app.exit(3)
+        elif not win.busy:
+            timer.stop()
+            app.exit(0 if win.export(path) else 3)
+
+    timer.timeout.connect(check)
+    timer.start(50)
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = parse_args(argv)
+    problem = lifecycle.display_problem()  # in the run's language (parse_args set it)
+    if problem is not None:  # Qt would abort with a message that blames a library
+        print(f"kehila-desktop: {problem}", file=sys.stderr)
+        return 1
     app = create_application([sys.argv[0]], language=args.language)
+    lifecycle.close_on_signals(app)
     if not args.quit_when_ready:
         from kehila_desktop.gui import single_instance
 
@@ -191,7 +272,9 @@ def main(argv: list[str] | None = None) -> int:
         if not state["opened"]:
             window.show_welcome()
         _mark("view-filled")
-        if args.quit_when_ready:
+        if args.quit_when_ready and state["opened"] and os.environ.get("KEHILA_SMOKE_EXPORT"):
+            _export_then_quit(window, app, os.environ["KEHILA_SMOKE_EXPORT"])
+        elif args.quit_when_ready:
             QTimer.singleShot(0, lambda: app.exit(0 if state["opened"] else 2))
         else:
             warm_up_editing()

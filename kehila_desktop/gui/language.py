@@ -16,6 +16,29 @@ LOCALES = {"he": QLocale.Language.Hebrew, "ar": QLocale.Language.Arabic,
            "en": QLocale.Language.English}
 
 
+class _QtTranslations(QTranslator):
+    """Qt's own catalogue (``qtbase_LANG.qm`` from PySide6's translations folder), also for the
+    strings Qt 6 gave a shortcut mark that the shipped catalogue still has without it: the
+    file dialog's "&Look in:" and "Files of &type:" are translated as "Look in:" and "Files of
+    type:" are (else they stay English in Hebrew and Arabic)."""
+
+    def __init__(self, parent) -> None:
+        super().__init__(parent)
+        self.base = QTranslator(self)
+
+    def load_language(self, language: str, folder: str) -> bool:
+        return self.base.load(f"qtbase_{language}", folder)
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+        return self.base.isEmpty()
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D102
+        text = self.base.translate(context, source, disambiguation, n)
+        if not text and source and "&" in source:
+            text = self.base.translate(context, source.replace("&", ""), disambiguation, n)
+        return text or None  # None: a null string, so Qt keeps its own text
+
+
 def apply_language(language: str, *, remember: bool = True) -> None:
     """Switch the whole app to ``language`` ("he", "ar" or "en")."""
     i18n.set_language(language)
@@ -28,11 +51,10 @@ def apply_language(language: str, *, remember: bool = True) -> None:
         app.removeTranslator(old)
     _translators.clear()
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name in ("qtbase",):
-        translator = QTranslator(app)
-        if translator.load(f"{name}_{language}", folder):
-            app.installTranslator(translator)
-            _translators.append(translator)
+    translator = _QtTranslations(app)
+    if translator.load_language(language, folder):
+        app.installTranslator(translator)
+        _translators.append(translator)
     country = QLocale.Country.Israel if language in ("he", "ar") else QLocale.Country.AnyCountry
     QLocale.setDefault(QLocale(LOCALES[language], country))
     app.setApplicationDisplayName(i18n.tr("Kehila Desktop"))

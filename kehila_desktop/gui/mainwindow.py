@@ -297,9 +297,7 @@ class MainWindow(QMainWindow):
             if getattr(view, "key", None) != key:
                 view.key = key
             self.views[key] = view
-            self.stack.addWidget(view)
-            if self.context.pf is not None:
-                view.refresh()
+            self.stack.addWidget(view)  # it has read the file itself (once)
         return view
 
     def show_view(self, key: str) -> QWidget:
@@ -313,6 +311,11 @@ class MainWindow(QMainWindow):
         return view
 
     def navigate(self, key: str, table: str, row_id: str) -> None:
+        if key == "print" and self.context.pf is not None:  # (print, handout, body id)
+            window = self.printing.open()
+            if window is not None and table:
+                window.load({"handout": table, "body": row_id})
+            return
         if key not in VIEW_KEYS or self.context.pf is None:
             return
         view = self.show_view(key)
@@ -340,13 +343,20 @@ class MainWindow(QMainWindow):
         return tr("Kehila program files (*{suffix})", suffix=SUFFIX)
 
     def _folder(self) -> str:
-        """Where file dialogs start: the open file's folder, else the user's documents."""
+        """Where file dialogs start: the open file's folder (unless it is the app's own data
+        folder, where the sample lives), else the user's documents."""
         if self.context.pf is not None:
-            return str(self.context.pf.path.parent)
+            folder = self.context.pf.path.parent
+            if folder.resolve() != settings.user_data_dir().resolve():
+                return str(folder)
+        return self.documents_folder()
+
+    @staticmethod
+    def documents_folder() -> str:
         from PySide6.QtCore import QStandardPaths
 
         return QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
+            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
 
     def ask_open_path(self) -> str:
         path, _ = QFileDialog.getOpenFileName(self, tr("Open a program file"), self._folder(),
@@ -363,14 +373,19 @@ class MainWindow(QMainWindow):
         if path:
             self.files.open_path(path)
 
+    def _new_name(self) -> str:
+        """A new program's suggested path: in the user's Documents folder, never beside the
+        open file or in the app's data folder."""
+        return str(Path(self.documents_folder()) / (tr("New program") + SUFFIX))
+
     def new_empty(self) -> None:
-        path = self.ask_save_path(tr("New program file"))
+        path = self.ask_save_path(tr("New program file"), self._new_name())
         if path and self.files.new_file(path):
             # a new program starts with its settings: name, locality, scope, channels
             self.navigate("structure", "program", sq.program_id(self.context.pf.conn))
 
     def new_from_sample(self) -> None:
-        path = self.ask_save_path(tr("New program file from the sample"))
+        path = self.ask_save_path(tr("New program file from the sample"), self._new_name())
         if path:
             self.files.new_file(path, from_sample=True)
 

@@ -74,7 +74,7 @@ def build(handout: str, pf_or_path, out_path: str | os.PathLike, *,
     try:
         result = _function(handout)(src, options)
         info = PageInfo(src.language, src.program.get("name", ""),
-                        src.program.get("locality", ""), result.body, src.today(),
+                        src.program.get("locality", ""), src.cap(result.body), src.today(),
                         result.title)
         try:
             return build_pdf(result.story, out_path, info, progress=progress,

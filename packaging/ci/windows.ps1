@@ -24,6 +24,18 @@ foreach ($arguments in @(@("--quit-when-ready"), @("--quit-when-ready", "`"$samp
     $run = Start-Process $exe -ArgumentList $arguments -Wait -PassThru
     if ($run.ExitCode) { throw "smoke run $arguments failed: exit $($run.ExitCode)" }
 }
+# Printing inside the bundle: the bundled kehila.exe and the app's own Export PDF.
+$cli = "dist\kehila-desktop\kehila.exe"
+& $cli --version
+if ($LASTEXITCODE) { throw "kehila.exe --version failed" }
+foreach ($lang in @("he", "ar", "en")) {
+    & $cli print $sample people (Join-Path $env:TEMP "kehila-ci-people-$lang.pdf") --language $lang
+    if ($LASTEXITCODE) { throw "bundled kehila print ($lang) failed" }
+    $env:KEHILA_SMOKE_EXPORT = Join-Path $env:TEMP "kehila-ci-app-$lang.pdf"
+    $run = Start-Process $exe -ArgumentList "--quit-when-ready", "--language", $lang, "`"$sample`"" -Wait -PassThru
+    if ($run.ExitCode -or -not (Test-Path $env:KEHILA_SMOKE_EXPORT)) { throw "the app's Export PDF ($lang) failed" }
+    Remove-Item Env:\KEHILA_SMOKE_EXPORT
+}
 Remove-Item Env:\QT_QPA_PLATFORM
 
 # The installer: build it, install for this user silently, check the file type, uninstall.

@@ -12,9 +12,19 @@ DATA=${XDG_DATA_HOME:-$HOME/.local/share}
 PREFIX=${KEHILA_PREFIX:-$HOME/.local}
 APPDIR=$PREFIX/opt/kehila-desktop
 BIN=$PREFIX/bin/kehila-desktop
+CLI=$PREFIX/bin/kehila
+MAGIC=$HOME/.magic   # read by file(1) and so by xdg-mime outside a desktop session
+MARK_BEGIN="# >>> kehila-desktop (installed by install.sh; removed by install.sh --remove)"
+MARK_END="# <<< kehila-desktop"
 DESKTOP=$DATA/applications/kehila-desktop.desktop
 MIME=$DATA/mime/packages/kehila-mime.xml
 SIZES="16 24 32 48 64 128 256 512"
+
+drop_magic() {  # our block out of ~/.magic, the user's own rules kept
+    [ -f "$MAGIC" ] || return 0
+    sed "/^$MARK_BEGIN\$/,/^$MARK_END\$/d" "$MAGIC" > "$MAGIC.new" && mv "$MAGIC.new" "$MAGIC"
+    [ -s "$MAGIC" ] || rm -f "$MAGIC"
+}
 
 refresh() {
     command -v update-mime-database >/dev/null 2>&1 && update-mime-database "$DATA/mime" || true
@@ -26,7 +36,8 @@ refresh() {
 
 if [ "${1:-}" = "--remove" ]; then
     rm -rf "$APPDIR"
-    rm -f "$BIN" "$DESKTOP" "$MIME"
+    rm -f "$BIN" "$CLI" "$DESKTOP" "$MIME"
+    drop_magic
     for size in $SIZES; do
         rm -f "$DATA/icons/hicolor/${size}x${size}/apps/kehila-desktop.png" \
               "$DATA/icons/hicolor/${size}x${size}/mimetypes/application-x-kehila.png"
@@ -44,6 +55,9 @@ cp -R "$HERE/kehila-desktop" "$APPDIR.new"
 rm -rf "$APPDIR"
 mv "$APPDIR.new" "$APPDIR"
 ln -sf "$APPDIR/kehila-desktop" "$BIN"
+ln -sf "$APPDIR/kehila" "$CLI"   # the command line (the same program, started as kehila)
+drop_magic
+{ echo "$MARK_BEGIN"; cat "$HERE/share/kehila.magic"; echo "$MARK_END"; } >> "$MAGIC"
 
 sed "s|^Exec=kehila-desktop|Exec=\"$APPDIR/kehila-desktop\"|; s|^TryExec=kehila-desktop|TryExec=$APPDIR/kehila-desktop|" \
     "$HERE/share/kehila-desktop.desktop" > "$DESKTOP.new"
@@ -63,4 +77,4 @@ refresh
 if command -v xdg-mime >/dev/null 2>&1; then
     xdg-mime default kehila-desktop.desktop application/x-kehila || true
 fi
-echo "Kehila Desktop is installed: $BIN (and in the applications menu)."
+echo "Kehila Desktop is installed: $BIN (and in the applications menu), and the kehila command: $CLI."

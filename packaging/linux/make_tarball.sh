@@ -18,7 +18,8 @@ STAGE=build/tarball/$NAME
 rm -rf "build/tarball"
 mkdir -p "$STAGE/share/icons"
 cp -R dist/kehila-desktop "$STAGE/kehila-desktop"
-cp packaging/linux/kehila-desktop.desktop packaging/linux/kehila-mime.xml "$STAGE/share/"
+cp packaging/linux/kehila-desktop.desktop packaging/linux/kehila-mime.xml packaging/linux/kehila.magic \
+    "$STAGE/share/"
 cp resources/icons/png/*.png resources/icons/*.svg "$STAGE/share/icons/"
 cp packaging/linux/install.sh "$STAGE/install.sh"
 chmod +x "$STAGE/install.sh"
@@ -28,6 +29,7 @@ Kehila Desktop $VERSION for Linux ($(uname -m))
 Install for yourself (no administrator rights needed):   ./install.sh
 Remove:                                                   ./install.sh --remove
 Or run it in place without installing:                    ./kehila-desktop/kehila-desktop
+The command line (no window), installed as ~/.local/bin/kehila: ./kehila-desktop/kehila --help
 
 Program files (*.kehila) then open with a double-click.
 EOF

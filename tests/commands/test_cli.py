@@ -119,3 +119,35 @@ def test_people_below_the_samples_cast_is_a_usage_error(tmp_path):
     result = kehila("new", tmp_path / "s.kehila", "--sample", "--people", "8")
     assert result.returncode == 2 and "40" in result.stderr
     assert not (tmp_path / "s.kehila").exists()
+
+
+def _helps(parser):
+    import argparse
+
+    if parser.description:
+        yield parser.prog, parser.description
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for choice in action._choices_actions:
+                yield choice.dest, choice.help
+            for sub in action.choices.values():
+                yield from _helps(sub)
+        elif not isinstance(action, argparse._HelpAction):
+            yield f"{parser.prog} {action.dest}", action.help
+
+
+@pytest.mark.parametrize("language", ["he", "ar"])
+def test_every_help_text_is_there_and_translated(language):
+    from kehila_desktop import cli
+    from kehila_desktop.core import i18n
+
+    i18n.set_language("en")
+    english = dict(_helps(cli.build_parser()))
+    i18n.set_language(language)
+    try:
+        translated = dict(_helps(cli.build_parser()))
+    finally:
+        i18n.set_language("he")
+    assert all(english.values()), [k for k, v in english.items() if not v]  # no bare argument
+    same = [k for k in english if translated[k] == english[k]]
+    assert not same, f"untranslated --help texts in {language}: {same}"

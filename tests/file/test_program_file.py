@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from kehila_desktop.core.file import programfile
+from kehila_desktop.core.file import guard, programfile
 from kehila_desktop.core.errors import ProgramFileError
 from kehila_desktop.core.history.operations import Operations
 from kehila_desktop.core.file.programfile import (APPLICATION_ID, FORMAT_VERSION, create_program,
@@ -154,6 +154,12 @@ def test_newer_format_is_refused_or_opened_read_only(new_file):
     assert digest(new_file) == before
 
 
+def pretend_frozen(monkeypatch):
+    """Pretending the format is one newer: today's schema is then the frozen older one."""
+    today, real = guard.current(), guard.frozen
+    monkeypatch.setattr(guard, "frozen", lambda v: today if v == FORMAT_VERSION else real(v))
+
+
 def test_older_format_is_upgraded_after_a_backup(new_file, monkeypatch):
     """Pretend the current format is one newer, with a real upgrade step, and open a v1 file."""
     def add_column(conn):
@@ -161,6 +167,14 @@ def test_older_format_is_upgraded_after_a_backup(new_file, monkeypatch):
 
     monkeypatch.setattr(programfile, "FORMAT_VERSION", FORMAT_VERSION + 1)
     monkeypatch.setitem(programfile.MIGRATIONS, FORMAT_VERSION, add_column)
+    # the pretend format's schema: the current one with that column (what its model would say)
+    from kehila_desktop.core.file.schema import create_schema
+
+    scratch = sqlite3.connect(":memory:", isolation_level=None)
+    create_schema(scratch)
+    add_column(scratch)
+    pretend_frozen(monkeypatch)
+    monkeypatch.setattr(guard, "current", lambda: guard.fingerprint(scratch))
     original = new_file.read_bytes()
     with open_program(new_file) as pf:
         assert pf.backup_path is not None and pf.backup_path.exists()
@@ -181,6 +195,7 @@ def test_a_failed_upgrade_changes_nothing(new_file, monkeypatch):
 
     monkeypatch.setattr(programfile, "FORMAT_VERSION", FORMAT_VERSION + 1)
     monkeypatch.setitem(programfile.MIGRATIONS, FORMAT_VERSION, broken)
+    pretend_frozen(monkeypatch)
     with pytest.raises(RuntimeError):
         open_program(new_file)
     conn = sqlite3.connect(new_file)
@@ -189,12 +204,32 @@ def test_a_failed_upgrade_changes_nothing(new_file, monkeypatch):
     conn.close()
 
 
-def test_hostile_schema_does_not_run_on_open(new_file):
-    """A trigger or view smuggled into the file never runs user functions: trusted_schema=OFF."""
+def test_hostile_schema_does_not_run_on_open(new_file, monkeypatch):
+    """A view smuggled into the file never runs: the file is refused before any of its SQL runs
+    (the schema is not exactly the format's), and the connection opening uses would not let a
+    view call an application function anyway (trusted_schema=OFF)."""
+    calls: list[int] = []
     conn = sqlite3.connect(new_file)
-    conn.execute("CREATE VIEW evil AS SELECT load_extension('x') AS boom")
-    conn.commit()
+    conn.executescript("ALTER TABLE program RENAME TO program_real;"
+                       "CREATE VIEW program AS SELECT *, spy() AS spied FROM program_real;"
+                       "CREATE VIEW evil AS SELECT spy() AS boom;")
     conn.close()
-    with open_program(new_file) as pf:
-        with pytest.raises(sqlite3.Error):
-            pf.conn.execute("SELECT * FROM evil").fetchall()
+    real_connect = programfile._connect
+
+    def connect(path, read_only):
+        c = real_connect(path, read_only)
+        c.create_function("spy", 0, lambda: calls.append(1) or 1)
+        return c
+
+    monkeypatch.setattr(programfile, "_connect", connect)
+    before = new_file.read_bytes()
+    with pytest.raises(ProgramFileError) as refused:
+        open_program(new_file)
+    assert refused.value.reason == "not_program"
+    assert "not a program file made by Kehila Desktop" in refused.value.text()
+    probe = connect(new_file, read_only=True)
+    with pytest.raises(sqlite3.OperationalError, match="unsafe use"):
+        probe.execute("SELECT * FROM evil").fetchall()
+    probe.close()
+    assert calls == []
+    assert new_file.read_bytes() == before

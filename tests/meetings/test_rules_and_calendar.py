@@ -52,7 +52,7 @@ def test_cadence_attendance_decisions_and_overdue_findings(ops, monkeypatch):
     assert kinds == ["program_team", "work_team"]  # the new social team has not met since April
     mt.add_action_item(ops, m, "לזמן את הוועדה", due="2027-06-01")
     overdue = _codes(ops.conn, "meetings.action_items_past_due")
-    assert overdue and "1 open action items are past due" in overdue[0].message
+    assert overdue and "1 open action item is past due" in overdue[0].message
 
 
 def test_ics_parses_back_with_jerusalem_times(ops, tmp_path):

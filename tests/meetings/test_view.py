@@ -33,12 +33,12 @@ def test_filter_agenda_attendance_and_undo(qtbot, he_app, new_file):
     assert _rows(view) == [("2027-01-04T10:00", "ועדת היגוי")]
     assert view.panel.meeting_id == ids["meeting"]
     agenda = view.panel.agenda
-    assert agenda.total.text() == "סדר היום: 50 מתוך 60 דקות (10 דקות פנויות)."
+    assert agenda.total.text() == "סדר היום: 50 דקות מתוך 60 דקות (זמן פנוי: 10 דקות)."
     # A new item makes the agenda run over: a clear warning.
     qtbot.mouseClick(agenda.add_button, Qt.MouseButton.LeftButton)
     agenda.minutes_spin.setValue(25)
     agenda.minutes_spin.editingFinished.emit()
-    assert agenda.total.text().startswith("סדר היום חורג ב-15 דקות")
+    assert agenda.total.text().endswith("(חריגה: 15 דקות).")
     assert "b00020" in agenda.total.styleSheet()
     row = view.model.row_of(ids["meeting"])
     assert view.model.data(view.model.index(row, 5)) == "75 / 60 דק'"
@@ -95,12 +95,12 @@ def test_generate_schedule_dialog_shows_moved_dates_and_why(qtbot, he_app, new_f
     rows = [[dialog.tree.topLevelItem(i).text(c) for c in range(4)]
             for i in range(dialog.tree.topLevelItemCount())]
     assert [r[2] for r in rows] == ["מפגש חדש", "מפגש חדש"]
-    assert rows[1][3] == "הוזז מ-01/10/2029 בגלל שמחת תורה / שמיני עצרת."
-    assert "2 מפגשים חדשים (1 הוזזו" in dialog.summary.text()
+    assert rows[1][3] == "הוזז מתאריך 01/10/2029 בגלל שמחת תורה / שמיני עצרת."
+    assert "2 מפגשים חדשים (הוזזו מסופי שבוע או מחגים: 1)" in dialog.summary.text()
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     assert ("2029-10-02T10:00", "ועדת היגוי") in _rows(view)
     view.select_meeting(view.model.rows()[-1].id)
-    assert view.panel.note.text() == "הוזז מ-01/10/2029 בגלל שמחת תורה / שמיני עצרת."
+    assert view.panel.note.text() == "הוזז מתאריך 01/10/2029 בגלל שמחת תורה / שמיני עצרת."
     view.context.ops.undo()  # one step takes the whole schedule back
     assert len(_rows(view)) == 1
 
@@ -140,7 +140,7 @@ def test_language_change_retranslates_the_view_and_in_room_mode(qtbot, he_app, n
         apply_language("en", remember=False)
         view.context.languageChanged.emit("en")
         assert view.model.headerData(0, Qt.Orientation.Horizontal) == "When"
-        assert view.panel.agenda.total.text() == "Agenda: 50 of 60 minutes (10 minutes free)."
+        assert view.panel.agenda.total.text() == "Agenda: 50 minutes of 60 minutes (10 minutes free)."
         assert room.position.text() == "Item 1 of 3"
     finally:
         apply_language("he", remember=False)

@@ -180,6 +180,11 @@ def test_an_older_copy_is_upgraded_first_and_left_as_it_was(program, tmp_path, m
     monkeypatch.setattr(programfile, "FORMAT_VERSION", version + 1)
     monkeypatch.setattr(merge_module, "FORMAT_VERSION", version + 1)
     monkeypatch.setitem(programfile.MIGRATIONS, version, lambda conn: upgraded.append(conn))
+    # the pretend older format's frozen schema: today's (the no-op upgrade keeps it)
+    from kehila_desktop.core.file import guard
+
+    today, frozen = guard.current(), guard.frozen
+    monkeypatch.setattr(guard, "frozen", lambda v: today if v == version else frozen(v))
     a = open_ops(program)  # this file is upgraded on opening, as any older file
     report = merge_copy(a, incoming)
     assert len(upgraded) == 2

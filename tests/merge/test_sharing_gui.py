@@ -86,7 +86,7 @@ def test_share_edit_both_merge_from_the_menu_read_the_report_and_undo(window, tm
 
     before, after = seen
     assert before[2] == "מיזוג" and "התנגשויות" in before[1] and "שם" in before[1]
-    assert "נשמר שם (מהעותק)" in before[1]
+    assert "נשמר שם (מקור: העותק)" in before[1]
     assert after[0].startswith("העותק מוזג.") and after[2] == "סגירה"
     assert "שונו בעותק:" in after[1] and "מתנ\"ס" in after[1]
     row = conn.execute("SELECT community, organisation, notes, phone FROM person WHERE id=?",

@@ -64,3 +64,39 @@ def test_team_representatives_and_chairs(ops):
     assert ("composition.team_without_representative", teams["social"]) not in found
     assert ("composition.chair_not_member", design) in found
     assert ("composition.chair_not_authority", design) in found
+
+
+def test_a_work_team_needs_a_professional_and_a_resident(ops):
+    from kehila_desktop.core.structure.edits import set_chosen_channels
+
+    conn = ops.conn
+    set_chosen_channels(ops, ["social", "urban"])
+    teams = dict(conn.execute("SELECT channel_key, id FROM body WHERE kind='work_team'"))
+
+    def found():
+        return {(f.code, f.target[2]) for f in health.findings(conn, "en")}
+
+    with ops.step("residents only"):
+        for sector in ("resident", "neighborhood", "community"):
+            join(ops, add_person(ops, f"תושב {sector}", sector=sector), teams["social"])
+        join(ops, add_person(ops, "מהנדסת", sector="authority"), teams["urban"])
+    assert ("composition.work_team_without_professional", teams["social"]) in found()
+    assert ("composition.work_team_without_resident", teams["social"]) not in found()
+    assert ("composition.work_team_without_resident", teams["urban"]) in found()
+    assert ("composition.work_team_without_professional", teams["urban"]) not in found()
+    # the initiative team is neither; a proposed member does not count yet
+    join(ops, add_person(ops, "מלווה", sector="initiative"), teams["social"])
+    join(ops, add_person(ops, "חוקר", sector="academia"), teams["social"], status="proposed")
+    assert ("composition.work_team_without_professional", teams["social"]) in found()
+    for sector in ("government", "civil_society", "academia", "business"):
+        with ops.step("one professional"):
+            pid = add_person(ops, sector, sector=sector)
+            mid = join(ops, pid, teams["social"])
+        assert ("composition.work_team_without_professional", teams["social"]) not in found()
+        ops.undo()
+    join(ops, add_person(ops, "דייר", sector="resident"), teams["urban"])
+    assert not {c for c, t in found() if c.startswith("composition.work_team")
+                and t == teams["urban"]}
+    text = next(f.message for f in health.findings(conn, "he")
+                if f.code == "composition.work_team_without_professional")
+    assert "צוות" in text or "אפיק" in text

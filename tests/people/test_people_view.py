@@ -143,7 +143,7 @@ def test_pipeline_steps_and_matrix(view, context, qtbot):
     view.tabs.setCurrentIndex(1)                              # "who sits where"
     column = [b for b, _ in view.matrix_model.bodies].index(design)
     row = view.model.row_of(pid)
-    assert view.matrix_model.index(row, column).data() == "חבר/ה · הצטרף"
+    assert view.matrix_model.index(row, column).data() == "חבר/ה · הצטרפות"
 
 
 def test_search_as_you_type_and_filters(view, context, qtbot):
@@ -192,8 +192,8 @@ def test_cancel_an_import_changes_nothing(view, context, qtbot, tmp_path):
 
     answer_with(view, qtbot, look, accept=False)
     assert view.import_file(str(_sheet(tmp_path))) is False
-    assert "UTF-8" in seen["summary"] and "2 להוספה" in seen["summary"]
-    assert "3 נדחו" in seen["summary"] and seen["rows"] == 5
+    assert "UTF-8" in seen["summary"] and "להוספה: 2" in seen["summary"]
+    assert "נדחו: 3" in seen["summary"] and seen["rows"] == 5
     assert conn.execute("SELECT count(*) FROM person").fetchone()[0] == 0
     assert conn.execute("SELECT count(*) FROM step").fetchone()[0] == steps
 
@@ -222,7 +222,8 @@ def test_export_from_the_view(view, context, tmp_path):
     [out] = view.export_to(str(tmp_path / "people.xlsx"))
     import openpyxl
     ws = openpyxl.load_workbook(out).worksheets[0]
-    assert ws["A1"].value == "שם" and ws["B2"].value == "'=cmd"
+    assert ws["A1"].value == "שם" and ws["B2"].value == "=cmd"
+    assert ws["B2"].data_type == "s" and ws["B2"].quotePrefix  # text, no visible apostrophe
 
 
 def test_language_change_retranslates(view, context):
@@ -267,6 +268,35 @@ def test_keyboard_search_edit_and_delete(view, context, qtbot):
     assert view.model.rowCount() == 1 and view.model.row_of(pid) < 0
     context.ops.undo()
     assert view.model.row_of(pid) >= 0
+
+
+def test_delete_asks_first_naming_the_memberships_and_stays_undoable(view, context, qtbot,
+                                                                      monkeypatch):
+    from kehila_desktop.gui import dialogs
+
+    conn = context.pf.conn
+    with context.ops.step("people"):
+        pid = add_person(context.ops, "רינה")
+        join(context.ops, pid, body_id(conn, "design"))
+        join(context.ops, pid, body_id(conn, "steering"))
+    answers = []
+    monkeypatch.setattr(dialogs, "answer", lambda box, buttons: answers.pop(0))
+    view.refresh()
+    answers.append("cancel")
+    view.select_person(pid)
+    view.delete_person()
+    kind, text = dialogs.shown[-1]
+    assert kind == "confirm" and "רינה" in text and "2" in text
+    assert "ועדת ההיגוי" in text or "היגוי" in text
+    assert conn.execute("SELECT deleted FROM person WHERE id=?", (pid,)).fetchone() == (0,)
+    answers.append("ok")
+    view.delete_person()
+    assert conn.execute("SELECT deleted FROM person WHERE id=?", (pid,)).fetchone() == (1,)
+    assert conn.execute("SELECT count(*) FROM membership WHERE person_id=? AND deleted=0",
+                        (pid,)).fetchone() == (0,)
+    context.ops.undo()
+    assert conn.execute("SELECT count(*) FROM membership WHERE person_id=? AND deleted=0",
+                        (pid,)).fetchone() == (2,)
 
 
 def test_import_offers_the_areas_the_sheet_names_and_asks_for_consent(view, context, qtbot,

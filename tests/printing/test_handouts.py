@@ -61,7 +61,7 @@ def test_pages_say_page_x_of_y_in_the_language(built):
         expected = expected.replace(str(n)[::-1], str(n)).replace(str(pages)[::-1], str(pages))
         assert any(expected in s for s in page), (n, page[-3:])
     path, pages = built["en", "calendar"]
-    assert any(f"page 1 of {pages}" in s for s in pdf_segments(path)[0])
+    assert any(f"Page 1 of {pages}" in s for s in pdf_segments(path)[0])  # sentence case
 
 
 def test_hebrew_handout_is_in_hebrew_and_arabic_in_arabic(built):

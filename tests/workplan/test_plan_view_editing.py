@@ -228,7 +228,7 @@ def test_approval_dialog_links_a_decision_already_recorded_in_a_steering_meeting
     view.approve(**dialog.choice())
     assert pf.conn.execute("SELECT decision_id FROM plan_approval WHERE deleted=0").fetchall() \
         == [(decision,)]
-    assert view.approval.text() == "אושרה בהחלטת ועדת ההיגוי ב־01/02/2027."
+    assert view.approval.text() == "אושרה בהחלטת ועדת ההיגוי בתאריך 01/02/2027."
     again = ApproveDialog(pf.conn, "social", view)
     qtbot.addWidget(again)
     assert again.decision.count() == 1 and again.meeting.isEnabled()  # only "a new decision"

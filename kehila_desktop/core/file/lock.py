@@ -25,6 +25,7 @@ class LockInfo:
     host: str
     user: str = ""
     since: str = ""
+    program: str = ""  # "Kehila Desktop", or the command (``kehila import``)
 
 
 def lock_path(program_path: str | os.PathLike) -> Path:
@@ -37,7 +38,7 @@ def read_lock(program_path: str | os.PathLike) -> LockInfo | None:
     try:
         data = json.loads(lock_path(program_path).read_text(encoding="utf-8"))
         return LockInfo(int(data["pid"]), str(data["host"]), str(data.get("user", "")),
-                        str(data.get("since", "")))
+                        str(data.get("since", "")), str(data.get("program", "")))
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -82,14 +83,15 @@ def holder(program_path: str | os.PathLike) -> LockInfo | None:
 class ProgramLock:
     """This process's lock on one program file; ``release()`` removes it."""
 
-    def __init__(self, program_path: str | os.PathLike) -> None:
+    def __init__(self, program_path: str | os.PathLike, program: str = "Kehila Desktop") -> None:
         self.path = lock_path(program_path)
+        self.program = program
         self.held = False
 
     def acquire(self) -> None:
         """Take the lock; raise ``ProgramFileError("locked")`` when another instance has it."""
         info = LockInfo(os.getpid(), socket.gethostname(), _user(),
-                        datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"))
+                        datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"), self.program)
         text = json.dumps(info.__dict__)
         for _attempt in range(2):
             try:
@@ -99,8 +101,9 @@ class ProgramLock:
                 if current is not None and not is_stale(current) and not (
                         current.host == info.host and current.pid == info.pid):
                     raise ProgramFileError(
-                        "locked", "{path} is open in Kehila Desktop on {host} (by {user}).",
-                        path=self.path.name[: -len(".lock")], host=current.host,
+                        "locked", "{path} is open in {program} on {host} (by {user}); try "
+                        "again when it is closed.", path=self.path.name[: -len(".lock")],
+                        program=current.program or "Kehila Desktop", host=current.host,
                         user=current.user or "?") from None
                 try:
                     self.path.unlink()
@@ -113,6 +116,13 @@ class ProgramLock:
                 handle.write(text)
             self.held = True
             return
+
+    def __enter__(self) -> "ProgramLock":
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.release()
 
     def release(self) -> None:
         if not self.held:
@@ -127,7 +137,10 @@ class ProgramLock:
 
 
 def _user() -> str:
-    for key in ("USER", "USERNAME", "LOGNAME"):
-        if os.environ.get(key):
-            return os.environ[key]
-    return ""
+    """The user's login name (environment, then the password database on Unix)."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # no name anywhere (a service account without an entry)
+        return ""

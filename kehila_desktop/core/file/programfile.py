@@ -2,8 +2,10 @@
 
 One SQLite 3 file with a rollback journal (never WAL), ``synchronous=FULL`` and foreign
 keys on. ``application_id`` marks it as ours and ``user_version`` is its format version.
-Opening reads the header bytes *before* SQLite runs any of the file's SQL, then connects with
-``trusted_schema=OFF`` and runs ``quick_check``. A newer format opens read-only (or is
+Opening reads the header bytes *before* SQLite runs any of the file's SQL, recovers a crashed
+writer's journal (``recovery``), connects with ``trusted_schema=OFF`` and a time limit on every
+statement, refuses a schema that is not exactly the format's (``guard``) and runs
+``quick_check``. A newer format opens read-only (or is
 refused); an older one is upgraded after a backup copy is kept beside it.
 
 This module does not import sqlmodel: reading a file stays fast. Creating one does.
@@ -22,6 +24,7 @@ from pathlib import Path
 from typing import Callable
 
 from kehila_desktop.core.errors import ProgramFileError
+from kehila_desktop.core.file import recovery
 from kehila_desktop.core.file.tables import create_live_views
 
 APPLICATION_ID = 0x4B484C41  # "KHLA"
@@ -100,11 +103,14 @@ def new_id() -> str:
 
 
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    from kehila_desktop.core.file.guard import install_limit
+
     if read_only:
         uri = "file:" + _uri_path(path) + "?mode=ro"
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     else:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    install_limit(conn)
     conn.execute("PRAGMA trusted_schema=OFF")
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA busy_timeout=3000")
@@ -121,11 +127,34 @@ def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()
     except sqlite3.DatabaseError as exc:
-        raise ProgramFileError("damaged", "The program file {path} is damaged ({error}).",
-                               path=path, error=exc) from None
+        raise explain_sqlite_error(path, exc) from None
     if rows != [("ok",)]:
         raise ProgramFileError("damaged", "The program file {path} is damaged ({error}).",
                                path=path, error=rows[0][0] if rows else "?")
+
+
+def integrity_check(conn: sqlite3.Connection, path: Path) -> list[str]:
+    """SQLite's full ``integrity_check`` (indexes included) with a page cache sized to the file
+    (up to 256 MB), so it reads each page once; ``["ok"]`` when the file is whole."""
+    pages, size = conn.execute("PRAGMA page_count").fetchone()[0], \
+        conn.execute("PRAGMA page_size").fetchone()[0]
+    before = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute(f"PRAGMA cache_size=-{min(256 * 1024, max(2048, pages * size // 1024 + 1))}")
+    try:
+        return [row[0] for row in conn.execute("PRAGMA integrity_check")]
+    except sqlite3.DatabaseError as exc:
+        raise explain_sqlite_error(path, exc) from None
+    finally:
+        conn.execute(f"PRAGMA cache_size={before}")
+
+
+def check_before_writing(pf: "ProgramFile") -> None:
+    """Refuse to write a batch (an import, a merge) into a file whose indexes or pages are
+    damaged: the full integrity check, not only the quick one done on opening."""
+    found = integrity_check(pf.conn, pf.path)
+    if found != ["ok"]:
+        raise ProgramFileError("damaged", "The program file {path} is damaged ({error}).",
+                               path=pf.path, error=found[0])
 
 
 @dataclass
@@ -139,12 +168,18 @@ class ProgramFile:
     copy_id: str
     backup_path: Path | None = None
     notes: list[str] = field(default_factory=list)
+    recovered_from: Path | None = None  # a temporary recovered copy being read instead
 
     def close(self) -> None:
         try:
             self.conn.close()
         except sqlite3.Error:
             pass
+        if self.recovered_from is not None:
+            from kehila_desktop.core.file.recovery import discard_copy
+
+            discard_copy(self.recovered_from)
+            self.recovered_from = None
 
     def __enter__(self) -> "ProgramFile":
         return self
@@ -174,18 +209,81 @@ def open_program(path: str | os.PathLike, *, read_only: bool = False,
             "newer", "{path} was made by a newer Kehila Desktop (format {version}); this one "
             "reads format {supported} and older. Update Kehila Desktop to open it.",
             path=path, version=header.format_version, supported=FORMAT_VERSION)
-    if not read_only and not newer and not os.access(path, os.W_OK):
+    if not read_only and not newer and not recovery.writable(path):
         read_only = True
     read_only = read_only or newer
+    recovery.sweep(path.parent)
+    source = path  # what SQLite opens: the file, or a recovered temporary copy of it
+    if recovery.needs_recovery(path, header.journal_wal):
+        source = _recover(path, read_only)
+    try:
+        return _open_checked(path, source, header, read_only=read_only, newer=newer,
+                             upgrade=upgrade, _new=_new)
+    except BaseException:
+        if source != path:
+            recovery.discard_copy(source)
+        raise
+
+
+def _recover(path: Path, read_only: bool) -> Path:
+    """Roll back a crashed writer's journal (in place when the file can be written, else in a
+    temporary copy, which is returned); a WAL-mode file is read through such a copy."""
+    try:
+        if recovery.writable(path) and not (read_only and read_header(path).journal_wal):
+            recovery.roll_back_in_place(path, _connect)
+            return path
+        return recovery.recovered_copy(path, _connect)
+    except ProgramFileError:
+        raise
+    except OSError as exc:
+        raise ProgramFileError("unreadable", "The file {path} cannot be read ({error}).",
+                               path=path, error=exc.strerror or exc) from None
+    except sqlite3.Error as exc:
+        raise explain_sqlite_error(path, exc) from None
+
+
+def explain_sqlite_error(path: Path, exc: BaseException) -> ProgramFileError:
+    """One sentence for an SQLite error met while opening or using ``path``: a statement that
+    ran too long, a file another program is writing, or damage."""
+    from kehila_desktop.core.file.guard import is_interrupted, too_long
+
+    if is_interrupted(exc):
+        return too_long(path)
+    if recovery.is_busy(exc):
+        return busy(path)
+    return ProgramFileError("damaged", "The program file {path} is damaged ({error}).",
+                            path=path, error=exc)
+
+
+def busy(path: Path) -> ProgramFileError:
+    """The file is being written by another program (no lock file says who)."""
+    from kehila_desktop.core.file.lock import holder
+
+    held = holder(path)
+    if held is not None:
+        return ProgramFileError(
+            "locked", "{path} is open in {program} on {host} (by {user}); try again when it "
+            "is closed.", path=Path(path).name, program=held.program or "Kehila Desktop",
+            host=held.host, user=held.user or "?")
+    return ProgramFileError("locked", "{path} is being changed by another program; try again "
+                            "when it is closed.", path=Path(path).name)
+
+
+def _open_checked(path: Path, source: Path, header: Header, *, read_only: bool, newer: bool,
+                  upgrade: bool, _new: bool) -> ProgramFile:
+    from kehila_desktop.core.file import guard
+
     backup = None
     if header.format_version < FORMAT_VERSION and not read_only and upgrade:
         backup = _upgrade(path, header.format_version)
+        header = read_header(path)
     try:
-        conn = _connect(path, read_only)
+        conn = _connect(source, read_only or source != path)
     except sqlite3.Error as exc:
         raise ProgramFileError("unreadable", "The file {path} cannot be opened ({error}).",
                                path=path, error=exc) from None
     try:
+        guard.check_schema(conn, path, header.format_version, FORMAT_VERSION)
         _quick_check(conn, path)
         if not read_only:
             mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
@@ -204,9 +302,11 @@ def open_program(path: str | os.PathLike, *, read_only: bool = False,
         raise
     except sqlite3.Error as exc:
         conn.close()
-        raise ProgramFileError("damaged", "The program file {path} is damaged ({error}).",
-                               path=path, error=exc) from None
-    return ProgramFile(path, conn, read_only, header.format_version, copy_id, backup)
+        raise explain_sqlite_error(path, exc) from None
+    pf = ProgramFile(path, conn, read_only, header.format_version, copy_id, backup)
+    if source != path:
+        pf.recovered_from = source
+    return pf
 
 
 def _meta(conn: sqlite3.Connection, key: str) -> str | None:
@@ -224,9 +324,37 @@ def backup_path_for(path: Path, tag: str) -> Path:
     return candidate
 
 
+def keep_last_backups(path: Path, tag: str, keep: int) -> list[Path]:
+    """Remove all but the ``keep`` newest ``NAME.TAG.bak*.kehila`` copies beside ``path``."""
+    stem = path.name[: -len(SUFFIX)] if path.name.endswith(SUFFIX) else path.name
+    prefix = f"{stem}.{tag}.bak"
+    found = []
+    for candidate in path.parent.glob(f"{glob_escape(prefix)}*{SUFFIX}"):
+        middle = candidate.name[len(prefix): -len(SUFFIX)]
+        if middle == "" or middle.isdigit():
+            try:
+                found.append((candidate.stat().st_mtime_ns, int(middle or 1), candidate))
+            except OSError:
+                continue
+    removed = []
+    for _mtime, _n, old in sorted(found, reverse=True)[keep:]:
+        try:
+            old.unlink()
+            removed.append(old)
+        except OSError:
+            pass
+    return removed
+
+
+def glob_escape(text: str) -> str:
+    import glob
+
+    return glob.escape(text)
+
+
 def copy_consistent(conn: sqlite3.Connection, target: Path) -> None:
     """A consistent, self-contained copy of an open database (SQLite's backup API)."""
-    tmp = target.with_name(target.name + ".tmp-" + new_id()[:8])
+    tmp = recovery.temp_name(target, "copying")
     try:
         out = sqlite3.connect(str(tmp))
         with out:
@@ -235,15 +363,17 @@ def copy_consistent(conn: sqlite3.Connection, target: Path) -> None:
         out.close()
         os.replace(tmp, target)
     finally:
-        if tmp.exists():
-            tmp.unlink()
+        recovery.remove_with_side_files(tmp)
 
 
 def _upgrade(path: Path, version: int) -> Path:
     """Keep a backup, then run the upgrade steps from ``version`` to the current format."""
     backup = backup_path_for(path, f"v{version}")
+    from kehila_desktop.core.file.guard import check_schema
+
     src = _connect(path, read_only=True)
     try:
+        check_schema(src, path, version, FORMAT_VERSION)  # before any of its SQL runs
         _quick_check(src, path)
         copy_consistent(src, backup)
     finally:
@@ -284,7 +414,8 @@ def create_program(path: str | os.PathLike, *, name: str = "", locality: str = "
                                path=path)
     if not path.parent.is_dir():
         raise ProgramFileError("missing", "The folder {path} does not exist.", path=path.parent)
-    tmp = path.with_name(f".{path.name}.creating-{new_id()[:8]}")
+    recovery.sweep(path.parent)
+    tmp = recovery.temp_name(path, "creating")
     try:
         conn = sqlite3.connect(str(tmp), isolation_level=None)
         conn.execute("PRAGMA journal_mode=DELETE")
@@ -309,9 +440,7 @@ def create_program(path: str | os.PathLike, *, name: str = "", locality: str = "
             pf.close()
         _place_without_overwrite(tmp, path)
     finally:
-        for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
-            if leftover.exists():
-                leftover.unlink()
+        recovery.remove_with_side_files(tmp)
     return path
 
 

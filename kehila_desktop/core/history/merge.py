@@ -36,13 +36,17 @@ from pathlib import Path
 from kehila_desktop.core.errors import ProgramFileError
 from kehila_desktop.core.i18n import tr
 from kehila_desktop.core.history.operations import Operations
+from kehila_desktop.core.file.guard import is_interrupted
 from kehila_desktop.core.file.programfile import (
     FORMAT_VERSION,
     backup_path_for,
+    check_before_writing,
     copy_consistent,
+    keep_last_backups,
     open_program,
     read_header,
 )
+from kehila_desktop.core.file.recovery import is_busy
 from kehila_desktop.core.file.schema import TABLE_CLASSES
 from kehila_desktop.core.history.share import CONTACT_FIELDS, is_stripped
 from kehila_desktop.core.history.merge_report import MergeReport, field_name, row_label
@@ -312,6 +316,40 @@ def merge_copy(ops: Operations, incoming_path, *, dry_run: bool = False) -> Merg
     if same:
         raise MergeRefused("itself", "{path} is the open program file itself; choose the copy "
                            "that came back.", path=incoming_path)
+    if dry_run:
+        return _plan_from(pf, incoming_path).report
+    label = tr("merge {name}", name=incoming_path.name)
+    backup: Path | None = None
+    try:
+        # check, plan and write in ONE write transaction: no other writer in between
+        with ops.step(label, kind="merge"):
+            check_before_writing(pf)
+            plan = _plan_from(pf, incoming_path)
+            if not plan.changes:
+                return plan.report
+            backup = backup_path_for(Path(pf.path), "merge")
+            _backup(pf, backup)
+            plan.report.backup = str(backup)
+            _apply(ops, plan, label)
+    except sqlite3.Error as exc:  # rolled back: the file is as it was
+        if backup is not None:
+            backup.unlink(missing_ok=True)
+        if is_busy(exc) or is_interrupted(exc):
+            raise
+        raise MergeRefused("damaged", "The copy {path} could not be merged ({error}); nothing "
+                           "was changed.", path=incoming_path, error=exc) from None
+    except BaseException:
+        if backup is not None:
+            backup.unlink(missing_ok=True)
+        raise
+    keep_last_backups(Path(pf.path), "merge", KEEP_MERGE_BACKUPS)
+    return plan.report
+
+
+KEEP_MERGE_BACKUPS = 3
+
+
+def _plan_from(pf, incoming_path: Path) -> _Plan:
     with tempfile.TemporaryDirectory(prefix="kehila-merge-") as workdir:
         other = _open_incoming(incoming_path, Path(workdir))
         try:
@@ -321,22 +359,21 @@ def merge_copy(ops: Operations, incoming_path, *, dry_run: bool = False) -> Merg
                     "other_program", "{path} is a copy of another program ({name}), not of "
                     "this one; it cannot be merged. Open it on its own instead.",
                     path=incoming_path, name=name)
-            plan = plan_merge(pf.conn, other.conn, incoming_path.name)
+            return plan_merge(pf.conn, other.conn, incoming_path.name)
         finally:
             other.close()
-    report = plan.report
-    if dry_run or not plan.changes:
-        return report
-    backup = backup_path_for(Path(pf.path), "merge")
-    copy_consistent(pf.conn, backup)
-    report.backup = str(backup)
+
+
+def _backup(pf, backup: Path) -> None:
+    """The file as it is before the merge, read through a second connection (ours holds the
+    write transaction, which the backup API cannot read through)."""
+    from kehila_desktop.core.file.programfile import _connect
+
+    src = _connect(Path(pf.path), read_only=True)
     try:
-        _apply(ops, plan, tr("merge {name}", name=incoming_path.name))
-    except sqlite3.Error as exc:  # rolled back: the file is as it was
-        backup.unlink(missing_ok=True)
-        raise MergeRefused("damaged", "The copy {path} could not be merged ({error}); nothing "
-                           "was changed.", path=incoming_path, error=exc) from None
-    return report
+        copy_consistent(src, backup)
+    finally:
+        src.close()
 
 
 def _apply(ops: Operations, plan: _Plan, label: str) -> None:

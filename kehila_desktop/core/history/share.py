@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 
 from kehila_desktop.core.errors import KehilaError
+from kehila_desktop.core.file import recovery
 from kehila_desktop.core.file.programfile import (
     SUFFIX,
     ProgramFile,
@@ -78,8 +79,9 @@ def _share(pf: ProgramFile, out: Path, no_contacts: bool, day: date | None) -> S
     row = pf.conn.execute("SELECT name FROM program WHERE deleted=0").fetchone()
     program_name = row[0] if row else ""
     target = _target(out, program_name, day)
-    work = target.with_name(f".{target.name}.sharing-{new_id()[:8]}")
-    final = target.with_name(f".{target.name}.final-{new_id()[:8]}")
+    recovery.sweep(target.parent)  # what a killed share left there
+    work = recovery.temp_name(target, "sharing")
+    final = recovery.temp_name(target, "final")
     copy_id = new_id()
     try:
         try:
@@ -105,9 +107,8 @@ def _share(pf: ProgramFile, out: Path, no_contacts: bool, day: date | None) -> S
             conn.close()
         _place(final, target)
     finally:
-        for leftover in (work, final, work.with_name(work.name + "-journal")):
-            if leftover.exists():
-                leftover.unlink()
+        for leftover in (work, final):
+            recovery.remove_with_side_files(leftover)
     return SharedCopy(target, program_name, copy_id, stripped)
 
 

@@ -7,7 +7,7 @@ import sqlite3
 from datetime import date
 
 from kehila_desktop.core.health import Finding
-from kehila_desktop.core.i18n import format_date, label, tr
+from kehila_desktop.core.i18n import body_in_sentence, format_date, join_list, label, ntr, tr
 from kehila_desktop.core.meetings.records import STEERING_DECISIONS, action_items, member_rates
 from kehila_desktop.core.meetings.schedule import rule_windows
 
@@ -60,10 +60,12 @@ def cadence_not_kept(conn: sqlite3.Connection, language: str | None) -> list[Fin
         if missed:
             out.append(Finding(
                 "meetings.cadence_not_kept", "warning",
-                tr("{body} has not kept its cadence ({cadence}): no meeting was held in {missed} "
-                   "of its last {periods} periods, the latest from {since}.", language,
-                   body=name, cadence=label("CADENCES", cadence, language), missed=len(missed),
-                   periods=len(windows), since=format_date(missed[-1][0].isoformat())),
+                ntr("{body} has not kept its cadence ({cadence}): no meeting was held in {missed} "
+                    "of its last {n} period, the latest from {since}.",
+                    "{body} has not kept its cadence ({cadence}): no meeting was held in {missed} "
+                    "of its last {n} periods, the latest from {since}.", len(windows), language,
+                    body=name, cadence=label("CADENCES", cadence, language), missed=len(missed),
+                   since=format_date(missed[-1][0].isoformat())),
                 ("meetings", "body", body_id),
                 {"missed": [w[0].isoformat() for w in missed]}))
     return out
@@ -71,14 +73,15 @@ def cadence_not_kept(conn: sqlite3.Connection, language: str | None) -> list[Fin
 
 def members_below_expected(conn: sqlite3.Connection, language: str | None) -> list[Finding]:
     out = []
+    names = {bid: body_in_sentence(name, kind, language)  # one read, not one per finding
+             for bid, name, kind in conn.execute("SELECT id, name, kind FROM body")}
     for r in member_rates(conn):
         if r.held >= MIN_HELD_FOR_ATTENDANCE and r.below:
-            body = conn.execute("SELECT name FROM body WHERE id=?", (r.body_id,)).fetchone()
             out.append(Finding(
                 "meetings.attendance_below_expected", "warning",
                 tr("{name} came to {attended} of {held} meetings of {body} ({rate}%), below the "
                    "expected {expected}%.", language, name=r.name, attended=r.attended,
-                   held=r.held, body=body[0] if body else "", rate=round(r.rate * 100),
+                   held=r.held, body=names.get(r.body_id, ""), rate=round(r.rate * 100),
                    expected=r.expected_pct),
                 ("meetings", "membership", r.membership_id),
                 {"rate": r.rate, "expected": r.expected_pct}))
@@ -101,7 +104,8 @@ def steering_decisions_missing(conn: sqlite3.Connection, language: str | None) -
     return [Finding(
         "meetings.steering_decisions_missing", "advice",
         tr("The steering committee has not yet decided: {kinds}.", language,
-           kinds=", ".join(label("DECISION_KINDS", k, language) for k in missing)),
+           kinds=join_list((label("DECISION_KINDS", k, language) for k in missing),
+                           language)),
         ("meetings", "body", steering[0]), {"missing": missing})]
 
 
@@ -113,8 +117,9 @@ def action_items_past_due(conn: sqlite3.Connection, language: str | None) -> lis
     first = overdue[0]
     return [Finding(
         "meetings.action_items_past_due", "warning",
-        tr("{count} open action items are past due; the oldest: \u201c{text}\u201d, due {due}.",
-           language, count=len(overdue), text=first["text"], due=format_date(first["due"])),
+        ntr("{n} open action item is past due: \u201c{text}\u201d, due {due}.",
+            "{n} open action items are past due; the oldest: \u201c{text}\u201d, due {due}.",
+            len(overdue), language, text=first["text"], due=format_date(first["due"])),
         ("meetings", "action_item", first["id"]), {"ids": [a["id"] for a in overdue]})]
 
 

@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from kehila_desktop.core.errors import InvalidEdit
-from kehila_desktop.core.i18n import format_date, tr
+from kehila_desktop.core.i18n import format_date, join_list, tr
 from kehila_desktop.core.history.operations import Operations
 
 EVE_FROM_HOUR = 13  # a meeting starting at or after this hour avoids holiday eves
@@ -103,7 +103,7 @@ def place_on_free_day(nominal: date, hour: int, language: str | None = None
     if day == nominal:
         return day, ""
     return day, tr("Moved from {date} because of {reason}.", language,
-                   date=format_date(nominal.isoformat()), reason=", ".join(reasons))
+                   date=format_date(nominal.isoformat()), reason=join_list(reasons, language))
 
 
 def _add_months(d: date, months: int) -> date:

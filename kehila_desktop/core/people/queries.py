@@ -56,3 +56,16 @@ def seated_body_of(conn: sqlite3.Connection, person_id: str) -> str | None:
                        "AND status IN ('approved', 'invited', 'joined')",
                        (person_id,)).fetchone()
     return row[0] if row else None
+
+
+def membership_body_names(conn: sqlite3.Connection, person_id: str) -> list[str]:
+    """The names of the bodies the person has a live membership in, in the bodies' order."""
+    return [b for (b,) in conn.execute(
+        "SELECT b.name FROM live_membership m JOIN body b ON b.id=m.body_id WHERE "
+        "m.person_id=? ORDER BY b.position", (person_id,))]
+
+
+def chaired_body_names(conn: sqlite3.Connection, person_id: str) -> list[str]:
+    """The names of the live bodies the person chairs."""
+    return [b for (b,) in conn.execute(
+        "SELECT name FROM live_body WHERE chair_person_id=? ORDER BY position", (person_id,))]

@@ -16,7 +16,8 @@ numbers get their leading zero back (501234567 → 0501234567).
 
 Export writes people and their memberships: ``.xlsx`` with two worksheets, or ``.csv`` as two
 files (``OUT.csv`` for people, ``OUT.memberships.csv`` beside it), headers in the current
-language, every text formula-escaped (see ``core.sheets``).
+language; in a CSV every text is formula-escaped, in an .xlsx texts are text cells and dates
+real dates (see ``core.sheets``).
 """
 
 from __future__ import annotations
@@ -26,11 +27,19 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from kehila_desktop.core import enums
-from kehila_desktop.core.i18n import LANGUAGES, label as vocab_label, tr
+from kehila_desktop.core.i18n import LANGUAGES, join_list, label as vocab_label, ntr, tr
 from kehila_desktop.core.people.search import normalise, phone_digits
-from kehila_desktop.core.sheets import Grid, SheetReadError, unescape_cell, write_csv, write_xlsx
+from kehila_desktop.core.sheets import (
+    Grid,
+    SheetReadError,
+    iso_date,
+    unescape_cell,
+    write_csv,
+    write_xlsx,
+)
 
 # Columns a people sheet may have: field → English header (a message id) and other names.
 PERSON_COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -203,13 +212,14 @@ class ImportPlan:
         if self.encoding:
             text = tr("Read as {encoding}.", encoding=tr(self.encoding)) + " " + text
         if self.new_areas:
-            text += " " + (tr("Areas to add: {areas}.", areas=", ".join(self.new_areas))
+            text += " " + (tr("Areas to add: {areas}.", areas=join_list(self.new_areas))
                            if self.add_areas else
                            tr("Areas the program does not have yet: {areas}.",
-                              areas=", ".join(self.new_areas)))
+                              areas=join_list(self.new_areas)))
         if self.dropped_contacts:
-            text += " " + tr("Contact details not kept (no consent): {count} people.",
-                             count=self.dropped_contacts)
+            text += " " + ntr("Contact details not kept (no consent): {n} person.",
+                              "Contact details not kept (no consent): {n} people.",
+                              self.dropped_contacts)
         return text
 
 
@@ -427,6 +437,24 @@ def _plan_row(line, cells, sectors, areas, people, by_email, by_phone, by_name, 
     return row
 
 
+def run_import(ops, grid: Grid, source: str,
+               show: Callable[[ImportPlan], None] | None = None,
+               **options) -> tuple[ImportPlan, dict]:
+    """Plan and write an import inside ONE write transaction (``BEGIN IMMEDIATE``), after a
+    full integrity check: no other writer can add the same people between the plan and the
+    write. ``show(plan)`` sees the plan before it is written (and may refuse it by raising);
+    ``options`` are ``plan_import``'s (``add_areas``, ``consent``)."""
+    from kehila_desktop.core.file.programfile import check_before_writing
+
+    with ops.step(tr("import people from {file}", file=source or "…"), kind="import"):
+        check_before_writing(ops.pf)
+        plan = plan_import(ops.conn, grid, source, **options)
+        if show is not None:
+            show(plan)
+        done = apply_import(ops, plan)
+    return plan, done
+
+
 def apply_import(ops, plan: ImportPlan) -> dict[str, int]:
     """Write the plan's added and updated people (and the areas it adds) as ONE step of
     kind "import"."""
@@ -458,20 +486,22 @@ def apply_import(ops, plan: ImportPlan) -> dict[str, int]:
 def read_people_sheet(path: str | os.PathLike, sheet: str | None = None) -> Grid:
     """Read the sheet to import: ``sheet`` if named, else (for a workbook) the first
     worksheet that has a column of names — an instructions sheet in front is passed over."""
-    from kehila_desktop.core.sheets import read_sheet, xlsx_sheet_names
+    from kehila_desktop.core.sheets import WORKBOOK_SUFFIXES, open_workbook, read_sheet
 
-    if sheet or Path(path).suffix.lower() not in (".xlsx", ".xlsm") or not Path(path).is_file():
+    if sheet or Path(path).suffix.lower() not in WORKBOOK_SUFFIXES or not Path(path).is_file():
         return read_sheet(path, sheet)
     aliases = _header_aliases()
-    names = xlsx_sheet_names(path)
-    for name in names:
-        grid = read_sheet(path, name)
-        try:
-            _find_header(grid.rows, aliases)
-            return grid
-        except SheetReadError:
-            continue
-    return read_sheet(path, names[0] if names else None)
+    with open_workbook(path) as book:
+        first = None
+        for name in book.names:
+            grid = book.grid(name)
+            first = first or grid
+            try:
+                _find_header(grid.rows, aliases)
+                return grid
+            except SheetReadError:
+                continue
+        return first or book.grid(None)
 
 
 # --- export --------------------------------------------------------------------------------
@@ -505,7 +535,7 @@ def memberships_table(conn: sqlite3.Connection,
         rows.append([name, email, body, vocab_label("ROLES", role, language),
                      vocab_label("PIPELINE", status, language),
                      vocab_label("MEMBERSHIP_SOURCES", source, language), attendance,
-                     requirements, resp, represents, joined, left])
+                     requirements, resp, represents, iso_date(joined), iso_date(left)])
     return rows
 
 

@@ -85,6 +85,33 @@ def team_representatives(conn: sqlite3.Connection, language: str | None) -> list
     return out
 
 
+PROFESSIONAL_SECTORS = ("authority", "government", "civil_society", "academia", "business")
+
+
+def work_team_mix(conn: sqlite3.Connection, language: str | None) -> list[Finding]:
+    """Seed: work teams are made of professionals and residents — each work team with
+    members has at least one professional (authority, government, civil society, academia or
+    business) and at least one resident (resident, neighbourhood or community
+    representative)."""
+    out = []
+    for comp in all_compositions(conn):
+        if comp.kind != "work_team" or not comp.total:
+            continue
+        if not any(comp.by_sector.get(s) for s in PROFESSIONAL_SECTORS):
+            out.append(Finding(
+                "composition.work_team_without_professional", "warning",
+                tr("{team} has no professional (from the authority, government, civil "
+                   "society, academia or business); a work team is made of professionals and "
+                   "residents.", language, team=comp.body_name), _target(comp)))
+        if not comp.residents:
+            out.append(Finding(
+                "composition.work_team_without_resident", "warning",
+                tr("{team} has no resident (a resident, neighbourhood or community "
+                   "representative); a work team is made of professionals and residents.",
+                   language, team=comp.body_name), _target(comp)))
+    return out
+
+
 def chairs(conn: sqlite3.Connection, language: str | None) -> list[Finding]:
     out = []
     for comp in all_compositions(conn):
@@ -110,4 +137,5 @@ def chairs(conn: sqlite3.Connection, language: str | None) -> list[Finding]:
     return out
 
 
-RULES = [residents_share, missing_sectors, missing_focus_areas, team_representatives, chairs]
+RULES = [residents_share, missing_sectors, missing_focus_areas, team_representatives,
+         work_team_mix, chairs]

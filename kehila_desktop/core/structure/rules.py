@@ -7,7 +7,7 @@ from __future__ import annotations
 import sqlite3
 
 from kehila_desktop.core.health import Finding
-from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.i18n import definite, ntr, tr
 
 
 def program_settings(conn: sqlite3.Connection, language: str | None) -> list[Finding]:
@@ -32,9 +32,10 @@ def program_settings(conn: sqlite3.Connection, language: str | None) -> list[Fin
         out.append(Finding("no_channels", "problem", tr(
             "No channel of action has been chosen.", language), target))
     elif chosen > 3:
-        out.append(Finding("many_channels", "advice", tr(
-            "{count} channels are chosen; the program recommends starting with two or three.",
-            language, count=chosen), target, {"count": chosen}))
+        out.append(Finding("many_channels", "advice", ntr(
+            "{n} channel is chosen; the program recommends starting with two or three.",
+            "{n} channels are chosen; the program recommends starting with two or three.",
+            chosen, language), target, {"count": chosen}))
     return out
 
 
@@ -59,7 +60,7 @@ def bodies(conn: sqlite3.Connection, language: str | None) -> list[Finding]:
         if key not in teams:
             out.append(Finding("channel_without_team", "problem", tr(
                 "The {channel} channel is chosen but has no work team.", language,
-                channel=label("CHANNELS", key, language)), ("structure", "channel", channel_id)))
+                channel=definite("CHANNELS", key, language)), ("structure", "channel", channel_id)))
     return out
 
 

@@ -116,9 +116,9 @@ def approve_plan(ops: Operations, channel_id: str, *, meeting_id: str | None = N
     if not plan:
         raise InvalidEdit("There is no such channel.")
     plan = plan[0]
-    from kehila_desktop.core.i18n import label
+    from kehila_desktop.core.i18n import definite
 
-    channel_name = label("CHANNELS", plan.key)
+    channel_name = definite("CHANNELS", plan.key)
     today = when or date.today().isoformat()
     with ops.step(tr("approve the {channel} work plan", channel=channel_name)):
         if decision_id is None:

@@ -2,10 +2,14 @@
 
 One sheet per channel (the chosen ones, and any other that has goals): its approval status,
 situation picture with its sections, problem and solution space, then the goals → objectives
-→ actions table of ``core.workplan_table`` (the same texts the work-plan view shows). A last
-sheet holds the budget totals. Every text cell is stored as text, never as a formula, even
-when it starts with = + - @ or a tab (the cell also gets Excel's quote prefix). The file is
-written beside the target and moved into place whole.
+→ actions table of ``core.workplan.table`` (the same texts the work-plan view shows). A last
+sheet holds the budget totals. Cells are typed (``core.sheets.put_cell``): target dates are
+dates, budgets shekel amounts, years whole numbers, a baseline or target that is a number
+("12", "30%") a number; every text is a text cell, never a formula, even when it starts with
+= + - @ or a tab (it also gets Excel's hidden quote prefix, no visible apostrophe). Columns are
+as wide as their content, the table header frozen, A4 printing fitted to the width
+(``core.sheets.finish_sheet``). The file is written beside the target and moved into place
+whole.
 """
 
 from __future__ import annotations
@@ -23,32 +27,27 @@ from kehila_desktop.core.workplan.budget import (
     changes_since_approval,
     latest_approval,
 )
-from kehila_desktop.core.workplan.table import header, level_name, plan_rows
+from kehila_desktop.core.sheets import (
+    MONEY_FORMAT,
+    YEAR_FORMAT,
+    finish_sheet,
+    iso_date,
+    number_or_text,
+    put_cell,
+    save_workbook,
+)
+from kehila_desktop.core.workplan.table import COLUMN_KEYS, header, level_name, plan_rows
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 SHEET_FORBIDDEN = set('[]:*?/\\')
-MONEY_FORMAT = '#,##0 "₪"'
+BUDGET_COLUMN = COLUMN_KEYS.index("budget") + 2  # column A is the level
+TYPED_COLUMNS = {COLUMN_KEYS.index(k) + 2 for k in ("baseline", "target")}
+DATE_COLUMN = COLUMN_KEYS.index("target_date") + 2
 
 
 def _put(ws, row: int, column: int, value, *, bold: bool = False):
-    """Write one cell; text is always kept as text (formula-safe)."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Font
-
-    cell = ws.cell(row=row, column=column)
-    if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        cell.value = value
-        cell.data_type = "s"
-        if value.startswith(FORMULA_STARTS):
-            cell.quotePrefix = True
-    else:
-        cell.value = value
-        if isinstance(value, int):
-            cell.number_format = MONEY_FORMAT
-    if bold:
-        cell.font = Font(bold=True)
-    return cell
+    """One cell: an int is a shekel amount (every amount of this workbook is)."""
+    return put_cell(ws, row, column, value, bold=bold,
+                    number_format=MONEY_FORMAT if isinstance(value, int) else None)
 
 
 def _sheet_title(text: str, used: set[str]) -> str:
@@ -86,7 +85,6 @@ def build_workbook(conn: sqlite3.Connection, language: str | None = None):
     used: set[str] = set()
     for plan in channels_to_export(plans):
         ws = wb.create_sheet(_sheet_title(label("CHANNELS", plan.key, language), used))
-        ws.sheet_view.rightToLeft = is_rtl(language)
         approval = latest_approval(conn, plan.id)
         status = approval_status(plan, approval)
         changes = changes_since_approval(plan, approval) if approval else None
@@ -108,18 +106,22 @@ def build_workbook(conn: sqlite3.Connection, language: str | None = None):
         _put(ws, r, 1, tr("Solution space", language), bold=True)
         _put(ws, r, 2, plan.solution_space)
         r += 2
+        header_row = r
         for c, text in enumerate([tr("Level", language)] + header(language), start=1):
             _put(ws, r, c, text, bold=True)
-        ws.freeze_panes = ws.cell(row=r + 1, column=1)
         for row in plan_rows(plan, changes, language):
             r += 1
             _put(ws, r, 1, level_name(row.kind, language), bold=row.kind == "goal")
             for c, value in enumerate(row.cells, start=2):
-                if value is not None and value != "":
-                    _put(ws, r, c, value, bold=row.kind == "goal" and c == 2)
-        ws.column_dimensions["B"].width = 40
-        for letter in "CDEFGHIJKLMN":
-            ws.column_dimensions[letter].width = 16
+                if value is None or value == "":
+                    continue
+                if c in TYPED_COLUMNS:
+                    value = number_or_text(value)
+                elif c == DATE_COLUMN:
+                    value = iso_date(value)
+                _put(ws, r, c, value, bold=row.kind == "goal" and c == 2)
+        finish_sheet(ws, header_row=header_row, right_to_left=is_rtl(language),
+                     widths_from_row=4, max_width=32)
     _budget_sheet(wb, conn, plans, language, used)
     return wb
 
@@ -127,7 +129,6 @@ def build_workbook(conn: sqlite3.Connection, language: str | None = None):
 def _budget_sheet(wb, conn, plans, language, used) -> None:
     totals = budget_totals(conn, plans)
     ws = wb.create_sheet(_sheet_title(tr("Budget", language), used))
-    ws.sheet_view.rightToLeft = is_rtl(language)
     r = 1
     _put(ws, r, 1, tr("Budget of the work plan", language), bold=True)
     for text, amount in ((tr("Total", language), totals.total),
@@ -158,11 +159,12 @@ def _budget_sheet(wb, conn, plans, language, used) -> None:
         _put(ws, r, 2, tr("Total", language), bold=True)
         for key, amount in values.items():
             r += 1
-            _put(ws, r, 1, key or empty)
+            if heading == tr("Year", language) and str(key).isdigit():
+                put_cell(ws, r, 1, int(key), number_format=YEAR_FORMAT)
+            else:
+                _put(ws, r, 1, key or empty)
             _put(ws, r, 2, amount)
-    ws.column_dimensions["A"].width = 32
-    for letter in "BCD":
-        ws.column_dimensions[letter].width = 18
+    finish_sheet(ws, header_row=None, right_to_left=is_rtl(language), widths_from_row=2)
 
 
 def export_workplan(conn: sqlite3.Connection, out: str | os.PathLike,
@@ -172,14 +174,9 @@ def export_workplan(conn: sqlite3.Connection, out: str | os.PathLike,
     if not out.parent.is_dir():
         raise KehilaError("The folder {path} does not exist.", path=out.parent)
     wb = build_workbook(conn, language)
-    tmp = out.with_name(f".{out.name}.writing")
     try:
-        wb.save(tmp)
-        os.replace(tmp, out)
+        save_workbook(wb, out)
     except OSError as exc:
         raise KehilaError("The file {path} cannot be written ({error}).", path=out,
                           error=exc.strerror or exc) from None
-    finally:
-        if tmp.exists():
-            tmp.unlink()
     return out

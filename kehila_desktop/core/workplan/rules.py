@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 
 from kehila_desktop.core.health import Finding
-from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.i18n import definite, tr
 from kehila_desktop.core.workplan.plans import ChannelPlan, read_plans
 from kehila_desktop.core.workplan.budget import approval_status, latest_approval
 
@@ -25,7 +25,7 @@ def no_situation_picture(conn, language=None) -> list[Finding]:
         if not plan.situation_picture.strip() and not plan.sections:
             out.append(Finding("plan.no_situation_picture", "warning", tr(
                 "The {channel} channel has no situation picture yet.", language,
-                channel=label("CHANNELS", plan.key, language)),
+                channel=definite("CHANNELS", plan.key, language)),
                 ("workplan", "channel", plan.id)))
     return out
 
@@ -36,7 +36,7 @@ def no_goals(conn, language=None) -> list[Finding]:
         if not plan.goals:
             out.append(Finding("plan.no_goals", "warning", tr(
                 "The {channel} channel has no goals in its work plan.", language,
-                channel=label("CHANNELS", plan.key, language)),
+                channel=definite("CHANNELS", plan.key, language)),
                 ("workplan", "channel", plan.id)))
     return out
 
@@ -76,7 +76,7 @@ def approval(conn, language=None) -> list[Finding]:
         if not plan.goals:
             continue  # no_goals says it already
         status = approval_status(plan, latest_approval(conn, plan.id))
-        channel = label("CHANNELS", plan.key, language)
+        channel = definite("CHANNELS", plan.key, language)
         if status == "none":
             out.append(Finding("plan.not_approved", "warning", tr(
                 "The {channel} work plan has not been approved by the steering committee.",

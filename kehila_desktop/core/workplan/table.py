@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from kehila_desktop.core.enums import ACTION_STATUSES
-from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.i18n import join_list, label, tr
 from kehila_desktop.core.workplan.plans import ChannelPlan, quarter_label
 
 # column key -> English message id of its header
@@ -79,7 +79,7 @@ def plan_rows(plan: ChannelPlan, changes: dict[str, str] | None = None,
             for action in objective.actions:
                 yield PlanRow("action", 2, action.id, [
                     action.title, action.owner_name, "", "", "", "",
-                    ", ".join(action.area_names), quarter_label(action.start_quarter, language),
+                    join_list(action.area_names, language), quarter_label(action.start_quarter, language),
                     quarter_label(action.end_quarter, language),
                     action.budget, action.budget_source,
                     statuses.get(action.status) or label("ACTION_STATUSES", action.status,

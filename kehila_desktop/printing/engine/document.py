@@ -13,7 +13,7 @@ from typing import Callable
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from kehila_desktop.core.i18n import is_rtl, tr
 from kehila_desktop.printing.engine import fonts
@@ -43,24 +43,45 @@ class PageInfo:
         return is_rtl(self.language)
 
 
+class NewNumbering(Flowable):
+    """Placed at the top of a page (after a page break): page numbers start again at 1 there,
+    and "page X of Y" counts the pages up to the next ``NewNumbering`` (one role letter)."""
+
+    _ZEROSIZE = True
+
+    def wrap(self, availWidth, availHeight):
+        return 0, 0
+
+    def draw(self):
+        self.canv._kehila_new_numbering = True
+
+
 def _canvas_class(info: PageInfo):
     class NumberedCanvas(Canvas):
-        """Keeps each page until the end, to print "page X of Y" on it."""
+        """Keeps each page until the end, to print "page X of Y" on it (X of Y within its
+        numbering section: the whole document unless ``NewNumbering`` starts new ones)."""
 
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
+            self._kehila_new_numbering = False
 
         def showPage(self):
             self._pages.append(dict(self.__dict__))
+            self._kehila_new_numbering = False
             self._startPage()
 
         def save(self):
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                _draw_footer(self, info, self._pageNumber, total)
-                super().showPage()
+            sections: list[list[dict]] = []
+            for n, state in enumerate(self._pages):
+                if not n or state.get("_kehila_new_numbering"):
+                    sections.append([])
+                sections[-1].append(state)
+            for section in sections:
+                for page, state in enumerate(section, 1):
+                    self.__dict__.update(state)
+                    _draw_footer(self, info, page, len(section))
+                    super().showPage()
             super().save()
 
     return NumberedCanvas
@@ -138,6 +159,9 @@ def build_pdf(story: list, out_path: str | os.PathLike, info: PageInfo, *,
                           bottomMargin=MARGIN)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page,
                                        onPageEnd=on_page_end)])
+    from kehila_desktop.printing.engine.flowables import link_headings
+
+    link_headings(story)
     try:
         doc.build(story, canvasmaker=_canvas_class(info))
         os.replace(tmp, out_path)

@@ -8,9 +8,13 @@ reportlab bidi). Colours are greys only: handouts are printed in black and white
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
+from reportlab.lib.pagesizes import A4
+from reportlab.platypus import CondPageBreak, Flowable
 
-from kehila_desktop.printing.engine.text import TextStyle, base_rtl, draw_lines, wrap
+from kehila_desktop.printing.engine.document import HEADER, MARGIN
+
+from kehila_desktop.printing.engine.text import (TextStyle, base_rtl, clean, draw_lines,
+                                                  text_width, wrap)
 
 
 class Para(Flowable):
@@ -48,9 +52,56 @@ class Para(Flowable):
         return [Para(None, self.style, self.spaceBefore, 0, self._lines[:fit], self._base),
                 Para(None, self.style, 0, self.spaceAfter, self._lines[fit:], self._base)]
 
+    def start_height(self, width: float) -> float:
+        """The least of it a page may hold (``split`` keeps two lines together)."""
+        self.wrap(width, 10_000)
+        return min(len(self._lines), 2) * self.style.line_height
+
     def draw(self):
         draw_lines(self.canv, 0, self.width, self.height, self._lines, self.style,
                    base=self._base)
+
+
+class KeepWithNext(CondPageBreak):
+    """Before a heading: a page break unless the heading and the start of what follows it
+    (two lines of a paragraph, a table's header and first rows) fit on this page, so no
+    heading (a calendar's month, a letter's section) is left alone at a page's bottom.
+    ``link_headings(story)`` tells each one what follows it."""
+
+    def __init__(self, minimum: float = 40):
+        super().__init__(minimum)
+        self.minimum = minimum
+        self.following: list = []
+
+    def wrap(self, availWidth, availHeight):
+        self.height = max(self.minimum, _start_height(self.following, availWidth))
+        return super().wrap(availWidth, availHeight)
+
+
+def _start_height(flowables: list, width: float) -> float:
+    """The height of the headings at the start of ``flowables`` and of the first piece
+    of the flowable after them that a page break may not separate from them."""
+    need = 0.0
+    for f in flowables:
+        if isinstance(f, CondPageBreak):
+            continue
+        if isinstance(f, Para) and getattr(f, "is_heading", False):
+            need += f.wrap(width, 10_000)[1] + f.spaceBefore + f.spaceAfter
+            continue
+        if isinstance(f, (Para, LineTable)):
+            need += f.start_height(width) + f.spaceBefore
+        else:
+            h = f.wrap(width, 10_000)[1]
+            need += h if h < 300 else 0
+        break
+    return min(need, FRAME_HEIGHT * 0.6)
+
+
+def link_headings(story: list) -> None:
+    """Tell each ``KeepWithNext`` of ``story`` the flowables that follow it."""
+    for i, f in enumerate(story):
+        if isinstance(f, KeepWithNext):
+            f.following = story[i + 1:i + 6]
 
 
 class Rule(Flowable):
@@ -72,6 +123,9 @@ class Rule(Flowable):
         self.canv.setStrokeGray(0)
 
 
+FRAME_HEIGHT = A4[1] - 2 * MARGIN - HEADER  # the body frame (``document.build_pdf``)
+
+
 class LineTable(Flowable):
     """A table of plain strings: wrapped cells, repeated header, RTL column order."""
 
@@ -80,7 +134,9 @@ class LineTable(Flowable):
     def __init__(self, header: list[str], rows: list[list[object]], weights: list[float],
                  style: TextStyle, *, header_style: TextStyle | None = None,
                  min_row_height: float = 0, space_after: float = 8,
-                 first_column_style: TextStyle | None = None, _laid: tuple | None = None):
+                 first_column_style: TextStyle | None = None, fixed: bool = False,
+                 sizing_rows: list | None = None,
+                 _laid: tuple | None = None, _spans: tuple | None = None):
         super().__init__()
         self.header = header
         self.rows = rows
@@ -91,21 +147,78 @@ class LineTable(Flowable):
         self.first_style = first_column_style or style
         self.spaceBefore = 2
         self.spaceAfter = space_after
+        self.fixed = fixed  # widths from ``weights`` only (forms with empty cells to fill in)
+        self.sizing_rows = sizing_rows  # the rows widths come from (tables of one series)
         self._laid = _laid  # (width, header lines, row lines, row heights)
+        self._spans = _spans  # (width, column spans): kept by the pieces of a split table
 
     # layout -----------------------------------------------------------------------------
     def _columns(self, width: float) -> list[tuple[float, float]]:
         """(x_left, x_right) of each column in logical order, laid out from the start side."""
-        total = sum(self.weights)
+        if self._spans and self._spans[0] == width:
+            return self._spans[1]
+        widths = self._widths(width)
         spans = []
         x = 0.0
-        for w in self.weights:
-            cw = width * w / total
+        for cw in widths:
             spans.append((x, x + cw))
             x += cw
         if self.style.rtl:
             spans = [(width - b, width - a) for a, b in spans]
+        self._spans = (width, spans)
         return spans
+
+    def _widths(self, width: float) -> list[float]:
+        """Column widths from their content, as a word processor's auto-fit does: every
+        column at least as wide as its longest word (no word broken inside, short labels on
+        one line), the room left shared by how much longer the columns' texts are; ``weights``
+        when ``fixed`` or when even the longest words do not fit."""
+        total = sum(self.weights)
+        by_weight = [width * w / total for w in self.weights]
+        if self.fixed:
+            return by_weight
+        n = len(self.weights)
+        pad = 2 * self.PAD + 0.5
+        low = [0.0] * n
+        high = [0.0] * n
+        styles = [self.first_style] + [self.style] * (n - 1)
+        cells = [(i, h, self.header_style) for i, h in enumerate(self.header[:n])]
+        cells += [(i, row[i], styles[i]) for row in (self.sizing_rows or self.rows)
+                  for i in range(min(n, len(row)))]
+        for i, value, style in cells:
+            text = clean(value)
+            if not text:
+                continue
+            for line in text.split("\n"):
+                words = set(line.split())
+                if not words:
+                    continue
+                longest = max(text_width(w[:60], style.size, style.bold) for w in words)
+                low[i] = max(low[i], longest + pad)
+                high[i] = max(high[i], text_width(line[:400], style.size, style.bold) + pad)
+        low = [min(v, width * 0.4) for v in low]
+        for i in range(n):  # an empty column keeps a little room (a signature, a tick)
+            if high[i] == 0:
+                low[i] = high[i] = by_weight[i] * 0.5
+            high[i] = max(high[i], low[i])
+        if sum(low) > width:
+            return by_weight
+        if sum(high) <= width:  # everything on one line: the rest shared by the weights
+            extra = width - sum(high)
+            return [h + extra * w / total for h, w in zip(high, self.weights)]
+        widths = list(low)
+        room = width - sum(low)
+        for i in sorted(range(n), key=lambda k: high[k]):  # short columns on one line first
+            grow = high[i] - low[i]
+            if grow <= room * 0.5 or grow <= room and high[i] <= width * 0.22:
+                widths[i] = high[i]
+                room -= grow
+        stretch = [high[i] - widths[i] for i in range(n)]
+        if room > 0 and sum(stretch) > 0:
+            widths = [w + room * st / sum(stretch) for w, st in zip(widths, stretch)]
+        elif room > 0:
+            widths = [w + room * wt / total for w, wt in zip(widths, self.weights)]
+        return widths
 
     def _layout(self, width: float):
         if self._laid and self._laid[0] == width:
@@ -131,6 +244,13 @@ class LineTable(Flowable):
             return 0.0
         return max(len(h) for h in head) * self.header_style.line_height + 2 * self.PAD
 
+    def start_height(self, width: float) -> float:
+        """The least of it a page may hold: its header and first two rows (all of a short
+        table), as ``split`` never leaves one row alone."""
+        _, head, _, heights = self._layout(width)
+        rows = heights if len(heights) <= 3 else heights[:2]
+        return self._header_height(head) + sum(rows)
+
     def wrap(self, availWidth, availHeight):
         _, head, _, heights = self._layout(availWidth)
         self.width = availWidth
@@ -148,8 +268,13 @@ class LineTable(Flowable):
             return []
         if n == 0:  # a row taller than a third of a page is split between its lines
             return self._split_row(width, head, cells, heights, room)
+        if availHeight < FRAME_HEIGHT - 1:  # not at the top of a page: no lone row
+            if len(heights) - n == 1 and n > 2:
+                n -= 1  # the last row is not left alone on the next page
+            if n == 1 or len(heights) - n == 1:
+                return []  # rather the whole table on the next page
         kw = dict(header_style=self.header_style, min_row_height=self.min_row_height,
-                  first_column_style=self.first_style)
+                  first_column_style=self.first_style, fixed=self.fixed, _spans=self._spans)
         first = LineTable(self.header, self.rows[:n], self.weights, self.style,
                           space_after=0, _laid=(width, head, cells[:n], heights[:n]), **kw)
         first.spaceBefore = self.spaceBefore  # the frame gave ``availHeight`` net of it
@@ -167,7 +292,7 @@ class LineTable(Flowable):
         top = [c[:fit] for c in cells[0]]
         rest = [c[fit:] for c in cells[0]]
         kw = dict(header_style=self.header_style, min_row_height=0,
-                  first_column_style=self.first_style)
+                  first_column_style=self.first_style, fixed=self.fixed, _spans=self._spans)
         h_top = max(len(c) for c in top) * lh + 2 * self.PAD
         h_rest = max(max(len(c) for c in rest) * lh + 2 * self.PAD, self.min_row_height)
         first = LineTable(self.header, [["\n".join(c) for c in top]], self.weights,

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportlab.platypus import CondPageBreak, PageBreak, Spacer
+from reportlab.platypus import KeepTogether, PageBreak, Spacer
 
-from kehila_desktop.printing.engine.flowables import LineTable, Para, Rule
+from kehila_desktop.printing.engine.flowables import KeepWithNext, LineTable, Para, Rule
 from kehila_desktop.printing.handouts.source import Source
 from kehila_desktop.printing.engine.text import TextStyle
 
@@ -19,6 +19,11 @@ class Handout:
     title: str
     body: str = ""
     story: list = field(default_factory=list)
+
+
+def _heading(para: Para) -> Para:
+    para.is_heading = True  # kept with what follows (``flowables.KeepWithNext``)
+    return para
 
 
 class Kit:
@@ -33,6 +38,7 @@ class Kit:
         self.subheading_style = TextStyle(size=10.5, bold=True, rtl=rtl)
 
     def title(self, text: str, subtitle: str = "") -> list:
+        text = self.src.cap(text)  # English titles and headings begin with a capital
         out = [Para(text, self.title_style, space_after=2)]
         if subtitle:
             out.append(Para(subtitle, self.body_style.but(size=11), space_after=2))
@@ -40,12 +46,12 @@ class Kit:
         return out
 
     def heading(self, text: str) -> list:
-        return [CondPageBreak(60), Para(text, self.heading_style, space_before=8,
-                                        space_after=3)]
+        return [KeepWithNext(60), _heading(Para(self.src.cap(text), self.heading_style,
+                                                space_before=8, space_after=3))]
 
     def subheading(self, text: str) -> list:
-        return [CondPageBreak(40), Para(text, self.subheading_style, space_before=4,
-                                        space_after=2)]
+        return [KeepWithNext(40), _heading(Para(self.src.cap(text), self.subheading_style,
+                                                space_before=4, space_after=2))]
 
     def para(self, text: object, **kw) -> list:
         return [Para(text, self.body_style, **kw)] if text not in (None, "") else []
@@ -71,3 +77,7 @@ class Kit:
 
     def page_break(self) -> list:
         return [PageBreak()]
+
+    def keep_together(self, flowables: list) -> list:
+        """``flowables`` on one page (a closing and its signature)."""
+        return [KeepTogether(flowables)] if flowables else []

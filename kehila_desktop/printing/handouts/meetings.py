@@ -18,9 +18,9 @@ def _meeting_head(src: Source, kit: Kit, title: str, meeting: dict) -> tuple[str
                   time=src.time(meeting["starts_at"]))
     story = kit.title(title, f"{name} · {when}")
     story += kit.facts([
-        (src.tr("Meeting"), src.label("MEETING_KINDS", meeting["kind"])),
+        (src.tr("Meeting"), src.cap_label("MEETING_KINDS", meeting["kind"])),
         (src.tr("Place"), meeting["place"]),
-        (src.tr("Length"), src.tr("{minutes} minutes", minutes=meeting["minutes"])),
+        (src.tr("Length"), src.minutes(meeting["minutes"])),
         (src.tr("Chair"), src.person_name(body.get("chair_person_id"))),
     ])
     return name, story
@@ -46,14 +46,14 @@ def agenda(src: Source, opts: dict) -> Handout:
             span = f"{a}–{b}"
         else:
             span = ""
-        rows.append([str(i), span, item["title"], src.label("AGENDA_KINDS", item["kind"]),
+        rows.append([str(i), span, item["title"], src.cap_label("AGENDA_KINDS", item["kind"]),
                      item["presenter"], str(item["minutes"])])
         offset += item["minutes"] or 0
-    header = [src.tr("No."), src.tr("Time"), src.tr("Item"), src.tr("Kind"),
-              src.tr("Presenter"), src.tr("Minutes")]
+    header = [src.tr("No."), src.tr("Time"), src.ptr("agenda", "Item"), src.tr("Kind"),
+              src.tr("Presenter"), src.ptr("duration", "Minutes")]
     story += kit.table(header, rows, [0.8, 2.4, 6.6, 2.2, 3.2, 1.8])
-    story += kit.para(src.tr("Total: {minutes} minutes of {planned} planned.",
-                             minutes=offset, planned=meeting["minutes"]))
+    story += kit.para(src.tr("Total: {minutes} of {planned} planned.",
+                             minutes=src.minutes(offset), planned=src.minutes(meeting["minutes"])))
     for item in items:
         if item["notes"]:
             story += kit.subheading(item["title"])
@@ -76,8 +76,8 @@ def minutes(src: Source, opts: dict) -> Handout:
         if mark["guest_name"] and not mark["name"]:
             who = src.tr("{name} (guest)", name=who)
         groups.setdefault(mark["status"], []).append(who)
-    rows = [[src.label("ATTENDANCE", status), str(len(groups[status])),
-             ", ".join(sorted(groups[status]))]
+    rows = [[src.cap_label("ATTENDANCE", status), str(len(groups[status])),
+             src.join(sorted(groups[status]))]
             for status in src.vocab_keys("ATTENDANCE") if status in groups]
     if rows:
         story += kit.table([src.tr("Attendance"), src.tr("Count"), src.tr("Names")], rows,
@@ -88,7 +88,7 @@ def minutes(src: Source, opts: dict) -> Handout:
     decisions = src.all("SELECT * FROM decision WHERE meeting_id=? AND deleted=0 "
                         "ORDER BY position, rowid", (meeting["id"],))
     if decisions:
-        rows = [[str(i), d["text"], src.label("DECISION_KINDS", d["kind"]),
+        rows = [[str(i), d["text"], src.cap_label("DECISION_KINDS", d["kind"]),
                  str(d["votes_for"]), str(d["votes_against"]), str(d["votes_abstain"])]
                 for i, d in enumerate(decisions, 1)]
         story += kit.table([src.tr("No."), src.tr("Decision"), src.tr("Kind"), src.tr("For"),
@@ -101,7 +101,7 @@ def minutes(src: Source, opts: dict) -> Handout:
                     "ORDER BY due, rowid", (meeting["id"],))
     if items:
         rows = [[str(i), a["text"], src.person_name(a["owner_person_id"]), src.date(a["due"]),
-                 src.label("ACTION_ITEM_STATUSES", a["status"])]
+                 src.cap_label("ACTION_ITEM_STATUSES", a["status"])]
                 for i, a in enumerate(items, 1)]
         story += kit.table([src.tr("No."), src.tr("Task"), src.tr("Owner"), src.tr("Due"),
                             src.tr("Status")], rows, [0.8, 8, 3.4, 2.2, 1.8])
@@ -125,7 +125,7 @@ def calendar(src: Source, opts: dict) -> Handout:
     title = src.tr("Meeting calendar")
     years = sorted({m["starts_at"][:4] for m in meetings if m["starts_at"]})
     span = "–".join(dict.fromkeys([years[0], years[-1]])) if years else ""
-    story = kit.title(title, src.tr("{count} meetings", count=len(meetings)) +
+    story = kit.title(title, src.ntr("{n} meeting", "{n} meetings", len(meetings)) +
                       (f" · {span}" if span else ""))
     month = None
     rows: list[list[str]] = []
@@ -133,10 +133,12 @@ def calendar(src: Source, opts: dict) -> Handout:
               src.tr("Meeting"), src.tr("Place"), src.tr("Status")]
     weights = [2.2, 1.8, 1.3, 4, 2.4, 4, 1.8]
 
+    every_row: list[list[str]] = []  # all months' tables share their column widths
+
     def flush():
         if rows:
             story.extend(kit.subheading(month_label))
-            story.extend(kit.table(header, list(rows), weights))
+            story.extend(kit.table(header, list(rows), weights, sizing_rows=every_row))
             rows.clear()
 
     month_label = ""
@@ -148,9 +150,10 @@ def calendar(src: Source, opts: dict) -> Handout:
             month_label = _month_name(src, key)
         body = bodies.get(m["body_id"])
         rows.append([src.date(m["starts_at"]), src.weekday(m["starts_at"]),
-                     src.time(m["starts_at"]), src.body_name(body) if body else "",
-                     src.label("MEETING_KINDS", m["kind"]), m["place"],
-                     src.label("MEETING_STATUSES", m["status"])])
+                     src.time(m["starts_at"]), src.cap(src.body_name(body)) if body else "",
+                     src.cap(src.label("MEETING_KINDS", m["kind"])), m["place"],
+                     src.cap(src.label("MEETING_STATUSES", m["status"]))])
+        every_row.append(rows[-1])
     flush()
     if not meetings:
         story += kit.para(src.tr("No meetings are planned."))

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from kehila_desktop.printing.engine.document import NewNumbering
 from kehila_desktop.printing.engine.kit import Handout, Kit
 from kehila_desktop.printing.handouts.source import Source
 
@@ -22,7 +23,7 @@ def people(src: Source, opts: dict) -> Handout:
     for p in src.all("SELECT * FROM person WHERE deleted=0 ORDER BY name"):
         phone, email = _contact(src, p, contacts)
         org = " – ".join(x for x in (p["organisation"], p["title"]) if x)
-        row = [p["name"], org, src.label("SECTORS", p["sector"]), areas.get(p["area_id"], "")]
+        row = [p["name"], org, src.cap_label("SECTORS", p["sector"]), areas.get(p["area_id"], "")]
         if contacts:
             row += [phone, email]
         rows.append(row)
@@ -32,7 +33,7 @@ def people(src: Source, opts: dict) -> Handout:
         header += [src.tr("Phone"), src.tr("E-mail")]
         weights += [2.5, 4.8]
     title = src.tr("Partner mapping")
-    story = kit.title(title, src.tr("{count} people", count=len(rows)))
+    story = kit.title(title, src.ntr("{n} person", "{n} people", len(rows)))
     story += kit.table(header, rows, weights)
     return Handout(title, "", story)
 
@@ -56,8 +57,8 @@ def roster(src: Source, opts: dict) -> Handout:
     for i, m in enumerate(src.members(body["id"]), 1):
         phone, email = _contact(src, {**m, "contact_consent": consent.get(m["person_id"], 0)},
                                 contacts)
-        row = [str(i), m["name"], m["organisation"], src.label("SECTORS", m["sector"]),
-               src.label("ROLES", m["role"]), src.label("PIPELINE", m["status"])]
+        row = [str(i), m["name"], m["organisation"], src.cap_label("SECTORS", m["sector"]),
+               src.cap_label("ROLES", m["role"]), src.cap_label("PIPELINE", m["status"])]
         if contacts:
             row += [phone, email]
         rows.append(row)
@@ -67,8 +68,16 @@ def roster(src: Source, opts: dict) -> Handout:
     if contacts:
         header += [src.tr("Phone"), src.tr("E-mail")]
         weights += [2.5, 5.2]
-    title = src.tr("Members of the {body}", body=name)
-    story = kit.title(title, src.tr("{count} members", count=len(rows)))
+    title = src.tr("Members of the {body}", body=src.body_name(body, definite=True))
+    # members are those who joined (as the composition and structure handouts count them);
+    # the roster also lists those on the way, with their status
+    joined = sum(1 for m in src.members(body["id"]) if m["status"] == "joined")
+    subtitle = src.ntr("{n} member", "{n} members", joined)
+    if len(rows) > joined:
+        subtitle += " · " + src.ntr("{n} more on the way (proposed, approved or invited)",
+                                    "{n} more on the way (proposed, approved or invited)",
+                                    len(rows) - joined)
+    story = kit.title(title, subtitle)
     story += kit.table(header, rows, weights)
     return Handout(title, name, story)
 
@@ -78,7 +87,7 @@ def signin(src: Source, opts: dict) -> Handout:
     meeting = _meeting_from(src, opts)
     body = src.body(meeting["body_id"])
     name = src.body_name(body)
-    rows = [[str(i), m["name"], m["organisation"], src.label("ROLES", m["role"]), ""]
+    rows = [[str(i), m["name"], m["organisation"], src.cap_label("ROLES", m["role"]), ""]
             for i, m in enumerate(src.members(body["id"], ("joined",)), 1)]
     header = [src.tr("No."), src.tr("Name"), src.tr("Organisation"), src.tr("Role"),
               src.tr("Signature")]
@@ -88,13 +97,13 @@ def signin(src: Source, opts: dict) -> Handout:
                   time=src.time(meeting["starts_at"]))
     story = kit.title(title, f"{name} · {when}")
     story += kit.facts([(src.tr("Place"), meeting["place"]),
-                        (src.tr("Meeting"), src.label("MEETING_KINDS", meeting["kind"]))])
-    story += kit.table(header, rows, weights, min_row_height=22)
+                        (src.tr("Meeting"), src.cap_label("MEETING_KINDS", meeting["kind"]))])
+    story += kit.table(header, rows, weights, min_row_height=22, fixed=True)
     story += kit.heading(src.tr("Guests"))
     guests = [["", "", "", "", ""] for _ in range(8)]
     story += kit.table([src.tr("No."), src.tr("Name"), src.tr("Organisation"),
                         src.tr("Phone"), src.tr("Signature")], guests, weights,
-                       min_row_height=22)
+                       min_row_height=22, fixed=True)
     return Handout(title, name, story)
 
 
@@ -105,13 +114,20 @@ def _meeting_from(src: Source, opts: dict) -> dict:
     raise Missing("This handout needs a meeting (--meeting ID).")
 
 
+LETTER_STATUSES = ("approved", "invited", "joined")  # who gets a role letter
+
+
 def role_letter(src: Source, opts: dict) -> Handout:
+    """One letter per member, each with its own page numbers ("page 1 of 1" on a one-page
+    letter) in one PDF: an invitation for members approved or invited, a welcome for those
+    who joined."""
     kit = Kit(src)
     if opts.get("member"):
         person = src.person(opts["member"])
+        marks = ",".join("?" * len(LETTER_STATUSES))
         memberships = src.all(
             "SELECT * FROM membership WHERE person_id=? AND deleted=0 "
-            "AND status NOT IN ('declined', 'left')", (person["id"],))
+            f"AND status IN ({marks})", (person["id"], *LETTER_STATUSES))
         if opts.get("body"):
             memberships = [m for m in memberships if m["body_id"] == opts["body"]]
         if not memberships:
@@ -121,29 +137,37 @@ def role_letter(src: Source, opts: dict) -> Handout:
     else:
         body = _body_from(src, opts)
         letters = [(src.person(m["person_id"]), m)
-                   for m in src.members(body["id"], ("approved", "invited", "joined"))]
+                   for m in src.members(body["id"], LETTER_STATUSES)]
     story: list = []
     bodies_named = set()
+    program = src.program.get("name", "")
     for n, (person, m) in enumerate(letters):
         body = src.body(m["body_id"])
         name = src.body_name(body)
         bodies_named.add(name)
         if n:
             story += kit.page_break()
-        story += kit.title(src.tr("Role letter"), name)
+        story.append(NewNumbering())
+        story += kit.title(src.tr("Role letter"), src.cap(name))
         story += kit.para(src.tr("Dear {name},", name=person["name"]), space_after=6)
-        story += kit.para(src.tr(
-            "Thank you for joining the {body} of the {program} program. This letter sets out, "
-            "from the start, what the role involves.", body=name,
-            program=src.program.get("name", "")), space_after=8)
+        if m["status"] == "joined":
+            opening = src.tr("We welcome you {to_body} of the {program} program, and thank you "
+                             "for joining. This letter sets out, from the start, what the role "
+                             "involves.", to_body=src.to_body(body), program=program)
+        else:
+            opening = src.tr("You are invited {to_body} of the {program} program, as a "
+                             "member. This letter sets out, from the start, what the role "
+                             "involves.",
+                             to_body=src.to_body(body), program=program)
+        story += kit.para(opening, space_after=8)
         chair = src.person_name(body.get("chair_person_id"))
         story += kit.facts([
             (src.tr("Body"), name),
-            (src.tr("Role"), src.label("ROLES", m["role"])),
+            (src.tr("Role"), src.cap_label("ROLES", m["role"])),
             (src.tr("Chair"), chair),
-            (src.tr("Meetings"), src.tr("{cadence}, {minutes} minutes each",
+            (src.tr("Meetings"), src.tr("{cadence}, {minutes} each",
                                         cadence=src.label("CADENCES", body["cadence"]),
-                                        minutes=body["meeting_minutes"])),
+                                        minutes=src.minutes(body["meeting_minutes"]))),
         ])
         story += kit.heading(src.tr("Role requirements"))
         story += kit.para(m["role_requirements"] or src.tr("Not set yet."))
@@ -157,12 +181,12 @@ def role_letter(src: Source, opts: dict) -> Handout:
             story += kit.para(src.tr("Every member has an equal voice and equal weight in "
                                      "decisions."), space_before=6)
         story += kit.space(18)
-        story += kit.para(src.tr("With thanks,"))
-        story += kit.para(src.program.get("authority") or src.program.get("locality", ""))
+        story += kit.keep_together(kit.para(src.tr("With thanks,")) + kit.para(
+            src.program.get("authority") or src.program.get("locality", "")))
     if not letters:
         body = _body_from(src, opts)
         bodies_named.add(src.body_name(body))
-        story += kit.title(src.tr("Role letter"), src.body_name(body))
+        story += kit.title(src.tr("Role letter"), src.cap(src.body_name(body)))
         story += kit.para(src.tr("This body has no members yet."))
     body_label = bodies_named.pop() if len(bodies_named) == 1 else ""
     return Handout(src.tr("Role letter"), body_label, story)

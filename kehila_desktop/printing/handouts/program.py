@@ -4,6 +4,7 @@ chosen channel) and ``open-call`` (the public invitation to join the design comm
 
 from __future__ import annotations
 
+from kehila_desktop.core.i18n import definite
 from kehila_desktop.core.workplan.plans import quarter_label, quarters_between, read_plans
 from kehila_desktop.core.workplan.budget import budget_totals
 from kehila_desktop.printing.engine.diagrams import BarChart, Box, StructureDiagram, Timeline
@@ -17,7 +18,7 @@ def _box(src: Source, body: dict) -> Box:
     lines = []
     if chair:
         lines.append(src.tr("Chair: {name}", name=chair))
-    lines.append(src.tr("{count} members", count=len(members)))
+    lines.append(src.ntr("{n} member", "{n} members", len(members)))
     lines.append(src.label("CADENCES", body["cadence"]))
     return Box(src.body_name(body), lines)
 
@@ -45,11 +46,11 @@ def structure(src: Source, opts: dict) -> Handout:
         story += kit.heading(src.body_name(body))
         story += kit.facts([
             (src.tr("Chair"), src.person_name(body.get("chair_person_id"))),
-            (src.tr("Meetings"), src.tr("{cadence}, {minutes} minutes each",
+            (src.tr("Meetings"), src.tr("{cadence}, {minutes} each",
                                         cadence=src.label("CADENCES", body["cadence"]),
-                                        minutes=body["meeting_minutes"])),
+                                        minutes=src.minutes(body["meeting_minutes"]))),
             (src.tr("Areas of responsibility"), body.get("responsibilities")),
-            (src.tr("Members"), ", ".join(
+            (src.tr("Members"), src.join(
                 f"{m['name']} ({src.label('ROLES', m['role'])})" if m["role"] != "member"
                 else m["name"] for m in members)),
         ])
@@ -71,19 +72,19 @@ def composition(src: Source, opts: dict) -> Handout:
     target = int(src.program.get("residents_target_pct") or 0)
     residents = counts.get("resident", 0)
     share = round(100 * residents / total) if total else 0
-    title = src.tr("Composition of the {body}", body=name)
-    story = kit.title(title, src.tr("{count} members", count=total))
+    title = src.tr("Composition of the {body}", body=src.body_name(body, definite=True))
+    story = kit.title(title, src.ntr("{n} member", "{n} members", total))
     story += kit.para(src.tr("Residents: {share}% of the members (target: {target}%).",
                              share=share, target=target), space_after=6)
-    rows = [[src.label("SECTORS", key), str(n), f"{round(100 * n / total) if total else 0}%"]
+    rows = [[src.cap_label("SECTORS", key), str(n), f"{round(100 * n / total) if total else 0}%"]
             for key, n in counts.items()]
-    chart_rows = [(src.label("SECTORS", key), 100 * n / total if total else 0,
+    chart_rows = [(src.cap_label("SECTORS", key), 100 * n / total if total else 0,
                    f"{round(100 * n / total) if total else 0}%") for key, n in counts.items()]
     story += kit.subheading(src.tr("Share of members by sector"))
     top = max([v for _, v, _ in chart_rows] + [10])
     story.append(BarChart(chart_rows, src.rtl, maximum=min(100, -(-top // 10) * 10)))
     story += kit.subheading(src.tr("Residents' share against the target"))
-    story.append(BarChart([(src.label("SECTORS", "resident"), share, f"{share}%")], src.rtl,
+    story.append(BarChart([(src.cap_label("SECTORS", "resident"), share, f"{share}%")], src.rtl,
                           target=target, maximum=100,
                           target_label=src.tr("target {target}%", target=target)))
     story += kit.table([src.tr("Sector"), src.tr("Members"), src.tr("Share")], rows,
@@ -91,7 +92,7 @@ def composition(src: Source, opts: dict) -> Handout:
     missing = [src.label("SECTORS", k) for k, n in counts.items() if n == 0]
     if missing:
         story += kit.para(src.tr("Sectors with no member: {sectors}.",
-                                 sectors=", ".join(missing)))
+                                 sectors=src.join(missing)))
     return Handout(title, name, story)
 
 
@@ -104,8 +105,8 @@ def workplan(src: Source, opts: dict) -> Handout:
     for n, plan in enumerate(plans):
         if n:
             story += kit.page_break()
-        channel = src.label("CHANNELS", plan.key)
-        story += kit.heading(src.tr("{channel} channel", channel=channel))
+        story += kit.heading(src.tr("{channel} channel",
+                                    channel=definite("CHANNELS", plan.key, src.language)))
         story += kit.subheading(src.tr("Situation picture"))
         story += kit.para(plan.situation_picture or src.tr("Not written yet."))
         if plan.sections:
@@ -137,9 +138,9 @@ def workplan(src: Source, opts: dict) -> Handout:
                         if a.owner_body_id in bodies else a.owner_name
                     span = " – ".join(quarter_label(q, src.language) for q in dict.fromkeys(
                         q for q in (a.start_quarter, a.end_quarter) if q))
-                    rows.append([a.title, owner, ", ".join(a.area_names), span,
+                    rows.append([a.title, owner, src.join(a.area_names), span,
                                  src.money(a.budget), a.budget_source,
-                                 src.label("ACTION_STATUSES", a.status)])
+                                 src.cap_label("ACTION_STATUSES", a.status)])
                     active = set(quarters_between(a.start_quarter, a.end_quarter))
                     quarters |= active
                     timeline.append((a.title, active))
@@ -158,7 +159,7 @@ def workplan(src: Source, opts: dict) -> Handout:
     else:
         totals = budget_totals(src.conn, plans)
         story += kit.heading(src.tr("Budget summary"))
-        rows = [[src.label("CHANNELS", p.key), src.money(totals.per_channel.get(p.key, 0)),
+        rows = [[src.cap_label("CHANNELS", p.key), src.money(totals.per_channel.get(p.key, 0)),
                  src.money(totals.approved_per_channel.get(p.key, 0))] for p in plans]
         rows.append([src.tr("Total"), src.money(totals.total), src.money(totals.approved)])
         story += kit.table([src.tr("Channel"), src.tr("Budget"), src.tr("Approved")], rows,
@@ -192,16 +193,16 @@ def open_call(src: Source, opts: dict) -> Handout:
         "leadership: it is a voluntary space that helps advance municipal moves."))
     story += kit.heading(src.tr("Who is invited?"))
     for key in src.vocab_keys("SECTORS"):
-        story += kit.para("• " + src.label("SECTORS", key), space_after=1)
+        story += kit.para("• " + src.cap_label("SECTORS", key), space_after=1)
     target = src.program.get("residents_target_pct")
     if target:
         story += kit.para(src.tr("We aim for residents to be at least {target}% of the "
                                  "committee.", target=target), space_before=4)
     story += kit.heading(src.tr("What is expected?"))
     if design:
-        story += kit.para(src.tr("{cadence}, {minutes} minutes each",
+        story += kit.para(src.tr("{cadence}, {minutes} each",
                                  cadence=src.label("CADENCES", design["cadence"]),
-                                 minutes=design["meeting_minutes"]))
+                                 minutes=src.minutes(design["meeting_minutes"])))
     story += kit.para(src.tr(
         "Role requirements, the regular attendance expected and each member's areas of "
         "responsibility are set out in writing from the start."))

@@ -12,7 +12,8 @@ from datetime import date, datetime
 
 from kehila_desktop.core import enums
 from kehila_desktop.core.errors import KehilaError
-from kehila_desktop.core.i18n import format_date, is_rtl, label, tr
+from kehila_desktop.core.i18n import definite as definite_word
+from kehila_desktop.core.i18n import format_date, is_rtl, join_list, label, minutes, ntr, ptr, tr
 from kehila_desktop.core.file.programfile import ProgramFile, open_program
 
 BODY_ORDER = ("CASE kind WHEN 'steering' THEN 0 WHEN 'design' THEN 1 WHEN 'work_team' THEN 2 "
@@ -102,11 +103,53 @@ class Source:
     def tr(self, message: str, **fields) -> str:
         return tr(message, self.language, **fields)
 
+    def ntr(self, singular: str, plural: str, n: int, **fields) -> str:
+        return ntr(singular, plural, n, self.language, **fields)
+
+    def ptr(self, context: str, message: str, **fields) -> str:
+        return ptr(context, message, self.language, **fields)
+
+    def join(self, items) -> str:
+        """Items joined with the handout language's list comma (Arabic "، ")."""
+        return join_list(items, self.language)
+
+    def minutes(self, n: int) -> str:
+        """"90 minutes" in the handout's language (its plural form)."""
+        return minutes(n, self.language)
+
+    def cap(self, text: str) -> str:
+        """``text`` as an English heading or table label begins: a capital first letter
+        ("design committee" → "Design committee"); Hebrew and Arabic as they are."""
+        return text[:1].upper() + text[1:] if self.language == "en" and text else text
+
+    def cap_label(self, vocabulary: str, key: str | None) -> str:
+        """A vocabulary label as a table cell or list item shows it (``cap``)."""
+        return self.cap(self.label(vocabulary, key))
+
+    def to_body(self, body: dict) -> str:
+        """"to the {body}" with the language's grammar (Hebrew "לוועדה המעצבת", with the
+        article the bare name lacks), for sentences such as an invitation to join."""
+        name = self.body_name(body)
+        if name == self.label("BODY_KINDS", body["kind"]):
+            if body["kind"] == "steering":
+                return self.tr("to the steering committee")
+            if body["kind"] == "design":
+                return self.tr("to the design committee")
+            if body["kind"] == "program_team":
+                return self.tr("to the program team")
+        if body["kind"] == "work_team" and body.get("channel_key") and name == self.tr(
+                "{channel} work team", channel=self.label("CHANNELS", body["channel_key"])):
+            return self.tr("to the {channel} work team",
+                           channel=self.label("CHANNELS", body["channel_key"]))
+        return self.tr("to the {body}", body=name)
+
     def label(self, vocabulary: str, key: str | None) -> str:
         return label(vocabulary, key, self.language)
 
-    def body_name(self, body: dict) -> str:
-        """The body's own name, or its kind's default name in this language."""
+    def body_name(self, body: dict, definite: bool = False) -> str:
+        """The body's own name, or its kind's default name in this language — in its definite
+        form (ועדת ההיגוי, הוועדה המעצבת) when ``definite``, for a name inside a sentence or a
+        construct ("חברי הוועדה המעצבת"). A name the user gave is printed as given."""
         name = (body.get("name") or "").strip()
         defaults = set()
         for lang in ("en", "he", "ar"):
@@ -114,6 +157,12 @@ class Source:
             if body.get("channel_key"):
                 defaults.add(tr("{channel} work team", lang,
                                 channel=label("CHANNELS", body["channel_key"], lang)))
+        if (not name or name in defaults) and definite:
+            if body["kind"] == "work_team" and body.get("channel_key"):
+                return self.ptr("work team, definite", "{channel} work team",
+                                channel=definite_word("CHANNELS", body["channel_key"],
+                                                      self.language))
+            return self.ptr("body, definite", enums.BODY_KINDS.get(body["kind"], body["kind"]))
         if not name or name in defaults:
             if body["kind"] == "work_team" and body.get("channel_key"):
                 return self.tr("{channel} work team",

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxL
 from kehila_desktop.core import enums
 from kehila_desktop.core.meetings import records as mt
 from kehila_desktop.core.meetings import edits
-from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.i18n import label, minutes, ptr, tr
 from kehila_desktop.gui.direction import align_to_text
 from kehila_desktop.gui.widgets import use_latin_digits
 
@@ -116,12 +116,12 @@ class AgendaPanel(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.tree.setHeaderLabels([tr("No."), tr("Item"), tr("Presenter"), tr("Duration (minutes)"),
-                                   tr("Kind")])
+        self.tree.setHeaderLabels([tr("No."), ptr("agenda", "Item"), tr("Presenter"),
+                                   tr("Duration (minutes)"), tr("Kind")])
         self.tree.setAccessibleName(tr("Agenda items (drag to reorder)"))
-        for b, text in ((self.add_button, tr("Add item")), (self.up_button, tr("Move up")),
-                        (self.down_button, tr("Move down")),
-                        (self.remove_button, tr("Remove item"))):
+        for b, text in ((self.add_button, ptr("agenda", "Add item")),
+                        (self.up_button, tr("Move up")), (self.down_button, tr("Move down")),
+                        (self.remove_button, ptr("agenda", "Remove item"))):
             b.setText(text)
             b.setAccessibleName(text)
         texts = (tr("Title"), tr("Presenter"), tr("Duration (minutes)"), tr("Kind"), tr("Notes"))
@@ -167,13 +167,13 @@ class AgendaPanel(QWidget):
             return
         total = mt.agenda_total(pf.conn, self.meeting_id)
         if total.over:
-            text = tr("The agenda runs {over} minutes over: {planned} minutes planned for a "
-                      "{length}-minute meeting.", over=total.over, planned=total.planned,
-                      length=total.length)
+            text = tr("The agenda runs {over} over: {planned} planned for a meeting of {length}.",
+                      over=minutes(total.over), planned=minutes(total.planned),
+                      length=minutes(total.length))
             self.total.setStyleSheet("color: #b00020; font-weight: bold;")
         else:
-            text = tr("Agenda: {planned} of {length} minutes ({left} minutes free).",
-                      planned=total.planned, length=total.length, left=total.left)
+            text = tr("Agenda: {planned} of {length} ({left} free).", planned=minutes(total.planned),
+                      length=minutes(total.length), left=minutes(total.left))
             self.total.setStyleSheet("")
         self.total.setText(text)
         self.total.setAccessibleName(text)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QApplication, QGridLayout, QHBoxLayout, QLabel, Q
 
 from kehila_desktop.core.meetings import records as mt
 from kehila_desktop.core.meetings import edits
-from kehila_desktop.core.i18n import isolate, label, tr
+from kehila_desktop.core.i18n import isolate, join_list, label, ntr, tr
 from kehila_desktop.gui.widgets import format_datetime, plain_tip, plain_title
 from kehila_desktop.gui.views.meetings.agenda_panel import NotesEdit
 from kehila_desktop.gui.views.meetings.decisions_panel import ActionItemForm, DecisionForm
@@ -350,11 +350,12 @@ class InRoomWindow(QWidget):
         rate = mt.meeting_rate(conn, self.meeting_id)
         self.guests.setText(tr("{attended} of {expected} members here; guests: {guests}",
                                attended=rate.attended, expected=rate.expected,
-                               guests=", ".join(isolate(g) for g in guests) or "—"))
+                               guests=join_list(isolate(g) for g in guests) or "—"))
         decisions = mt.decisions(conn, self.meeting_id)
         actions = mq.action_item_count(conn, self.meeting_id)
-        self.captured.setText(tr("Recorded so far: {decisions} decisions, {actions} action "
-                                 "items.", decisions=len(decisions), actions=actions))
+        self.captured.setText(tr("Recorded so far: {decisions}, {actions}.",
+                                 decisions=ntr("{n} decision", "{n} decisions", len(decisions)),
+                                 actions=ntr("{n} action item", "{n} action items", actions)))
         self.show_item()
 
     def _filter_members(self, *_args) -> None:

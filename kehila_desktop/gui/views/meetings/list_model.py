@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.i18n import label, minutes, tr
 from kehila_desktop.core.meetings.records import meeting_rates
 from kehila_desktop.core.meetings import queries as mq
 
@@ -156,8 +156,8 @@ class MeetingsTableModel(QAbstractTableModel):
             return self.data(index)
         if role == Qt.ItemDataRole.ToolTipRole and col == "agenda" \
                 and row.agenda_minutes > row.minutes:
-            return tr("The agenda runs {over} minutes over the meeting.",
-                      over=row.agenda_minutes - row.minutes)
+            return tr("The agenda runs {over} over the meeting.",
+                      over=minutes(row.agenda_minutes - row.minutes))
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None

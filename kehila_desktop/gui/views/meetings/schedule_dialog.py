@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, 
 
 from kehila_desktop.core.meetings import schedule
 from kehila_desktop.core.errors import KehilaError
-from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.i18n import label, ntr, tr
 from kehila_desktop.gui.widgets import format_date, use_latin_digits
 from kehila_desktop.core.meetings import queries as mq
 
@@ -107,10 +107,12 @@ class ScheduleDialog(QDialog):
             row.setForeground(2, QColor("#b00020"))
             self.tree.addTopLevelItem(row)
         moved = sum(1 for s in self.plan.to_add if s.moved)
-        self.summary.setText(tr(
-            "{add} new meetings ({moved} moved off weekends or holidays), {kept} kept, "
+        self.summary.setText(ntr(
+            "{n} new meeting ({moved} moved off weekends or holidays), {kept} kept, "
             "{removed} removed. Held and hand-edited meetings are never touched.",
-            add=len(self.plan.to_add), moved=moved,
+            "{n} new meetings ({moved} moved off weekends or holidays), {kept} kept, "
+            "{removed} removed. Held and hand-edited meetings are never touched.",
+            len(self.plan.to_add), moved=moved,
             kept=len(self.plan.slots) - len(self.plan.to_add), removed=len(self.plan.remove)))
         self.apply_button.setEnabled(bool(self.plan.to_add or self.plan.remove)
                                      and not self.context.read_only)

@@ -1,5 +1,9 @@
 """The Overview: locality, timeline, chosen channels, focus areas, upcoming meetings, and the
-program-health findings as a checklist whose items take you to the place that fixes them."""
+program-health findings as a checklist whose items take you to the place that fixes them.
+
+A program that is not yet set up shows the set-up guide on top (``core.structure.guide``): the
+seed's steps in order, each ticked from what the file holds, each opening the place that
+does it."""
 
 from __future__ import annotations
 
@@ -10,7 +14,8 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QListWidget, QListWidge
                                QPushButton, QScrollArea, QStyle, QVBoxLayout, QWidget)
 
 from kehila_desktop.core import health
-from kehila_desktop.core.i18n import isolated_fields, label, language, tr
+from kehila_desktop.core.i18n import isolated_fields, label, language, ntr, tr
+from kehila_desktop.core.structure import guide
 from kehila_desktop.gui.views.lazy import LazyView
 from kehila_desktop.gui.widgets import (
     Card,
@@ -64,6 +69,17 @@ class View(LazyView):
         self.edit_settings.clicked.connect(self._edit_settings)
         layout.addWidget(self.heading)
         layout.addLayout(_row(self.subheading, self.edit_settings))
+        self.guide_heading = heading_label(1.2)
+        self.guide_summary = plain_label()
+        self.guide_summary.setWordWrap(False)
+        self.guide = QListWidget()
+        self.guide.setWordWrap(True)
+        self.guide.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
+        self.guide.itemActivated.connect(self._open_item)
+        self.guide.itemClicked.connect(self._open_item)
+        self.guide_steps: list[guide.GuideStep] = []
+        layout.addLayout(_row(self.guide_heading, self.guide_summary))
+        layout.addWidget(self.guide)
         grid = QGridLayout()
         grid.setSpacing(12)
         self.cards = {name: Card() for name in ("timeline", "channels", "focus", "scope")}
@@ -93,7 +109,8 @@ class View(LazyView):
         context.changed.connect(self._changed)
         context.fileOpened.connect(self._changed)
         context.languageChanged.connect(self.retranslate)
-        self._texts()  # the main window calls refresh() once the view is in place
+        self._texts()
+        self.refresh()  # a view reads the file once, when it is built (not again by the window)
 
     def title(self) -> str:
         return tr("Overview")
@@ -103,6 +120,8 @@ class View(LazyView):
         self.refresh()  # the findings and dates are sentences in the language
 
     def _texts(self) -> None:
+        self.guide_heading.setText(tr("Setting up the program"))
+        self.guide.setAccessibleName(tr("Setting up the program"))
         self.meetings_heading.setText(tr("Upcoming meetings"))
         self.meetings.setAccessibleName(tr("Upcoming meetings"))
         self.health_heading.setText(tr("Program health"))
@@ -141,8 +160,43 @@ class View(LazyView):
                                       "\n".join(areas) or tr("No focus area chosen yet."))
         self.cards["scope"].set_texts(tr("Program boundaries (scope)"),
                                       scope or tr("Not set yet."))
+        self._fill_guide(conn)
         self._fill_meetings(conn)
         self._fill_health(conn)
+
+    def _fill_guide(self, conn) -> None:
+        self.guide.clear()
+        with isolated_fields():
+            self.guide_steps = guide.steps(conn, language())
+        done = sum(step.done for step in self.guide_steps)
+        shown = done < len(self.guide_steps)
+        for widget in (self.guide_heading, self.guide_summary, self.guide):
+            widget.setVisible(shown)
+        if not shown:
+            return
+        self.guide_summary.setText(tr("{done} of {total} steps done.", done=done,
+                                      total=len(self.guide_steps)))
+        style = self.style()
+        icons = {True: style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
+                 False: style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward
+                                           if self.layoutDirection() == Qt.LayoutDirection.LeftToRight
+                                           else QStyle.StandardPixmap.SP_ArrowBack)}
+        next_found = False
+        for n, step in enumerate(self.guide_steps, start=1):
+            state = tr("step done") if step.done else tr("step to do")
+            item = QListWidgetItem(icons[step.done],
+                                   tr("{n}. {title} — {detail}", n=n, title=step.title,
+                                      detail=step.detail))
+            item.setData(Qt.ItemDataRole.UserRole, -1000 - (n - 1))  # a guide step
+            item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                         f"{n}. {step.title} ({state}). {step.detail}")
+            item.setToolTip(state)
+            if not step.done and not next_found:
+                next_found = True
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            self.guide.addItem(item)
 
     def _fill_meetings(self, conn) -> None:
         self.meetings.clear()
@@ -184,13 +238,15 @@ class View(LazyView):
             if count == PER_KIND:
                 more = sum(1 for f in self.findings if f.code == finding.code) - PER_KIND
                 if more > 0:
-                    extra = QListWidgetItem(tr("… and {count} more like this.", count=more))
+                    extra = QListWidgetItem(ntr("… and {n} more like this.", "… and {n} more like this.", more))
                     extra.setData(Qt.ItemDataRole.UserRole, -1 - row)  # the kind's view
                     self.health.addItem(extra)
         counts = {k: sum(f.severity == k for f in self.findings) for k in names}
-        self.health_summary.setText(tr("{problems} problems, {warnings} warnings, {advice} "
-                                       "pieces of advice.", problems=counts["problem"],
-                                       warnings=counts["warning"], advice=counts["advice"]))
+        self.health_summary.setText(tr(
+            "{problems}, {warnings}, {advice}.",
+            problems=ntr("{n} problem", "{n} problems", counts["problem"]),
+            warnings=ntr("{n} warning", "{n} warnings", counts["warning"]),
+            advice=ntr("{n} piece of advice", "{n} pieces of advice", counts["advice"])))
         self.health_summary.setVisible(bool(self.findings))
         if not self.findings:
             icon = style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
@@ -201,7 +257,11 @@ class View(LazyView):
     # --- navigation ---------------------------------------------------------------------
     def _open_item(self, item: QListWidgetItem) -> None:
         data = item.data(Qt.ItemDataRole.UserRole)
-        if item.listWidget() is self.health:
+        if item.listWidget() is self.guide:
+            if not isinstance(data, int) or not self.guide_steps:
+                return
+            view, table, row_id = self.guide_steps[-1000 - data].target
+        elif item.listWidget() is self.health:
             if not isinstance(data, int) or not self.findings:
                 return
             finding = self.findings[data if data >= 0 else -1 - data]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
 
-from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.i18n import join_list, label, tr
 from kehila_desktop.core.people.search import (
     PeopleFilter,
     PersonRow,
@@ -129,7 +129,7 @@ class PeopleTableModel(QAbstractTableModel):
         if column == "status":
             cached = self._status_labels.get(person.statuses)
             if cached is None:
-                cached = self._status_labels[person.statuses] = ", ".join(
+                cached = self._status_labels[person.statuses] = join_list(
                     label("PIPELINE", s) for s in PIPELINE_ORDER if s in person.statuses)
             return cached
         return getattr(person, column)

@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialo
 from kehila_desktop.core import enums, health
 from kehila_desktop.core.structure.composition import composition
 from kehila_desktop.core.errors import KehilaError
-from kehila_desktop.core.i18n import isolated_fields, label, tr
+from kehila_desktop.core.i18n import isolated_fields, label, ntr, tr
 from kehila_desktop.core.people import edits as people, queries as people_q
 from kehila_desktop.core.people.search import PeopleFilter
 from kehila_desktop.core.structure import memberships, queries as structure_q
+from kehila_desktop.gui import dialogs
 from kehila_desktop.gui.context import AppContext
 from kehila_desktop.gui.views.lazy import LazyView
 from kehila_desktop.gui.views.people.composition_chart import CompositionChart
@@ -291,8 +292,8 @@ class View(LazyView):
             combo.setCurrentIndex(0)
 
     def _update_count(self) -> None:
-        self.count_label.setText(tr("{shown} of {total} people", shown=self.model.rowCount(),
-                                    total=self.model.total))
+        self.count_label.setText(ntr("{shown} of {n} person", "{shown} of {n} people",
+                                     self.model.total, shown=self.model.rowCount()))
 
     # --- selection ----------------------------------------------------------------------
     def print_context(self) -> dict:
@@ -373,7 +374,21 @@ class View(LazyView):
         pid = self.selected_person_id()
         if pid is None or self.context.ops is None:
             return
-        name = people_q.person_name(self.context.pf.conn, pid)
+        conn = self.context.pf.conn
+        name = people_q.person_name(conn, pid)
+        bodies = people_q.membership_body_names(conn, pid)
+        chairs = people_q.chaired_body_names(conn, pid)
+        question = tr("Delete {name}?", name=name)
+        if bodies:
+            question += " " + ntr("Their {n} membership goes with them ({bodies}).",
+                                  "Their {n} memberships go with them ({bodies}).",
+                                  len(bodies), bodies=", ".join(bodies))
+        if chairs:
+            question += " " + tr("They will no longer chair {bodies}.",
+                                 bodies=", ".join(chairs))
+        question += " " + tr("Undo brings it all back.")
+        if not dialogs.confirm(self, question, tr("Delete")):
+            return
         self.context.run(tr("delete {person}", person=name),
                          lambda ops: people.delete_person(ops, pid))
 
@@ -463,11 +478,12 @@ class View(LazyView):
             return
         comp = composition(conn, bid)
         self.chart.set_composition(comp)
-        text = tr("{total} members have joined; residents are {share}% (target {target}%).",
-                  total=comp.total, share=round(comp.residents_pct), target=comp.target_pct)
+        text = ntr("{n} member has joined; residents are {share}% (target {target}%).",
+                   "{n} members have joined; residents are {share}% (target {target}%).",
+                   comp.total, share=round(comp.residents_pct), target=comp.target_pct)
         if comp.in_pipeline:
-            text += " " + tr("{count} more are on the way (mapped to invited).",
-                             count=comp.in_pipeline)
+            text += " " + ntr("{n} more is on the way (mapped to invited).",
+                              "{n} more are on the way (mapped to invited).", comp.in_pipeline)
         self.comp_summary.setText(text)
         with isolated_fields():  # names in another script keep their numbers in place
             findings = self.composition_findings()
@@ -494,8 +510,9 @@ class View(LazyView):
 
     # --- import / export ------------------------------------------------------------------
     def _ask_open_sheet(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Import people"), "",
-                                              tr("Sheets") + " (*.xlsx *.csv)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Import people"), "",
+            tr("Sheets") + " (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv)")
         return path
 
     def _ask_save_sheet(self) -> str:
@@ -511,9 +528,9 @@ class View(LazyView):
     def import_file(self, path: str) -> bool:
         """Show the preview of importing ``path``; import it (one step) if the user agrees."""
         from kehila_desktop.core.people.sheet_io import (
-            apply_import,
             plan_import,
             read_people_sheet,
+            run_import,
         )
 
         if self.context.ops is None:
@@ -530,9 +547,10 @@ class View(LazyView):
             conn, grid, source, add_areas=add_areas, consent=consent))
         if self.exec_dialog(preview) != QDialog.DialogCode.Accepted:
             return False
-        plan = preview.plan
-        try:
-            apply_import(self.context.ops, plan)
+        try:  # planned again and written in one write transaction, after an integrity check
+            run_import(self.context.ops, grid, source,
+                       add_areas=preview.add_areas.isChecked(),
+                       consent=preview.consent.currentData())
         except KehilaError as exc:
             self.context.show_error(exc.text(tr))
             return False

@@ -12,7 +12,7 @@ from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QPainter, QPainterPath,
                            QPolygonF)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from kehila_desktop.core.i18n import tr
+from kehila_desktop.core.i18n import ntr, tr
 from kehila_desktop.gui.widgets import plain_tip
 
 
@@ -200,7 +200,7 @@ class StructureDiagram(QWidget):
         if box.chair:
             chair = (tr("Proposed chair: {name}", name=box.chair) if box.chair_proposed
                      else tr("Chair: {name}", name=box.chair))
-        members = tr("{count} members", count=box.members)
+        members = ntr("{n} member", "{n} members", box.members)
         cadence = box.cadence
         if not box.channel_chosen:
             cadence = tr("channel not chosen")

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QVBoxLayout, QW
 
 from kehila_desktop.core.structure import edits, queries
 from kehila_desktop.core import enums
-from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.i18n import label, ntr, tr
 from kehila_desktop.gui.forms.ui_body_details import Ui_BodyDetails
 from kehila_desktop.gui.forms.ui_program_settings import Ui_ProgramSettings
 from kehila_desktop.gui.views.structure.areas_panel import AreasEditor
@@ -285,7 +285,7 @@ class ProgramPanel(QWidget):
         advice = tr("The program recommends starting with two or three channels and widening "
                     "to the others later.")
         if len(chosen) not in (2, 3):
-            advice += " " + tr("{count} chosen now.", count=len(chosen))
+            advice += " " + ntr("{n} chosen now.", "{n} chosen now.", len(chosen))
         ui.channelsAdvice.setText(advice)
         read_only = self.context.read_only
         for widget in (ui.nameEdit, ui.localityEdit, ui.authorityEdit, ui.scopeEdit,

@@ -52,7 +52,8 @@ class View(QWidget):
         context.changed.connect(lambda _c: self._pending.start())
         context.fileOpened.connect(self._file_opened)
         context.languageChanged.connect(self.retranslate)
-        self._texts()  # the main window calls refresh() once the view is in place
+        self._texts()
+        self.refresh()  # a view reads the file once, when it is built (not again by the window)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -111,4 +112,15 @@ class View(QWidget):
             self.body_panel.ui.nameEdit.setFocus()
         elif table in ("program", "channel", "area"):
             self.tabs.setCurrentIndex(1)
-            self.program_panel.ui.nameEdit.setFocus()
+            panel = self.program_panel
+            if table == "area":
+                target = panel.areas.new_name if not panel.areas.list.count() else \
+                    panel.areas.list
+            elif table == "channel":
+                target = next(iter(panel.channel_checks.values()))
+            else:
+                target = panel.ui.nameEdit
+            target.setFocus()
+            scroll = self.tabs.currentWidget()
+            if hasattr(scroll, "ensureWidgetVisible"):
+                scroll.ensureWidgetVisible(target)

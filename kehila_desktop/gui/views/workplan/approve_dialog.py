@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QLineEdit, QVBoxLayout)
 
-from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.i18n import definite, tr
 from kehila_desktop.core.workplan.budget import open_plan_decisions, steering_meetings
 from kehila_desktop.gui.widgets import format_date
 
@@ -17,7 +17,7 @@ NEW = ""
 class ApproveDialog(QDialog):
     def __init__(self, conn, channel_key: str, parent=None) -> None:
         super().__init__(parent)
-        channel = label("CHANNELS", channel_key)
+        channel = definite("CHANNELS", channel_key)
         self.setWindowTitle(tr("Approve the {channel} work plan", channel=channel))
         outer = QVBoxLayout(self)
         intro = QLabel(tr("The steering committee approves the plan by a decision. The plan as "

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
 
 from kehila_desktop.core.workplan import plans as wp
-from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.i18n import definite, label, tr
 from kehila_desktop.core.workplan.budget import approve_plan
 from kehila_desktop.core.workplan.export import export_workplan
 from kehila_desktop.gui.views.workplan.approve_dialog import ApproveDialog
@@ -143,7 +143,7 @@ class PlanCommands:
         channel_id = self.channel_id
         if not channel_id:
             return None
-        name = label("CHANNELS", self.plans[0].key)
+        name = definite("CHANNELS", self.plans[0].key)
         return self.context.run(
             tr("approve the {channel} work plan", channel=name),
             lambda ops: approve_plan(ops, channel_id, meeting_id=meeting_id, text=text or None,

@@ -14,7 +14,7 @@ from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.i18n import label, ntr, tr
 from kehila_desktop.core.workplan.plans import QUARTER, quarter_short, quarters_between
 from kehila_desktop.core.workplan import queries as wq
 
@@ -85,9 +85,9 @@ class TimelineChart(QWidget):
                         self.rows.append(TimelineRow(
                             "action", action.title or tr("untitled"), action.id,
                             action.start_quarter, action.end_quarter, action.status))
-        self.setAccessibleDescription(tr("{count} actions over {quarters} quarters",
-                                         count=sum(r.kind == "action" for r in self.rows),
-                                         quarters=len(self.quarters)))
+        self.setAccessibleDescription(tr("{actions} over {quarters}", actions=ntr(
+            "{n} action", "{n} actions", sum(r.kind == "action" for r in self.rows)),
+            quarters=ntr("{n} quarter", "{n} quarters", len(self.quarters))))
         ids = [r.item_id for r in self.rows]
         self.current = ids.index(kept) if kept in ids else -1
         self.updateGeometry()

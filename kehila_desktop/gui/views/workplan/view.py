@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout,
                                QTabWidget, QToolButton, QTreeView, QVBoxLayout, QWidget)
 
 from kehila_desktop.core.workplan import plans as wp
-from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.i18n import label, ntr, tr
 from kehila_desktop.core.workplan.budget import (
     approval_status,
     budget_totals,
@@ -297,8 +297,9 @@ class View(PlanCommands, QWidget):
             self.approval.setText(statuses[self.plans[0].id])
         else:
             approved = sum(1 for p in self.plans if approvals[p.id] is not None)
-            self.approval.setText(tr("{approved} of {count} channel plans approved.",
-                                     approved=approved, count=len(self.plans)))
+            self.approval.setText(ntr("{approved} of {n} channel plan approved.",
+                                      "{approved} of {n} channel plans approved.",
+                                      len(self.plans), approved=approved))
         self._enable()
 
     def _enable(self) -> None:
