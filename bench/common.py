@@ -23,11 +23,11 @@ def best_of(fn, repeat: int = 5) -> float:
 
 def big_program(people: int = 5000) -> Path:
     """A sample program of ``people`` people, built once and reused across benchmark runs."""
-    from kehila_desktop.core.file.programfile import create_program
+    from kehila_desktop.core.file.programfile import FORMAT_VERSION, create_program
     from kehila_desktop.core.sample.build import populate_sample
 
     _CACHE.mkdir(exist_ok=True)
-    path = _CACHE / f"sample-{people}.kehila"
+    path = _CACHE / f"sample-{people}-v{FORMAT_VERSION}.kehila"
     if not path.exists():
         create_program(path, populate=lambda ops: populate_sample(ops, people=people))
     return path

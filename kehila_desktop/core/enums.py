@@ -107,6 +107,14 @@ DECISION_KINDS = {
     "other": "other",
 }
 
+DECISION_OUTCOMES = {
+    "passed_vote": "passed by vote",
+    "passed_consensus": "passed by consensus",
+    "rejected": "rejected",
+    "deferred": "deferred",
+}
+PASSED_OUTCOMES = ("passed_vote", "passed_consensus")
+
 ACTION_ITEM_STATUSES = {
     "open": "open",
     "done": "done",

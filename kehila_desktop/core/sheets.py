@@ -244,6 +244,7 @@ _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 # a cell with its reference; a self-closing one ("<c r=\"B9\" s=\"1\"/>") is empty: only a style
 _CELL_REF = re.compile(rb"<(?:\w+:)?c\s[^>]*?\br=\"([A-Z]{1,4})([0-9]{1,8})\"[^>]*?(/?)>")
 _EMPTY_END = re.compile(rb"\s*</(?:\w+:)?c>")
+_CELL_FAST = re.compile(rb"<c r=\"([A-Z]{1,4})([0-9]{1,8})\"[^>/]*(/?)>")
 _ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
 
 
@@ -322,12 +323,17 @@ class _Zip:
             cut = data.rfind(b"<")
             cut = cut if cut > 0 and len(data) - cut < 4096 else len(data)
             block, tail = data[:cut], data[cut:]
-            for m in _CELL_REF.finditer(block):
-                refs += 1
-                if m.group(3) or _EMPTY_END.match(block, m.end()):
-                    continue
-                columns = max(columns, _column_number(m.group(1)))
-                rows = max(rows, int(m.group(2)))
+            found = _CELL_FAST.findall(block)  # the usual layout: r is a cell's first attribute
+            if len(found) != block.count(b"<c ") or any(  # any other: the careful scan
+                    odd in block for odd in (b"<c>", b"<c/", b"<c\t", b"<c\n", b":c ", b":c>")):
+                found = [(m.group(1), m.group(2), m.group(3) or (
+                    b"/" if _EMPTY_END.match(block, m.end()) else b""))
+                    for m in _CELL_REF.finditer(block)]
+            refs += len(found)
+            filled = [(c, r) for c, r, empty in found if not empty]
+            if filled:
+                columns = max(columns, max(_column_number(c) for c in {c for c, _ in filled}))
+                rows = max(rows, max(map(int, {r for _, r in filled})))
             if not refs:  # cells without references: their rows count in order
                 tags += len(_ROW_TAG.findall(block))
         return max(rows, 0 if refs else tags), columns
@@ -394,70 +400,63 @@ def _xlsb_extent(z: _Zip, part: str) -> tuple[int, int]:
     return rows, columns
 
 
-_TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0 "
-_OFFICE_NS = "urn:oasis:names:tc:opendocument:xmlns:office:1.0 "
-_TEXT_NS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0 "
+_ODS_TAG = re.compile(rb"<table:(table-row|table-cell|covered-table-cell|table)(?=[\s/>])"
+                      rb"([^>]*)>|</table:(table-row)>")
+_ODS_REPEAT = re.compile(rb"table:number-(?:rows|columns)-repeated=\"([0-9]{1,12})\"")
+_ODS_NAME = re.compile(rb"table:name=\"([^\"]*)\"")
 
 
 def _ods_extent(z: _Zip, path: Path) -> None:
-    """Walk an .ods file's content.xml (expat, streaming): refuse a DTD, broken XML, too many
-    tables, or a table whose filled cells reach past the limits (repeats counted)."""
-    import xml.parsers.expat
+    """Refuse an .ods whose tables are too many, or whose filled cells reach past the limits
+    (repeated rows and cells counted as LibreOffice and calamine expand them), from a scan
+    of its content.xml in pieces (a DTD in it was refused before)."""
+    from html import unescape
 
     limits = z.limits
-    state = {"tables": 0, "name": "", "row": 0, "col": 0, "rep": 1, "crep": 1,
-             "cell": False, "filled": False, "row_filled": False, "rows": 0, "cols": 0}
+    tables = row = rows = columns = col = rep = 0
+    row_filled = False
+    name = ""
+    tail = b""
 
-    def number(attrs, name):
-        try:
-            return max(1, int(attrs.get(_TABLE_NS + name, "1")))
-        except ValueError:
-            return 1
+    def repeat(attrs: bytes) -> int:
+        m = _ODS_REPEAT.search(attrs)
+        return max(1, int(m.group(1))) if m else 1
 
-    def start(tag, attrs):
-        if tag == _TABLE_NS + "table":
-            state.update(tables=state["tables"] + 1, row=0, rows=0, cols=0,
-                         name=attrs.get(_TABLE_NS + "name", ""))
-            if state["tables"] > limits.worksheets:
-                raise SheetReadError("The file {path} has {count} worksheets; a sheet to "
-                                     "import may have at most {limit}.", path=path.name,
-                                     count=f"{limits.worksheets}+", limit=limits.worksheets)
-        elif tag == _TABLE_NS + "table-row":
-            state.update(rep=number(attrs, "number-rows-repeated"), col=0, row_filled=False)
-        elif tag in (_TABLE_NS + "table-cell", _TABLE_NS + "covered-table-cell"):
-            state.update(crep=number(attrs, "number-columns-repeated"), cell=True,
-                         filled=_OFFICE_NS + "value-type" in attrs)
-        elif state["cell"] and tag.startswith(_TEXT_NS):
-            state["filled"] = True
-
-    def end(tag):
-        if tag in (_TABLE_NS + "table-cell", _TABLE_NS + "covered-table-cell"):
-            if state["filled"]:
-                state["cols"] = max(state["cols"], state["col"] + state["crep"])
-                state["row_filled"] = True
-            state["col"] += state["crep"]
-            state["cell"] = False
-        elif tag == _TABLE_NS + "table-row":
-            if state["row_filled"]:
-                state["rows"] = max(state["rows"], state["row"] + state["rep"])
-                _check_extent(path, state["name"], state["rows"], state["cols"], limits)
-            state["row"] += state["rep"]
-
-    def refuse_dtd(*_args):
-        raise SheetReadError("The file {path} declares XML entities (a DTD), which sheets from "
-                             "Excel or LibreOffice never have; it was not imported.",
-                             path=path.name)
-
-    parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
-    parser.StartElementHandler, parser.EndElementHandler = start, end
-    parser.StartDoctypeDeclHandler = refuse_dtd
-    parser.EntityDeclHandler = refuse_dtd
-    try:
-        for piece in z.chunks("content.xml"):
-            parser.Parse(piece, False)
-        parser.Parse(b"", True)
-    except xml.parsers.expat.ExpatError as exc:
-        raise _damaged(path, exc) from None
+    for piece in z.chunks("content.xml"):
+        data = tail + piece
+        cut = data.rfind(b"<")
+        cut = cut if cut > 0 and len(data) - cut < 65536 else len(data)
+        block, tail = data[:cut], data[cut:]
+        for tag, attrs, end in _ODS_TAG.findall(block):
+            closed = attrs.endswith(b"/")
+            if tag == b"table-cell" or tag == b"covered-table-cell":
+                times = repeat(attrs) if b"repeated" in attrs else 1
+                if not closed or b"office:value-type" in attrs:
+                    if col + times > columns:
+                        columns = col + times
+                    row_filled = True
+                col += times
+            elif tag == b"table-row" or end:
+                if tag:  # a row starts (or is one empty tag)
+                    rep = repeat(attrs) if b"repeated" in attrs else 1
+                    col, row_filled = 0, False
+                if end or closed:
+                    if row_filled:
+                        rows = max(rows, row + rep)
+                        if rows > limits.rows or columns > limits.columns or \
+                                rows * columns > limits.cells:
+                            _check_extent(path, name, rows, columns, limits)
+                    row += rep
+            elif tag == b"table":
+                tables += 1
+                row = rows = columns = 0
+                found = _ODS_NAME.search(attrs)
+                name = unescape(found.group(1).decode("utf-8", "replace")) if found else ""
+                if tables > limits.worksheets:
+                    raise SheetReadError("The file {path} has {count} worksheets; a sheet to "
+                                         "import may have at most {limit}.", path=path.name,
+                                         count=f"{limits.worksheets}+",
+                                         limit=limits.worksheets)
 
 
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -560,31 +559,40 @@ def _xls_extent(path: Path, limits: Limits, deadline: _Deadline) -> None:
         return titles[index] if 0 <= index < len(titles) else str(max(1, index + 1))
 
     at, n = 0, len(stream)
+    header = struct.Struct("<HH").unpack_from
+    cells, spans, checked = _XLS_CELLS, _XLS_SPANS, 0
     while at + 4 <= n:
-        kind, length = struct.unpack_from("<HH", stream, at)
-        body = stream[at + 4:at + 4 + length]
-        at += 4 + length
-        if kind == 0x0085 and len(body) >= 8:  # BOUNDSHEET: a sheet's name, in order
-            chars, wide = body[6], body[7] & 1
-            raw = body[8:8 + chars * (2 if wide else 1)]
+        kind, length = header(stream, at)
+        start, at = at + 4, at + 4 + length
+        if at > n:
+            break  # a cut record: calamine judges the file
+        if kind in cells:
+            if length >= 4:
+                row, column = header(stream, start)
+                if row >= rows:
+                    rows = row + 1
+                if column >= columns:
+                    columns = column + 1
+            continue
+        if kind in spans and length >= 6:
+            row = header(stream, start)[0]
+            last = header(stream, at - 2)[0]
+            rows, columns = max(rows, row + 1), max(columns, last + 1)
+        elif kind == 0x0085 and length >= 8:  # BOUNDSHEET: a sheet's name, in order
+            chars, wide = stream[start + 6], stream[start + 7] & 1
+            raw = stream[start + 8:start + 8 + chars * (2 if wide else 1)]
             titles.append(raw.decode("utf-16-le" if wide else "latin-1", "replace"))
         elif kind == 0x0809:  # BOF: a new substream (the globals, then one per sheet)
             sheets += 1
             rows = columns = 0
-        elif kind in _XLS_CELLS and len(body) >= 4:
-            row, column = struct.unpack_from("<HH", body)
-            rows, columns = max(rows, row + 1), max(columns, column + 1)
-        elif kind in _XLS_SPANS and len(body) >= 6:
-            row = struct.unpack_from("<H", body)[0]
-            last = struct.unpack_from("<H", body, len(body) - 2)[0]
-            rows, columns = max(rows, row + 1), max(columns, last + 1)
+            if sheets > limits.worksheets + 1:
+                raise SheetReadError("The file {path} has {count} worksheets; a sheet to "
+                                     "import may have at most {limit}.", path=path.name,
+                                     count=f"{limits.worksheets}+", limit=limits.worksheets)
         elif kind == 0x000A and (rows or columns):  # EOF of a sheet
             _check_extent(path, title(), rows, columns, limits)
-        if sheets > limits.worksheets + 1:
-            raise SheetReadError("The file {path} has {count} worksheets; a sheet to import "
-                                 "may have at most {limit}.", path=path.name,
-                                 count=f"{limits.worksheets}+", limit=limits.worksheets)
-        if at % 65536 < 8:
+        if at - checked > 1 << 20:
+            checked = at
             deadline.check()
     if rows or columns:
         _check_extent(path, title(), rows, columns, limits)

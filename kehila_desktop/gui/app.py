@@ -211,9 +211,33 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help=tr("open, show the first view, then exit (for tests)"))
     parser.add_argument("--language", choices=LANGUAGES,
                         help=tr("the language for this run (he, ar or en)"))
+    parser.add_argument("--in-room", metavar="MEETING_ID", dest="in_room",
+                        help=tr("open the meeting straight into in-room mode (with FILE)"))
     parser.add_argument("--version", action="version", version=f"kehila-desktop {__version__}",
                         help=tr("show the version and exit"))
     return parser.parse_args(argv)
+
+
+def open_in_room(window, meeting_id: str):
+    """Open in-room mode of the meeting ``meeting_id`` (its id, or the start of its id) of the
+    open file; one clear message when there is no such meeting. Returns the in-room window."""
+    pf = window.context.pf
+    if pf is None:
+        return None
+    wanted = (meeting_id or "").strip()
+    from kehila_desktop.core.meetings.queries import find_meeting
+
+    found = find_meeting(pf.conn, wanted)
+    if len(found) != 1:
+        dialogs.error(window, tr("There is no meeting {meeting} in this program file.",
+                                 meeting=wanted))
+        return None
+    view = window.show_view("meetings")
+    room = view.open_inroom(found[0])
+    if room is not None:
+        room.raise_()
+        room.activateWindow()
+    return room
 
 
 def _export_then_quit(window, app, path: str) -> None:
@@ -271,6 +295,8 @@ def main(argv: list[str] | None = None) -> int:
                            else window.files.open_sample())
         if not state["opened"]:
             window.show_welcome()
+        elif args.in_room:
+            open_in_room(window, args.in_room)
         _mark("view-filled")
         if args.quit_when_ready and state["opened"] and os.environ.get("KEHILA_SMOKE_EXPORT"):
             _export_then_quit(window, app, os.environ["KEHILA_SMOKE_EXPORT"])

@@ -6,6 +6,9 @@ import json
 
 from PySide6.QtCore import Qt
 
+from kehila_desktop.core.i18n import label
+from kehila_desktop.gui import dialogs
+from kehila_desktop.gui.views.meetings.qtsafe import current_data
 from kehila_desktop.core.meetings import records as mt
 from kehila_desktop.core.file.programfile import open_program
 from kehila_desktop.gui.views.meetings.inroom import InRoomWindow, clock
@@ -20,6 +23,9 @@ def test_run_a_meeting_in_the_room_and_find_it_all_after_reopening(qtbot, he_app
     qtbot.addWidget(window)
     window.timer.stop()  # the test drives the clock
     window.show()
+    assert window.meeting_clock.text() == "למפגש נותרו 1:00:00"
+    qtbot.mouseClick(window.start_button, Qt.MouseButton.LeftButton)  # the real start
+    assert window.start_button.isHidden()
     ruth, ahmad, moshe, liat = ids["people"]
     # Check-in: Ruth and Ahmad arrive on time; Moshe ten minutes late; Liat is tapped twice.
     qtbot.mouseClick(window.member_buttons[ruth], Qt.MouseButton.LeftButton)
@@ -45,12 +51,14 @@ def test_run_a_meeting_in_the_room_and_find_it_all_after_reopening(qtbot, he_app
     # Pause: the clock stands still.
     qtbot.keyClick(window, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
     window.tick(120)
-    assert window.countdown.text() == "30:00" and window.run.paused
+    assert window.countdown.text() == "30:00" and window.paused
     qtbot.keyClick(window, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
     window.tick(60)
     assert window.countdown.text() == "29:00"
-    # A channels decision with votes.
+    # A channels decision with votes (three members are here: four votes are refused).
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     form = window.decision_form
+    assert form.text.hasFocus() or not window.isActiveWindow()
     form.text.setText("האפיקים הנבחרים: חברתי וחינוכי")
     form.kind.setCurrentIndex(form.kind.findData("channels"))
     assert form.channel_boxes["social"].isVisibleTo(form)
@@ -59,23 +67,31 @@ def test_run_a_meeting_in_the_room_and_find_it_all_after_reopening(qtbot, he_app
     form.spins["for"].setValue(3)
     form.spins["abstain"].setValue(1)
     qtbot.mouseClick(form.button, Qt.MouseButton.LeftButton)
+    assert "החלטה אחת" not in window.captured.text()  # refused, in one sentence
+    assert dialogs.shown[-1][1].startswith("נספרו 4 קולות אך נוכחים רק 3 חברים")
+    form.spins["for"].setValue(2)
+    assert current_data(form.outcome) == "passed_vote"  # the outcome follows the votes
+    qtbot.mouseClick(form.button, Qt.MouseButton.LeftButton)
     assert "החלטה אחת" in window.captured.text()
     # An action item for Ahmad.
-    window.capture.setCurrentIndex(1)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     action = window.action_form
     action.text.setText("להזמין את צוות העבודה החברתי")
     action.owner.setCurrentIndex(action.owner.findData(ahmad))
     qtbot.keyClick(action.text, Qt.Key.Key_Return)
     assert "משימה אחת" in window.captured.text()
     # With many names, the facilitator types a few letters to find one.
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     window.find.setText("ליאת")
     assert [p for p, b in window.member_buttons.items() if b.isVisibleTo(window)] == [liat]
     window.find.clear()
-    # Liat arrives late; a second tap (by mistake) marks her absent, a third corrects it.
+    # Liat arrives late; taps go on to excused and absent, a fourth corrects it to present.
     qtbot.mouseClick(window.member_buttons[liat], Qt.MouseButton.LeftButton)
     assert "איחר/ה" in window.member_buttons[liat].text()
     qtbot.mouseClick(window.member_buttons[liat], Qt.MouseButton.LeftButton)
-    assert "נעדר/ת" in window.member_buttons[liat].text()
+    assert label("ATTENDANCE", "excused") in window.member_buttons[liat].text()
+    qtbot.mouseClick(window.member_buttons[liat], Qt.MouseButton.LeftButton)
+    assert label("ATTENDANCE", "absent") in window.member_buttons[liat].text()
     qtbot.mouseClick(window.member_buttons[liat], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.finish_button, Qt.MouseButton.LeftButton)
     assert not window.isVisible() and window.projector is None
@@ -91,7 +107,8 @@ def test_run_a_meeting_in_the_room_and_find_it_all_after_reopening(qtbot, he_app
         assert agenda[0]["notes"] == "הוצגה תמונת המצב"
         decision = mt.decisions(conn, ids["meeting"])[0]
         assert (decision["kind"], decision["votes_for"], decision["votes_against"],
-                decision["votes_abstain"]) == ("channels", 3, 0, 1)
+                decision["votes_abstain"], decision["outcome"]) == ("channels", 2, 0, 1,
+                                                                     "passed_vote")
         assert json.loads(decision["payload"]) == {"channels": ["social", "educational"]}
         chosen = {k for (k,) in conn.execute("SELECT key FROM channel WHERE chosen=1")}
         assert chosen == {"social", "educational"}
@@ -117,6 +134,7 @@ def test_the_clock_follows_real_time(qtbot, he_app, new_file, monkeypatch):
     window = InRoomWindow(context_on(new_file), ids["meeting"])
     qtbot.addWidget(window)
     window.timer.stop()
+    window.start()
     now[0] += 2.5  # the event loop was busy for two and a half seconds
     window._on_timer()
     assert window.countdown.text() == "09:58"

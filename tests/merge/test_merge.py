@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
 
 import pytest
@@ -13,6 +12,7 @@ from kehila_desktop.core.history import merge as merge_module
 from kehila_desktop.core.file import programfile
 from kehila_desktop.core.errors import ProgramFileError
 from kehila_desktop.core.history.merge import MergeRefused, merge_copy, saved_reports
+from kehila_desktop.core.history.operations import history as history_rows
 
 from .helpers import PEOPLE, open_ops, program_data, share_copy, snapshot
 
@@ -101,7 +101,8 @@ def test_merge_is_one_undo_step_with_backup_and_saved_report(pair, tmp_path):
         ("דנה כ.", "רכזת")  # different fields of one person: both kept
     assert _value(a, "area", added, "name") == "מרכז"
     assert [r.counts() for r in saved_reports(a.conn)] == [report.counts()]
-    step = a.conn.execute("SELECT kind, label FROM step ORDER BY seq DESC LIMIT 1").fetchone()
+    step = a.conn.execute("SELECT s.kind, l.text FROM step s JOIN history_name l "
+                          "ON l.n=s.label ORDER BY s.n DESC LIMIT 1").fetchone()
     assert step[0] == "merge" and "back.kehila" in step[1]
     with programfile.open_program(report.backup, read_only=True) as backup:
         assert program_data(backup.conn) == before
@@ -122,8 +123,7 @@ def test_conflict_later_edit_wins_and_the_other_is_in_report_and_history(pair, t
     assert _value(a, "person", layla, "community") == "דרום"
     (conflict,) = report.conflicts
     assert (conflict["kept"], conflict["lost"], conflict["lost_side"]) == ("דרום", "צפון", "here")
-    history = [json.loads(v) for (v,) in a.conn.execute(
-        "SELECT new FROM change WHERE row_id=? AND field='community'", (layla,))]
+    history = [r[6] for r in history_rows(a.conn, "row_id=? AND field='community'", (layla,))]
     assert "צפון" in history  # so it can be restored
     assert merge_module.restore_lost(a, conflict)
     assert _value(a, "person", layla, "community") == "צפון"
@@ -228,9 +228,12 @@ def test_a_copy_whose_rows_do_not_hold_together_changes_nothing(pair, tmp_path):
                 "role_requirements, expected_attendance, responsibilities, status, source) "
                 "VALUES ('m1', 0, 'no-such-person', 'no-such-body', 'member', '', 75, '', "
                 "'mapped', 'mapping')")
-    raw.execute("INSERT INTO change(id, seq, step_id, table_name, row_id, field, old, new, at, "
-                "copy_id) VALUES ('c1', 999999, 's1', 'membership', 'm1', '', NULL, '{}', "
-                "'2030-01-01T00:00:00.000000Z', 'x')")
+    raw.execute("INSERT INTO history_copy(uuid) VALUES ('x')")
+    raw.execute("INSERT INTO history_name(text) VALUES ('membership')")
+    raw.execute("INSERT INTO step(origin, at, label, kind) SELECT (SELECT max(n) FROM "
+                "history_copy), 1 << 60, (SELECT max(n) FROM history_name), 'edit'")
+    raw.execute("INSERT INTO change(step, tbl, row) SELECT (SELECT max(n) FROM step), "
+                "(SELECT max(n) FROM history_name), 'm1'")
     raw.commit()
     raw.close()
     before = program_data(a.conn)

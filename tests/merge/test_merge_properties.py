@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from kehila_desktop.core.history.merge import merge_copy
+from kehila_desktop.core.history.operations import HISTORY_SQL
 
 from .helpers import open_ops, program_data, share_copy, snapshot
 
@@ -44,8 +45,8 @@ def base(small_program):
 def _live(ops, table):
     """The rows both copies had when they parted (in one order), still alive on this side."""
     return [r[0] for r in ops.conn.execute(
-        f"SELECT id FROM {table} WHERE deleted=0 AND id IN (SELECT row_id FROM change "
-        f"WHERE field='' AND copy_id=(SELECT value FROM meta WHERE key='shared_from')) "
+        f"SELECT id FROM {table} WHERE deleted=0 AND id IN (SELECT row_id FROM ({HISTORY_SQL}) "
+        f"WHERE field IS NULL AND copy_id=(SELECT value FROM meta WHERE key='shared_from')) "
         "ORDER BY id")]
 
 

@@ -89,8 +89,8 @@ def test_add_areas_creates_the_areas_the_sheet_names_once(new_file, tmp_path, ca
         ("נווה שאנן", 2), ("רמת אלון", 1)]
     assert _q(new_file, "SELECT kind FROM area") == [("neighborhood",), ("neighborhood",)]
     # one undo step holds the areas and the people
-    assert _q(new_file, "SELECT count(DISTINCT step_id) FROM change WHERE table_name "
-              "IN ('area', 'person')")[0][0] == 1
+    assert _q(new_file, "SELECT count(DISTINCT step) FROM change WHERE tbl IN "
+              "(SELECT n FROM history_name WHERE text IN ('area', 'person'))")[0][0] == 1
 
 
 def test_unreadable_sheet_exits_4_and_writes_nothing(new_file, tmp_path, capsys):

@@ -87,7 +87,7 @@ def test_apply_is_one_undo_step_and_never_duplicates(ops, tmp_path):
     steps_before = ops.conn.execute("SELECT count(*) FROM step").fetchone()[0]
     apply_import(ops, plan)
     assert ops.conn.execute("SELECT count(*) FROM step").fetchone()[0] == steps_before + 1
-    assert ops.conn.execute("SELECT kind FROM step ORDER BY seq DESC").fetchone()[0] == "import"
+    assert ops.conn.execute("SELECT kind FROM step ORDER BY n DESC").fetchone()[0] == "import"
     assert ops.conn.execute("SELECT count(*) FROM person WHERE deleted=0").fetchone()[0] == 4
     assert ops.conn.execute("SELECT name, organisation FROM person WHERE id=?",
                             (dana,)).fetchone() == ("דנה כהן", "ועד")

@@ -286,9 +286,10 @@ def test_delete_asks_first_naming_the_memberships_and_stays_undoable(view, conte
     view.select_person(pid)
     view.delete_person()
     kind, text = dialogs.shown[-1]
-    # two memberships: Hebrew words the count with its dual ("שני השיוכים")
-    assert kind == "confirm" and "רינה" in text and ("2" in text or "שני " in text)
-    assert "ועדת ההיגוי" in text or "היגוי" in text
+    # the question names the person, how many memberships go (Hebrew says two as "שני"), and
+    # the bodies they are in
+    assert kind == "confirm" and "רינה" in text and ("2" in text or "שני" in text)
+    assert "היגוי" in text and "מעצבת" in text
     assert conn.execute("SELECT deleted FROM person WHERE id=?", (pid,)).fetchone() == (0,)
     answers.append("ok")
     view.delete_person()

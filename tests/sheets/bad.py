@@ -22,6 +22,16 @@ def far_cell_and_names(path: Path) -> Path:
     return write_zip(path, xlsx_parts({"people": sheet_xml({**PEOPLE, "XFD1048576": "x"})}))
 
 
+def far_cell_reference_not_first(path: Path) -> Path:
+    """The far cell with its reference after another attribute (the careful scan's case)."""
+    parts = xlsx_parts({"people": sheet_xml({**PEOPLE, "XFD1048576": "x"})})
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace('<c r="XFD1048576" t="inlineStr">',
+                                                      '<c t="inlineStr" r="XFD1048576">')
+    assert parts["xl/worksheets/sheet1.xml"] != sheet
+    return write_zip(path, parts)
+
+
 def many_worksheets(path: Path) -> Path:
     return write_zip(path, xlsx_parts({f"empty {i}": sheet_xml({}) for i in range(200)}))
 
@@ -141,6 +151,7 @@ def not_an_xls(path: Path) -> Path:
 BAD = {  # file name → how it is made
     "far-cell.xlsx": far_cell,
     "far-cell-and-names.xlsx": far_cell_and_names,
+    "far-cell-reference-second.xlsx": far_cell_reference_not_first,
     "200-worksheets.xlsx": many_worksheets,
     "broken-xml.xlsx": broken_xml,
     "dtd-entity.xlsx": dtd_entity,

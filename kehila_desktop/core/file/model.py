@@ -1,7 +1,13 @@
-"""The domain model (SQLModel): every table of the program file, format version 1.
+"""The domain model (SQLModel): every table of the program file, format version 2.
 
-Every row has a UUID text key (so copies of one program can be merged) and a ``deleted``
-tombstone flag; rows are never removed by an edit. Dates are ISO 8601 text (``YYYY-MM-DD``;
+The model is the one source of the schema: ``core.file.schema`` writes the ``CREATE``
+statements from it (every table ``STRICT``: a value of the wrong type cannot be stored;
+defaults written into the schema, so the operations layer reads them with ``PRAGMA
+table_info`` and needs no ORM).
+
+Every domain row has a random text key (``programfile.new_id``: these keys meet other copies
+when copies of one program are merged) and a ``deleted`` tombstone flag; rows are never
+removed by an edit. Dates are ISO 8601 text (``YYYY-MM-DD``;
 meeting start ``YYYY-MM-DDTHH:MM`` in Israel's local time), booleans are 0/1, money is whole
 shekels. Only the operations layer (``core.operations``) writes these tables.
 
@@ -13,6 +19,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
 
@@ -130,6 +137,14 @@ class Meeting(Row, table=True):
     status: str = "planned"
     notes: str = ""
     schedule_note: str = ""  # why a generated date moved (holiday, weekend)
+    # In-room mode (format 2; with a DEFAULT, as upgrade_v2 adds them to a format-1 file):
+    # started_at: when "Start meeting" was pressed (local YYYY-MM-DDTHH:MM:SS); clock_item_id:
+    # the agenda item the room is on; clock_elapsed: seconds of meeting time counted up to
+    # clock_mark, the wall time (UTC ISO) the clock runs from ("" while paused / stopped).
+    started_at: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    clock_item_id: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    clock_elapsed: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    clock_mark: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class AgendaItem(Row, table=True):
@@ -141,6 +156,8 @@ class AgendaItem(Row, table=True):
     minutes: int = 10
     kind: str = "discussion"
     notes: str = ""
+    # time used in the room (format 2), counted up to the meeting's clock_mark
+    spent_seconds: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
 class Attendance(Row, table=True):
@@ -161,6 +178,8 @@ class Decision(Row, table=True):
     votes_against: int = 0
     votes_abstain: int = 0
     payload: str = ""  # JSON: what the decision sets, e.g. {"channels": ["urban", "social"]}
+    # format 2: enums.DECISION_OUTCOMES ("" in files from format 1)
+    outcome: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class ActionItem(Row, table=True):
@@ -171,6 +190,7 @@ class ActionItem(Row, table=True):
     owner_person_id: Optional[str] = Field(default=None, foreign_key="person.id")
     due: Optional[str] = None
     status: str = "open"
+    done_meeting_id: Optional[str] = None  # format 2: the meeting that marked it done
 
 
 class Goal(Row, table=True):
@@ -227,34 +247,58 @@ class PlanApproval(Row, table=True):
     snapshot: str = ""
 
 
-class Change(SQLModel, table=True):
-    """The change history: one row per field changed (insert and delete: one row each)."""
+class HistoryCopy(SQLModel, table=True):
+    """The copies of this program the history knows: each copy's id, once (interned)."""
 
-    __tablename__ = "change"
-    id: str = Field(primary_key=True)
-    seq: int = Field(index=True)  # order of recording in this file
-    step_id: str = Field(index=True)
-    table_name: str
-    row_id: str = Field(index=True)
-    field: str = ""  # "" for a whole-row insert/delete
-    old: Optional[str] = None  # JSON
-    new: Optional[str] = None  # JSON
-    at: str  # UTC ISO 8601 with microseconds
-    copy_id: str
+    __tablename__ = "history_copy"
+    n: Optional[int] = Field(default=None, primary_key=True)
+    uuid: str = Field(sa_column_kwargs={"unique": True})
+
+
+class HistoryName(SQLModel, table=True):
+    """Table and field names and step labels of the history, each stored once (interned)."""
+
+    __tablename__ = "history_name"
+    n: Optional[int] = Field(default=None, primary_key=True)
+    text: str = Field(sa_column_kwargs={"unique": True})
 
 
 class Step(SQLModel, table=True):
-    """One user action (one undo step): its label and the kind (edit, undo, redo, import, merge)."""
+    """One user action (one undo step), the unit the history is shared in.
+
+    A step is known across copies by ``(origin, at)`` (the copy it was made on, and when): ``at`` is a hybrid logical clock
+    (``core.history.clock``), strictly increasing on each copy, so no two steps of one copy
+    share it. ``n`` is this file's own number for it (recording order here).
+    """
 
     __tablename__ = "step"
-    id: str = Field(primary_key=True)
-    seq: int = Field(index=True)
-    label: str = ""
-    kind: str = "edit"
-    undoes: Optional[str] = None
-    at: str = ""
-    copy_id: str = ""
+    __table_args__ = (Index("ux_step_origin_at", "origin", "at", unique=True),)
+    n: Optional[int] = Field(default=None, primary_key=True)
+    origin: int = Field(foreign_key="history_copy.n")
+    at: int
+    label: int = Field(foreign_key="history_name.n")
+    kind: str = "edit"  # edit, undo, redo, import, merge
+    undoes: Optional[int] = Field(default=None, foreign_key="step.n")
 
+
+class Change(SQLModel, table=True):
+    """The change history: one row per field changed (insert: one row with ``field`` NULL).
+
+    ``old``/``new`` are the plain values (any type). A whole-row insert records no values:
+    a row's first value of a field is the ``old`` of its first change, or the row's value.
+    """
+
+    __tablename__ = "change"
+    n: Optional[int] = Field(default=None, primary_key=True)
+    step: int = Field(foreign_key="step.n", index=True)
+    tbl: int = Field(foreign_key="history_name.n")
+    row: str
+    field: Optional[int] = Field(default=None, foreign_key="history_name.n")
+    old: Optional[str] = Field(default=None, sa_column_kwargs={"info": {"type": "ANY"}})
+    new: Optional[str] = Field(default=None, sa_column_kwargs={"info": {"type": "ANY"}})
+
+
+HISTORY_TABLES = [HistoryCopy, HistoryName, Step, Change]
 
 DOMAIN_TABLES = [
     Program, Channel, SituationSection, Area, Body, Person, Membership, Meeting, AgendaItem,

@@ -13,6 +13,7 @@ This module does not import sqlmodel: reading a file stays fast. Creating one do
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import shutil
@@ -99,7 +100,18 @@ def bump_time(at: str) -> str:
 
 
 def new_id() -> str:
+    """A random 128-bit id as 32 hex digits (copy ids, temporary names)."""
     return uuid.uuid4().hex
+
+
+def new_row_id() -> str:
+    """A random key for a new row: 80 random bits as 16 base-32 characters.
+
+    Rows meet the rows of other copies of the program when copies are merged, so their keys
+    are random, never counted; 80 bits keep a clash out of reach (a program of ten million
+    rows has a chance below 10^-10) at half the bytes of a hex UUID. Keys of rows made
+    before format 2 (32 hex digits) stay as they are."""
+    return base64.b32encode(os.urandom(10)).decode("ascii").lower()
 
 
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
@@ -303,7 +315,8 @@ def _open_checked(path: Path, source: Path, header: Header, *, read_only: bool, 
     except sqlite3.Error as exc:
         conn.close()
         raise explain_sqlite_error(path, exc) from None
-    pf = ProgramFile(path, conn, read_only, header.format_version, copy_id, backup)
+    version = FORMAT_VERSION if backup is not None else header.format_version
+    pf = ProgramFile(path, conn, read_only, version, copy_id, backup)
     if source != path:
         pf.recovered_from = source
     return pf
@@ -380,6 +393,7 @@ def _upgrade(path: Path, version: int) -> Path:
         src.close()
     conn = _connect(path, read_only=False)
     try:
+        conn.execute("PRAGMA foreign_keys=OFF")  # tables are rebuilt (upgrade_v2.rebuild)
         conn.execute("BEGIN IMMEDIATE")
         for step in range(version, FORMAT_VERSION):
             migrate = MIGRATIONS.get(step)
@@ -389,6 +403,7 @@ def _upgrade(path: Path, version: int) -> Path:
             migrate(conn)
         conn.execute(f"PRAGMA user_version={FORMAT_VERSION}")
         conn.execute("COMMIT")
+        conn.execute("VACUUM")  # give back the pages of the old tables
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")

@@ -1,24 +1,28 @@
 """Merging a copy that came back by e-mail into the open program file (``kehila merge``).
 
-The two copies share the history they had when they parted: the ``change`` rows both hold
-(by id). What each did since is the rows only it holds. The merge works field by field on
+The two copies share the history they had when they parted: the steps both hold (a step is
+known everywhere by the copy it was made on and its clock time, ``(origin, at)``). What each
+did since is the steps only it holds, with their changes. The merge works field by field on
 those edits (the rows written by earlier merges, steps of kind ``merge``, are only their
 consequences and do not count as edits):
 
 - a field only one side changed takes that side's value (so different fields of one row are
   both kept); a copy stripped of contacts never empties a phone or e-mail;
 - a field both changed to different values is a *conflict*: the side whose latest change is
-  later wins (``at``, then ``copy_id``, then change id — the same answer from either side);
+  later wins (the step's hybrid-clock time ``at``, then its copy id, then the change's place
+  in the step — the same answer from either side; docs/HISTORY.md);
   the other value is listed in the report and stays in the history, so it can be restored;
 - rows only the copy has are added; a row deleted on one side and edited on the other is
   kept, and the report says so.
 
 Every decision depends only on the two sets of edits, so A←B and B←A give the same program,
 and merging a copy a second time finds nothing new. The incoming history rows are imported
-with their ids (``Operations.import_history``) and the values written with ``Operations`` in
+with their keys (``Operations.import_history``) and the values written with ``Operations`` in
 one step of kind ``merge`` (one undo step); a backup of the file is kept first, and the
-report is saved in ``meta`` under ``merge_report:<step id>`` (and the ids of the history rows
-it brought in under ``merge_imported:<step id>``).
+report is saved in ``meta`` under ``merge_report:<step n>`` (and the numbers of the steps it
+brought in, as ``[first, last]``, under ``merge_imported:<step n>``).
+
+Nothing here imports the ORM: tables, columns and foreign keys are read from the files.
 
 Undoing a merge (Edit ▸ Undo) puts the values back and makes the merge count as never made:
 merging the same copy again brings its changes again, and the undo is not an edit that would
@@ -47,11 +51,11 @@ from kehila_desktop.core.file.programfile import (
     read_header,
 )
 from kehila_desktop.core.file.recovery import is_busy
-from kehila_desktop.core.file.schema import TABLE_CLASSES
+from kehila_desktop.core.file.schema import domain_tables, references
+from kehila_desktop.core.history import clock
 from kehila_desktop.core.history.share import CONTACT_FIELDS, is_stripped
 from kehila_desktop.core.history.merge_report import MergeReport, field_name, row_label
 
-_CHANGE_COLS = "c.id, c.step_id, c.table_name, c.row_id, c.field, c.old, c.new, c.at, c.copy_id"
 
 
 class MergeRefused(ProgramFileError):
@@ -60,7 +64,7 @@ class MergeRefused(ProgramFileError):
 
 @dataclass
 class _Side:
-    """What one copy did since the two parted: the order key ``(at, copy_id, change id)`` of
+    """What one copy did since the two parted: the order key ``(at, copy id, place)`` of
     its latest edit of each field, the rows it inserted, and the rows whose fields (other
     than ``deleted``) it edited."""
 
@@ -88,53 +92,92 @@ class _Plan:
     changes: list[tuple] = field(default_factory=list)
 
 
-def _table_order() -> list[str]:
-    from kehila_desktop.core.file import model
-
-    known = TABLE_CLASSES()
-    return [t.name for t in model.SQLModel.metadata.sorted_tables if t.name in known]
-
-
 # Steps whose changes are consequences of a merge, not edits: the merge itself, and the undo
 # or redo of a merge.
-_DERIVED_STEPS = ("SELECT id FROM step WHERE kind='merge' OR (kind IN ('undo', 'redo') AND "
-                  "undoes IN (SELECT id FROM step WHERE kind='merge'))")
+_DERIVED_STEPS = ("SELECT n FROM step WHERE kind='merge' OR (kind IN ('undo', 'redo') AND "
+                  "undoes IN (SELECT n FROM step WHERE kind='merge'))")
 
 
-def _forgotten(conn: sqlite3.Connection) -> set[str]:
-    """History rows brought in by merges undone since (and not redone): such a merge counts
-    as never made, so merging that copy again brings its changes again."""
-    undone: set[str] = set()
-    standing: set[str] = set()
-    for (merge_id,) in conn.execute("SELECT id FROM step WHERE kind='merge'").fetchall():
+def step_ranges(numbers) -> list[list[int]]:
+    """Step numbers as ``[[first, last], …]`` runs (how ``merge_imported`` stores them)."""
+    out: list[list[int]] = []
+    for n in sorted(set(numbers)):
+        if out and out[-1][1] == n - 1:
+            out[-1][1] = n
+        else:
+            out.append([n, n])
+    return out
+
+
+def _forgotten(conn: sqlite3.Connection) -> set[int]:
+    """Steps brought in by merges undone since (and not redone): such a merge counts as
+    never made, so merging that copy again brings its changes again."""
+    undone: set[int] = set()
+    standing: set[int] = set()
+    for (merge_n,) in conn.execute("SELECT n FROM step WHERE kind='merge'").fetchall():
         row = conn.execute("SELECT value FROM meta WHERE key=?",
-                           (f"merge_imported:{merge_id}",)).fetchone()
+                           (f"merge_imported:{merge_n}",)).fetchone()
         if not row:
             continue
-        last = conn.execute("SELECT kind FROM step WHERE undoes=? ORDER BY seq DESC LIMIT 1",
-                            (merge_id,)).fetchone()
-        (undone if last and last[0] == "undo" else standing).update(json.loads(row[0]))
+        last = conn.execute("SELECT kind FROM step WHERE undoes=? ORDER BY n DESC LIMIT 1",
+                            (merge_n,)).fetchone()
+        numbers: set[int] = set()
+        for first, end in json.loads(row[0]):
+            numbers.update(range(first, end + 1))
+        (undone if last and last[0] == "undo" else standing).update(numbers)
     return undone - standing
 
 
-_REFERENCES: dict[tuple[str, str], str] | None = None
+def _steps(conn: sqlite3.Connection) -> dict[tuple[str, int], tuple]:
+    """(origin, at) → (n, label, kind, undoes as (origin, at) or None), forgotten ones left out."""
+    forgotten = _forgotten(conn)
+    rows = conn.execute(
+        "SELECT s.n, c.uuid, s.at, l.text, s.kind, s.undoes FROM step s "
+        "JOIN history_copy c ON c.n=s.origin JOIN history_name l ON l.n=s.label "
+        "ORDER BY s.n").fetchall()
+    keys = {n: (uuid, at) for n, uuid, at, *_ in rows}
+    return {(uuid, at): (n, label, kind, keys.get(undoes))
+            for n, uuid, at, label, kind, undoes in rows if n not in forgotten}
 
 
-def _references() -> dict[tuple[str, str], str]:
-    """(table, field) → the table a field's id points to (from the model's foreign keys)."""
-    global _REFERENCES
-    if _REFERENCES is None:
-        from kehila_desktop.core.file import model
+def _history(conn: sqlite3.Connection, steps: dict[tuple[str, int], tuple],
+             wanted: set[tuple[str, int]]) -> list[tuple]:
+    """The changes of the ``wanted`` steps as ``(key, place, table, row, field, old, new,
+    kind)``, in recording order; kind is ``merge`` for changes a merge wrote, else ``edit``."""
+    if not wanted:
+        return []
+    derived = {row[0] for row in conn.execute(_DERIVED_STEPS)}
+    by_n = {steps[key][0]: key for key in wanted}
+    out: list[tuple] = []
+    places: dict[int, int] = {}
+    for step_n, table, row, name, old, new in conn.execute(
+            "SELECT c.step, t.text, c.row, f.text, c.old, c.new FROM change c "
+            "JOIN history_name t ON t.n=c.tbl LEFT JOIN history_name f ON f.n=c.field "
+            "WHERE c.step >= ? ORDER BY c.step, c.n", (min(by_n),)):
+        key = by_n.get(step_n)
+        if key is None:
+            continue
+        place = places[step_n] = places.get(step_n, -1) + 1
+        out.append((key, place, table, row, name, old, new,
+                    "merge" if step_n in derived else "edit"))
+    return out
 
-        _REFERENCES = {(table.name, column.name): fk.column.table.name
-                       for table in model.SQLModel.metadata.sorted_tables
-                       for column in table.columns for fk in column.foreign_keys}
+
+_REFERENCES: dict[tuple[str, str], str] = {}
+
+
+def _references(conn: sqlite3.Connection) -> dict[tuple[str, str], str]:
+    """(table, field) → the table a field's id points to (the file's foreign keys)."""
+    if not _REFERENCES:
+        for table in domain_tables(conn):
+            for name, target in references(conn, table).items():
+                _REFERENCES[(table, name)] = target
     return _REFERENCES
 
 
 def _name_ids(report: MergeReport, table: str, name: str, values, conns) -> None:
     """Put a readable label in the report for row ids the report shows as values."""
-    target = _references().get((table, name))
+    target = _references(conns[0]).get((table, name))
     if target is None:
         return
     for value in values:
@@ -147,24 +190,6 @@ def _name_ids(report: MergeReport, table: str, name: str, values, conns) -> None
                 row = dict(zip([d[0] for d in cur.description], row))
                 report.names[value] = row_label(conn, target, row)
                 break
-
-
-def _history_ids(conn: sqlite3.Connection) -> set[str]:
-    ids = {row[0] for row in conn.execute("SELECT id FROM change")}
-    return ids - _forgotten(conn)
-
-
-def _history(conn: sqlite3.Connection, ids: set[str]) -> list[tuple]:
-    """The change rows with these ids, each with ``merge`` or ``edit`` (the last item)."""
-    derived = {row[0] for row in conn.execute(_DERIVED_STEPS)}
-    out: list[tuple] = []
-    ids_list = sorted(ids)
-    for start in range(0, len(ids_list), 500):
-        chunk = ids_list[start:start + 500]
-        for row in conn.execute(f"SELECT {_CHANGE_COLS} FROM change c "
-                                f"WHERE c.id IN ({','.join('?' * len(chunk))})", chunk):
-            out.append((*row, "merge" if row[1] in derived else "edit"))
-    return out
 
 
 def _rows(conn: sqlite3.Connection, table: str, ids: set[str]) -> dict[str, dict]:
@@ -190,33 +215,33 @@ def plan_merge(local: sqlite3.Connection, incoming: sqlite3.Connection,
     """Work out what merging ``incoming`` into ``local`` does, without writing anything."""
     report = MergeReport(source=source)
     stripped = is_stripped(incoming)
-    local_ids = _history_ids(local)
-    incoming_ids = _history_ids(incoming)
-    new_in = _history(incoming, incoming_ids - local_ids)
-    new_here = _history(local, local_ids - incoming_ids) if new_in else []
+    local_steps = _steps(local)
+    incoming_steps = _steps(incoming)
+    new_keys = set(incoming_steps) - set(local_steps)
     plan = _Plan(report)
-    if not new_in:
+    if not new_keys:
         return plan
-    have_steps = {r[0] for r in local.execute("SELECT id FROM step")}
-    plan.steps = [r for r in incoming.execute(
-        "SELECT id, label, kind, undoes, at, copy_id FROM step ORDER BY seq")
-        if r[0] not in have_steps]
-    plan.changes = sorted((row[:9] for row in new_in), key=lambda r: (r[7], r[8], r[0]))
+    new_in = _history(incoming, incoming_steps, new_keys)
+    new_here = _history(local, local_steps, set(local_steps) - set(incoming_steps))
+    plan.steps = [(key[0], key[1], label, kind, undoes)
+                  for key, (_n, label, kind, undoes) in incoming_steps.items() if key in new_keys]
+    plan.changes = [row[0:1] + row[2:7] for row in new_in]
     report.history_added = len(plan.changes)
 
+    known = set(domain_tables(local))
     sides = {"here": _Side(), "copy": _Side()}
     touched: dict[str, set[str]] = {}
     for side, rows in (("here", new_here), ("copy", new_in)):
-        for cid, _step, table, row_id, name, _old, _new, at, copy_id, kind in rows:
-            if table not in TABLE_CLASSES():
+        for key, place, table, row_id, name, _old, _new, kind in rows:
+            if table not in known:
                 continue
             if side == "copy":
                 touched.setdefault(table, set()).add(row_id)
             if kind != "merge":
-                sides[side].add(table, row_id, name, (at, copy_id, cid))
+                sides[side].add(table, row_id, name or "", (key[1], key[0], place))
     here, copy = sides["here"], sides["copy"]
 
-    for table in _table_order():
+    for table in domain_tables(local):
         ids = touched.get(table)
         if not ids:
             continue
@@ -260,10 +285,10 @@ def _merge_row(plan: _Plan, table: str, row_id: str, ours: dict, theirs: dict,
         elif order_copy > order_here:
             result[name] = value
             report.add_conflict(table, row_id, label, name, kept=value, kept_side="copy",
-                                lost=ours[name], lost_side="here", lost_at=order_here[0])
+                                lost=ours[name], lost_side="here", lost_at=clock.to_iso(order_here[0]))
         else:
             report.add_conflict(table, row_id, label, name, kept=ours[name], kept_side="here",
-                                lost=value, lost_side="copy", lost_at=order_copy[0])
+                                lost=value, lost_side="copy", lost_at=clock.to_iso(order_copy[0]))
     # deletion: by the usual rule, unless one side edited the row since and still has it
     deleted = ours["deleted"]
     order_copy = copy.latest.get((table, row_id, "deleted"), copy.inserted.get(key))
@@ -379,7 +404,7 @@ def _backup(pf, backup: Path) -> None:
 def _apply(ops: Operations, plan: _Plan, label: str) -> None:
     with ops.step(label, kind="merge") as st:
         ops.conn.execute("PRAGMA defer_foreign_keys=ON")
-        ops.import_history(plan.steps, plan.changes)
+        imported = ops.import_history(plan.steps, plan.changes)
         for table, row in plan.inserts:
             values = {k: v for k, v in row.items() if k not in ("id", "deleted")}
             ops.insert(table, values, row_id=row["id"])
@@ -390,7 +415,7 @@ def _apply(ops: Operations, plan: _Plan, label: str) -> None:
         plan.report.step_id = st.id
         ops.conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [
             (f"merge_report:{st.id}", json.dumps(plan.report.to_dict(), ensure_ascii=False)),
-            (f"merge_imported:{st.id}", json.dumps([c[0] for c in plan.changes]))])
+            (f"merge_imported:{st.id}", json.dumps(step_ranges(imported)))])
 
 
 def restore_lost(ops: Operations, conflict: dict) -> bool:
@@ -404,8 +429,8 @@ def restore_lost(ops: Operations, conflict: dict) -> bool:
 def saved_reports(conn: sqlite3.Connection) -> list[MergeReport]:
     """The reports of the merges recorded in this file, oldest first."""
     rows = conn.execute(
-        "SELECT m.value FROM meta m JOIN step s ON m.key = 'merge_report:' || s.id "
-        "ORDER BY s.seq").fetchall()
+        "SELECT m.value FROM meta m JOIN step s ON m.key = 'merge_report:' || s.n "
+        "ORDER BY s.n").fetchall()
     return [MergeReport.from_dict(json.loads(value)) for (value,) in rows]
 
 

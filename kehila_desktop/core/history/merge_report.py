@@ -76,7 +76,7 @@ class MergeReport:
     kept: list[dict] = field(default_factory=list)
     history_added: int = 0
     names: dict[str, str] = field(default_factory=dict)  # row id → label, for id values
-    step_id: str = ""
+    step_id: int | None = None  # the merge step's number in this file
     backup: str = ""
 
     # --- building ---------------------------------------------------------------------

@@ -2,25 +2,32 @@
 
 Every edit runs inside a *step* (one user action, one undo step, one transaction). Each
 field it changes is recorded in the file's change history (``change``: table, row, field,
-old, new, when, on which copy) and the step itself in ``step`` with its label, so that undo,
-merging of e-mailed copies and the audit trail of personal data all stand on one record.
-Deletion is a tombstone (``deleted`` 0 → 1); rows are never removed.
+old, new) and the step itself in ``step`` (its label, kind, the copy it was made on and
+when, as a hybrid logical clock time: ``core.history.clock``), so that undo, merging of
+e-mailed copies and the audit trail of personal data all stand on one record (the layout
+is in docs/HISTORY.md). Deletion is a tombstone (``deleted`` 0 → 1); rows are never removed.
 
-Views call ``Operations`` (or the domain helpers in ``core.edits`` built on it) and listen
+Undo reaches back across sessions: opening a file offers Undo for the last ``UNDO_DEPTH``
+steps made on this copy (and Redo for what was undone last), as the history records them.
+
+Views call ``Operations`` (or the named operations of the core built on it) and listen
 for ``Changed`` notices to refresh; they never write SQL.
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 from kehila_desktop.core.errors import InvalidEdit, ReadOnlyError
-from kehila_desktop.core.file.programfile import ProgramFile, bump_time, new_id, now_utc
-from kehila_desktop.core.file.schema import TABLE_CLASSES, columns
+from kehila_desktop.core.file.programfile import ProgramFile, new_row_id
+from kehila_desktop.core.file.schema import columns_of, domain_tables
+from kehila_desktop.core.history import clock
+
+UNDO_DEPTH = 100  # steps of this copy that Undo reaches back to after reopening the file
+UNDONE_KINDS = ("edit", "import", "merge")  # kinds of step that can be undone
 
 
 @dataclass
@@ -34,20 +41,16 @@ class Changed:
 
 @dataclass
 class _OpenStep:
-    id: str
     label: str
     kind: str
     tables: set[str] = field(default_factory=set)
     count: int = 0
-    undoes: str | None = None
+    undoes: int | None = None
+    n: int | None = None  # this file's number of the step, once it has recorded a change
 
-
-def _encode(value: object) -> str | None:
-    return None if value is None else json.dumps(value, ensure_ascii=False)
-
-
-def _decode(text: str | None) -> object:
-    return None if text is None else json.loads(text)
+    @property
+    def id(self) -> int | None:
+        return self.n
 
 
 def _normalise(value: object) -> object:
@@ -55,18 +58,23 @@ def _normalise(value: object) -> object:
 
 
 class Operations:
-    """Edits of one open program file, with history and a session's undo/redo stacks."""
+    """Edits of one open program file, with history and undo/redo stacks."""
 
     def __init__(self, pf: ProgramFile) -> None:
         self.pf = pf
         self.conn = pf.conn
         self._step: _OpenStep | None = None
-        self._undo: list[tuple[str, str]] = []  # (step id, label)
-        self._redo: list[tuple[str, str]] = []
+        self._undo: list[tuple[int, str]] = []  # (step n, label)
+        self._redo: list[tuple[int, str]] = []
         self._listeners: list[Callable[[Changed], None]] = []
-        self._seq = self._max_seq()
-        self._last_at = ""
         self._columns: dict[str, dict[str, object]] = {}
+        self._tables: set[str] | None = None
+        self._names: dict[str, int] = {}
+        self._copy_n: int | None = None
+        self._last = self.conn.execute("SELECT coalesce(max(at), 0) FROM step").fetchone()[0]
+        row = self.conn.execute("SELECT value FROM meta WHERE key='clock_offset'").fetchone()
+        self._offset = int(row[0]) if row else 0
+        self._load_undo()
 
     # --- listening ------------------------------------------------------------------
     def subscribe(self, listener: Callable[[Changed], None]) -> None:
@@ -86,28 +94,28 @@ class Operations:
         if self.pf.read_only:
             raise ReadOnlyError("This program file is open read-only; changes cannot be saved.")
         self.conn.execute("BEGIN IMMEDIATE")
-        current = _OpenStep(new_id(), label, kind)
+        current = _OpenStep(label, kind)
         self._step = current
+        last = self._last
         try:
             yield current
-            if current.count:
-                self._seq += 1
-                self.conn.execute(
-                    "INSERT INTO step(id, seq, label, kind, undoes, at, copy_id) "
-                    "VALUES (?,?,?,?,?,?,?)",
-                    (current.id, self._seq, label, kind, current.undoes, self._now(),
-                     self.pf.copy_id))
+            if current.n is not None and current.undoes is not None:
+                self.conn.execute("UPDATE step SET undoes=? WHERE n=?",
+                                  (current.undoes, current.n))
             self.conn.execute("COMMIT")
         except BaseException:
             self._step = None
+            self._last = last
+            self._names.clear()
+            self._copy_n = None
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
-            self._seq = self._max_seq()
             raise
         self._step = None
         if current.count:
-            if kind in ("edit", "import", "merge"):
-                self._undo.append((current.id, label))
+            if kind in UNDONE_KINDS and current.n is not None:
+                self._undo.append((current.n, label))
+                del self._undo[:-UNDO_DEPTH]
                 self._redo.clear()
             self._notify(Changed(label, kind, current.tables))
 
@@ -125,7 +133,7 @@ class Operations:
             if key not in cols or key in ("id", "deleted"):
                 raise InvalidEdit("There is no field {field} in {table}.", field=key, table=table)
             row[key] = _normalise(value)
-        row["id"] = row_id or new_id()
+        row["id"] = row_id or new_row_id()
         row["deleted"] = 0
         with self.step(label or f"add {table}") as st:
             names = list(row)
@@ -168,45 +176,102 @@ class Operations:
 
     def _record(self, st: _OpenStep, table: str, row_id: str, field_name: str,
                 old: object, new: object) -> None:
-        self._seq += 1
-        self.conn.execute(
-            "INSERT INTO change(id, seq, step_id, table_name, row_id, field, old, new, at, "
-            "copy_id) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (new_id(), self._seq, st.id, table, row_id, field_name, _encode(old), _encode(new),
-             self._now(), self.pf.copy_id))
+        if st.n is None:
+            st.n = self._open_step_row(st)
+        if field_name:
+            self.conn.execute(
+                "INSERT INTO change(step, tbl, row, field, old, new) VALUES (?,?,?,?,?,?)",
+                (st.n, self._name(table), row_id, self._name(field_name), old, new))
+        else:  # a whole-row insert: the row holds its values
+            self.conn.execute("INSERT INTO change(step, tbl, row) VALUES (?,?,?)",
+                              (st.n, self._name(table), row_id))
         st.tables.add(table)
         st.count += 1
 
-    def import_history(self, steps: list[tuple], changes: list[tuple]) -> int:
-        """Copy history rows of another copy of this program into this file (for ``merge``).
+    def _open_step_row(self, st: _OpenStep) -> int:
+        cur = self.conn.execute(
+            "INSERT INTO step(origin, at, label, kind) VALUES (?,?,?,?)",
+            (self._copy(), self._now(), self._name(st.label), st.kind))
+        return cur.lastrowid
 
-        Must run inside a step. ``steps`` are ``(id, label, kind, undoes, at, copy_id)`` and
-        ``changes`` are ``(id, step_id, table_name, row_id, field, old, new, at, copy_id)``,
-        kept with their ids, times and copy ids (rows already here are skipped) and numbered
-        in this file's ``seq`` order. They change no row of the program (the merge writes the
-        values with ``update``/``insert``), so undoing the step leaves them in the history.
-        Returns how many rows were added; the step counts as one edit if any were.
+    def _name(self, text: str) -> int:
+        """The interned number of a table or field name or a step label."""
+        n = self._names.get(text)
+        if n is None:
+            row = self.conn.execute("SELECT n FROM history_name WHERE text=?", (text,)).fetchone()
+            if row is None:
+                n = self.conn.execute("INSERT INTO history_name(text) VALUES (?)",
+                                      (text,)).lastrowid
+            else:
+                n = row[0]
+            self._names[text] = n
+        return n
+
+    def _copy(self, uuid: str | None = None) -> int:
+        """The interned number of a copy id (this copy's when ``uuid`` is None)."""
+        if uuid is None and self._copy_n is not None:
+            return self._copy_n
+        key = uuid or self.pf.copy_id
+        row = self.conn.execute("SELECT n FROM history_copy WHERE uuid=?", (key,)).fetchone()
+        n = row[0] if row else self.conn.execute(
+            "INSERT INTO history_copy(uuid) VALUES (?)", (key,)).lastrowid
+        if uuid is None:
+            self._copy_n = n
+        return n
+
+    def import_history(self, steps: list[tuple], changes: list[tuple]) -> list[int]:
+        """Copy history of another copy of this program into this file (for ``merge``).
+
+        Must run inside a step. ``steps`` are ``(origin, at, label, kind, undoes)`` (origin a
+        copy id; ``undoes`` the ``(origin, at)`` of the step undone, or None), in the order
+        to number them here; ``changes`` are ``((origin, at), table, row, field, old, new)``
+        (``field`` None for a whole-row insert) in their recording order. Steps already here
+        are skipped with their changes. They change no row of the program (the merge writes
+        the values with ``update``/``insert``), so undoing the step leaves them in the
+        history. Returns this file's numbers of all the given steps (added now or already
+        here); the step counts as one edit if any were added.
         """
         if self._step is None:
             raise RuntimeError("import_history must run inside a step")
-        have = {r[0] for r in self.conn.execute("SELECT id FROM step")} if steps else set()
-        steps = [s for s in steps if s[0] not in have]
-        have = {r[0] for r in self.conn.execute("SELECT id FROM change")} if changes else set()
-        changes = [c for c in changes if c[0] not in have]
-        first = self._seq + 1
+        have = {(uuid, at): n for n, uuid, at in self.conn.execute(
+            "SELECT s.n, c.uuid, s.at FROM step s JOIN history_copy c ON c.n=s.origin")}
+        numbers: dict[tuple[str, int], int] = {}
+        for origin, at, label, kind, undoes in steps:
+            if (origin, at) in have or (origin, at) in numbers:
+                continue
+            cur = self.conn.execute(
+                "INSERT INTO step(origin, at, label, kind) VALUES (?,?,?,?)",
+                (self._copy(origin), at, self._name(label), kind))
+            numbers[(origin, at)] = cur.lastrowid
+            self._last = max(self._last, at)
+        every = [have.get((o, at)) or numbers[(o, at)] for o, at, *_ in steps]
+        if not numbers:
+            return every
+        for origin, at, _label, _kind, undoes in steps:
+            if undoes and (origin, at) in numbers:
+                target = numbers.get(tuple(undoes)) or have.get(tuple(undoes))
+                if target is not None:
+                    self.conn.execute("UPDATE step SET undoes=? WHERE n=?",
+                                      (target, numbers[(origin, at)]))
         self.conn.executemany(
-            "INSERT INTO step(id, seq, label, kind, undoes, at, copy_id) VALUES (?,?,?,?,?,?,?)",
-            [(row[0], first + n, *row[1:6]) for n, row in enumerate(steps)])
-        first += len(steps)
-        self.conn.executemany(
-            "INSERT INTO change(id, seq, step_id, table_name, row_id, field, old, new, at, "
-            "copy_id) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [(row[0], first + n, *row[1:9]) for n, row in enumerate(changes)])
-        added = len(steps) + len(changes)
-        self._seq += added
-        if added:
-            self._step.count += 1
-        return added
+            "INSERT INTO change(step, tbl, row, field, old, new) VALUES (?,?,?,?,?,?)",
+            [(numbers[tuple(key)], self._name(table), row,
+              None if field_name is None else self._name(field_name), old, new)
+             for key, table, row, field_name, old, new in changes if tuple(key) in numbers])
+        self._adopt_clock(max(at for _o, at, *_ in steps))
+        self._step.count += 1
+        if self._step.n is None:  # the importing step itself comes after what it brought
+            self._step.n = self._open_step_row(self._step)
+        return every
+
+    def _adopt_clock(self, at: int) -> None:
+        """A copy never runs behind a time it has seen: when merged steps are ahead of our
+        wall clock, our clock moves forward by the difference for good (docs/HISTORY.md)."""
+        ahead = clock.ms_of(at) - (clock.wall_ms() + self._offset)
+        if ahead > 0:
+            self._offset += ahead
+            self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES "
+                              "('clock_offset', ?)", (str(self._offset),))
 
     # --- undo / redo ------------------------------------------------------------------
     @property
@@ -226,59 +291,115 @@ class Operations:
         return self._redo[-1][1] if self._redo else ""
 
     def undo(self) -> str | None:
-        """Undo the last step of this session; the undo is itself recorded in the history."""
+        """Undo the last step of this copy; the undo is itself recorded in the history."""
         if not self._undo:
             return None
-        step_id, label = self._undo[-1]
-        self._replay(step_id, label, backwards=True)
+        step_n, label = self._undo[-1]
+        self._replay(step_n, label, backwards=True)
         self._undo.pop()
-        self._redo.append((step_id, label))
+        self._redo.append((step_n, label))
         return label
 
     def redo(self) -> str | None:
         if not self._redo:
             return None
-        step_id, label = self._redo[-1]
-        self._replay(step_id, label, backwards=False)
+        step_n, label = self._redo[-1]
+        self._replay(step_n, label, backwards=False)
         self._redo.pop()
-        self._undo.append((step_id, label))
+        self._undo.append((step_n, label))
         return label
 
     def forget_undo(self) -> None:
+        """Nothing before now can be undone, in this session or after reopening the file."""
         self._undo.clear()
         self._redo.clear()
+        if not self.pf.read_only:
+            top = self.conn.execute("SELECT coalesce(max(n), 0) FROM step").fetchone()[0]
+            with self._transaction():
+                self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES "
+                                  "('undo_floor', ?)", (str(top),))
 
-    def _replay(self, step_id: str, label: str, *, backwards: bool) -> None:
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        if self._step is not None:
+            yield
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+
+    def _load_undo(self) -> None:
+        """The undo and redo stacks as this copy's steps in the history leave them."""
+        row = self.conn.execute("SELECT n FROM history_copy WHERE uuid=?",
+                                (self.pf.copy_id,)).fetchone()
+        if row is None:
+            return
+        floor = self.conn.execute("SELECT value FROM meta WHERE key='undo_floor'").fetchone()
         rows = self.conn.execute(
-            "SELECT table_name, row_id, field, old, new FROM change WHERE step_id=? "
-            "ORDER BY seq " + ("DESC" if backwards else "ASC"), (step_id,)).fetchall()
+            "SELECT s.n, s.kind, s.undoes, l.text FROM step s JOIN history_name l ON l.n=s.label "
+            "WHERE s.origin=? AND s.n>? ORDER BY s.n", (row[0], int(floor[0]) if floor else 0))
+        labels: dict[int, str] = {}
+        for n, kind, undoes, label in rows:
+            if kind in UNDONE_KINDS:
+                labels[n] = label
+                self._undo.append((n, label))
+                self._redo.clear()
+            elif kind == "undo" and self._undo and self._undo[-1][0] == undoes:
+                self._redo.append(self._undo.pop())
+            elif kind == "redo" and self._redo and self._redo[-1][0] == undoes:
+                self._undo.append(self._redo.pop())
+            else:  # an undo/redo this copy's stacks cannot place: nothing older is offered
+                self._undo.clear()
+                self._redo.clear()
+        del self._undo[:-UNDO_DEPTH]
+
+    def _replay(self, step_n: int, label: str, *, backwards: bool) -> None:
+        rows = self.conn.execute(
+            "SELECT t.text, c.row, f.text, c.old, c.new FROM change c "
+            "JOIN history_name t ON t.n=c.tbl LEFT JOIN history_name f ON f.n=c.field "
+            "WHERE c.step=? ORDER BY c.n " + ("DESC" if backwards else "ASC"),
+            (step_n,)).fetchall()
         with self.step(label, kind="undo" if backwards else "redo") as st:
             for table, row_id, field_name, old, new in rows:
-                if field_name == "":  # a whole-row insert: undo tombstones, redo revives
+                if field_name is None:  # a whole-row insert: undo tombstones, redo revives
                     self.update(table, row_id, {"deleted": 1 if backwards else 0})
                 else:
-                    value = _decode(old if backwards else new)
-                    self.update(table, row_id, {field_name: value})
-            st.undoes = step_id
+                    self.update(table, row_id, {field_name: old if backwards else new})
+            st.undoes = step_n
 
     # --- helpers ------------------------------------------------------------------
     def _cols(self, table: str) -> dict[str, object]:
         cols = self._columns.get(table)
         if cols is None:
-            if table not in TABLE_CLASSES():
+            if self._tables is None:
+                self._tables = set(domain_tables(self.conn))
+            if table not in self._tables:
                 raise InvalidEdit("There is no table {table}.", table=table)
-            cols = self._columns[table] = columns(table)
+            cols = self._columns[table] = columns_of(self.conn, table)
         return cols
 
-    def _max_seq(self) -> int:
-        a = self.conn.execute("SELECT coalesce(max(seq), 0) FROM change").fetchone()[0]
-        b = self.conn.execute("SELECT coalesce(max(seq), 0) FROM step").fetchone()[0]
-        return max(a, b)
+    def _now(self) -> int:
+        """The next history time of this copy (strictly after every time it has seen)."""
+        self._last = clock.tick(self._last, clock.wall_ms() + self._offset)
+        return self._last
 
-    def _now(self) -> str:
-        at = now_utc()
-        if at <= self._last_at:  # keep time strictly increasing within this copy
-            at = bump_time(self._last_at)
-        self._last_at = at
-        return at
 
+# The history as readable rows (for the audit, tests and tools): one row per change, with
+# its step's label, kind, copy and time. ``field`` is None for a whole-row insert.
+HISTORY_SQL = (
+    "SELECT c.n AS n, c.step AS step, t.text AS table_name, c.row AS row_id, "
+    "f.text AS field, c.old AS old, c.new AS new, s.at AS at, k.uuid AS copy_id, "
+    "s.kind AS kind, l.text AS label FROM change c JOIN step s ON s.n=c.step "
+    "JOIN history_name t ON t.n=c.tbl LEFT JOIN history_name f ON f.n=c.field "
+    "JOIN history_copy k ON k.n=s.origin JOIN history_name l ON l.n=s.label")
+
+
+def history(conn: sqlite3.Connection, where: str = "", params: tuple = ()) -> list[tuple]:
+    """Rows of ``HISTORY_SQL`` (filtered by ``where`` over its column names), in order."""
+    sql = f"SELECT * FROM ({HISTORY_SQL})" + (f" WHERE {where}" if where else "") + " ORDER BY n"
+    return conn.execute(sql, params).fetchall()

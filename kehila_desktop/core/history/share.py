@@ -8,6 +8,12 @@ when it was made. Without contacts, every phone and e-mail is removed from the p
 ``secure_delete`` on, and the result is vacuumed once more into the final file, so no byte of
 them is left in free pages either. ``meta.contacts_stripped = 1`` then tells ``merge`` that
 the empty contacts of this copy are not edits.
+
+The copy's history is compacted (``compact_history``): it keeps every step and every
+change record (which row and field, when, on which copy: all that merge and the audit of
+personal data need) but not the old and new values of the edits made before it was
+shared. Those stay in the history of the file it was made from; the copy records its own
+edits in full. docs/HISTORY.md has the layout.
 """
 
 from __future__ import annotations
@@ -101,6 +107,7 @@ def _share(pf: ProgramFile, out: Path, no_contacts: bool, day: date | None) -> S
                              list(facts.items()))
             if no_contacts:
                 _strip_contacts(conn)
+            compact_history(conn)
             conn.execute("COMMIT")
             conn.execute("VACUUM INTO ?", (str(final),))
         finally:
@@ -112,16 +119,19 @@ def _share(pf: ProgramFile, out: Path, no_contacts: bool, day: date | None) -> S
     return SharedCopy(target, program_name, copy_id, stripped)
 
 
+def compact_history(conn: sqlite3.Connection) -> None:
+    """Drop the old and new values from the history (a shared copy's: see the module)."""
+    conn.execute("UPDATE change SET old=NULL, new=NULL WHERE old IS NOT NULL OR new IS NOT NULL")
+
+
 def _strip_contacts(conn: sqlite3.Connection) -> None:
     """Phones and e-mails out of the rows and out of every history record of them."""
     conn.execute("UPDATE person SET phone='', email=''")
-    conn.execute("UPDATE change SET old=CASE WHEN old IS NULL THEN NULL ELSE '\"\"' END, "
-                 "new=CASE WHEN new IS NULL THEN NULL ELSE '\"\"' END "
-                 "WHERE table_name='person' AND field IN ('phone', 'email')")
-    conn.execute("UPDATE change SET new=json_set(new, '$.phone', '', '$.email', '') "
-                 "WHERE table_name='person' AND field='' AND new IS NOT NULL")
-    conn.execute("UPDATE change SET old=json_set(old, '$.phone', '', '$.email', '') "
-                 "WHERE table_name='person' AND field='' AND old IS NOT NULL")
+    conn.execute(
+        "UPDATE change SET old=CASE WHEN old IS NULL THEN NULL ELSE '' END, "
+        "new=CASE WHEN new IS NULL THEN NULL ELSE '' END "
+        "WHERE tbl IN (SELECT n FROM history_name WHERE text='person') "
+        "AND field IN (SELECT n FROM history_name WHERE text IN ('phone', 'email'))")
     # the reports of earlier merges show the values they changed
     for key, value in conn.execute(
             "SELECT key, value FROM meta WHERE key LIKE 'merge_report:%'").fetchall():

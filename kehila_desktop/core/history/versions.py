@@ -13,6 +13,8 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, UTC
 
+from kehila_desktop.core.history import clock
+
 
 @dataclass(frozen=True)
 class Version:
@@ -20,16 +22,10 @@ class Version:
     last_changed: datetime | None  # UTC, None when the history has nothing on the row
 
 
-def _utc(text: str | None) -> datetime | None:
-    if not text:
+def _utc(at: int | None) -> datetime | None:
+    if not at:
         return None
-    try:
-        moment = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
+    return datetime.fromtimestamp(clock.ms_of(at) / 1000, tz=UTC)
 
 
 def versions(conn: sqlite3.Connection, table: str, ids: list[str] | None = None,
@@ -37,19 +33,21 @@ def versions(conn: sqlite3.Connection, table: str, ids: list[str] | None = None,
     """Per row of ``table`` (those of ``ids``, or all): its ``Version``. ``children``
     (child table, its column naming the parent) counts the child rows' changes as the
     parent's too — a meeting's agenda items, say."""
-    sql = ("SELECT row_id AS owner, step_id, at FROM change WHERE table_name=?")
+    sql = ("SELECT c.row AS owner, c.step, s.at FROM change c JOIN step s ON s.n=c.step "
+           "WHERE c.tbl=(SELECT n FROM history_name WHERE text=?)")
     args: list = [table]
     if children:
         child, column = children
         if not (child.isidentifier() and column.isidentifier()):
             raise ValueError("child table and column must be plain names")
-        sql += (f" UNION ALL SELECT c.{column}, h.step_id, h.at FROM change h "
-                f"JOIN {child} c ON c.id = h.row_id WHERE h.table_name=?")
+        sql += (f" UNION ALL SELECT c.{column}, h.step, s.at FROM change h "
+                f"JOIN step s ON s.n=h.step JOIN {child} c ON c.id = h.row "
+                f"WHERE h.tbl=(SELECT n FROM history_name WHERE text=?)")
         args.append(child)
-    steps: dict[str, set[str]] = {}
-    last: dict[str, str] = {}
-    for owner, step_id, at in conn.execute(sql, args):
-        steps.setdefault(owner, set()).add(step_id)
+    steps: dict[str, set[int]] = {}
+    last: dict[str, int] = {}
+    for owner, step, at in conn.execute(sql, args):
+        steps.setdefault(owner, set()).add(step)
         if at and (owner not in last or at > last[owner]):
             last[owner] = at
     wanted = ids if ids is not None else list(steps)

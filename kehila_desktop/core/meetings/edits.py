@@ -9,7 +9,7 @@ from kehila_desktop.core import enums
 from kehila_desktop.core.errors import InvalidEdit
 from kehila_desktop.core.file import tables as T
 from kehila_desktop.core.history.operations import Operations
-from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.i18n import tr
 
 
 def _only(changes: dict, allowed: tuple[str, ...], table: str) -> None:
@@ -59,10 +59,3 @@ def set_agenda_notes(ops: Operations, item_id: str, text: str) -> int:
 def remove_agenda_item(ops: Operations, item_id: str) -> None:
     ops.delete(T.AGENDA_ITEM, item_id, label=tr("remove agenda item"))
 
-
-def set_action_item_status(ops: Operations, item_id: str, status: str) -> int:
-    if status not in enums.ACTION_ITEM_STATUSES:
-        raise InvalidEdit("Unknown action item status {status}.", status=status)
-    return ops.update(T.ACTION_ITEM, item_id, {"status": status},
-                      label=tr("action item {status}",
-                               status=label("ACTION_ITEM_STATUSES", status)))

@@ -112,3 +112,17 @@ def meeting_choices(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
     return conn.execute(
         "SELECT m.id, m.starts_at, b.name FROM live_meeting m JOIN live_body b "
         "ON b.id=m.body_id ORDER BY m.starts_at, b.position").fetchall()
+
+
+def started_at(conn: sqlite3.Connection, meeting_id: str) -> str:
+    """When the meeting really started ("" before Start meeting)."""
+    row = conn.execute("SELECT started_at FROM meeting WHERE id=?", (meeting_id,)).fetchone()
+    return (row[0] or "") if row else ""
+
+
+def find_meeting(conn: sqlite3.Connection, wanted: str) -> list[str]:
+    """The live meetings whose id is ``wanted`` or (four characters or more) starts with it."""
+    wanted = (wanted or "").strip()
+    return [row[0] for row in conn.execute(
+        "SELECT id FROM live_meeting WHERE id=? OR (length(?)>=4 AND id LIKE ?)",
+        (wanted, wanted, wanted.replace("%", "").replace("_", "") + "%")).fetchall()]

@@ -271,38 +271,111 @@ def body_kind_of_meeting(conn: sqlite3.Connection, meeting_id: str) -> str | Non
     return row[0] if row else None
 
 
-def record_decision(ops: Operations, meeting_id: str, text: str, kind: str = "other", *,
-                    votes: tuple[int, int, int] = (0, 0, 0), payload: dict | None = None
-                    ) -> str:
-    """Record a decision (equal weight: one vote each) as one step; a steering decision of a
-    kind the seed gives it, carried by its votes, updates the program (``apply_decision``)."""
-    if kind not in enums.DECISION_KINDS:
-        raise InvalidEdit("Unknown decision kind {kind}.", kind=kind)
-    text = (text or "").strip()
-    if not text:
-        raise InvalidEdit("A decision needs its text.")
+def members_present(conn: sqlite3.Connection, meeting_id: str) -> int | None:
+    """Members marked present or late (guests do not vote); None while nobody is marked."""
+    marks = attendance_of(conn, meeting_id)
+    if not marks:
+        return None
+    return sum(1 for status in marks.values() if status in ATTENDED)
+
+
+def _check_votes(conn: sqlite3.Connection, meeting_id: str, votes, outcome: str | None
+                 ) -> tuple[tuple[int, int, int], str]:
+    """The votes as three whole numbers and the outcome, or one clear sentence why not."""
     try:
         v_for, v_against, v_abstain = (int(v) for v in votes)
     except (TypeError, ValueError):
         raise InvalidEdit("Votes must be whole numbers.") from None
     if min(v_for, v_against, v_abstain) < 0:
         raise InvalidEdit("Votes cannot be negative.")
+    if outcome is None:  # callers that predate outcomes: what the counts say
+        outcome = ("passed_consensus" if not (v_for or v_against or v_abstain) else
+                   "passed_vote" if v_for > v_against else "rejected")
+    if outcome not in enums.DECISION_OUTCOMES:
+        raise InvalidEdit("Unknown decision outcome {outcome}.", outcome=outcome)
+    total = v_for + v_against + v_abstain
+    present = members_present(conn, meeting_id)
+    if present is not None and total > present:
+        raise InvalidEdit("{total} votes were counted but only {present} members are present; "
+                          "correct the votes or the check-in.", total=total, present=present)
+    if outcome == "passed_vote" and v_for <= v_against:
+        raise InvalidEdit("A decision passed by vote needs more votes for than against "
+                          "({for_} for, {against} against).", for_=v_for, against=v_against)
+    return (v_for, v_against, v_abstain), outcome
+
+
+def decision_applies(conn: sqlite3.Connection, meeting_id: str, kind: str, outcome: str,
+                     payload: dict | None) -> bool:
+    """A passed steering decision of a kind the seed gives the steering committee, with what
+    it sets, changes the program whatever the vote counts (consensus has none)."""
+    return bool(payload and kind in STEERING_DECISIONS and outcome in enums.PASSED_OUTCOMES
+                and body_kind_of_meeting(conn, meeting_id) == "steering")
+
+
+def record_decision(ops: Operations, meeting_id: str, text: str, kind: str = "other", *,
+                    votes: tuple[int, int, int] = (0, 0, 0), payload: dict | None = None,
+                    outcome: str | None = None) -> str:
+    """Record a decision (equal weight: one vote each) as one step.
+
+    ``outcome`` is one of ``enums.DECISION_OUTCOMES`` (left out: consensus when there are no
+    votes, else what the votes say). The votes together cannot exceed the members present;
+    "passed by vote" needs more for than against. A passed steering decision of a kind the
+    seed gives it updates the program (``apply_decision``)."""
+    if kind not in enums.DECISION_KINDS:
+        raise InvalidEdit("Unknown decision kind {kind}.", kind=kind)
+    text = (text or "").strip()
+    if not text:
+        raise InvalidEdit("A decision needs its text.")
+    (v_for, v_against, v_abstain), outcome = _check_votes(ops.conn, meeting_id, votes, outcome)
     position = ops.conn.execute("SELECT coalesce(max(position), 0) FROM decision "
                                 "WHERE meeting_id=?", (meeting_id,)).fetchone()[0] + 1
     with ops.step(tr("record decision")):
         decision_id = ops.insert("decision", {
             "meeting_id": meeting_id, "position": position, "text": text, "kind": kind,
             "votes_for": v_for, "votes_against": v_against, "votes_abstain": v_abstain,
+            "outcome": outcome,
             "payload": json.dumps(payload, ensure_ascii=False) if payload else ""})
-        if (payload and kind in STEERING_DECISIONS and v_for > v_against
-                and body_kind_of_meeting(ops.conn, meeting_id) == "steering"):
+        if decision_applies(ops.conn, meeting_id, kind, outcome, payload):
             apply_decision(ops, decision_id)
     return decision_id
 
 
+def correct_decision(ops: Operations, decision_id: str, *, text: str | None = None,
+                     outcome: str | None = None, votes: tuple[int, int, int] | None = None
+                     ) -> None:
+    """Correct a recorded decision's text, outcome or votes (same checks as recording); a
+    steering decision that now passes applies what it decides."""
+    row = ops.conn.execute("SELECT meeting_id, text, kind, outcome, votes_for, votes_against, "
+                           "votes_abstain, payload FROM decision WHERE id=? AND deleted=0",
+                           (decision_id,)).fetchone()
+    if row is None:
+        raise InvalidEdit("That decision does not exist.")
+    meeting_id, old_text, kind, old_outcome, *old_votes, payload = row
+    text = old_text if text is None else (text or "").strip()
+    if not text:
+        raise InvalidEdit("A decision needs its text.")
+    votes, outcome = _check_votes(ops.conn, meeting_id, votes or old_votes,
+                                  outcome or old_outcome or None)
+    with ops.step(tr("correct decision")):
+        ops.update("decision", decision_id, {
+            "text": text, "outcome": outcome, "votes_for": votes[0], "votes_against": votes[1],
+            "votes_abstain": votes[2]})
+        loaded = json.loads(payload) if payload else None
+        if (old_outcome not in enums.PASSED_OUTCOMES and
+                decision_applies(ops.conn, meeting_id, kind, outcome, loaded)):
+            apply_decision(ops, decision_id)
+
+
+def remove_decision(ops: Operations, decision_id: str) -> None:
+    """Remove a mis-recorded decision (Undo brings it back; what an applied steering decision
+    changed in the program stays until undone or decided again)."""
+    if not ops.delete("decision", decision_id, label=tr("remove decision")):
+        raise InvalidEdit("That decision does not exist.")
+
+
 def decisions(conn: sqlite3.Connection, meeting_id: str) -> list[dict]:
-    cur = conn.execute("SELECT id, text, kind, votes_for, votes_against, votes_abstain, payload "
-                       "FROM decision WHERE meeting_id=? AND deleted=0 ORDER BY position",
+    cur = conn.execute("SELECT id, text, kind, votes_for, votes_against, votes_abstain, payload, "
+                       "outcome FROM decision WHERE meeting_id=? AND deleted=0 ORDER BY position",
                        (meeting_id,))
     names = [d[0] for d in cur.description]
     return [dict(zip(names, row)) for row in cur.fetchall()]
@@ -346,3 +419,53 @@ def action_items(conn: sqlite3.Connection, *, body_id: str | None = None,
         [today, *args])
     names = [d[0] for d in cur.description]
     return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+def set_action_item_status(ops: Operations, item_id: str, status: str,
+                           meeting_id: str | None = None) -> None:
+    """Mark an action item done (at ``meeting_id``, for its minutes), reopen or cancel it."""
+    if status not in enums.ACTION_ITEM_STATUSES:
+        raise InvalidEdit("Unknown action item status {status}.", status=status)
+    changes: dict = {"status": status}
+    changes["done_meeting_id"] = meeting_id if status == "done" else None
+    if not ops.update("action_item", item_id, changes,
+                      label=tr("action item {status}",
+                               status=vocab_label("ACTION_ITEM_STATUSES", status))):
+        if ops.conn.execute("SELECT 1 FROM action_item WHERE id=?", (item_id,)).fetchone() is None:
+            raise InvalidEdit("That action item does not exist.")
+
+
+def remove_action_item(ops: Operations, item_id: str) -> None:
+    if not ops.delete("action_item", item_id, label=tr("remove action item")):
+        raise InvalidEdit("That action item does not exist.")
+
+
+def follow_up_items(conn: sqlite3.Connection, meeting_id: str) -> list[dict]:
+    """The action items a meeting follows up: those of earlier meetings of its body that
+    were still open when it met (open now, or marked done at this meeting), oldest first.
+    Each has ``done_here`` (marked done at this meeting) and ``meeting_date``."""
+    row = conn.execute("SELECT body_id, starts_at FROM meeting WHERE id=?",
+                       (meeting_id,)).fetchone()
+    if row is None:
+        return []
+    cur = conn.execute(
+        "SELECT ai.id, ai.text, ai.status, ai.due, ai.owner_person_id, p.name AS owner, "
+        "ai.meeting_id, substr(mt.starts_at,1,10) AS meeting_date, "
+        "(ai.done_meeting_id IS ? AND ai.status='done') AS done_here "
+        "FROM action_item ai JOIN meeting mt ON mt.id=ai.meeting_id "
+        "LEFT JOIN person p ON p.id=ai.owner_person_id "
+        "WHERE ai.deleted=0 AND mt.deleted=0 AND mt.body_id=? AND mt.id<>? AND mt.starts_at<? "
+        "AND (ai.status='open' OR ai.done_meeting_id=?) ORDER BY mt.starts_at, ai.rowid",
+        (meeting_id, row[0], meeting_id, row[1], meeting_id))
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+def meeting_action_items(conn: sqlite3.Connection, meeting_id: str) -> list[dict]:
+    """The action items recorded at a meeting (new there), in the order recorded."""
+    cur = conn.execute(
+        "SELECT ai.id, ai.text, ai.status, ai.due, ai.owner_person_id, p.name AS owner "
+        "FROM action_item ai LEFT JOIN person p ON p.id=ai.owner_person_id "
+        "WHERE ai.meeting_id=? AND ai.deleted=0 ORDER BY ai.rowid", (meeting_id,))
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r)) for r in cur.fetchall()]

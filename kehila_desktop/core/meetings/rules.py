@@ -97,7 +97,8 @@ def steering_decisions_missing(conn: sqlite3.Connection, language: str | None) -
     taken = {k for (k,) in conn.execute(
         "SELECT DISTINCT d.kind FROM decision d JOIN meeting m ON m.id=d.meeting_id "
         "JOIN body b ON b.id=m.body_id WHERE d.deleted=0 AND m.deleted=0 AND "
-        "b.kind='steering' AND d.votes_for>d.votes_against")}
+        "b.kind='steering' AND (d.outcome IN ('passed_vote', 'passed_consensus') OR "
+        "(d.outcome='' AND d.votes_for>d.votes_against))")}
     missing = [k for k in STEERING_DECISIONS if k not in taken]
     if not missing:
         return []

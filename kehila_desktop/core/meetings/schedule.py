@@ -166,8 +166,9 @@ def protected_meetings(conn, body_id: str) -> set[str]:
     rows = conn.execute(
         "SELECT m.id FROM meeting m WHERE m.body_id=? AND m.deleted=0 AND ("
         " m.status!='planned'"
-        " OR EXISTS(SELECT 1 FROM change c WHERE c.table_name='meeting' AND c.row_id=m.id"
-        "           AND c.field NOT IN ('', 'deleted'))"
+        " OR m.id IN (SELECT c.row FROM change c JOIN history_name t ON t.n=c.tbl"
+        "             JOIN history_name f ON f.n=c.field"
+        "             WHERE t.text='meeting' AND f.text!='deleted')"
         " OR EXISTS(SELECT 1 FROM agenda_item a WHERE a.meeting_id=m.id AND a.deleted=0)"
         " OR EXISTS(SELECT 1 FROM attendance t WHERE t.meeting_id=m.id AND t.deleted=0)"
         " OR EXISTS(SELECT 1 FROM decision d WHERE d.meeting_id=m.id AND d.deleted=0))",

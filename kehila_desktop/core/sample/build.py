@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import random
+import zlib
 from datetime import date, datetime, timedelta
 
 from kehila_desktop.core.structure import edits
@@ -235,7 +236,7 @@ def _meeting(ops, body_id, kind, day, hour, minutes, meeting_kind, today, member
             # everyone misses at most one meeting in seven (above the expected 75%) …
             r = rng.random()
             state = "late" if r < 0.1 else "present"
-            if (n + int(person_id[:6], 16)) % 7 == 0:
+            if (n + zlib.crc32(person_id.encode())) % 7 == 0:
                 state = "excused" if r < 0.5 else "absent"
             if person_id == low_attender:  # … except one member, built to fall below
                 state = "absent" if n % 3 else "present"

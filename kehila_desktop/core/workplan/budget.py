@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kehila_desktop.core.errors import InvalidEdit
-from kehila_desktop.core.i18n import tr
+from kehila_desktop.core.i18n import format_date, tr
 from kehila_desktop.core.history.operations import Operations
 from kehila_desktop.core.workplan.plans import (
     CHANNEL_TEXTS,
@@ -104,12 +104,15 @@ def open_plan_decisions(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
 
 def approve_plan(ops: Operations, channel_id: str, *, meeting_id: str | None = None,
                  decision_id: str | None = None, text: str | None = None,
-                 when: str | None = None) -> str:
+                 when: str | None = None, outcome: str | None = None,
+                 votes: tuple[int, int, int] = (0, 0, 0)) -> str:
     """Approve the channel's plan as it is now, through a steering decision; one undo step.
 
     Uses ``decision_id`` (an existing decision, made kind ``work_plan``) or records a new
-    decision in the steering meeting ``meeting_id`` (default: the latest one; a held steering
-    meeting is added today when there is none). Returns the plan_approval id.
+    decision (with ``outcome`` and ``votes``, checked as every decision is) in the steering
+    meeting ``meeting_id`` (default: the latest one that has taken place; a held steering
+    meeting is added on ``when`` (today) when there is none). The approval is dated by its
+    meeting; a meeting that has not happened yet is refused. Returns the plan_approval id.
     """
     conn = ops.conn
     plan = read_plans(conn, channel_id)
@@ -120,10 +123,12 @@ def approve_plan(ops: Operations, channel_id: str, *, meeting_id: str | None = N
 
     channel_name = definite("CHANNELS", plan.key)
     today = when or date.today().isoformat()
+    real_today = date.today().isoformat()
+    created = False  # a meeting added here, on ``when``
     with ops.step(tr("approve the {channel} work plan", channel=channel_name)):
         if decision_id is None:
             if meeting_id is None:
-                meetings = steering_meetings(conn)
+                meetings = [m for m in steering_meetings(conn) if m[1] <= max(today, real_today)]
                 if meetings:
                     meeting_id = meetings[0][0]
                 else:
@@ -134,20 +139,39 @@ def approve_plan(ops: Operations, channel_id: str, *, meeting_id: str | None = N
                     meeting_id = ops.insert("meeting", {"body_id": steering[0],
                                                         "starts_at": today + "T10:00",
                                                         "status": "held"})
+                    created = True
             elif conn.execute("SELECT 1 FROM meeting m JOIN body b ON b.id=m.body_id WHERE "
                               "m.id=? AND b.kind='steering'", (meeting_id,)).fetchone() is None:
                 raise InvalidEdit("A work plan is approved in a steering committee meeting.")
-            position = conn.execute("SELECT coalesce(max(position), 0) + 1 FROM decision "
-                                    "WHERE meeting_id=?", (meeting_id,)).fetchone()[0]
-            decision_id = ops.insert("decision", {
-                "meeting_id": meeting_id, "position": position, "kind": "work_plan",
-                "text": text or tr("The {channel} work plan is approved.", channel=channel_name),
-                "payload": json.dumps({"channel": plan.key}, ensure_ascii=False)})
+            held_on = conn.execute("SELECT substr(starts_at, 1, 10) FROM meeting WHERE id=?",
+                                   (meeting_id,)).fetchone()[0]
+            if held_on > real_today and not created:
+                raise InvalidEdit("The steering meeting of {date} has not taken place yet; a "
+                                  "plan is approved at a meeting that has.",
+                                  date=format_date(held_on))
+            if outcome is not None and outcome not in ("passed_vote", "passed_consensus"):
+                raise InvalidEdit("A work plan is approved only by a decision that passed.")
+            from kehila_desktop.core.meetings.records import record_decision
+
+            decision_id = record_decision(
+                ops, meeting_id,
+                text or tr("The {channel} work plan is approved.", channel=channel_name),
+                "work_plan", votes=votes, outcome=outcome or None,
+                payload={"channel": plan.key})
+            if ops.conn.execute("SELECT outcome FROM decision WHERE id=?",
+                                (decision_id,)).fetchone()[0] not in ("passed_vote",
+                                                                      "passed_consensus"):
+                raise InvalidEdit("A work plan is approved only by a decision that passed.")
+            today = held_on or today
         else:
             if conn.execute("SELECT 1 FROM decision WHERE id=? AND deleted=0",
                             (decision_id,)).fetchone() is None:
                 raise InvalidEdit("That decision does not exist.")
             ops.update("decision", decision_id, {"kind": "work_plan"})
+            held_on = conn.execute("SELECT substr(m.starts_at, 1, 10) FROM decision d JOIN "
+                                   "meeting m ON m.id=d.meeting_id WHERE d.id=?",
+                                   (decision_id,)).fetchone()
+            today = (held_on[0] if held_on and held_on[0] else today)
         return ops.insert("plan_approval", {
             "decision_id": decision_id, "channel_id": channel_id,
             "approved_at": today, "snapshot": json.dumps(snapshot(plan), ensure_ascii=False)})

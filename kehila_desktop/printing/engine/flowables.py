@@ -206,17 +206,27 @@ class LineTable(Flowable):
         if sum(high) <= width:  # everything on one line: the rest shared by the weights
             extra = width - sum(high)
             return [h + extra * w / total for h, w in zip(high, self.weights)]
+        # every column its longest word, then the room left shared by the weights, a column
+        # never given more than its longest line needs (what it does not need goes to others)
         widths = list(low)
         room = width - sum(low)
-        for i in sorted(range(n), key=lambda k: high[k]):  # short columns on one line first
-            grow = high[i] - low[i]
-            if grow <= room * 0.5 or grow <= room and high[i] <= width * 0.22:
-                widths[i] = high[i]
-                room -= grow
-        stretch = [high[i] - widths[i] for i in range(n)]
-        if room > 0 and sum(stretch) > 0:
-            widths = [w + room * st / sum(stretch) for w, st in zip(widths, stretch)]
-        elif room > 0:
+        active = {i for i in range(n) if widths[i] < high[i]}
+        while room > 0.5 and active:
+            share = sum(self.weights[i] for i in active) or 1
+            full = set()
+            given = 0.0
+            for i in active:
+                add = room * self.weights[i] / share
+                if widths[i] + add >= high[i]:
+                    add = high[i] - widths[i]
+                    full.add(i)
+                widths[i] += add
+                given += add
+            room -= given
+            if not full:
+                break
+            active -= full
+        if room > 0.5:
             widths = [w + room * wt / total for w, wt in zip(widths, self.weights)]
         return widths
 
@@ -266,8 +276,14 @@ class LineTable(Flowable):
             n += 1
         if n == len(heights):
             return []
-        if n == 0:  # a row taller than a third of a page is split between its lines
-            return self._split_row(width, head, cells, heights, room)
+        if heights[n] >= 250 and room - used >= 2 * self.style.line_height + 2 * self.PAD:
+            # a row taller than a third of a page is split between its lines, after the
+            # rows that fit
+            split = self._split_row(width, head, cells, heights, n, room - used)
+            if split:
+                return split
+        if n == 0:
+            return []
         if availHeight < FRAME_HEIGHT - 1:  # not at the top of a page: no lone row
             if len(heights) - n == 1 and n > 2:
                 n -= 1  # the last row is not left alone on the next page
@@ -284,25 +300,28 @@ class LineTable(Flowable):
         rest.spaceBefore = 0
         return [first, rest]
 
-    def _split_row(self, width, head, cells, heights, room) -> list:
+    def _split_row(self, width, head, cells, heights, n, room) -> list:
+        """Rows ``:n`` and the lines of row ``n`` that fit in ``room``; then the rest."""
         lh = self.style.line_height
         fit = int((room - 2 * self.PAD) // lh)
-        if heights[0] < 250 or fit < 2:
+        if fit < 2:
             return []
-        top = [c[:fit] for c in cells[0]]
-        rest = [c[fit:] for c in cells[0]]
-        kw = dict(header_style=self.header_style, min_row_height=0,
-                  first_column_style=self.first_style, fixed=self.fixed, _spans=self._spans)
+        top = [c[:fit] for c in cells[n]]
+        rest = [c[fit:] for c in cells[n]]
+        kw = dict(header_style=self.header_style, first_column_style=self.first_style,
+                  fixed=self.fixed, _spans=self._spans)
         h_top = max(len(c) for c in top) * lh + 2 * self.PAD
         h_rest = max(max(len(c) for c in rest) * lh + 2 * self.PAD, self.min_row_height)
-        first = LineTable(self.header, [["\n".join(c) for c in top]], self.weights,
-                          self.style, space_after=0, _laid=(width, head, [top], [h_top]), **kw)
-        first.spaceBefore = self.spaceBefore
-        later = LineTable(self.header, [["\n".join(c) for c in rest]] + self.rows[1:],
-                          self.weights, self.style, space_after=self.spaceAfter,
-                          _laid=(width, head, [rest] + cells[1:], [h_rest] + heights[1:]),
+        first = LineTable(self.header, self.rows[:n] + [["\n".join(c) for c in top]],
+                          self.weights, self.style, space_after=0, min_row_height=0,
+                          _laid=(width, head, cells[:n] + [top], heights[:n] + [h_top]),
                           **kw)
-        later.min_row_height = self.min_row_height
+        first.spaceBefore = self.spaceBefore
+        later = LineTable(self.header, [["\n".join(c) for c in rest]] + self.rows[n + 1:],
+                          self.weights, self.style, space_after=self.spaceAfter,
+                          min_row_height=self.min_row_height,
+                          _laid=(width, head, [rest] + cells[n + 1:],
+                                 [h_rest] + heights[n + 1:]), **kw)
         later.spaceBefore = 0
         return [first, later]
 

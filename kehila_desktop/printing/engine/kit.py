@@ -41,7 +41,7 @@ class Kit:
         text = self.src.cap(text)  # English titles and headings begin with a capital
         out = [Para(text, self.title_style, space_after=2)]
         if subtitle:
-            out.append(Para(subtitle, self.body_style.but(size=11), space_after=2))
+            out.append(Para(self.src.cap(subtitle), self.body_style.but(size=11), space_after=2))
         out.append(Rule(1.2, space=5))
         return out
 

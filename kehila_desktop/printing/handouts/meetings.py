@@ -1,5 +1,6 @@
-"""Handouts about meetings: ``agenda`` (items with clock times from the start),
-``minutes`` (attendance, decisions with votes, action items) and ``calendar`` (the year's
+"""Handouts about meetings: ``agenda`` (items with clock times from the start and the standing
+follow-up on open action items), ``minutes`` (attendance of everyone, the agenda items with
+notes and time used, decisions with outcome and votes, action items new / done / carried) and ``calendar`` (the year's
 meetings of every body)."""
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ def agenda(src: Source, opts: dict) -> Handout:
     story += kit.table(header, rows, [0.8, 2.4, 6.6, 2.2, 3.2, 1.8])
     story += kit.para(src.tr("Total: {minutes} of {planned} planned.",
                              minutes=src.minutes(offset), planned=src.minutes(meeting["minutes"])))
+    story += _follow_up(src, kit, meeting)
     for item in items:
         if item["notes"]:
             story += kit.subheading(item["title"])
@@ -61,55 +63,118 @@ def agenda(src: Source, opts: dict) -> Handout:
     return Handout(title, name, story)
 
 
+def _duration(src: Source, seconds: int) -> str:
+    return src.minutes(round((seconds or 0) / 60))
+
+
+def _follow_up(src: Source, kit: Kit, meeting: dict) -> list:
+    """The standing section of every agenda: the body's action items still open from earlier
+    meetings (what the meeting follows up)."""
+    from kehila_desktop.core.meetings.records import follow_up_items
+
+    items = follow_up_items(src.conn, meeting["id"])
+    story = kit.heading(src.tr("Follow-up on action items"))
+    if not items:
+        return story + kit.para(src.tr("No open action items from earlier meetings."))
+    rows = [[str(i), a["text"], src.person_name(a["owner_person_id"]), src.date(a["due"]),
+             src.date(a["meeting_date"])] for i, a in enumerate(items, 1)]
+    return story + kit.table([src.tr("No."), src.tr("Task"), src.tr("Owner"), src.tr("Due"),
+                              src.tr("From the meeting of")], rows, [0.8, 7.6, 3.2, 2.2, 2.4])
+
+
 def minutes(src: Source, opts: dict) -> Handout:
+    """Everything the room recorded, ready to sign and send the same evening: attendance of
+    every member (present, late, excused, absent, not marked) and the guests; each agenda
+    item with its notes and the time it used; the decisions with outcome and votes; the
+    action items new at the meeting, done at it and carried on."""
+    from kehila_desktop.core.meetings.records import (expected_members, follow_up_items,
+                                                      meeting_action_items)
+
     kit = Kit(src)
     meeting = _meeting_from(src, opts)
     title = src.tr("Minutes")
     name, story = _meeting_head(src, kit, title, meeting)
+    if meeting.get("started_at"):
+        story += kit.para(src.tr("The meeting started at {time} (scheduled {scheduled}).",
+                                 time=src.time(meeting["started_at"]),
+                                 scheduled=src.time(meeting["starts_at"])))
+    # attendance: every member expected that day, marked or not, then the guests
     story += kit.heading(src.tr("Attendance"))
-    marks = src.all(
-        "SELECT a.status, a.guest_name, p.name FROM attendance a LEFT JOIN person p "
-        "ON p.id=a.person_id WHERE a.meeting_id=? AND a.deleted=0", (meeting["id"],))
+    marks = dict(src.conn.execute(
+        "SELECT person_id, status FROM attendance WHERE meeting_id=? AND deleted=0 AND "
+        "person_id IS NOT NULL", (meeting["id"],)).fetchall())
+    members = expected_members(src.conn, meeting["body_id"], meeting["starts_at"])
     groups: dict[str, list[str]] = {}
-    for mark in marks:
-        who = mark["name"] or mark["guest_name"]
-        if mark["guest_name"] and not mark["name"]:
-            who = src.tr("{name} (guest)", name=who)
-        groups.setdefault(mark["status"], []).append(who)
+    for pid, person, _expected in members:
+        groups.setdefault(marks.pop(pid, ""), []).append(person)
+    for pid, status in marks.items():  # marked, though not (or no longer) a member that day
+        groups.setdefault(status, []).append(src.person_name(pid))
+    guests = [g for (g,) in src.conn.execute(
+        "SELECT guest_name FROM attendance WHERE meeting_id=? AND deleted=0 AND "
+        "person_id IS NULL ORDER BY rowid", (meeting["id"],))]
     rows = [[src.cap_label("ATTENDANCE", status), str(len(groups[status])),
              src.join(sorted(groups[status]))]
-            for status in src.vocab_keys("ATTENDANCE") if status in groups]
+            for status in ("present", "late", "excused", "absent") if status in groups]
+    if "" in groups:
+        rows.append([src.cap(src.tr("not marked")), str(len(groups[""])),
+                     src.join(sorted(groups[""]))])
+    if guests:
+        rows.append([src.tr("Guests"), str(len(guests)), src.join(guests)])
     if rows:
         story += kit.table([src.tr("Attendance"), src.tr("Count"), src.tr("Names")], rows,
-                           [2, 1, 10])
+                           [2.2, 1, 10])
     else:
         story += kit.para(src.tr("No attendance was recorded."))
+    # the agenda items as they were taken: time used and notes
+    story += kit.heading(src.tr("Agenda"))
+    items = src.all("SELECT * FROM agenda_item WHERE meeting_id=? AND deleted=0 "
+                    "ORDER BY position, rowid", (meeting["id"],))
+    if items:
+        rows = [[str(i), it["title"], src.minutes(it["minutes"]),
+                 _duration(src, it.get("spent_seconds") or 0) if meeting.get("started_at")
+                 else "—"] for i, it in enumerate(items, 1)]
+        story += kit.table([src.tr("No."), src.ptr("agenda", "Item"), src.tr("Planned"),
+                            src.tr("Time used")], rows, [0.8, 9.6, 2.2, 2.2])
+        for i, it in enumerate(items, 1):
+            if it["notes"]:
+                story += kit.subheading(f"{i}. {it['title']}")
+                story += kit.para(it["notes"])
+    else:
+        story += kit.para(src.tr("No agenda items."))
     story += kit.heading(src.tr("Decisions"))
     decisions = src.all("SELECT * FROM decision WHERE meeting_id=? AND deleted=0 "
                         "ORDER BY position, rowid", (meeting["id"],))
     if decisions:
         rows = [[str(i), d["text"], src.cap_label("DECISION_KINDS", d["kind"]),
+                 src.cap_label("DECISION_OUTCOMES", d.get("outcome")) or "—",
                  str(d["votes_for"]), str(d["votes_against"]), str(d["votes_abstain"])]
                 for i, d in enumerate(decisions, 1)]
-        story += kit.table([src.tr("No."), src.tr("Decision"), src.tr("Kind"), src.tr("For"),
-                            src.tr("Against"), src.tr("Abstain")], rows,
-                           [0.8, 8.4, 2.6, 1.3, 1.3, 1.7])
+        story += kit.table([src.tr("No."), src.tr("Decision"), src.tr("Kind"),
+                            src.tr("Outcome"), src.tr("For"), src.tr("Against"),
+                            src.tr("Abstain")], rows, [0.8, 6.6, 2.4, 2.6, 1.2, 1.3, 1.5])
     else:
         story += kit.para(src.tr("No decisions were recorded."))
     story += kit.heading(src.tr("Action items"))
-    items = src.all("SELECT * FROM action_item WHERE meeting_id=? AND deleted=0 "
-                    "ORDER BY due, rowid", (meeting["id"],))
-    if items:
-        rows = [[str(i), a["text"], src.person_name(a["owner_person_id"]), src.date(a["due"]),
-                 src.cap_label("ACTION_ITEM_STATUSES", a["status"])]
-                for i, a in enumerate(items, 1)]
-        story += kit.table([src.tr("No."), src.tr("Task"), src.tr("Owner"), src.tr("Due"),
-                            src.tr("Status")], rows, [0.8, 8, 3.4, 2.2, 1.8])
+    new = meeting_action_items(src.conn, meeting["id"])
+    earlier = follow_up_items(src.conn, meeting["id"])
+    rows = [[src.cap(src.tr("new")), a["text"], a["owner"] or "", src.date(a["due"]),
+             src.cap_label("ACTION_ITEM_STATUSES", a["status"])] for a in new]
+    rows += [[src.cap(src.tr("done")), a["text"], a["owner"] or "", src.date(a["due"]),
+              src.tr("from the meeting of {date}", date=src.date(a["meeting_date"]))]
+             for a in earlier if a["done_here"]]
+    rows += [[src.cap(src.tr("carried")), a["text"], a["owner"] or "", src.date(a["due"]),
+              src.tr("from the meeting of {date}", date=src.date(a["meeting_date"]))]
+             for a in earlier if not a["done_here"]]
+    if rows:
+        story += kit.table([src.tr("Action item"), src.tr("Task"), src.tr("Owner"),
+                            src.tr("Due"), src.tr("Status")], rows, [1.6, 7, 3, 2.2, 3])
     else:
         story += kit.para(src.tr("No action items were recorded."))
     if meeting.get("notes"):
         story += kit.heading(src.tr("Notes"))
         story += kit.para(meeting["notes"])
+    story += kit.space(18)
+    story += kit.para(src.tr("Chair's signature: ____________    Date: ____________"))
     return Handout(title, name, story)
 
 

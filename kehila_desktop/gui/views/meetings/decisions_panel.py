@@ -5,9 +5,9 @@ used by in-room mode's quick capture. A steering decision of the kinds the seed 
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QPushButton, QSpinBox, QTreeWidget,
-                               QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QGridLayout,
+                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
+                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from kehila_desktop.core import enums
 from kehila_desktop.core.meetings import records as mt
@@ -21,48 +21,76 @@ from kehila_desktop.core.meetings import queries as mq
 
 
 class DecisionForm(QWidget):
-    """Text, kind, votes for / against / abstain (equal weight) and, at a steering meeting, what
-    the decision sets (``PayloadEditor``); ``recorded`` carries the new decision's id."""
+    """Text, kind, outcome, votes for / against / abstain (equal weight) and, at a steering
+    meeting, what the decision sets (``PayloadEditor``); ``recorded`` carries the new decision's
+    id. ``correct(decision)`` loads a recorded decision to correct its text, outcome and votes.
+    ``compact``: the votes stacked under their labels (in-room mode's narrow side panel)."""
 
     recorded = Signal(str)
 
-    def __init__(self, context, parent=None) -> None:
+    def __init__(self, context, parent=None, compact: bool = False) -> None:
         super().__init__(parent)
         self.context = context
         self.meeting_id: str | None = None
+        self.correcting: str = ""  # id of the decision being corrected ("" for a new one)
+        self._outcome_chosen = False
         form = QFormLayout(self)
+        if compact:
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.text = QLineEdit()
         self.kind = QComboBox()
         self.kind.currentIndexChanged.connect(self._kind_changed)
-        votes = QHBoxLayout()
+        self.outcome = QComboBox()
+        self.outcome.activated.connect(self._outcome_activated)
+        votes = QGridLayout()
+        votes.setContentsMargins(0, 0, 0, 0)
         self.spins = {k: QSpinBox() for k in ("for", "against", "abstain")}
         self.vote_labels = {k: QLabel() for k in self.spins}
-        for k, spin in self.spins.items():
+        for n, (k, spin) in enumerate(self.spins.items()):
             spin.setRange(0, 999)
             use_latin_digits(spin)
+            spin.valueChanged.connect(self._votes_changed)
             self.vote_labels[k].setBuddy(spin)
-            votes.addWidget(self.vote_labels[k])
-            votes.addWidget(spin)
+            if compact:  # label above its spin box: three narrow columns
+                votes.addWidget(self.vote_labels[k], 0, n)
+                votes.addWidget(spin, 1, n)
+            else:
+                votes.addWidget(self.vote_labels[k], 0, 2 * n)
+                votes.addWidget(spin, 0, 2 * n + 1)
         self.steering = False
         self.payload_editor = PayloadEditor()
         self.channel_boxes = self.payload_editor.channel_boxes
         self.button = QPushButton()
         self.button.clicked.connect(self.record)
-        self.labels = [QLabel() for _ in range(4)]
-        for lbl, w in zip(self.labels, (self.text, self.kind, None, self.payload_editor)):
+        self.cancel_button = QPushButton()
+        self.cancel_button.clicked.connect(self.new_decision)
+        self.cancel_button.setVisible(False)
+        self.labels = [QLabel() for _ in range(5)]
+        for lbl, w in zip(self.labels, (self.text, self.kind, None, self.payload_editor,
+                                        self.outcome)):
             if w is None:
                 form.addRow(lbl, votes)
             else:
                 lbl.setBuddy(w)
                 form.addRow(lbl, w)
-        form.addRow(self.button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.button, 1)
+        buttons.addWidget(self.cancel_button)
+        form.addRow(buttons)
         self.retranslate()
 
     def retranslate(self) -> None:
         for lbl, text in zip(self.labels[:3], (tr("Decision"), tr("Kind"), tr("Votes"))):
             lbl.setText(text)
+        self.labels[4].setText(tr("Outcome"))
         self.text.setAccessibleName(tr("Decision text"))
         self.kind.setAccessibleName(tr("Decision kind"))
+        self.outcome.setAccessibleName(tr("Decision outcome"))
+        chosen = current_data(self.outcome) or "passed_consensus"
+        self.outcome.clear()
+        for key in enums.DECISION_OUTCOMES:
+            self.outcome.addItem(label("DECISION_OUTCOMES", key), key)
+        self.outcome.setCurrentIndex(max(0, self.outcome.findData(chosen)))
         current = current_data(self.kind)
         self.kind.blockSignals(True)
         self.kind.clear()
@@ -75,9 +103,58 @@ class DecisionForm(QWidget):
             self.vote_labels[k].setText(text)
             self.spins[k].setAccessibleName(tr("Votes {which}", which=text))
         self.payload_editor.retranslate()
-        self.button.setText(tr("Record decision"))
-        self.button.setAccessibleName(tr("Record decision"))
+        self._button_texts()
         self._kind_changed()
+
+    def _button_texts(self) -> None:
+        text = tr("Save correction") if self.correcting else tr("Record decision")
+        self.button.setText(text)
+        self.button.setAccessibleName(text)
+        self.cancel_button.setText(tr("Cancel correction"))
+        self.cancel_button.setAccessibleName(tr("Cancel correction"))
+        self.cancel_button.setVisible(bool(self.correcting))
+        self.kind.setEnabled(not self.correcting)
+        self.payload_editor.setEnabled(not self.correcting)
+
+    def _outcome_activated(self, *_args) -> None:
+        self._outcome_chosen = True
+
+    def _votes_changed(self, *_args) -> None:
+        """Until the outcome is chosen, it follows the votes (none: consensus)."""
+        if self._outcome_chosen:
+            return
+        v_for, v_against, v_abstain = (self.spins[k].value()
+                                       for k in ("for", "against", "abstain"))
+        key = ("passed_consensus" if not (v_for or v_against or v_abstain) else
+               "passed_vote" if v_for > v_against else "rejected")
+        self.outcome.setCurrentIndex(max(0, self.outcome.findData(key)))
+
+    def _reset(self) -> None:
+        self.text.clear()
+        self._outcome_chosen = False
+        for spin in self.spins.values():
+            spin.setValue(0)
+        self._votes_changed()
+
+    def correct(self, decision: dict) -> None:
+        """Load a recorded decision to correct its text, outcome and votes."""
+        self.correcting = decision["id"]
+        self.text.setText(decision["text"])
+        self.kind.setCurrentIndex(max(0, self.kind.findData(decision["kind"])))
+        for k, column in (("for", "votes_for"), ("against", "votes_against"),
+                          ("abstain", "votes_abstain")):
+            self.spins[k].setValue(int(decision[column] or 0))
+        outcome = decision.get("outcome") or ""
+        self._outcome_chosen = bool(outcome)
+        if outcome:
+            self.outcome.setCurrentIndex(max(0, self.outcome.findData(outcome)))
+        self._button_texts()
+        self.text.setFocus()
+
+    def new_decision(self) -> None:
+        self.correcting = ""
+        self._reset()
+        self._button_texts()
 
     def _kind_changed(self, *_args) -> None:
         shown = self.payload_editor.set_kind(current_data(self.kind), self.steering)
@@ -103,13 +180,21 @@ class DecisionForm(QWidget):
         payload = self.payload_editor.payload() if self.steering else None
         votes = tuple(self.spins[k].value() for k in ("for", "against", "abstain"))
         text = self.text.text()
+        outcome = current_data(self.outcome) or None
         meeting_id = self.meeting_id
+        if self.correcting:
+            decision_id = self.correcting
+            done = self.context.run(tr("correct decision"), lambda ops: mt.correct_decision(
+                ops, decision_id, text=text, outcome=outcome, votes=votes) or True)
+            if done:
+                self.new_decision()
+                self.recorded.emit(decision_id)
+                return decision_id
+            return None
         decision_id = self.context.run(tr("record decision"), lambda ops: mt.record_decision(
-            ops, meeting_id, text, kind, votes=votes, payload=payload))
+            ops, meeting_id, text, kind, votes=votes, payload=payload, outcome=outcome))
         if decision_id:
-            self.text.clear()
-            for spin in self.spins.values():
-                spin.setValue(0)
+            self._reset()
             if self.steering and self.context.pf is not None:
                 self.payload_editor.load(self.context.pf.conn)  # what the program now is
             self.recorded.emit(decision_id)
@@ -121,12 +206,10 @@ class ActionItemForm(QWidget):
 
     added = Signal(str)
 
-    def __init__(self, context, parent=None) -> None:
+    def __init__(self, context, parent=None, compact: bool = False) -> None:
         super().__init__(parent)
         self.context = context
         self.meeting_id: str | None = None
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
         self.text = QLineEdit()
         self.text.returnPressed.connect(self.add)
         self.owner = QComboBox()
@@ -139,11 +222,23 @@ class ActionItemForm(QWidget):
         use_latin_digits(self.due)
         self.button = QPushButton()
         self.button.clicked.connect(self.add)
-        row.addWidget(self.text, 3)
-        row.addWidget(self.owner, 2)
-        row.addWidget(self.has_due)
-        row.addWidget(self.due)
-        row.addWidget(self.button)
+        if compact:  # in-room mode's side panel: the text on a line of its own
+            grid = QGridLayout(self)
+            grid.setContentsMargins(0, 0, 0, 0)
+            grid.addWidget(self.text, 0, 0, 1, 3)
+            grid.addWidget(self.owner, 1, 0, 1, 3)
+            grid.addWidget(self.has_due, 2, 0)
+            grid.addWidget(self.due, 2, 1)
+            grid.addWidget(self.button, 2, 2)
+            grid.setColumnStretch(1, 1)
+        else:
+            row = QHBoxLayout(self)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(self.text, 3)
+            row.addWidget(self.owner, 2)
+            row.addWidget(self.has_due)
+            row.addWidget(self.due)
+            row.addWidget(self.button)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -217,8 +312,8 @@ class DecisionsPanel(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.decisions.setHeaderLabels([tr("Decision"), tr("Kind"), tr("For"), tr("Against"),
-                                        tr("Abstain")])
+        self.decisions.setHeaderLabels([tr("Decision"), tr("Kind"), tr("Outcome"), tr("For"),
+                                        tr("Against"), tr("Abstain")])
         self.decisions.setAccessibleName(tr("Decisions of the meeting"))
         self.items_label.setText(tr("Action items"))
         self.items.setHeaderLabels([tr("Action item"), tr("Owner"), tr("Due"), tr("Status")])
@@ -241,6 +336,7 @@ class DecisionsPanel(QWidget):
             return
         for d in mt.decisions(pf.conn, meeting_id):
             row = QTreeWidgetItem([d["text"], label("DECISION_KINDS", d["kind"]),
+                                   label("DECISION_OUTCOMES", d["outcome"]),
                                    str(d["votes_for"]), str(d["votes_against"]),
                                    str(d["votes_abstain"])])
             row.setData(0, Qt.ItemDataRole.UserRole, d["id"])
@@ -257,6 +353,8 @@ class DecisionsPanel(QWidget):
         item = self.items.currentItem()
         if item is not None:
             item_id = item.data(0, Qt.ItemDataRole.UserRole)
+            meeting_id = self.meeting_id
             self.context.run(tr("action item {status}",
                                 status=label("ACTION_ITEM_STATUSES", status)),
-                             lambda ops: edits.set_action_item_status(ops, item_id, status))
+                             lambda ops: mt.set_action_item_status(ops, item_id, status,
+                                                                   meeting_id))

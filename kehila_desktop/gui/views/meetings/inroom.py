@@ -1,12 +1,16 @@
 """In-room mode: the facilitator's full-screen window for running one meeting, and the optional
-projector window.
+projector window. Fits a 1024x768 projector laptop in every language.
 
 Large type; the current agenda item with its countdown and the time left for the whole
-meeting; one-tap check-in of members (tap again: late, then absent) and walk-in guests; quick
-capture of decisions with votes and of action items; notes per item. Next / previous item:
-PageDown / PageUp (what presentation clickers send) or Ctrl+Right / Ctrl+Left; pause:
-Ctrl+Space or the Pause key. Every tap is its own committed step, so pulling the power cord
-loses at most the last tap; the clock itself is not data and is not stored.
+meeting; on the side, three tabs (Ctrl+1 / Ctrl+2 / Ctrl+3): one-tap check-in of members
+(tap again: late, excused, absent) and walk-in guests, in a grid that reflows to the width
+and scrolls; decisions with outcome and votes (select one to correct or remove it); action
+items, new and followed up from earlier meetings (done / carried / removed). Notes per item:
+the notes box always belongs to the item it was loaded for. Next / previous item: PageDown /
+PageUp (what presentation clickers send) or Ctrl+Right / Ctrl+Left; pause: Ctrl+Space or the
+Pause key; undo: Ctrl+Z (the Edit menu's wording on the button). "Start meeting" records the
+real start; the clock and the current item are kept in the file (``core.meetings.clock``), so
+a crash or a second laptop resumes where the room was. Every tap is its own committed step.
 """
 
 from __future__ import annotations
@@ -16,21 +20,22 @@ import time
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QApplication, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QPushButton, QScrollArea, QSizePolicy,
-                               QTabWidget, QVBoxLayout, QWidget)
+                               QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
+                               QScrollArea, QSizePolicy, QTabWidget, QVBoxLayout, QWidget)
 
+from kehila_desktop.core.meetings import clock as mclock
 from kehila_desktop.core.meetings import records as mt
 from kehila_desktop.core.meetings import edits
 from kehila_desktop.core.i18n import isolate, join_list, label, ntr, tr
-from kehila_desktop.gui.widgets import format_datetime, plain_tip, plain_title
+from kehila_desktop.gui.widgets import format_date, format_datetime, plain_tip, plain_title
 from kehila_desktop.gui.views.meetings.agenda_panel import NotesEdit
 from kehila_desktop.gui.views.meetings.decisions_panel import ActionItemForm, DecisionForm
 from kehila_desktop.core.meetings import queries as mq
 
-BASE_POINTS = 16  # large, and still fits a 1366x768 laptop in every language
-LATE_AFTER_SECONDS = 10 * 60
-NEXT_STATUS = {"": "present", "present": "late", "late": "absent", "absent": "present",
-               "excused": "present"}
+BASE_POINTS = 16  # large, and still fits a 1024x768 projector laptop in every language
+LATE_AFTER_SECONDS = mclock.LATE_AFTER_SECONDS
+NEXT_STATUS = {"": "present", "present": "late", "late": "excused", "excused": "absent",
+               "absent": "present"}
 STATUS_STYLE = {"": "background: #ffffff; color: #222;",
                 "present": "background: #1b7f3b; color: white;",
                 "late": "background: #c77700; color: white;",
@@ -45,6 +50,11 @@ def clock(seconds: int) -> str:
     h, rest = divmod(seconds, 3600)
     m, s = divmod(rest, 60)
     return f"{sign}{h}:{m:02d}:{s:02d}" if h else f"{sign}{m:02d}:{s:02d}"
+
+
+def format_time(iso: str | None) -> str:
+    """"HH:MM" of a local ``YYYY-MM-DDTHH:MM[:SS]`` time (empty when not set)."""
+    return iso[11:16] if iso and len(iso) >= 16 else ""
 
 
 def _big(label_: QLabel, scale: float, bold: bool = True) -> QLabel:
@@ -80,27 +90,40 @@ class OneLineLabel(QLabel):
                                                    max(0, self.contentsRect().width())))
 
 
-class RunningMeeting:
-    """The clock of a running meeting: current item, seconds spent per item, pause."""
+class FitButton(QPushButton):
+    """A button whose text is laid out to its width: on one line when it fits, else on two
+    (broken at the space nearest the middle), else cut with "…"; the whole text is in its
+    tooltip and accessible name. Keeps a row of big buttons inside a 1024-pixel screen."""
 
-    def __init__(self, length_minutes: int) -> None:
-        self.length = length_minutes * 60
-        self.index = 0
-        self.spent: dict[int, int] = {}
-        self.paused = False
-        self.elapsed = 0
+    def __init__(self) -> None:
+        super().__init__()
+        self.full_text = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
-    def tick(self, seconds: int = 1) -> None:
-        if not self.paused:
-            self.elapsed += seconds
-            self.spent[self.index] = self.spent.get(self.index, 0) + seconds
+    def set_full_text(self, text: str) -> None:
+        self.full_text = text
+        self.setToolTip(plain_tip(text))
+        self.setAccessibleName(text)
+        self._fit()
 
-    def item_left(self, minutes: int) -> int:
-        return minutes * 60 - self.spent.get(self.index, 0)
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit()
 
-    @property
-    def meeting_left(self) -> int:
-        return self.length - self.elapsed
+    def _fit(self) -> None:
+        metrics = self.fontMetrics()
+        room = max(0, self.width() - 20)
+        text = self.full_text
+        if metrics.horizontalAdvance(text) > room:
+            spaces = [n for n, ch in enumerate(text) if ch == " "]
+            if spaces:
+                middle = min(spaces, key=lambda n: abs(n - len(text) / 2))
+                lines = [text[:middle], text[middle + 1:]]
+            else:
+                lines = [text]
+            text = "\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideRight, room)
+                             for line in lines)
+        super().setText(text.replace("&", "&&"))
 
 
 class ProjectorWindow(QWidget):
@@ -142,7 +165,75 @@ class ProjectorWindow(QWidget):
             self.agenda.addItem(entry)
 
 
+class CheckInGrid(QWidget):
+    """The members' buttons in as many columns as the width allows, each as wide as the
+    longest name (never cut); the scroll area around it scrolls the rest."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.grid = QGridLayout(self)
+        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.buttons: list[QPushButton] = []
+        self.columns = 1
+
+    def set_buttons(self, buttons: list[QPushButton]) -> None:
+        for b in self.buttons:
+            self.grid.removeWidget(b)
+        self.buttons = list(buttons)
+        for n, b in enumerate(self.buttons):  # in the grid (parented) before anything else
+            self.grid.addWidget(b, n, 0)
+        self.columns = 0
+        self.reflow()
+
+    def cell_width(self) -> int:
+        widest = 0
+        for b in self.buttons:
+            metrics = b.fontMetrics()
+            widest = max(widest, *(metrics.horizontalAdvance(line) for line in
+                                   (b.text().split("\n") or [""])))
+        return widest + 28  # the button's frame and padding
+
+    def reflow(self, width: int | None = None) -> None:
+        visible = [b for b in self.buttons if not b.isHidden()]
+        cell = self.cell_width()
+        spacing = max(0, self.grid.horizontalSpacing())
+        margins = self.grid.contentsMargins()
+        width = width if width is not None else self.width()
+        room = max(cell, width - margins.left() - margins.right())
+        columns = max(1, (room + spacing) // (cell + spacing))
+        for b in self.buttons:
+            b.setMinimumWidth(cell)
+        self.columns = columns
+        for b in self.buttons:
+            self.grid.removeWidget(b)
+        for n, b in enumerate(visible):
+            self.grid.addWidget(b, n // columns, n % columns)
+
+
+class CheckInScroll(QScrollArea):
+    def __init__(self, host: CheckInGrid) -> None:
+        super().__init__()
+        self.host = host
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no unnamed tab stop
+        self.setWidget(host)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.host.reflow(self.viewport().width())
+
+
+def _small(button: QPushButton, scale: float = 0.8) -> QPushButton:
+    font = QFont(button.font())
+    font.setPointSizeF(BASE_POINTS * scale)
+    button.setFont(font)
+    return button
+
+
 class InRoomWindow(QWidget):
+    CHECKIN, DECISIONS, ACTIONS = range(3)
+
     def __init__(self, context, meeting_id: str, projector: bool = False, parent=None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.context = context
@@ -150,12 +241,18 @@ class InRoomWindow(QWidget):
         self.items: list[dict] = []
         self.member_buttons: dict[str, QPushButton] = {}
         self.member_names: dict[str, str] = {}
+        self.notes_item_id = ""  # the agenda item whose notes the notes box holds
+        self.notes_loaded = ""  # what the box held when loaded (else: typed, not yet saved)
         conn = context.pf.conn
-        self.run = RunningMeeting(mq.meeting_minutes(conn, meeting_id))
+        self.length = mq.meeting_minutes(conn, meeting_id) * 60
+        self.clock = mclock.clock_of(conn, meeting_id)
+        self.paused = self.clock.started and not self.clock.running
         self.projector: ProjectorWindow | None = None
         font = QFont(self.font())
         font.setPointSizeF(BASE_POINTS)
         self.setFont(font)
+        self.member_font = QFont(font)
+        self.member_font.setPointSizeF(BASE_POINTS * 0.875)  # two columns at 1024 pixels
         self._build()
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
@@ -172,65 +269,87 @@ class InRoomWindow(QWidget):
     # --- building -------------------------------------------------------------------------
     def _build(self) -> None:
         outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 6, 8, 6)
         top = QHBoxLayout()
-        self.heading = _big(OneLineLabel(), 1.4)
+        self.heading = _big(OneLineLabel(), 1.2)
         self.heading.setWordWrap(False)
-        self.meeting_clock = _big(QLabel(), 1.4)
+        self.meeting_clock = _big(QLabel(), 1.2)
+        self.meeting_clock.setWordWrap(False)
         top.addWidget(self.heading, 1)
-        top.addSpacing(24)  # the heading never runs into the clock
+        top.addSpacing(16)  # the heading never runs into the clock
         top.addWidget(self.meeting_clock)
-        self.projector_button = QPushButton()
-        self.finish_button = QPushButton()
-        self.exit_button = QPushButton()
-        for b in (self.projector_button, self.finish_button, self.exit_button):
-            b.setMinimumHeight(48)
-            top.addWidget(b)
+        self.start_button = QPushButton()
+        self.start_button.clicked.connect(self.start)
+        self.start_button.setMinimumHeight(44)
+        top.addWidget(self.start_button)
         outer.addLayout(top)
+        self.started_label = _big(QLabel(), 0.8, bold=False)
+        outer.addWidget(self.started_label)
         middle = QHBoxLayout()
         outer.addLayout(middle, 1)
         # the current item
         item_box = QVBoxLayout()
-        self.position = _big(QLabel(), 1.0, bold=False)
-        self.item_title = _big(QLabel(), 2.2)
-        self.item_meta = _big(QLabel(), 1.0, bold=False)
-        self.countdown = _big(QLabel(), 3.6)
+        self.position = _big(QLabel(), 0.9, bold=False)
+        self.item_title = _big(QLabel(), 1.7)
+        self.item_title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.item_meta = _big(QLabel(), 0.9, bold=False)
+        self.item_meta.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.countdown = _big(QLabel(), 3.0)
+        self.countdown.setWordWrap(False)
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.countdown.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.notes = NotesEdit()
         self.notes.left.connect(self.save_notes)
         for w in (self.position, self.item_title, self.item_meta, self.countdown):
             item_box.addWidget(w)
         item_box.addWidget(self.notes, 1)
         nav = QHBoxLayout()
-        self.prev_button = QPushButton()
-        self.pause_button = QPushButton()
-        self.next_button = QPushButton()
+        self.prev_button = FitButton()
+        self.pause_button = FitButton()
+        self.next_button = FitButton()
         self.prev_button.clicked.connect(lambda: self.go(-1))
         self.next_button.clicked.connect(lambda: self.go(1))
         self.pause_button.clicked.connect(self.toggle_pause)
+        for b in (self.prev_button, self.pause_button, self.next_button):
+            b.setMinimumHeight(2 * b.fontMetrics().lineSpacing() + 14)
+            nav.addWidget(b)
+        item_box.addLayout(nav)
+        tools = QHBoxLayout()
+        self.undo_button = _small(FitButton())
+        self.undo_button.clicked.connect(self.undo)
+        self.projector_button = _small(FitButton())
+        self.finish_button = _small(FitButton())
+        self.exit_button = _small(FitButton())
         self.projector_button.clicked.connect(self.toggle_projector)
         self.finish_button.clicked.connect(self.finish)
         self.exit_button.clicked.connect(self.close)
-        for b in (self.prev_button, self.pause_button, self.next_button):
-            b.setMinimumHeight(64)
-            nav.addWidget(b)
-        item_box.addLayout(nav)
-        middle.addLayout(item_box, 3)
-        # check-in and quick capture
-        side = QVBoxLayout()
-        self.checkin_label = _big(QLabel(), 1.1)
+        for b in (self.undo_button, self.projector_button, self.finish_button, self.exit_button):
+            b.setMinimumHeight(2 * b.fontMetrics().lineSpacing() + 12)
+            tools.addWidget(b, 1)
+        item_box.addLayout(tools)
+        middle.addLayout(item_box, 5)
+        # check-in and quick capture, one tab each
+        self.side = QTabWidget()
+        self.side.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        self.side.tabBar().setExpanding(True)
+        self.side.tabBar().setUsesScrollButtons(False)
+        self.side.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
+        checkin = QWidget()
+        side = QVBoxLayout(checkin)
+        side.setContentsMargins(4, 4, 4, 4)
+        self.checkin_label = _big(QLabel(), 0.9, bold=False)
+        self.checkin_label.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                         QSizePolicy.Policy.Preferred)
         side.addWidget(self.checkin_label)
         self.find = QLineEdit()
         self.find.setClearButtonEnabled(True)
         self.find.textChanged.connect(self._filter_members)
+        self.find.returnPressed.connect(self._tap_found)
         side.addWidget(self.find)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no unnamed tab stop
-        grid_host = QWidget()
-        self.grid = QGridLayout(grid_host)
-        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop)
-        scroll.setWidget(grid_host)
-        side.addWidget(scroll, 2)
+        self.grid_host = CheckInGrid()
+        self.grid = self.grid_host.grid
+        self.checkin_scroll = CheckInScroll(self.grid_host)
+        side.addWidget(self.checkin_scroll, 1)
         guest = QHBoxLayout()
         self.guest_name = QLineEdit()
         self.guest_name.returnPressed.connect(self.add_guest)
@@ -239,25 +358,70 @@ class InRoomWindow(QWidget):
         guest.addWidget(self.guest_name, 1)
         guest.addWidget(self.guest_button)
         side.addLayout(guest)
-        self.guests = _big(QLabel(), 0.9, bold=False)
+        self.guests = _big(QLabel(), 0.8, bold=False)
+        self.guests.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         side.addWidget(self.guests)
-        self.capture = QTabWidget()
-        self.decision_form = DecisionForm(self.context)
-        self.action_form = ActionItemForm(self.context)
+        self.side.addTab(checkin, "")
+        # decisions
+        decisions = QWidget()
+        dbox = QVBoxLayout(decisions)
+        dbox.setContentsMargins(4, 4, 4, 4)
+        self.decision_form = DecisionForm(self.context, compact=True)
         self.decision_form.set_meeting(self.meeting_id)
+        form_scroll = QScrollArea()
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        form_scroll.setWidget(self.decision_form)
+        form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        dbox.addWidget(form_scroll, 3)
+        self.decision_list = QListWidget()
+        self.decision_list.setWordWrap(True)
+        dbox.addWidget(self.decision_list, 2)
+        drow = QHBoxLayout()
+        self.correct_button = _small(FitButton())
+        self.correct_button.clicked.connect(self.correct_decision)
+        self.remove_decision_button = _small(FitButton())
+        self.remove_decision_button.clicked.connect(self.remove_decision)
+        for b in (self.correct_button, self.remove_decision_button):
+            b.setMinimumHeight(2 * b.fontMetrics().lineSpacing() + 12)
+            drow.addWidget(b)
+        dbox.addLayout(drow)
+        self.side.addTab(decisions, "")
+        # action items: new ones and those followed up from earlier meetings
+        actions = QWidget()
+        abox = QVBoxLayout(actions)
+        abox.setContentsMargins(4, 4, 4, 4)
+        self.action_form = ActionItemForm(self.context, compact=True)
         self.action_form.set_meeting(self.meeting_id)
-        self.capture.addTab(self.decision_form, "")
-        self.capture.addTab(self.action_form, "")
-        side.addWidget(self.capture, 1)
-        self.captured = _big(QLabel(), 0.9, bold=False)
-        side.addWidget(self.captured)
-        middle.addLayout(side, 2)
+        abox.addWidget(self.action_form)
+        self.action_list = QListWidget()
+        self.action_list.setWordWrap(True)
+        abox.addWidget(self.action_list, 1)
+        arow = QHBoxLayout()
+        self.done_button = _small(FitButton())
+        self.done_button.clicked.connect(lambda: self.set_action_status("done"))
+        self.carry_button = _small(FitButton())
+        self.carry_button.clicked.connect(lambda: self.set_action_status("open"))
+        self.remove_action_button = _small(FitButton())
+        self.remove_action_button.clicked.connect(self.remove_action)
+        for b in (self.done_button, self.carry_button, self.remove_action_button):
+            b.setMinimumHeight(2 * b.fontMetrics().lineSpacing() + 12)
+            arow.addWidget(b)
+        abox.addLayout(arow)
+        self.side.addTab(actions, "")
+        self.captured = _big(QLabel(), 0.8, bold=False)
+        self.captured.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        right = QVBoxLayout()
+        right.addWidget(self.side, 1)
+        right.addWidget(self.captured)
+        middle.addLayout(right, 6)
         # The keys work wherever the focus is (also while typing notes): see eventFilter.
         QApplication.instance().installEventFilter(self)
 
     def _key_action(self, event):
         key, mods = event.key(), event.modifiers()
         ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+        shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
         if key == Qt.Key.Key_PageDown or (ctrl and key == Qt.Key.Key_Right):
             return lambda: self.go(1)
         if key == Qt.Key.Key_PageUp or (ctrl and key == Qt.Key.Key_Left):
@@ -266,7 +430,24 @@ class InRoomWindow(QWidget):
             return self.toggle_pause
         if key == Qt.Key.Key_Escape:
             return self.close
+        if key == Qt.Key.Key_F5 and not mods:  # what a clicker sends to start a show
+            return self.start
+        if ctrl and key == Qt.Key.Key_0:
+            return self.notes.setFocus
+        if ctrl and key in (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3):
+            return lambda: self.show_tab(int(key) - int(Qt.Key.Key_1))
+        if ctrl and not shift and key == Qt.Key.Key_Z and not self._text_undo_available():
+            return self.undo
         return None
+
+    def _text_undo_available(self) -> bool:
+        """While typing, Ctrl+Z undoes the typing first (as in any text box)."""
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QLineEdit):
+            return focus.isUndoAvailable()
+        if isinstance(focus, QPlainTextEdit):
+            return focus.document().isUndoAvailable()
+        return False
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802
         kind = event.type()
@@ -281,25 +462,44 @@ class InRoomWindow(QWidget):
                 return True
         return False
 
+    def show_tab(self, index: int) -> None:
+        self.side.setCurrentIndex(index)
+        first = {self.CHECKIN: self.find, self.DECISIONS: self.decision_form.text,
+                 self.ACTIONS: self.action_form.text}[index]
+        first.setFocus()
+
     def retranslate(self, *_args) -> None:
         self.setWindowTitle(tr("In-room mode"))
         for b, text in ((self.prev_button, tr("Previous item (PgUp)")),
                         (self.next_button, tr("Next item (PgDown)")),
+                        (self.start_button, tr("Start meeting (F5)")),
                         (self.projector_button, tr("Projector window")),
                         (self.finish_button, tr("Finish meeting")),
                         (self.exit_button, tr("Leave in-room mode (Esc)")),
-                        (self.guest_button, tr("Add walk-in guest"))):
-            b.setText(text)
-            b.setAccessibleName(text)
+                        (self.guest_button, tr("Add walk-in guest")),
+                        (self.correct_button, tr("Correct decision")),
+                        (self.remove_decision_button, tr("Remove decision")),
+                        (self.done_button, tr("Mark done")),
+                        (self.carry_button, tr("Carry forward")),
+                        (self.remove_action_button, tr("Remove action item"))):
+            if isinstance(b, FitButton):
+                b.set_full_text(text)
+            else:
+                b.setText(text)
+                b.setAccessibleName(text)
         self.notes.setAccessibleName(tr("Notes on the current item, for the minutes"))
         self.notes.setPlaceholderText(tr("Notes on this item, for the minutes"))
+        self.notes.setToolTip(tr("Notes on this item, for the minutes") + " (Ctrl+0)")
         self.guest_name.setAccessibleName(tr("Guest's name"))
         self.guest_name.setPlaceholderText(tr("Guest's name"))
-        self.checkin_label.setText(tr("Check-in: tap a name as the member arrives"))
         self.find.setPlaceholderText(tr("Find a member by name"))
         self.find.setAccessibleName(tr("Find a member by name"))
-        self.capture.setTabText(0, tr("Decision"))
-        self.capture.setTabText(1, tr("Action item"))
+        for index, text in ((self.CHECKIN, tr("Check-in")), (self.DECISIONS, tr("Decisions")),
+                            (self.ACTIONS, tr("Action items"))):
+            self.side.setTabText(index, text)
+            self.side.setTabToolTip(index, plain_tip(f"{text} (Ctrl+{index + 1})"))
+        self.decision_list.setAccessibleName(tr("Decisions of the meeting"))
+        self.action_list.setAccessibleName(tr("Action items of the meeting"))
         self.decision_form.retranslate()
         self.action_form.retranslate()
         self.reload()
@@ -308,6 +508,8 @@ class InRoomWindow(QWidget):
     def _changed(self, changed) -> None:
         if {"meeting", "agenda_item", "attendance", "person", "membership", "decision",
                 "action_item"} & set(changed.tables):
+            if changed.kind in ("undo", "redo", "merge"):  # the clock may have moved back
+                self.clock = mclock.clock_of(self.context.pf.conn, self.meeting_id)
             self.reload()
 
     def reload(self) -> None:
@@ -319,20 +521,22 @@ class InRoomWindow(QWidget):
         self.title_text = tr("{body} — {when}", body=isolate(row[0]),
                              when=format_datetime(row[1]))
         self.heading.set_full_text(self.title_text)
+        self.scheduled = row[1]
         self.items = mt.agenda(conn, self.meeting_id)
-        self.run.index = min(self.run.index, max(0, len(self.items) - 1))
+        ids = [it["id"] for it in self.items]
+        if self.clock.item_id not in ids:  # not started, or the item was removed
+            self.clock.item_id = ids[0] if ids else ""
         members = mt.expected_members(conn, row[2], row[1])
         marks = mt.attendance_of(conn, self.meeting_id)
         if [m[0] for m in members] != list(self.member_buttons):
             for b in self.member_buttons.values():
                 b.deleteLater()
             self.member_buttons = {}
-            columns = 2 if len(members) <= 10 else 3
-            for n, (pid, _name, _e) in enumerate(members):
+            for pid, _name, _e in members:
                 b = QPushButton()
-                b.setMinimumHeight(48)  # two rows stay in view on a 768-pixel-high screen
+                b.setFont(self.member_font)
+                b.setMinimumHeight(int(2.2 * b.fontMetrics().lineSpacing()) + 8)  # two lines
                 b.clicked.connect(lambda _c=False, p=pid: self.tap(p))
-                self.grid.addWidget(b, n // columns, n % columns)
                 self.member_buttons[pid] = b
         for pid, name, _e in members:
             status = marks.get(pid, "")
@@ -343,28 +547,121 @@ class InRoomWindow(QWidget):
                                 tr("{name}: {status}", name=name,
                                    status=label("ATTENDANCE", status)))
             # (a style sheet drops the inherited size: say it again)
-            b.setStyleSheet(f"{STATUS_STYLE.get(status, '')} font-size: {BASE_POINTS}pt;")
+            b.setStyleSheet(f"{STATUS_STYLE.get(status, '')} "
+                            f"font-size: {self.member_font.pointSizeF():g}pt;")
         self.member_names = {pid: name for pid, name, _e in members}
+        self.grid_host.set_buttons(list(self.member_buttons.values()))
+        chain = [self.find, *self.member_buttons.values(), self.guest_name]
+        for first, second in zip(chain, chain[1:]):  # Tab from the search walks the names
+            QWidget.setTabOrder(first, second)
         self._filter_members()
         guests = [g for _i, g in mt.guests_of(conn, self.meeting_id)]
         rate = mt.meeting_rate(conn, self.meeting_id)
         self.guests.setText(tr("{attended} of {expected} members here; guests: {guests}",
                                attended=rate.attended, expected=rate.expected,
                                guests=join_list(isolate(g) for g in guests) or "—"))
-        decisions = mt.decisions(conn, self.meeting_id)
-        actions = mq.action_item_count(conn, self.meeting_id)
+        self.decisions = mt.decisions(conn, self.meeting_id)
+        self._fill_decisions()
+        self.new_actions = mt.meeting_action_items(conn, self.meeting_id)
+        self.follow_ups = mt.follow_up_items(conn, self.meeting_id)
+        self._fill_actions()
         self.captured.setText(tr("Recorded so far: {decisions}, {actions}.",
-                                 decisions=ntr("{n} decision", "{n} decisions", len(decisions)),
-                                 actions=ntr("{n} action item", "{n} action items", actions)))
+                                 decisions=ntr("{n} decision", "{n} decisions",
+                                               len(self.decisions)),
+                                 actions=ntr("{n} action item", "{n} action items",
+                                             len(self.new_actions))))
+        self._update_start()
+        self._update_undo()
         self.show_item()
+
+    def _fill_decisions(self) -> None:
+        current = self._selected(self.decision_list)
+        self.decision_list.clear()
+        for n, d in enumerate(self.decisions, start=1):
+            outcome = label("DECISION_OUTCOMES", d["outcome"]) or "—"
+            votes = ("" if not (d["votes_for"] or d["votes_against"] or d["votes_abstain"])
+                     else " " + tr("({for_} for, {against} against, {abstain} abstaining)",
+                                   for_=d["votes_for"], against=d["votes_against"],
+                                   abstain=d["votes_abstain"]))
+            entry = QListWidgetItem(f"{n}. {d['text']} — {outcome}{votes}")
+            entry.setData(Qt.ItemDataRole.UserRole, d["id"])
+            self.decision_list.addItem(entry)
+            if d["id"] == current:
+                self.decision_list.setCurrentItem(entry)
+        for b in (self.correct_button, self.remove_decision_button):
+            b.setEnabled(bool(self.decisions) and not self.context.read_only)
+
+    def _fill_actions(self) -> None:
+        current = self._selected(self.action_list)
+        self.action_list.clear()
+        rows = [(a, tr("follow-up from {date}", date=format_date(a["meeting_date"])))
+                for a in self.follow_ups] + [(a, tr("new")) for a in self.new_actions]
+        for a, origin in rows:
+            status = label("ACTION_ITEM_STATUSES", a["status"])
+            owner = f" — {a['owner']}" if a.get("owner") else ""
+            entry = QListWidgetItem(f"{a['text']}{owner} ({origin}; {status})")
+            entry.setData(Qt.ItemDataRole.UserRole, a["id"])
+            self.action_list.addItem(entry)
+            if a["id"] == current:
+                self.action_list.setCurrentItem(entry)
+        for b in (self.done_button, self.carry_button, self.remove_action_button):
+            b.setEnabled(bool(rows) and not self.context.read_only)
+
+    @staticmethod
+    def _selected(listing: QListWidget) -> str:
+        entry = listing.currentItem()
+        return entry.data(Qt.ItemDataRole.UserRole) if entry is not None else ""
+
+    def _update_start(self) -> None:
+        started = self.clock.started
+        self.start_button.setVisible(not started)
+        self.start_button.setEnabled(not self.context.read_only)
+        scheduled = format_time(self.scheduled)
+        if started:
+            late = mclock.late_from(self.context.pf.conn, self.meeting_id)
+            self.started_label.setText(tr(
+                "Started at {start} (scheduled {scheduled}); members checked in after {late} "
+                "are late.", start=format_time(self.clock.started_at), scheduled=scheduled,
+                late=format_time(late)))
+        else:
+            self.started_label.setText(tr(
+                "Scheduled for {scheduled}. Press Start meeting when it begins: the clock runs "
+                "from then.", scheduled=scheduled))
+        self.checkin_label.setText(tr("Tap a name as the member arrives; tap again: late, "
+                                      "excused, absent."))
+
+    def _update_undo(self) -> None:
+        ops = self.context.ops
+        writable = ops is not None and not self.context.read_only
+        text = (tr("&Undo: {action}", action=ops.undo_label)
+                if writable and ops.can_undo else tr("&Undo"))
+        shown = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+        self.undo_button.set_full_text(f"{shown} (Ctrl+Z)")
+        self.undo_button.setEnabled(bool(writable and ops.can_undo))
 
     def _filter_members(self, *_args) -> None:
         text = self.find.text().strip().casefold()
         for pid, button in self.member_buttons.items():
             button.setVisible(not text or text in self.member_names.get(pid, "").casefold())
+        self.grid_host.reflow(self.checkin_scroll.viewport().width())
+
+    def _tap_found(self) -> None:
+        """Enter in the search box checks in the one member it found (keyboard check-in)."""
+        text = self.find.text().strip().casefold()
+        found = [pid for pid, b in self.member_buttons.items() if not b.isHidden()]
+        exact = [pid for pid in found if self.member_names.get(pid, "").casefold() == text]
+        found = exact or found
+        if text and len(found) == 1:
+            self.tap(found[0])
+            self.find.clear()
+
+    @property
+    def index(self) -> int:
+        ids = [it["id"] for it in self.items]
+        return ids.index(self.clock.item_id) if self.clock.item_id in ids else 0
 
     def current_item(self) -> dict | None:
-        return self.items[self.run.index] if self.items else None
+        return self.items[self.index] if self.items else None
 
     def show_item(self) -> None:
         it = self.current_item()
@@ -373,31 +670,46 @@ class InRoomWindow(QWidget):
             self.item_title.setText("")
             self.item_meta.setText("")
             self.notes.setEnabled(False)
+            self.notes_item_id = ""
         else:
-            self.position.setText(tr("Item {n} of {count}", n=self.run.index + 1,
+            self.position.setText(tr("Item {n} of {count}", n=self.index + 1,
                                      count=len(self.items)))
             self.item_title.setText(it["title"])
             self.item_meta.setText(" · ".join(p for p in (
                 label("AGENDA_KINDS", it["kind"]), it["presenter"] and isolate(it["presenter"]),
                 tr("{minutes} min", minutes=it["minutes"])) if p))
             self.notes.setEnabled(not self.context.read_only)
-            if not self.notes.hasFocus() and self.notes.toPlainText() != it["notes"]:
-                self.notes.setPlainText(it["notes"])
+            if it["id"] != self.notes_item_id:
+                self.save_notes()  # (what was typed belongs to the item it was typed on)
+                self._load_notes(it)
+            elif self.notes.toPlainText() == self.notes_loaded != it["notes"]:
+                self._load_notes(it)  # changed elsewhere (undo, another window), not typed here
         self.update_clocks()
+
+    def _load_notes(self, it: dict) -> None:
+        self.notes_item_id = it["id"]
+        self.notes_loaded = it["notes"]
+        self.notes.setPlainText(it["notes"])
+
+    def item_left(self, it: dict | None) -> int:
+        if it is None:
+            return 0
+        return int(it["minutes"]) * 60 - self.clock.spent.get(it["id"], 0)
 
     def update_clocks(self) -> None:
         it = self.current_item()
-        left = self.run.item_left(int(it["minutes"])) if it else 0
+        left = self.item_left(it)
+        meeting_left = self.length - self.clock.elapsed
         self.countdown.setText(clock(left))
         self.countdown.setStyleSheet("color: #b00020;" if left < 0 else "color: #114a8b;")
-        self.meeting_clock.setText(tr("Meeting: {left} left", left=clock(self.run.meeting_left)))
-        self.meeting_clock.setStyleSheet("color: #b00020;" if self.run.meeting_left < 0 else "")
-        self.pause_button.setText(tr("Resume (Ctrl+Space)") if self.run.paused
-                                  else tr("Pause (Ctrl+Space)"))
-        self.pause_button.setAccessibleName(self.pause_button.text())
+        self.meeting_clock.setText(tr("Meeting: {left} left", left=clock(meeting_left)))
+        self.meeting_clock.setStyleSheet("color: #b00020;" if meeting_left < 0 else "")
+        self.pause_button.set_full_text(tr("Resume (Ctrl+Space)") if self.paused
+                                        else tr("Pause (Ctrl+Space)"))
+        self.pause_button.setEnabled(self.clock.started)
         if self.projector is not None:
-            title = self.title_text + (f" — {tr('paused')}" if self.run.paused else "")
-            self.projector.show_state(title, self.items, self.run.index, clock(left))
+            title = self.title_text + (f" — {tr('paused')}" if self.paused else "")
+            self.projector.show_state(title, self.items, self.index, clock(left))
 
     # --- acting -------------------------------------------------------------------------------
     def _on_timer(self) -> None:
@@ -409,40 +721,90 @@ class InRoomWindow(QWidget):
             self.tick(seconds)
 
     def tick(self, seconds: int = 1) -> None:
-        self.run.tick(seconds)
+        if self.clock.started and not self.paused:
+            self.clock.elapsed += seconds
+            if self.clock.item_id:
+                self.clock.spent[self.clock.item_id] = \
+                    self.clock.spent.get(self.clock.item_id, 0) + seconds
         self.update_clocks()
 
+    def keep_clock(self) -> None:
+        """Write the clock to the file (on every move, pause, finish and leave)."""
+        if not self.clock.started or self.context.read_only or self.context.pf is None:
+            return
+        self.clock.running = not self.paused
+        from kehila_desktop.core.errors import KehilaError
+
+        try:  # (not context.run: its step would make the clock an undo step)
+            mclock.keep_clock(self.context.ops, self.meeting_id, self.clock,
+                              now=mclock.now_utc())
+        except KehilaError as exc:
+            self.context.show_error(exc.text(tr))
+
+    def start(self) -> None:
+        if self.clock.started or self.context.read_only:
+            return
+        it = self.current_item()
+        first = it["id"] if it else ""
+        now = mclock.now_utc()
+        if self.context.run(tr("start meeting"), lambda ops: mclock.start_meeting(
+                ops, self.meeting_id, first, now=now)) is None and \
+                not mq.started_at(self.context.pf.conn, self.meeting_id):
+            return
+        self.clock = mclock.clock_of(self.context.pf.conn, self.meeting_id, now)
+        self.paused = False
+        self._last = time.monotonic()
+        self.reload()
+
     def toggle_pause(self) -> None:
-        self.run.paused = not self.run.paused
+        if not self.clock.started:
+            return
+        self.paused = not self.paused
+        self.keep_clock()
         self.update_clocks()
 
     def go(self, delta: int) -> None:
         self.save_notes()
-        target = self.run.index + delta
+        target = self.index + delta
         if 0 <= target < len(self.items):
-            self.run.index = target
-            self.notes.clearFocus()
-            it = self.current_item()
-            self.notes.setPlainText(it["notes"] if it else "")
+            self.clock.item_id = self.items[target]["id"]
+            self.keep_clock()
             self.show_item()
 
     def save_notes(self) -> None:
-        it = self.current_item()
+        """Save the notes box to the item it holds (never to whichever item is current)."""
+        item_id = self.notes_item_id
+        it = next((i for i in self.items if i["id"] == item_id), None)
         text = self.notes.toPlainText()
         if it is None or it["notes"] == text or self.context.read_only:
             return
-        item_id = it["id"]
         it["notes"] = text
+        self.notes_loaded = text
         self.context.run(tr("notes on {item}", item=it["title"]),
                          lambda ops: edits.set_agenda_notes(ops, item_id, text))
 
+    def undo(self) -> None:
+        ops = self.context.ops
+        if ops is None or self.context.read_only or not ops.can_undo:
+            return
+        self.save_notes()
+        self.notes_item_id = ""  # reload the notes as the undo left them
+        from kehila_desktop.core.errors import KehilaError
+
+        try:
+            ops.undo()
+        except KehilaError as exc:
+            self.context.show_error(exc.text(tr))
+        self.reload()
+
     def tap(self, person_id: str) -> None:
-        """One tap on a member: not here → present (late after ten minutes) → late → absent."""
+        """One tap on a member: not here → present (late ten minutes after the real start)
+        → late → excused → absent → present."""
         if self.context.read_only:
             return
         status = mt.attendance_of(self.context.pf.conn, self.meeting_id).get(person_id, "")
         new = NEXT_STATUS.get(status, "present")
-        if not status and self.run.elapsed >= LATE_AFTER_SECONDS:
+        if not status and self.clock.started and self.clock.elapsed >= LATE_AFTER_SECONDS:
             new = "late"
         self.context.run(tr("check-in"), lambda ops: mt.set_attendance(
             ops, self.meeting_id, person_id, new))
@@ -453,8 +815,36 @@ class InRoomWindow(QWidget):
                             lambda ops: mt.add_guest(ops, self.meeting_id, name)):
             self.guest_name.clear()
 
+    def correct_decision(self) -> None:
+        decision_id = self._selected(self.decision_list)
+        d = next((d for d in self.decisions if d["id"] == decision_id), None)
+        if d is not None:
+            self.decision_form.correct(d)
+
+    def remove_decision(self) -> None:
+        decision_id = self._selected(self.decision_list)
+        if decision_id:
+            self.context.run(tr("remove decision"),
+                             lambda ops: mt.remove_decision(ops, decision_id))
+
+    def set_action_status(self, status: str) -> None:
+        item_id = self._selected(self.action_list)
+        if item_id:
+            self.context.run(tr("action item {status}",
+                                status=label("ACTION_ITEM_STATUSES", status)),
+                             lambda ops: mt.set_action_item_status(ops, item_id, status,
+                                                                   self.meeting_id))
+
+    def remove_action(self) -> None:
+        item_id = self._selected(self.action_list)
+        if item_id:
+            self.context.run(tr("remove action item"),
+                             lambda ops: mt.remove_action_item(ops, item_id))
+
     def finish(self) -> None:
         self.save_notes()
+        self.paused = True  # the clock stops with the meeting
+        self.keep_clock()
         self.context.run(tr("finish meeting"),
                          lambda ops: mt.set_status(ops, self.meeting_id, "held"))
         self.close()
@@ -475,11 +865,21 @@ class InRoomWindow(QWidget):
             self.projector.close()
             self.projector = None
 
+    def show_in_room(self) -> None:
+        """Full screen on the laptop's screen (sized to it also where no window manager
+        makes a full-screen window fill the screen)."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is not None:
+            self.setGeometry(screen.geometry())
+        self.showFullScreen()
+
     def closeEvent(self, event) -> None:  # noqa: N802
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
-        self.save_notes()
+        if self._connected:
+            self.save_notes()
+            self.keep_clock()
         self.timer.stop()
         if self._connected:
             self._connected = False

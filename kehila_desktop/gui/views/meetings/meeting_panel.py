@@ -13,6 +13,7 @@ from kehila_desktop.core.i18n import isolate, label, tr
 from kehila_desktop.gui.widgets import (
     format_datetime,
     heading_label,
+    plain_tip,
     plain_label,
     use_latin_digits,
 )
@@ -121,6 +122,9 @@ class MeetingPanel(QWidget):
         for w in (*self.fields, self.inroom_button, self.delete_button):
             w.setEnabled(editable)
         self.tabs.setEnabled(row is not None)
+        self.inroom_button.setToolTip(plain_tip(tr(
+            "For a desktop or calendar shortcut: kehila-desktop FILE --in-room {meeting}",
+            meeting=meeting_id)) if row is not None else "")
         if row is None:
             self.heading.setText(tr("Choose a meeting in the list, or create one."))
             self.note.setText("")

@@ -396,7 +396,7 @@ class View(LazyView):
         if self.inroom is not None:
             self.inroom.close()
         self.inroom = InRoomWindow(self.context, meeting_id, projector=projector)
-        self.inroom.showFullScreen()
+        self.inroom.show_in_room()
         return self.inroom
 
     # --- navigation -----------------------------------------------------------------------

@@ -4,12 +4,14 @@ what text)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-                               QLineEdit, QVBoxLayout)
+from datetime import date
 
-from kehila_desktop.core.i18n import definite, tr
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+                               QLabel, QLineEdit, QSpinBox, QVBoxLayout)
+
+from kehila_desktop.core.i18n import definite, label, tr
 from kehila_desktop.core.workplan.budget import open_plan_decisions, steering_meetings
-from kehila_desktop.gui.widgets import format_date
+from kehila_desktop.gui.widgets import format_date, use_latin_digits
 
 NEW = ""
 
@@ -36,13 +38,35 @@ class ApproveDialog(QDialog):
         form.addRow(tr("Decision") + ":", self.decision)
         self.meeting = QComboBox()
         self.meeting.setAccessibleName(tr("Steering committee meeting"))
+        today = date.today().isoformat()
         for meeting_id, day, _status in steering_meetings(conn):
-            self.meeting.addItem(format_date(day) or day, meeting_id)
+            if day <= today:  # a plan is approved at a meeting that has taken place
+                self.meeting.addItem(format_date(day) or day, meeting_id)
         self.meeting.addItem(tr("a new steering meeting today"), None)
         form.addRow(tr("Steering committee meeting") + ":", self.meeting)
         self.text = QLineEdit(tr("The {channel} work plan is approved.", channel=channel))
         self.text.setAccessibleName(tr("Text of the decision"))
         form.addRow(tr("Text of the decision") + ":", self.text)
+        self.outcome = QComboBox()
+        self.outcome.setAccessibleName(tr("Decision outcome"))
+        for key in ("passed_vote", "passed_consensus"):
+            self.outcome.addItem(label("DECISION_OUTCOMES", key), key)
+        self.outcome.currentIndexChanged.connect(self._decision_chosen)
+        form.addRow(tr("Outcome") + ":", self.outcome)
+        votes = QHBoxLayout()
+        self.spins = {}
+        for key, text in (("for", tr("For")), ("against", tr("Against")),
+                          ("abstain", tr("Abstain"))):
+            spin = QSpinBox()
+            spin.setRange(0, 999)
+            spin.setAccessibleName(tr("Votes {which}", which=text))
+            use_latin_digits(spin)
+            caption = QLabel(text)
+            caption.setBuddy(spin)
+            votes.addWidget(caption)
+            votes.addWidget(spin)
+            self.spins[key] = spin
+        form.addRow(tr("Votes") + ":", votes)
         buttons = QDialogButtonBox()
         buttons.addButton(tr("Approve"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -55,10 +79,18 @@ class ApproveDialog(QDialog):
         new = self.decision.currentData() == NEW
         self.meeting.setEnabled(new)
         self.text.setEnabled(new)
+        self.outcome.setEnabled(new)
+        by_vote = self.outcome.currentData() == "passed_vote"
+        for spin in self.spins.values():
+            spin.setEnabled(new and by_vote)
 
     def choice(self) -> dict:
         """What ``approve_plan`` needs: an existing decision, or a meeting and a text."""
         decision_id = self.decision.currentData()
         if decision_id:
             return {"decision_id": decision_id}
-        return {"meeting_id": self.meeting.currentData(), "text": self.text.text().strip()}
+        outcome = self.outcome.currentData()
+        votes = (tuple(self.spins[k].value() for k in ("for", "against", "abstain"))
+                 if outcome == "passed_vote" else (0, 0, 0))
+        return {"meeting_id": self.meeting.currentData(), "text": self.text.text().strip(),
+                "outcome": outcome, "votes": votes}

@@ -138,7 +138,8 @@ class PlanCommands:
             self.approve(**answer)
 
     def approve(self, meeting_id: str | None = None, text: str | None = None,
-                decision_id: str | None = None) -> str | None:
+                decision_id: str | None = None, outcome: str | None = None,
+                votes: tuple[int, int, int] = (0, 0, 0)) -> str | None:
         """Approve the shown channel's plan as it is now (one undo step)."""
         channel_id = self.channel_id
         if not channel_id:
@@ -147,7 +148,7 @@ class PlanCommands:
         return self.context.run(
             tr("approve the {channel} work plan", channel=name),
             lambda ops: approve_plan(ops, channel_id, meeting_id=meeting_id, text=text or None,
-                                     decision_id=decision_id))
+                                     decision_id=decision_id, outcome=outcome, votes=votes))
 
     def ask_export_path(self) -> str:
         path, _filter = QFileDialog.getSaveFileName(
