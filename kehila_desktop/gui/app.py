@@ -234,9 +234,14 @@ def open_in_room(window, meeting_id: str):
         return None
     view = window.show_view("meetings")
     room = view.open_inroom(found[0])
-    if room is not None:
-        room.raise_()
-        room.activateWindow()
+    if room is not None:  # on top of the main window (also where no window manager stacks)
+        def front() -> None:
+            if room.isVisible():
+                room.raise_()
+                room.activateWindow()
+
+        front()
+        QTimer.singleShot(300, front)
     return room
 
 

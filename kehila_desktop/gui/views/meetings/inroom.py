@@ -535,7 +535,7 @@ class InRoomWindow(QWidget):
             for pid, _name, _e in members:
                 b = QPushButton()
                 b.setFont(self.member_font)
-                b.setMinimumHeight(int(2.2 * b.fontMetrics().lineSpacing()) + 8)  # two lines
+                b.setMinimumHeight(int(2.4 * b.fontMetrics().lineSpacing()) + 8)  # two lines
                 b.clicked.connect(lambda _c=False, p=pid: self.tap(p))
                 self.member_buttons[pid] = b
         for pid, name, _e in members:

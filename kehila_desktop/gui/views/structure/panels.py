@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QVBoxLayout, QW
 
 from kehila_desktop.core.structure import edits, queries
 from kehila_desktop.core import enums
-from kehila_desktop.core.i18n import label, ntr, tr
+from kehila_desktop.core.i18n import format_date, label, ntr, parse_date, tr
 from kehila_desktop.gui.forms.ui_body_details import Ui_BodyDetails
 from kehila_desktop.gui.forms.ui_program_settings import Ui_ProgramSettings
 from kehila_desktop.gui.views.structure.areas_panel import AreasEditor
-from kehila_desktop.gui.widgets import number_locale
+from kehila_desktop.gui.widgets import attach_calendar, number_locale
 from kehila_desktop.gui.direction import align_to_text
 
 def weekday_name(n: int) -> str:
@@ -224,6 +224,8 @@ class ProgramPanel(QWidget):
         ui.startEdit.editingFinished.connect(lambda: self._date_done("start_date",
                                                                      ui.startEdit))
         ui.endEdit.editingFinished.connect(lambda: self._date_done("end_date", ui.endEdit))
+        attach_calendar(ui.startEdit, lambda: self._date_done("start_date", ui.startEdit))
+        attach_calendar(ui.endEdit, lambda: self._date_done("end_date", ui.endEdit))
         ui.residentsSpin.editingFinished.connect(lambda: self._set(
             "residents_target_pct", ui.residentsSpin.value(),
             tr("change the residents' target share")))
@@ -253,7 +255,7 @@ class ProgramPanel(QWidget):
             if buddy is not None:
                 buddy.setAccessibleName(text)
         for edit in (ui.startEdit, ui.endEdit):
-            edit.setPlaceholderText(tr("YYYY-MM-DD"))
+            edit.setPlaceholderText(tr("DD/MM/YYYY"))
         for key, check in self.channel_checks.items():
             check.setText(label("CHANNELS", key))
             check.setAccessibleName(tr("Channel: {channel}", channel=label("CHANNELS", key)))
@@ -273,8 +275,8 @@ class ProgramPanel(QWidget):
         ui.authorityEdit.setText(row["authority"])
         if ui.scopeEdit.toPlainText() != row["scope"]:
             ui.scopeEdit.setPlainText(row["scope"])
-        ui.startEdit.setText(row["start_date"] or "")
-        ui.endEdit.setText(row["end_date"] or "")
+        ui.startEdit.setText(format_date(row["start_date"]))
+        ui.endEdit.setText(format_date(row["end_date"]))
         ui.timelineEdit.setText(row["timeline"])
         for edit in (ui.nameEdit, ui.localityEdit, ui.authorityEdit, ui.timelineEdit):
             edit.setCursorPosition(0)  # show the start of a long text, not its end
@@ -310,19 +312,17 @@ class ProgramPanel(QWidget):
         self._set(field, text.strip(), names[field])
 
     def _date_done(self, field: str, edit) -> None:
-        text = edit.text().strip()
-        if text:
-            try:
-                date.fromisoformat(text)
-            except ValueError:
-                edit.setText(self.row.get(field) or "")
-                self.context.show_error(tr("Write the date as YYYY-MM-DD, for example "
-                                           "2027-01-31; the date was not changed."))
-                return
+        try:
+            text = parse_date(edit.text()) or ""
+        except ValueError:
+            edit.setText(format_date(self.row.get(field)))
+            self.context.show_error(tr("Write the date as D/M/YYYY, for example 31/1/2027 "
+                                       "(or 2027-01-31); the date was not changed."))
+            return
         start = text if field == "start_date" else self.row.get("start_date")
         end = text if field == "end_date" else self.row.get("end_date")
         if start and end and end < start:
-            edit.setText(self.row.get(field) or "")
+            edit.setText(format_date(self.row.get(field)))
             self.context.show_error(tr("The end date is before the start date; the date was "
                                        "not changed."))
             return

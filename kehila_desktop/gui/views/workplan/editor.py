@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QLineE
 
 from kehila_desktop.core import enums
 from kehila_desktop.core.workplan import plans as wp
-from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.i18n import format_date, label, parse_date, tr
 from kehila_desktop.gui.direction import align_to_text
+from kehila_desktop.gui.widgets import attach_calendar
 from kehila_desktop.core.workplan import queries as wq
 
 
@@ -144,15 +145,26 @@ class ObjectiveForm(_Form):
         self.baseline = self.row("Baseline", _line(lambda t: self.save({"baseline": t})))
         self.target = self.row("Target", _line(lambda t: self.save({"target": t})))
         self.target_date = self.row("Target date", _line(
-            lambda t: self.save({"target_date": t.strip() or None})))
-        self.target_date.setPlaceholderText("YYYY-MM-DD")
+            lambda t: self.save({"target_date": _iso_or_text(t)})))
+        self.target_date.setPlaceholderText(tr("DD/MM/YYYY"))
+        attach_calendar(self.target_date, lambda: self.save(
+            {"target_date": _iso_or_text(self.target_date.text())}))
 
     def load(self, objective, conn) -> None:
         self.item = objective
         for edit, value in ((self.title, objective.title), (self.indicator, objective.indicator),
                             (self.baseline, objective.baseline), (self.target, objective.target),
-                            (self.target_date, objective.target_date)):
+                            (self.target_date, format_date(objective.target_date))):
             _set_line(edit, value)
+
+
+def _iso_or_text(text: str) -> str | None:
+    """A typed date as ISO (D/M/YYYY or YYYY-MM-DD); other text as typed, for the core to
+    refuse with its sentence."""
+    try:
+        return parse_date(text)
+    except ValueError:
+        return text.strip()
 
 
 class ActionForm(_Form):
