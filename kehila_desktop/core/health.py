@@ -51,3 +51,18 @@ def findings(conn: sqlite3.Connection, language: str | None = None) -> list[Find
             out.extend(rule(conn, language))
     order = {s: i for i, s in enumerate(SEVERITIES)}
     return sorted(out, key=lambda f: order.get(f.severity, 9))
+
+
+def findings_in_file(path, language: str | None = None) -> list[Finding]:
+    """``findings()`` read through a read-only connection of its own to the program file at
+    ``path``, closed after: for a worker thread (the Overview checks health off its paint path;
+    a sqlite3 connection is not shared between threads). The file was checked when opened."""
+    from pathlib import Path
+
+    from kehila_desktop.core.file.programfile import _connect
+
+    conn = _connect(Path(path), read_only=True)
+    try:
+        return findings(conn, language)
+    finally:
+        conn.close()

@@ -23,6 +23,7 @@ from __future__ import annotations
 import io
 import os
 import sys
+import threading
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -41,7 +42,7 @@ LANGUAGE_NAMES = {"he": "עברית", "ar": "العربية", "en": "English"}
 DOMAIN = "kehila"
 
 _current = DEFAULT_LANGUAGE
-_isolating = False
+_isolating = threading.local()  # per thread: the Overview checks health in a worker
 FSI, PDI = "\u2068", "\u2069"  # Unicode bidi isolates: first strong isolate … pop
 
 
@@ -117,7 +118,7 @@ def catalogue(language: str) -> dict[str, str]:
 
 def plural_catalogue(language: str) -> dict[str, list[str]]:
     """Singular English id (``"context\x04id"`` with a context) → the plural forms' texts."""
-    forms: dict[str, list[str]] = {}
+    forms: dict[str, list[tuple[int, str]]] = {}
     for key, value in getattr(translations(language), "_catalog", {}).items():
         if isinstance(key, tuple):
             forms.setdefault(key[0], []).append((key[1], value))
@@ -171,7 +172,7 @@ def nptr(context: str, singular: str, plural: str, n: int, language_code: str | 
 
 
 def _fill(text: str, english: str, fields: dict) -> str:
-    if fields and _isolating:
+    if fields and getattr(_isolating, "on", False):
         fields = {k: isolate(v) if isinstance(v, str) and v else v for k, v in fields.items()}
     if fields:
         try:
@@ -186,9 +187,9 @@ def translate_argparse() -> None:
     argparse looks its messages up through the module's ``_`` and ``ngettext``."""
     import argparse
 
-    argparse._ = lambda message: translations(_current).gettext(message)
-    argparse.ngettext = lambda singular, plural, n: translations(_current).ngettext(
-        singular, plural, n)
+    argparse._ = lambda message: translations(_current).gettext(message)  # type: ignore[attr-defined]
+    argparse.ngettext = lambda singular, plural, n: (  # type: ignore[attr-defined]
+        translations(_current).ngettext(singular, plural, n))
 
 
 def isolate(text: str) -> str:
@@ -203,12 +204,11 @@ def isolated_fields():
     so a Hebrew name in an English sentence (or a Latin one in a Hebrew sentence) cannot pull
     the numbers and brackets next to it into its own direction ("of (40%) ועדה מעצבת"). For
     text shown on screen (Qt honours isolates); printed pages and files are made without."""
-    global _isolating
-    before, _isolating = _isolating, True
+    before, _isolating.on = getattr(_isolating, "on", False), True
     try:
         yield
     finally:
-        _isolating = before
+        _isolating.on = before
 
 
 def format_date(value: str | None) -> str:
@@ -226,6 +226,31 @@ def format_date(value: str | None) -> str:
         return date.fromisoformat(str(value)[:10]).strftime("%d/%m/%Y")
     except ValueError:
         return str(value)
+
+
+def parse_date(text: str | None) -> str | None:
+    """A date as people write it, as ISO ``YYYY-MM-DD`` (None when empty).
+
+    Accepts D/M/YYYY (also with "." or "-" between the parts, as written in Israel: day
+    first), and ISO YYYY-MM-DD. Arabic-Indic digits are read as 0-9. Raises ``ValueError``
+    for anything else, or a day that does not exist (31/2/2027)."""
+    import re
+    from datetime import date
+
+    clean = (text or "").strip().translate(str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹",
+                                                         "0123456789" * 2))
+    clean = clean.strip("\u200e\u200f\u2068\u2069")
+    if not clean:
+        return None
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", clean)
+    local = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", clean)
+    if iso:
+        year, month, day = (int(x) for x in iso.groups())
+    elif local:
+        day, month, year = (int(x) for x in local.groups())
+    else:
+        raise ValueError(text)
+    return date(year, month, day).isoformat()
 
 
 # Vocabularies whose words agree with a noun of their own (a meeting is "planned" in the

@@ -109,7 +109,7 @@ def decode_csv_bytes(data: bytes) -> tuple[str, str]:
 def _sniff_delimiter(text: str) -> str:
     first = next((line for line in text.splitlines() if line.strip()), "")
     counts = {d: first.count(d) for d in (",", ";", "\t")}
-    best = max(counts, key=counts.get)
+    best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
 
 
@@ -227,17 +227,17 @@ def _check_extent(path: Path, sheet: str | None, rows: int, columns: int,
     ``sheet`` None for a CSV file."""
     if rows <= limits.rows and columns <= limits.columns and rows * columns <= limits.cells:
         return
+    figures = {"row": f"{rows:,}", "column": f"{columns:,}", "rows": f"{limits.rows:,}",
+               "columns": f"{limits.columns:,}", "cells": f"{limits.cells:,}"}
     if sheet is None:
         raise SheetReadError(
             "The sheet {path} reaches row {row} and column {column}; a sheet to import may "
             "have at most {rows} rows, {columns} columns and {cells} cells.", path=path.name,
-            row=rows, column=columns, rows=limits.rows, columns=limits.columns,
-            cells=limits.cells)
+            **figures)
     raise SheetReadError(
         "The worksheet \"{sheet}\" of {path} reaches row {row} and column {column}; a sheet "
         "to import may have at most {rows} rows, {columns} columns and {cells} cells.",
-        sheet=sheet, path=path.name, row=rows, column=columns, rows=limits.rows,
-        columns=limits.columns, cells=limits.cells)
+        sheet=sheet, path=path.name, **figures)
 
 
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)

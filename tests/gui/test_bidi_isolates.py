@@ -19,10 +19,11 @@ def test_isolated_fields_wrap_only_text_fields_and_only_inside():
     assert FSI not in tr(message, "en", **fields)  # back to plain after the block
 
 
-def test_overview_findings_and_meeting_heading_isolate_names(main_window):
+def test_overview_findings_and_meeting_heading_isolate_names(main_window, qtbot):
     w = main_window
     w.set_language("en")
     overview = w.show_view("overview")
+    qtbot.waitUntil(lambda: overview.findings_ready)  # checked in a worker, after the paint
     texts = [overview.health.item(r).text() for r in range(overview.health.count())]
     assert any(f"{FSI}ועדה מעצבת{PDI}" in t for t in texts)
     meetings = w.show_view("meetings")

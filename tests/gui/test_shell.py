@@ -26,13 +26,14 @@ def _body(path, kind):
 
 
 def test_opens_the_sample_with_overview_filled_and_sidebar_on_the_right(main_window,
-                                                                        gui_sample):
+                                                                        gui_sample, qtbot):
     w = main_window
     name = _program_name(gui_sample)
     assert name in w.windowTitle() and gui_sample.name in w.windowTitle()
     overview = w.views["overview"]
     assert w.stack.currentWidget() is overview
     assert overview.heading.text() == name
+    qtbot.waitUntil(lambda: overview.findings_ready)  # health is checked after the paint
     assert overview.health.count() >= 3  # the sample has deliberate gaps
     assert w.sidebar.item(0).text() == "סקירה"
     assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
@@ -213,12 +214,14 @@ def _click_finding(qtbot, overview, index):
 def test_a_health_finding_takes_you_where_it_is_fixed(main_window, qtbot):
     w = main_window
     overview = w.views["overview"]
+    qtbot.waitUntil(lambda: overview.findings_ready)
     target = overview.findings[0].target
     _click_finding(qtbot, overview, 0)
     assert w.current_view_key() == target[0]
     pid = w.context.pf.conn.execute("SELECT id FROM program").fetchone()[0]
     w.context.run("clear scope", lambda ops: ops.update("program", pid, {"scope": ""}))
     w.show_view("overview")
+    qtbot.waitUntil(lambda: overview.findings_ready)
     row = next(i for i, f in enumerate(overview.findings) if f.code == "no_scope")
     _click_finding(qtbot, overview, row)
     assert w.current_view_key() == "structure"
@@ -376,6 +379,7 @@ def test_quit_when_ready_on_a_missing_file_says_why_and_exits_2(tmp_path):
 def test_overview_counts_findings_and_leads_to_program_settings(main_window, qtbot):
     w = main_window
     overview = w.views["overview"]
+    qtbot.waitUntil(lambda: overview.findings_ready)
     problems = sum(f.severity == "problem" for f in overview.findings)
     assert overview.health_summary.text().startswith(f"{problems} בעיות")
     qtbot.mouseClick(overview.edit_settings, Qt.MouseButton.LeftButton)

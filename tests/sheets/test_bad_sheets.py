@@ -101,4 +101,4 @@ def test_an_ods_with_many_column_styles_and_repeats_reads(tmp_path):
         + row.format(rep=' table:number-rows-repeated="200000"', t="דנה")))
     with pytest.raises(SheetReadError) as caught:
         read_sheet(bad)
-    assert "reaches row 200001" in caught.value.text()
+    assert "reaches row 200,001" in caught.value.text()

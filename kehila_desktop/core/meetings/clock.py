@@ -61,7 +61,7 @@ def clock_of(conn: sqlite3.Connection, meeting_id: str, now: datetime | None = N
                               "AND deleted=0 AND spent_seconds>0", (meeting_id,)).fetchall())
     since = _parse(mark)
     running = bool(started_at and since is not None)
-    if running:
+    if running and since is not None:
         gap = max(0, int(((now or now_utc()) - since).total_seconds()))
         elapsed = int(elapsed) + gap
         if item_id:

@@ -81,7 +81,7 @@ def members_below_expected(conn: sqlite3.Connection, language: str | None) -> li
                 "meetings.attendance_below_expected", "warning",
                 tr("{name} came to {attended} of {held} meetings of {body} ({rate}%), below the "
                    "expected {expected}%.", language, name=r.name, attended=r.attended,
-                   held=r.held, body=names.get(r.body_id, ""), rate=round(r.rate * 100),
+                   held=r.held, body=names.get(r.body_id, ""), rate=round((r.rate or 0) * 100),
                    expected=r.expected_pct),
                 ("meetings", "membership", r.membership_id),
                 {"rate": r.rate, "expected": r.expected_pct}))

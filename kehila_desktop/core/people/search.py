@@ -20,8 +20,8 @@ _FINALS = {"ך": "כ", "ם": "מ", "ן": "נ", "ף": "פ", "ץ": "צ"}
 _ARABIC_LETTERS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"}
 
 
-def _build_table() -> dict[int, object]:
-    table: dict[int, object] = {ord(k): v for k, v in {**_FINALS, **_ARABIC_LETTERS}.items()}
+def _build_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {ord(k): v for k, v in {**_FINALS, **_ARABIC_LETTERS}.items()}
     drop = [range(0x0591, 0x05BE), [0x05BF], range(0x05C1, 0x05C3), range(0x05C4, 0x05C6),
             [0x05C7],                                   # Hebrew niqqud and cantillation
             range(0x0610, 0x061B), range(0x064B, 0x0660), [0x0670], range(0x06D6, 0x06DD),

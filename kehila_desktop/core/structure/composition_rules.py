@@ -16,13 +16,17 @@ from kehila_desktop.core.structure.composition import all_compositions as _read_
 
 def all_compositions(conn: sqlite3.Connection) -> list[Composition]:
     """Every body's composition, read once per state of the file (the five rules share it)."""
+    global _cache
     state = (conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0])
-    if _cache.get("conn") is not conn or _cache.get("state") != state:
-        _cache.update(conn=conn, state=state, value=_read_all(conn))
-    return _cache["value"]
+    cached = _cache  # one tuple, replaced whole: the Overview reads health in a worker thread
+    if cached is not None and cached[0] is conn and cached[1] == state:
+        return cached[2]
+    value = _read_all(conn)
+    _cache = (conn, state, value)
+    return value
 
 
-_cache: dict = {}
+_cache: tuple | None = None
 from kehila_desktop.core.health import Finding
 from kehila_desktop.core.i18n import label, tr
 
@@ -117,7 +121,12 @@ def chairs(conn: sqlite3.Connection, language: str | None) -> list[Finding]:
     for comp in all_compositions(conn):
         if not comp.chair_person_id:
             continue  # "no chair" is a structure finding
-        if not comp.chair_has_membership:
+        if comp.chair_proposed:
+            out.append(Finding(
+                "composition.chair_proposed", "advice",
+                tr("{person} is the proposed chair of {body}: they have not joined it yet.",
+                   language, person=comp.chair_name, body=comp.body_name), _target(comp)))
+        elif not comp.chair_has_membership:
             out.append(Finding(
                 "composition.chair_not_member", "warning",
                 tr("{person} chairs {body} but has no joined chair membership in it.",

@@ -8,6 +8,9 @@ reportlab bidi). Colours are greys only: handouts are printed in black and white
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import CondPageBreak, Flowable
 
@@ -55,7 +58,7 @@ class Para(Flowable):
     def start_height(self, width: float) -> float:
         """The least of it a page may hold (``split`` keeps two lines together)."""
         self.wrap(width, 10_000)
-        return min(len(self._lines), 2) * self.style.line_height
+        return min(len(self._lines or ()), 2) * self.style.line_height
 
     def draw(self):
         draw_lines(self.canv, 0, self.width, self.height, self._lines, self.style,
@@ -131,7 +134,7 @@ class LineTable(Flowable):
 
     PAD = 3.0
 
-    def __init__(self, header: list[str], rows: list[list[object]], weights: list[float],
+    def __init__(self, header: list[str], rows: Sequence[Sequence[object]], weights: list[float],
                  style: TextStyle, *, header_style: TextStyle | None = None,
                  min_row_height: float = 0, space_after: float = 8,
                  first_column_style: TextStyle | None = None, fixed: bool = False,
@@ -139,7 +142,7 @@ class LineTable(Flowable):
                  _laid: tuple | None = None, _spans: tuple | None = None):
         super().__init__()
         self.header = header
-        self.rows = rows
+        self.rows: list[Sequence[object]] = list(rows)
         self.weights = weights
         self.style = style
         self.header_style = header_style or style.but(bold=True)
@@ -182,7 +185,8 @@ class LineTable(Flowable):
         low = [0.0] * n
         high = [0.0] * n
         styles = [self.first_style] + [self.style] * (n - 1)
-        cells = [(i, h, self.header_style) for i, h in enumerate(self.header[:n])]
+        cells: list[tuple[int, object, TextStyle]] = [
+            (i, h, self.header_style) for i, h in enumerate(self.header[:n])]
         cells += [(i, row[i], styles[i]) for row in (self.sizing_rows or self.rows)
                   for i in range(min(n, len(row)))]
         for i, value, style in cells:
@@ -308,8 +312,9 @@ class LineTable(Flowable):
             return []
         top = [c[:fit] for c in cells[n]]
         rest = [c[fit:] for c in cells[n]]
-        kw = dict(header_style=self.header_style, first_column_style=self.first_style,
-                  fixed=self.fixed, _spans=self._spans)
+        kw: dict[str, Any] = dict(header_style=self.header_style,
+                                  first_column_style=self.first_style, fixed=self.fixed,
+                                  _spans=self._spans)
         h_top = max(len(c) for c in top) * lh + 2 * self.PAD
         h_rest = max(max(len(c) for c in rest) * lh + 2 * self.PAD, self.min_row_height)
         first = LineTable(self.header, self.rows[:n] + [["\n".join(c) for c in top]],

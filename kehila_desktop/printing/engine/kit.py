@@ -3,6 +3,8 @@ headings, paragraphs, key/value blocks and tables, with the house text styles.""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from dataclasses import dataclass, field
 
 from reportlab.platypus import KeepTogether, PageBreak, Spacer
@@ -59,7 +61,7 @@ class Kit:
     def small(self, text: object) -> list:
         return [Para(text, self.small_style.but(gray=0.25))] if text else []
 
-    def table(self, header: list[str], rows: list[list[object]], weights: list[float],
+    def table(self, header: list[str], rows: Sequence[Sequence[object]], weights: list[float],
               **kw) -> list:
         return [LineTable(header, rows, weights, self.table_style, **kw)]
 

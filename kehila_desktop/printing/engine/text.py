@@ -149,15 +149,14 @@ def draw_line(canvas, x_left: float, x_right: float, y: float, line: str,
     else:
         x = x_left
     own = ops is None
-    if own:
-        ops = []
+    out: list[str] = [] if ops is None else ops
     if style.gray:
-        ops.append(f"{style.gray:.2f} g")
-    text_ops(canvas, ops, x, y, shown, style.size, style.bold)
+        out.append(f"{style.gray:.2f} g")
+    text_ops(canvas, out, x, y, shown, style.size, style.bold)
     if style.gray:
-        ops.append("0 g")
+        out.append("0 g")
     if own:
-        canvas.addLiteral("BT\n" + "\n".join(ops) + "\nET")
+        canvas.addLiteral("BT\n" + "\n".join(out) + "\nET")
     return w
 
 

@@ -181,7 +181,7 @@ def minutes(src: Source, opts: dict) -> Handout:
 def calendar(src: Source, opts: dict) -> Handout:
     kit = Kit(src)
     bodies = {b["id"]: b for b in src.bodies()}
-    where, args = "", ()
+    where, args = "", ()  # type: tuple[str, tuple[object, ...]]
     if opts.get("body"):
         src.body(opts["body"])
         where, args = " AND body_id=?", (opts["body"],)

@@ -3,13 +3,19 @@ program-health findings as a checklist whose items take you to the place that fi
 
 A program that is not yet set up shows the set-up guide on top (``core.structure.guide``): the
 seed's steps in order, each ticked from what the file holds, each opening the place that
-does it."""
+does it.
+
+The cheap parts (program facts, guide, upcoming meetings) are filled at once; the health
+rules run in a worker thread on a read-only connection of their own (``health.findings_in_file``)
+while the list says "checking…". The result comes back through a queued signal and is dropped
+when the file changed or another file was opened meanwhile (``_generation``)."""
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QListWidget, QListWidgetItem,
                                QPushButton, QScrollArea, QStyle, QVBoxLayout, QWidget)
 
@@ -24,6 +30,8 @@ from kehila_desktop.gui.widgets import (
     heading_label,
     plain_label,
 )
+from kehila_desktop.core.meetings import queries as mq
+from kehila_desktop.core.structure import queries as sq
 
 UPCOMING = 6
 PER_KIND = 5  # findings shown of one kind; the rest are counted in one line
@@ -39,6 +47,12 @@ def _row(first: QWidget, second: QWidget) -> QHBoxLayout:
     return row
 
 
+class _Results(QObject):
+    """Carries a worker's findings to the GUI thread (a queued connection)."""
+
+    ready = Signal(int, object)  # generation, list[Finding] or an exception
+
+
 class View(LazyView):
     key = "overview"
 
@@ -46,6 +60,10 @@ class View(LazyView):
         super().__init__(parent)
         self.context = context
         self.findings: list[health.Finding] = []
+        self.findings_ready = False  # False while the health rules are being checked
+        self._generation = 0
+        self._results = _Results(self)
+        self._results.ready.connect(self._findings_arrived, Qt.ConnectionType.QueuedConnection)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
@@ -132,6 +150,7 @@ class View(LazyView):
     # --- reading ------------------------------------------------------------------------
     def _changed(self, *_args) -> None:
         # health runs every rule: do it now only when the overview is on screen
+        self._generation += 1  # a check still under way read the file before this change
         self.refresh_when_shown()
 
     def refresh(self, *_args) -> None:
@@ -140,28 +159,65 @@ class View(LazyView):
             return
         self._stale = False
         conn = pf.conn
-        row = conn.execute("SELECT name, locality, authority, start_date, end_date, timeline, "
-                           "scope FROM program WHERE deleted=0").fetchone()
-        name, locality, authority, start, end, timeline, scope = row
+        row = sq.program(conn)
+        name, locality, authority, start, end, timeline, scope = (
+            row[k] for k in ("name", "locality", "authority", "start_date", "end_date",
+                             "timeline", "scope"))
         self.heading.setText(name or tr("Program"))
         place = " · ".join(p for p in (locality, authority) if p)
         self.subheading.setText(place or tr("The locality has not been set."))
         dates = " – ".join(d for d in (format_date(start), format_date(end)) if d)
         self.cards["timeline"].set_texts(
             tr("Timeline"), "\n".join(t for t in (dates, timeline) if t) or tr("Not set yet."))
-        chosen = [label("CHANNELS", k) for (k,) in conn.execute(
-            "SELECT key FROM channel WHERE deleted=0 AND chosen=1 ORDER BY rowid")]
+        chosen = [label("CHANNELS", k) for k in sq.chosen_channel_keys(conn)]
         self.cards["channels"].set_texts(tr("Chosen channels"),
                                          "\n".join(chosen) or tr("No channel chosen yet."))
-        areas = [a for (a,) in conn.execute(
-            "SELECT name FROM area WHERE deleted=0 AND in_focus=1 ORDER BY name")]
+        areas = sq.focus_area_names(conn)
         self.cards["focus"].set_texts(tr("Geographic focus"),
                                       "\n".join(areas) or tr("No focus area chosen yet."))
         self.cards["scope"].set_texts(tr("Program boundaries (scope)"),
                                       scope or tr("Not set yet."))
         self._fill_guide(conn)
         self._fill_meetings(conn)
-        self._fill_health(conn)
+        self._check_health(pf)
+
+    # --- health, off the paint path -----------------------------------------------------
+    def _check_health(self, pf) -> None:
+        self._generation += 1
+        generation, lang = self._generation, language()
+        self.findings, self.findings_ready = [], False
+        self.health.clear()
+        item = QListWidgetItem(tr("Checking the program…"))
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        self.health.addItem(item)
+        self.health_summary.setText(tr("Checking…"))
+        self.health_summary.setVisible(True)
+        path = pf.recovered_from or pf.path  # what the open connection reads
+        results = self._results
+
+        def work() -> None:
+            try:
+                with isolated_fields():  # names in another script keep their numbers in place
+                    found: object = health.findings_in_file(path, lang)
+            except Exception as exc:  # noqa: BLE001 - handed to the GUI thread, which retries
+                found = exc
+            try:
+                results.ready.emit(generation, found)
+            except RuntimeError:  # the view is gone
+                pass
+
+        threading.Thread(target=work, name="overview-health", daemon=True).start()
+
+    def _findings_arrived(self, generation: int, found: object) -> None:
+        pf = self.context.pf
+        if generation != self._generation or pf is None:
+            return  # stale: the file changed or another file was opened since
+        if isinstance(found, BaseException):  # e.g. the file was busy: read it here instead
+            with isolated_fields():
+                found = health.findings(pf.conn, language())
+        self.findings = list(found)
+        self.findings_ready = True
+        self._fill_health()
 
     def _fill_guide(self, conn) -> None:
         self.guide.clear()
@@ -200,10 +256,7 @@ class View(LazyView):
     def _fill_meetings(self, conn) -> None:
         self.meetings.clear()
         now = datetime.now().strftime("%Y-%m-%dT%H:%M")
-        rows = conn.execute(
-            "SELECT m.id, m.starts_at, b.name, m.place FROM meeting m JOIN body b "
-            "ON b.id=m.body_id WHERE m.deleted=0 AND b.deleted=0 AND m.status='planned' "
-            "AND m.starts_at >= ? ORDER BY m.starts_at LIMIT ?", (now, UPCOMING)).fetchall()
+        rows = mq.upcoming(conn, now, UPCOMING)
         for meeting_id, starts_at, body, place in rows:
             text = tr("{when} — {body}", when=format_datetime(starts_at), body=body)
             if place:
@@ -216,10 +269,8 @@ class View(LazyView):
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.meetings.addItem(item)
 
-    def _fill_health(self, conn) -> None:
+    def _fill_health(self) -> None:
         self.health.clear()
-        with isolated_fields():  # names in another script keep their numbers in place
-            self.findings = health.findings(conn, language())
         style = self.style()
         icons = {"problem": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
                  "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
@@ -279,8 +330,8 @@ class View(LazyView):
     def _edit_settings(self) -> None:
         if self.context.pf is None:
             return
-        row = self.context.pf.conn.execute("SELECT id FROM program WHERE deleted=0").fetchone()
-        self.context.navigateRequested.emit("structure", "program", row[0] if row else "")
+        self.context.navigateRequested.emit("structure", "program",
+                                            sq.program_id(self.context.pf.conn))
 
     def navigate(self, table: str, row_id: str) -> None:
         pass
