@@ -46,7 +46,8 @@ class Composition:
     teams_without_representative: list[tuple[str, str]] = field(default_factory=list)
     chair_person_id: str | None = None
     chair_name: str = ""
-    chair_has_membership: bool = False
+    chair_has_membership: bool = False  # a joined chair membership
+    chair_proposed: bool = False        # a chair membership on the way (not joined yet)
     chair_sector: str = ""
 
     @property
@@ -112,10 +113,13 @@ def composition(conn: sqlite3.Connection, body_id: str) -> Composition:
             comp.chair_name, comp.chair_sector = person
         else:
             comp.chair_person_id = None
-        comp.chair_has_membership = bool(person) and conn.execute(
-            "SELECT 1 FROM membership WHERE body_id=? AND person_id=? AND status='joined' "
-            "AND deleted=0 AND (role='chair' OR (role='manager' AND ?='program_team'))",
-            (body_id, chair_id, kind)).fetchone() is not None
+        statuses = {s for (s,) in conn.execute(
+            "SELECT status FROM live_membership WHERE body_id=? AND person_id=? "
+            "AND (role='chair' OR (role='manager' AND ?='program_team'))",
+            (body_id, chair_id, kind))} if person else set()
+        comp.chair_has_membership = "joined" in statuses
+        comp.chair_proposed = not comp.chair_has_membership and bool(
+            statuses - {"declined", "left"})
     return comp
 
 

@@ -17,6 +17,7 @@ from kehila_desktop.core.workplan import plans as wp
 from kehila_desktop.core.i18n import format_date, label, parse_date, tr
 from kehila_desktop.gui.direction import align_to_text
 from kehila_desktop.gui.widgets import attach_calendar
+from kehila_desktop.core.workplan import queries as wq
 
 
 class CommitText(QPlainTextEdit):
@@ -125,9 +126,7 @@ class GoalForm(_Form):
         self.recommended.blockSignals(True)
         self.recommended.clear()
         self.recommended.addItem(tr("not recorded"), None)
-        for body_id, name in conn.execute(
-                "SELECT id, name FROM body WHERE deleted=0 AND kind IN ('work_team', 'design', "
-                "'program_team') ORDER BY position, name"):
+        for body_id, name in wq.recommending_bodies(conn):
             self.recommended.addItem(name, body_id)
         self.recommended.blockSignals(False)
         _select_data(self.recommended, goal.recommended_by_body_id)
@@ -226,11 +225,9 @@ class ActionForm(_Form):
             combo.blockSignals(True)
             combo.clear()
         self.owner.addItem(tr("no owner"), "")
-        for body_id, name in conn.execute(
-                "SELECT id, name FROM body WHERE deleted=0 ORDER BY position, name"):
+        for body_id, name in wq.owner_bodies(conn):
             self.owner.addItem(name, f"body:{body_id}")
-        for person_id, name in conn.execute(
-                "SELECT id, name FROM person WHERE deleted=0 ORDER BY name"):
+        for person_id, name in wq.owner_people(conn):
             self.owner.addItem(name, f"person:{person_id}")
         for combo, value in ((self.start, action.start_quarter), (self.end, action.end_quarter)):
             combo.addItem(tr("not set"), "")
@@ -251,8 +248,7 @@ class ActionForm(_Form):
         self.budget.blockSignals(False)
         self.areas.blockSignals(True)
         self.areas.clear()
-        for area_id, name in conn.execute(
-                "SELECT id, name FROM area WHERE deleted=0 ORDER BY in_focus DESC, name"):
+        for area_id, name in wq.action_areas(conn):
             entry = QListWidgetItem(name)
             entry.setData(Qt.ItemDataRole.UserRole, area_id)
             entry.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
