@@ -27,7 +27,13 @@ def big_program(people: int = 5000) -> Path:
     from kehila_desktop.core.sample.build import populate_sample
 
     _CACHE.mkdir(exist_ok=True)
-    path = _CACHE / f"sample-{people}-v{FORMAT_VERSION}.kehila"
+    import hashlib
+
+    from kehila_desktop.core.file import guard
+
+    digest = hashlib.sha256(b"".join(p.read_bytes() for p in guard._model_sources()
+                                     if p.is_file())).hexdigest()[:12]
+    path = _CACHE / f"sample-{people}-v{FORMAT_VERSION}-{digest}.kehila"
     if not path.exists():
         create_program(path, populate=lambda ops: populate_sample(ops, people=people))
     return path

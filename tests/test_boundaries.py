@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import ast
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 
 def test_core_printing_and_cli_do_not_import_qt():
@@ -26,3 +29,63 @@ def test_core_printing_and_cli_do_not_import_qt():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert int(result.stdout.split()[0]) > 10
+
+
+
+PACKAGE = Path(__file__).resolve().parent.parent / "kehila_desktop"
+PRIMITIVES = {"insert", "update", "delete"}
+
+
+def _primitive_calls(paths) -> list[str]:
+    """``ops.insert/update/delete(...)`` calls in ``paths``: the receiver is an
+    ``Operations``, held as a name or attribute called ``ops`` (``ops``, ``self.ops``,
+    ``context.ops``, ``self.context.ops``, ``self._ops``) — the ways the app holds one."""
+    found = []
+    for path in paths:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in PRIMITIVES):
+                receiver = node.func.value
+                name = getattr(receiver, "id", None) or getattr(receiver, "attr", None)
+                if name in ("ops", "_ops"):
+                    found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    return found
+
+
+def test_only_the_core_calls_the_primitive_edits():
+    """Views, the CLI, the API and printing call the core's named operations (which hold the
+    domain's rules); ``Operations.insert/update/delete`` are used only inside the core."""
+    core = PACKAGE / "core"
+    outside = [p for p in sorted(PACKAGE.rglob("*.py")) if core not in p.parents]
+    calls = _primitive_calls(outside)
+    assert not calls, "call a named operation of the core instead:\n" + "\n".join(calls)
+    assert _primitive_calls(core.rglob("*.py"))  # the check does see such calls
+
+
+SQL = re.compile(r"\b(SELECT\s.+\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|"
+                 r"CREATE\s+(TABLE|VIEW|INDEX)|PRAGMA)\b", re.S)
+
+
+def _sql_in_gui() -> list[str]:
+    """``.execute*(`` calls and SQL text in string constants under ``gui/``."""
+    found = []
+    for path in sorted((PACKAGE / "gui").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            where = f"{path.relative_to(PACKAGE)}:{getattr(node, 'lineno', '?')}"
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in ("execute", "executemany", "executescript")):
+                found.append(where + " calls ." + node.func.attr)
+            elif (isinstance(node, ast.Constant) and isinstance(node.value, str)
+                    and SQL.search(node.value)):
+                found.append(where + " holds SQL")
+    return found
+
+
+def test_the_gui_holds_no_sql():
+    """Views read through the core's query functions (``core/<feature>/queries.py``) over
+    the live-row views: the tombstone filter is written once, not in every view."""
+    found = _sql_in_gui()
+    assert not found, "read through a core query function instead:\n" + "\n".join(found)
+    assert SQL.search("SELECT id FROM live_body WHERE kind=?")  # the pattern does match SQL

@@ -228,6 +228,31 @@ def format_date(value: str | None) -> str:
         return str(value)
 
 
+def parse_date(text: str | None) -> str | None:
+    """A date as people write it, as ISO ``YYYY-MM-DD`` (None when empty).
+
+    Accepts D/M/YYYY (also with "." or "-" between the parts, as written in Israel: day
+    first), and ISO YYYY-MM-DD. Arabic-Indic digits are read as 0-9. Raises ``ValueError``
+    for anything else, or a day that does not exist (31/2/2027)."""
+    import re
+    from datetime import date
+
+    clean = (text or "").strip().translate(str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹",
+                                                         "0123456789" * 2))
+    clean = clean.strip("\u200e\u200f\u2068\u2069")
+    if not clean:
+        return None
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", clean)
+    local = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", clean)
+    if iso:
+        year, month, day = (int(x) for x in iso.groups())
+    elif local:
+        day, month, year = (int(x) for x in local.groups())
+    else:
+        raise ValueError(text)
+    return date(year, month, day).isoformat()
+
+
 # Vocabularies whose words agree with a noun of their own (a meeting is "planned" in the
 # masculine, an action in the feminine …): their labels are looked up in this context.
 VOCABULARY_CONTEXTS = {

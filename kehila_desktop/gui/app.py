@@ -181,22 +181,6 @@ def _show_crash(details: str) -> None:
                      "{path}.", path=crash_log_path()), details)
 
 
-def warm_up_editing():
-    """The first edit needs the domain model (SQLModel and SQLAlchemy: about a second to
-    import on a modest laptop). Import it in the background once the first view is shown,
-    so that first edit does not freeze the window."""
-    import threading
-
-    def load() -> None:
-        from kehila_desktop.core.file.schema import TABLE_CLASSES
-
-        TABLE_CLASSES()
-
-    thread = threading.Thread(target=load, name="kehila-warm-up", daemon=True)
-    thread.start()
-    return thread
-
-
 def parse_args(argv: list[str]) -> argparse.Namespace:
     # --help and argparse's errors in the language of this run: --language, else the saved one
     asked = next((arg.split("=", 1)[1] if "=" in arg else argv[i + 1]
@@ -225,9 +209,9 @@ def open_in_room(window, meeting_id: str):
     if pf is None:
         return None
     wanted = (meeting_id or "").strip()
-    found = [row[0] for row in pf.conn.execute(
-        "SELECT id FROM meeting WHERE deleted=0 AND (id=? OR (length(?)>=4 AND id LIKE ?))",
-        (wanted, wanted, wanted.replace("%", "").replace("_", "") + "%")).fetchall()]
+    from kehila_desktop.core.meetings.queries import find_meeting
+
+    found = find_meeting(pf.conn, wanted)
     if len(found) != 1:
         dialogs.error(window, tr("There is no meeting {meeting} in this program file.",
                                  meeting=wanted))
@@ -307,8 +291,6 @@ def main(argv: list[str] | None = None) -> int:
             _export_then_quit(window, app, os.environ["KEHILA_SMOKE_EXPORT"])
         elif args.quit_when_ready:
             QTimer.singleShot(0, lambda: app.exit(0 if state["opened"] else 2))
-        else:
-            warm_up_editing()
 
     window.firstPainted.connect(lambda: (_mark("first-paint"), QTimer.singleShot(0, open_file)))
     QTimer.singleShot(300, open_file)  # if the window is never painted (minimised)

@@ -20,6 +20,7 @@ from kehila_desktop.gui.language import apply_language
 from kehila_desktop.gui.printing import install as install_printing
 from kehila_desktop.gui.views import VIEW_KEYS, load_view_class, view_title
 from kehila_desktop.gui.widgets import plain_action_text, plain_tip, plain_title
+from kehila_desktop.core.structure import queries as sq
 
 
 class MainWindow(QMainWindow):
@@ -249,10 +250,10 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(tr("Kehila Desktop"))
             return
         try:
-            row = pf.conn.execute("SELECT name FROM program WHERE deleted=0").fetchone()
+            program = sq.program_name(pf.conn)
         except Exception:  # noqa: BLE001 - a title must never fail
-            row = None
-        program = row[0] if row and row[0] else tr("Program")
+            program = ""
+        program = program or tr("Program")
         title = tr("{program} — {file} — Kehila Desktop", program=program, file=pf.path.name)
         if self.context.read_only:
             title = tr("{title} (read-only)", title=title)
@@ -381,8 +382,7 @@ class MainWindow(QMainWindow):
         path = self.ask_save_path(tr("New program file"), self._new_name())
         if path and self.files.new_file(path):
             # a new program starts with its settings: name, locality, scope, channels
-            row = self.context.pf.conn.execute("SELECT id FROM program WHERE deleted=0").fetchone()
-            self.navigate("structure", "program", row[0])
+            self.navigate("structure", "program", sq.program_id(self.context.pf.conn))
 
     def new_from_sample(self) -> None:
         path = self.ask_save_path(tr("New program file from the sample"), self._new_name())

@@ -148,3 +148,49 @@ def insert_menu_group(menu, actions, before=None) -> None:
         menu.insertSeparator(before)
     else:
         menu.addActions(list(actions))
+
+
+def attach_calendar(edit, on_picked=None) -> None:
+    """Give a date text field (``QLineEdit``) a calendar pop-up: a button at its end opens a
+    month calendar (0-9 digits, the user's first day of the week); picking a day writes it
+    as DD/MM/YYYY and calls ``on_picked()`` (the field's commit). Typing still works: D/M/YYYY
+    or YYYY-MM-DD (``core.i18n.parse_date``)."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QLineEdit, QStyle
+
+    from kehila_desktop.core.i18n import format_date as core_format_date, parse_date, tr
+
+    action = QAction(edit.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
+                     tr("Choose a date on the calendar"), edit)
+    edit.addAction(action, QLineEdit.ActionPosition.TrailingPosition)
+    edit.setProperty("calendarAction", action)
+
+    def pop_up() -> None:
+        calendar = QCalendarWidget(edit.window())
+        calendar.setWindowFlags(Qt.WindowType.Popup)
+        calendar.setAccessibleName(tr("Choose a date on the calendar"))
+        calendar.setGridVisible(True)
+        use_latin_digits(calendar)
+        try:
+            current = parse_date(edit.text())
+        except ValueError:
+            current = None
+        if current:
+            calendar.setSelectedDate(QDate.fromString(current, "yyyy-MM-dd"))
+
+        def picked(day: QDate) -> None:
+            edit.setText(core_format_date(day.toString("yyyy-MM-dd")))
+            calendar.close()
+            calendar.deleteLater()
+            if on_picked is not None:
+                on_picked()
+
+        calendar.clicked.connect(picked)
+        calendar.activated.connect(picked)
+        below = edit.mapToGlobal(edit.rect().bottomLeft())
+        calendar.move(below)
+        calendar.show()
+        calendar.setFocus()
+        edit.setProperty("calendarPopup", calendar)
+
+    action.triggered.connect(pop_up)

@@ -324,6 +324,15 @@ def test_check_groups_repeated_findings(monkeypatch):
 
 def test_a_blob_in_a_text_column_exports_without_a_traceback(sample_file, tmp_path, capsys):
     conn = sqlite3.connect(sample_file)
+    with pytest.raises(sqlite3.IntegrityError):  # format 2: STRICT tables refuse it ...
+        conn.execute("UPDATE person SET name=?, notes=? WHERE rowid IN (SELECT rowid FROM "
+                     "person LIMIT 1)", (b"\x00" * 34000, b"\xff\xfe"))
+    conn.execute("PRAGMA writable_schema=ON")  # ... so make the table non-STRICT first
+    conn.execute("UPDATE sqlite_master SET sql=replace(sql, ') STRICT', ')') "
+                 "WHERE name='person'")
+    conn.commit()
+    conn.close()
+    conn = sqlite3.connect(sample_file)
     conn.execute("UPDATE person SET name=?, notes=? WHERE rowid IN (SELECT rowid FROM person "
                  "LIMIT 1)", (b"\x00" * 34000, b"\xff\xfe"))
     conn.commit()

@@ -6,6 +6,7 @@ import sqlite3
 
 from PySide6.QtCore import Qt
 
+from kehila_desktop.core.i18n import format_date
 from kehila_desktop.gui import dialogs
 
 
@@ -87,11 +88,11 @@ def test_a_bad_date_gets_one_sentence_and_changes_nothing(main_window, gui_sampl
     view = _structure(main_window)
     panel = view.program_panel
     before = _q(gui_sample, "SELECT start_date FROM program")[0][0]
-    panel.ui.startEdit.setText("31/12/2027")
+    panel.ui.startEdit.setText("31/2/2027")  # day first, but February has no 31st
     qtbot.keyClick(panel.ui.startEdit, Qt.Key.Key_Return)
-    assert dialogs.shown[-1][0] == "error" and "YYYY-MM-DD" in dialogs.shown[-1][1]
+    assert dialogs.shown[-1][0] == "error" and "D/M/YYYY" in dialogs.shown[-1][1]
     assert _q(gui_sample, "SELECT start_date FROM program")[0][0] == before
-    assert panel.ui.startEdit.text() == (before or "")
+    assert panel.ui.startEdit.text() == format_date(before)
     panel.ui.startEdit.setText("2027-02-01")
     qtbot.keyClick(panel.ui.startEdit, Qt.Key.Key_Return)
     end = _q(gui_sample, "SELECT end_date FROM program")[0][0]

@@ -110,7 +110,7 @@ def test_bad_budget_source_quarter_shows_one_sentence_and_changes_nothing(qtbot,
     assert form.end.currentData() == "2027Q2"  # the editor shows what is saved again
     view.select(objective)
     dates = view.editor.forms["objective"].target_date
-    dates.setText("31.12.2027")
+    dates.setText("31.13.2027")  # D.M.YYYY is read, but there is no 13th month
     dates.setModified(True)
     dates.editingFinished.emit()
     dates.editingFinished.emit()  # Return, then leaving the field

@@ -26,6 +26,7 @@ from typing import Callable
 
 from kehila_desktop.core.errors import ProgramFileError
 from kehila_desktop.core.file import recovery
+from kehila_desktop.core.file.tables import create_live_views
 
 APPLICATION_ID = 0x4B484C41  # "KHLA"
 FORMAT_VERSION = 2
@@ -199,7 +200,7 @@ class ProgramFile:
         self.close()
 
     def program_row(self) -> sqlite3.Row | None:
-        cur = self.conn.execute("SELECT * FROM program WHERE deleted=0 LIMIT 1")
+        cur = self.conn.execute("SELECT * FROM live_program LIMIT 1")
         cur.row_factory = sqlite3.Row
         return cur.fetchone()
 
@@ -303,7 +304,8 @@ def _open_checked(path: Path, source: Path, header: Header, *, read_only: bool, 
                                        path=path, error="journal mode " + mode)
             conn.execute("PRAGMA synchronous=FULL")
         copy_id = _meta(conn, "copy_id") or ""
-        programs = conn.execute("SELECT count(*) FROM program WHERE deleted=0").fetchone()[0]
+        create_live_views(conn)  # after any upgrade: the views name the tables as they are now
+        programs = conn.execute("SELECT count(*) FROM live_program").fetchone()[0]
         if programs != (0 if _new else 1):
             raise ProgramFileError("damaged", "The program file {path} is damaged ({error}).",
                                    path=path, error="no program")

@@ -464,6 +464,8 @@ def apply_import(ops, plan: ImportPlan) -> dict[str, int]:
     areas_added = 0
     if not todo:
         return {"added": 0, "updated": 0, "areas": 0, "dropped": 0}
+    from kehila_desktop.core.people.edits import add_person, update_person
+
     with ops.step(tr("import people from {file}", file=plan.source or "…"), kind="import"):
         for row in todo:
             values = dict(row.values)
@@ -474,9 +476,9 @@ def apply_import(ops, plan: ImportPlan) -> dict[str, int]:
                     areas_added += 1
                 values["area_id"] = area_id
             if row.action == "add":
-                row.person_id = ops.insert("person", values)
+                row.person_id = add_person(ops, values)
             else:
-                ops.update("person", row.person_id, values)
+                update_person(ops, row.person_id, values)
     return {"added": len(plan.of("add")), "updated": len(plan.of("update")),
             "areas": areas_added, "dropped": plan.dropped_contacts}
 

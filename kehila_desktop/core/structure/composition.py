@@ -46,7 +46,8 @@ class Composition:
     teams_without_representative: list[tuple[str, str]] = field(default_factory=list)
     chair_person_id: str | None = None
     chair_name: str = ""
-    chair_has_membership: bool = False
+    chair_has_membership: bool = False  # a joined chair membership
+    chair_proposed: bool = False        # a chair membership on the way (not joined yet)
     chair_sector: str = ""
 
     @property
@@ -133,18 +134,24 @@ def _compositions(conn: sqlite3.Connection, body_id: str | None) -> list[Composi
             comp.teams_without_representative = [
                 (tid, tname) for tid, tname in teams
                 if tid not in represented.get(comp.body_id, ())]
-    chairs = conn.execute(
-        "SELECT b.id, p.name, p.sector, EXISTS (SELECT 1 FROM membership m WHERE "
-        "m.body_id=b.id AND m.person_id=p.id AND m.status='joined' AND m.deleted=0 AND "
-        "(m.role='chair' OR (m.role='manager' AND b.kind='program_team'))) "
-        "FROM body b LEFT JOIN person p ON p.id=b.chair_person_id AND p.deleted=0 "
-        f"WHERE {where} AND b.chair_person_id IS NOT NULL AND b.chair_person_id != ''",
-        args).fetchall()
-    for bid, pname, sector, member in chairs:
+    statuses: dict[str, set] = {}  # the chair's own chair memberships, by body
+    for bid, status in conn.execute(
+            "SELECT b.id, m.status FROM body b JOIN live_membership m ON m.body_id=b.id "
+            "AND m.person_id=b.chair_person_id AND (m.role='chair' OR (m.role='manager' "
+            f"AND b.kind='program_team')) WHERE {where}", args):
+        statuses.setdefault(bid, set()).add(status)
+    for bid, pname, sector in conn.execute(
+            "SELECT b.id, p.name, p.sector FROM body b LEFT JOIN person p "
+            "ON p.id=b.chair_person_id AND p.deleted=0 "
+            f"WHERE {where} AND b.chair_person_id IS NOT NULL AND b.chair_person_id != ''",
+            args):
         comp = comps[bid]
         if pname is None:
             comp.chair_person_id = None
-        else:
-            comp.chair_name, comp.chair_sector = pname, sector
-            comp.chair_has_membership = bool(member)
+            continue
+        comp.chair_name, comp.chair_sector = pname, sector
+        found = statuses.get(bid, set())
+        comp.chair_has_membership = "joined" in found
+        comp.chair_proposed = not comp.chair_has_membership and bool(
+            found - {"declined", "left"})
     return list(comps.values())

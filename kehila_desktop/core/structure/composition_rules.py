@@ -121,7 +121,12 @@ def chairs(conn: sqlite3.Connection, language: str | None) -> list[Finding]:
     for comp in all_compositions(conn):
         if not comp.chair_person_id:
             continue  # "no chair" is a structure finding
-        if not comp.chair_has_membership:
+        if comp.chair_proposed:
+            out.append(Finding(
+                "composition.chair_proposed", "advice",
+                tr("{person} is the proposed chair of {body}: they have not joined it yet.",
+                   language, person=comp.chair_name, body=comp.body_name), _target(comp)))
+        elif not comp.chair_has_membership:
             out.append(Finding(
                 "composition.chair_not_member", "warning",
                 tr("{person} chairs {body} but has no joined chair membership in it.",

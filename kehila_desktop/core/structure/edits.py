@@ -120,3 +120,47 @@ def apply_decision(ops: Operations, decision_id: str) -> None:
                                       (membership_id,)).fetchone()
                 if status and status[0] in ("mapped", "proposed"):
                     ops.update("membership", membership_id, {"status": "approved"})
+
+
+def edit_body(ops: Operations, body_id: str, changes: dict) -> int:
+    """Change a body's details; naming its chair follows the chair rule (``set_chair``)."""
+    from kehila_desktop.core.errors import InvalidEdit
+    from kehila_desktop.core.file import tables as T
+    from kehila_desktop.core.structure.memberships import set_chair
+
+    unknown = set(changes) - set(T.BODY_FIELDS)
+    if unknown:
+        raise InvalidEdit("There is no field {field} in {table}.", field=sorted(unknown)[0],
+                          table=T.BODY)
+    changes = dict(changes)
+    if "name" in changes:
+        changes["name"] = (changes["name"] or "").strip()
+        if not changes["name"]:
+            raise InvalidEdit("A body needs a name; the name was not changed.")
+    if "cadence" in changes and changes["cadence"] not in enums.CADENCES:
+        raise InvalidEdit("Unknown cadence {cadence}.", cadence=changes["cadence"])
+    name = ops.conn.execute(f"SELECT name FROM {T.live(T.BODY)} WHERE id=?", (body_id,)).fetchone()
+    if name is None:
+        raise InvalidEdit("There is no such body.")
+    with ops.step(tr("edit {name}", name=name[0])) as st:
+        count = 0
+        if "chair_person_id" in changes:
+            before = st.count
+            set_chair(ops, body_id, changes.pop("chair_person_id") or None)
+            count += st.count - before
+        if changes:
+            count += ops.update(T.BODY, body_id, changes)
+    return count
+
+
+def edit_program(ops: Operations, changes: dict) -> int:
+    """Change the program's settings (names, scope, dates, residents' share …)."""
+    from kehila_desktop.core.errors import InvalidEdit
+    from kehila_desktop.core.file import tables as T
+
+    unknown = set(changes) - set(T.PROGRAM_FIELDS)
+    if unknown:
+        raise InvalidEdit("There is no field {field} in {table}.", field=sorted(unknown)[0],
+                          table=T.PROGRAM)
+    program_id = ops.conn.execute(f"SELECT id FROM {T.live(T.PROGRAM)}").fetchone()[0]
+    return ops.update(T.PROGRAM, program_id, changes, label=tr("edit the program"))

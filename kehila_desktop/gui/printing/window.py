@@ -26,6 +26,9 @@ from kehila_desktop.gui import dialogs, settings
 from kehila_desktop.gui.printing import output
 from kehila_desktop.gui.printing.job import BuildJob
 from kehila_desktop.gui.printing.preview import Preview
+from kehila_desktop.core.meetings import queries as mq
+from kehila_desktop.core.people import queries as pq
+from kehila_desktop.core.structure import queries as sq
 
 EVERYONE = ""  # the combo data of "every body" / "every member of the body"
 EXPORT_FOLDER = "print/export_folder"  # QSettings key: where the last PDF was exported
@@ -168,9 +171,10 @@ class PrintWindow(QDialog):
         self.handout.setCurrentIndex(max(0, self.handout.findData(current)))
         self.handout.blockSignals(False)
 
-    def _rows(self, sql: str, args: tuple = ()) -> list:
+    def _rows(self, query, *args) -> list:
+        """``query(conn, *args)`` of the open file (nothing when none is open)."""
         pf = self.context.pf
-        return pf.conn.execute(sql, args).fetchall() if pf is not None else []
+        return query(pf.conn, *args) if pf is not None else []
 
     def _refill(self, combo: QComboBox, items: list[tuple[str, str]]) -> None:
         current = combo.currentData()
@@ -183,9 +187,7 @@ class PrintWindow(QDialog):
         combo.blockSignals(False)
 
     def _fill_lists(self) -> None:
-        meetings = self._rows(
-            "SELECT m.id, m.starts_at, b.name FROM meeting m JOIN body b ON b.id=m.body_id "
-            "WHERE m.deleted=0 AND b.deleted=0 ORDER BY m.starts_at, b.position")
+        meetings = self._rows(mq.meeting_choices)
         self._refill(self.meeting, [(tr("{date} — {body}", date=format_date(s), body=n), i)
                                     for i, s, n in meetings])
         self._fill_bodies()
@@ -193,8 +195,7 @@ class PrintWindow(QDialog):
 
     def _fill_bodies(self) -> None:
         key = self.handout.currentData()
-        rows = self._rows("SELECT id, name, kind FROM body WHERE deleted=0 "
-                          "ORDER BY position, rowid")
+        rows = self._rows(sq.bodies)
         bodies = [(n, i) for i, n, _ in rows]
         if key == "calendar":
             bodies.insert(0, (tr("Every body"), EVERYONE))
@@ -207,10 +208,7 @@ class PrintWindow(QDialog):
 
     def _fill_members(self) -> None:
         body = self.body.currentData()
-        people = self._rows(
-            "SELECT DISTINCT p.id, p.name FROM person p JOIN membership m ON m.person_id=p.id "
-            "WHERE p.deleted=0 AND m.deleted=0 AND m.body_id=? "
-            "AND m.status IN ('approved', 'invited', 'joined') ORDER BY p.name", (body or "",))
+        people = self._rows(pq.seated_people, body or "")
         self._refill(self.member, [(tr("Every member of the body"), EVERYONE)] +
                      [(n, i) for i, n in people])
 
@@ -240,9 +238,8 @@ class PrintWindow(QDialog):
         self.build()
 
     def _body_of(self, person_id: str) -> str | None:
-        rows = self._rows("SELECT body_id FROM membership WHERE person_id=? AND deleted=0 "
-                          "AND status IN ('approved', 'invited', 'joined')", (person_id,))
-        return rows[0][0] if rows else None
+        pf = self.context.pf
+        return pq.seated_body_of(pf.conn, person_id) if pf is not None else None
 
     def choices(self) -> tuple[str, str, dict]:
         """(handout, language, options) as ``printing.build`` takes them."""
@@ -477,8 +474,8 @@ class PrintWindow(QDialog):
         """The handout, the program and today's date, in the folder of the last export (or
         beside the program file)."""
         pf = self.context.pf
-        row = self._rows("SELECT name FROM program WHERE deleted=0")
-        name = output.default_name(self.title_of_handout(), row[0][0] if row else "")
+        name = output.default_name(self.title_of_handout(),
+                                   sq.program_name(pf.conn) if pf is not None else "")
         last = settings.settings().value(EXPORT_FOLDER, "")
         if isinstance(last, str) and last and Path(last).is_dir():
             return str(Path(last) / name)

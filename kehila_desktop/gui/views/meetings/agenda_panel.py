@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxL
 
 from kehila_desktop.core import enums
 from kehila_desktop.core.meetings import records as mt
+from kehila_desktop.core.meetings import edits
 from kehila_desktop.core.i18n import label, minutes, ptr, tr
 from kehila_desktop.gui.direction import align_to_text
 from kehila_desktop.gui.widgets import use_latin_digits
@@ -204,7 +205,7 @@ class AgendaPanel(QWidget):
         if it is None or it[field] == value:
             return
         self.context.run(tr("edit agenda item"),
-                         lambda ops: ops.update("agenda_item", it["id"], {field: value}))
+                         lambda ops: edits.edit_agenda_item(ops, it["id"], {field: value}))
 
     def _add(self) -> None:
         if not self.meeting_id:
@@ -220,7 +221,7 @@ class AgendaPanel(QWidget):
         it = self.current()
         if it is not None:
             self.context.run(tr("remove agenda item"),
-                             lambda ops: ops.delete("agenda_item", it["id"]))
+                             lambda ops: edits.remove_agenda_item(ops, it["id"]))
 
     def _step(self, delta: int) -> None:
         cid = self.current_id()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QLineEdit
 from kehila_desktop.core import enums
 from kehila_desktop.core.meetings import records as mt
 from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.meetings import queries as mq
 
 
 class AttendancePanel(QWidget):
@@ -77,8 +78,7 @@ class AttendancePanel(QWidget):
             self.rate.setText("")
             return
         conn = pf.conn
-        body_id, starts_at = conn.execute("SELECT body_id, starts_at FROM meeting WHERE id=?",
-                                          (meeting_id,)).fetchone()
+        body_id, starts_at = mq.meeting_body_and_start(conn, meeting_id)
         self.members = mt.expected_members(conn, body_id, starts_at)
         marks = mt.attendance_of(conn, meeting_id)
         self.table.setUpdatesEnabled(False)

@@ -11,11 +11,13 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QGr
 
 from kehila_desktop.core import enums
 from kehila_desktop.core.meetings import records as mt
+from kehila_desktop.core.meetings import edits
 from kehila_desktop.core.i18n import label, tr
 from kehila_desktop.gui.widgets import use_latin_digits
 from kehila_desktop.gui.views.meetings.payload_editor import PayloadEditor
 from kehila_desktop.gui.views.meetings.qtsafe import current_data
 from kehila_desktop.gui.direction import follow_text_direction
+from kehila_desktop.core.meetings import queries as mq
 
 
 class DecisionForm(QWidget):
@@ -260,8 +262,7 @@ class ActionItemForm(QWidget):
         self.owner.addItem(tr("no owner"), "")
         pf = self.context.pf
         if pf and meeting_id:
-            body_id, starts_at = pf.conn.execute(
-                "SELECT body_id, starts_at FROM meeting WHERE id=?", (meeting_id,)).fetchone()
+            body_id, starts_at = mq.meeting_body_and_start(pf.conn, meeting_id)
             for pid, name, _e in mt.expected_members(pf.conn, body_id, starts_at):
                 self.owner.addItem(name, pid)
         self.owner.setCurrentIndex(max(0, self.owner.findData(current)))
@@ -340,10 +341,7 @@ class DecisionsPanel(QWidget):
                                    str(d["votes_abstain"])])
             row.setData(0, Qt.ItemDataRole.UserRole, d["id"])
             self.decisions.addTopLevelItem(row)
-        for a in pf.conn.execute(
-                "SELECT ai.id, ai.text, p.name, ai.due, ai.status FROM action_item ai LEFT JOIN "
-                "person p ON p.id=ai.owner_person_id WHERE ai.meeting_id=? AND ai.deleted=0 "
-                "ORDER BY ai.rowid", (meeting_id,)):
+        for a in mq.meeting_action_items(pf.conn, meeting_id):
             row = QTreeWidgetItem([a[1], a[2] or "", a[3] or "",
                                    label("ACTION_ITEM_STATUSES", a[4])])
             row.setData(0, Qt.ItemDataRole.UserRole, a[0])

@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (QApplication, QGridLayout, QHBoxLayout, QLabel, Q
 
 from kehila_desktop.core.meetings import clock as mclock
 from kehila_desktop.core.meetings import records as mt
+from kehila_desktop.core.meetings import edits
 from kehila_desktop.core.i18n import isolate, join_list, label, ntr, tr
 from kehila_desktop.gui.widgets import format_date, format_datetime, plain_tip, plain_title
 from kehila_desktop.gui.views.meetings.agenda_panel import NotesEdit
 from kehila_desktop.gui.views.meetings.decisions_panel import ActionItemForm, DecisionForm
+from kehila_desktop.core.meetings import queries as mq
 
 BASE_POINTS = 16  # large, and still fits a 1024x768 projector laptop in every language
 LATE_AFTER_SECONDS = mclock.LATE_AFTER_SECONDS
@@ -242,9 +244,7 @@ class InRoomWindow(QWidget):
         self.notes_item_id = ""  # the agenda item whose notes the notes box holds
         self.notes_loaded = ""  # what the box held when loaded (else: typed, not yet saved)
         conn = context.pf.conn
-        minutes = conn.execute("SELECT minutes FROM meeting WHERE id=?",
-                               (meeting_id,)).fetchone()[0]
-        self.length = int(minutes or 0) * 60
+        self.length = mq.meeting_minutes(conn, meeting_id) * 60
         self.clock = mclock.clock_of(conn, meeting_id)
         self.paused = self.clock.started and not self.clock.running
         self.projector: ProjectorWindow | None = None
@@ -517,8 +517,7 @@ class InRoomWindow(QWidget):
         if pf is None:
             return
         conn = pf.conn
-        row = conn.execute("SELECT b.name, m.starts_at, m.body_id FROM meeting m JOIN body b "
-                           "ON b.id=m.body_id WHERE m.id=?", (self.meeting_id,)).fetchone()
+        row = mq.meeting_heading(conn, self.meeting_id)
         self.title_text = tr("{body} — {when}", body=isolate(row[0]),
                              when=format_datetime(row[1]))
         self.heading.set_full_text(self.title_text)
@@ -536,7 +535,7 @@ class InRoomWindow(QWidget):
             for pid, _name, _e in members:
                 b = QPushButton()
                 b.setFont(self.member_font)
-                b.setMinimumHeight(int(2.2 * b.fontMetrics().lineSpacing()) + 8)  # two lines
+                b.setMinimumHeight(int(2.4 * b.fontMetrics().lineSpacing()) + 8)  # two lines
                 b.clicked.connect(lambda _c=False, p=pid: self.tap(p))
                 self.member_buttons[pid] = b
         for pid, name, _e in members:
@@ -750,8 +749,7 @@ class InRoomWindow(QWidget):
         now = mclock.now_utc()
         if self.context.run(tr("start meeting"), lambda ops: mclock.start_meeting(
                 ops, self.meeting_id, first, now=now)) is None and \
-                not self.context.pf.conn.execute("SELECT started_at FROM meeting WHERE id=?",
-                                                 (self.meeting_id,)).fetchone()[0]:
+                not mq.started_at(self.context.pf.conn, self.meeting_id):
             return
         self.clock = mclock.clock_of(self.context.pf.conn, self.meeting_id, now)
         self.paused = False
@@ -783,7 +781,7 @@ class InRoomWindow(QWidget):
         it["notes"] = text
         self.notes_loaded = text
         self.context.run(tr("notes on {item}", item=it["title"]),
-                         lambda ops: ops.update("agenda_item", item_id, {"notes": text}))
+                         lambda ops: edits.set_agenda_notes(ops, item_id, text))
 
     def undo(self) -> None:
         ops = self.context.ops

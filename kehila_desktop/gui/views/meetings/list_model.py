@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 
 from kehila_desktop.core.i18n import label, minutes, tr
 from kehila_desktop.core.meetings.records import meeting_rates
+from kehila_desktop.core.meetings import queries as mq
 
 _ROOT = QModelIndex()
 COLUMNS = ("when", "body", "kind", "status", "attendance", "agenda", "note")
@@ -37,13 +38,7 @@ class MeetingRow:
 
 
 def meeting_rows(conn, rates: bool = True) -> list[MeetingRow]:
-    rows = conn.execute(
-        "SELECT m.id, m.body_id, b.name, m.starts_at, m.minutes, m.kind, m.status, m.place, "
-        "m.schedule_note, coalesce(a.total, 0) FROM meeting m JOIN body b ON b.id=m.body_id "
-        "LEFT JOIN (SELECT meeting_id, sum(minutes) AS total FROM agenda_item WHERE deleted=0 "
-        "GROUP BY meeting_id) a ON a.meeting_id=m.id "
-        "WHERE m.deleted=0 AND b.deleted=0 ORDER BY m.starts_at").fetchall()
-    out = [MeetingRow(*r) for r in rows]
+    out = [MeetingRow(*r) for r in mq.meeting_list(conn)]
     if rates:
         add_rates(conn, out)
     return out

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QFormLayout, QHBoxLayou
                                QLineEdit, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
 from kehila_desktop.core import enums
+from kehila_desktop.core.meetings import edits
 from kehila_desktop.core.i18n import isolate, label, tr
 from kehila_desktop.gui.widgets import (
     format_datetime,
@@ -19,6 +20,7 @@ from kehila_desktop.gui.widgets import (
 from kehila_desktop.gui.views.meetings.agenda_panel import AgendaPanel
 from kehila_desktop.gui.views.meetings.attendance_panel import AttendancePanel
 from kehila_desktop.gui.views.meetings.decisions_panel import DecisionsPanel
+from kehila_desktop.core.meetings import queries as mq
 
 
 class MeetingPanel(QWidget):
@@ -112,13 +114,8 @@ class MeetingPanel(QWidget):
         self.meeting_id = meeting_id
         self.row = None
         if pf and meeting_id:
-            cur = pf.conn.execute(
-                "SELECT m.*, b.name AS body FROM meeting m JOIN body b ON b.id=m.body_id "
-                "WHERE m.id=? AND m.deleted=0", (meeting_id,))
-            values = cur.fetchone()
-            if values is not None:
-                self.row = dict(zip([d[0] for d in cur.description], values))
-            else:
+            self.row = mq.meeting(pf.conn, meeting_id)
+            if self.row is None:
                 self.meeting_id = meeting_id = None
         row = self.row
         editable = row is not None and not self.context.read_only
@@ -156,11 +153,11 @@ class MeetingPanel(QWidget):
         """Tombstone the meeting (its agenda, attendance and decisions stay with it)."""
         if self.meeting_id:
             meeting_id = self.meeting_id
-            self.context.run(tr("delete meeting"), lambda ops: ops.delete("meeting", meeting_id))
+            self.context.run(tr("delete meeting"), lambda ops: edits.delete_meeting(ops, meeting_id))
 
     def _save(self, field: str, value) -> None:
         if self.row is None or self.row.get(field) == value:
             return
         meeting_id = self.meeting_id
         self.context.run(tr("edit meeting"),
-                         lambda ops: ops.update("meeting", meeting_id, {field: value}))
+                         lambda ops: edits.edit_meeting(ops, meeting_id, {field: value}))

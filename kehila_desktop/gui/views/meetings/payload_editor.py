@@ -14,6 +14,8 @@ from kehila_desktop.core import enums
 from kehila_desktop.core.i18n import label, tr
 from kehila_desktop.gui.widgets import use_latin_digits
 from kehila_desktop.gui.direction import align_to_text
+from kehila_desktop.core.meetings import queries as mq
+from kehila_desktop.core.structure import queries as sq
 
 KINDS = ("channels", "focus", "scope", "timeline", "composition")
 
@@ -97,32 +99,26 @@ class PayloadEditor(QStackedWidget):
 
     def load(self, conn) -> None:
         """Prefill every page from the program as it stands."""
-        chosen = {k for (k,) in conn.execute("SELECT key FROM channel WHERE chosen=1 AND "
-                                             "deleted=0")}
+        chosen = sq.chosen_channels(conn)
         for k, box in self.channel_boxes.items():
             box.setChecked(k in chosen)
         self.areas.clear()
-        for area_id, name, kind, in_focus in conn.execute(
-                "SELECT id, name, kind, in_focus FROM area WHERE deleted=0 ORDER BY name"):
+        for area_id, name, kind, in_focus in sq.areas(conn):
             item = QListWidgetItem(f"{name} ({label('AREA_KINDS', kind)})")
             item.setData(Qt.ItemDataRole.UserRole, area_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if in_focus else Qt.CheckState.Unchecked)
             self.areas.addItem(item)
-        scope, start, end, timeline = conn.execute(
-            "SELECT scope, start_date, end_date, timeline FROM program WHERE deleted=0"
-        ).fetchone()
+        program = mq.program_dates(conn)
+        scope, start, end, timeline = (program["scope"], program["start_date"],
+                                       program["end_date"], program["timeline"])
         self.scope.setPlainText(scope or "")
         for edit, value in ((self.start, start), (self.end, end)):
             day = QDate.fromString(value or "", "yyyy-MM-dd")
             edit.setDate(day if day.isValid() else QDate.currentDate())
         self.timeline.setText(timeline or "")
         self.members.clear()
-        for mid, name, status in conn.execute(
-                "SELECT m.id, p.name, m.status FROM membership m JOIN person p ON "
-                "p.id=m.person_id JOIN body b ON b.id=m.body_id WHERE b.kind='design' AND "
-                "m.deleted=0 AND p.deleted=0 AND m.status IN ('mapped','proposed') "
-                "ORDER BY p.name"):
+        for mid, name, status in mq.design_candidates(conn):
             item = QListWidgetItem(f"{name} ({label('PIPELINE', status)})")
             item.setData(Qt.ItemDataRole.UserRole, mid)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

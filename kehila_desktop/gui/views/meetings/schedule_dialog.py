@@ -15,6 +15,7 @@ from kehila_desktop.core.meetings import schedule
 from kehila_desktop.core.errors import KehilaError
 from kehila_desktop.core.i18n import label, ntr, tr
 from kehila_desktop.gui.widgets import format_date, use_latin_digits
+from kehila_desktop.core.meetings import queries as mq
 
 
 def _qdate(d: date) -> QDate:
@@ -36,11 +37,10 @@ class ScheduleDialog(QDialog):
         form = QFormLayout()
         self.body = QComboBox()
         self.body.setAccessibleName(tr("Body"))
-        for bid, name, cadence in conn.execute(
-                "SELECT id, name, cadence FROM body WHERE deleted=0 ORDER BY position"):
+        for bid, name, cadence in mq.bodies_with_cadence(conn):
             self.body.addItem(f"{name} — {label('CADENCES', cadence)}", bid)
         self.body.setCurrentIndex(max(0, self.body.findData(body_id)))
-        start = conn.execute("SELECT start_date FROM program WHERE deleted=0").fetchone()[0]
+        start = mq.program_dates(conn)["start_date"]
         try:
             first = date.fromisoformat(start) if start else date.today()
         except ValueError:

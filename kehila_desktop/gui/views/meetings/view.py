@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCalendarWidget, QComboBox, QF
 
 from kehila_desktop.core import enums
 from kehila_desktop.core.meetings import records as mt
+from kehila_desktop.core.meetings import edits
 from kehila_desktop.core.i18n import label, tr
 from kehila_desktop.gui.views.lazy import LazyView
 from kehila_desktop.gui.widgets import plain_tip, use_latin_digits
@@ -24,6 +25,8 @@ from kehila_desktop.gui.views.meetings.list_model import MeetingsTableModel
 from kehila_desktop.gui.views.meetings.qtsafe import current_data
 from kehila_desktop.gui.views.meetings.meeting_panel import MeetingPanel
 from kehila_desktop.gui.direction import follow_text_direction
+from kehila_desktop.core.meetings import queries as mq
+from kehila_desktop.core.structure import queries as sq
 
 
 class View(LazyView):
@@ -203,8 +206,7 @@ class View(LazyView):
         self.body_filter.blockSignals(True)
         self.body_filter.clear()
         self.body_filter.addItem(tr("All bodies"), "")
-        for bid, name in conn.execute("SELECT id, name FROM body WHERE deleted=0 "
-                                      "ORDER BY position"):
+        for bid, name, _kind in sq.bodies(conn):
             self.body_filter.addItem(name, bid)
         self.body_filter.setCurrentIndex(max(0, self.body_filter.findData(current)))
         self.body_filter.blockSignals(False)
@@ -321,7 +323,7 @@ class View(LazyView):
 
     def _fill_members(self, conn, body_id) -> None:
         self.members.clear()
-        bodies = dict(conn.execute("SELECT id, name FROM body"))
+        bodies = mq.body_names(conn)
         items = []
         for r in mt.member_rates(conn, body_id):
             rate = "" if r.rate is None else f"{round(r.rate * 100)}%"
@@ -359,13 +361,10 @@ class View(LazyView):
     # --- commands -------------------------------------------------------------------------
     def new_meeting(self) -> None:
         pf = self.context.pf
-        body_id = self.body_filter.currentData() or pf.conn.execute(
-            "SELECT id FROM body WHERE deleted=0 ORDER BY position").fetchone()[0]
-        minutes, hour = pf.conn.execute("SELECT meeting_minutes, preferred_hour FROM body "
-                                        "WHERE id=?", (body_id,)).fetchone()
-        starts_at = f"{date.today().isoformat()}T{hour or '17:00'}"
-        new_id = self.context.run(tr("new meeting"), lambda ops: ops.insert("meeting", {
-            "body_id": body_id, "starts_at": starts_at, "minutes": minutes}))
+        body_id = self.body_filter.currentData() or sq.first_body_id(pf.conn)
+        today = date.today().isoformat()
+        new_id = self.context.run(tr("new meeting"),
+                                  lambda ops: edits.new_meeting(ops, body_id, today))
         if new_id:
             self._show_meeting_anywhere(new_id)
 
@@ -416,25 +415,23 @@ class View(LazyView):
         if table == "meeting":
             self._show_meeting_anywhere(row_id)
         elif table in ("agenda_item", "attendance", "decision", "action_item"):
-            row = pf.conn.execute(f"SELECT meeting_id FROM {table} WHERE id=?",
-                                  (row_id,)).fetchone()
+            meeting_id = mq.meeting_of(pf.conn, table, row_id)
             if table == "action_item":
                 self.body_filter.setCurrentIndex(0)
                 self.left.setCurrentIndex(3)
-            if row and row[0]:
+            if meeting_id:
                 if table != "action_item":
-                    self._show_meeting_anywhere(row[0])
+                    self._show_meeting_anywhere(meeting_id)
                 else:
-                    self.select_meeting(row[0])
+                    self.select_meeting(meeting_id)
                 tab = {"agenda_item": self.panel.agenda, "attendance": self.panel.attendance}
                 self.panel.tabs.setCurrentWidget(tab.get(table, self.panel.decisions))
         elif table == "body":
             self.body_filter.setCurrentIndex(max(0, self.body_filter.findData(row_id)))
         elif table == "membership":
-            body = pf.conn.execute("SELECT body_id FROM membership WHERE id=?",
-                                   (row_id,)).fetchone()
+            body = mq.body_of_membership(pf.conn, row_id)
             if body:
-                self.body_filter.setCurrentIndex(max(0, self.body_filter.findData(body[0])))
+                self.body_filter.setCurrentIndex(max(0, self.body_filter.findData(body)))
             self.left.setCurrentIndex(2)
             for i in range(self.members.topLevelItemCount()):
                 item = self.members.topLevelItem(i)

@@ -30,6 +30,8 @@ from kehila_desktop.gui.widgets import (
     heading_label,
     plain_label,
 )
+from kehila_desktop.core.meetings import queries as mq
+from kehila_desktop.core.structure import queries as sq
 
 UPCOMING = 6
 PER_KIND = 5  # findings shown of one kind; the rest are counted in one line
@@ -157,21 +159,20 @@ class View(LazyView):
             return
         self._stale = False
         conn = pf.conn
-        row = conn.execute("SELECT name, locality, authority, start_date, end_date, timeline, "
-                           "scope FROM program WHERE deleted=0").fetchone()
-        name, locality, authority, start, end, timeline, scope = row
+        row = sq.program(conn)
+        name, locality, authority, start, end, timeline, scope = (
+            row[k] for k in ("name", "locality", "authority", "start_date", "end_date",
+                             "timeline", "scope"))
         self.heading.setText(name or tr("Program"))
         place = " · ".join(p for p in (locality, authority) if p)
         self.subheading.setText(place or tr("The locality has not been set."))
         dates = " – ".join(d for d in (format_date(start), format_date(end)) if d)
         self.cards["timeline"].set_texts(
             tr("Timeline"), "\n".join(t for t in (dates, timeline) if t) or tr("Not set yet."))
-        chosen = [label("CHANNELS", k) for (k,) in conn.execute(
-            "SELECT key FROM channel WHERE deleted=0 AND chosen=1 ORDER BY rowid")]
+        chosen = [label("CHANNELS", k) for k in sq.chosen_channel_keys(conn)]
         self.cards["channels"].set_texts(tr("Chosen channels"),
                                          "\n".join(chosen) or tr("No channel chosen yet."))
-        areas = [a for (a,) in conn.execute(
-            "SELECT name FROM area WHERE deleted=0 AND in_focus=1 ORDER BY name")]
+        areas = sq.focus_area_names(conn)
         self.cards["focus"].set_texts(tr("Geographic focus"),
                                       "\n".join(areas) or tr("No focus area chosen yet."))
         self.cards["scope"].set_texts(tr("Program boundaries (scope)"),
@@ -255,10 +256,7 @@ class View(LazyView):
     def _fill_meetings(self, conn) -> None:
         self.meetings.clear()
         now = datetime.now().strftime("%Y-%m-%dT%H:%M")
-        rows = conn.execute(
-            "SELECT m.id, m.starts_at, b.name, m.place FROM meeting m JOIN body b "
-            "ON b.id=m.body_id WHERE m.deleted=0 AND b.deleted=0 AND m.status='planned' "
-            "AND m.starts_at >= ? ORDER BY m.starts_at LIMIT ?", (now, UPCOMING)).fetchall()
+        rows = mq.upcoming(conn, now, UPCOMING)
         for meeting_id, starts_at, body, place in rows:
             text = tr("{when} — {body}", when=format_datetime(starts_at), body=body)
             if place:
@@ -332,8 +330,8 @@ class View(LazyView):
     def _edit_settings(self) -> None:
         if self.context.pf is None:
             return
-        row = self.context.pf.conn.execute("SELECT id FROM program WHERE deleted=0").fetchone()
-        self.context.navigateRequested.emit("structure", "program", row[0] if row else "")
+        self.context.navigateRequested.emit("structure", "program",
+                                            sq.program_id(self.context.pf.conn))
 
     def navigate(self, table: str, row_id: str) -> None:
         pass

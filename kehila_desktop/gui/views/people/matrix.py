@@ -7,6 +7,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from kehila_desktop.core.i18n import label
+from kehila_desktop.core.people import queries
 
 STATUS_COLOURS = {"joined": QColor("#c8e6c9"), "declined": QColor("#eeeeee"),
                   "left": QColor("#eeeeee"), "mapped": QColor("#fff8e1"),
@@ -28,12 +29,8 @@ class MatrixModel(QAbstractTableModel):
         self.beginResetModel()
         self.bodies, self.cells = [], {}
         if conn is not None:
-            self.bodies = conn.execute("SELECT id, name FROM body WHERE deleted=0 "
-                                       "ORDER BY position, name").fetchall()
-            for pid, bid, role, status in conn.execute(
-                    "SELECT person_id, body_id, role, status FROM membership WHERE deleted=0 "
-                    "ORDER BY rowid"):
-                self.cells.setdefault((pid, bid), []).append((role, status))
+            self.bodies = queries.matrix_bodies(conn)
+            self.cells = queries.matrix_cells(conn)
         self.endResetModel()
 
     def _people_changed(self, *args) -> None:

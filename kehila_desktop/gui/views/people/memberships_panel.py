@@ -8,10 +8,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.structure.memberships import NEXT_STATUS
 
 COLUMNS = ("body", "role", "pipeline status", "source", "expected attendance")
-NEXT_STATUS = {"mapped": "proposed", "proposed": "approved", "approved": "invited",
-               "invited": "joined"}
 
 
 class MembershipsPanel(QWidget):

@@ -21,7 +21,9 @@ from kehila_desktop.core import enums, health
 from kehila_desktop.core.structure.composition import composition
 from kehila_desktop.core.errors import KehilaError
 from kehila_desktop.core.i18n import isolated_fields, label, ntr, tr
+from kehila_desktop.core.people import edits as people, queries as people_q
 from kehila_desktop.core.people.search import PeopleFilter
+from kehila_desktop.core.structure import memberships, queries as structure_q
 from kehila_desktop.gui import dialogs
 from kehila_desktop.gui.context import AppContext
 from kehila_desktop.gui.views.lazy import LazyView
@@ -29,7 +31,7 @@ from kehila_desktop.gui.views.people.composition_chart import CompositionChart
 from kehila_desktop.gui.views.people.import_dialog import ImportPreview
 from kehila_desktop.gui.views.people.matrix import MatrixModel
 from kehila_desktop.gui.views.people.membership_editor import MembershipEditor
-from kehila_desktop.gui.views.people.memberships_panel import NEXT_STATUS, MembershipsPanel
+from kehila_desktop.gui.views.people.memberships_panel import MembershipsPanel
 from kehila_desktop.gui.views.people.person_editor import PersonEditor
 from kehila_desktop.gui.views.people.table_model import PeopleTableModel
 from kehila_desktop.gui.direction import follow_text_direction
@@ -240,11 +242,10 @@ class View(LazyView):
             return
         person_id, membership_id = row_id, None
         if table == "membership":
-            row = conn.execute("SELECT person_id FROM membership WHERE id=?",
-                               (row_id,)).fetchone()
-            if row is None:
+            person_id = people_q.person_of_membership(conn, row_id)
+            if person_id is None:
                 return
-            person_id, membership_id = row[0], row_id
+            membership_id = row_id
         self.tabs.setCurrentIndex(0)
         if self.model.row_of(person_id) < 0:
             self.clear_filters()
@@ -256,12 +257,9 @@ class View(LazyView):
     def _fill_filters(self, conn) -> None:
         choices = [
             (self.sector_filter, "all sectors", [(k, label("SECTORS", k)) for k in enums.SECTORS]),
-            (self.area_filter, "all areas", conn.execute(
-                "SELECT id, name FROM area WHERE deleted=0 ORDER BY name").fetchall()
-             if conn else []),
-            (self.body_filter, "all bodies", conn.execute(
-                "SELECT id, name FROM body WHERE deleted=0 ORDER BY position").fetchall()
-             if conn else []),
+            (self.area_filter, "all areas", structure_q.area_names(conn) if conn else []),
+            (self.body_filter, "all bodies",
+             [(i, n) for i, n, _k in structure_q.bodies(conn)] if conn else []),
             (self.status_filter, "any status",
              [(k, label("PIPELINE", k)) for k in enums.PIPELINE]),
         ]
@@ -330,14 +328,8 @@ class View(LazyView):
         if pid is None or conn is None:
             self.memberships.show_person(None, [])
             return
-        name = conn.execute("SELECT name FROM person WHERE id=?", (pid,)).fetchone()[0]
-        cur = conn.execute(
-            "SELECT m.id, m.body_id, m.role, m.role_requirements, m.expected_attendance, "
-            "m.responsibilities, m.status, m.source, m.represents_body_id, b.name AS body "
-            "FROM membership m JOIN body b ON b.id=m.body_id WHERE m.person_id=? "
-            "AND m.deleted=0 AND b.deleted=0 ORDER BY b.position", (pid,))
-        names = [d[0] for d in cur.description]
-        self.memberships.show_person(name, [dict(zip(names, r)) for r in cur.fetchall()])
+        self.memberships.show_person(people_q.person_name(conn, pid),
+                                     structure_q.memberships_of_person(conn, pid))
 
     def _changed(self, changed) -> None:
         tables = getattr(changed, "tables", None)
@@ -349,8 +341,7 @@ class View(LazyView):
 
     # --- people -------------------------------------------------------------------------
     def _areas(self) -> list[tuple[str, str]]:
-        return self.context.pf.conn.execute(
-            "SELECT id, name FROM area WHERE deleted=0 ORDER BY name").fetchall()
+        return structure_q.area_names(self.context.pf.conn)
 
     def new_person(self) -> str | None:
         if self.context.ops is None:
@@ -360,7 +351,7 @@ class View(LazyView):
             return None
         values = editor.result_values()
         person_id = self.context.run(tr("add {person}", person=values["name"]),
-                                     lambda ops: ops.insert("person", values))
+                                     lambda ops: people.add_person(ops, values))
         if person_id:
             if self.model.row_of(person_id) < 0:  # hidden by the filters: show everyone
                 self.clear_filters()
@@ -371,27 +362,22 @@ class View(LazyView):
         pid = self.selected_person_id()
         if pid is None or self.context.ops is None or self.context.read_only:
             return
-        cur = self.context.pf.conn.execute("SELECT * FROM person WHERE id=?", (pid,))
-        values = dict(zip([d[0] for d in cur.description], cur.fetchone()))
+        values = people_q.person(self.context.pf.conn, pid)
         editor = PersonEditor(self._areas(), values, parent=self)
         if self.exec_dialog(editor) != QDialog.DialogCode.Accepted:
             return
         new = editor.result_values()
         self.context.run(tr("edit {person}", person=new["name"]),
-                         lambda ops: ops.update("person", pid, new))
+                         lambda ops: people.update_person(ops, pid, new))
 
     def delete_person(self) -> None:
         pid = self.selected_person_id()
         if pid is None or self.context.ops is None:
             return
         conn = self.context.pf.conn
-        name = conn.execute("SELECT name FROM person WHERE id=?", (pid,)).fetchone()[0]
-        bodies = [b for (b,) in conn.execute(
-            "SELECT b.name FROM membership m JOIN body b ON b.id=m.body_id WHERE "
-            "m.person_id=? AND m.deleted=0 ORDER BY b.position", (pid,))]
-        chairs = [b for (b,) in conn.execute(
-            "SELECT name FROM body WHERE chair_person_id=? AND deleted=0 ORDER BY position",
-            (pid,))]
+        name = people_q.person_name(conn, pid)
+        bodies = people_q.membership_body_names(conn, pid)
+        chairs = people_q.chaired_body_names(conn, pid)
         question = tr("Delete {name}?", name=name)
         if bodies:
             question += " " + ntr("Their {n} membership goes with them ({bodies}).",
@@ -403,54 +389,29 @@ class View(LazyView):
         question += " " + tr("Undo brings it all back.")
         if not dialogs.confirm(self, question, tr("Delete")):
             return
-
-        def delete(ops):
-            for (mid,) in conn.execute("SELECT id FROM membership WHERE person_id=? AND "
-                                       "deleted=0", (pid,)).fetchall():
-                ops.delete("membership", mid)
-            for (bid,) in conn.execute("SELECT id FROM body WHERE chair_person_id=? AND "
-                                       "deleted=0", (pid,)).fetchall():
-                ops.update("body", bid, {"chair_person_id": None})
-            ops.delete("person", pid)
-
-        self.context.run(tr("delete {person}", person=name), delete)
+        self.context.run(tr("delete {person}", person=name),
+                         lambda ops: people.delete_person(ops, pid))
 
     # --- memberships ----------------------------------------------------------------------
     def _bodies(self) -> list[tuple[str, str, str]]:
-        return self.context.pf.conn.execute(
-            "SELECT id, name, kind FROM body WHERE deleted=0 ORDER BY position").fetchall()
+        return structure_q.bodies(self.context.pf.conn)
 
     def add_membership(self) -> str | None:
         pid = self.selected_person_id()
         if pid is None or self.context.ops is None:
             return None
-        name = self.context.pf.conn.execute("SELECT name FROM person WHERE id=?",
-                                            (pid,)).fetchone()[0]
+        name = people_q.person_name(self.context.pf.conn, pid)
         editor = MembershipEditor(name, self._bodies(), parent=self)
         if self.exec_dialog(editor) != QDialog.DialogCode.Accepted:
             return None
         values = editor.result_values()
-        values["person_id"] = pid
-        if values["status"] == "joined":
-            from datetime import date
-
-            values["joined_on"] = date.today().isoformat()
         body = editor.body.currentText()
-
-        def add(ops):
-            mid = ops.insert("membership", values)
-            if values["role"] == "chair":
-                ops.update("body", values["body_id"], {"chair_person_id": pid})
-            return mid
-
-        return self.context.run(tr("add {person} to {body}", person=name, body=body), add)
+        return self.context.run(
+            tr("add {person} to {body}", person=name, body=body),
+            lambda ops: memberships.add_membership(ops, pid, values.pop("body_id"), values))
 
     def _membership(self, mid: str) -> dict:
-        cur = self.context.pf.conn.execute(
-            "SELECT m.*, p.name AS person, b.name AS body FROM membership m "
-            "JOIN person p ON p.id=m.person_id JOIN body b ON b.id=m.body_id WHERE m.id=?",
-            (mid,))
-        return dict(zip([d[0] for d in cur.description], cur.fetchone()))
+        return memberships.membership(self.context.pf.conn, mid)
 
     def edit_membership(self, mid: str) -> None:
         m = self._membership(mid)
@@ -461,40 +422,21 @@ class View(LazyView):
         values = editor.result_values()
         values.pop("body_id")
         self.context.run(tr("edit {person} in {body}", person=m["person"], body=m["body"]),
-                         lambda ops: self._update_membership(ops, m, values))
-
-    def _update_membership(self, ops, m: dict, values: dict) -> None:
-        from datetime import date
-
-        if values.get("status") == "joined" and m["status"] != "joined" and not m["joined_on"]:
-            values["joined_on"] = date.today().isoformat()
-        if values.get("status") == "left" and m["status"] != "left" and not m["left_on"]:
-            values["left_on"] = date.today().isoformat()
-        ops.update("membership", m["id"], values)
-        if values.get("role") == "chair" and values.get("status", m["status"]) == "joined":
-            ops.update("body", m["body_id"], {"chair_person_id": m["person_id"]})
+                         lambda ops: memberships.update_membership(ops, mid, values))
 
     def advance_membership(self, mid: str) -> None:
         m = self._membership(mid)
-        nxt = NEXT_STATUS.get(m["status"])
+        nxt = memberships.NEXT_STATUS.get(m["status"])
         if nxt is None:
             return
         self.context.run(tr("{person}: {status}", person=m["person"],
                             status=label("PIPELINE", nxt)),
-                         lambda ops: self._update_membership(ops, m, {"status": nxt}))
+                         lambda ops: memberships.advance_membership(ops, mid))
 
     def remove_membership(self, mid: str) -> None:
         m = self._membership(mid)
-
-        def remove(ops):
-            ops.delete("membership", mid)
-            chair = ops.conn.execute("SELECT chair_person_id FROM body WHERE id=?",
-                                     (m["body_id"],)).fetchone()[0]
-            if chair == m["person_id"] and m["role"] == "chair":
-                ops.update("body", m["body_id"], {"chair_person_id": None})
-
         self.context.run(tr("remove {person} from {body}", person=m["person"], body=m["body"]),
-                         remove)
+                         lambda ops: memberships.remove_membership(ops, mid))
 
     # --- the matrix ---------------------------------------------------------------------
     def _load_matrix(self, *args) -> None:
@@ -513,8 +455,7 @@ class View(LazyView):
         self.comp_body.blockSignals(True)
         self.comp_body.clear()
         if conn is not None:
-            for bid, name, kind in conn.execute(
-                    "SELECT id, name, kind FROM body WHERE deleted=0 ORDER BY position"):
+            for bid, name, kind in structure_q.bodies(conn):
                 self.comp_body.addItem(name, bid)
                 if current is None and kind == "design":
                     current = bid

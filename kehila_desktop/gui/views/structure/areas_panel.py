@@ -37,11 +37,12 @@ class AreasEditor(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setVerticalSpacing(4)
-        grid.addWidget(self.list, 0, 0, 1, 4)
+        # two columns, so it fits the narrow settings pane at 1024x768
+        grid.addWidget(self.list, 0, 0, 1, 2)
         self.hint = QLabel()
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setWordWrap(True)
-        grid.addWidget(self.hint, 1, 0, 1, 4)
+        grid.addWidget(self.hint, 1, 0, 1, 2)
         # adding
         self.new_name = QLineEdit()
         self.new_name.returnPressed.connect(self._add)
@@ -49,8 +50,8 @@ class AreasEditor(QWidget):
         self.add_button = QPushButton()
         self.add_button.clicked.connect(self._add)
         grid.addWidget(self.new_name, 2, 0, 1, 2)
-        grid.addWidget(self.new_kind, 2, 2)
-        grid.addWidget(self.add_button, 2, 3)
+        grid.addWidget(self.new_kind, 3, 0)
+        grid.addWidget(self.add_button, 3, 1)
         # the selected area
         self.name_edit = QLineEdit()
         self.name_edit.editingFinished.connect(self._rename)
@@ -58,18 +59,24 @@ class AreasEditor(QWidget):
         self.kind_combo.activated.connect(lambda _i: self._set_kind())
         self.remove_button = QPushButton()
         self.remove_button.clicked.connect(self._remove)
-        grid.addWidget(self.name_edit, 3, 0, 1, 2)
-        grid.addWidget(self.kind_combo, 3, 2)
-        grid.addWidget(self.remove_button, 3, 3)
+        grid.addWidget(self.name_edit, 4, 0, 1, 2)
+        grid.addWidget(self.kind_combo, 5, 0)
+        grid.addWidget(self.remove_button, 5, 1)
         self.merge_label = QLabel()
         self.merge_target = QComboBox()
         self.merge_button = QPushButton()
         self.merge_button.clicked.connect(self._merge)
-        grid.addWidget(self.merge_label, 4, 0)
-        grid.addWidget(self.merge_target, 4, 1, 1, 2)
-        grid.addWidget(self.merge_button, 4, 3)
-        grid.setColumnStretch(1, 1)
+        grid.addWidget(self.merge_label, 6, 0, 1, 2)
+        grid.addWidget(self.merge_target, 7, 0)
+        grid.addWidget(self.merge_button, 7, 1)
+        grid.setColumnStretch(0, 1)
         self.merge_label.setBuddy(self.merge_target)
+        for widget in (self.new_name, self.name_edit, self.merge_target, self.new_kind,
+                       self.kind_combo):
+            widget.setMinimumWidth(60)
+        for combo in (self.new_kind, self.kind_combo, self.merge_target):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(3)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -25,6 +25,7 @@ class BodyBox:
     members: int
     cadence: str
     channel_chosen: bool = True
+    chair_proposed: bool = False  # the chair has not joined yet
 
 
 COLORS = {
@@ -195,7 +196,10 @@ class StructureDiagram(QWidget):
             y += fm.lineSpacing()
 
     def _box_text(self, box: BodyBox) -> str:
-        chair = tr("Chair: {name}", name=box.chair) if box.chair else tr("No chair yet")
+        chair = tr("No chair yet")
+        if box.chair:
+            chair = (tr("Proposed chair: {name}", name=box.chair) if box.chair_proposed
+                     else tr("Chair: {name}", name=box.chair))
         members = ntr("{n} member", "{n} members", box.members)
         cadence = box.cadence
         if not box.channel_chosen:

@@ -9,13 +9,13 @@ from datetime import date
 from PySide6.QtCore import QEvent, QObject, Qt, QTime, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QVBoxLayout, QWidget
 
-from kehila_desktop.core.structure import edits
+from kehila_desktop.core.structure import edits, queries
 from kehila_desktop.core import enums
-from kehila_desktop.core.i18n import label, ntr, tr
+from kehila_desktop.core.i18n import format_date, label, ntr, parse_date, tr
 from kehila_desktop.gui.forms.ui_body_details import Ui_BodyDetails
 from kehila_desktop.gui.forms.ui_program_settings import Ui_ProgramSettings
 from kehila_desktop.gui.views.structure.areas_panel import AreasEditor
-from kehila_desktop.gui.widgets import number_locale
+from kehila_desktop.gui.widgets import attach_calendar, number_locale
 from kehila_desktop.gui.direction import align_to_text
 
 def weekday_name(n: int) -> str:
@@ -136,13 +136,12 @@ class BodyPanel(QWidget):
         self.setEnabled(bool(pf is not None and body_id))
         if pf is None or not body_id:
             return
-        cur = pf.conn.execute("SELECT * FROM body WHERE id=? AND deleted=0", (body_id,))
-        values = cur.fetchone()
-        if values is None:
+        row = queries.body(pf.conn, body_id)
+        if row is None:
             self.body_id = ""
             self.setEnabled(False)
             return
-        self.row = row = dict(zip([d[0] for d in cur.description], values))
+        self.row = row
         ui = self.ui
         read_only = self.context.read_only
         ui.heading.setText(row["name"])
@@ -155,19 +154,13 @@ class BodyPanel(QWidget):
         ui.nameEdit.setCursorPosition(0)
         ui.chairCombo.clear()
         ui.chairCombo.addItem(tr("(no chair)"), "")
-        for person_id, name in pf.conn.execute(
-                "SELECT DISTINCT p.id, p.name FROM person p JOIN membership m ON m.person_id=p.id "
-                "WHERE m.body_id=? AND m.deleted=0 AND p.deleted=0 "
-                "AND m.status NOT IN ('declined', 'left') "
-                "UNION SELECT id, name FROM person WHERE id=? ORDER BY 2",
-                (body_id, row["chair_person_id"] or "")):
+        for person_id, name in queries.chair_candidates(pf.conn, body_id,
+                                                        row["chair_person_id"]):
             ui.chairCombo.addItem(name, person_id)
         ui.chairCombo.setCurrentIndex(max(0, ui.chairCombo.findData(row["chair_person_id"] or "")))
-        joined, coming = pf.conn.execute(
-            "SELECT sum(status='joined'), sum(status IN ('mapped','proposed','approved',"
-            "'invited')) FROM membership WHERE body_id=? AND deleted=0", (body_id,)).fetchone()
-        ui.membersValue.setText(tr("{joined} joined, {coming} on the way", joined=joined or 0,
-                                   coming=coming or 0))
+        joined, coming = queries.member_counts(pf.conn, body_id)
+        ui.membersValue.setText(tr("{joined} joined, {coming} on the way", joined=joined,
+                                   coming=coming))
         ui.cadenceCombo.setCurrentIndex(max(0, ui.cadenceCombo.findData(row["cadence"])))
         ui.minutesSpin.setValue(int(row["meeting_minutes"] or 0))
         ui.weekdayCombo.setCurrentIndex(int(row["preferred_weekday"] or 0))
@@ -193,15 +186,14 @@ class BodyPanel(QWidget):
         self.context.run(tr("rename {name}", name=self.row.get("name", "")),
                          lambda ops: edits.rename_body(ops, body_id, name))
         if self.context.pf is not None and body_id == self.body_id:
-            self.row["name"] = self.context.pf.conn.execute(
-                "SELECT name FROM body WHERE id=?", (body_id,)).fetchone()[0]
+            self.row["name"] = queries.body_name(self.context.pf.conn, body_id)
 
     def _set(self, field: str, value, step_label: str) -> None:
         if not self.body_id or self.context.read_only or self.row.get(field) == value:
             return
         body_id = self.body_id
         if self.context.run(step_label,
-                            lambda ops: ops.update("body", body_id, {field: value})) is not None:
+                            lambda ops: edits.edit_body(ops, body_id, {field: value})) is not None:
             self.row[field] = value  # until the deferred refresh re-reads the row
 
 
@@ -232,6 +224,8 @@ class ProgramPanel(QWidget):
         ui.startEdit.editingFinished.connect(lambda: self._date_done("start_date",
                                                                      ui.startEdit))
         ui.endEdit.editingFinished.connect(lambda: self._date_done("end_date", ui.endEdit))
+        attach_calendar(ui.startEdit, lambda: self._date_done("start_date", ui.startEdit))
+        attach_calendar(ui.endEdit, lambda: self._date_done("end_date", ui.endEdit))
         ui.residentsSpin.editingFinished.connect(lambda: self._set(
             "residents_target_pct", ui.residentsSpin.value(),
             tr("change the residents' target share")))
@@ -261,7 +255,7 @@ class ProgramPanel(QWidget):
             if buddy is not None:
                 buddy.setAccessibleName(text)
         for edit in (ui.startEdit, ui.endEdit):
-            edit.setPlaceholderText(tr("YYYY-MM-DD"))
+            edit.setPlaceholderText(tr("DD/MM/YYYY"))
         for key, check in self.channel_checks.items():
             check.setText(label("CHANNELS", key))
             check.setAccessibleName(tr("Channel: {channel}", channel=label("CHANNELS", key)))
@@ -274,22 +268,20 @@ class ProgramPanel(QWidget):
         if pf is None:
             return
         conn = pf.conn
-        cur = conn.execute("SELECT * FROM program WHERE deleted=0")
-        self.row = row = dict(zip([d[0] for d in cur.description], cur.fetchone()))
+        self.row = row = queries.program(conn)
         ui = self.ui
         ui.nameEdit.setText(row["name"])
         ui.localityEdit.setText(row["locality"])
         ui.authorityEdit.setText(row["authority"])
         if ui.scopeEdit.toPlainText() != row["scope"]:
             ui.scopeEdit.setPlainText(row["scope"])
-        ui.startEdit.setText(row["start_date"] or "")
-        ui.endEdit.setText(row["end_date"] or "")
+        ui.startEdit.setText(format_date(row["start_date"]))
+        ui.endEdit.setText(format_date(row["end_date"]))
         ui.timelineEdit.setText(row["timeline"])
         for edit in (ui.nameEdit, ui.localityEdit, ui.authorityEdit, ui.timelineEdit):
             edit.setCursorPosition(0)  # show the start of a long text, not its end
         ui.residentsSpin.setValue(int(row["residents_target_pct"] or 0))
-        chosen = {k for (k,) in conn.execute(
-            "SELECT key FROM channel WHERE deleted=0 AND chosen=1")}
+        chosen = queries.chosen_channels(conn)
         for key, check in self.channel_checks.items():
             check.setChecked(key in chosen)
         advice = tr("The program recommends starting with two or three channels and widening "
@@ -309,9 +301,8 @@ class ProgramPanel(QWidget):
     def _set(self, field: str, value, step_label: str) -> None:
         if not self.row or self.context.read_only or self.row.get(field) == value:
             return
-        program_id = self.row["id"]
-        if self.context.run(step_label, lambda ops: ops.update("program", program_id,
-                                                               {field: value})) is not None:
+        if self.context.run(step_label, lambda ops: edits.edit_program(ops, {field: value})
+                            ) is not None:
             self.row[field] = value  # until the deferred refresh re-reads the row
 
     def _text_done(self, field: str, text: str) -> None:
@@ -321,19 +312,17 @@ class ProgramPanel(QWidget):
         self._set(field, text.strip(), names[field])
 
     def _date_done(self, field: str, edit) -> None:
-        text = edit.text().strip()
-        if text:
-            try:
-                date.fromisoformat(text)
-            except ValueError:
-                edit.setText(self.row.get(field) or "")
-                self.context.show_error(tr("Write the date as YYYY-MM-DD, for example "
-                                           "2027-01-31; the date was not changed."))
-                return
+        try:
+            text = parse_date(edit.text()) or ""
+        except ValueError:
+            edit.setText(format_date(self.row.get(field)))
+            self.context.show_error(tr("Write the date as D/M/YYYY, for example 31/1/2027 "
+                                       "(or 2027-01-31); the date was not changed."))
+            return
         start = text if field == "start_date" else self.row.get("start_date")
         end = text if field == "end_date" else self.row.get("end_date")
         if start and end and end < start:
-            edit.setText(self.row.get(field) or "")
+            edit.setText(format_date(self.row.get(field)))
             self.context.show_error(tr("The end date is before the start date; the date was "
                                        "not changed."))
             return

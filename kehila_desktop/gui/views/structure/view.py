@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.structure import queries
 from kehila_desktop.gui.views.structure.diagram import BodyBox, StructureDiagram
 from kehila_desktop.gui.views.structure.panels import BodyPanel, ProgramPanel
 
@@ -90,17 +91,9 @@ class View(QWidget):
             self.diagram.set_boxes([])
             self.body_panel.load("")
             return
-        rows = pf.conn.execute(
-            "SELECT b.id, b.kind, b.name, coalesce(p.name, ''), "
-            " (SELECT count(*) FROM membership m WHERE m.body_id=b.id AND m.deleted=0 "
-            "  AND m.status='joined'), b.cadence, "
-            " coalesce((SELECT c.chosen FROM channel c WHERE c.key=b.channel_key "
-            "  AND c.deleted=0), 1) "
-            "FROM body b LEFT JOIN person p ON p.id=b.chair_person_id AND p.deleted=0 "
-            "WHERE b.deleted=0 ORDER BY CASE b.kind WHEN 'steering' THEN 0 "
-            "WHEN 'design' THEN 1 WHEN 'work_team' THEN 2 ELSE 3 END, b.position").fetchall()
-        boxes = [BodyBox(i, k, n, c, m, label("CADENCES", cad), bool(ch))
-                 for i, k, n, c, m, cad, ch in rows]
+        boxes = [BodyBox(b.id, b.kind, b.name, b.chair, b.members, label("CADENCES", b.cadence),
+                         b.channel_chosen, b.chair_proposed)
+                 for b in queries.diagram_bodies(pf.conn)]
         self.diagram.set_boxes(boxes)
         if not self.diagram.selected_id and boxes:
             self.diagram.select(boxes[0].id, emit=False)

@@ -14,8 +14,10 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QLineE
 
 from kehila_desktop.core import enums
 from kehila_desktop.core.workplan import plans as wp
-from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.i18n import format_date, label, parse_date, tr
 from kehila_desktop.gui.direction import align_to_text
+from kehila_desktop.gui.widgets import attach_calendar
+from kehila_desktop.core.workplan import queries as wq
 
 
 class CommitText(QPlainTextEdit):
@@ -124,9 +126,7 @@ class GoalForm(_Form):
         self.recommended.blockSignals(True)
         self.recommended.clear()
         self.recommended.addItem(tr("not recorded"), None)
-        for body_id, name in conn.execute(
-                "SELECT id, name FROM body WHERE deleted=0 AND kind IN ('work_team', 'design', "
-                "'program_team') ORDER BY position, name"):
+        for body_id, name in wq.recommending_bodies(conn):
             self.recommended.addItem(name, body_id)
         self.recommended.blockSignals(False)
         _select_data(self.recommended, goal.recommended_by_body_id)
@@ -145,15 +145,26 @@ class ObjectiveForm(_Form):
         self.baseline = self.row("Baseline", _line(lambda t: self.save({"baseline": t})))
         self.target = self.row("Target", _line(lambda t: self.save({"target": t})))
         self.target_date = self.row("Target date", _line(
-            lambda t: self.save({"target_date": t.strip() or None})))
-        self.target_date.setPlaceholderText("YYYY-MM-DD")
+            lambda t: self.save({"target_date": _iso_or_text(t)})))
+        self.target_date.setPlaceholderText(tr("DD/MM/YYYY"))
+        attach_calendar(self.target_date, lambda: self.save(
+            {"target_date": _iso_or_text(self.target_date.text())}))
 
     def load(self, objective, conn) -> None:
         self.item = objective
         for edit, value in ((self.title, objective.title), (self.indicator, objective.indicator),
                             (self.baseline, objective.baseline), (self.target, objective.target),
-                            (self.target_date, objective.target_date)):
+                            (self.target_date, format_date(objective.target_date))):
             _set_line(edit, value)
+
+
+def _iso_or_text(text: str) -> str | None:
+    """A typed date as ISO (D/M/YYYY or YYYY-MM-DD); other text as typed, for the core to
+    refuse with its sentence."""
+    try:
+        return parse_date(text)
+    except ValueError:
+        return text.strip()
 
 
 class ActionForm(_Form):
@@ -214,11 +225,9 @@ class ActionForm(_Form):
             combo.blockSignals(True)
             combo.clear()
         self.owner.addItem(tr("no owner"), "")
-        for body_id, name in conn.execute(
-                "SELECT id, name FROM body WHERE deleted=0 ORDER BY position, name"):
+        for body_id, name in wq.owner_bodies(conn):
             self.owner.addItem(name, f"body:{body_id}")
-        for person_id, name in conn.execute(
-                "SELECT id, name FROM person WHERE deleted=0 ORDER BY name"):
+        for person_id, name in wq.owner_people(conn):
             self.owner.addItem(name, f"person:{person_id}")
         for combo, value in ((self.start, action.start_quarter), (self.end, action.end_quarter)):
             combo.addItem(tr("not set"), "")
@@ -239,8 +248,7 @@ class ActionForm(_Form):
         self.budget.blockSignals(False)
         self.areas.blockSignals(True)
         self.areas.clear()
-        for area_id, name in conn.execute(
-                "SELECT id, name FROM area WHERE deleted=0 ORDER BY in_focus DESC, name"):
+        for area_id, name in wq.action_areas(conn):
             entry = QListWidgetItem(name)
             entry.setData(Qt.ItemDataRole.UserRole, area_id)
             entry.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)

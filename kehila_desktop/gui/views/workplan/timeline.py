@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kehila_desktop.core.i18n import label, ntr, tr
 from kehila_desktop.core.workplan.plans import QUARTER, quarter_short, quarters_between
+from kehila_desktop.core.workplan import queries as wq
 
 ROW_H = 24
 HEAD_H = 44
@@ -37,7 +38,7 @@ class TimelineRow:
 
 def program_quarters(conn, plans) -> list[str]:
     """The program's quarters (from its dates) widened to every action's quarters."""
-    row = conn.execute("SELECT start_date, end_date FROM program WHERE deleted=0").fetchone()
+    row = wq.program_dates(conn)
     found = []
     for date in (row or ()):
         if date and len(date) >= 7 and date[:4].isdigit():

@@ -28,6 +28,7 @@ from kehila_desktop.gui.views.workplan.situation import SituationPanel
 from kehila_desktop.gui.views.workplan.timeline import TimelineChart, program_quarters
 from kehila_desktop.gui.views.workplan.tree_model import PlanTreeModel
 from kehila_desktop.gui.direction import follow_text_direction
+from kehila_desktop.core.workplan import queries as wq
 
 ALL = ""
 PLAN_TABLES = {"channel", "situation_section", "goal", "objective", "action", "action_area",
@@ -356,9 +357,7 @@ class View(PlanCommands, QWidget):
         if kind:
             channel_id = self._channel_of(kind, row_id) or ""
         elif table == "situation_section":
-            row = conn.execute("SELECT channel_id FROM situation_section WHERE id=?",
-                               (row_id,)).fetchone()
-            channel_id = row[0] if row else ""
+            channel_id = wq.channel_of(conn, "situation_section", row_id) or ""
         if channel_id:
             self.set_channel(channel_id)
         elif self._stale:
@@ -375,10 +374,4 @@ class View(PlanCommands, QWidget):
             self.tree.setFocus()
 
     def _channel_of(self, kind: str, item_id: str) -> str | None:
-        sql = {"goal": "SELECT channel_id FROM goal WHERE id=?",
-               "objective": "SELECT g.channel_id FROM objective o JOIN goal g ON g.id=o.goal_id "
-                            "WHERE o.id=?",
-               "action": "SELECT g.channel_id FROM action a JOIN objective o ON "
-                         "o.id=a.objective_id JOIN goal g ON g.id=o.goal_id WHERE a.id=?"}[kind]
-        row = self.context.pf.conn.execute(sql, (item_id,)).fetchone()
-        return row[0] if row else None
+        return wq.channel_of(self.context.pf.conn, kind, item_id)

@@ -1,0 +1,207 @@
+"""The public Python API of Kehila Desktop: a program file for scripts.
+
+Scripts (a national team's reports, our tests and bench) open or create a program file and
+edit it with the same named operations the app's views call, so the same rules hold: one
+chair per body who is a member whose role is chair, one live membership per person and
+body, deleting a person removes their memberships (one undo step). Every edit is committed
+at once and recorded in the file's history, as in the app. See ``docs/API.md``.
+
+    from kehila_desktop import api
+
+    with api.create("town.kehila", name="Kehila Metiva", locality="Lod") as program:
+        person = program.add_person("Dana Levi", sector="authority")
+        program.set_chair(program.body_ids("steering")[0], person)
+
+A refused edit raises ``api.InvalidEdit`` with the sentence the app would show (in the
+language set with ``api.set_language``: Hebrew unless told, as in the app) and changes
+nothing.
+"""
+
+from __future__ import annotations
+
+import os
+
+from kehila_desktop.core import errors as _errors
+from kehila_desktop.core import i18n as _i18n
+
+__all__ = ["InvalidEdit", "Program", "create", "open", "set_language", "BODY_KINDS"]
+
+BODY_KINDS = ("steering", "design", "work_team", "program_team")
+
+
+class InvalidEdit(Exception):
+    """An edit the program refuses: ``str(exc)`` is the sentence the app shows."""
+
+
+def set_language(language: str) -> None:
+    """The language of refusal sentences and findings: "he", "ar" or "en"."""
+    if language not in _i18n.LANGUAGES:
+        raise ValueError(f"language must be one of {_i18n.LANGUAGES}")
+    _i18n.set_language(language)
+
+
+def _refused(exc: _errors.KehilaError) -> InvalidEdit:
+    return InvalidEdit(exc.text(_i18n.tr))
+
+
+class Program:
+    """An open program file. Use it as a context manager; ``close()`` releases the lock."""
+
+    def __init__(self, path: str | os.PathLike, *, read_only: bool = False) -> None:
+        from kehila_desktop.core.file.lock import ProgramLock
+        from kehila_desktop.core.file.programfile import open_program
+        from kehila_desktop.core.history.operations import Operations
+
+        self._lock = None
+        if not read_only:
+            self._lock = ProgramLock(path)
+            try:
+                self._lock.acquire()
+            except _errors.KehilaError as exc:
+                raise _refused(exc) from None
+        try:
+            self._pf = open_program(path, read_only=read_only)
+        except _errors.KehilaError as exc:
+            self._release()
+            raise _refused(exc) from None
+        self._ops = Operations(self._pf)
+        self.path = self._pf.path
+        self.read_only = self._pf.read_only
+
+    # --- the handle -----------------------------------------------------------------------
+    def close(self) -> None:
+        if self._pf is not None:
+            self._pf.close()
+            self._pf = None
+        self._release()
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Program:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _run(self, fn, *args, **kwargs):
+        if self._pf is None:
+            raise InvalidEdit(_i18n.tr("The program file is closed."))
+        try:
+            return fn(self._ops, *args, **kwargs)
+        except _errors.KehilaError as exc:
+            raise _refused(exc) from None
+
+    @property
+    def _conn(self):
+        if self._pf is None:
+            raise InvalidEdit(_i18n.tr("The program file is closed."))
+        return self._pf.conn
+
+    # --- areas ----------------------------------------------------------------------------
+    def add_area(self, name: str, *, kind: str = "neighborhood", in_focus: bool = False) -> str:
+        """Add a neighbourhood, quarter or area; returns its id."""
+        from kehila_desktop.core.structure import areas
+
+        return self._run(areas.add_area, name, kind=kind, in_focus=in_focus)
+
+    # --- people ---------------------------------------------------------------------------
+    def add_person(self, name: str, *, sector: str, organisation: str = "",
+                   area: str | None = None, phone: str = "", email: str = "") -> str:
+        """Add a partner of the mapping; ``area`` is an area id. Returns the person's id."""
+        from kehila_desktop.core.people import edits
+
+        return self._run(edits.add_person, {
+            "name": name, "sector": sector, "organisation": organisation, "area_id": area,
+            "phone": phone, "email": email})
+
+    def update_person(self, person_id: str, **fields) -> None:
+        """Change a person's fields (name, sector, organisation, area_id, phone, email …)."""
+        from kehila_desktop.core.people import edits
+
+        if "area" in fields:
+            fields["area_id"] = fields.pop("area")
+        self._run(edits.update_person, person_id, fields)
+
+    def delete_person(self, person_id: str) -> None:
+        """Delete a person with their memberships and any chair they held (one undo step)."""
+        from kehila_desktop.core.people import edits
+
+        self._run(edits.delete_person, person_id)
+
+    # --- bodies and memberships -----------------------------------------------------------
+    def body_ids(self, kind: str) -> list[str]:
+        """The ids of the bodies of ``kind``: steering, design, work_team or program_team."""
+        from kehila_desktop.core.structure import queries
+
+        if kind not in BODY_KINDS:
+            raise ValueError(f"kind must be one of {BODY_KINDS}")
+        return queries.body_ids(self._conn, kind)
+
+    def add_membership(self, person_id: str, body_id: str, *, role: str = "member",
+                       status: str = "mapped") -> str:
+        """Put a person in a body (refused when they already are); returns its id."""
+        from kehila_desktop.core.structure import memberships
+
+        return self._run(memberships.add_membership, person_id, body_id,
+                         {"role": role, "status": status})
+
+    def update_membership(self, membership_id: str, **fields) -> None:
+        """Change a membership (role, status …): dates are stamped, the chair rule holds."""
+        from kehila_desktop.core.structure import memberships
+
+        self._run(memberships.update_membership, membership_id, fields)
+
+    def set_chair(self, body_id: str, person_id: str | None) -> None:
+        """Name the chair of a body (None: no chair); their membership becomes a chair one."""
+        from kehila_desktop.core.structure import memberships
+
+        self._run(memberships.set_chair, body_id, person_id)
+
+    def memberships(self, body_id: str) -> list[dict]:
+        """The body's live memberships: id, person_id, person, role, status, joined_on …"""
+        from kehila_desktop.core.structure import queries
+
+        return queries.memberships_of_body(self._conn, body_id)
+
+    def chair(self, body_id: str) -> str | None:
+        """The id of the body's chair, or None."""
+        from kehila_desktop.core.structure import queries
+
+        row = queries.body(self._conn, body_id)
+        return row["chair_person_id"] if row else None
+
+    # --- health and history ---------------------------------------------------------------
+    def findings(self) -> list[dict]:
+        """Program health: each finding with code, severity, message and target."""
+        from kehila_desktop.core import health
+
+        return [f.as_json() for f in health.findings(self._conn, _i18n.language())]
+
+    def undo(self) -> str | None:
+        """Undo the last edit of this handle; returns its label (None: nothing to undo)."""
+        if self._pf is None:
+            raise InvalidEdit(_i18n.tr("The program file is closed."))
+        try:
+            return self._ops.undo()
+        except _errors.KehilaError as exc:
+            raise _refused(exc) from None
+
+
+def create(path: str | os.PathLike, *, name: str = "", locality: str = "") -> Program:
+    """Create a new program file at ``path`` (never overwriting one) and open it."""
+    from kehila_desktop.core.file.programfile import create_program
+
+    try:
+        create_program(path, name=name, locality=locality,
+                       language=_i18n.language())
+    except _errors.KehilaError as exc:
+        raise _refused(exc) from None
+    return Program(path)
+
+
+def open(path: str | os.PathLike, *, read_only: bool = False) -> Program:
+    """Open an existing program file (``read_only``: no edits, no lock)."""
+    return Program(path, read_only=read_only)
