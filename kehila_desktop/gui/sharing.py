@@ -92,7 +92,10 @@ class ReportDialog(QDialog):
         layout.addWidget(self.summary)
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
-        self.text.setPlainText(report.text())
+        from kehila_desktop.core.i18n import isolated_fields
+
+        with isolated_fields():  # names and values each in their own direction
+            self.text.setPlainText(report.text())
         self.text.setAccessibleName(tr("Merge report"))
         align_to_text(self.text)
         layout.addWidget(self.text, 1)

@@ -331,3 +331,40 @@ def test_import_offers_the_areas_the_sheet_names_and_asks_for_consent(view, cont
     assert conn.execute("SELECT count(*) FROM person WHERE phone != ''").fetchone()[0] == 0
     context.ops.undo()
     assert conn.execute("SELECT count(*) FROM area WHERE deleted=0").fetchone()[0] == 0
+
+
+def test_a_second_membership_in_the_same_body_gets_one_sentence_and_adds_nothing(
+        view, context, qtbot):
+    from kehila_desktop.gui import dialogs
+
+    conn = context.pf.conn
+    design = body_id(conn, "design")
+    with context.ops.step("setup"):
+        pid = add_person(context.ops, "סמאח", sector="resident")
+        join(context.ops, pid, design, status="mapped")
+    view.refresh()
+    view.select_person(pid)
+    answer_with(view, qtbot, lambda d: choose(d.body, design))
+    assert view.add_membership() is None
+    kind, text = dialogs.shown[-1]
+    assert kind == "error" and "סמאח" in text and "{" not in text
+    assert conn.execute("SELECT count(*) FROM membership WHERE person_id=? AND deleted=0",
+                        (pid,)).fetchone() == (1,)
+
+
+def test_giving_a_membership_the_chair_role_names_the_chair_without_a_warning(
+        view, context, qtbot):
+    conn = context.pf.conn
+    steering = body_id(conn, "steering")
+    with context.ops.step("setup"):
+        pid = add_person(context.ops, "ראש הרשות", sector="authority")
+        mid = join(context.ops, pid, steering, status="joined")
+    view.refresh()
+    view.select_person(pid)
+    answer_with(view, qtbot, lambda d: choose(d.role, "chair"))
+    view.edit_membership(mid)
+    assert conn.execute("SELECT chair_person_id FROM body WHERE id=?",
+                        (steering,)).fetchone() == (pid,)
+    view.tabs.setCurrentIndex(2)
+    choose(view.comp_body, steering)
+    assert not [f for f in findings(view) if "ראש הרשות" in f and "יו" in f]

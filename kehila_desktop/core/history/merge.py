@@ -412,10 +412,69 @@ def _apply(ops: Operations, plan: _Plan, label: str) -> None:
                 ops.update(table, row["id"], {"deleted": 1})
         for (table, row_id), changes in plan.updates.items():
             ops.update(table, row_id, changes)
+        keep_rules(ops, plan.report)
         plan.report.step_id = st.id
         ops.conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [
             (f"merge_report:{st.id}", json.dumps(plan.report.to_dict(), ensure_ascii=False)),
             (f"merge_imported:{st.id}", json.dumps(step_ranges(imported)))])
+
+
+def keep_rules(ops: Operations, report: MergeReport) -> None:
+    """After a merge, the rules every edit keeps hold again (in the merge's own step):
+
+    - no live membership of a deleted person, no live attendance of a deleted person (each
+      side may have added one for a person the other deleted): they are deleted too;
+    - one live membership per person and body (both sides added the same person to the same
+      body): the one with the smallest id stays, so either merge order keeps the same one;
+    - people who share an e-mail or a phone (both imported the same sheet) are listed in the
+      report as likely duplicates, for a user to join: nothing is joined on a guess.
+    """
+    conn = ops.conn
+    for table, label_sql in (("membership", "m.person_id"), ("attendance", "m.person_id")):
+        rows = conn.execute(
+            f"SELECT m.id FROM {table} m JOIN person p ON p.id = {label_sql} "
+            "WHERE m.deleted=0 AND p.deleted=1 ORDER BY m.id").fetchall()
+        for (row_id,) in rows:
+            _drop(ops, report, table, row_id, "deleted_person")
+    twins = conn.execute(
+        "SELECT id FROM membership m WHERE deleted=0 AND EXISTS (SELECT 1 FROM membership o "
+        "WHERE o.deleted=0 AND o.person_id=m.person_id AND o.body_id=m.body_id AND o.id<m.id) "
+        "ORDER BY id").fetchall()
+    for (row_id,) in twins:
+        _drop(ops, report, "membership", row_id, "twin")
+    report.duplicates = likely_duplicates(conn)
+
+
+def _drop(ops: Operations, report: MergeReport, table: str, row_id: str, why: str) -> None:
+    cur = ops.conn.execute(f"SELECT * FROM {table} WHERE id=?", (row_id,))
+    row = dict(zip([d[0] for d in cur.description], cur.fetchone()))
+    ops.update(table, row_id, {"deleted": 1})
+    report.repaired.append({"table": table, "row": row_id, "why": why,
+                            "label": row_label(ops.conn, table, row)})
+
+
+def likely_duplicates(conn: sqlite3.Connection) -> list[dict]:
+    """Live people who share an e-mail (any case) or a phone (its digits): groups of names."""
+    from kehila_desktop.core.people.search import phone_digits
+
+    by_key: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for pid, name, email, phone in conn.execute(
+            "SELECT id, name, email, phone FROM person WHERE deleted=0 ORDER BY id"):
+        if email and email.strip():
+            by_key.setdefault(("email", email.strip().casefold()), []).append((pid, name))
+        digits = phone_digits(phone)
+        if len(digits) >= 7:
+            by_key.setdefault(("phone", digits), []).append((pid, name))
+    seen: set[tuple[str, ...]] = set()
+    out = []
+    for (kind, value), people in sorted(by_key.items()):
+        ids = tuple(sorted(p for p, _n in people))
+        if len(ids) < 2 or ids in seen:
+            continue
+        seen.add(ids)
+        out.append({"by": kind, "value": value, "people": [p for p, _n in people],
+                    "names": [n for _p, n in people]})
+    return out
 
 
 def restore_lost(ops: Operations, conflict: dict) -> bool:

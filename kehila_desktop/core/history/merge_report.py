@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
-from kehila_desktop.core.i18n import label as vocab_label, tr
+from kehila_desktop.core.i18n import format_date, isolate, label as vocab_label, tr
 
 TABLES = ("program", "channel", "situation_section", "area", "body", "person", "membership",
           "meeting", "agenda_item", "attendance", "decision", "action_item", "goal", "objective",
@@ -31,6 +31,35 @@ def field_name(table: str, name: str, language: str | None = None) -> str:
 
 
 _FLAGS = {"chosen", "in_focus", "contact_consent", "adopted", "deleted"}
+# fields whose stored codes are a vocabulary's keys (shown as the vocabulary's words)
+_VOCABULARIES = {("channel", "start"): "CHANNEL_START", ("area", "kind"): "AREA_KINDS",
+                 ("body", "kind"): "BODY_KINDS", ("body", "cadence"): "CADENCES",
+                 ("person", "sector"): "SECTORS", ("membership", "role"): "ROLES",
+                 ("membership", "status"): "PIPELINE",
+                 ("membership", "source"): "MEMBERSHIP_SOURCES",
+                 ("meeting", "kind"): "MEETING_KINDS", ("meeting", "status"): "MEETING_STATUSES",
+                 ("agenda_item", "kind"): "AGENDA_KINDS", ("attendance", "status"): "ATTENDANCE",
+                 ("decision", "kind"): "DECISION_KINDS",
+                 ("action_item", "status"): "ACTION_ITEM_STATUSES",
+                 ("action", "status"): "ACTION_STATUSES"}
+_DATES = {"start_date", "end_date", "chosen_on", "joined_on", "left_on", "due", "target_date",
+          "approved_at", "starts_at"}
+
+
+def _names(names: list[str]) -> str:
+    """Names joined with commas, each in its own direction when shown on screen."""
+    from kehila_desktop.core import i18n
+
+    return ", ".join(isolate(n) if i18n._isolating else n for n in names)
+
+
+def shown_date(value) -> str:
+    """A stored date (or date and time) as the app shows it: DD/MM/YYYY [HH:MM]."""
+    text = str(value or "")
+    day = format_date(text)
+    if len(text) >= 16 and text[10] in "T ":
+        return f"{day} {text[11:16]}"
+    return day
 _LIMIT = 60
 
 
@@ -78,6 +107,8 @@ class MergeReport:
     names: dict[str, str] = field(default_factory=dict)  # row id → label, for id values
     step_id: int | None = None  # the merge step's number in this file
     backup: str = ""
+    repaired: list[dict] = field(default_factory=list)  # rows the domain's rules deleted
+    duplicates: list[dict] = field(default_factory=list)  # people sharing an e-mail/phone
 
     # --- building ---------------------------------------------------------------------
     def add_added(self, table: str, row_id: str, label: str) -> None:
@@ -149,6 +180,11 @@ class MergeReport:
                 return tr("(empty)", language)
             if item["field"].endswith("_id") and value in self.names:
                 return self.names[value]
+            vocabulary = _VOCABULARIES.get((item["table"], item["field"]))
+            if vocabulary is not None:
+                return vocab_label(vocabulary, str(value), language)
+            if item["field"] in _DATES:
+                return shown_date(value)
             return _cut(value)
 
         def side(name: str) -> str:
@@ -164,13 +200,26 @@ class MergeReport:
                  "{row}: {field} — kept {kept} (from {kept_side}); not kept {lost} "
                  "(from {lost_side}, {at})", language, row=head(i), field=fld(i),
                  kept=val(i, "kept"), kept_side=side(i["kept_side"]), lost=val(i, "lost"),
-                 lost_side=side(i["lost_side"]), at=str(i["lost_at"])[:16].replace("T", " "))),
+                 lost_side=side(i["lost_side"]), at=shown_date(i["lost_at"]))),
             ("Deleted by the copy", self.deleted, lambda i: head(i)),
             ("Kept although deleted on one side", self.kept, lambda i: tr(
                 "{row}: deleted in this file but edited in the copy — kept.", language,
                 row=head(i)) if i["deleted_side"] == "here" else tr(
                 "{row}: deleted in the copy but edited in this file — kept.", language,
                 row=head(i))),
+        )
+        sections += (
+            ("Deleted to keep the program's rules", self.repaired, lambda i: tr(
+                "{row}: the person was deleted on one side.", language, row=head(i))
+                if i["why"] == "deleted_person" else tr(
+                "{row}: the same person was added to the same body on both sides; one is "
+                "kept.", language, row=head(i))),
+            ("Likely the same person (the same e-mail or phone); join them in People",
+             self.duplicates, lambda i: tr(
+                 "{names} — the same e-mail {value}", language, names=_names(i["names"]),
+                 value=i["value"]) if i["by"] == "email" else tr(
+                 "{names} — the same phone {value}", language, names=_names(i["names"]),
+                 value=i["value"])),
         )
         for title, items, render in sections:
             if items:
