@@ -60,9 +60,11 @@ def findings_in_file(path, language: str | None = None) -> list[Finding]:
     from pathlib import Path
 
     from kehila_desktop.core.file.programfile import _connect
+    from kehila_desktop.core.file.tables import create_live_views
 
     conn = _connect(Path(path), read_only=True)
     try:
+        create_live_views(conn)  # the rules read the live rows through them
         return findings(conn, language)
     finally:
         conn.close()

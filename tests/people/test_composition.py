@@ -100,3 +100,24 @@ def test_a_work_team_needs_a_professional_and_a_resident(ops):
     text = next(f.message for f in health.findings(conn, "he")
                 if f.code == "composition.work_team_without_professional")
     assert "צוות" in text or "אפיק" in text
+
+
+def test_all_compositions_read_in_a_fixed_number_of_queries(ops):
+    """Set-based: the queries do not grow with the bodies (nor with their members)."""
+    from kehila_desktop.core.structure.composition import all_compositions
+
+    conn = ops.conn
+    design = body_id(conn, "design")
+    with ops.step("setup"):
+        for n in range(4):
+            join(ops, add_person(ops, f"חבר {n}", sector="resident"), design)
+    statements: list[str] = []
+    conn.set_trace_callback(statements.append)
+    try:
+        comps = all_compositions(conn)
+    finally:
+        conn.set_trace_callback(None)
+    bodies = conn.execute("SELECT count(*) FROM body WHERE deleted=0").fetchone()[0]
+    assert len(comps) == bodies >= 3
+    assert len(statements) <= 10  # read per body, it was 5-7 for each of them
+    assert {c.body_id: c for c in comps}[design] == composition(conn, design)

@@ -36,6 +36,11 @@ def cadence_not_kept(conn: sqlite3.Connection, language: str | None) -> list[Fin
         return []
     out: list[Finding] = []
     since = max(start, date.fromordinal(now.toordinal() - LOOKBACK_DAYS))
+    held_by_body: dict[str, list[date]] = {}  # one read for every body, not one per body
+    for body_id, day in conn.execute(
+            "SELECT body_id, substr(starts_at,1,10) FROM meeting WHERE deleted=0 "
+            "AND status='held' AND starts_at>=?", (start.isoformat(),)):
+        held_by_body.setdefault(body_id, []).append(date.fromisoformat(day))
     for body_id, name, cadence, chosen, chosen_on in conn.execute(
             "SELECT b.id, b.name, b.cadence, c.chosen, c.chosen_on FROM body b LEFT JOIN channel c "
             "ON b.kind='work_team' AND c.key=b.channel_key AND c.deleted=0 "
@@ -48,9 +53,7 @@ def cadence_not_kept(conn: sqlite3.Connection, language: str | None) -> list[Fin
                 body_since = max(since, date.fromisoformat(chosen_on)) if chosen_on else since
             except ValueError:
                 pass
-        held = [date.fromisoformat(d) for (d,) in conn.execute(
-            "SELECT substr(starts_at,1,10) FROM meeting WHERE body_id=? AND deleted=0 "
-            "AND status='held' AND starts_at>=?", (body_id, start.isoformat()))]
+        held = held_by_body.get(body_id, [])
         try:
             windows = [w for w in rule_windows(cadence, start, body_since, now)
                        if w[1] <= now and w[1] > body_since]

@@ -64,65 +64,94 @@ class Composition:
 
 def composition(conn: sqlite3.Connection, body_id: str) -> Composition:
     """The composition of one body (see the module docstring)."""
-    row = conn.execute("SELECT name, kind, chair_person_id FROM body WHERE id=?",
-                       (body_id,)).fetchone()
-    if row is None:
+    found = _compositions(conn, body_id)
+    if not found:
         raise KeyError(body_id)
-    name, kind, chair_id = row
-    target = conn.execute("SELECT residents_target_pct FROM program WHERE deleted=0"
-                          ).fetchone()
-    comp = Composition(body_id, name, kind, target_pct=int(target[0]) if target else 0,
-                       chair_person_id=chair_id)
-    comp.by_sector = {key: 0 for key in enums.SECTORS}
-    members = conn.execute(
-        "SELECT DISTINCT p.id, p.sector, p.area_id FROM membership m "
-        "JOIN person p ON p.id = m.person_id WHERE m.body_id=? AND m.deleted=0 "
-        "AND p.deleted=0 AND m.status='joined'", (body_id,)).fetchall()
-    areas = set()
-    for _, sector, area_id in members:
-        comp.by_sector[sector] = comp.by_sector.get(sector, 0) + 1
-        areas.add(area_id)
-    comp.total = len(members)
-    comp.residents = sum(comp.by_sector.get(s, 0) for s in RESIDENT_SECTORS)
-    comp.in_pipeline = conn.execute(
-        "SELECT count(DISTINCT m.person_id) FROM membership m JOIN person p ON p.id=m.person_id "
-        "WHERE m.body_id=? AND m.deleted=0 AND p.deleted=0 AND m.status IN "
-        "('mapped','proposed','approved','invited') AND m.person_id NOT IN (SELECT person_id "
-        "FROM membership WHERE body_id=? AND deleted=0 AND status='joined')",
-        (body_id, body_id)).fetchone()[0]
-    comp.missing_sectors = [s for s in enums.SECTORS if not comp.by_sector.get(s)]
-    if kind == "design":
-        comp.missing_focus_areas = [
-            (aid, aname) for aid, aname in conn.execute(
-                "SELECT id, name FROM area WHERE deleted=0 AND in_focus=1 ORDER BY name")
-            if aid not in areas]
-        represented = {r for (r,) in conn.execute(
-            "SELECT m.represents_body_id FROM membership m JOIN person p ON p.id=m.person_id "
-            "WHERE m.body_id=? AND m.deleted=0 AND p.deleted=0 AND m.status='joined' "
-            "AND m.role='team_representative'", (body_id,))}
-        comp.teams_without_representative = [
-            (tid, tname) for tid, tname in conn.execute(
-                "SELECT b.id, b.name FROM body b LEFT JOIN channel c ON c.key=b.channel_key "
-                "AND c.deleted=0 WHERE b.kind='work_team' AND b.deleted=0 "
-                "AND coalesce(c.chosen, 1)=1 ORDER BY b.position")
-            if tid not in represented]
-    if chair_id:
-        person = conn.execute("SELECT name, sector FROM person WHERE id=? AND deleted=0",
-                              (chair_id,)).fetchone()
-        if person:
-            comp.chair_name, comp.chair_sector = person
-        else:
-            comp.chair_person_id = None
-        statuses = {s for (s,) in conn.execute(
-            "SELECT status FROM live_membership WHERE body_id=? AND person_id=? "
-            "AND (role='chair' OR (role='manager' AND ?='program_team'))",
-            (body_id, chair_id, kind))} if person else set()
-        comp.chair_has_membership = "joined" in statuses
-        comp.chair_proposed = not comp.chair_has_membership and bool(
-            statuses - {"declined", "left"})
-    return comp
+    return found[0]
 
 
 def all_compositions(conn: sqlite3.Connection) -> list[Composition]:
-    return [composition(conn, bid) for (bid,) in conn.execute(
-        "SELECT id FROM body WHERE deleted=0 ORDER BY position").fetchall()]
+    """Every live body's composition, in the bodies' order."""
+    return _compositions(conn, None)
+
+
+def _compositions(conn: sqlite3.Connection, body_id: str | None) -> list[Composition]:
+    # A fixed handful of set-based queries for all the bodies at once (none per body or
+    # per member): the health rules read every body of a 20,000-person program.
+    if body_id is None:
+        where, args = "b.deleted=0", ()
+    else:
+        where, args = "b.id=?", (body_id,)
+    bodies = conn.execute(f"SELECT b.id, b.name, b.kind, b.chair_person_id FROM body b "
+                          f"WHERE {where} ORDER BY b.position", args).fetchall()
+    if not bodies:
+        return []
+    target = conn.execute("SELECT residents_target_pct FROM program WHERE deleted=0"
+                          ).fetchone()
+    target_pct = int(target[0]) if target else 0
+    comps = {bid: Composition(bid, name, kind, target_pct=target_pct, chair_person_id=chair)
+             for bid, name, kind, chair in bodies}
+    for comp in comps.values():
+        comp.by_sector = {key: 0 for key in enums.SECTORS}
+    joined = ("FROM membership m JOIN person p ON p.id=m.person_id JOIN body b "
+              f"ON b.id=m.body_id WHERE {where} AND m.deleted=0 AND p.deleted=0 "
+              "AND m.status='joined'")
+    for bid, sector, n in conn.execute(
+            f"SELECT m.body_id, p.sector, count(DISTINCT p.id) {joined} "
+            "GROUP BY m.body_id, p.sector", args):
+        comps[bid].by_sector[sector] = n
+    for comp in comps.values():
+        comp.total = sum(comp.by_sector.values())  # one sector a person: distinct people
+        comp.residents = sum(comp.by_sector.get(s, 0) for s in RESIDENT_SECTORS)
+        comp.missing_sectors = [s for s in enums.SECTORS if not comp.by_sector.get(s)]
+    for bid, n in conn.execute(
+            "SELECT m.body_id, count(DISTINCT m.person_id) FROM membership m JOIN person p "
+            "ON p.id=m.person_id JOIN body b ON b.id=m.body_id "
+            f"WHERE {where} AND m.deleted=0 AND p.deleted=0 AND m.status IN "
+            "('mapped','proposed','approved','invited') AND NOT EXISTS (SELECT 1 FROM "
+            "membership j WHERE j.body_id=m.body_id AND j.person_id=m.person_id "
+            "AND j.deleted=0 AND j.status='joined') GROUP BY m.body_id", args):
+        comps[bid].in_pipeline = n
+    design = [c for c in comps.values() if c.kind == "design"]
+    if design:
+        focus = conn.execute("SELECT id, name FROM area WHERE deleted=0 AND in_focus=1 "
+                             "ORDER BY name").fetchall()
+        teams = conn.execute(
+            "SELECT b.id, b.name FROM body b LEFT JOIN channel c ON c.key=b.channel_key "
+            "AND c.deleted=0 WHERE b.kind='work_team' AND b.deleted=0 "
+            "AND coalesce(c.chosen, 1)=1 ORDER BY b.position").fetchall()
+        areas: dict[str, set] = {}
+        represented: dict[str, set] = {}
+        for bid, area_id, role, represents in conn.execute(
+                f"SELECT DISTINCT m.body_id, p.area_id, m.role, m.represents_body_id {joined} "
+                "AND b.kind='design'", args):
+            areas.setdefault(bid, set()).add(area_id)
+            if role == "team_representative":
+                represented.setdefault(bid, set()).add(represents)
+        for comp in design:
+            comp.missing_focus_areas = [(aid, aname) for aid, aname in focus
+                                        if aid not in areas.get(comp.body_id, ())]
+            comp.teams_without_representative = [
+                (tid, tname) for tid, tname in teams
+                if tid not in represented.get(comp.body_id, ())]
+    statuses: dict[str, set] = {}  # the chair's own chair memberships, by body
+    for bid, status in conn.execute(
+            "SELECT b.id, m.status FROM body b JOIN live_membership m ON m.body_id=b.id "
+            "AND m.person_id=b.chair_person_id AND (m.role='chair' OR (m.role='manager' "
+            f"AND b.kind='program_team')) WHERE {where}", args):
+        statuses.setdefault(bid, set()).add(status)
+    for bid, pname, sector in conn.execute(
+            "SELECT b.id, p.name, p.sector FROM body b LEFT JOIN person p "
+            "ON p.id=b.chair_person_id AND p.deleted=0 "
+            f"WHERE {where} AND b.chair_person_id IS NOT NULL AND b.chair_person_id != ''",
+            args):
+        comp = comps[bid]
+        if pname is None:
+            comp.chair_person_id = None
+            continue
+        comp.chair_name, comp.chair_sector = pname, sector
+        found = statuses.get(bid, set())
+        comp.chair_has_membership = "joined" in found
+        comp.chair_proposed = not comp.chair_has_membership and bool(
+            found - {"declined", "left"})
+    return list(comps.values())

@@ -16,7 +16,19 @@ from kehila_desktop.core.workplan.budget import approval_status, latest_approval
 
 
 def _chosen(conn: sqlite3.Connection) -> list[ChannelPlan]:
-    return [p for p in read_plans(conn) if p.chosen]
+    """The chosen channels' plans, read once per state of the file (the five rules share
+    them; one tuple replaced whole, as the Overview checks health in a worker thread)."""
+    global _cache
+    state = (conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0])
+    cached = _cache
+    if cached is not None and cached[0] is conn and cached[1] == state:
+        return cached[2]
+    value = [p for p in read_plans(conn) if p.chosen]
+    _cache = (conn, state, value)
+    return value
+
+
+_cache: tuple | None = None
 
 
 def no_situation_picture(conn, language=None) -> list[Finding]:
