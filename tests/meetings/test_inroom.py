@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 
 from kehila_desktop.core.i18n import label
 from kehila_desktop.gui import dialogs
-from kehila_desktop.gui.views.meetings.qtsafe import current_data
 from kehila_desktop.core.meetings import records as mt
 from kehila_desktop.core.file.programfile import open_program
 from kehila_desktop.gui.views.meetings.inroom import InRoomWindow, clock
@@ -70,7 +69,7 @@ def test_run_a_meeting_in_the_room_and_find_it_all_after_reopening(qtbot, he_app
     assert "החלטה אחת" not in window.captured.text()  # refused, in one sentence
     assert dialogs.shown[-1][1].startswith("נספרו 4 קולות אך נוכחים רק 3 חברים")
     form.spins["for"].setValue(2)
-    assert current_data(form.outcome) == "passed_vote"  # the outcome follows the votes
+    assert form.outcome.currentData() == "passed_vote"  # the outcome follows the votes
     qtbot.mouseClick(form.button, Qt.MouseButton.LeftButton)
     assert "החלטה אחת" in window.captured.text()
     # An action item for Ahmad.

@@ -15,7 +15,6 @@ from kehila_desktop.core.meetings import edits
 from kehila_desktop.core.i18n import label, tr
 from kehila_desktop.gui.widgets import use_latin_digits
 from kehila_desktop.gui.views.meetings.payload_editor import PayloadEditor
-from kehila_desktop.gui.views.meetings.qtsafe import current_data
 from kehila_desktop.gui.direction import follow_text_direction
 from kehila_desktop.core.meetings import queries as mq
 
@@ -86,12 +85,12 @@ class DecisionForm(QWidget):
         self.text.setAccessibleName(tr("Decision text"))
         self.kind.setAccessibleName(tr("Decision kind"))
         self.outcome.setAccessibleName(tr("Decision outcome"))
-        chosen = current_data(self.outcome) or "passed_consensus"
+        chosen = self.outcome.currentData() or "passed_consensus"
         self.outcome.clear()
         for key in enums.DECISION_OUTCOMES:
             self.outcome.addItem(label("DECISION_OUTCOMES", key), key)
         self.outcome.setCurrentIndex(max(0, self.outcome.findData(chosen)))
-        current = current_data(self.kind)
+        current = self.kind.currentData() or ""
         self.kind.blockSignals(True)
         self.kind.clear()
         for key in enums.DECISION_KINDS:
@@ -157,7 +156,7 @@ class DecisionForm(QWidget):
         self._button_texts()
 
     def _kind_changed(self, *_args) -> None:
-        shown = self.payload_editor.set_kind(current_data(self.kind), self.steering)
+        shown = self.payload_editor.set_kind(self.kind.currentData() or "", self.steering)
         self.payload_editor.setVisible(shown)
         self.labels[3].setVisible(shown)
         self.labels[3].setText(self.payload_editor.caption())
@@ -180,7 +179,7 @@ class DecisionForm(QWidget):
         payload = self.payload_editor.payload() if self.steering else None
         votes = tuple(self.spins[k].value() for k in ("for", "against", "abstain"))
         text = self.text.text()
-        outcome = current_data(self.outcome) or None
+        outcome = self.outcome.currentData() or None
         meeting_id = self.meeting_id
         if self.correcting:
             decision_id = self.correcting
@@ -257,7 +256,7 @@ class ActionItemForm(QWidget):
         if meeting_id == self.meeting_id and not force:
             return
         self.meeting_id = meeting_id
-        current = current_data(self.owner)
+        current = self.owner.currentData() or ""
         self.owner.clear()
         self.owner.addItem(tr("no owner"), "")
         pf = self.context.pf
@@ -271,7 +270,7 @@ class ActionItemForm(QWidget):
         if not self.meeting_id:
             return None
         text, meeting_id = self.text.text(), self.meeting_id
-        owner = current_data(self.owner) or None
+        owner = self.owner.currentData() or None
         due = self.due.date().toString("yyyy-MM-dd") if self.has_due.isChecked() else None
         new_id = self.context.run(tr("add action item"), lambda ops: mt.add_action_item(
             ops, meeting_id, text, owner_person_id=owner, due=due))

@@ -22,7 +22,6 @@ from kehila_desktop.core.i18n import label, tr
 from kehila_desktop.gui.views.lazy import LazyView
 from kehila_desktop.gui.widgets import plain_tip, use_latin_digits
 from kehila_desktop.gui.views.meetings.list_model import MeetingsTableModel
-from kehila_desktop.gui.views.meetings.qtsafe import current_data
 from kehila_desktop.gui.views.meetings.meeting_panel import MeetingPanel
 from kehila_desktop.gui.direction import follow_text_direction
 from kehila_desktop.core.meetings import queries as mq
@@ -164,9 +163,9 @@ class View(LazyView):
         self.actions.setHeaderLabels([tr("Action item"), tr("Owner"), tr("Due"), tr("Status"),
                                       tr("Meeting"), tr("Body")])
         self.status_filter.blockSignals(True)
-        current = current_data(self.status_filter)
+        current = self.status_filter.currentData() or ""
         self.status_filter.clear()
-        self.status_filter.addItem(tr("Every status"), "")  # never None: see _NO_NONE
+        self.status_filter.addItem(tr("Every status"), "")
         for key in enums.MEETING_STATUSES:
             self.status_filter.addItem(label("MEETING_STATUSES", key), key)
         self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(current)))
@@ -202,7 +201,7 @@ class View(LazyView):
             self.model.load_rates(self.context.pf.conn)
 
     def _fill_bodies(self, conn) -> None:
-        current = current_data(self.body_filter)
+        current = self.body_filter.currentData() or ""
         self.body_filter.blockSignals(True)
         self.body_filter.clear()
         self.body_filter.addItem(tr("All bodies"), "")
