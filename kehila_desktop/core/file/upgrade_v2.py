@@ -179,7 +179,7 @@ def _value(text: str | None) -> object:
 def _convert_meta(conn: sqlite3.Connection, numbers: dict[str, int],
                   step_of: dict[str, int]) -> None:
     """Merge reports and the record of what each merge brought in, keyed by step number."""
-    from kehila_desktop.core.history.merge import step_ranges
+    from kehila_desktop.core.history.ranges import step_ranges
 
     for key, value in conn.execute("SELECT key, value FROM meta WHERE key LIKE 'merge_%:%'"
                                    ).fetchall():

@@ -40,6 +40,7 @@ from pathlib import Path
 from kehila_desktop.core.errors import ProgramFileError
 from kehila_desktop.core.i18n import tr
 from kehila_desktop.core.history.operations import Operations
+from kehila_desktop.core.history.ranges import step_ranges
 from kehila_desktop.core.file.guard import is_interrupted
 from kehila_desktop.core.file.programfile import (
     FORMAT_VERSION,
@@ -96,17 +97,6 @@ class _Plan:
 # or redo of a merge.
 _DERIVED_STEPS = ("SELECT n FROM step WHERE kind='merge' OR (kind IN ('undo', 'redo') AND "
                   "undoes IN (SELECT n FROM step WHERE kind='merge'))")
-
-
-def step_ranges(numbers) -> list[list[int]]:
-    """Step numbers as ``[[first, last], …]`` runs (how ``merge_imported`` stores them)."""
-    out: list[list[int]] = []
-    for n in sorted(set(numbers)):
-        if out and out[-1][1] == n - 1:
-            out[-1][1] = n
-        else:
-            out.append([n, n])
-    return out
 
 
 def _forgotten(conn: sqlite3.Connection) -> set[int]:

@@ -16,7 +16,7 @@ from kehila_desktop.core.i18n import tr
 
 
 def _check(ops: Operations, values: dict, *, new: bool) -> dict:
-    from kehila_desktop.core.people.sheet_io import validate_email, validate_phone
+    from kehila_desktop.core.people.contacts import validate_email, validate_phone
 
     unknown = set(values) - set(T.PERSON_FIELDS)
     if unknown:

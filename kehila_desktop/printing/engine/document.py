@@ -15,12 +15,12 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from kehila_desktop.printing.engine.page import HEADER, MARGIN
+
 from kehila_desktop.core.i18n import is_rtl, tr
 from kehila_desktop.printing.engine import fonts
 from kehila_desktop.printing.engine.text import TextStyle, draw_line, text_width, wrap
 
-MARGIN = 16 * mm
-HEADER = 14 * mm
 
 
 class Cancelled(Exception):

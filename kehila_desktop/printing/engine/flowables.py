@@ -14,7 +14,7 @@ from typing import Any
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import CondPageBreak, Flowable
 
-from kehila_desktop.printing.engine.document import HEADER, MARGIN
+from kehila_desktop.printing.engine.page import HEADER, MARGIN
 
 from kehila_desktop.printing.engine.text import (TextStyle, base_rtl, clean, draw_lines,
                                                   text_width, wrap)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from kehila_desktop.core import enums
 from kehila_desktop.core.i18n import label, tr
-from kehila_desktop.core.people.sheet_io import clean_phone, validate_email, validate_phone
+from kehila_desktop.core.people.contacts import clean_phone, validate_email, validate_phone
 from kehila_desktop.gui.direction import align_to_text
 
 FIELDS = ("name", "organisation", "title", "sector", "area_id", "community", "phone", "email",
