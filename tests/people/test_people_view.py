@@ -333,6 +333,26 @@ def test_import_offers_the_areas_the_sheet_names_and_asks_for_consent(view, cont
     assert conn.execute("SELECT count(*) FROM area WHERE deleted=0").fetchone()[0] == 0
 
 
+def test_each_membership_shows_the_steering_decision_that_approved_it(view, context):
+    import json
+
+    from kehila_desktop.core.structure.edits import apply_decision
+
+    conn, ops = context.pf.conn, context.ops
+    with ops.step("people"):
+        pid = add_person(ops, "מועמדת")
+        mid = join(ops, pid, body_id(conn, "design"), status="proposed")
+        meeting = ops.insert("meeting", {"body_id": body_id(conn, "steering"),
+                                         "starts_at": "2027-02-01T10:00"})
+        dec = ops.insert("decision", {"meeting_id": meeting, "kind": "composition",
+                                      "payload": json.dumps({"approve": [mid]})})
+    apply_decision(ops, dec)
+    view.refresh()
+    view.select_person(pid)
+    status = view.memberships.table.item(0, 2).text()
+    assert "ועדת ההיגוי" in status and "01/02/2027" in status
+
+
 def test_a_second_membership_in_the_same_body_gets_one_sentence_and_adds_nothing(
         view, context, qtbot):
     from kehila_desktop.gui import dialogs

@@ -70,6 +70,17 @@ def composition_decisions(conn: sqlite3.Connection) -> list[tuple[str, str, list
     return out
 
 
+def approving_decisions(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
+    """{membership id: (decision id, meeting date YYYY-MM-DD)} — the steering decision on the
+    composition that approved each membership (the latest one naming it)."""
+    out: dict[str, tuple[str, str]] = {}
+    dates = dict(conn.execute("SELECT id, substr(starts_at, 1, 10) FROM meeting"))
+    for dec_id, meeting_id, ids in composition_decisions(conn):
+        for mid in ids:
+            out[mid] = (dec_id, dates.get(meeting_id, ""))
+    return out
+
+
 def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideStep]:
     """The ten steps in the seed's order (see the module docstring)."""
     out: list[GuideStep] = []

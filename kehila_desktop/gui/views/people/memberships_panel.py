@@ -7,7 +7,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.i18n import format_date, label, tr
 from kehila_desktop.core.structure.memberships import NEXT_STATUS
 
 COLUMNS = ("body", "role", "pipeline status", "source", "expected attendance")
@@ -76,7 +76,12 @@ class MembershipsPanel(QWidget):
                              else tr("Choose a person to see their memberships."))
         self.table.setRowCount(len(rows))
         for r, m in enumerate(rows):
-            values = (m["body"], label("ROLES", m["role"]), label("PIPELINE", m["status"]),
+            status = label("PIPELINE", m["status"])
+            decision = m.get("approved_by")
+            if decision and m["status"] in ("approved", "invited", "joined"):
+                status = tr("{status} (steering decision of {date})", status=status,
+                            date=format_date(decision[1]))
+            values = (m["body"], label("ROLES", m["role"]), status,
                       label("MEMBERSHIP_SOURCES", m["source"]), f"{m['expected_attendance']}%")
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))

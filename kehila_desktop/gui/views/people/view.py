@@ -328,8 +328,13 @@ class View(LazyView):
         if pid is None or conn is None:
             self.memberships.show_person(None, [])
             return
-        self.memberships.show_person(people_q.person_name(conn, pid),
-                                     structure_q.memberships_of_person(conn, pid))
+        from kehila_desktop.core.structure.guide import approving_decisions
+
+        rows = structure_q.memberships_of_person(conn, pid)
+        approved = approving_decisions(conn)
+        for row in rows:
+            row["approved_by"] = approved.get(row["id"])
+        self.memberships.show_person(people_q.person_name(conn, pid), rows)
 
     def _changed(self, changed) -> None:
         tables = getattr(changed, "tables", None)
