@@ -47,7 +47,7 @@ def run(report) -> None:
         report.add(f"compositions at {people // 1000}k: all bodies",
                    best_of(lambda: all_compositions(pf.conn)),
                    "raw sqlite3: the joined members", best_of(
-                       lambda: raw.execute(MEMBERS_SQL).fetchall()), 3)
+                       lambda: raw.execute(MEMBERS_SQL).fetchall()))
         if people == 20000:
             report.add("health at 20k: every rule (health.findings)",
                        best_of(lambda: fresh_findings(pf.conn), 3),
