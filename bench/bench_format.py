@@ -43,8 +43,13 @@ def run(report) -> None:
             shutil.copyfile(big_program(people), target)
             size = _vacuumed_size(target)
             per = size / people * 1000
-            _line(f"file per 1,000 people ({people:,} people)", f"{per / MB:.2f} MB",
-                  f"target 2.4 MB (file {size / MB:.1f} MB)", per / (2.4 * MB), 1.0)
+            _line(
+                f"file per 1,000 people ({people:,} people)",
+                f"{per / MB:.2f} MB",
+                f"target 2.4 MB (file {size / MB:.1f} MB)",
+                per / (2.4 * MB),
+                1.0,
+            )
 
         edited = work / "s5000.kehila"
         before = _vacuumed_size(edited)
@@ -55,18 +60,29 @@ def run(report) -> None:
         people = [r[0] for r in pf.conn.execute("SELECT id FROM person WHERE deleted=0")]
         fields = ["title", "organisation", "community", "notes"]
         for n in range(EDITS):  # one user action each: a step and one change
-            ops.update("person", rng.choice(people), {rng.choice(fields): f"ערך {n}"},
-                       label="edit person")
+            ops.update(
+                "person", rng.choice(people), {rng.choice(fields): f"ערך {n}"}, label="edit person"
+            )
         pf.close()
         after = _vacuumed_size(edited)
         per_change = (after - before) / EDITS
-        _line(f"bytes per single-field change ({EDITS:,} edits)", f"{per_change:.0f} B",
-              f"target 150 B (+{(after - before) / MB:.2f} MB)", per_change / 150, 1.0)
+        _line(
+            f"bytes per single-field change ({EDITS:,} edits)",
+            f"{per_change:.0f} B",
+            f"target 150 B (+{(after - before) / MB:.2f} MB)",
+            per_change / 150,
+            1.0,
+        )
 
         shared = share_copy(edited, work / "shared.kehila").path
         size = shared.stat().st_size
-        _line("shared copy, 5,000 people + 10,000 edits", f"{size / MB:.2f} MB",
-              f"target 8 MB (file {after / MB:.1f} MB)", size / (8 * MB), 1.0)
+        _line(
+            "shared copy, 5,000 people + 10,000 edits",
+            f"{size / MB:.2f} MB",
+            f"target 8 MB (file {after / MB:.1f} MB)",
+            size / (8 * MB),
+            1.0,
+        )
 
         v1 = Path(__file__).resolve().parent.parent / "tests" / "data" / "v1-sample.kehila"
         old = work / "v1.kehila"
@@ -74,8 +90,13 @@ def run(report) -> None:
         old_size = _vacuumed_size(old)
         open_program(old).close()  # upgraded in place
         new_size = _vacuumed_size(old)
-        _line("format-1 sample upgraded to format 2", f"{new_size / 1000:.0f} KB",
-              f"format 1: {old_size / 1000:.0f} KB", new_size / old_size, None)
+        _line(
+            "format-1 sample upgraded to format 2",
+            f"{new_size / 1000:.0f} KB",
+            f"format 1: {old_size / 1000:.0f} KB",
+            new_size / old_size,
+            None,
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -32,8 +32,10 @@ def run(report) -> None:
     app = QApplication.instance() or QApplication([])
     pf = open_program(path, read_only=True)
     raw = sqlite3.connect(path)
-    counts = {t: raw.execute(f"SELECT count(*) FROM {t} WHERE deleted=0").fetchone()[0]
-              for t in ("person", "membership", "meeting", "attendance", "agenda_item")}
+    counts = {
+        t: raw.execute(f"SELECT count(*) FROM {t} WHERE deleted=0").fetchone()[0]
+        for t in ("person", "membership", "meeting", "attendance", "agenda_item")
+    }
     report.note(", ".join(f"{n} {t}" for t, n in counts.items()))
 
     list_sql = (
@@ -41,13 +43,17 @@ def run(report) -> None:
         "m.schedule_note, coalesce(a.total, 0) FROM meeting m JOIN body b ON b.id=m.body_id "
         "LEFT JOIN (SELECT meeting_id, sum(minutes) AS total FROM agenda_item WHERE deleted=0 "
         "GROUP BY meeting_id) a ON a.meeting_id=m.id WHERE m.deleted=0 AND b.deleted=0 "
-        "ORDER BY m.starts_at")
+        "ORDER BY m.starts_at"
+    )
     came_sql = (
         "SELECT a.meeting_id, count(*) FROM attendance a JOIN meeting mt ON mt.id=a.meeting_id "
         "WHERE a.deleted=0 AND a.person_id IS NOT NULL AND a.status IN ('present','late') "
-        "AND mt.deleted=0 AND mt.status='held' GROUP BY a.meeting_id")
-    spans_sql = ("SELECT m.body_id, m.joined_on, m.left_on FROM membership m WHERE m.deleted=0 "
-                 "AND m.status='joined'")
+        "AND mt.deleted=0 AND mt.status='held' GROUP BY a.meeting_id"
+    )
+    spans_sql = (
+        "SELECT m.body_id, m.joined_on, m.left_on FROM membership m WHERE m.deleted=0 "
+        "AND m.status='joined'"
+    )
     held_sql = "SELECT id, body_id, starts_at FROM meeting WHERE deleted=0 AND status='held'"
 
     def raw_list():
@@ -55,14 +61,27 @@ def run(report) -> None:
             raw.execute(sql).fetchall()
 
     raw_read = best_of(raw_list)
-    report.add("meetings list: rows + attendance rates", best_of(lambda: meeting_rows(pf.conn)),
-               "raw sqlite3: the same four queries", raw_read, 3)
-    raw_members = best_of(lambda: raw.execute(
-        "SELECT mt.body_id, a.person_id, substr(mt.starts_at,1,10), a.status FROM attendance a "
-        "JOIN meeting mt ON mt.id=a.meeting_id WHERE a.deleted=0 AND a.person_id IS NOT NULL "
-        "AND mt.deleted=0 AND mt.status='held'").fetchall())
-    report.add("members' attendance rates (all bodies)", best_of(lambda: mt.member_rates(pf.conn)),
-               "raw sqlite3: its attendance query", raw_members, 3)
+    report.add(
+        "meetings list: rows + attendance rates",
+        best_of(lambda: meeting_rows(pf.conn)),
+        "raw sqlite3: the same four queries",
+        raw_read,
+        3,
+    )
+    raw_members = best_of(
+        lambda: raw.execute(
+            "SELECT mt.body_id, a.person_id, substr(mt.starts_at,1,10), a.status FROM attendance a "
+            "JOIN meeting mt ON mt.id=a.meeting_id WHERE a.deleted=0 AND a.person_id IS NOT NULL "
+            "AND mt.deleted=0 AND mt.status='held'"
+        ).fetchall()
+    )
+    report.add(
+        "members' attendance rates (all bodies)",
+        best_of(lambda: mt.member_rates(pf.conn)),
+        "raw sqlite3: its attendance query",
+        raw_members,
+        3,
+    )
 
     from kehila_desktop.gui.views.meetings.view import View
 
@@ -85,14 +104,21 @@ def run(report) -> None:
 
     best_of(open_view, 7)
     paint, full = statistics.median(painted[1:]), statistics.median(complete[1:])
-    report.add("open the meetings view: first paint", paint,
-               "raw sqlite3: the list's queries", raw_read)
-    report.add("open the meetings view: with attendance rates", full,
-               "raw sqlite3: the list's queries", raw_read)
+    report.add(
+        "open the meetings view: first paint", paint, "raw sqlite3: the list's queries", raw_read
+    )
+    report.add(
+        "open the meetings view: with attendance rates",
+        full,
+        "raw sqlite3: the list's queries",
+        raw_read,
+    )
     worst = max(painted[1:])
-    report.note(f"open: first paint median {paint * 1000:.1f} ms (worst {worst * 1000:.1f}),"
-                f" complete median {full * 1000:.1f} ms (target < 100 ms): "
-                + ("ok" if paint < 0.1 else "OVER"))
+    report.note(
+        f"open: first paint median {paint * 1000:.1f} ms (worst {worst * 1000:.1f}),"
+        f" complete median {full * 1000:.1f} ms (target < 100 ms): "
+        + ("ok" if paint < 0.1 else "OVER")
+    )
 
     view = View(context)
     view.resize(1400, 860)
@@ -100,9 +126,11 @@ def run(report) -> None:
     app.processEvents()
     bodies = [view.body_filter.itemData(i) for i in range(view.body_filter.count())]
     statuses = [view.status_filter.itemData(i) for i in range(view.status_filter.count())]
-    steps = [("body", i) for i in range(len(bodies))] + \
-            [("status", i) for i in range(len(statuses))] + \
-            [("text", t) for t in ("2026-0", "ועדה", "")]
+    steps = (
+        [("body", i) for i in range(len(bodies))]
+        + [("status", i) for i in range(len(statuses))]
+        + [("text", t) for t in ("2026-0", "ועדה", "")]
+    )
     times = []
     for what, value in steps:
         start = time.perf_counter()
@@ -114,12 +142,21 @@ def run(report) -> None:
             view.search.setText(value)
         app.processEvents()
         times.append(time.perf_counter() - start)
-    raw_filter = best_of(lambda: raw.execute(list_sql.replace(
-        "ORDER BY", "AND m.body_id=? ORDER BY"), (bodies[-1],)).fetchall())
-    report.add("one filter change (mean, with repaint)", sum(times) / len(times),
-               "raw sqlite3: the list for one body", raw_filter)
-    report.note(f"worst filter change {max(times) * 1000:.1f} ms (target < 100 ms): "
-                + ("ok" if max(times) < 0.1 else "OVER"))
+    raw_filter = best_of(
+        lambda: raw.execute(
+            list_sql.replace("ORDER BY", "AND m.body_id=? ORDER BY"), (bodies[-1],)
+        ).fetchall()
+    )
+    report.add(
+        "one filter change (mean, with repaint)",
+        sum(times) / len(times),
+        "raw sqlite3: the list for one body",
+        raw_filter,
+    )
+    report.note(
+        f"worst filter change {max(times) * 1000:.1f} ms (target < 100 ms): "
+        + ("ok" if max(times) < 0.1 else "OVER")
+    )
     view.close()
     pf.close()
     raw.close()

@@ -41,9 +41,11 @@ def _edit(ops, seed: int, shared: list[str]) -> int:
                 elif roll < 0.25:  # the same people on both sides: some conflicts
                     ops.update("person", rng.choice(shared), {"notes": f"הערה {seed}-{n}"})
                 else:
-                    ops.update("person", rng.choice(people),
-                               {rng.choice(["title", "organisation", "community"]):
-                                f"ערך {seed}-{n}"})
+                    ops.update(
+                        "person",
+                        rng.choice(people),
+                        {rng.choice(["title", "organisation", "community"]): f"ערך {seed}-{n}"},
+                    )
                 n += 1
         done = ops.conn.execute("SELECT count(*) FROM change").fetchone()[0] - before
     return done
@@ -60,8 +62,12 @@ def run(report) -> None:
     try:
         copies = {}
         with open_program(source, read_only=True) as pf:
-            shared = [r[0] for r in pf.conn.execute(
-                "SELECT id FROM person WHERE deleted=0 ORDER BY id LIMIT 200")]
+            shared = [
+                r[0]
+                for r in pf.conn.execute(
+                    "SELECT id FROM person WHERE deleted=0 ORDER BY id LIMIT 200"
+                )
+            ]
         for side, seed in (("a", 1), ("b", 2)):
             path = share_copy(source, work / f"{side}.kehila").path
             pf = open_program(path)
@@ -71,8 +77,10 @@ def run(report) -> None:
         a, b = work / "a.kehila", work / "b.kehila"
         with open_program(a, read_only=True) as pf:
             rows = pf.conn.execute("SELECT count(*) FROM change").fetchone()[0]
-        report.note(f"copies with {copies['a']} and {copies['b']} changes; "
-                    f"{rows} history rows; {a.stat().st_size / 1e6:.1f} MB")
+        report.note(
+            f"copies with {copies['a']} and {copies['b']} changes; "
+            f"{rows} history rows; {a.stat().st_size / 1e6:.1f} MB"
+        )
 
         raw = sqlite3.connect(a)
 
@@ -103,12 +111,23 @@ def run(report) -> None:
             pf.close()
         report.note("report: " + ", ".join(f"{k} {v}" for k, v in last.counts().items()))
         seconds = statistics.median(times)
-        report.add("merge 1,000 changes into 1,000 (5,000 people)", seconds,
-                   "VACUUM INTO of the same file", baseline)
-        report.add("merge 1,000 changes into 1,000 (5,000 people)", seconds,
-                   "copying the two files", copying, 5.0)
-        report.note(f"merge target under 3 s: {'ok' if seconds < 3 else 'OVER'} "
-                    f"({seconds:.2f} s; runs {', '.join(f'{t:.2f}' for t in times)})")
+        report.add(
+            "merge 1,000 changes into 1,000 (5,000 people)",
+            seconds,
+            "VACUUM INTO of the same file",
+            baseline,
+        )
+        report.add(
+            "merge 1,000 changes into 1,000 (5,000 people)",
+            seconds,
+            "copying the two files",
+            copying,
+            5.0,
+        )
+        report.note(
+            f"merge target under 3 s: {'ok' if seconds < 3 else 'OVER'} "
+            f"({seconds:.2f} s; runs {', '.join(f'{t:.2f}' for t in times)})"
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

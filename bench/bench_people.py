@@ -37,17 +37,23 @@ def run(report) -> None:
     report.note(f"{count} people")
 
     raw_read = best_of(lambda: raw.execute(PEOPLE_SQL).fetchall())
-    report.add("people table: read (search keys on 1st search)",
-               best_of(lambda: people_rows(pf.conn)),
-               "raw sqlite3: the same query", raw_read, 3)
+    report.add(
+        "people table: read (search keys on 1st search)",
+        best_of(lambda: people_rows(pf.conn)),
+        "raw sqlite3: the same query",
+        raw_read,
+        3,
+    )
 
     from kehila_desktop.core.people.search import PeopleFilter
     from kehila_desktop.gui.views.people.table_model import PeopleTableModel
     from kehila_desktop.gui.views.people.view import View
 
-    like = ("SELECT p.id FROM person p WHERE p.deleted=0 AND (p.name LIKE ?1 OR "
-            "p.organisation LIKE ?1 OR p.community LIKE ?1 OR p.email LIKE ?1 OR "
-            "p.phone LIKE ?1)")
+    like = (
+        "SELECT p.id FROM person p WHERE p.deleted=0 AND (p.name LIKE ?1 OR "
+        "p.organisation LIKE ?1 OR p.community LIKE ?1 OR p.email LIKE ?1 OR "
+        "p.phone LIKE ?1)"
+    )
 
     def raw_search():
         for text in KEYSTROKES:
@@ -63,8 +69,13 @@ def run(report) -> None:
 
     model_search()
     filtering = sorted(model_search() for _ in range(5))[2] / len(KEYSTROKES)
-    report.add("filter: one keystroke (table model, 1st builds keys)", filtering,
-               "raw sqlite3: LIKE on 5 columns", best_of(raw_search) / len(KEYSTROKES), 3)
+    report.add(
+        "filter: one keystroke (table model, 1st builds keys)",
+        filtering,
+        "raw sqlite3: LIKE on 5 columns",
+        best_of(raw_search) / len(KEYSTROKES),
+        3,
+    )
 
     view = View(AppContext(pf))
     view.resize(1200, 760)
@@ -80,9 +91,11 @@ def run(report) -> None:
     view.close()
     ordered = sorted(t for t, _ in times)
     worst, text = max(times)
-    report.note(f"keystroke typed in the view + table repaint: median "
-                f"{ordered[len(ordered) // 2] * 1000:.1f} ms, worst {worst * 1000:.1f} ms "
-                f"({text!r}) (target < 100 ms): " + ("ok" if worst < 0.1 else "OVER"))
+    report.note(
+        f"keystroke typed in the view + table repaint: median "
+        f"{ordered[len(ordered) // 2] * 1000:.1f} ms, worst {worst * 1000:.1f} ms "
+        f"({text!r}) (target < 100 ms): " + ("ok" if worst < 0.1 else "OVER")
+    )
 
     from kehila_desktop.gui.views.people.view import View
 
@@ -100,8 +113,12 @@ def run(report) -> None:
         return took
 
     open_view()
-    report.add("open the people view (built + first paint)",
-               sorted(open_view() for _ in range(5))[2], "raw sqlite3: the same query",
-               raw_read, 3)
+    report.add(
+        "open the people view (built + first paint)",
+        sorted(open_view() for _ in range(5))[2],
+        "raw sqlite3: the same query",
+        raw_read,
+        3,
+    )
     pf.close()
     raw.close()

@@ -25,8 +25,14 @@ ROUNDS = 3
 def _clear_caches() -> None:
     from kehila_desktop.printing.engine import bidi, fonts, shaping, text
 
-    for fn in (bidi.visual, shaping.shape, fonts.runs, fonts._unit_width, fonts.font_for,
-               text._wrap):
+    for fn in (
+        bidi.visual,
+        shaping.shape,
+        fonts.runs,
+        fonts._unit_width,
+        fonts.font_for,
+        text._wrap,
+    ):
         fn.cache_clear()
 
 
@@ -104,7 +110,14 @@ def _measure(report, path: Path, folder: Path, biggest: str) -> None:
             bare_times.append(_bare(rows, pages, folder / "bare.pdf"))
         ours, bare = min(ours_times), min(bare_times)
         rate, bare_rate = pages / ours, pages / bare
-        report.add(f"{handout}: {len(rows) - 1} rows, {pages} pages, cold", ours,
-                   "bare reportlab canvas, same strings", bare, 1 / TARGET_RATE)
-        report.note(f"  {rate:.1f} pages/s beside {bare_rate:.1f} pages/s bare: "
-                    f"{100 * rate / bare_rate:.0f}% (target ≥ {100 * TARGET_RATE:.0f}%)")
+        report.add(
+            f"{handout}: {len(rows) - 1} rows, {pages} pages, cold",
+            ours,
+            "bare reportlab canvas, same strings",
+            bare,
+            1 / TARGET_RATE,
+        )
+        report.note(
+            f"  {rate:.1f} pages/s beside {bare_rate:.1f} pages/s bare: "
+            f"{100 * rate / bare_rate:.0f}% (target ≥ {100 * TARGET_RATE:.0f}%)"
+        )

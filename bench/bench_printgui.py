@@ -66,12 +66,21 @@ def run(report) -> None:
         if len(direct) < ROUNDS:
             win.close()  # forgets the PDF: the next open builds again
     direct, in_window = min(direct), min(in_window)
-    report.add(f"people handout in the window ({win.built[2]} pages)", in_window,
-               f"printing.build direct ({pages} pages)", direct, 1.3)
-    report.note(f"File → Print… to the window on screen (first time, imports included): "
-                f"{opened * 1000:.0f} ms")
-    report.note(f"longest pause of the event loop while building: {stall * 1000:.0f} ms "
-                f"(target < 200 ms) — {'ok' if stall < 0.2 else 'OVER'}")
+    report.add(
+        f"people handout in the window ({win.built[2]} pages)",
+        in_window,
+        f"printing.build direct ({pages} pages)",
+        direct,
+        1.3,
+    )
+    report.note(
+        f"File → Print… to the window on screen (first time, imports included): "
+        f"{opened * 1000:.0f} ms"
+    )
+    report.note(
+        f"longest pause of the event loop while building: {stall * 1000:.0f} ms "
+        f"(target < 200 ms) — {'ok' if stall < 0.2 else 'OVER'}"
+    )
 
     start = time.perf_counter()
     win.preview.go_to(win.built[2] - 1)

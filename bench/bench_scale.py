@@ -15,11 +15,15 @@ import sqlite3
 
 from bench.common import best_of, big_program
 
-MARKS_SQL = ("SELECT mt.body_id, a.person_id, mt.starts_at, a.status FROM attendance a JOIN "
-             "meeting mt ON mt.id=a.meeting_id WHERE a.deleted=0 AND mt.deleted=0 "
-             "AND mt.status='held'")
-MEMBERS_SQL = ("SELECT m.body_id, p.id, p.sector, p.area_id FROM membership m JOIN person p "
-               "ON p.id=m.person_id WHERE m.deleted=0 AND p.deleted=0 AND m.status='joined'")
+MARKS_SQL = (
+    "SELECT mt.body_id, a.person_id, mt.starts_at, a.status FROM attendance a JOIN "
+    "meeting mt ON mt.id=a.meeting_id WHERE a.deleted=0 AND mt.deleted=0 "
+    "AND mt.status='held'"
+)
+MEMBERS_SQL = (
+    "SELECT m.body_id, p.id, p.sector, p.area_id FROM membership m JOIN person p "
+    "ON p.id=m.person_id WHERE m.deleted=0 AND p.deleted=0 AND m.status='joined'"
+)
 
 
 def run(report) -> None:
@@ -42,19 +46,34 @@ def run(report) -> None:
         raw = sqlite3.connect(path)
         raw_read = best_of(lambda: raw.execute(PEOPLE_SQL).fetchall())
         reads[people] = best_of(lambda: people_rows(pf.conn))
-        report.add(f"people table at {people // 1000}k: people_rows", reads[people],
-                   "raw sqlite3: the same query", raw_read, 2)
-        report.add(f"compositions at {people // 1000}k: all bodies",
-                   best_of(lambda: all_compositions(pf.conn)),
-                   "raw sqlite3: the joined members", best_of(
-                       lambda: raw.execute(MEMBERS_SQL).fetchall()))
+        report.add(
+            f"people table at {people // 1000}k: people_rows",
+            reads[people],
+            "raw sqlite3: the same query",
+            raw_read,
+            2,
+        )
+        report.add(
+            f"compositions at {people // 1000}k: all bodies",
+            best_of(lambda: all_compositions(pf.conn)),
+            "raw sqlite3: the joined members",
+            best_of(lambda: raw.execute(MEMBERS_SQL).fetchall()),
+        )
         if people == 20000:
-            report.add("health at 20k: every rule (health.findings)",
-                       best_of(lambda: fresh_findings(pf.conn), 3),
-                       "raw sqlite3: marks + memberships", best_of(lambda: (
-                           raw.execute(MARKS_SQL).fetchall(),
-                           raw.execute(MEMBERS_SQL).fetchall()), 3))
+            report.add(
+                "health at 20k: every rule (health.findings)",
+                best_of(lambda: fresh_findings(pf.conn), 3),
+                "raw sqlite3: marks + memberships",
+                best_of(
+                    lambda: (
+                        raw.execute(MARKS_SQL).fetchall(),
+                        raw.execute(MEMBERS_SQL).fetchall(),
+                    ),
+                    3,
+                ),
+            )
         raw.close()
         pf.close()
-    report.add("people table: 20k read", reads[20000], "4 × the 5k read (linear)",
-               4 * reads[5000], 1.5)
+    report.add(
+        "people table: 20k read", reads[20000], "4 × the 5k read (linear)", 4 * reads[5000], 1.5
+    )

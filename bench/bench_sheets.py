@@ -28,8 +28,17 @@ def _people_xlsx(path: Path, rows: int = 20_000) -> Path:
     ws = book.create_sheet("אנשים")
     ws.append(["שם", "ארגון", "תפקיד", "מגזר", "טלפון", 'דוא"ל', "הערות"])
     for i in range(rows):
-        ws.append([f"אדם {i}", "מתנ\"ס", "רכזת", "תושבים / נציגי ציבור", f"050{i:07d}",
-                   f"p{i}@example.org", "הערה קצרה"])
+        ws.append(
+            [
+                f"אדם {i}",
+                'מתנ"ס',
+                "רכזת",
+                "תושבים / נציגי ציבור",
+                f"050{i:07d}",
+                f"p{i}@example.org",
+                "הערה קצרה",
+            ]
+        )
     book.save(path)
     return path
 
@@ -46,23 +55,53 @@ def run(report) -> None:
     soffice = shutil.which("soffice")
     if soffice:
         for to in ("ods", "xls"):
-            subprocess.run([soffice, f"-env:UserInstallation={(work / 'lo').as_uri()}",
-                            "--headless", "--convert-to", to, "--outdir", str(work), str(xlsx)],
-                           capture_output=True, timeout=300)
+            subprocess.run(
+                [
+                    soffice,
+                    f"-env:UserInstallation={(work / 'lo').as_uri()}",
+                    "--headless",
+                    "--convert-to",
+                    to,
+                    "--outdir",
+                    str(work),
+                    str(xlsx),
+                ],
+                capture_output=True,
+                timeout=300,
+            )
             if (work / f"people.{to}").exists():
                 files.append(work / f"people.{to}")
     raws: dict[str, float] = {}
     for path in files:
-        raw = best_of(lambda path=path: python_calamine.CalamineWorkbook.from_path(
-            str(path)).get_sheet_by_index(0).to_python(), repeat=3)
+        raw = best_of(
+            lambda path=path: (
+                python_calamine.CalamineWorkbook.from_path(str(path))
+                .get_sheet_by_index(0)
+                .to_python()
+            ),
+            repeat=3,
+        )
         raws[path.suffix] = raw
-        report.add(f"read_sheet {path.suffix} (20,000 rows)",
-                   best_of(lambda path=path: read_sheet(path), repeat=3),
-                   "python-calamine raw", raw, 3)
-    report.add("openpyxl (the reader before) .xlsx", best_of(
-        lambda: list(openpyxl.load_workbook(xlsx, read_only=True, data_only=True)
-                     .worksheets[0].iter_rows(values_only=True)), repeat=1),
-        "python-calamine raw .xlsx", raws[".xlsx"])
+        report.add(
+            f"read_sheet {path.suffix} (20,000 rows)",
+            best_of(lambda path=path: read_sheet(path), repeat=3),
+            "python-calamine raw",
+            raw,
+            3,
+        )
+    report.add(
+        "openpyxl (the reader before) .xlsx",
+        best_of(
+            lambda: list(
+                openpyxl.load_workbook(xlsx, read_only=True, data_only=True)
+                .worksheets[0]
+                .iter_rows(values_only=True)
+            ),
+            repeat=1,
+        ),
+        "python-calamine raw .xlsx",
+        raws[".xlsx"],
+    )
 
     sys.path.insert(0, str(ROOT))
     from tests.sheets.bad import BAD
@@ -79,6 +118,8 @@ def run(report) -> None:
         seconds = time.perf_counter() - start
         slowest = max(slowest, seconds)
         report.note(f"  {name:<28} {seconds * 1000:8.1f} ms  {verdict}")
-    report.note(f"bad sheets: {len(BAD)} kinds, slowest refusal {slowest * 1000:.0f} ms "
-                f"({'ok' if slowest < 1 else 'OVER'} target 1 s)")
+    report.note(
+        f"bad sheets: {len(BAD)} kinds, slowest refusal {slowest * 1000:.0f} ms "
+        f"({'ok' if slowest < 1 else 'OVER'} target 1 s)"
+    )
     shutil.rmtree(work, ignore_errors=True)

@@ -56,8 +56,9 @@ def _marks(args: list[str], env_extra: dict[str, str]) -> dict[str, float]:
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["KEHILA_T0"] = repr(time.time())
-    done = subprocess.run([sys.executable, *args], env=env, capture_output=True, text=True,
-                          timeout=300)
+    done = subprocess.run(
+        [sys.executable, *args], env=env, capture_output=True, text=True, timeout=300
+    )
     if done.returncode != 0:
         raise RuntimeError(f"{args} exited {done.returncode}: {done.stderr[-2000:]}")
     marks = {}
@@ -71,13 +72,14 @@ def _marks(args: list[str], env_extra: dict[str, str]) -> dict[str, float]:
 def _medians(candidates: dict[str, tuple[list[str], dict[str, str]]]) -> dict[str, dict]:
     """Median marks per candidate; one warm-up each, then REPEAT rounds taking turns."""
     runs: dict[str, list[dict[str, float]]] = {name: [] for name in candidates}
-    for name, (args, env) in candidates.items():
+    for args, env in candidates.values():
         _marks(args, env)  # warm-up: bytecode, font and file caches
     for _ in range(REPEAT):
         for name, (args, env) in candidates.items():
             runs[name].append(_marks(args, env))
-    return {name: {k: statistics.median(r[k] for r in rs) for k in rs[0]}
-            for name, rs in runs.items()}
+    return {
+        name: {k: statistics.median(r[k] for r in rs) for k in rs[0]} for name, rs in runs.items()
+    }
 
 
 def run(report) -> None:
@@ -90,18 +92,30 @@ def run(report) -> None:
     big = big_program(5000)
     env["PYTHONPYCACHEPREFIX"] = str(data / "pycache")
     app = ["-m", "kehila_desktop.gui.app", "--quit-when-ready"]
-    marks = _medians({
-        "bare": (["-c", BARE], env),
-        "bare+sqlmodel": (["-c", BARE], {**env, "WITH_SQLMODEL": "1"}),
-        "sample": ([*app, str(sample)], env),
-        "5000 people": ([*app, str(big)], env),
-    })
+    marks = _medians(
+        {
+            "bare": (["-c", BARE], env),
+            "bare+sqlmodel": (["-c", BARE], {**env, "WITH_SQLMODEL": "1"}),
+            "sample": ([*app, str(sample)], env),
+            "5000 people": ([*app, str(big)], env),
+        }
+    )
     bare, bare_sqlmodel = marks["bare"], marks["bare+sqlmodel"]
     for name in ("sample", "5000 people"):
-        report.add(f"first paint, {name}", marks[name]["first-paint"], "bare PySide6 window",
-                   bare["first-paint"], 1.5)
-        report.add(f"first view filled, {name}", marks[name]["view-filled"],
-                   "bare window + import sqlmodel", bare_sqlmodel["view-filled"], 1.3)
+        report.add(
+            f"first paint, {name}",
+            marks[name]["first-paint"],
+            "bare PySide6 window",
+            bare["first-paint"],
+            1.5,
+        )
+        report.add(
+            f"first view filled, {name}",
+            marks[name]["view-filled"],
+            "bare window + import sqlmodel",
+            bare_sqlmodel["view-filled"],
+            1.3,
+        )
 
 
 if __name__ == "__main__":

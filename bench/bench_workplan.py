@@ -38,18 +38,34 @@ def plan_program() -> Path:
         objectives = []
         with ops.step("bench plan"):
             for g in range(GOALS):
-                goal = ops.insert("goal", {"channel_id": channels[g % 4], "position": g,
-                                           "title": f"מטרה {g + 1}"})
+                goal = ops.insert(
+                    "goal", {"channel_id": channels[g % 4], "position": g, "title": f"מטרה {g + 1}"}
+                )
                 for o in range(OBJECTIVES_PER_GOAL):
-                    objectives.append(ops.insert("objective", {
-                        "goal_id": goal, "position": o, "title": f"יעד {g + 1}.{o + 1}",
-                        "indicator": "מדד"}))
+                    objectives.append(
+                        ops.insert(
+                            "objective",
+                            {
+                                "goal_id": goal,
+                                "position": o,
+                                "title": f"יעד {g + 1}.{o + 1}",
+                                "indicator": "מדד",
+                            },
+                        )
+                    )
             for a in range(ACTIONS):
-                action = ops.insert("action", {
-                    "objective_id": objectives[a % len(objectives)], "position": a,
-                    "title": f"פעולה {a + 1}", "start_quarter": f"2027Q{1 + a % 4}",
-                    "end_quarter": f"2028Q{1 + a % 4}", "budget": 1000 * (1 + a % 50),
-                    "budget_source": "הרשות" if a % 3 else "משרד הרווחה"})
+                action = ops.insert(
+                    "action",
+                    {
+                        "objective_id": objectives[a % len(objectives)],
+                        "position": a,
+                        "title": f"פעולה {a + 1}",
+                        "start_quarter": f"2027Q{1 + a % 4}",
+                        "end_quarter": f"2028Q{1 + a % 4}",
+                        "budget": 1000 * (1 + a % 50),
+                        "budget_source": "הרשות" if a % 3 else "משרד הרווחה",
+                    },
+                )
                 ops.insert("action_area", {"action_id": action, "area_id": area})
 
     create_program(path, populate=populate)
@@ -73,17 +89,25 @@ def run(report) -> None:
     count = raw.execute("SELECT count(*) FROM action WHERE deleted=0").fetchone()[0]
     report.note(f"{count} actions")
 
-    queries = ["SELECT * FROM goal WHERE deleted=0 ORDER BY position",
-               "SELECT * FROM objective WHERE deleted=0 ORDER BY position",
-               "SELECT * FROM action WHERE deleted=0 ORDER BY position",
-               "SELECT * FROM action_area WHERE deleted=0"]
+    queries = [
+        "SELECT * FROM goal WHERE deleted=0 ORDER BY position",
+        "SELECT * FROM objective WHERE deleted=0 ORDER BY position",
+        "SELECT * FROM action WHERE deleted=0 ORDER BY position",
+        "SELECT * FROM action_area WHERE deleted=0",
+    ]
     raw_read = best_of(lambda: [raw.execute(q).fetchall() for q in queries])
-    report.add("work plan: read the tree (2,000 actions)",
-               best_of(lambda: wp.read_plans(pf.conn)), "raw sqlite3: the same rows", raw_read,
-               4)
+    report.add(
+        "work plan: read the tree (2,000 actions)",
+        best_of(lambda: wp.read_plans(pf.conn)),
+        "raw sqlite3: the same rows",
+        raw_read,
+        4,
+    )
 
-    rows = raw.execute("SELECT a.title, o.title, g.title FROM action a JOIN objective o ON "
-                       "o.id=a.objective_id JOIN goal g ON g.id=o.goal_id").fetchall()
+    rows = raw.execute(
+        "SELECT a.title, o.title, g.title FROM action a JOIN objective o ON "
+        "o.id=a.objective_id JOIN goal g ON g.id=o.goal_id"
+    ).fetchall()
     bare = QTreeWidget()
     bare.setColumnCount(13)
     bare.resize(1200, 700)
@@ -117,10 +141,16 @@ def run(report) -> None:
         app.processEvents()
 
     took = best_of(open_and_expand)
-    report.add("work plan: open + expand the tree", took, "bare QTreeWidget: fill + expand",
-               best_of(bare_tree), 3)
-    report.note(f"  target: under 150 ms — {'ok' if took < 0.150 else 'OVER'} "
-                f"({took * 1000:.0f} ms)")
+    report.add(
+        "work plan: open + expand the tree",
+        took,
+        "bare QTreeWidget: fill + expand",
+        best_of(bare_tree),
+        3,
+    )
+    report.note(
+        f"  target: under 150 ms — {'ok' if took < 0.150 else 'OVER'} ({took * 1000:.0f} ms)"
+    )
 
     def whole_view():
         view = View(context)
@@ -135,7 +165,8 @@ def run(report) -> None:
     whole_view()
     first = time.perf_counter() - start
     report.add("work plan: the whole view, first open", first, "the tree alone", took)
-    report.add("work plan: the whole view, opened again", best_of(whole_view, 3),
-               "the tree alone", took)
+    report.add(
+        "work plan: the whole view, opened again", best_of(whole_view, 3), "the tree alone", took
+    )
     pf.close()
     raw.close()

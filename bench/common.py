@@ -32,8 +32,9 @@ def big_program(people: int = 5000) -> Path:
 
     from kehila_desktop.core.file import guard
 
-    digest = hashlib.sha256(b"".join(p.read_bytes() for p in guard._model_sources()
-                                     if p.is_file())).hexdigest()[:12]
+    digest = hashlib.sha256(
+        b"".join(p.read_bytes() for p in guard._model_sources() if p.is_file())
+    ).hexdigest()[:12]
     path = _CACHE / f"sample-{people}-v{FORMAT_VERSION}-{digest}.kehila"
     if not path.exists():
         create_program(path, populate=lambda ops: populate_sample(ops, people=people))
@@ -46,15 +47,24 @@ class Report:
     def __init__(self) -> None:
         self.rows: list[tuple[str, float, str, float, float | None]] = []
 
-    def add(self, what: str, seconds: float, baseline: str, baseline_seconds: float,
-            target_ratio: float | None = None) -> None:
+    def add(
+        self,
+        what: str,
+        seconds: float,
+        baseline: str,
+        baseline_seconds: float,
+        target_ratio: float | None = None,
+    ) -> None:
         self.rows.append((what, seconds, baseline, baseline_seconds, target_ratio))
         ratio = seconds / baseline_seconds if baseline_seconds else float("inf")
         verdict = ""
         if target_ratio is not None:
             verdict = "  ok" if ratio <= target_ratio else f"  OVER target {target_ratio:g}×"
-        print(f"{what:<48} {seconds * 1000:9.1f} ms   {baseline:<34} "
-              f"{baseline_seconds * 1000:9.1f} ms   {ratio:6.2f}×{verdict}", flush=True)
+        print(
+            f"{what:<48} {seconds * 1000:9.1f} ms   {baseline:<34} "
+            f"{baseline_seconds * 1000:9.1f} ms   {ratio:6.2f}×{verdict}",
+            flush=True,
+        )
 
     def note(self, text: str) -> None:
         print(text, flush=True)

@@ -108,14 +108,30 @@ class Program:
         return self._run(areas.add_area, name, kind=kind, in_focus=in_focus)
 
     # --- people ---------------------------------------------------------------------------
-    def add_person(self, name: str, *, sector: str, organisation: str = "",
-                   area: str | None = None, phone: str = "", email: str = "") -> str:
+    def add_person(
+        self,
+        name: str,
+        *,
+        sector: str,
+        organisation: str = "",
+        area: str | None = None,
+        phone: str = "",
+        email: str = "",
+    ) -> str:
         """Add a partner of the mapping; ``area`` is an area id. Returns the person's id."""
         from kehila_desktop.core.people import edits
 
-        return self._run(edits.add_person, {
-            "name": name, "sector": sector, "organisation": organisation, "area_id": area,
-            "phone": phone, "email": email})
+        return self._run(
+            edits.add_person,
+            {
+                "name": name,
+                "sector": sector,
+                "organisation": organisation,
+                "area_id": area,
+                "phone": phone,
+                "email": email,
+            },
+        )
 
     def update_person(self, person_id: str, **fields) -> None:
         """Change a person's fields (name, sector, organisation, area_id, phone, email …)."""
@@ -140,13 +156,15 @@ class Program:
             raise ValueError(f"kind must be one of {BODY_KINDS}")
         return queries.body_ids(self._conn, kind)
 
-    def add_membership(self, person_id: str, body_id: str, *, role: str = "member",
-                       status: str = "mapped") -> str:
+    def add_membership(
+        self, person_id: str, body_id: str, *, role: str = "member", status: str = "mapped"
+    ) -> str:
         """Put a person in a body (refused when they already are); returns its id."""
         from kehila_desktop.core.structure import memberships
 
-        return self._run(memberships.add_membership, person_id, body_id,
-                         {"role": role, "status": status})
+        return self._run(
+            memberships.add_membership, person_id, body_id, {"role": role, "status": status}
+        )
 
     def update_membership(self, membership_id: str, **fields) -> None:
         """Change a membership (role, status …): dates are stamped, the chair rule holds."""
@@ -195,8 +213,7 @@ def create(path: str | os.PathLike, *, name: str = "", locality: str = "") -> Pr
     from kehila_desktop.core.file.create import create_program
 
     try:
-        create_program(path, name=name, locality=locality,
-                       language=_i18n.language())
+        create_program(path, name=name, locality=locality, language=_i18n.language())
     except _errors.KehilaError as exc:
         raise _refused(exc) from None
     return Program(path)

@@ -15,13 +15,19 @@ import sys
 
 from kehila_desktop.core.errors import KehilaError, ProgramFileError
 from kehila_desktop.commands._common import use_language
-from kehila_desktop.commands.errors import EXIT_FILE, EXIT_OK, EXIT_SHEET, EXIT_USAGE, SheetError, UsageError
+from kehila_desktop.commands.errors import (
+    EXIT_FILE,
+    EXIT_OK,
+    EXIT_SHEET,
+    EXIT_USAGE,
+    SheetError,
+    UsageError,
+)
 from kehila_desktop.core.i18n import tr, translate_argparse
 
 __all__ = ["EXIT_FILE", "EXIT_OK", "EXIT_SHEET", "EXIT_USAGE", "SheetError", "UsageError", "main"]
 
 COMMANDS = ("new", "info", "check", "print", "import", "export", "calendar", "share", "merge")
-
 
 
 class _Parser(argparse.ArgumentParser):
@@ -33,8 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
     from kehila_desktop import __version__
 
     parser = _Parser(prog="kehila", description=tr("Kehila Desktop program files."))
-    parser.add_argument("--version", action="version", version=f"kehila {__version__}",
-                        help=tr("show the version and exit"))
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"kehila {__version__}",
+        help=tr("show the version and exit"),
+    )
     subparsers = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for name in COMMANDS:
         importlib.import_module(f"{__package__}.commands.{name}_cmd").register(subparsers)

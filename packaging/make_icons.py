@@ -102,19 +102,28 @@ def make(name: str) -> list[Path]:
         images[size] = Image.open(io.BytesIO(data)).convert("RGBA")
     # Each size in the containers is the one Qt drew at that size (not a downscale).
     largest = images[max(ICO_SIZES)]
-    largest.save(ICONS / f"{name}.ico", format="ICO",
-                 sizes=[(s, s) for s in ICO_SIZES],
-                 append_images=[images[s] for s in ICO_SIZES if s != max(ICO_SIZES)])
-    images[512].save(ICONS / f"{name}.icns", format="ICNS",
-                     append_images=[images[s] for s in ICNS_SIZES if s != 512])
+    largest.save(
+        ICONS / f"{name}.ico",
+        format="ICO",
+        sizes=[(s, s) for s in ICO_SIZES],
+        append_images=[images[s] for s in ICO_SIZES if s != max(ICO_SIZES)],
+    )
+    images[512].save(
+        ICONS / f"{name}.icns",
+        format="ICNS",
+        append_images=[images[s] for s in ICNS_SIZES if s != 512],
+    )
     written += [ICONS / f"{name}.ico", ICONS / f"{name}.icns"]
     return written
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true",
-                        help="exit 1 when a committed icon no longer matches its SVG")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="exit 1 when a committed icon no longer matches its SVG",
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication

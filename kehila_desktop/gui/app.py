@@ -22,6 +22,7 @@ from kehila_desktop.core.i18n import LANGUAGES, set_language, tr, translate_argp
 from kehila_desktop.core.paths import resource
 from kehila_desktop.gui import dialogs, lifecycle, settings
 from kehila_desktop.gui.language import apply_language
+from datetime import UTC
 
 _T0 = float(os.environ.get("KEHILA_T0") or time.time())
 
@@ -44,15 +45,17 @@ def register_fonts() -> list[str]:
     return sorted(set(families))
 
 
-def create_application(argv: list[str] | None = None, language: str | None = None, *,
-                       exception_hook: bool = True) -> QApplication:
+def create_application(
+    argv: list[str] | None = None, language: str | None = None, *, exception_hook: bool = True
+) -> QApplication:
     """The one QApplication of the process, set up (or the existing one, re-set up)."""
     from PySide6.QtCore import Qt
 
     app = QApplication.instance()
     if app is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName(settings.ORGANISATION)
     app.setApplicationName(settings.APPLICATION)
@@ -98,12 +101,12 @@ def exception_hook(kind, value, tb) -> None:
     the program file is safe whatever failed."""
     import logging
     import traceback
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     details = "".join(traceback.format_exception(kind, value, tb))
     try:
         with open(crash_log_path(), "a", encoding="utf-8") as handle:
-            handle.write(f"--- {datetime.now(timezone.utc).isoformat()}\n{details}\n")
+            handle.write(f"--- {datetime.now(UTC).isoformat()}\n{details}\n")
     except OSError:
         pass
     logging.getLogger("kehila_desktop").error("unexpected error\n%s", details)
@@ -175,30 +178,54 @@ def _file_trouble(value) -> str | None:
 
 
 def _show_crash(details: str) -> None:
-    dialogs.error(QApplication.activeWindow(),
-                  tr("Something went wrong inside Kehila Desktop. Your program file is "
-                     "safe: every change was saved as it was made. Details were written to "
-                     "{path}.", path=crash_log_path()), details)
+    dialogs.error(
+        QApplication.activeWindow(),
+        tr(
+            "Something went wrong inside Kehila Desktop. Your program file is "
+            "safe: every change was saved as it was made. Details were written to "
+            "{path}.",
+            path=crash_log_path(),
+        ),
+        details,
+    )
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     # --help and argparse's errors in the language of this run: --language, else the saved one
-    asked = next((arg.split("=", 1)[1] if "=" in arg else argv[i + 1]
-                  for i, arg in enumerate(argv)
-                  if arg.startswith("--language") and ("=" in arg or i + 1 < len(argv))), None)
+    asked = next(
+        (
+            arg.split("=", 1)[1] if "=" in arg else argv[i + 1]
+            for i, arg in enumerate(argv)
+            if arg.startswith("--language") and ("=" in arg or i + 1 < len(argv))
+        ),
+        None,
+    )
     set_language(asked if asked in LANGUAGES else settings.saved_language())
     translate_argparse()
-    parser = argparse.ArgumentParser(prog="kehila-desktop",
-                                     description=tr("Kehila Desktop: the Kehila Metiva program"))
+    parser = argparse.ArgumentParser(
+        prog="kehila-desktop", description=tr("Kehila Desktop: the Kehila Metiva program")
+    )
     parser.add_argument("file", nargs="?", help=tr("a program file (*.kehila) to open"))
-    parser.add_argument("--quit-when-ready", action="store_true",
-                        help=tr("open, show the first view, then exit (for tests)"))
-    parser.add_argument("--language", choices=LANGUAGES,
-                        help=tr("the language for this run (he, ar or en)"))
-    parser.add_argument("--in-room", metavar="MEETING_ID", dest="in_room",
-                        help=tr("open the meeting straight into in-room mode (with FILE)"))
-    parser.add_argument("--version", action="version", version=f"kehila-desktop {__version__}",
-                        help=tr("show the version and exit"))
+    parser.add_argument(
+        "--quit-when-ready",
+        action="store_true",
+        help=tr("open, show the first view, then exit (for tests)"),
+    )
+    parser.add_argument(
+        "--language", choices=LANGUAGES, help=tr("the language for this run (he, ar or en)")
+    )
+    parser.add_argument(
+        "--in-room",
+        metavar="MEETING_ID",
+        dest="in_room",
+        help=tr("open the meeting straight into in-room mode (with FILE)"),
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"kehila-desktop {__version__}",
+        help=tr("show the version and exit"),
+    )
     return parser.parse_args(argv)
 
 
@@ -213,12 +240,14 @@ def open_in_room(window, meeting_id: str):
 
     found = find_meeting(pf.conn, wanted)
     if len(found) != 1:
-        dialogs.error(window, tr("There is no meeting {meeting} in this program file.",
-                                 meeting=wanted))
+        dialogs.error(
+            window, tr("There is no meeting {meeting} in this program file.", meeting=wanted)
+        )
         return None
     view = window.show_view("meetings")
     room = view.open_inroom(found[0])
     if room is not None:  # on top of the main window (also where no window manager stacks)
+
         def front() -> None:
             if room.isVisible():
                 room.raise_()
@@ -264,6 +293,7 @@ def main(argv: list[str] | None = None) -> int:
     from kehila_desktop.gui.mainwindow import MainWindow
 
     if args.quit_when_ready:  # nobody is there to click: dialogs go to stderr, answer "cancel"
+
         def unattended(box, buttons) -> str:
             print(box.text(), file=sys.stderr, flush=True)
             return "ok" if "ok" in buttons else "cancel"
@@ -280,8 +310,9 @@ def main(argv: list[str] | None = None) -> int:
         if state["started"]:
             return
         state["started"] = True
-        state["opened"] = (window.files.open_path(args.file) if args.file
-                           else window.files.open_sample())
+        state["opened"] = (
+            window.files.open_path(args.file) if args.file else window.files.open_sample()
+        )
         if not state["opened"]:
             window.show_welcome()
         elif args.in_room:

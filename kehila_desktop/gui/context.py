@@ -7,7 +7,8 @@ step and turns a ``KehilaError`` into one clear sentence in a dialog.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
@@ -19,10 +20,10 @@ from kehila_desktop.gui import dialogs
 class AppContext(QObject):
     """The open program file (``pf``), its ``ops`` and whether it is ``read_only``."""
 
-    changed = Signal(object)                    # core.operations.Changed, after every step
-    fileOpened = Signal()                       # a file was opened (or closed: pf is None)
-    languageChanged = Signal(str)               # "he", "ar" or "en"
-    navigateRequested = Signal(str, str, str)   # view key, table, row id
+    changed = Signal(object)  # core.operations.Changed, after every step
+    fileOpened = Signal()  # a file was opened (or closed: pf is None)
+    languageChanged = Signal(str)  # "he", "ar" or "en"
+    navigateRequested = Signal(str, str, str)  # view key, table, row id
 
     def __init__(self, pf=None, ops=None, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -42,8 +42,7 @@ def _box(parent: QWidget | None, icon: str, title: str, text: str) -> QMessageBo
 
     if isinstance(icon, str):
         icon = getattr(QMessageBox.Icon, icon)
-    box = QMessageBox(icon, title, text,
-                      QMessageBox.StandardButton.NoButton, parent)
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     return box
 

@@ -20,8 +20,7 @@ LRI, PDI = "\u2066", "\u2069"
 
 def screen_rtl(widget: QWidget | None = None) -> bool:
     """The screen's direction: the widget's (the application's when None)."""
-    direction = widget.layoutDirection() if widget is not None else \
-        QApplication.layoutDirection()
+    direction = widget.layoutDirection() if widget is not None else QApplication.layoutDirection()
     return direction == Qt.LayoutDirection.RightToLeft
 
 
@@ -41,7 +40,8 @@ class DirectionDelegate(QStyledItemDelegate):
         super().initStyleOption(option, index)
         if option.text:
             option.text = shown_in_direction(
-                option.text, option.direction == Qt.LayoutDirection.RightToLeft)
+                option.text, option.direction == Qt.LayoutDirection.RightToLeft
+            )
 
 
 def follow_text_direction(*views: QAbstractItemView) -> None:
@@ -61,18 +61,28 @@ def align_to_text(*editors) -> None:
 
 def _align(edit) -> None:
     document = edit.document()
-    rtl = text_is_rtl(document.toPlainText(), screen_rtl(edit)) if document.toPlainText() \
+    rtl = (
+        text_is_rtl(document.toPlainText(), screen_rtl(edit))
+        if document.toPlainText()
         else screen_rtl(edit)
+    )
     option = document.defaultTextOption()
     direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
     if option.textDirection() == direction and edit.property("kehilaAligned"):
         return
     option.setTextDirection(direction)
-    option.setAlignment((Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
-                        | Qt.AlignmentFlag.AlignAbsolute)
+    option.setAlignment(
+        (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
+        | Qt.AlignmentFlag.AlignAbsolute
+    )
     document.setDefaultTextOption(option)
     edit.setProperty("kehilaAligned", True)
 
 
-__all__ = ["DirectionDelegate", "align_to_text", "follow_text_direction", "screen_rtl",
-           "shown_in_direction"]
+__all__ = [
+    "DirectionDelegate",
+    "align_to_text",
+    "follow_text_direction",
+    "screen_rtl",
+    "shown_in_direction",
+]

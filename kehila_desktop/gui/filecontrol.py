@@ -80,9 +80,13 @@ class FileController(QObject):
         read_only, reason = False, ""
         held = locks.holder(path) if path.is_file() else None
         if held is not None:
-            text = tr("{file} is already open in Kehila Desktop on {host} (by {user}). "
-                      "Open it read-only, or cancel?", file=path.name, host=held.host,
-                      user=held.user or "?")
+            text = tr(
+                "{file} is already open in Kehila Desktop on {host} (by {user}). "
+                "Open it read-only, or cancel?",
+                file=path.name,
+                host=held.host,
+                user=held.user or "?",
+            )
             if not dialogs.ask_read_only(self.parent_widget, text):
                 return False
             read_only, reason = True, "locked"
@@ -95,8 +99,10 @@ class FileController(QObject):
                 self.recentChanged.emit()
             return False
         except (OSError, sqlite3.Error) as exc:
-            dialogs.error(self.parent_widget, tr("The file {path} cannot be opened ({error}).",
-                                                 path=path, error=exc))
+            dialogs.error(
+                self.parent_widget,
+                tr("The file {path} cannot be opened ({error}).", path=path, error=exc),
+            )
             return False
         new_lock = None
         if not pf.read_only:
@@ -128,8 +134,9 @@ class FileController(QObject):
             return False
         return self.open_path(path)
 
-    def new_file(self, path: str | os.PathLike, *, from_sample: bool = False,
-                 name: str = "") -> bool:
+    def new_file(
+        self, path: str | os.PathLike, *, from_sample: bool = False, name: str = ""
+    ) -> bool:
         """Create a program file at ``path`` (never over an existing one) and open it."""
         from kehila_desktop.core.file.create import create_program
 
@@ -147,8 +154,10 @@ class FileController(QObject):
             dialogs.error(self.parent_widget, exc.text(tr))
             return False
         except (OSError, sqlite3.Error) as exc:
-            dialogs.error(self.parent_widget, tr("The file {path} cannot be created ({error}).",
-                                                 path=path, error=exc))
+            dialogs.error(
+                self.parent_widget,
+                tr("The file {path} cannot be created ({error}).", path=path, error=exc),
+            )
             return False
         return self.open_path(path)
 
@@ -182,18 +191,23 @@ class FileController(QObject):
         if target.suffix != SUFFIX:
             target = target.with_name(target.name + SUFFIX)
         if _same(target, pf.path):
-            dialogs.error(self.parent_widget, tr("A copy cannot replace the open file itself; "
-                                                 "choose another name."))
+            dialogs.error(
+                self.parent_widget,
+                tr("A copy cannot replace the open file itself; choose another name."),
+            )
             return False
         if locks.holder(target) is not None:
-            dialogs.error(self.parent_widget, tr("{file} is open in Kehila Desktop; close it "
-                                                 "there first.", file=target.name))
+            dialogs.error(
+                self.parent_widget,
+                tr("{file} is open in Kehila Desktop; close it there first.", file=target.name),
+            )
             return False
         try:
             copy_consistent(pf.conn, target)
         except (OSError, sqlite3.Error) as exc:
-            dialogs.error(self.parent_widget, tr("The copy could not be saved ({error}).",
-                                                 error=exc))
+            dialogs.error(
+                self.parent_widget, tr("The copy could not be saved ({error}).", error=exc)
+            )
             return False
         return True
 

@@ -12,8 +12,11 @@ from kehila_desktop.gui import settings
 
 _translators: list[QTranslator] = []
 
-LOCALES = {"he": QLocale.Language.Hebrew, "ar": QLocale.Language.Arabic,
-           "en": QLocale.Language.English}
+LOCALES = {
+    "he": QLocale.Language.Hebrew,
+    "ar": QLocale.Language.Arabic,
+    "en": QLocale.Language.English,
+}
 
 
 class _QtTranslations(QTranslator):
@@ -29,10 +32,10 @@ class _QtTranslations(QTranslator):
     def load_language(self, language: str, folder: str) -> bool:
         return self.base.load(f"qtbase_{language}", folder)
 
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+    def isEmpty(self) -> bool:
         return self.base.isEmpty()
 
-    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D102
+    def translate(self, context, source, disambiguation=None, n=-1):
         text = self.base.translate(context, source, disambiguation, n)
         if not text and source and "&" in source:
             text = self.base.translate(context, source.replace("&", ""), disambiguation, n)
@@ -58,8 +61,9 @@ def apply_language(language: str, *, remember: bool = True) -> None:
     country = QLocale.Country.Israel if language in ("he", "ar") else QLocale.Country.AnyCountry
     QLocale.setDefault(QLocale(LOCALES[language], country))
     app.setApplicationDisplayName(i18n.tr("Kehila Desktop"))
-    app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if i18n.is_rtl(language)
-                           else Qt.LayoutDirection.LeftToRight)
+    app.setLayoutDirection(
+        Qt.LayoutDirection.RightToLeft if i18n.is_rtl(language) else Qt.LayoutDirection.LeftToRight
+    )
     from kehila_desktop.gui.widgets import refresh_latin_digits
 
     refresh_latin_digits()

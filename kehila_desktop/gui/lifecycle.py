@@ -46,8 +46,10 @@ def display_problem(environ: dict[str, str] | None = None) -> str | None:
     display = env.get("DISPLAY", "")
     if display and _x_server_answers(display):
         return None
-    return tr("Kehila Desktop needs a screen to open its window, and none was found. "
-              "To work with a program file without a window, use the kehila command.")
+    return tr(
+        "Kehila Desktop needs a screen to open its window, and none was found. "
+        "To work with a program file without a window, use the kehila command."
+    )
 
 
 def close_on_signals(app) -> None:
@@ -84,7 +86,7 @@ def record_faults(log_path, hook) -> None:
     import faulthandler
 
     try:
-        handle = open(log_path, "a", encoding="utf-8")  # noqa: SIM115 - open for the process
+        handle = open(log_path, "a", encoding="utf-8")
     except OSError:
         handle = None
     if handle is not None:

@@ -8,8 +8,18 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kehila_desktop.core.errors import KehilaError
 from kehila_desktop.core.i18n import LANGUAGE_NAMES, LANGUAGES, language, tr
@@ -56,8 +66,10 @@ class MainWindow(QMainWindow):
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.setWordWrap(True)
         self.banner.setObjectName("banner")
-        self.banner.setStyleSheet("#banner { background: #fff3c4; color: #4a3b00; "
-                                  "padding: 8px 12px; border-bottom: 1px solid #e0c860; }")
+        self.banner.setStyleSheet(
+            "#banner { background: #fff3c4; color: #4a3b00; "
+            "padding: 8px 12px; border-bottom: 1px solid #e0c860; }"
+        )
         self.banner.hide()
         outer.addWidget(self.banner)
         self.pages = QStackedWidget()
@@ -76,8 +88,12 @@ class MainWindow(QMainWindow):
         welcome.addWidget(self.welcome_heading)
         welcome.addWidget(self.welcome_text)
         self.welcome_buttons = {}
-        for key, slot in (("new", self.new_empty), ("new_sample", self.new_from_sample),
-                          ("open", self.open_dialog), ("sample", self.files.open_sample)):
+        for key, slot in (
+            ("new", self.new_empty),
+            ("new_sample", self.new_from_sample),
+            ("open", self.open_dialog),
+            ("sample", self.files.open_sample),
+        ):
             button = QPushButton()
             button.clicked.connect(lambda _=False, s=slot: s())
             welcome.addWidget(button, 0, Qt.AlignmentFlag.AlignLeading)
@@ -86,7 +102,8 @@ class MainWindow(QMainWindow):
         self.welcome_recent = QListWidget()
         self.welcome_recent.setMaximumWidth(640)
         self.welcome_recent.itemActivated.connect(
-            lambda item: self.files.open_path(item.data(Qt.ItemDataRole.UserRole)))
+            lambda item: self.files.open_path(item.data(Qt.ItemDataRole.UserRole))
+        )
         welcome.addSpacing(16)
         welcome.addWidget(self.welcome_recent_heading)
         welcome.addWidget(self.welcome_recent)
@@ -103,13 +120,15 @@ class MainWindow(QMainWindow):
         self.sidebar.setStyleSheet(
             "#sidebar { background: #f3f5f8; border: none; font-size: 11pt; }"
             "#sidebar::item { padding: 10px 14px; }"
-            "#sidebar::item:selected { background: #dbe6f5; color: #10325c; }")
+            "#sidebar::item:selected { background: #dbe6f5; color: #10325c; }"
+        )
         for key in VIEW_KEYS:
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.sidebar.addItem(item)
         self.sidebar.currentRowChanged.connect(
-            lambda r: self.show_view(VIEW_KEYS[r]) if 0 <= r < len(VIEW_KEYS) else None)
+            lambda r: self.show_view(VIEW_KEYS[r]) if 0 <= r < len(VIEW_KEYS) else None
+        )
         row.addWidget(self.sidebar)
         self.stack = QStackedWidget()
         self.opening = QLabel()
@@ -134,28 +153,33 @@ class MainWindow(QMainWindow):
         self.new_menu = self.file_menu.addMenu("")
         self.act_new = self._action(self.new_menu, self.new_empty, QKeySequence.StandardKey.New)
         self.act_new_sample = self._action(self.new_menu, self.new_from_sample)
-        self.act_open = self._action(self.file_menu, self.open_dialog,
-                                     QKeySequence.StandardKey.Open)
+        self.act_open = self._action(
+            self.file_menu, self.open_dialog, QKeySequence.StandardKey.Open
+        )
         self.recent_menu = self.file_menu.addMenu("")
         self.act_open_sample = self._action(self.file_menu, self.files.open_sample)
         self.file_menu.addSeparator()
-        self.act_save_copy = self._action(self.file_menu, self.save_copy_dialog,
-                                          QKeySequence.StandardKey.SaveAs)
-        self.act_close = self._action(self.file_menu, self.files.close,
-                                      QKeySequence.StandardKey.Close)
+        self.act_save_copy = self._action(
+            self.file_menu, self.save_copy_dialog, QKeySequence.StandardKey.SaveAs
+        )
+        self.act_close = self._action(
+            self.file_menu, self.files.close, QKeySequence.StandardKey.Close
+        )
         self.file_menu.addSeparator()
         self.act_quit = self._action(self.file_menu, self.close, QKeySequence.StandardKey.Quit)
 
         self.edit_menu = bar.addMenu("")
         self.act_undo = self._action(self.edit_menu, self.undo, QKeySequence.StandardKey.Undo)
-        self.act_redo = self._action(self.edit_menu, self.redo,
-                                     [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.act_redo = self._action(
+            self.edit_menu, self.redo, [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
+        )
 
         self.view_menu = bar.addMenu("")
         self.view_actions = {}
         for n, key in enumerate(VIEW_KEYS, start=1):
-            self.view_actions[key] = self._action(self.view_menu, lambda k=key: self.show_view(k),
-                                                  QKeySequence(f"Ctrl+{n}"))
+            self.view_actions[key] = self._action(
+                self.view_menu, lambda k=key: self.show_view(k), QKeySequence(f"Ctrl+{n}")
+            )
 
         self.settings_menu = bar.addMenu("")
         self.language_menu = self.settings_menu.addMenu("")
@@ -197,12 +221,18 @@ class MainWindow(QMainWindow):
         for row, key in enumerate(VIEW_KEYS):
             self.sidebar.item(row).setText(view_title(key))
         self.welcome_heading.setText(tr("Kehila Metiva"))
-        self.welcome_text.setText(tr("No program file is open. Start a new program, open a "
-                                     "program file, or look around in the sample program."))
-        for key, text in (("new", tr("New empty program…")),
-                          ("new_sample", tr("New program from the sample…")),
-                          ("open", tr("Open a program file…")),
-                          ("sample", tr("Open the sample program"))):
+        self.welcome_text.setText(
+            tr(
+                "No program file is open. Start a new program, open a "
+                "program file, or look around in the sample program."
+            )
+        )
+        for key, text in (
+            ("new", tr("New empty program…")),
+            ("new_sample", tr("New program from the sample…")),
+            ("open", tr("Open a program file…")),
+            ("sample", tr("Open the sample program")),
+        ):
             self.welcome_buttons[key].setText(text)
             self.welcome_buttons[key].setAccessibleName(text)
         self.welcome_recent_heading.setText(tr("Recent program files"))
@@ -221,8 +251,11 @@ class MainWindow(QMainWindow):
     def show_opening(self, path: str) -> None:
         """At start-up: the window with its side bar and a word on what is being opened,
         painted before the file is read."""
-        self.opening.setText(tr("Opening {file}…", file=Path(path).name) if path
-                             else tr("Opening the sample program…"))
+        self.opening.setText(
+            tr("Opening {file}…", file=Path(path).name)
+            if path
+            else tr("Opening the sample program…")
+        )
         self.pages.setCurrentWidget(self.workspace)
         self.stack.setCurrentWidget(self.opening)
 
@@ -251,7 +284,7 @@ class MainWindow(QMainWindow):
             return
         try:
             program = sq.program_name(pf.conn)
-        except Exception:  # noqa: BLE001 - a title must never fail
+        except Exception:
             program = ""
         program = program or tr("Program")
         title = tr("{program} — {file} — Kehila Desktop", program=program, file=pf.path.name)
@@ -262,12 +295,17 @@ class MainWindow(QMainWindow):
     def _update_banner(self) -> None:
         reason = self.files.read_only_reason if self.context.pf is not None else ""
         text = {
-            "newer": tr("This file was made by a newer version of Kehila Desktop. It is open "
-                        "read-only: you can read and print it, but changes cannot be saved."),
-            "locked": tr("This file is open in Kehila Desktop elsewhere. It is open read-only "
-                         "here: changes cannot be saved."),
-            "permission": tr("You do not have permission to change this file. It is open "
-                             "read-only."),
+            "newer": tr(
+                "This file was made by a newer version of Kehila Desktop. It is open "
+                "read-only: you can read and print it, but changes cannot be saved."
+            ),
+            "locked": tr(
+                "This file is open in Kehila Desktop elsewhere. It is open read-only "
+                "here: changes cannot be saved."
+            ),
+            "permission": tr(
+                "You do not have permission to change this file. It is open read-only."
+            ),
         }.get(reason, "")
         self.banner.setText(text)
         self.banner.setVisible(bool(text))
@@ -277,10 +315,16 @@ class MainWindow(QMainWindow):
         writable = ops is not None and not self.context.read_only
         self.act_undo.setEnabled(writable and ops.can_undo)
         self.act_redo.setEnabled(writable and ops.can_redo)
-        self.act_undo.setText(tr("&Undo: {action}", action=ops.undo_label)
-                              if writable and ops.can_undo else tr("&Undo"))
-        self.act_redo.setText(tr("&Redo: {action}", action=ops.redo_label)
-                              if writable and ops.can_redo else tr("&Redo"))
+        self.act_undo.setText(
+            tr("&Undo: {action}", action=ops.undo_label)
+            if writable and ops.can_undo
+            else tr("&Undo")
+        )
+        self.act_redo.setText(
+            tr("&Redo: {action}", action=ops.redo_label)
+            if writable and ops.can_redo
+            else tr("&Redo")
+        )
         if _args:
             self._update_title()
 
@@ -356,16 +400,19 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import QStandardPaths
 
         return QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+            QStandardPaths.StandardLocation.DocumentsLocation
+        ) or str(Path.home())
 
     def ask_open_path(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Open a program file"), self._folder(),
-                                              self._filter())
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Open a program file"), self._folder(), self._filter()
+        )
         return path
 
     def ask_save_path(self, title: str, suggested: str = "") -> str:
-        path, _ = QFileDialog.getSaveFileName(self, title, suggested or self._folder(),
-                                              self._filter())
+        path, _ = QFileDialog.getSaveFileName(
+            self, title, suggested or self._folder(), self._filter()
+        )
         return path
 
     def open_dialog(self) -> None:
@@ -396,8 +443,9 @@ class MainWindow(QMainWindow):
         suggested = str(pf.path.with_name(pf.path.stem + " " + tr("copy") + SUFFIX))
         path = self.ask_save_path(tr("Save a copy as"), suggested)
         if path and self.files.save_copy(path):
-            self.statusBar().showMessage(tr("A copy was saved as {file}.",
-                                            file=Path(path).name), 6000)
+            self.statusBar().showMessage(
+                tr("A copy was saved as {file}.", file=Path(path).name), 6000
+            )
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -417,9 +465,14 @@ class MainWindow(QMainWindow):
         self.welcome_recent_heading.setVisible(bool(paths))
 
     def about(self) -> None:
-        dialogs.info(self, tr("About Kehila Desktop"),
-                     tr("Kehila Desktop helps a local authority run the Kehila Metiva program: "
-                        "its structure, partners, meetings and work plan, in one file."))
+        dialogs.info(
+            self,
+            tr("About Kehila Desktop"),
+            tr(
+                "Kehila Desktop helps a local authority run the Kehila Metiva program: "
+                "its structure, partners, meetings and work plan, in one file."
+            ),
+        )
 
     # --- window events ------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:
@@ -459,8 +512,10 @@ class MainWindow(QMainWindow):
         title_bar = 40  # the frame and title bar are outside the window's own size
         size = self.size().boundedTo(QSize(free.width(), free.height() - title_bar))
         self.resize(size)
-        self.move(free.x() + (free.width() - size.width()) // 2,
-                  free.y() + max(0, (free.height() - title_bar - size.height()) // 2))
+        self.move(
+            free.x() + (free.width() - size.width()) // 2,
+            free.y() + max(0, (free.height() - title_bar - size.height()) // 2),
+        )
 
 
 def _dropped_file(event) -> str | None:

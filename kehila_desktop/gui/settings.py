@@ -54,7 +54,8 @@ def user_data_dir() -> Path:
     from PySide6.QtCore import QStandardPaths
 
     folder = os.environ.get("KEHILA_DATA_DIR") or QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.AppDataLocation)
+        QStandardPaths.StandardLocation.AppDataLocation
+    )
     path = Path(folder or Path.home() / ".kehila-desktop")
     path.mkdir(parents=True, exist_ok=True)
     return path

@@ -17,9 +17,21 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QUrl, QUrlQuery
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
-                               QLabel, QLineEdit, QListWidget, QMessageBox, QPlainTextEdit,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kehila_desktop.core.errors import KehilaError
 from kehila_desktop.core.i18n import tr
@@ -29,7 +41,7 @@ from kehila_desktop.gui.direction import align_to_text
 
 open_url = QDesktopServices.openUrl  # tests replace it: nothing is launched
 confirm = None  # tests: a function (ReportDialog) -> bool instead of the modal loop
-last_report: "ReportDialog | None" = None
+last_report: ReportDialog | None = None
 
 
 class ShareDialog(QDialog):
@@ -40,9 +52,13 @@ class ShareDialog(QDialog):
         self.setWindowTitle(tr("Share by e-mail"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
-        intro = QLabel(tr("A copy of the program file is made to attach to an e-mail. When it "
-                          "comes back with your colleague's changes, merge it with "
-                          "\"Merge a received copy…\" in the File menu."))
+        intro = QLabel(
+            tr(
+                "A copy of the program file is made to attach to an e-mail. When it "
+                "comes back with your colleague's changes, merge it with "
+                '"Merge a received copy…" in the File menu.'
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         row = QHBoxLayout()
@@ -68,8 +84,9 @@ class ShareDialog(QDialog):
         layout.addWidget(buttons)
 
     def _choose(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, tr("Folder for the copy"),
-                                                  self.folder.text())
+        folder = QFileDialog.getExistingDirectory(
+            self, tr("Folder for the copy"), self.folder.text()
+        )
         if folder:
             self.folder.setText(folder)
 
@@ -77,17 +94,18 @@ class ShareDialog(QDialog):
 class ReportDialog(QDialog):
     """The merge report as plain text; before merging it asks, after it only shows."""
 
-    def __init__(self, report, *, ask: bool, parent: QWidget | None = None,
-                 context=None) -> None:
+    def __init__(self, report, *, ask: bool, parent: QWidget | None = None, context=None) -> None:
         super().__init__(parent)
         self.report = report
         self.context = context
         self.setWindowTitle(tr("Merge a received copy"))
         self.resize(720, 520)
         layout = QVBoxLayout(self)
-        self.summary = QLabel(tr("This is what merging will do:") if ask
-                              else tr("The copy was merged. \"Undo\" in the Edit menu "
-                                      "takes it back."))
+        self.summary = QLabel(
+            tr("This is what merging will do:")
+            if ask
+            else tr('The copy was merged. "Undo" in the Edit menu takes it back.')
+        )
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.text = QPlainTextEdit()
@@ -125,9 +143,14 @@ class ReportDialog(QDialog):
             lost = item["lost"] if item["lost"] not in (None, "") else tr("(empty)")
             if item["field"].endswith("_id"):
                 lost = self.report.names.get(item["lost"], lost)
-            self.conflicts.addItem(tr("{row}: {field} — {value}", row=item["label"],
-                                      field=field_name(item["table"], item["field"]),
-                                      value=lost))
+            self.conflicts.addItem(
+                tr(
+                    "{row}: {field} — {value}",
+                    row=item["label"],
+                    field=field_name(item["table"], item["field"]),
+                    value=lost,
+                )
+            )
         self.conflicts.setCurrentRow(0)
         self.conflicts.setMaximumHeight(140)
         layout.addWidget(self.conflicts)
@@ -191,8 +214,11 @@ class SharingActions(QObject):
 
     def ask_incoming(self) -> str:
         path, _ = QFileDialog.getOpenFileName(
-            self.window, tr("Merge a received copy"), str(Path(self.context.pf.path).parent),
-            tr("Kehila program files (*{suffix})", suffix=".kehila"))
+            self.window,
+            tr("Merge a received copy"),
+            str(Path(self.context.pf.path).parent),
+            tr("Kehila program files (*{suffix})", suffix=".kehila"),
+        )
         return path
 
     # --- share ----------------------------------------------------------------------------
@@ -210,8 +236,7 @@ class SharingActions(QObject):
             dialogs.error(self.window, tr("The folder {path} does not exist.", path=folder))
             return None
         try:
-            copy = share_copy(self.context.pf, folder, no_contacts=no_contacts,
-                              day=date.today())
+            copy = share_copy(self.context.pf, folder, no_contacts=no_contacts, day=date.today())
         except KehilaError as exc:
             dialogs.error(self.window, exc.text(tr))
             return None
@@ -219,15 +244,25 @@ class SharingActions(QObject):
         mail = QUrl("mailto:")
         query = QUrlQuery()
         query.addQueryItem("subject", tr("Program file: {name}", name=copy.program_name))
-        query.addQueryItem("body", tr(
-            "Attached is a copy of our program file, {file}. Open it in Kehila Desktop, work "
-            "on it, and send it back to me: I will merge your changes with mine.",
-            file=copy.path.name))
+        query.addQueryItem(
+            "body",
+            tr(
+                "Attached is a copy of our program file, {file}. Open it in Kehila Desktop, work "
+                "on it, and send it back to me: I will merge your changes with mine.",
+                file=copy.path.name,
+            ),
+        )
         mail.setQuery(query)
         open_url(mail)
-        dialogs.info(self.window, tr("Share by e-mail"), tr(
-            "The copy {file} is ready in {folder}. Attach it to the e-mail.",
-            file=copy.path.name, folder=copy.path.parent))
+        dialogs.info(
+            self.window,
+            tr("Share by e-mail"),
+            tr(
+                "The copy {file} is ready in {folder}. Attach it to the e-mail.",
+                file=copy.path.name,
+                folder=copy.path.parent,
+            ),
+        )
         return copy
 
     # --- merge ----------------------------------------------------------------------------
@@ -271,8 +306,13 @@ class SharingActions(QObject):
         if files is None:
             dialogs.error(self.window, text)
             return
-        box = QMessageBox(QMessageBox.Icon.Question, tr("Merge a received copy"), text,
-                          QMessageBox.StandardButton.NoButton, self.window)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            tr("Merge a received copy"),
+            text,
+            QMessageBox.StandardButton.NoButton,
+            self.window,
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)
         open_it = box.addButton(tr("Open it on its own"), QMessageBox.ButtonRole.AcceptRole)
         open_it.setAccessibleName(open_it.text())
@@ -292,6 +332,7 @@ class SharingActions(QObject):
 def install(window) -> SharingActions:
     """Add "Share by e-mail…" and "Merge a received copy…" to ``window.file_menu``."""
     actions = SharingActions(window)
-    insert_menu_group(window.file_menu, [actions.act_share, actions.act_merge],
-                      getattr(window, "act_close", None))
+    insert_menu_group(
+        window.file_menu, [actions.act_share, actions.act_merge], getattr(window, "act_close", None)
+    )
     return actions

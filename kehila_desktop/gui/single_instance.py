@@ -57,8 +57,9 @@ def _message(path: str | os.PathLike | None) -> bytes:
     return (json.dumps({"open": target}) + "\n").encode("utf-8")
 
 
-def hand_over(path: str | os.PathLike | None, *, name: str | None = None,
-              timeout_ms: int = TIMEOUT_MS) -> bool:
+def hand_over(
+    path: str | os.PathLike | None, *, name: str | None = None, timeout_ms: int = TIMEOUT_MS
+) -> bool:
     """Give ``path`` (or just "come to the front" when None) to a running Kehila Desktop.
 
     True when a running app took it (this process should exit); False when none answered."""
@@ -85,8 +86,13 @@ class InstanceServer(QObject):
 
     fileRequested = Signal(object)  # str path, or None for "come to the front"
 
-    def __init__(self, window: QWidget | None = None, *, name: str | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        window: QWidget | None = None,
+        *,
+        name: str | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent if parent is not None else QApplication.instance())
         self.name = name or server_name()
         self.windows: list[QWidget] = []
@@ -212,7 +218,7 @@ class InstanceServer(QObject):
         return window
 
     # --- macOS: Finder sends the running app a FileOpen event -------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FileOpen:
             path = event.file()
             if path:

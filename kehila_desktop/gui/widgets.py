@@ -7,8 +7,15 @@ import html
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, Qt
 from PySide6.QtGui import Qt as GuiQt  # Qt.mightBeRichText lives in QtGui
-from PySide6.QtWidgets import (QApplication, QCalendarWidget, QDateTimeEdit, QFrame, QLabel,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QCalendarWidget,
+    QDateTimeEdit,
+    QFrame,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class Card(QFrame):
@@ -17,8 +24,9 @@ class Card(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("card")
-        self.setStyleSheet("#card { background: #ffffff; border: 1px solid #d8dee8; "
-                           "border-radius: 6px; }")
+        self.setStyleSheet(
+            "#card { background: #ffffff; border: 1px solid #d8dee8; border-radius: 6px; }"
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 12)
         self.heading = heading_label(1.1)
@@ -48,8 +56,7 @@ def plain_tip(text: str) -> str:
     like markup (``mightBeRichText``), so a name such as ``<b>Dana</b>`` is escaped then."""
     if not text or not GuiQt.mightBeRichText(text):
         return text
-    return ("<qt><p style='white-space:pre-wrap'>" + html.escape(text, quote=False)
-            + "</p></qt>")
+    return "<qt><p style='white-space:pre-wrap'>" + html.escape(text, quote=False) + "</p></qt>"
 
 
 def plain_title(text: str) -> str:
@@ -108,9 +115,15 @@ def use_latin_digits(*editors: QWidget) -> None:
     for editor in editors:
         editor.setProperty("latinDigits", True)
         editor.setLocale(locale)
-        calendar = editor if isinstance(editor, QCalendarWidget) else (
-            editor.calendarWidget() if isinstance(editor, QDateTimeEdit)
-            and editor.calendarPopup() else None)
+        calendar = (
+            editor
+            if isinstance(editor, QCalendarWidget)
+            else (
+                editor.calendarWidget()
+                if isinstance(editor, QDateTimeEdit) and editor.calendarPopup()
+                else None
+            )
+        )
         if calendar is not None:
             calendar.setLocale(locale)
             calendar.setFirstDayOfWeek(first_day)  # the user's week, not Libya's
@@ -160,8 +173,11 @@ def attach_calendar(edit, on_picked=None) -> None:
 
     from kehila_desktop.core.i18n import format_date as core_format_date, parse_date, tr
 
-    action = QAction(edit.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
-                     tr("Choose a date on the calendar"), edit)
+    action = QAction(
+        edit.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
+        tr("Choose a date on the calendar"),
+        edit,
+    )
     edit.addAction(action, QLineEdit.ActionPosition.TrailingPosition)
     edit.setProperty("calendarAction", action)
 

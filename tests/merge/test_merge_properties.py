@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from kehila_desktop.core.history.merge import merge_copy
 from kehila_desktop.core.history.operations import HISTORY_SQL
@@ -84,6 +84,9 @@ def _conflict_keys(report):
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                               HealthCheck.function_scoped_fixture])
 @given(actions=st.lists(ACTION, min_size=1, max_size=10))
+@example(actions=[("delete", "B", "area", 1), ("update", "A", 0, 0, 0),  # found by hypothesis:
+                  ("delete", "A", "area", 1), ("undo", "A"),  # a delete undone on one side
+                  ("update", "A", 0, 0, 0), ("update", "A", 0, 0, 0), ("update", "A", 1, 4, 0)])
 def test_merge_both_ways_agrees_is_idempotent_and_loses_only_reported_conflicts(base, actions):
     with tempfile.TemporaryDirectory(dir=SCRATCH) as folder:
         folder = Path(folder)

@@ -292,6 +292,12 @@ def _merge_row(plan: _Plan, table: str, row_id: str, ours: dict, theirs: dict,
         elif key in here.edited_rows and not ours["deleted"]:
             deleted = 0
             report.add_kept(table, row_id, label, deleted_side="copy")
+    elif theirs["deleted"] and not ours["deleted"] and key in here.edited_rows:
+        # the copy deleted a row this side edited and brought back later (an undone delete):
+        # it stays, and the report says so, as when the edit was the later change
+        report.add_kept(table, row_id, label, deleted_side="copy")
+    elif ours["deleted"] and not theirs["deleted"] and key in copy.edited_rows:
+        report.add_kept(table, row_id, label, deleted_side="here")
     if deleted != ours["deleted"]:
         result["deleted"] = deleted
         if deleted:

@@ -18,8 +18,13 @@ from kehila_desktop.gui.widgets import insert_menu_group
 
 log = logging.getLogger(__name__)
 
-DEFAULT_HANDOUT = {"overview": "structure", "structure": "structure", "people": "people",
-                   "meetings": "agenda", "workplan": "workplan"}
+DEFAULT_HANDOUT = {
+    "overview": "structure",
+    "structure": "structure",
+    "people": "people",
+    "meetings": "agenda",
+    "workplan": "workplan",
+}
 
 
 class PrintActions(QObject):
@@ -65,7 +70,7 @@ class PrintActions(QObject):
         if callable(ask):
             try:
                 choice.update({k: v for k, v in (ask() or {}).items() if v})
-            except Exception:  # noqa: BLE001 - a view's suggestion must never block printing
+            except Exception:
                 log.exception("print_context of %s failed", key)
         return choice
 
@@ -92,6 +97,9 @@ class PrintActions(QObject):
 def install(window) -> PrintActions:
     """Add "Print…" and "Export PDF…" to ``window.file_menu`` (before "Save a copy as…")."""
     actions = PrintActions(window)
-    insert_menu_group(window.file_menu, [actions.act_print, actions.act_export],
-                      getattr(window, "act_save_copy", None))
+    insert_menu_group(
+        window.file_menu,
+        [actions.act_print, actions.act_export],
+        getattr(window, "act_save_copy", None),
+    )
     return actions

@@ -21,12 +21,13 @@ class BuildJob(QThread):
     stopped, after any number of ``progressed(pages_done)``."""
 
     progressed = Signal(int)
-    succeeded = Signal(str, int)   # the PDF's path, its pages
-    failed = Signal(object)        # the exception (translated on the GUI thread)
-    stopped = Signal()             # cancelled: no file was written
+    succeeded = Signal(str, int)  # the PDF's path, its pages
+    failed = Signal(object)  # the exception (translated on the GUI thread)
+    stopped = Signal()  # cancelled: no file was written
 
-    def __init__(self, handout: str, program_path, out: Path, language: str,
-                 options: dict, parent=None) -> None:
+    def __init__(
+        self, handout: str, program_path, out: Path, language: str, options: dict, parent=None
+    ) -> None:
         super().__init__(parent)
         self.handout = handout
         self.program_path = str(program_path)
@@ -46,12 +47,18 @@ class BuildJob(QThread):
         from kehila_desktop import printing
 
         try:
-            pages = printing.build(self.handout, self.program_path, self.out,
-                                   language=self.language, progress=self.progressed.emit,
-                                   cancelled=self._stop.is_set, **self.options)
+            pages = printing.build(
+                self.handout,
+                self.program_path,
+                self.out,
+                language=self.language,
+                progress=self.progressed.emit,
+                cancelled=self._stop.is_set,
+                **self.options,
+            )
         except printing.Cancelled:
             self.stopped.emit()
-        except Exception as exc:  # noqa: BLE001 - every failure becomes one sentence
+        except Exception as exc:
             if not isinstance(exc, printing.Missing):
                 log.exception("building %s failed", self.handout)
             self.failed.emit(exc)

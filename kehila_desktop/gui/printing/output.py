@@ -13,7 +13,7 @@ import re
 import shutil
 from datetime import date
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 import pypdfium2 as pdfium
 from PySide6.QtCore import QRectF
@@ -37,9 +37,9 @@ def render_page(doc: pdfium.PdfDocument, index: int, scale: float) -> QImage:
         bitmap = page.render(scale=scale, rev_byteorder=True, may_draw_forms=False)
         try:
             fmt = {3: QImage.Format.Format_RGB888, 4: QImage.Format.Format_RGBX8888}[
-                bitmap.n_channels]
-            image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride,
-                           fmt)
+                bitmap.n_channels
+            ]
+            image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride, fmt)
             return image.copy()  # owns its pixels once the bitmap is gone
         finally:
             bitmap.close()
@@ -54,15 +54,23 @@ def page_sizes(doc: pdfium.PdfDocument) -> list[tuple[float, float]]:
 
 def prepare_printer(printer) -> None:
     """A4 portrait, the PDF's own margins: the page is painted edge to edge."""
-    layout = QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                         printer.pageLayout().margins())
+    layout = QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4),
+        QPageLayout.Orientation.Portrait,
+        printer.pageLayout().margins(),
+    )
     printer.setPageLayout(layout)
     printer.setFullPage(True)
 
 
-def print_pdf(pdf_path, printer, *, pages: list[int] | None = None,
-              progress: Callable[[int], None] | None = None,
-              cancelled: Callable[[], bool] | None = None) -> int:
+def print_pdf(
+    pdf_path,
+    printer,
+    *,
+    pages: list[int] | None = None,
+    progress: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
     """Paint the PDF's pages (all, or the 0-based ``pages``) onto ``printer``; returns how
     many were printed. ``cancelled()`` true aborts the print job."""
     doc = open_pdf(pdf_path)
@@ -84,8 +92,15 @@ def print_pdf(pdf_path, printer, *, pages: list[int] | None = None,
             # keep the page's proportions inside the paper (A4 on A4: the same rectangle)
             scale = min(target.width() / image.width(), target.height() / image.height())
             w, h = image.width() * scale, image.height() * scale
-            painter.drawImage(QRectF(target.x() + (target.width() - w) / 2,
-                                     target.y() + (target.height() - h) / 2, w, h), image)
+            painter.drawImage(
+                QRectF(
+                    target.x() + (target.width() - w) / 2,
+                    target.y() + (target.height() - h) / 2,
+                    w,
+                    h,
+                ),
+                image,
+            )
             done += 1
             if progress is not None:
                 progress(done)
@@ -120,7 +135,7 @@ def export_copy(built: Path, target: Path) -> None:
 
 
 def default_name(title: str, program: str, day: date | None = None) -> str:
-    """"<handout> - <program> - <YYYY-MM-DD>.pdf", without characters a file name cannot hold."""
+    """ "<handout> - <program> - <YYYY-MM-DD>.pdf", without characters a file name cannot hold."""
     day = day or date.today()
     parts = [p for p in (title, program, day.isoformat()) if p]
     name = " - ".join(parts)

@@ -8,8 +8,17 @@ from collections import OrderedDict
 
 from PySide6.QtCore import QEvent, QLocale, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QScrollArea, QSpinBox,
-                               QStackedWidget, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSpinBox,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kehila_desktop.core.i18n import tr
 from kehila_desktop.gui.printing import output
@@ -49,7 +58,7 @@ class PageCanvas(QWidget):
         self.resize(self.sizeHint())
         self.update()
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         if not self.sizes:
             return QSize(1, 1)
         width = max(self._px(w) for w, _ in self.sizes) + 2 * GAP
@@ -85,7 +94,7 @@ class PageCanvas(QWidget):
             self._cache.move_to_end(key)
         return image
 
-    def paintEvent(self, event) -> None:  # noqa: N802
+    def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.fillRect(event.rect(), QColor("#8a8f98"))
         for i in range(len(self.sizes)):
@@ -154,8 +163,9 @@ class Preview(QWidget):
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setStyleSheet("#previewMessage { background: #8a8f98; color: white; "
-                                   "font-size: 12pt; padding: 24px; }")
+        self.message.setStyleSheet(
+            "#previewMessage { background: #8a8f98; color: white; font-size: 12pt; padding: 24px; }"
+        )
         self.stack = QStackedWidget()
         self.stack.addWidget(self.scroll)
         self.stack.addWidget(self.message)
@@ -201,7 +211,7 @@ class Preview(QWidget):
         self.message.setAccessibleName(text)
         self.stack.setCurrentWidget(self.message if text else self.scroll)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if self.zoom.currentData() == "fit":
             self._apply_zoom()
@@ -242,9 +252,12 @@ class Preview(QWidget):
             self.pageChanged.emit(current)
 
     # --- zoom ---------------------------------------------------------------------------
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802
-        if (event.type() == QEvent.Type.Wheel and self.page_count()
-                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+    def eventFilter(self, watched, event) -> bool:
+        if (
+            event.type() == QEvent.Type.Wheel
+            and self.page_count()
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
             self._step_zoom(1 if event.angleDelta().y() > 0 else -1)
             return True
         return super().eventFilter(watched, event)
@@ -257,8 +270,12 @@ class Preview(QWidget):
             return 1.0
         widest = max(w for w, _ in self.canvas.sizes) * SCREEN
         # leave room for the vertical scroll bar even before it shows: no sideways scrolling
-        room = (self.scroll.width() - self.scroll.verticalScrollBar().sizeHint().width()
-                - 2 * self.scroll.frameWidth() - 2 * GAP)
+        room = (
+            self.scroll.width()
+            - self.scroll.verticalScrollBar().sizeHint().width()
+            - 2 * self.scroll.frameWidth()
+            - 2 * GAP
+        )
         return max(0.2, min(3.0, room / widest))
 
     def _apply_zoom(self) -> None:

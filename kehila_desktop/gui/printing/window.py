@@ -15,9 +15,20 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout,
-                               QHBoxLayout, QLabel, QProgressBar, QPushButton, QSplitter,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kehila_desktop import printing
 from kehila_desktop.core.errors import KehilaError
@@ -44,7 +55,7 @@ class PrintWindow(QDialog):
         self.setModal(False)
         self._fit_screen()
         self.job: BuildJob | None = None
-        self.built: tuple | None = None   # (key of the choices, pdf path, pages)
+        self.built: tuple | None = None  # (key of the choices, pdf path, pages)
         self.error_text = ""
         self._again = False
         self._printing = False
@@ -64,7 +75,7 @@ class PrintWindow(QDialog):
     # --- building the window ------------------------------------------------------------
     def _fit_screen(self) -> None:
         """1100 × 760, or less on a small screen (a 1366 × 768 laptop keeps its taskbar)."""
-        screen = (self.parent().screen() if self.parent() is not None else self.screen())
+        screen = self.parent().screen() if self.parent() is not None else self.screen()
         room = screen.availableGeometry() if screen is not None else None
         width, height = 1100, 760
         if room is not None:
@@ -88,9 +99,13 @@ class PrintWindow(QDialog):
         self.member = QComboBox()
         self.contacts = QCheckBox()
         self.labels = {}
-        for key, widget in (("handout", self.handout), ("language", self.language),
-                            ("meeting", self.meeting), ("body", self.body),
-                            ("member", self.member)):
+        for key, widget in (
+            ("handout", self.handout),
+            ("language", self.language),
+            ("meeting", self.meeting),
+            ("body", self.body),
+            ("member", self.member),
+        ):
             self.labels[key] = QLabel()
             self.labels[key].setBuddy(widget)
             form.addRow(self.labels[key], widget)
@@ -135,9 +150,13 @@ class PrintWindow(QDialog):
 
     def retranslate(self, *_args) -> None:
         self.setWindowTitle(tr("Print a handout"))
-        for key, text in (("handout", tr("Handout:")), ("language", tr("Language:")),
-                          ("meeting", tr("Meeting:")), ("body", tr("Body:")),
-                          ("member", tr("Member:"))):
+        for key, text in (
+            ("handout", tr("Handout:")),
+            ("language", tr("Language:")),
+            ("meeting", tr("Meeting:")),
+            ("body", tr("Body:")),
+            ("member", tr("Member:")),
+        ):
             self.labels[key].setText(text)
         self.handout.setAccessibleName(tr("Handout"))
         self.language.setAccessibleName(tr("Language of the handout"))
@@ -188,8 +207,10 @@ class PrintWindow(QDialog):
 
     def _fill_lists(self) -> None:
         meetings = self._rows(mq.meeting_choices)
-        self._refill(self.meeting, [(tr("{date} — {body}", date=format_date(s), body=n), i)
-                                    for i, s, n in meetings])
+        self._refill(
+            self.meeting,
+            [(tr("{date} — {body}", date=format_date(s), body=n), i) for i, s, n in meetings],
+        )
         self._fill_bodies()
         self._fill_members()
 
@@ -209,16 +230,23 @@ class PrintWindow(QDialog):
     def _fill_members(self) -> None:
         body = self.body.currentData()
         people = self._rows(pq.seated_people, body or "")
-        self._refill(self.member, [(tr("Every member of the body"), EVERYONE)] +
-                     [(n, i) for i, n in people])
+        self._refill(
+            self.member, [(tr("Every member of the body"), EVERYONE)] + [(n, i) for i, n in people]
+        )
 
     def load(self, choice: dict) -> None:
         """Pre-select what the current view shows: ``handout``, ``meeting``, ``body``,
         ``member``, ``language`` (keys that are missing keep their defaults)."""
-        widgets = {"handout": self.handout, "language": self.language, "meeting": self.meeting,
-                   "body": self.body}
-        choice = {"language": language() if language() in LANGUAGES else LANGUAGES[0],
-                  **{k: v for k, v in choice.items() if v}}
+        widgets = {
+            "handout": self.handout,
+            "language": self.language,
+            "meeting": self.meeting,
+            "body": self.body,
+        }
+        choice = {
+            "language": language() if language() in LANGUAGES else LANGUAGES[0],
+            **{k: v for k, v in choice.items() if v},
+        }
         if choice.get("member") and choice.get("handout") == "role-letter":
             choice.setdefault("body", self._body_of(choice["member"]))
         for key, widget in widgets.items():
@@ -449,8 +477,13 @@ class PrintWindow(QDialog):
             QApplication.processEvents()
 
         try:
-            done = output.print_pdf(self.built[1], printer, pages=pages, progress=progressed,
-                                    cancelled=lambda: self._cancel_print)
+            done = output.print_pdf(
+                self.built[1],
+                printer,
+                pages=pages,
+                progress=progressed,
+                cancelled=lambda: self._cancel_print,
+            )
         except output.PrintFailed:
             dialogs.error(self, tr("The printer could not be started."))
             done = 0
@@ -466,16 +499,18 @@ class PrintWindow(QDialog):
         return done
 
     def ask_save_path(self, suggested: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export PDF"), suggested,
-                                              tr("PDF files (*.pdf)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("Export PDF"), suggested, tr("PDF files (*.pdf)")
+        )
         return path
 
     def suggested_path(self) -> str:
         """The handout, the program and today's date, in the folder of the last export (or
         beside the program file)."""
         pf = self.context.pf
-        name = output.default_name(self.title_of_handout(),
-                                   sq.program_name(pf.conn) if pf is not None else "")
+        name = output.default_name(
+            self.title_of_handout(), sq.program_name(pf.conn) if pf is not None else ""
+        )
         last = settings.settings().value(EXPORT_FOLDER, "")
         if isinstance(last, str) and last and Path(last).is_dir():
             return str(Path(last) / name)
@@ -497,8 +532,9 @@ class PrintWindow(QDialog):
         try:
             output.export_copy(Path(self.built[1]), target)
         except OSError as exc:
-            dialogs.error(self, tr("The PDF could not be saved ({error}).",
-                                   error=exc.strerror or exc))
+            dialogs.error(
+                self, tr("The PDF could not be saved ({error}).", error=exc.strerror or exc)
+            )
             return None
         settings.settings().setValue(EXPORT_FOLDER, str(target.parent))
         self.status.setText(tr("Saved as {file}.", file=target.name))
@@ -510,8 +546,12 @@ class PrintWindow(QDialog):
         self._timer.stop()
         self._again = False
         if self.job is not None:
-            for signal in (self.job.progressed, self.job.succeeded, self.job.failed,
-                           self.job.stopped):
+            for signal in (
+                self.job.progressed,
+                self.job.succeeded,
+                self.job.failed,
+                self.job.stopped,
+            ):
                 signal.disconnect()
             self.job.cancel()
             self.job.wait(30000)

@@ -6,9 +6,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QTreeWidget,
-                               QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kehila_desktop.core import enums
 from kehila_desktop.core.meetings import records as mt
@@ -29,7 +41,7 @@ class NotesEdit(QPlainTextEdit):
         self.setTabChangesFocus(True)
         align_to_text(self)
 
-    def focusOutEvent(self, event) -> None:  # noqa: N802
+    def focusOutEvent(self, event) -> None:
         super().focusOutEvent(event)
         self.left.emit()
 
@@ -46,7 +58,7 @@ class AgendaTree(QTreeWidget):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
 
-    def dropEvent(self, event) -> None:  # noqa: N802
+    def dropEvent(self, event) -> None:
         item = self.currentItem()
         super().dropEvent(event)
         if item is None:
@@ -100,34 +112,62 @@ class AgendaPanel(QWidget):
         self.notes_edit.setMaximumHeight(90)
         self.title_edit.editingFinished.connect(lambda: self._save("title", self.title_edit.text()))
         self.presenter_edit.editingFinished.connect(
-            lambda: self._save("presenter", self.presenter_edit.text()))
+            lambda: self._save("presenter", self.presenter_edit.text())
+        )
         self.minutes_spin.editingFinished.connect(
-            lambda: self._save("minutes", self.minutes_spin.value()))
+            lambda: self._save("minutes", self.minutes_spin.value())
+        )
         self.kind_combo.activated.connect(
-            lambda _i: self._save("kind", self.kind_combo.currentData()))
+            lambda _i: self._save("kind", self.kind_combo.currentData())
+        )
         self.notes_edit.left.connect(lambda: self._save("notes", self.notes_edit.toPlainText()))
         self.form_labels = [QLabel() for _ in range(5)]
-        for lbl, w in zip(self.form_labels, (self.title_edit, self.presenter_edit,
-                                             self.minutes_spin, self.kind_combo,
-                                             self.notes_edit)):
+        for lbl, w in zip(
+            self.form_labels,
+            (
+                self.title_edit,
+                self.presenter_edit,
+                self.minutes_spin,
+                self.kind_combo,
+                self.notes_edit,
+            ),
+        ):
             lbl.setBuddy(w)
             form.addRow(lbl, w)
         layout.addLayout(form, 1)
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.tree.setHeaderLabels([tr("No."), ptr("agenda", "Item"), tr("Presenter"),
-                                   tr("Duration (minutes)"), tr("Kind")])
+        self.tree.setHeaderLabels(
+            [
+                tr("No."),
+                ptr("agenda", "Item"),
+                tr("Presenter"),
+                tr("Duration (minutes)"),
+                tr("Kind"),
+            ]
+        )
         self.tree.setAccessibleName(tr("Agenda items (drag to reorder)"))
-        for b, text in ((self.add_button, ptr("agenda", "Add item")),
-                        (self.up_button, tr("Move up")), (self.down_button, tr("Move down")),
-                        (self.remove_button, ptr("agenda", "Remove item"))):
+        for b, text in (
+            (self.add_button, ptr("agenda", "Add item")),
+            (self.up_button, tr("Move up")),
+            (self.down_button, tr("Move down")),
+            (self.remove_button, ptr("agenda", "Remove item")),
+        ):
             b.setText(text)
             b.setAccessibleName(text)
         texts = (tr("Title"), tr("Presenter"), tr("Duration (minutes)"), tr("Kind"), tr("Notes"))
-        for lbl, w, text in zip(self.form_labels, (self.title_edit, self.presenter_edit,
-                                                   self.minutes_spin, self.kind_combo,
-                                                   self.notes_edit), texts):
+        for lbl, w, text in zip(
+            self.form_labels,
+            (
+                self.title_edit,
+                self.presenter_edit,
+                self.minutes_spin,
+                self.kind_combo,
+                self.notes_edit,
+            ),
+            texts,
+        ):
             lbl.setText(text)
             w.setAccessibleName(tr("Agenda item {field}", field=text))
         self.kind_combo.clear()
@@ -143,8 +183,15 @@ class AgendaPanel(QWidget):
         self.tree.clear()
         self.items = mt.agenda(pf.conn, meeting_id) if (pf and meeting_id) else []
         for n, it in enumerate(self.items, start=1):
-            row = QTreeWidgetItem([str(n), it["title"], it["presenter"], str(it["minutes"]),
-                                   label("AGENDA_KINDS", it["kind"])])
+            row = QTreeWidgetItem(
+                [
+                    str(n),
+                    it["title"],
+                    it["presenter"],
+                    str(it["minutes"]),
+                    label("AGENDA_KINDS", it["kind"]),
+                ]
+            )
             row.setData(0, Qt.ItemDataRole.UserRole, it["id"])
             row.setFlags(row.flags() & ~Qt.ItemFlag.ItemIsDropEnabled)
             self.tree.addTopLevelItem(row)
@@ -167,13 +214,20 @@ class AgendaPanel(QWidget):
             return
         total = mt.agenda_total(pf.conn, self.meeting_id)
         if total.over:
-            text = tr("The agenda runs {over} over: {planned} planned for a meeting of {length}.",
-                      over=minutes(total.over), planned=minutes(total.planned),
-                      length=minutes(total.length))
+            text = tr(
+                "The agenda runs {over} over: {planned} planned for a meeting of {length}.",
+                over=minutes(total.over),
+                planned=minutes(total.planned),
+                length=minutes(total.length),
+            )
             self.total.setStyleSheet("color: #b00020; font-weight: bold;")
         else:
-            text = tr("Agenda: {planned} of {length} ({left} free).", planned=minutes(total.planned),
-                      length=minutes(total.length), left=minutes(total.left))
+            text = tr(
+                "Agenda: {planned} of {length} ({left} free).",
+                planned=minutes(total.planned),
+                length=minutes(total.length),
+                left=minutes(total.left),
+            )
             self.total.setStyleSheet("")
         self.total.setText(text)
         self.total.setAccessibleName(text)
@@ -189,8 +243,13 @@ class AgendaPanel(QWidget):
     def _selected(self, *_args) -> None:
         it = self.current()
         enabled = it is not None and not self.context.read_only
-        for w in (self.title_edit, self.presenter_edit, self.minutes_spin, self.kind_combo,
-                  self.notes_edit):
+        for w in (
+            self.title_edit,
+            self.presenter_edit,
+            self.minutes_spin,
+            self.kind_combo,
+            self.notes_edit,
+        ):
             w.setEnabled(enabled)
         self.title_edit.setText(it["title"] if it else "")
         self.presenter_edit.setText(it["presenter"] if it else "")
@@ -204,14 +263,18 @@ class AgendaPanel(QWidget):
         it = self.current()
         if it is None or it[field] == value:
             return
-        self.context.run(tr("edit agenda item"),
-                         lambda ops: edits.edit_agenda_item(ops, it["id"], {field: value}))
+        self.context.run(
+            tr("edit agenda item"),
+            lambda ops: edits.edit_agenda_item(ops, it["id"], {field: value}),
+        )
 
     def _add(self) -> None:
         if not self.meeting_id:
             return
-        new_id = self.context.run(tr("add agenda item"), lambda ops: mt.add_agenda_item(
-            ops, self.meeting_id, tr("New item")))
+        new_id = self.context.run(
+            tr("add agenda item"),
+            lambda ops: mt.add_agenda_item(ops, self.meeting_id, tr("New item")),
+        )
         if new_id:
             self.select(new_id)
             self.title_edit.setFocus()
@@ -220,8 +283,9 @@ class AgendaPanel(QWidget):
     def _remove(self) -> None:
         it = self.current()
         if it is not None:
-            self.context.run(tr("remove agenda item"),
-                             lambda ops: edits.remove_agenda_item(ops, it["id"]))
+            self.context.run(
+                tr("remove agenda item"), lambda ops: edits.remove_agenda_item(ops, it["id"])
+            )
 
     def _step(self, delta: int) -> None:
         cid = self.current_id()
@@ -233,8 +297,7 @@ class AgendaPanel(QWidget):
             self._moved(cid, target)
 
     def _moved(self, item_id: str, index: int) -> None:
-        self.context.run(tr("reorder agenda"),
-                         lambda ops: mt.move_agenda_item(ops, item_id, index))
+        self.context.run(tr("reorder agenda"), lambda ops: mt.move_agenda_item(ops, item_id, index))
         self.load(self.meeting_id)  # also when nothing changed: undo a refused drop
         self.select(item_id)
 

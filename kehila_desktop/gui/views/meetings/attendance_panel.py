@@ -6,8 +6,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-                               QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kehila_desktop.core import enums
 from kehila_desktop.core.meetings import records as mt
@@ -85,8 +95,9 @@ class AttendancePanel(QWidget):
         items = []
         for person_id, name, _expected in self.members:
             status = marks.get(person_id, "")
-            item = QTreeWidgetItem([name, label("ATTENDANCE", status) if status
-                                    else tr("not recorded")])
+            item = QTreeWidgetItem(
+                [name, label("ATTENDANCE", status) if status else tr("not recorded")]
+            )
             item.setData(0, Qt.ItemDataRole.UserRole, person_id)
             if status in mt.ATTENDED:
                 item.setForeground(1, QColor("#1b7f3b"))
@@ -102,9 +113,14 @@ class AttendancePanel(QWidget):
             self.guests.addItem(name)
         rate = mt.meeting_rate(conn, meeting_id)
         if rate.expected:
-            self.rate.setText(tr("{attended} of {expected} members came ({rate}%).",
-                                 attended=rate.attended, expected=rate.expected,
-                                 rate=round(rate.rate * 100)))
+            self.rate.setText(
+                tr(
+                    "{attended} of {expected} members came ({rate}%).",
+                    attended=rate.attended,
+                    expected=rate.expected,
+                    rate=round(rate.rate * 100),
+                )
+            )
         else:
             self.rate.setText(tr("This body has no members who joined yet."))
         self.guest_button.setEnabled(not self.context.read_only)
@@ -129,5 +145,6 @@ class AttendancePanel(QWidget):
     def _add_guest(self) -> None:
         name = self.guest_name.text()
         if self.meeting_id and self.context.run(
-                tr("add guest"), lambda ops: mt.add_guest(ops, self.meeting_id, name)):
+            tr("add guest"), lambda ops: mt.add_guest(ops, self.meeting_id, name)
+        ):
             self.guest_name.clear()

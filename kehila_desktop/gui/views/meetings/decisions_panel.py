@@ -5,9 +5,22 @@ used by in-room mode's quick capture. A steering decision of the kinds the seed 
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QGridLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
-                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kehila_desktop.core import enums
 from kehila_desktop.core.meetings import records as mt
@@ -64,8 +77,9 @@ class DecisionForm(QWidget):
         self.cancel_button.clicked.connect(self.new_decision)
         self.cancel_button.setVisible(False)
         self.labels = [QLabel() for _ in range(5)]
-        for lbl, w in zip(self.labels, (self.text, self.kind, None, self.payload_editor,
-                                        self.outcome)):
+        for lbl, w in zip(
+            self.labels, (self.text, self.kind, None, self.payload_editor, self.outcome)
+        ):
             if w is None:
                 form.addRow(lbl, votes)
             else:
@@ -96,8 +110,7 @@ class DecisionForm(QWidget):
             self.kind.addItem(label("DECISION_KINDS", key), key)
         self.kind.setCurrentIndex(max(0, self.kind.findData(current or "other")))
         self.kind.blockSignals(False)
-        for k, text in (("for", tr("For")), ("against", tr("Against")),
-                        ("abstain", tr("Abstain"))):
+        for k, text in (("for", tr("For")), ("against", tr("Against")), ("abstain", tr("Abstain"))):
             self.vote_labels[k].setText(text)
             self.spins[k].setAccessibleName(tr("Votes {which}", which=text))
         self.payload_editor.retranslate()
@@ -121,10 +134,14 @@ class DecisionForm(QWidget):
         """Until the outcome is chosen, it follows the votes (none: consensus)."""
         if self._outcome_chosen:
             return
-        v_for, v_against, v_abstain = (self.spins[k].value()
-                                       for k in ("for", "against", "abstain"))
-        key = ("passed_consensus" if not (v_for or v_against or v_abstain) else
-               "passed_vote" if v_for > v_against else "rejected")
+        v_for, v_against, v_abstain = (self.spins[k].value() for k in ("for", "against", "abstain"))
+        key = (
+            "passed_consensus"
+            if not (v_for or v_against or v_abstain)
+            else "passed_vote"
+            if v_for > v_against
+            else "rejected"
+        )
         self.outcome.setCurrentIndex(max(0, self.outcome.findData(key)))
 
     def _reset(self) -> None:
@@ -139,8 +156,11 @@ class DecisionForm(QWidget):
         self.correcting = decision["id"]
         self.text.setText(decision["text"])
         self.kind.setCurrentIndex(max(0, self.kind.findData(decision["kind"])))
-        for k, column in (("for", "votes_for"), ("against", "votes_against"),
-                          ("abstain", "votes_abstain")):
+        for k, column in (
+            ("for", "votes_for"),
+            ("against", "votes_against"),
+            ("abstain", "votes_abstain"),
+        ):
             self.spins[k].setValue(int(decision[column] or 0))
         outcome = decision.get("outcome") or ""
         self._outcome_chosen = bool(outcome)
@@ -164,8 +184,11 @@ class DecisionForm(QWidget):
         if meeting_id != self.meeting_id:
             self.meeting_id = meeting_id
             pf = self.context.pf
-            self.steering = bool(meeting_id and pf is not None and
-                                 mt.body_kind_of_meeting(pf.conn, meeting_id) == "steering")
+            self.steering = bool(
+                meeting_id
+                and pf is not None
+                and mt.body_kind_of_meeting(pf.conn, meeting_id) == "steering"
+            )
             if self.steering:
                 self.payload_editor.load(pf.conn)
             self._kind_changed()
@@ -182,15 +205,24 @@ class DecisionForm(QWidget):
         meeting_id = self.meeting_id
         if self.correcting:
             decision_id = self.correcting
-            done = self.context.run(tr("correct decision"), lambda ops: mt.correct_decision(
-                ops, decision_id, text=text, outcome=outcome, votes=votes) or True)
+            done = self.context.run(
+                tr("correct decision"),
+                lambda ops: (
+                    mt.correct_decision(ops, decision_id, text=text, outcome=outcome, votes=votes)
+                    or True
+                ),
+            )
             if done:
                 self.new_decision()
                 self.recorded.emit(decision_id)
                 return decision_id
             return None
-        decision_id = self.context.run(tr("record decision"), lambda ops: mt.record_decision(
-            ops, meeting_id, text, kind, votes=votes, payload=payload, outcome=outcome))
+        decision_id = self.context.run(
+            tr("record decision"),
+            lambda ops: mt.record_decision(
+                ops, meeting_id, text, kind, votes=votes, payload=payload, outcome=outcome
+            ),
+        )
         if decision_id:
             self._reset()
             if self.steering and self.context.pf is not None:
@@ -271,8 +303,10 @@ class ActionItemForm(QWidget):
         text, meeting_id = self.text.text(), self.meeting_id
         owner = self.owner.currentData() or None
         due = self.due.date().toString("yyyy-MM-dd") if self.has_due.isChecked() else None
-        new_id = self.context.run(tr("add action item"), lambda ops: mt.add_action_item(
-            ops, meeting_id, text, owner_person_id=owner, due=due))
+        new_id = self.context.run(
+            tr("add action item"),
+            lambda ops: mt.add_action_item(ops, meeting_id, text, owner_person_id=owner, due=due),
+        )
         if new_id:
             self.text.clear()
             self.added.emit(new_id)
@@ -310,8 +344,9 @@ class DecisionsPanel(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.decisions.setHeaderLabels([tr("Decision"), tr("Kind"), tr("Outcome"), tr("For"),
-                                        tr("Against"), tr("Abstain")])
+        self.decisions.setHeaderLabels(
+            [tr("Decision"), tr("Kind"), tr("Outcome"), tr("For"), tr("Against"), tr("Abstain")]
+        )
         self.decisions.setAccessibleName(tr("Decisions of the meeting"))
         self.items_label.setText(tr("Action items"))
         self.items.setHeaderLabels([tr("Action item"), tr("Owner"), tr("Due"), tr("Status")])
@@ -333,15 +368,22 @@ class DecisionsPanel(QWidget):
         if not (pf and meeting_id):
             return
         for d in mt.decisions(pf.conn, meeting_id):
-            row = QTreeWidgetItem([d["text"], label("DECISION_KINDS", d["kind"]),
-                                   label("DECISION_OUTCOMES", d["outcome"]),
-                                   str(d["votes_for"]), str(d["votes_against"]),
-                                   str(d["votes_abstain"])])
+            row = QTreeWidgetItem(
+                [
+                    d["text"],
+                    label("DECISION_KINDS", d["kind"]),
+                    label("DECISION_OUTCOMES", d["outcome"]),
+                    str(d["votes_for"]),
+                    str(d["votes_against"]),
+                    str(d["votes_abstain"]),
+                ]
+            )
             row.setData(0, Qt.ItemDataRole.UserRole, d["id"])
             self.decisions.addTopLevelItem(row)
         for a in mq.meeting_action_items(pf.conn, meeting_id):
-            row = QTreeWidgetItem([a[1], a[2] or "", a[3] or "",
-                                   label("ACTION_ITEM_STATUSES", a[4])])
+            row = QTreeWidgetItem(
+                [a[1], a[2] or "", a[3] or "", label("ACTION_ITEM_STATUSES", a[4])]
+            )
             row.setData(0, Qt.ItemDataRole.UserRole, a[0])
             self.items.addTopLevelItem(row)
         for b in (self.done_button, self.reopen_button):
@@ -352,7 +394,7 @@ class DecisionsPanel(QWidget):
         if item is not None:
             item_id = item.data(0, Qt.ItemDataRole.UserRole)
             meeting_id = self.meeting_id
-            self.context.run(tr("action item {status}",
-                                status=label("ACTION_ITEM_STATUSES", status)),
-                             lambda ops: mt.set_action_item_status(ops, item_id, status,
-                                                                   meeting_id))
+            self.context.run(
+                tr("action item {status}", status=label("ACTION_ITEM_STATUSES", status)),
+                lambda ops: mt.set_action_item_status(ops, item_id, status, meeting_id),
+            )

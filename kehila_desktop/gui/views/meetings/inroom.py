@@ -19,9 +19,22 @@ import time
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QApplication, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
-                               QScrollArea, QSizePolicy, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kehila_desktop.core.meetings import clock as mclock
 from kehila_desktop.core.meetings import records as mt
@@ -34,17 +47,24 @@ from kehila_desktop.core.meetings import queries as mq
 
 BASE_POINTS = 16  # large, and still fits a 1024x768 projector laptop in every language
 LATE_AFTER_SECONDS = mclock.LATE_AFTER_SECONDS
-NEXT_STATUS = {"": "present", "present": "late", "late": "excused", "excused": "absent",
-               "absent": "present"}
-STATUS_STYLE = {"": "background: #ffffff; color: #222;",
-                "present": "background: #1b7f3b; color: white;",
-                "late": "background: #c77700; color: white;",
-                "absent": "background: #8a8a8a; color: white;",
-                "excused": "background: #6c7fa8; color: white;"}
+NEXT_STATUS = {
+    "": "present",
+    "present": "late",
+    "late": "excused",
+    "excused": "absent",
+    "absent": "present",
+}
+STATUS_STYLE = {
+    "": "background: #ffffff; color: #222;",
+    "present": "background: #1b7f3b; color: white;",
+    "late": "background: #c77700; color: white;",
+    "absent": "background: #8a8a8a; color: white;",
+    "excused": "background: #6c7fa8; color: white;",
+}
 
 
 def clock(seconds: int) -> str:
-    """"MM:SS" (or "H:MM:SS"), with a minus sign when time is over."""
+    """ "MM:SS" (or "H:MM:SS"), with a minus sign when time is over."""
     sign = "-" if seconds < 0 else ""
     seconds = abs(int(seconds))
     h, rest = divmod(seconds, 3600)
@@ -53,7 +73,7 @@ def clock(seconds: int) -> str:
 
 
 def format_time(iso: str | None) -> str:
-    """"HH:MM" of a local ``YYYY-MM-DDTHH:MM[:SS]`` time (empty when not set)."""
+    """ "HH:MM" of a local ``YYYY-MM-DDTHH:MM[:SS]`` time (empty when not set)."""
     return iso[11:16] if iso and len(iso) >= 16 else ""
 
 
@@ -81,13 +101,16 @@ class OneLineLabel(QLabel):
         self.setToolTip(plain_tip(text))
         self._fit()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit()
 
     def _fit(self) -> None:
-        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight,
-                                                   max(0, self.contentsRect().width())))
+        self.setText(
+            self.fontMetrics().elidedText(
+                self.full_text, Qt.TextElideMode.ElideRight, max(0, self.contentsRect().width())
+            )
+        )
 
 
 class FitButton(QPushButton):
@@ -106,7 +129,7 @@ class FitButton(QPushButton):
         self.setAccessibleName(text)
         self._fit()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit()
 
@@ -118,11 +141,12 @@ class FitButton(QPushButton):
             spaces = [n for n, ch in enumerate(text) if ch == " "]
             if spaces:
                 middle = min(spaces, key=lambda n: abs(n - len(text) / 2))
-                lines = [text[:middle], text[middle + 1:]]
+                lines = [text[:middle], text[middle + 1 :]]
             else:
                 lines = [text]
-            text = "\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideRight, room)
-                             for line in lines)
+            text = "\n".join(
+                metrics.elidedText(line, Qt.TextElideMode.ElideRight, room) for line in lines
+            )
         super().setText(text.replace("&", "&&"))
 
 
@@ -132,8 +156,10 @@ class ProjectorWindow(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("projector")
-        self.setStyleSheet("#projector { background: #10243f; } QLabel { color: white; } "
-                           "QListWidget { background: #10243f; color: #dfe7f2; border: 0; }")
+        self.setStyleSheet(
+            "#projector { background: #10243f; } QLabel { color: white; } "
+            "QListWidget { background: #10243f; color: #dfe7f2; border: 0; }"
+        )
         layout = QVBoxLayout(self)
         self.title = _big(QLabel(), 1.6)
         self.current = _big(QLabel(), 2.6)
@@ -156,8 +182,14 @@ class ProjectorWindow(QWidget):
         self.countdown.setText(countdown)
         self.agenda.clear()
         for n, it in enumerate(items):
-            entry = QListWidgetItem(tr("{n}. {title} ({minutes} min)", n=n + 1,
-                                       title=isolate(it["title"]), minutes=it["minutes"]))
+            entry = QListWidgetItem(
+                tr(
+                    "{n}. {title} ({minutes} min)",
+                    n=n + 1,
+                    title=isolate(it["title"]),
+                    minutes=it["minutes"],
+                )
+            )
             if n == index:
                 entry.setBackground(Qt.GlobalColor.darkCyan)
             elif n < index:
@@ -189,8 +221,10 @@ class CheckInGrid(QWidget):
         widest = 0
         for b in self.buttons:
             metrics = b.fontMetrics()
-            widest = max(widest, *(metrics.horizontalAdvance(line) for line in
-                                   (b.text().split("\n") or [""])))
+            widest = max(
+                widest,
+                *(metrics.horizontalAdvance(line) for line in (b.text().split("\n") or [""])),
+            )
         return widest + 28  # the button's frame and padding
 
     def reflow(self, width: int | None = None) -> None:
@@ -219,7 +253,7 @@ class CheckInScroll(QScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no unnamed tab stop
         self.setWidget(host)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.host.reflow(self.viewport().width())
 
@@ -338,8 +372,7 @@ class InRoomWindow(QWidget):
         side = QVBoxLayout(checkin)
         side.setContentsMargins(4, 4, 4, 4)
         self.checkin_label = _big(QLabel(), 0.9, bold=False)
-        self.checkin_label.setSizePolicy(QSizePolicy.Policy.Ignored,
-                                         QSizePolicy.Policy.Preferred)
+        self.checkin_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         side.addWidget(self.checkin_label)
         self.find = QLineEdit()
         self.find.setClearButtonEnabled(True)
@@ -449,10 +482,13 @@ class InRoomWindow(QWidget):
             return focus.document().isUndoAvailable()
         return False
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+    def eventFilter(self, obj, event) -> bool:
         kind = event.type()
-        if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) and \
-                isinstance(obj, QWidget) and obj.window() is self:
+        if (
+            kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride)
+            and isinstance(obj, QWidget)
+            and obj.window() is self
+        ):
             action = self._key_action(event)
             if action is not None:
                 if kind == QEvent.Type.ShortcutOverride:
@@ -464,24 +500,29 @@ class InRoomWindow(QWidget):
 
     def show_tab(self, index: int) -> None:
         self.side.setCurrentIndex(index)
-        first = {self.CHECKIN: self.find, self.DECISIONS: self.decision_form.text,
-                 self.ACTIONS: self.action_form.text}[index]
+        first = {
+            self.CHECKIN: self.find,
+            self.DECISIONS: self.decision_form.text,
+            self.ACTIONS: self.action_form.text,
+        }[index]
         first.setFocus()
 
     def retranslate(self, *_args) -> None:
         self.setWindowTitle(tr("In-room mode"))
-        for b, text in ((self.prev_button, tr("Previous item (PgUp)")),
-                        (self.next_button, tr("Next item (PgDown)")),
-                        (self.start_button, tr("Start meeting (F5)")),
-                        (self.projector_button, tr("Projector window")),
-                        (self.finish_button, tr("Finish meeting")),
-                        (self.exit_button, tr("Leave in-room mode (Esc)")),
-                        (self.guest_button, tr("Add walk-in guest")),
-                        (self.correct_button, tr("Correct decision")),
-                        (self.remove_decision_button, tr("Remove decision")),
-                        (self.done_button, tr("Mark done")),
-                        (self.carry_button, tr("Carry forward")),
-                        (self.remove_action_button, tr("Remove action item"))):
+        for b, text in (
+            (self.prev_button, tr("Previous item (PgUp)")),
+            (self.next_button, tr("Next item (PgDown)")),
+            (self.start_button, tr("Start meeting (F5)")),
+            (self.projector_button, tr("Projector window")),
+            (self.finish_button, tr("Finish meeting")),
+            (self.exit_button, tr("Leave in-room mode (Esc)")),
+            (self.guest_button, tr("Add walk-in guest")),
+            (self.correct_button, tr("Correct decision")),
+            (self.remove_decision_button, tr("Remove decision")),
+            (self.done_button, tr("Mark done")),
+            (self.carry_button, tr("Carry forward")),
+            (self.remove_action_button, tr("Remove action item")),
+        ):
             if isinstance(b, FitButton):
                 b.set_full_text(text)
             else:
@@ -494,8 +535,11 @@ class InRoomWindow(QWidget):
         self.guest_name.setPlaceholderText(tr("Guest's name"))
         self.find.setPlaceholderText(tr("Find a member by name"))
         self.find.setAccessibleName(tr("Find a member by name"))
-        for index, text in ((self.CHECKIN, tr("Check-in")), (self.DECISIONS, tr("Decisions")),
-                            (self.ACTIONS, tr("Action items"))):
+        for index, text in (
+            (self.CHECKIN, tr("Check-in")),
+            (self.DECISIONS, tr("Decisions")),
+            (self.ACTIONS, tr("Action items")),
+        ):
             self.side.setTabText(index, text)
             self.side.setTabToolTip(index, plain_tip(f"{text} (Ctrl+{index + 1})"))
         self.decision_list.setAccessibleName(tr("Decisions of the meeting"))
@@ -506,8 +550,15 @@ class InRoomWindow(QWidget):
 
     # --- reading ------------------------------------------------------------------------------
     def _changed(self, changed) -> None:
-        if {"meeting", "agenda_item", "attendance", "person", "membership", "decision",
-                "action_item"} & set(changed.tables):
+        if {
+            "meeting",
+            "agenda_item",
+            "attendance",
+            "person",
+            "membership",
+            "decision",
+            "action_item",
+        } & set(changed.tables):
             if changed.kind in ("undo", "redo", "merge"):  # the clock may have moved back
                 self.clock = mclock.clock_of(self.context.pf.conn, self.meeting_id)
             self.reload()
@@ -518,8 +569,7 @@ class InRoomWindow(QWidget):
             return
         conn = pf.conn
         row = mq.meeting_heading(conn, self.meeting_id)
-        self.title_text = tr("{body} — {when}", body=isolate(row[0]),
-                             when=format_datetime(row[1]))
+        self.title_text = tr("{body} — {when}", body=isolate(row[0]), when=format_datetime(row[1]))
         self.heading.set_full_text(self.title_text)
         self.scheduled = row[1]
         self.items = mt.agenda(conn, self.meeting_id)
@@ -543,12 +593,15 @@ class InRoomWindow(QWidget):
             b = self.member_buttons[pid]
             text = name if not status else f"{name}\n{label('ATTENDANCE', status)}"
             b.setText(text)
-            b.setAccessibleName(tr("Check in {name}", name=name) if not status else
-                                tr("{name}: {status}", name=name,
-                                   status=label("ATTENDANCE", status)))
+            b.setAccessibleName(
+                tr("Check in {name}", name=name)
+                if not status
+                else tr("{name}: {status}", name=name, status=label("ATTENDANCE", status))
+            )
             # (a style sheet drops the inherited size: say it again)
-            b.setStyleSheet(f"{STATUS_STYLE.get(status, '')} "
-                            f"font-size: {self.member_font.pointSizeF():g}pt;")
+            b.setStyleSheet(
+                f"{STATUS_STYLE.get(status, '')} font-size: {self.member_font.pointSizeF():g}pt;"
+            )
         self.member_names = {pid: name for pid, name, _e in members}
         self.grid_host.set_buttons(list(self.member_buttons.values()))
         chain = [self.find, *self.member_buttons.values(), self.guest_name]
@@ -557,19 +610,26 @@ class InRoomWindow(QWidget):
         self._filter_members()
         guests = [g for _i, g in mt.guests_of(conn, self.meeting_id)]
         rate = mt.meeting_rate(conn, self.meeting_id)
-        self.guests.setText(tr("{attended} of {expected} members here; guests: {guests}",
-                               attended=rate.attended, expected=rate.expected,
-                               guests=join_list(isolate(g) for g in guests) or "—"))
+        self.guests.setText(
+            tr(
+                "{attended} of {expected} members here; guests: {guests}",
+                attended=rate.attended,
+                expected=rate.expected,
+                guests=join_list(isolate(g) for g in guests) or "—",
+            )
+        )
         self.decisions = mt.decisions(conn, self.meeting_id)
         self._fill_decisions()
         self.new_actions = mt.meeting_action_items(conn, self.meeting_id)
         self.follow_ups = mt.follow_up_items(conn, self.meeting_id)
         self._fill_actions()
-        self.captured.setText(tr("Recorded so far: {decisions}, {actions}.",
-                                 decisions=ntr("{n} decision", "{n} decisions",
-                                               len(self.decisions)),
-                                 actions=ntr("{n} action item", "{n} action items",
-                                             len(self.new_actions))))
+        self.captured.setText(
+            tr(
+                "Recorded so far: {decisions}, {actions}.",
+                decisions=ntr("{n} decision", "{n} decisions", len(self.decisions)),
+                actions=ntr("{n} action item", "{n} action items", len(self.new_actions)),
+            )
+        )
         self._update_start()
         self._update_undo()
         self.show_item()
@@ -579,10 +639,17 @@ class InRoomWindow(QWidget):
         self.decision_list.clear()
         for n, d in enumerate(self.decisions, start=1):
             outcome = label("DECISION_OUTCOMES", d["outcome"]) or "—"
-            votes = ("" if not (d["votes_for"] or d["votes_against"] or d["votes_abstain"])
-                     else " " + tr("({for_} for, {against} against, {abstain} abstaining)",
-                                   for_=d["votes_for"], against=d["votes_against"],
-                                   abstain=d["votes_abstain"]))
+            votes = (
+                ""
+                if not (d["votes_for"] or d["votes_against"] or d["votes_abstain"])
+                else " "
+                + tr(
+                    "({for_} for, {against} against, {abstain} abstaining)",
+                    for_=d["votes_for"],
+                    against=d["votes_against"],
+                    abstain=d["votes_abstain"],
+                )
+            )
             entry = QListWidgetItem(f"{n}. {d['text']} — {outcome}{votes}")
             entry.setData(Qt.ItemDataRole.UserRole, d["id"])
             self.decision_list.addItem(entry)
@@ -594,8 +661,10 @@ class InRoomWindow(QWidget):
     def _fill_actions(self) -> None:
         current = self._selected(self.action_list)
         self.action_list.clear()
-        rows = [(a, tr("follow-up from {date}", date=format_date(a["meeting_date"])))
-                for a in self.follow_ups] + [(a, tr("new")) for a in self.new_actions]
+        rows = [
+            (a, tr("follow-up from {date}", date=format_date(a["meeting_date"])))
+            for a in self.follow_ups
+        ] + [(a, tr("new")) for a in self.new_actions]
         for a, origin in rows:
             status = label("ACTION_ITEM_STATUSES", a["status"])
             owner = f" — {a['owner']}" if a.get("owner") else ""
@@ -619,22 +688,35 @@ class InRoomWindow(QWidget):
         scheduled = format_time(self.scheduled)
         if started:
             late = mclock.late_from(self.context.pf.conn, self.meeting_id)
-            self.started_label.setText(tr(
-                "Started at {start} (scheduled {scheduled}); members checked in after {late} "
-                "are late.", start=format_time(self.clock.started_at), scheduled=scheduled,
-                late=format_time(late)))
+            self.started_label.setText(
+                tr(
+                    "Started at {start} (scheduled {scheduled}); members checked in after {late} "
+                    "are late.",
+                    start=format_time(self.clock.started_at),
+                    scheduled=scheduled,
+                    late=format_time(late),
+                )
+            )
         else:
-            self.started_label.setText(tr(
-                "Scheduled for {scheduled}. Press Start meeting when it begins: the clock runs "
-                "from then.", scheduled=scheduled))
-        self.checkin_label.setText(tr("Tap a name as the member arrives; tap again: late, "
-                                      "excused, absent."))
+            self.started_label.setText(
+                tr(
+                    "Scheduled for {scheduled}. Press Start meeting when it begins: the clock runs "
+                    "from then.",
+                    scheduled=scheduled,
+                )
+            )
+        self.checkin_label.setText(
+            tr("Tap a name as the member arrives; tap again: late, excused, absent.")
+        )
 
     def _update_undo(self) -> None:
         ops = self.context.ops
         writable = ops is not None and not self.context.read_only
-        text = (tr("&Undo: {action}", action=ops.undo_label)
-                if writable and ops.can_undo else tr("&Undo"))
+        text = (
+            tr("&Undo: {action}", action=ops.undo_label)
+            if writable and ops.can_undo
+            else tr("&Undo")
+        )
         shown = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
         self.undo_button.set_full_text(f"{shown} (Ctrl+Z)")
         self.undo_button.setEnabled(bool(writable and ops.can_undo))
@@ -672,12 +754,21 @@ class InRoomWindow(QWidget):
             self.notes.setEnabled(False)
             self.notes_item_id = ""
         else:
-            self.position.setText(tr("Item {n} of {count}", n=self.index + 1,
-                                     count=len(self.items)))
+            self.position.setText(
+                tr("Item {n} of {count}", n=self.index + 1, count=len(self.items))
+            )
             self.item_title.setText(it["title"])
-            self.item_meta.setText(" · ".join(p for p in (
-                label("AGENDA_KINDS", it["kind"]), it["presenter"] and isolate(it["presenter"]),
-                tr("{minutes} min", minutes=it["minutes"])) if p))
+            self.item_meta.setText(
+                " · ".join(
+                    p
+                    for p in (
+                        label("AGENDA_KINDS", it["kind"]),
+                        it["presenter"] and isolate(it["presenter"]),
+                        tr("{minutes} min", minutes=it["minutes"]),
+                    )
+                    if p
+                )
+            )
             self.notes.setEnabled(not self.context.read_only)
             if it["id"] != self.notes_item_id:
                 self.save_notes()  # (what was typed belongs to the item it was typed on)
@@ -704,8 +795,9 @@ class InRoomWindow(QWidget):
         self.countdown.setStyleSheet("color: #b00020;" if left < 0 else "color: #114a8b;")
         self.meeting_clock.setText(tr("Meeting: {left} left", left=clock(meeting_left)))
         self.meeting_clock.setStyleSheet("color: #b00020;" if meeting_left < 0 else "")
-        self.pause_button.set_full_text(tr("Resume (Ctrl+Space)") if self.paused
-                                        else tr("Pause (Ctrl+Space)"))
+        self.pause_button.set_full_text(
+            tr("Resume (Ctrl+Space)") if self.paused else tr("Pause (Ctrl+Space)")
+        )
         self.pause_button.setEnabled(self.clock.started)
         if self.projector is not None:
             title = self.title_text + (f" — {tr('paused')}" if self.paused else "")
@@ -724,8 +816,9 @@ class InRoomWindow(QWidget):
         if self.clock.started and not self.paused:
             self.clock.elapsed += seconds
             if self.clock.item_id:
-                self.clock.spent[self.clock.item_id] = \
+                self.clock.spent[self.clock.item_id] = (
                     self.clock.spent.get(self.clock.item_id, 0) + seconds
+                )
         self.update_clocks()
 
     def keep_clock(self) -> None:
@@ -736,8 +829,7 @@ class InRoomWindow(QWidget):
         from kehila_desktop.core.errors import KehilaError
 
         try:  # (not context.run: its step would make the clock an undo step)
-            mclock.keep_clock(self.context.ops, self.meeting_id, self.clock,
-                              now=mclock.now_utc())
+            mclock.keep_clock(self.context.ops, self.meeting_id, self.clock, now=mclock.now_utc())
         except KehilaError as exc:
             self.context.show_error(exc.text(tr))
 
@@ -747,9 +839,10 @@ class InRoomWindow(QWidget):
         it = self.current_item()
         first = it["id"] if it else ""
         now = mclock.now_utc()
-        if self.context.run(tr("start meeting"), lambda ops: mclock.start_meeting(
-                ops, self.meeting_id, first, now=now)) is None and \
-                not mq.started_at(self.context.pf.conn, self.meeting_id):
+        if self.context.run(
+            tr("start meeting"),
+            lambda ops: mclock.start_meeting(ops, self.meeting_id, first, now=now),
+        ) is None and not mq.started_at(self.context.pf.conn, self.meeting_id):
             return
         self.clock = mclock.clock_of(self.context.pf.conn, self.meeting_id, now)
         self.paused = False
@@ -780,8 +873,10 @@ class InRoomWindow(QWidget):
             return
         it["notes"] = text
         self.notes_loaded = text
-        self.context.run(tr("notes on {item}", item=it["title"]),
-                         lambda ops: edits.set_agenda_notes(ops, item_id, text))
+        self.context.run(
+            tr("notes on {item}", item=it["title"]),
+            lambda ops: edits.set_agenda_notes(ops, item_id, text),
+        )
 
     def undo(self) -> None:
         ops = self.context.ops
@@ -806,13 +901,13 @@ class InRoomWindow(QWidget):
         new = NEXT_STATUS.get(status, "present")
         if not status and self.clock.started and self.clock.elapsed >= LATE_AFTER_SECONDS:
             new = "late"
-        self.context.run(tr("check-in"), lambda ops: mt.set_attendance(
-            ops, self.meeting_id, person_id, new))
+        self.context.run(
+            tr("check-in"), lambda ops: mt.set_attendance(ops, self.meeting_id, person_id, new)
+        )
 
     def add_guest(self) -> None:
         name = self.guest_name.text()
-        if self.context.run(tr("add guest"),
-                            lambda ops: mt.add_guest(ops, self.meeting_id, name)):
+        if self.context.run(tr("add guest"), lambda ops: mt.add_guest(ops, self.meeting_id, name)):
             self.guest_name.clear()
 
     def correct_decision(self) -> None:
@@ -824,29 +919,32 @@ class InRoomWindow(QWidget):
     def remove_decision(self) -> None:
         decision_id = self._selected(self.decision_list)
         if decision_id:
-            self.context.run(tr("remove decision"),
-                             lambda ops: mt.remove_decision(ops, decision_id))
+            self.context.run(
+                tr("remove decision"), lambda ops: mt.remove_decision(ops, decision_id)
+            )
 
     def set_action_status(self, status: str) -> None:
         item_id = self._selected(self.action_list)
         if item_id:
-            self.context.run(tr("action item {status}",
-                                status=label("ACTION_ITEM_STATUSES", status)),
-                             lambda ops: mt.set_action_item_status(ops, item_id, status,
-                                                                   self.meeting_id))
+            self.context.run(
+                tr("action item {status}", status=label("ACTION_ITEM_STATUSES", status)),
+                lambda ops: mt.set_action_item_status(ops, item_id, status, self.meeting_id),
+            )
 
     def remove_action(self) -> None:
         item_id = self._selected(self.action_list)
         if item_id:
-            self.context.run(tr("remove action item"),
-                             lambda ops: mt.remove_action_item(ops, item_id))
+            self.context.run(
+                tr("remove action item"), lambda ops: mt.remove_action_item(ops, item_id)
+            )
 
     def finish(self) -> None:
         self.save_notes()
         self.paused = True  # the clock stops with the meeting
         self.keep_clock()
-        self.context.run(tr("finish meeting"),
-                         lambda ops: mt.set_status(ops, self.meeting_id, "held"))
+        self.context.run(
+            tr("finish meeting"), lambda ops: mt.set_status(ops, self.meeting_id, "held")
+        )
         self.close()
 
     def toggle_projector(self) -> None:
@@ -873,7 +971,7 @@ class InRoomWindow(QWidget):
             self.setGeometry(screen.geometry())
         self.showFullScreen()
 
-    def closeEvent(self, event) -> None:  # noqa: N802
+    def closeEvent(self, event) -> None:
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)

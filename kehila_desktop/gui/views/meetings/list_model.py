@@ -74,8 +74,9 @@ class MeetingsTableModel(QAbstractTableModel):
             column = COLUMNS.index("attendance")
             self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
 
-    def set_filter(self, body_id: str | None = None, status: str | None = None,
-                   text: str = "") -> None:
+    def set_filter(
+        self, body_id: str | None = None, status: str | None = None, text: str = ""
+    ) -> None:
         self.beginResetModel()
         self._body, self._status, self._text = body_id, status, text.strip().casefold()
         self._rows = self._filtered()
@@ -83,10 +84,18 @@ class MeetingsTableModel(QAbstractTableModel):
 
     def _filtered(self) -> list[MeetingRow]:
         body, status, text = self._body, self._status, self._text
-        return [r for r in self._all
-                if (not body or r.body_id == body) and (not status or r.status == status)
-                and (not text or text in r.body.casefold() or text in r.starts_at
-                     or text in r.place.casefold())]
+        return [
+            r
+            for r in self._all
+            if (not body or r.body_id == body)
+            and (not status or r.status == status)
+            and (
+                not text
+                or text in r.body.casefold()
+                or text in r.starts_at
+                or text in r.place.casefold()
+            )
+        ]
 
     def rows(self) -> list[MeetingRow]:
         return self._rows
@@ -106,21 +115,28 @@ class MeetingsTableModel(QAbstractTableModel):
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         if self._rows:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._rows) - 1, len(COLUMNS) - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1)
+            )
 
     # --- Qt model ---------------------------------------------------------------------------
-    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802
+    def rowCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
+    def columnCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return {"when": tr("When"), "body": tr("Body"), "kind": tr("Kind"),
-                    "status": tr("Status"), "attendance": tr("Attendance"),
-                    "agenda": tr("Agenda"), "note": tr("Schedule note")}[COLUMNS[section]]
+            return {
+                "when": tr("When"),
+                "body": tr("Body"),
+                "kind": tr("Kind"),
+                "status": tr("Status"),
+                "attendance": tr("Attendance"),
+                "agenda": tr("Agenda"),
+                "note": tr("Schedule note"),
+            }[COLUMNS[section]]
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -140,11 +156,16 @@ class MeetingsTableModel(QAbstractTableModel):
             if col == "attendance":
                 if row.rate is None:
                     return ""
-                return tr("{attended} of {expected} ({rate}%)", attended=row.attended,
-                          expected=row.expected, rate=round(row.rate * 100))
+                return tr(
+                    "{attended} of {expected} ({rate}%)",
+                    attended=row.attended,
+                    expected=row.expected,
+                    rate=round(row.rate * 100),
+                )
             if col == "agenda":
-                return tr("{planned} / {length} min", planned=row.agenda_minutes,
-                          length=row.minutes)
+                return tr(
+                    "{planned} / {length} min", planned=row.agenda_minutes, length=row.minutes
+                )
             if col == "note":
                 return row.schedule_note
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -154,10 +175,15 @@ class MeetingsTableModel(QAbstractTableModel):
                 return QColor("#777777")
         if role == Qt.ItemDataRole.ToolTipRole and col in ("kind", "status"):
             return self.data(index)
-        if role == Qt.ItemDataRole.ToolTipRole and col == "agenda" \
-                and row.agenda_minutes > row.minutes:
-            return tr("The agenda runs {over} over the meeting.",
-                      over=minutes(row.agenda_minutes - row.minutes))
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and col == "agenda"
+            and row.agenda_minutes > row.minutes
+        ):
+            return tr(
+                "The agenda runs {over} over the meeting.",
+                over=minutes(row.agenda_minutes - row.minutes),
+            )
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None

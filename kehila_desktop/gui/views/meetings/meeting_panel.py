@@ -4,8 +4,19 @@ step), why the schedule moved it, and tabs for agenda, attendance, decisions and
 from __future__ import annotations
 
 from PySide6.QtCore import QDateTime, Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kehila_desktop.core import enums
 from kehila_desktop.core.meetings import edits
@@ -37,7 +48,8 @@ class MeetingPanel(QWidget):
         top.addWidget(self.heading, 1)
         self.inroom_button = QPushButton()
         self.inroom_button.clicked.connect(
-            lambda: self.meeting_id and self.inRoomRequested.emit(self.meeting_id))
+            lambda: self.meeting_id and self.inRoomRequested.emit(self.meeting_id)
+        )
         top.addWidget(self.inroom_button)
         self.delete_button = QPushButton()
         self.delete_button.clicked.connect(self._delete)
@@ -61,7 +73,8 @@ class MeetingPanel(QWidget):
         self.kind = QComboBox()
         self.status = QComboBox()
         self.when.editingFinished.connect(
-            lambda: self._save("starts_at", self.when.dateTime().toString("yyyy-MM-ddTHH:mm")))
+            lambda: self._save("starts_at", self.when.dateTime().toString("yyyy-MM-ddTHH:mm"))
+        )
         self.minutes.editingFinished.connect(lambda: self._save("minutes", self.minutes.value()))
         self.place.editingFinished.connect(lambda: self._save("place", self.place.text()))
         self.kind.activated.connect(lambda _i: self._save("kind", self.kind.currentData()))
@@ -101,8 +114,9 @@ class MeetingPanel(QWidget):
         self.inroom_button.setAccessibleName(tr("Run this meeting in in-room mode"))
         self.delete_button.setText(tr("Delete meeting"))
         self.delete_button.setAccessibleName(tr("Delete this meeting (Undo brings it back)"))
-        for n, text in enumerate((tr("Agenda"), tr("Attendance"),
-                                  tr("Decisions and action items"))):
+        for n, text in enumerate(
+            (tr("Agenda"), tr("Attendance"), tr("Decisions and action items"))
+        ):
             self.tabs.setTabText(n, text)
         self.agenda.retranslate()
         self.attendance.retranslate()
@@ -122,18 +136,29 @@ class MeetingPanel(QWidget):
         for w in (*self.fields, self.inroom_button, self.delete_button):
             w.setEnabled(editable)
         self.tabs.setEnabled(row is not None)
-        self.inroom_button.setToolTip(plain_tip(tr(
-            "For a desktop or calendar shortcut: kehila-desktop FILE --in-room {meeting}",
-            meeting=meeting_id)) if row is not None else "")
+        self.inroom_button.setToolTip(
+            plain_tip(
+                tr(
+                    "For a desktop or calendar shortcut: kehila-desktop FILE --in-room {meeting}",
+                    meeting=meeting_id,
+                )
+            )
+            if row is not None
+            else ""
+        )
         if row is None:
             self.heading.setText(tr("Choose a meeting in the list, or create one."))
             self.note.setText("")
         else:
-            self.heading.setText(tr("{body} — {when}", body=isolate(row["body"]),
-                                    when=format_datetime(row["starts_at"])))
+            self.heading.setText(
+                tr(
+                    "{body} — {when}",
+                    body=isolate(row["body"]),
+                    when=format_datetime(row["starts_at"]),
+                )
+            )
             self.note.setText(row["schedule_note"])
-            self.when.setDateTime(QDateTime.fromString(row["starts_at"][:16],
-                                                       "yyyy-MM-ddTHH:mm"))
+            self.when.setDateTime(QDateTime.fromString(row["starts_at"][:16], "yyyy-MM-ddTHH:mm"))
             self.minutes.setValue(int(row["minutes"]))
             self.place.setText(row["place"])
             self.kind.setCurrentIndex(max(0, self.kind.findData(row["kind"])))
@@ -153,11 +178,14 @@ class MeetingPanel(QWidget):
         """Tombstone the meeting (its agenda, attendance and decisions stay with it)."""
         if self.meeting_id:
             meeting_id = self.meeting_id
-            self.context.run(tr("delete meeting"), lambda ops: edits.delete_meeting(ops, meeting_id))
+            self.context.run(
+                tr("delete meeting"), lambda ops: edits.delete_meeting(ops, meeting_id)
+            )
 
     def _save(self, field: str, value) -> None:
         if self.row is None or self.row.get(field) == value:
             return
         meeting_id = self.meeting_id
-        self.context.run(tr("edit meeting"),
-                         lambda ops: edits.edit_meeting(ops, meeting_id, {field: value}))
+        self.context.run(
+            tr("edit meeting"), lambda ops: edits.edit_meeting(ops, meeting_id, {field: value})
+        )

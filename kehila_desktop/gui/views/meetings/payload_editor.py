@@ -6,9 +6,18 @@ and only for those kinds; prefilled from the program as it stands."""
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (QCheckBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QPlainTextEdit, QStackedWidget,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QStackedWidget,
+    QWidget,
+)
 
 from kehila_desktop.core import enums
 from kehila_desktop.core.i18n import label, tr
@@ -86,9 +95,13 @@ class PayloadEditor(QStackedWidget):
         self.members.setAccessibleName(tr("Design-committee members approved"))
 
     def caption(self) -> str:
-        return {"channels": tr("Chosen channels"), "focus": tr("Geographic focus"),
-                "scope": tr("Program boundaries"), "timeline": tr("Timeline"),
-                "composition": tr("Approve for the design committee")}.get(self.kind, "")
+        return {
+            "channels": tr("Chosen channels"),
+            "focus": tr("Geographic focus"),
+            "scope": tr("Program boundaries"),
+            "timeline": tr("Timeline"),
+            "composition": tr("Approve for the design committee"),
+        }.get(self.kind, "")
 
     def set_kind(self, kind: str, steering: bool) -> bool:
         """Show the editor of ``kind``; returns whether there is one to show."""
@@ -110,8 +123,12 @@ class PayloadEditor(QStackedWidget):
             item.setCheckState(Qt.CheckState.Checked if in_focus else Qt.CheckState.Unchecked)
             self.areas.addItem(item)
         program = mq.program_dates(conn)
-        scope, start, end, timeline = (program["scope"], program["start_date"],
-                                       program["end_date"], program["timeline"])
+        scope, start, end, timeline = (
+            program["scope"],
+            program["start_date"],
+            program["end_date"],
+            program["timeline"],
+        )
         self.scope.setPlainText(scope or "")
         for edit, value in ((self.start, start), (self.end, end)):
             day = QDate.fromString(value or "", "yyyy-MM-dd")
@@ -127,8 +144,11 @@ class PayloadEditor(QStackedWidget):
 
     @staticmethod
     def _checked(box: QListWidget) -> list[str]:
-        return [box.item(i).data(Qt.ItemDataRole.UserRole) for i in range(box.count())
-                if box.item(i).checkState() == Qt.CheckState.Checked]
+        return [
+            box.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(box.count())
+            if box.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
     def payload(self) -> dict | None:
         if self.kind == "channels":
@@ -138,9 +158,11 @@ class PayloadEditor(QStackedWidget):
         if self.kind == "scope":
             return {"scope": self.scope.toPlainText().strip()}
         if self.kind == "timeline":
-            return {"start_date": self.start.date().toString("yyyy-MM-dd"),
-                    "end_date": self.end.date().toString("yyyy-MM-dd"),
-                    "timeline": self.timeline.text().strip()}
+            return {
+                "start_date": self.start.date().toString("yyyy-MM-dd"),
+                "end_date": self.end.date().toString("yyyy-MM-dd"),
+                "timeline": self.timeline.text().strip(),
+            }
         if self.kind == "composition":
             return {"approve": self._checked(self.members)}
         return None

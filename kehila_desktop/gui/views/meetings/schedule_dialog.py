@@ -8,8 +8,17 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
-                               QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+)
 
 from kehila_desktop.core.meetings import schedule
 from kehila_desktop.core.errors import KehilaError
@@ -63,14 +72,16 @@ class ScheduleDialog(QDialog):
         layout.addWidget(self.summary)
         self.tree = QTreeWidget()
         self.tree.setRootIsDecorated(False)
-        self.tree.setHeaderLabels([tr("Date"), tr("Time"), tr("What happens"),
-                                   tr("Why the date moved")])
+        self.tree.setHeaderLabels(
+            [tr("Date"), tr("Time"), tr("What happens"), tr("Why the date moved")]
+        )
         self.tree.setAccessibleName(tr("The meetings the cadence gives"))
         self.tree.setColumnWidth(0, 190)
         layout.addWidget(self.tree, 1)
         self.buttons = QDialogButtonBox()
-        self.apply_button = self.buttons.addButton(tr("Create meetings"),
-                                                   QDialogButtonBox.ButtonRole.AcceptRole)
+        self.apply_button = self.buttons.addButton(
+            tr("Create meetings"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.buttons.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.apply)
         self.buttons.rejected.connect(self.reject)
@@ -84,38 +95,62 @@ class ScheduleDialog(QDialog):
     def preview(self, *_args) -> None:
         self.tree.clear()
         try:
-            self.plan = schedule.plan_schedule(self.context.pf.conn, self.body.currentData(),
-                                               _pydate(self.start.date()),
-                                               _pydate(self.end.date()))
+            self.plan = schedule.plan_schedule(
+                self.context.pf.conn,
+                self.body.currentData(),
+                _pydate(self.start.date()),
+                _pydate(self.end.date()),
+            )
         except KehilaError as exc:
             self.plan = None
             self.summary.setText(exc.text(tr))
             self.apply_button.setEnabled(False)
             return
-        what = {"add": tr("new meeting"), "keep": tr("already planned"),
-                "covered": tr("an existing meeting covers it")}
+        what = {
+            "add": tr("new meeting"),
+            "keep": tr("already planned"),
+            "covered": tr("an existing meeting covers it"),
+        }
         for slot in self.plan.slots:
-            row = QTreeWidgetItem([format_date(slot.day.isoformat()), slot.starts_at[11:],
-                                   what[slot.action], slot.note])
+            row = QTreeWidgetItem(
+                [
+                    format_date(slot.day.isoformat()),
+                    slot.starts_at[11:],
+                    what[slot.action],
+                    slot.note,
+                ]
+            )
             if slot.moved:
                 for col in range(4):
                     row.setForeground(col, QColor("#8a4b00"))
             self.tree.addTopLevelItem(row)
         for _mid, starts_at in self.plan.remove:
-            row = QTreeWidgetItem([format_date(starts_at), starts_at[11:16],
-                                   tr("removed: no longer fits the cadence"), ""])
+            row = QTreeWidgetItem(
+                [
+                    format_date(starts_at),
+                    starts_at[11:16],
+                    tr("removed: no longer fits the cadence"),
+                    "",
+                ]
+            )
             row.setForeground(2, QColor("#b00020"))
             self.tree.addTopLevelItem(row)
         moved = sum(1 for s in self.plan.to_add if s.moved)
-        self.summary.setText(ntr(
-            "{n} new meeting ({moved} moved off weekends or holidays), {kept} kept, "
-            "{removed} removed. Held and hand-edited meetings are never touched.",
-            "{n} new meetings ({moved} moved off weekends or holidays), {kept} kept, "
-            "{removed} removed. Held and hand-edited meetings are never touched.",
-            len(self.plan.to_add), moved=moved,
-            kept=len(self.plan.slots) - len(self.plan.to_add), removed=len(self.plan.remove)))
-        self.apply_button.setEnabled(bool(self.plan.to_add or self.plan.remove)
-                                     and not self.context.read_only)
+        self.summary.setText(
+            ntr(
+                "{n} new meeting ({moved} moved off weekends or holidays), {kept} kept, "
+                "{removed} removed. Held and hand-edited meetings are never touched.",
+                "{n} new meetings ({moved} moved off weekends or holidays), {kept} kept, "
+                "{removed} removed. Held and hand-edited meetings are never touched.",
+                len(self.plan.to_add),
+                moved=moved,
+                kept=len(self.plan.slots) - len(self.plan.to_add),
+                removed=len(self.plan.remove),
+            )
+        )
+        self.apply_button.setEnabled(
+            bool(self.plan.to_add or self.plan.remove) and not self.context.read_only
+        )
 
     def apply(self) -> None:
         if self.plan is None:

@@ -9,11 +9,27 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QTextCharFormat
-from PySide6.QtWidgets import (QAbstractItemView, QCalendarWidget, QComboBox, QFileDialog,
-                               QFrame, QHBoxLayout, QHeaderView, QLineEdit, QListWidget,
-                               QListWidgetItem, QPushButton, QScrollArea, QSplitter, QTableView,
-                               QTabWidget,
-                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCalendarWidget,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kehila_desktop.core import enums
 from kehila_desktop.core.meetings import records as mt
@@ -135,33 +151,41 @@ class View(LazyView):
             words = [label(vocabulary, key) for key in getattr(enums, vocabulary)]
             wide = max(metrics.horizontalAdvance(w) for w in words)
             head = header.horizontalAdvance(
-                str(self.model.headerData(column, Qt.Orientation.Horizontal)))
+                str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            )
             self.table.setColumnWidth(column, max(wide, head + 16) + 16)
 
     def retranslate(self, *_args) -> None:
-        for w, text in ((self.body_filter, tr("Show meetings of")),
-                        (self.status_filter, tr("Status filter")),
-                        (self.search, tr("Search meetings"))):
+        for w, text in (
+            (self.body_filter, tr("Show meetings of")),
+            (self.status_filter, tr("Status filter")),
+            (self.search, tr("Search meetings")),
+        ):
             w.setAccessibleName(text)
         self.search.setPlaceholderText(tr("Search by date, body or place"))
-        for b, text in ((self.new_button, tr("New meeting")),
-                        (self.schedule_button, tr("Generate from cadence…")),
-                        (self.ics_button, tr("Export calendar…"))):
+        for b, text in (
+            (self.new_button, tr("New meeting")),
+            (self.schedule_button, tr("Generate from cadence…")),
+            (self.ics_button, tr("Export calendar…")),
+        ):
             b.setText(text)
             b.setAccessibleName(text)
-        for n, text in enumerate((tr("List"), tr("Month"), tr("Members' attendance"),
-                                  tr("Action items"))):
+        for n, text in enumerate(
+            (tr("List"), tr("Month"), tr("Members' attendance"), tr("Action items"))
+        ):
             self.left.setTabText(n, text)
         self.table.setAccessibleName(tr("Meetings"))
         self._fit_word_columns()
         self.calendar.setAccessibleName(tr("Month calendar of meetings"))
         self.day_list.setAccessibleName(tr("Meetings on the chosen day"))
         self.members.setAccessibleName(tr("Members' attendance"))
-        self.members.setHeaderLabels([tr("Member"), tr("Body"), tr("Came"), tr("Excused"),
-                                      tr("Rate"), tr("Expected")])
+        self.members.setHeaderLabels(
+            [tr("Member"), tr("Body"), tr("Came"), tr("Excused"), tr("Rate"), tr("Expected")]
+        )
         self.actions.setAccessibleName(tr("Action items across meetings"))
-        self.actions.setHeaderLabels([tr("Action item"), tr("Owner"), tr("Due"), tr("Status"),
-                                      tr("Meeting"), tr("Body")])
+        self.actions.setHeaderLabels(
+            [tr("Action item"), tr("Owner"), tr("Due"), tr("Status"), tr("Meeting"), tr("Body")]
+        )
         self.status_filter.blockSignals(True)
         current = self.status_filter.currentData() or ""
         self.status_filter.clear()
@@ -211,8 +235,9 @@ class View(LazyView):
         self.body_filter.blockSignals(False)
 
     def _apply_filter(self) -> None:
-        self.model.set_filter(self.body_filter.currentData(), self.status_filter.currentData(),
-                              self.search.text())
+        self.model.set_filter(
+            self.body_filter.currentData(), self.status_filter.currentData(), self.search.text()
+        )
 
     def _filter(self, *_args) -> None:
         selected = self.current_meeting_id()
@@ -293,9 +318,14 @@ class View(LazyView):
         day = self.calendar.selectedDate().toString("yyyy-MM-dd")
         for r in self.model.rows():
             if r.starts_at.startswith(day):
-                item = QListWidgetItem(tr("{time} {body} ({status})", time=r.starts_at[11:16],
-                                          body=r.body,
-                                          status=label("MEETING_STATUSES", r.status)))
+                item = QListWidgetItem(
+                    tr(
+                        "{time} {body} ({status})",
+                        time=r.starts_at[11:16],
+                        body=r.body,
+                        status=label("MEETING_STATUSES", r.status),
+                    )
+                )
                 item.setData(Qt.ItemDataRole.UserRole, r.id)
                 self.day_list.addItem(item)
         if not self.day_list.count():
@@ -326,9 +356,16 @@ class View(LazyView):
         items = []
         for r in mt.member_rates(conn, body_id):
             rate = "" if r.rate is None else f"{round(r.rate * 100)}%"
-            item = QTreeWidgetItem([r.name, bodies.get(r.body_id, ""),
-                                    tr("{attended} of {held}", attended=r.attended, held=r.held),
-                                    str(r.excused), rate, f"{r.expected_pct}%"])
+            item = QTreeWidgetItem(
+                [
+                    r.name,
+                    bodies.get(r.body_id, ""),
+                    tr("{attended} of {held}", attended=r.attended, held=r.held),
+                    str(r.excused),
+                    rate,
+                    f"{r.expected_pct}%",
+                ]
+            )
             item.setData(0, Qt.ItemDataRole.UserRole, r.membership_id)
             if r.below:
                 for col in range(6):
@@ -340,9 +377,16 @@ class View(LazyView):
     def _fill_actions(self, conn, body_id) -> None:
         self.actions.clear()
         for a in mt.action_items(conn, body_id=body_id):
-            item = QTreeWidgetItem([a["text"], a["owner"] or "", a["due"] or "",
-                                    label("ACTION_ITEM_STATUSES", a["status"]),
-                                    a["meeting_date"] or "", a["body"] or ""])
+            item = QTreeWidgetItem(
+                [
+                    a["text"],
+                    a["owner"] or "",
+                    a["due"] or "",
+                    label("ACTION_ITEM_STATUSES", a["status"]),
+                    a["meeting_date"] or "",
+                    a["body"] or "",
+                ]
+            )
             item.setData(0, Qt.ItemDataRole.UserRole, a["meeting_id"] or "")
             item.setData(1, Qt.ItemDataRole.UserRole, a["id"])
             if a["overdue"]:
@@ -362,8 +406,9 @@ class View(LazyView):
         pf = self.context.pf
         body_id = self.body_filter.currentData() or sq.first_body_id(pf.conn)
         today = date.today().isoformat()
-        new_id = self.context.run(tr("new meeting"),
-                                  lambda ops: edits.new_meeting(ops, body_id, today))
+        new_id = self.context.run(
+            tr("new meeting"), lambda ops: edits.new_meeting(ops, body_id, today)
+        )
         if new_id:
             self._show_meeting_anywhere(new_id)
 
@@ -377,14 +422,16 @@ class View(LazyView):
     def export_ics(self) -> None:
         from kehila_desktop.core.meetings.calendar_ics import write_ics
 
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export calendar"), "meetings.ics",
-                                              tr("Calendar files (*.ics)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("Export calendar"), "meetings.ics", tr("Calendar files (*.ics)")
+        )
         if path:
             try:
                 write_ics(self.context.pf.conn, path, self.body_filter.currentData())
             except OSError as exc:
-                self.context.show_error(tr("{path} cannot be written ({error}).", path=path,
-                                           error=exc.strerror or exc))
+                self.context.show_error(
+                    tr("{path} cannot be written ({error}).", path=path, error=exc.strerror or exc)
+                )
 
     def open_inroom(self, meeting_id: str | None = None, projector: bool = False):
         from kehila_desktop.gui.views.meetings.inroom import InRoomWindow

@@ -16,8 +16,17 @@ import threading
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QListWidget, QListWidgetItem,
-                               QPushButton, QScrollArea, QStyle, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kehila_desktop.core import health
 from kehila_desktop.core.i18n import isolated_fields, label, language, ntr, tr
@@ -144,8 +153,12 @@ class View(LazyView):
         self.health.setAccessibleName(tr("Program health"))
         self.edit_settings.setText(tr("Program settings…"))
         self.edit_settings.setAccessibleName(tr("Program settings…"))
-        self.health_intro.setText(tr("What the program still needs, by the seed's guidance. "
-                                     "Click an item to go where it is fixed."))
+        self.health_intro.setText(
+            tr(
+                "What the program still needs, by the seed's guidance. "
+                "Click an item to go where it is fixed."
+            )
+        )
 
     # --- reading ------------------------------------------------------------------------
     def _changed(self, *_args) -> None:
@@ -161,22 +174,33 @@ class View(LazyView):
         conn = pf.conn
         row = sq.program(conn)
         name, locality, authority, start, end, timeline, scope = (
-            row[k] for k in ("name", "locality", "authority", "start_date", "end_date",
-                             "timeline", "scope"))
+            row[k]
+            for k in (
+                "name",
+                "locality",
+                "authority",
+                "start_date",
+                "end_date",
+                "timeline",
+                "scope",
+            )
+        )
         self.heading.setText(name or tr("Program"))
         place = " · ".join(p for p in (locality, authority) if p)
         self.subheading.setText(place or tr("The locality has not been set."))
         dates = " – ".join(d for d in (format_date(start), format_date(end)) if d)
         self.cards["timeline"].set_texts(
-            tr("Timeline"), "\n".join(t for t in (dates, timeline) if t) or tr("Not set yet."))
+            tr("Timeline"), "\n".join(t for t in (dates, timeline) if t) or tr("Not set yet.")
+        )
         chosen = [label("CHANNELS", k) for k in sq.chosen_channel_keys(conn)]
-        self.cards["channels"].set_texts(tr("Chosen channels"),
-                                         "\n".join(chosen) or tr("No channel chosen yet."))
+        self.cards["channels"].set_texts(
+            tr("Chosen channels"), "\n".join(chosen) or tr("No channel chosen yet.")
+        )
         areas = sq.focus_area_names(conn)
-        self.cards["focus"].set_texts(tr("Geographic focus"),
-                                      "\n".join(areas) or tr("No focus area chosen yet."))
-        self.cards["scope"].set_texts(tr("Program boundaries (scope)"),
-                                      scope or tr("Not set yet."))
+        self.cards["focus"].set_texts(
+            tr("Geographic focus"), "\n".join(areas) or tr("No focus area chosen yet.")
+        )
+        self.cards["scope"].set_texts(tr("Program boundaries (scope)"), scope or tr("Not set yet."))
         self._fill_guide(conn)
         self._fill_meetings(conn)
         self._check_health(pf)
@@ -199,7 +223,7 @@ class View(LazyView):
             try:
                 with isolated_fields():  # names in another script keep their numbers in place
                     found: object = health.findings_in_file(path, lang)
-            except Exception as exc:  # noqa: BLE001 - handed to the GUI thread, which retries
+            except Exception as exc:
                 found = exc
             try:
                 results.ready.emit(generation, found)
@@ -229,22 +253,29 @@ class View(LazyView):
             widget.setVisible(shown)
         if not shown:
             return
-        self.guide_summary.setText(tr("{done} of {total} steps done.", done=done,
-                                      total=len(self.guide_steps)))
+        self.guide_summary.setText(
+            tr("{done} of {total} steps done.", done=done, total=len(self.guide_steps))
+        )
         style = self.style()
-        icons = {True: style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
-                 False: style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward
-                                           if self.layoutDirection() == Qt.LayoutDirection.LeftToRight
-                                           else QStyle.StandardPixmap.SP_ArrowBack)}
+        icons = {
+            True: style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
+            False: style.standardIcon(
+                QStyle.StandardPixmap.SP_ArrowForward
+                if self.layoutDirection() == Qt.LayoutDirection.LeftToRight
+                else QStyle.StandardPixmap.SP_ArrowBack
+            ),
+        }
         next_found = False
         for n, step in enumerate(self.guide_steps, start=1):
             state = tr("step done") if step.done else tr("step to do")
-            item = QListWidgetItem(icons[step.done],
-                                   tr("{n}. {title} — {detail}", n=n, title=step.title,
-                                      detail=step.detail))
+            item = QListWidgetItem(
+                icons[step.done],
+                tr("{n}. {title} — {detail}", n=n, title=step.title, detail=step.detail),
+            )
             item.setData(Qt.ItemDataRole.UserRole, -1000 - (n - 1))  # a guide step
-            item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                         f"{n}. {step.title} ({state}). {step.detail}")
+            item.setData(
+                Qt.ItemDataRole.AccessibleTextRole, f"{n}. {step.title} ({state}). {step.detail}"
+            )
             item.setToolTip(state)
             if not step.done and not next_found:
                 next_found = True
@@ -272,34 +303,42 @@ class View(LazyView):
     def _fill_health(self) -> None:
         self.health.clear()
         style = self.style()
-        icons = {"problem": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
-                 "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
-                 "advice": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)}
+        icons = {
+            "problem": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+            "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+            "advice": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
+        }
         names = {"problem": tr("Problem"), "warning": tr("Warning"), "advice": tr("Advice")}
         shown: dict[str, int] = {}
         for row, finding in enumerate(self.findings):
             count = shown[finding.code] = shown.get(finding.code, 0) + 1
             if count > PER_KIND:
                 continue
-            item = QListWidgetItem(icons.get(finding.severity, icons["advice"]),
-                                   finding.message)
+            item = QListWidgetItem(icons.get(finding.severity, icons["advice"]), finding.message)
             item.setData(Qt.ItemDataRole.UserRole, row)  # an int: index into self.findings
-            item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                         f"{names.get(finding.severity, '')}: {finding.message}")
+            item.setData(
+                Qt.ItemDataRole.AccessibleTextRole,
+                f"{names.get(finding.severity, '')}: {finding.message}",
+            )
             item.setToolTip(names.get(finding.severity, ""))
             self.health.addItem(item)
             if count == PER_KIND:
                 more = sum(1 for f in self.findings if f.code == finding.code) - PER_KIND
                 if more > 0:
-                    extra = QListWidgetItem(ntr("… and {n} more like this.", "… and {n} more like this.", more))
+                    extra = QListWidgetItem(
+                        ntr("… and {n} more like this.", "… and {n} more like this.", more)
+                    )
                     extra.setData(Qt.ItemDataRole.UserRole, -1 - row)  # the kind's view
                     self.health.addItem(extra)
         counts = {k: sum(f.severity == k for f in self.findings) for k in names}
-        self.health_summary.setText(tr(
-            "{problems}, {warnings}, {advice}.",
-            problems=ntr("{n} problem", "{n} problems", counts["problem"]),
-            warnings=ntr("{n} warning", "{n} warnings", counts["warning"]),
-            advice=ntr("{n} piece of advice", "{n} pieces of advice", counts["advice"])))
+        self.health_summary.setText(
+            tr(
+                "{problems}, {warnings}, {advice}.",
+                problems=ntr("{n} problem", "{n} problems", counts["problem"]),
+                warnings=ntr("{n} warning", "{n} warnings", counts["warning"]),
+                advice=ntr("{n} piece of advice", "{n} pieces of advice", counts["advice"]),
+            )
+        )
         self.health_summary.setVisible(bool(self.findings))
         if not self.findings:
             icon = style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
@@ -330,8 +369,9 @@ class View(LazyView):
     def _edit_settings(self) -> None:
         if self.context.pf is None:
             return
-        self.context.navigateRequested.emit("structure", "program",
-                                            sq.program_id(self.context.pf.conn))
+        self.context.navigateRequested.emit(
+            "structure", "program", sq.program_id(self.context.pf.conn)
+        )
 
     def navigate(self, table: str, row_id: str) -> None:
         pass

@@ -38,8 +38,13 @@ class CompositionChart(QWidget):
         comp = self.comp
         if comp is None:
             return ""
-        parts = [tr("Residents: {share}% (target {target}%).",
-                    share=round(comp.residents_pct), target=comp.target_pct)]
+        parts = [
+            tr(
+                "Residents: {share}% (target {target}%).",
+                share=round(comp.residents_pct),
+                target=comp.target_pct,
+            )
+        ]
         for key in enums.SECTORS:
             parts.append(f"{label('SECTORS', key)}: {comp.by_sector.get(key, 0)}")
         return " ".join(parts)
@@ -63,8 +68,9 @@ class CompositionChart(QWidget):
         line = fm.height() + 8
         direction = self.layoutDirection()
         width = self.width() - 16
-        label_w = min(width // 2, max(fm.horizontalAdvance(label("SECTORS", k))
-                                      for k in enums.SECTORS) + 16)
+        label_w = min(
+            width // 2, max(fm.horizontalAdvance(label("SECTORS", k)) for k in enums.SECTORS) + 16
+        )
         value_w = fm.horizontalAdvance("100% (999)") + 12
         bar_x = 8 + label_w
         bar_w = max(40, width - label_w - value_w)
@@ -93,8 +99,9 @@ class CompositionChart(QWidget):
         pen = QPen(self.palette().text().color(), 2, Qt.PenStyle.DashLine)
         painter.setPen(pen)
         target_line = visual(tx, y, 1, line * 2 - 4)
-        painter.drawLine(target_line.left(), target_line.top(), target_line.left(),
-                         target_line.bottom())
+        painter.drawLine(
+            target_line.left(), target_line.top(), target_line.left(), target_line.bottom()
+        )
         painter.setPen(self.palette().text().color())
         text(bar_x + bar_w + 6, y, value_w, line, f"{round(share)}% ({comp.residents})")
         y += line
@@ -106,8 +113,7 @@ class CompositionChart(QWidget):
             text(8, y, label_w - 8, line, label("SECTORS", key))
             if count:
                 c = RESIDENT_COLOUR if key in RESIDENT_SECTORS else OTHER_COLOUR
-                painter.fillRect(visual(bar_x, y + 4, max(2, int(bar_w * pct / 100)), line - 8),
-                                 c)
+                painter.fillRect(visual(bar_x, y + 4, max(2, int(bar_w * pct / 100)), line - 8), c)
                 text(bar_x + bar_w + 6, y, value_w, line, f"{round(pct)}% ({count})")
             else:
                 painter.setPen(EMPTY_COLOUR)

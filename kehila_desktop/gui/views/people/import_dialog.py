@@ -7,16 +7,25 @@ no contact details are kept). Import applies it as one undo step; Cancel writes 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
-                               QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
 
 from kehila_desktop.core.i18n import tr
 from kehila_desktop.core.people.sheet_io import ImportPlan
 from kehila_desktop.gui.widgets import plain_title
 
-ACTIONS = {"add": "to add", "update": "to update", "unchanged": "unchanged",
-           "reject": "rejected"}
+ACTIONS = {"add": "to add", "update": "to update", "unchanged": "unchanged", "reject": "rejected"}
 FIELD_NAMES = {"area_id": "area", "contact_consent": "consent to keep contact details"}
 
 
@@ -35,12 +44,20 @@ class ImportPreview(QDialog):
         self.add_areas = QCheckBox()
         self.add_areas.setChecked(plan.add_areas)
         self.add_areas.setVisible(bool(plan.new_areas) and replan is not None)
-        self.add_areas.setText(tr("Add the areas the sheet names that the program does not "
-                                  "have: {areas}", areas=", ".join(plan.new_areas)))
+        self.add_areas.setText(
+            tr(
+                "Add the areas the sheet names that the program does not have: {areas}",
+                areas=", ".join(plan.new_areas),
+            )
+        )
         self.add_areas.setAccessibleName(tr("Add the areas the sheet names"))
         self.add_areas.toggled.connect(lambda _on: self._replan())
-        self.consent_label = QLabel(tr("The sheet has no consent column. Did these people "
-                                       "consent to keeping their contact details?"))
+        self.consent_label = QLabel(
+            tr(
+                "The sheet has no consent column. Did these people "
+                "consent to keeping their contact details?"
+            )
+        )
         self.consent_label.setTextFormat(Qt.TextFormat.PlainText)
         self.consent_label.setWordWrap(True)
         self.consent = QComboBox()
@@ -50,22 +67,28 @@ class ImportPreview(QDialog):
         self.consent.setAccessibleName(tr("Consent to keeping contact details"))
         self.consent_label.setBuddy(self.consent)
         self.consent.currentIndexChanged.connect(lambda _i: self._replan())
-        self.asks_consent = (replan is not None and not plan.has_consent_column
-                             and bool({"phone", "email"} & set(plan.columns)))
+        self.asks_consent = (
+            replan is not None
+            and not plan.has_consent_column
+            and bool({"phone", "email"} & set(plan.columns))
+        )
         self.consent_label.setVisible(self.asks_consent)
         self.consent.setVisible(self.asks_consent)
         self.table = QTableWidget(0, 4)
         self.table.setAccessibleName(tr("rows of the sheet"))
-        self.table.setHorizontalHeaderLabels([tr("row"), tr("what happens"), tr("name"),
-                                              tr("details")])
+        self.table.setHorizontalHeaderLabels(
+            [tr("row"), tr("what happens"), tr("name"), tr("details")]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.buttons = QDialogButtonBox()
-        self.import_button = self.buttons.addButton(tr("Import"),
-                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = self.buttons.addButton(
+            tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.import_button.setAccessibleName(tr("Import"))
-        self.cancel_button = self.buttons.addButton(tr("Cancel"),
-                                                    QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button = self.buttons.addButton(
+            tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         self.cancel_button.setAccessibleName(tr("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -95,19 +118,22 @@ class ImportPreview(QDialog):
             if row.action == "reject":
                 details = row.reason
             elif row.action == "update":
-                details = tr("matched by {how}; changes: {fields}", how=tr(row.matched_by),
-                             fields="; ".join(self._change(row, f) for f in row.values))
+                details = tr(
+                    "matched by {how}; changes: {fields}",
+                    how=tr(row.matched_by),
+                    fields="; ".join(self._change(row, f) for f in row.values),
+                )
             elif row.action == "unchanged":
                 details = tr("matched by {how}", how=tr(row.matched_by))
             else:
                 details = ""
             if row.new_area and row.action != "reject":
-                details = "; ".join(d for d in (details, tr("new area {area}",
-                                                            area=row.new_area)) if d)
+                details = "; ".join(
+                    d for d in (details, tr("new area {area}", area=row.new_area)) if d
+                )
             if row.dropped_contacts and row.action != "reject":
                 details = "; ".join(d for d in (details, tr("contact details not kept")) if d)
-            for c, value in enumerate((str(row.line), tr(ACTIONS[row.action]), row.name,
-                                       details)):
+            for c, value in enumerate((str(row.line), tr(ACTIONS[row.action]), row.name, details)):
                 item = QTableWidgetItem(value)
                 if row.action == "reject":
                     item.setForeground(Qt.GlobalColor.darkRed)
@@ -120,9 +146,13 @@ class ImportPreview(QDialog):
 
     @staticmethod
     def _change(row, field_name: str) -> str:
-        """"name: old → new" for plain text fields; just the field's name for the others."""
+        """ "name: old → new" for plain text fields; just the field's name for the others."""
         name = tr(FIELD_NAMES.get(field_name, field_name))
         if field_name in FIELD_NAMES or field_name == "sector":
             return name
-        return tr("{field}: from {old} to {new}", field=name,
-                  old=row.old.get(field_name) or "—", new=row.values[field_name])
+        return tr(
+            "{field}: from {old} to {new}",
+            field=name,
+            old=row.old.get(field_name) or "—",
+            new=row.values[field_name],
+        )

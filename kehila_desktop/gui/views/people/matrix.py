@@ -9,10 +9,15 @@ from PySide6.QtGui import QColor
 from kehila_desktop.core.i18n import label
 from kehila_desktop.core.people import queries
 
-STATUS_COLOURS = {"joined": QColor("#c8e6c9"), "declined": QColor("#eeeeee"),
-                  "left": QColor("#eeeeee"), "mapped": QColor("#fff8e1"),
-                  "proposed": QColor("#ffecb3"), "approved": QColor("#ffe082"),
-                  "invited": QColor("#ffd54f")}
+STATUS_COLOURS = {
+    "joined": QColor("#c8e6c9"),
+    "declined": QColor("#eeeeee"),
+    "left": QColor("#eeeeee"),
+    "mapped": QColor("#fff8e1"),
+    "proposed": QColor("#ffecb3"),
+    "approved": QColor("#ffe082"),
+    "invited": QColor("#ffd54f"),
+}
 
 
 class MatrixModel(QAbstractTableModel):

@@ -4,16 +4,32 @@ representative) the work team represented."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit,
-                               QPlainTextEdit, QSpinBox, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+)
 
 from kehila_desktop.core import enums
 from kehila_desktop.core.i18n import label, tr
 from kehila_desktop.gui.widgets import plain_title, use_latin_digits
 from kehila_desktop.gui.direction import align_to_text
 
-FIELDS = ("body_id", "role", "role_requirements", "expected_attendance", "responsibilities",
-          "status", "source", "represents_body_id")
+FIELDS = (
+    "body_id",
+    "role",
+    "role_requirements",
+    "expected_attendance",
+    "responsibilities",
+    "status",
+    "source",
+    "represents_body_id",
+)
 
 
 def _combo(vocabulary: str, current: str) -> QComboBox:
@@ -25,8 +41,13 @@ def _combo(vocabulary: str, current: str) -> QComboBox:
 
 
 class MembershipEditor(QDialog):
-    def __init__(self, person_name: str, bodies: list[tuple[str, str, str]],
-                 values: dict | None = None, parent=None) -> None:
+    def __init__(
+        self,
+        person_name: str,
+        bodies: list[tuple[str, str, str]],
+        values: dict | None = None,
+        parent=None,
+    ) -> None:
         """``bodies``: (id, name, kind) of every body."""
         super().__init__(parent)
         values = values or {}
@@ -56,14 +77,19 @@ class MembershipEditor(QDialog):
             if kind == "work_team":
                 self.represents.addItem(name, body_id)
         self.represents.setCurrentIndex(
-            max(0, self.represents.findData(values.get("represents_body_id"))))
+            max(0, self.represents.findData(values.get("represents_body_id")))
+        )
         form = QFormLayout()
-        for text, widget in (("body", self.body), ("role", self.role),
-                             ("pipeline status", self.status), ("source", self.source),
-                             ("expected attendance", self.attendance),
-                             ("role requirements", self.requirements),
-                             ("areas of responsibility", self.responsibilities),
-                             ("represents", self.represents)):
+        for text, widget in (
+            ("body", self.body),
+            ("role", self.role),
+            ("pipeline status", self.status),
+            ("source", self.source),
+            ("expected attendance", self.attendance),
+            ("role requirements", self.requirements),
+            ("areas of responsibility", self.responsibilities),
+            ("represents", self.represents),
+        ):
             form.addRow(tr(text), widget)
             widget.setAccessibleName(tr(text))
         self.role.currentIndexChanged.connect(self._role_changed)
@@ -84,9 +110,13 @@ class MembershipEditor(QDialog):
 
     def result_values(self) -> dict:
         rep = self.represents.currentData() if self.represents.isEnabled() else None
-        return {"body_id": self.body.currentData(), "role": self.role.currentData(),
-                "status": self.status.currentData(), "source": self.source.currentData(),
-                "expected_attendance": self.attendance.value(),
-                "role_requirements": self.requirements.toPlainText().strip(),
-                "responsibilities": self.responsibilities.text().strip(),
-                "represents_body_id": rep}
+        return {
+            "body_id": self.body.currentData(),
+            "role": self.role.currentData(),
+            "status": self.status.currentData(),
+            "source": self.source.currentData(),
+            "expected_attendance": self.attendance.value(),
+            "role_requirements": self.requirements.toPlainText().strip(),
+            "responsibilities": self.responsibilities.text().strip(),
+            "represents_body_id": rep,
+        }

@@ -4,8 +4,17 @@ add to a body, edit, move along the pipeline, remove."""
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel,
-                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kehila_desktop.core.i18n import format_date, label, tr
 from kehila_desktop.core.structure.memberships import NEXT_STATUS
@@ -15,9 +24,9 @@ COLUMNS = ("body", "role", "pipeline status", "source", "expected attendance")
 
 class MembershipsPanel(QWidget):
     addRequested = Signal()
-    editRequested = Signal(str)     # membership id
+    editRequested = Signal(str)  # membership id
     advanceRequested = Signal(str)  # membership id
-    removeRequested = Signal(str)   # membership id
+    removeRequested = Signal(str)  # membership id
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -58,12 +67,16 @@ class MembershipsPanel(QWidget):
         self.show_person(None, [])
 
     def retranslate(self) -> None:
-        self.table.setHorizontalHeaderLabels([tr("Body"), tr("Role"), tr("Pipeline status"),
-                                              tr("Source"), tr("Expected attendance")])
+        self.table.setHorizontalHeaderLabels(
+            [tr("Body"), tr("Role"), tr("Pipeline status"), tr("Source"), tr("Expected attendance")]
+        )
         self.table.setAccessibleName(tr("memberships"))
-        for button, text in ((self.add_button, "Add to a body…"), (self.edit_button, "Edit…"),
-                             (self.advance_button, "Next pipeline step"),
-                             (self.remove_button, "Remove from the body")):
+        for button, text in (
+            (self.add_button, "Add to a body…"),
+            (self.edit_button, "Edit…"),
+            (self.advance_button, "Next pipeline step"),
+            (self.remove_button, "Remove from the body"),
+        ):
             button.setText(tr(text))
             button.setAccessibleName(tr(text))
         self.show_person(getattr(self, "_name", None), self.rows)
@@ -72,17 +85,28 @@ class MembershipsPanel(QWidget):
         """``rows``: membership dicts with body name under ``body``."""
         self._name = name
         self.rows = rows
-        self.heading.setText(tr("Memberships of {person}", person=name) if name
-                             else tr("Choose a person to see their memberships."))
+        self.heading.setText(
+            tr("Memberships of {person}", person=name)
+            if name
+            else tr("Choose a person to see their memberships.")
+        )
         self.table.setRowCount(len(rows))
         for r, m in enumerate(rows):
             status = label("PIPELINE", m["status"])
             decision = m.get("approved_by")
             if decision and m["status"] in ("approved", "invited", "joined"):
-                status = tr("{status} (steering decision of {date})", status=status,
-                            date=format_date(decision[1]))
-            values = (m["body"], label("ROLES", m["role"]), status,
-                      label("MEMBERSHIP_SOURCES", m["source"]), f"{m['expected_attendance']}%")
+                status = tr(
+                    "{status} (steering decision of {date})",
+                    status=status,
+                    date=format_date(decision[1]),
+                )
+            values = (
+                m["body"],
+                label("ROLES", m["role"]),
+                status,
+                label("MEMBERSHIP_SOURCES", m["source"]),
+                f"{m['expected_attendance']}%",
+            )
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         self.add_button.setEnabled(name is not None)
@@ -99,8 +123,10 @@ class MembershipsPanel(QWidget):
             if m["id"] == membership_id:
                 index = self.table.model().index(r, 0)
                 self.table.selectionModel().setCurrentIndex(
-                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows)
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
 
     def _update_buttons(self) -> None:
         mid = self.selected_id()

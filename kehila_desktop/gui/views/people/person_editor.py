@@ -4,16 +4,35 @@ that say what is wrong, and the consent to keep contact details."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+)
 
 from kehila_desktop.core import enums
 from kehila_desktop.core.i18n import label, tr
 from kehila_desktop.core.people.contacts import clean_phone, validate_email, validate_phone
 from kehila_desktop.gui.direction import align_to_text
 
-FIELDS = ("name", "organisation", "title", "sector", "area_id", "community", "phone", "email",
-          "notes", "contact_consent")
+FIELDS = (
+    "name",
+    "organisation",
+    "title",
+    "sector",
+    "area_id",
+    "community",
+    "phone",
+    "email",
+    "notes",
+    "contact_consent",
+)
 
 
 def _problem_label() -> QLabel:
@@ -28,8 +47,9 @@ def _problem_label() -> QLabel:
 class PersonEditor(QDialog):
     """Edit ``values`` (a dict of person fields); ``result_values()`` after accept."""
 
-    def __init__(self, areas: list[tuple[str, str]], values: dict | None = None,
-                 parent=None) -> None:
+    def __init__(
+        self, areas: list[tuple[str, str]], values: dict | None = None, parent=None
+    ) -> None:
         super().__init__(parent)
         values = values or {}
         self.setWindowTitle(tr("Edit person") if values.get("id") else tr("New person"))
@@ -61,12 +81,21 @@ class PersonEditor(QDialog):
         self.notes.setTabChangesFocus(True)  # Tab leaves the field (no keyboard trap)
         self.consent = QCheckBox(tr("The person agreed that we keep their contact details"))
         self.consent.setChecked(bool(values.get("contact_consent", False)))
-        rows = [("name", self.name), ("", self.name_problem),
-                ("organisation", self.organisation), ("title", self.title_edit),
-                ("sector", self.sector), ("neighbourhood / area", self.area),
-                ("community", self.community),
-                ("phone", self.phone), ("", self.phone_problem), ("email", self.email),
-                ("", self.email_problem), ("notes", self.notes), ("", self.consent)]
+        rows = [
+            ("name", self.name),
+            ("", self.name_problem),
+            ("organisation", self.organisation),
+            ("title", self.title_edit),
+            ("sector", self.sector),
+            ("neighbourhood / area", self.area),
+            ("community", self.community),
+            ("phone", self.phone),
+            ("", self.phone_problem),
+            ("email", self.email),
+            ("", self.email_problem),
+            ("notes", self.notes),
+            ("", self.consent),
+        ]
         for text, widget in rows:
             if text:
                 form.addRow(tr(text), widget)
@@ -97,8 +126,9 @@ class PersonEditor(QDialog):
         }
         for widget, problem in problems.items():
             widget.setText(problem or "")
-            widget.setVisible(bool(problem) and (widget is not self.name_problem
-                                                 or self.name.isModified()))
+            widget.setVisible(
+                bool(problem) and (widget is not self.name_problem or self.name.isModified())
+            )
         ok = not any(problems.values())
         self.ok.setEnabled(ok)
         return ok

@@ -17,22 +17,44 @@ from kehila_desktop.core.people.search import (
     people_rows,
 )
 
-COLUMNS = ("name", "organisation", "sector", "area", "community", "bodies", "status", "phone",
-           "email")
+COLUMNS = (
+    "name",
+    "organisation",
+    "sector",
+    "area",
+    "community",
+    "bodies",
+    "status",
+    "phone",
+    "email",
+)
 
 
 def headers() -> dict[str, str]:
     """The table's own headings in the current language (capitalised in English; the
     export's lowercase column names stay as they are, since import reads them)."""
-    return {"name": tr("Name"), "organisation": tr("Organisation"), "sector": tr("Sector"),
-            "area": tr("Neighbourhood / area"), "community": tr("Community"),
-            "bodies": tr("Bodies"), "status": tr("Pipeline status"), "phone": tr("Phone"),
-            "email": tr("E-mail")}
+    return {
+        "name": tr("Name"),
+        "organisation": tr("Organisation"),
+        "sector": tr("Sector"),
+        "area": tr("Neighbourhood / area"),
+        "community": tr("Community"),
+        "bodies": tr("Bodies"),
+        "status": tr("Pipeline status"),
+        "phone": tr("Phone"),
+        "email": tr("E-mail"),
+    }
 
 
 NO_CONSENT = QColor("#8a8a8a")
-_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.UserRole})
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.UserRole,
+    }
+)
 PIPELINE_ORDER = ("mapped", "proposed", "approved", "invited", "joined", "declined", "left")
 
 
@@ -130,7 +152,8 @@ class PeopleTableModel(QAbstractTableModel):
             cached = self._status_labels.get(person.statuses)
             if cached is None:
                 cached = self._status_labels[person.statuses] = join_list(
-                    label("PIPELINE", s) for s in PIPELINE_ORDER if s in person.statuses)
+                    label("PIPELINE", s) for s in PIPELINE_ORDER if s in person.statuses
+                )
             return cached
         return getattr(person, column)
 
@@ -147,6 +170,8 @@ class PeopleTableModel(QAbstractTableModel):
         column, order = self._sort
         name = COLUMNS[column]
         keyed = [(normalise(self._text(p, name)), p.name, p.id, p) for p in rows]
-        keyed.sort(key=lambda k: (k[0] == "", k[0], k[1], k[2]),
-                   reverse=order == Qt.SortOrder.DescendingOrder)
+        keyed.sort(
+            key=lambda k: (k[0] == "", k[0], k[1], k[2]),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
         return [k[3] for k in keyed]

@@ -12,10 +12,24 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialog, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kehila_desktop.core import enums, health
 from kehila_desktop.core.structure.composition import composition
@@ -36,8 +50,17 @@ from kehila_desktop.gui.views.people.person_editor import PersonEditor
 from kehila_desktop.gui.views.people.table_model import PeopleTableModel
 from kehila_desktop.gui.direction import follow_text_direction
 
-MEMBERSHIP_FIELDS = ("id", "body_id", "role", "role_requirements", "expected_attendance",
-                     "responsibilities", "status", "source", "represents_body_id")
+MEMBERSHIP_FIELDS = (
+    "id",
+    "body_id",
+    "role",
+    "role_requirements",
+    "expected_attendance",
+    "responsibilities",
+    "status",
+    "source",
+    "represents_body_id",
+)
 
 
 class View(LazyView):
@@ -80,8 +103,11 @@ class View(LazyView):
             top.addWidget(combo, 1)
         top.addWidget(self.count_label)
 
-        self.new_button, self.edit_button, self.delete_button = (QPushButton(), QPushButton(),
-                                                                 QPushButton())
+        self.new_button, self.edit_button, self.delete_button = (
+            QPushButton(),
+            QPushButton(),
+            QPushButton(),
+        )
         self.import_button, self.export_button = QPushButton(), QPushButton()
         self.new_button.clicked.connect(self.new_person)
         self.edit_button.clicked.connect(self.edit_person)
@@ -106,8 +132,7 @@ class View(LazyView):
         self.table.setTabKeyNavigation(False)  # Tab moves on, arrows move in the table
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(
-            self.table.fontMetrics().height() + 8)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setWordWrap(False)
@@ -116,11 +141,14 @@ class View(LazyView):
         self.table.doubleClicked.connect(lambda *_: self.edit_person())
         # the keyboard: Ctrl+F to search, Enter to edit the person, Delete to delete them
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.search.setFocus)
-        for key, slot in ((Qt.Key.Key_Return, self.edit_person),
-                          (Qt.Key.Key_Enter, self.edit_person),
-                          (Qt.Key.Key_Delete, self.delete_person)):
-            QShortcut(QKeySequence(key), self.table, slot,
-                      context=Qt.ShortcutContext.WidgetShortcut)
+        for key, slot in (
+            (Qt.Key.Key_Return, self.edit_person),
+            (Qt.Key.Key_Enter, self.edit_person),
+            (Qt.Key.Key_Delete, self.delete_person),
+        ):
+            QShortcut(
+                QKeySequence(key), self.table, slot, context=Qt.ShortcutContext.WidgetShortcut
+            )
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.memberships = MembershipsPanel()
         self.memberships.addRequested.connect(self.add_membership)
@@ -179,13 +207,15 @@ class View(LazyView):
         return tr("People & mapping")
 
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(tr("Search name, organisation, community, e-mail or "
-                                          "phone"))
+        self.search.setPlaceholderText(tr("Search name, organisation, community, e-mail or phone"))
         self.search.setAccessibleName(tr("search people"))
-        for button, text in ((self.new_button, "New person…"), (self.edit_button, "Edit…"),
-                             (self.delete_button, "Delete person"),
-                             (self.import_button, "Import people…"),
-                             (self.export_button, "Export people…")):
+        for button, text in (
+            (self.new_button, "New person…"),
+            (self.edit_button, "Edit…"),
+            (self.delete_button, "Delete person"),
+            (self.import_button, "Import people…"),
+            (self.export_button, "Export people…"),
+        ):
             button.setText(tr(text))
             button.setAccessibleName(tr(text))
         for i, text in enumerate(("People", "Who sits where", "Composition")):
@@ -258,10 +288,12 @@ class View(LazyView):
         choices = [
             (self.sector_filter, "all sectors", [(k, label("SECTORS", k)) for k in enums.SECTORS]),
             (self.area_filter, "all areas", structure_q.area_names(conn) if conn else []),
-            (self.body_filter, "all bodies",
-             [(i, n) for i, n, _k in structure_q.bodies(conn)] if conn else []),
-            (self.status_filter, "any status",
-             [(k, label("PIPELINE", k)) for k in enums.PIPELINE]),
+            (
+                self.body_filter,
+                "all bodies",
+                [(i, n) for i, n, _k in structure_q.bodies(conn)] if conn else [],
+            ),
+            (self.status_filter, "any status", [(k, label("PIPELINE", k)) for k in enums.PIPELINE]),
         ]
         for combo, everything, items in choices:
             current = combo.currentData()
@@ -274,9 +306,13 @@ class View(LazyView):
             combo.blockSignals(False)
 
     def current_filter(self) -> PeopleFilter:
-        return PeopleFilter(self.search.text(), self.sector_filter.currentData(),
-                            self.area_filter.currentData(), self.body_filter.currentData(),
-                            self.status_filter.currentData())
+        return PeopleFilter(
+            self.search.text(),
+            self.sector_filter.currentData(),
+            self.area_filter.currentData(),
+            self.body_filter.currentData(),
+            self.status_filter.currentData(),
+        )
 
     def _filter_changed(self, *args) -> None:
         selected = self.selected_person_id()
@@ -292,15 +328,24 @@ class View(LazyView):
             combo.setCurrentIndex(0)
 
     def _update_count(self) -> None:
-        self.count_label.setText(ntr("{shown} of {n} person", "{shown} of {n} people",
-                                     self.model.total, shown=self.model.rowCount()))
+        self.count_label.setText(
+            ntr(
+                "{shown} of {n} person",
+                "{shown} of {n} people",
+                self.model.total,
+                shown=self.model.rowCount(),
+            )
+        )
 
     # --- selection ----------------------------------------------------------------------
     def print_context(self) -> dict:
         """What File → Print… starts with: the partner mapping (the selected person and the
         composition's body for a role letter or a roster)."""
-        return {"handout": "people", "member": self.selected_person_id(),
-                "body": self.comp_body.currentData()}
+        return {
+            "handout": "people",
+            "member": self.selected_person_id(),
+            "body": self.comp_body.currentData(),
+        }
 
     def selected_person_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
@@ -313,8 +358,10 @@ class View(LazyView):
             return False
         index = self.model.index(row, 0)
         self.table.selectionModel().select(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
         return True
@@ -338,8 +385,7 @@ class View(LazyView):
 
     def _changed(self, changed) -> None:
         tables = getattr(changed, "tables", None)
-        if tables and not tables & {"person", "membership", "body", "area", "program",
-                                    "channel"}:
+        if tables and not tables & {"person", "membership", "body", "area", "program", "channel"}:
             return
         # 5,000 people take ~150 ms to re-read: not on every edit in another view
         self.refresh_when_shown()
@@ -355,8 +401,9 @@ class View(LazyView):
         if self.exec_dialog(editor) != QDialog.DialogCode.Accepted:
             return None
         values = editor.result_values()
-        person_id = self.context.run(tr("add {person}", person=values["name"]),
-                                     lambda ops: people.add_person(ops, values))
+        person_id = self.context.run(
+            tr("add {person}", person=values["name"]), lambda ops: people.add_person(ops, values)
+        )
         if person_id:
             if self.model.row_of(person_id) < 0:  # hidden by the filters: show everyone
                 self.clear_filters()
@@ -372,8 +419,9 @@ class View(LazyView):
         if self.exec_dialog(editor) != QDialog.DialogCode.Accepted:
             return
         new = editor.result_values()
-        self.context.run(tr("edit {person}", person=new["name"]),
-                         lambda ops: people.update_person(ops, pid, new))
+        self.context.run(
+            tr("edit {person}", person=new["name"]), lambda ops: people.update_person(ops, pid, new)
+        )
 
     def delete_person(self) -> None:
         pid = self.selected_person_id()
@@ -385,17 +433,20 @@ class View(LazyView):
         chairs = people_q.chaired_body_names(conn, pid)
         question = tr("Delete {name}?", name=name)
         if bodies:
-            question += " " + ntr("Their {n} membership goes with them ({bodies}).",
-                                  "Their {n} memberships go with them ({bodies}).",
-                                  len(bodies), bodies=", ".join(bodies))
+            question += " " + ntr(
+                "Their {n} membership goes with them ({bodies}).",
+                "Their {n} memberships go with them ({bodies}).",
+                len(bodies),
+                bodies=", ".join(bodies),
+            )
         if chairs:
-            question += " " + tr("They will no longer chair {bodies}.",
-                                 bodies=", ".join(chairs))
+            question += " " + tr("They will no longer chair {bodies}.", bodies=", ".join(chairs))
         question += " " + tr("Undo brings it all back.")
         if not dialogs.confirm(self, question, tr("Delete")):
             return
-        self.context.run(tr("delete {person}", person=name),
-                         lambda ops: people.delete_person(ops, pid))
+        self.context.run(
+            tr("delete {person}", person=name), lambda ops: people.delete_person(ops, pid)
+        )
 
     # --- memberships ----------------------------------------------------------------------
     def _bodies(self) -> list[tuple[str, str, str]]:
@@ -413,35 +464,42 @@ class View(LazyView):
         body = editor.body.currentText()
         return self.context.run(
             tr("add {person} to {body}", person=name, body=body),
-            lambda ops: memberships.add_membership(ops, pid, values.pop("body_id"), values))
+            lambda ops: memberships.add_membership(ops, pid, values.pop("body_id"), values),
+        )
 
     def _membership(self, mid: str) -> dict:
         return memberships.membership(self.context.pf.conn, mid)
 
     def edit_membership(self, mid: str) -> None:
         m = self._membership(mid)
-        editor = MembershipEditor(m["person"], self._bodies(),
-                                  {k: m[k] for k in MEMBERSHIP_FIELDS}, parent=self)
+        editor = MembershipEditor(
+            m["person"], self._bodies(), {k: m[k] for k in MEMBERSHIP_FIELDS}, parent=self
+        )
         if self.exec_dialog(editor) != QDialog.DialogCode.Accepted:
             return
         values = editor.result_values()
         values.pop("body_id")
-        self.context.run(tr("edit {person} in {body}", person=m["person"], body=m["body"]),
-                         lambda ops: memberships.update_membership(ops, mid, values))
+        self.context.run(
+            tr("edit {person} in {body}", person=m["person"], body=m["body"]),
+            lambda ops: memberships.update_membership(ops, mid, values),
+        )
 
     def advance_membership(self, mid: str) -> None:
         m = self._membership(mid)
         nxt = memberships.NEXT_STATUS.get(m["status"])
         if nxt is None:
             return
-        self.context.run(tr("{person}: {status}", person=m["person"],
-                            status=label("PIPELINE", nxt)),
-                         lambda ops: memberships.advance_membership(ops, mid))
+        self.context.run(
+            tr("{person}: {status}", person=m["person"], status=label("PIPELINE", nxt)),
+            lambda ops: memberships.advance_membership(ops, mid),
+        )
 
     def remove_membership(self, mid: str) -> None:
         m = self._membership(mid)
-        self.context.run(tr("remove {person} from {body}", person=m["person"], body=m["body"]),
-                         lambda ops: memberships.remove_membership(ops, mid))
+        self.context.run(
+            tr("remove {person} from {body}", person=m["person"], body=m["body"]),
+            lambda ops: memberships.remove_membership(ops, mid),
+        )
 
     # --- the matrix ---------------------------------------------------------------------
     def _load_matrix(self, *args) -> None:
@@ -483,12 +541,19 @@ class View(LazyView):
             return
         comp = composition(conn, bid)
         self.chart.set_composition(comp)
-        text = ntr("{n} member has joined; residents are {share}% (target {target}%).",
-                   "{n} members have joined; residents are {share}% (target {target}%).",
-                   comp.total, share=round(comp.residents_pct), target=comp.target_pct)
+        text = ntr(
+            "{n} member has joined; residents are {share}% (target {target}%).",
+            "{n} members have joined; residents are {share}% (target {target}%).",
+            comp.total,
+            share=round(comp.residents_pct),
+            target=comp.target_pct,
+        )
         if comp.in_pipeline:
-            text += " " + ntr("{n} more is on the way (mapped to invited).",
-                              "{n} more are on the way (mapped to invited).", comp.in_pipeline)
+            text += " " + ntr(
+                "{n} more is on the way (mapped to invited).",
+                "{n} more are on the way (mapped to invited).",
+                comp.in_pipeline,
+            )
         self.comp_summary.setText(text)
         with isolated_fields():  # names in another script keep their numbers in place
             findings = self.composition_findings()
@@ -501,8 +566,7 @@ class View(LazyView):
         from kehila_desktop.core.structure import composition_rules, rules as structure
 
         conn = self.context.pf.conn
-        out = [f for f in structure.bodies(conn, None)
-               if f.code in ("no_chair", "no_members")]
+        out = [f for f in structure.bodies(conn, None) if f.code in ("no_chair", "no_members")]
         for rule in composition_rules.RULES:
             out.extend(rule(conn, None))
         order = {s: i for i, s in enumerate(health.SEVERITIES)}
@@ -516,13 +580,17 @@ class View(LazyView):
     # --- import / export ------------------------------------------------------------------
     def _ask_open_sheet(self) -> str:
         path, _ = QFileDialog.getOpenFileName(
-            self, tr("Import people"), "",
-            tr("Sheets") + " (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv)")
+            self,
+            tr("Import people"),
+            "",
+            tr("Sheets") + " (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv)",
+        )
         return path
 
     def _ask_save_sheet(self) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export people"), tr("people") + ".xlsx",
-                                              tr("Sheets") + " (*.xlsx *.csv)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("Export people"), tr("people") + ".xlsx", tr("Sheets") + " (*.xlsx *.csv)"
+        )
         return path
 
     def import_dialog(self) -> None:
@@ -548,14 +616,23 @@ class View(LazyView):
             self.context.show_error(exc.text(tr))
             return False
         conn = self.context.pf.conn
-        preview = ImportPreview(plan, self, replan=lambda add_areas, consent: plan_import(
-            conn, grid, source, add_areas=add_areas, consent=consent))
+        preview = ImportPreview(
+            plan,
+            self,
+            replan=lambda add_areas, consent: plan_import(
+                conn, grid, source, add_areas=add_areas, consent=consent
+            ),
+        )
         if self.exec_dialog(preview) != QDialog.DialogCode.Accepted:
             return False
         try:  # planned again and written in one write transaction, after an integrity check
-            run_import(self.context.ops, grid, source,
-                       add_areas=preview.add_areas.isChecked(),
-                       consent=preview.consent.currentData())
+            run_import(
+                self.context.ops,
+                grid,
+                source,
+                add_areas=preview.add_areas.isChecked(),
+                consent=preview.consent.currentData(),
+            )
         except KehilaError as exc:
             self.context.show_error(exc.text(tr))
             return False
@@ -572,7 +649,13 @@ class View(LazyView):
         try:
             return export_people(self.context.pf.conn, path)
         except (KehilaError, OSError) as exc:
-            self.context.show_error(exc.text(tr) if isinstance(exc, KehilaError) else
-                                    tr("{path} cannot be written ({error}).", path=path,
-                                       error=getattr(exc, "strerror", None) or exc))
+            self.context.show_error(
+                exc.text(tr)
+                if isinstance(exc, KehilaError)
+                else tr(
+                    "{path} cannot be written ({error}).",
+                    path=path,
+                    error=getattr(exc, "strerror", None) or exc,
+                )
+            )
             return []

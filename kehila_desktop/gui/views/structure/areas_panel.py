@@ -7,8 +7,16 @@ Every button calls one named operation of ``core.structure.areas`` (one undo ste
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QGridLayout, QLabel, QLineEdit, QListWidget,
-                               QListWidgetItem, QPushButton, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QWidget,
+)
 
 from kehila_desktop.core import enums
 from kehila_desktop.core.i18n import label, tr
@@ -71,11 +79,18 @@ class AreasEditor(QWidget):
         grid.addWidget(self.merge_button, 7, 1)
         grid.setColumnStretch(0, 1)
         self.merge_label.setBuddy(self.merge_target)
-        for widget in (self.new_name, self.name_edit, self.merge_target, self.new_kind,
-                       self.kind_combo):
+        for widget in (
+            self.new_name,
+            self.name_edit,
+            self.merge_target,
+            self.new_kind,
+            self.kind_combo,
+        ):
             widget.setMinimumWidth(60)
         for combo in (self.new_kind, self.kind_combo, self.merge_target):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
             combo.setMinimumContentsLength(3)
         self.retranslate()
 
@@ -83,8 +98,9 @@ class AreasEditor(QWidget):
         for combo in (self.new_kind, self.kind_combo):
             for i in range(combo.count()):
                 combo.setItemText(i, label("AREA_KINDS", combo.itemData(i)))
-        self.hint.setText(tr("Tick the neighbourhoods, quarters and areas in the geographic "
-                             "focus."))
+        self.hint.setText(
+            tr("Tick the neighbourhoods, quarters and areas in the geographic focus.")
+        )
         self.new_name.setPlaceholderText(tr("New neighbourhood, quarter or area"))
         self.new_name.setAccessibleName(tr("Name of the new neighbourhood, quarter or area"))
         self.new_kind.setAccessibleName(tr("Kind of the new area"))
@@ -107,12 +123,12 @@ class AreasEditor(QWidget):
         self.list.clear()
         self.rows = {a.id: a for a in core_areas.list_areas(conn)}
         for area in self.rows.values():
-            item = QListWidgetItem(tr("{name} ({kind})", name=area.name,
-                                      kind=label("AREA_KINDS", area.kind)))
+            item = QListWidgetItem(
+                tr("{name} ({kind})", name=area.name, kind=label("AREA_KINDS", area.kind))
+            )
             item.setData(Qt.ItemDataRole.UserRole, area.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if area.in_focus
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if area.in_focus else Qt.CheckState.Unchecked)
             self.list.addItem(item)
             if area.id == current:
                 self.list.setCurrentItem(item)
@@ -131,14 +147,19 @@ class AreasEditor(QWidget):
             return
         area = self.rows.get(self.current_id() or "") if hasattr(self, "rows") else None
         editable = area is not None and not getattr(self, "read_only", True)
-        for widget in (self.name_edit, self.kind_combo, self.remove_button,
-                       self.merge_target, self.merge_button):
+        for widget in (
+            self.name_edit,
+            self.kind_combo,
+            self.remove_button,
+            self.merge_target,
+            self.merge_button,
+        ):
             widget.setEnabled(editable)
         self.name_edit.setText(area.name if area else "")
         if area:
             self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(area.kind)))
         self.merge_target.clear()
-        for other in (self.rows.values() if area else ()):
+        for other in self.rows.values() if area else ():
             if other.id != area.id:
                 self.merge_target.addItem(other.name, other.id)
         self.merge_target.setEnabled(editable and self.merge_target.count() > 0)
@@ -150,13 +171,17 @@ class AreasEditor(QWidget):
             return
         area_id = item.data(Qt.ItemDataRole.UserRole)
         checked = item.checkState() == Qt.CheckState.Checked
-        self.context.run(tr("change the geographic focus"),
-                         lambda ops: core_areas.set_in_focus(ops, area_id, checked))
+        self.context.run(
+            tr("change the geographic focus"),
+            lambda ops: core_areas.set_in_focus(ops, area_id, checked),
+        )
 
     def _add(self) -> None:
         name, kind = self.new_name.text(), self.new_kind.currentData()
-        new_id = self.context.run(tr("add area {name}", name=name.strip()),
-                                  lambda ops: core_areas.add_area(ops, name, kind=kind))
+        new_id = self.context.run(
+            tr("add area {name}", name=name.strip()),
+            lambda ops: core_areas.add_area(ops, name, kind=kind),
+        )
         if new_id:
             self.new_name.clear()
             self.load(self.context.pf.conn, self.context.read_only)
@@ -170,16 +195,20 @@ class AreasEditor(QWidget):
         name = self.name_edit.text()
         if area is None or " ".join(name.split()) == area.name:
             return
-        done = self.context.run(tr("rename area {old} to {new}", old=area.name, new=name),
-                                lambda ops: core_areas.rename_area(ops, area_id, name) or True)
+        done = self.context.run(
+            tr("rename area {old} to {new}", old=area.name, new=name),
+            lambda ops: core_areas.rename_area(ops, area_id, name) or True,
+        )
         if not done:
             self.name_edit.setText(area.name)
 
     def _set_kind(self) -> None:
         area_id, kind = self.current_id(), self.kind_combo.currentData()
         if area_id:
-            self.context.run(tr("edit area {name}", name=self.rows[area_id].name),
-                             lambda ops: core_areas.set_area_kind(ops, area_id, kind))
+            self.context.run(
+                tr("edit area {name}", name=self.rows[area_id].name),
+                lambda ops: core_areas.set_area_kind(ops, area_id, kind),
+            )
 
     def _remove(self) -> None:
         area_id = self.current_id()
@@ -189,19 +218,28 @@ class AreasEditor(QWidget):
         if area.used:  # the core refuses; say why at once
             self.context.show_error(core_areas.describe_removal(self.context.pf.conn, area_id))
             return
-        self.context.run(tr("remove area {name}", name=area.name),
-                         lambda ops: core_areas.remove_area(ops, area_id))
+        self.context.run(
+            tr("remove area {name}", name=area.name),
+            lambda ops: core_areas.remove_area(ops, area_id),
+        )
 
     def _merge(self) -> None:
         area_id, keep_id = self.current_id(), self.merge_target.currentData()
         if not area_id or not keep_id:
             return
         gone, keep = self.rows[area_id], self.rows[keep_id]
-        text = tr("Merge {merged} into {name}? The people who live in {merged} ({people}) and "
-                  "the actions that serve it ({actions}) move to {name}; {merged} is removed. "
-                  "Undo brings it back.", merged=gone.name, name=keep.name,
-                  people=gone.people, actions=gone.actions)
+        text = tr(
+            "Merge {merged} into {name}? The people who live in {merged} ({people}) and "
+            "the actions that serve it ({actions}) move to {name}; {merged} is removed. "
+            "Undo brings it back.",
+            merged=gone.name,
+            name=keep.name,
+            people=gone.people,
+            actions=gone.actions,
+        )
         if not dialogs.confirm(self, text, tr("Merge")):
             return
-        self.context.run(tr("merge {merged} into {name}", merged=gone.name, name=keep.name),
-                         lambda ops: core_areas.merge_areas(ops, keep_id, area_id))
+        self.context.run(
+            tr("merge {merged} into {name}", merged=gone.name, name=keep.name),
+            lambda ops: core_areas.merge_areas(ops, keep_id, area_id),
+        )

@@ -8,8 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen,
-                           QPolygonF)
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from kehila_desktop.core.i18n import ntr, tr
@@ -56,8 +55,9 @@ class StructureDiagram(QWidget):
         self.boxes = boxes
         if self.selected_id not in {b.id for b in boxes}:
             self.selected_id = ""
-        self.setAccessibleDescription("; ".join(self._box_text(b).replace("\n", ", ")
-                                                for b in boxes))
+        self.setAccessibleDescription(
+            "; ".join(self._box_text(b).replace("\n", ", ") for b in boxes)
+        )
         self.update()
 
     def select(self, body_id: str, *, emit: bool = True) -> None:
@@ -95,8 +95,9 @@ class StructureDiagram(QWidget):
                 rects[team.id] = QRectF(x, rows[2], tw, bh)
                 x += tw + gap
         if self.isRightToLeft():  # mirror: the drawing reads from the right
-            rects = {k: QRectF(w - r.right(), r.top(), r.width(), r.height())
-                     for k, r in rects.items()}
+            rects = {
+                k: QRectF(w - r.right(), r.top(), r.width(), r.height()) for k, r in rects.items()
+            }
         return rects
 
     def _fonts(self) -> tuple[QFont, QFont]:
@@ -108,8 +109,9 @@ class StructureDiagram(QWidget):
 
     def _box_height(self) -> float:
         title, body = self._fonts()
-        return max(BOX_H, QFontMetricsF(title).lineSpacing()
-                   + 3 * QFontMetricsF(body).lineSpacing() + 20)
+        return max(
+            BOX_H, QFontMetricsF(title).lineSpacing() + 3 * QFontMetricsF(body).lineSpacing() + 20
+        )
 
     # --- painting -----------------------------------------------------------------------
     def paintEvent(self, _event) -> None:
@@ -125,11 +127,18 @@ class StructureDiagram(QWidget):
         steering, design = by_kind.get("steering"), by_kind.get("design")
         if steering and design:
             a, b = self.rects[steering.id], self.rects[design.id]
-            self._arrow(painter, QPointF(a.center().x(), a.bottom()),
-                        QPointF(b.center().x(), b.top()), link_pen)
-            self._caption(painter, small, QRectF(a.left() - 40, a.bottom() + 4,
-                                                 a.width() + 80, b.top() - a.bottom() - 8),
-                          tr("decides the composition"))
+            self._arrow(
+                painter,
+                QPointF(a.center().x(), a.bottom()),
+                QPointF(b.center().x(), b.top()),
+                link_pen,
+            )
+            self._caption(
+                painter,
+                small,
+                QRectF(a.left() - 40, a.bottom() + 4, a.width() + 80, b.top() - a.bottom() - 8),
+                tr("decides the composition"),
+            )
         teams = [b for b in self.boxes if b.kind == "work_team"]
         if design and teams:
             d = self.rects[design.id]
@@ -139,23 +148,38 @@ class StructureDiagram(QWidget):
             painter.drawLine(QPointF(min(xs), bus_y), QPointF(max(xs), bus_y))
             for x, team in zip(xs, teams):
                 painter.drawLine(QPointF(x, self.rects[team.id].top()), QPointF(x, bus_y))
-            self._arrow(painter, QPointF(d.center().x(), bus_y), QPointF(d.center().x(),
-                        d.bottom()), link_pen)
-            self._caption(painter, small, QRectF(d.center().x() + 8 if not self.isRightToLeft()
-                                                 else d.center().x() - 8 - 260,
-                                                 d.bottom() + 2, 260, bus_y - d.bottom() - 4),
-                          tr("work-team representatives sit in the design committee"))
+            self._arrow(
+                painter,
+                QPointF(d.center().x(), bus_y),
+                QPointF(d.center().x(), d.bottom()),
+                link_pen,
+            )
+            self._caption(
+                painter,
+                small,
+                QRectF(
+                    d.center().x() + 8 if not self.isRightToLeft() else d.center().x() - 8 - 260,
+                    d.bottom() + 2,
+                    260,
+                    bus_y - d.bottom() - 4,
+                ),
+                tr("work-team representatives sit in the design committee"),
+            )
         team = by_kind.get("program_team")
         if team and design:
             a, b = self.rects[design.id], self.rects[team.id]
             dashed = QPen(QColor("#9a86b8"), 1.4, Qt.PenStyle.DashLine)
             left, right = (a, b) if a.center().x() < b.center().x() else (b, a)
             painter.setPen(dashed)
-            painter.drawLine(QPointF(left.right(), a.center().y()),
-                             QPointF(right.left(), a.center().y()))
-            self._caption(painter, small, QRectF(left.right() + 4, a.center().y() - 40,
-                                                 right.left() - left.right() - 8, 36),
-                          tr("leads and implements"))
+            painter.drawLine(
+                QPointF(left.right(), a.center().y()), QPointF(right.left(), a.center().y())
+            )
+            self._caption(
+                painter,
+                small,
+                QRectF(left.right() + 4, a.center().y() - 40, right.left() - left.right() - 8, 36),
+                tr("leads and implements"),
+            )
         for box in self.boxes:
             self._box(painter, box, self.rects[box.id])
         painter.end()
@@ -180,10 +204,11 @@ class StructureDiagram(QWidget):
         painter.setPen(QColor("#1d2733"))
         metrics = painter.fontMetrics()
         name = metrics.elidedText(box.name, Qt.TextElideMode.ElideRight, int(inner.width()))
-        painter.drawText(QRectF(inner.left(), inner.top(), inner.width(),
-                                metrics.lineSpacing()),
-                         Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-                         | Qt.TextFlag.TextDontClip, name)
+        painter.drawText(
+            QRectF(inner.left(), inner.top(), inner.width(), metrics.lineSpacing()),
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextDontClip,
+            name,
+        )
         painter.setFont(body_font)
         painter.setPen(QColor("#3c4652"))
         lines = self._box_text(box).split("\n")[1:]
@@ -191,15 +216,21 @@ class StructureDiagram(QWidget):
         y = inner.top() + metrics.lineSpacing() + 4
         for line in lines:
             text = fm.elidedText(line, Qt.TextElideMode.ElideRight, int(inner.width()))
-            painter.drawText(QRectF(inner.left(), y, inner.width(), fm.lineSpacing()),
-                             Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextDontClip, text)
+            painter.drawText(
+                QRectF(inner.left(), y, inner.width(), fm.lineSpacing()),
+                Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextDontClip,
+                text,
+            )
             y += fm.lineSpacing()
 
     def _box_text(self, box: BodyBox) -> str:
         chair = tr("No chair yet")
         if box.chair:
-            chair = (tr("Proposed chair: {name}", name=box.chair) if box.chair_proposed
-                     else tr("Chair: {name}", name=box.chair))
+            chair = (
+                tr("Proposed chair: {name}", name=box.chair)
+                if box.chair_proposed
+                else tr("Chair: {name}", name=box.chair)
+            )
         members = ntr("{n} member", "{n} members", box.members)
         cadence = box.cadence
         if not box.channel_chosen:
@@ -217,8 +248,13 @@ class StructureDiagram(QWidget):
         painter.setPen(pen)
         painter.drawLine(start, end)
         direction = 1 if end.y() > start.y() else -1
-        head = QPolygonF([end, QPointF(end.x() - 5, end.y() - 9 * direction),
-                          QPointF(end.x() + 5, end.y() - 9 * direction)])
+        head = QPolygonF(
+            [
+                end,
+                QPointF(end.x() - 5, end.y() - 9 * direction),
+                QPointF(end.x() + 5, end.y() - 9 * direction),
+            ]
+        )
         painter.setBrush(pen.color())
         painter.drawPolygon(head)
         painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -18,29 +18,45 @@ from kehila_desktop.gui.views.structure.areas_panel import AreasEditor
 from kehila_desktop.gui.widgets import attach_calendar, number_locale
 from kehila_desktop.gui.direction import align_to_text
 
+
 def weekday_name(n: int) -> str:
-    return {0: tr("Monday"), 1: tr("Tuesday"), 2: tr("Wednesday"), 3: tr("Thursday"),
-            4: tr("Friday"), 5: tr("Saturday"), 6: tr("Sunday")}[n]
+    return {
+        0: tr("Monday"),
+        1: tr("Tuesday"),
+        2: tr("Wednesday"),
+        3: tr("Thursday"),
+        4: tr("Friday"),
+        5: tr("Saturday"),
+        6: tr("Sunday"),
+    }[n]
 
 
 def seed_decisions(kind: str) -> str:
     """What the seed gives each mechanism to decide and do."""
     return {
-        "steering": tr("Approves processes and budgets. At the start it decides the program's "
-                       "boundaries (scope) and timelines, the geographic focus and the chosen "
-                       "channels, and it decides the composition of the design committee. "
-                       "Convenes once a quarter."),
-        "design": tr("Defines shared goals and targets and formulates the local work plan; "
-                     "helps with the mapping and the strategic plan. Every member has an equal "
-                     "voice and equal weight in decisions. Two and a half hours once a month "
-                     "in the first year, then once a quarter."),
-        "work_team": tr("Leads the local situation picture of its channel, helps define the "
-                        "problem space and the solution space, recommends shared long-term "
-                        "goals and helps formulate the strategic work plan. Its "
-                        "representatives sit in the design committee."),
-        "program_team": tr("The program manager, the community companion and the fellows: "
-                           "regular meetings, trainings and team days; implements the program "
-                           "down to the small details."),
+        "steering": tr(
+            "Approves processes and budgets. At the start it decides the program's "
+            "boundaries (scope) and timelines, the geographic focus and the chosen "
+            "channels, and it decides the composition of the design committee. "
+            "Convenes once a quarter."
+        ),
+        "design": tr(
+            "Defines shared goals and targets and formulates the local work plan; "
+            "helps with the mapping and the strategic plan. Every member has an equal "
+            "voice and equal weight in decisions. Two and a half hours once a month "
+            "in the first year, then once a quarter."
+        ),
+        "work_team": tr(
+            "Leads the local situation picture of its channel, helps define the "
+            "problem space and the solution space, recommends shared long-term "
+            "goals and helps formulate the strategic work plan. Its "
+            "representatives sit in the design committee."
+        ),
+        "program_team": tr(
+            "The program manager, the community companion and the fellows: "
+            "regular meetings, trainings and team days; implements the program "
+            "down to the small details."
+        ),
     }.get(kind, "")
 
 
@@ -74,7 +90,8 @@ class BodyPanel(QWidget):
             ui.cadenceCombo.addItem("", key)
         # the longest cadence must not widen the panel (the window fits 1000 px)
         ui.cadenceCombo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         ui.cadenceCombo.setMinimumContentsLength(14)
         for n in range(7):
             ui.weekdayCombo.addItem("", n)
@@ -88,35 +105,66 @@ class BodyPanel(QWidget):
         font.setBold(True)
         ui.heading.setFont(font)
         ui.nameEdit.editingFinished.connect(self._name_done)
-        ui.chairCombo.activated.connect(lambda _i: self._set(
-            "chair_person_id", ui.chairCombo.currentData() or None,
-            tr("change the chair of {name}", name=self.row.get("name", ""))))
-        ui.cadenceCombo.activated.connect(lambda _i: self._set(
-            "cadence", ui.cadenceCombo.currentData(),
-            tr("change the cadence of {name}", name=self.row.get("name", ""))))
-        ui.minutesSpin.editingFinished.connect(lambda: self._set(
-            "meeting_minutes", ui.minutesSpin.value(),
-            tr("change the meeting length of {name}", name=self.row.get("name", ""))))
-        ui.weekdayCombo.activated.connect(lambda _i: self._set(
-            "preferred_weekday", ui.weekdayCombo.currentData(),
-            tr("change the meeting day of {name}", name=self.row.get("name", ""))))
-        ui.hourEdit.editingFinished.connect(lambda: self._set(
-            "preferred_hour", ui.hourEdit.time().toString("HH:mm"),
-            tr("change the meeting hour of {name}", name=self.row.get("name", ""))))
+        ui.chairCombo.activated.connect(
+            lambda _i: self._set(
+                "chair_person_id",
+                ui.chairCombo.currentData() or None,
+                tr("change the chair of {name}", name=self.row.get("name", "")),
+            )
+        )
+        ui.cadenceCombo.activated.connect(
+            lambda _i: self._set(
+                "cadence",
+                ui.cadenceCombo.currentData(),
+                tr("change the cadence of {name}", name=self.row.get("name", "")),
+            )
+        )
+        ui.minutesSpin.editingFinished.connect(
+            lambda: self._set(
+                "meeting_minutes",
+                ui.minutesSpin.value(),
+                tr("change the meeting length of {name}", name=self.row.get("name", "")),
+            )
+        )
+        ui.weekdayCombo.activated.connect(
+            lambda _i: self._set(
+                "preferred_weekday",
+                ui.weekdayCombo.currentData(),
+                tr("change the meeting day of {name}", name=self.row.get("name", "")),
+            )
+        )
+        ui.hourEdit.editingFinished.connect(
+            lambda: self._set(
+                "preferred_hour",
+                ui.hourEdit.time().toString("HH:mm"),
+                tr("change the meeting hour of {name}", name=self.row.get("name", "")),
+            )
+        )
         align_to_text(ui.responsibilitiesEdit)
-        _FocusOut(ui.responsibilitiesEdit, lambda: self._set(
-            "responsibilities", ui.responsibilitiesEdit.toPlainText(),
-            tr("edit the responsibilities of {name}", name=self.row.get("name", ""))))
+        _FocusOut(
+            ui.responsibilitiesEdit,
+            lambda: self._set(
+                "responsibilities",
+                ui.responsibilitiesEdit.toPlainText(),
+                tr("edit the responsibilities of {name}", name=self.row.get("name", "")),
+            ),
+        )
         self.retranslate()
 
     def retranslate(self) -> None:
         ui = self.ui
-        pairs = ((ui.kindLabel, tr("Mechanism")), (ui.nameLabel, tr("Name")),
-                 (ui.chairLabel, tr("Chair")), (ui.membersLabel, tr("Members")),
-                 (ui.cadenceLabel, tr("Cadence")), (ui.minutesLabel, tr("Meeting length")),
-                 (ui.weekdayLabel, tr("Usual day")), (ui.hourLabel, tr("Usual hour")),
-                 (ui.responsibilitiesLabel, tr("Areas of responsibility")),
-                 (ui.decisionsLabel, tr("What the seed gives it")))
+        pairs = (
+            (ui.kindLabel, tr("Mechanism")),
+            (ui.nameLabel, tr("Name")),
+            (ui.chairLabel, tr("Chair")),
+            (ui.membersLabel, tr("Members")),
+            (ui.cadenceLabel, tr("Cadence")),
+            (ui.minutesLabel, tr("Meeting length")),
+            (ui.weekdayLabel, tr("Usual day")),
+            (ui.hourLabel, tr("Usual hour")),
+            (ui.responsibilitiesLabel, tr("Areas of responsibility")),
+            (ui.decisionsLabel, tr("What the seed gives it")),
+        )
         for lbl, text in pairs:
             lbl.setText(text)
             buddy = lbl.buddy()
@@ -147,20 +195,23 @@ class BodyPanel(QWidget):
         ui.heading.setText(row["name"])
         kind = label("BODY_KINDS", row["kind"])
         if row["kind"] == "work_team" and row["channel_key"]:
-            kind = tr("{kind} · channel: {channel}", kind=kind,
-                      channel=label("CHANNELS", row["channel_key"]))
+            kind = tr(
+                "{kind} · channel: {channel}",
+                kind=kind,
+                channel=label("CHANNELS", row["channel_key"]),
+            )
         ui.kindValue.setText(kind)
         ui.nameEdit.setText(row["name"])
         ui.nameEdit.setCursorPosition(0)
         ui.chairCombo.clear()
         ui.chairCombo.addItem(tr("(no chair)"), "")
-        for person_id, name in queries.chair_candidates(pf.conn, body_id,
-                                                        row["chair_person_id"]):
+        for person_id, name in queries.chair_candidates(pf.conn, body_id, row["chair_person_id"]):
             ui.chairCombo.addItem(name, person_id)
         ui.chairCombo.setCurrentIndex(max(0, ui.chairCombo.findData(row["chair_person_id"] or "")))
         joined, coming = queries.member_counts(pf.conn, body_id)
-        ui.membersValue.setText(tr("{joined} joined, {coming} on the way", joined=joined,
-                                   coming=coming))
+        ui.membersValue.setText(
+            tr("{joined} joined, {coming} on the way", joined=joined, coming=coming)
+        )
         ui.cadenceCombo.setCurrentIndex(max(0, ui.cadenceCombo.findData(row["cadence"])))
         ui.minutesSpin.setValue(int(row["meeting_minutes"] or 0))
         ui.weekdayCombo.setCurrentIndex(int(row["preferred_weekday"] or 0))
@@ -170,8 +221,13 @@ class BodyPanel(QWidget):
         ui.decisionsValue.setText(seed_decisions(row["kind"]))
         for widget in (ui.nameEdit, ui.responsibilitiesEdit):
             widget.setReadOnly(read_only)
-        for widget in (ui.chairCombo, ui.cadenceCombo, ui.minutesSpin, ui.weekdayCombo,
-                       ui.hourEdit):
+        for widget in (
+            ui.chairCombo,
+            ui.cadenceCombo,
+            ui.minutesSpin,
+            ui.weekdayCombo,
+            ui.hourEdit,
+        ):
             widget.setEnabled(not read_only)
 
     def _name_done(self) -> None:
@@ -183,8 +239,10 @@ class BodyPanel(QWidget):
             self.context.show_error(tr("A body needs a name; the name was not changed."))
             return
         body_id = self.body_id
-        self.context.run(tr("rename {name}", name=self.row.get("name", "")),
-                         lambda ops: edits.rename_body(ops, body_id, name))
+        self.context.run(
+            tr("rename {name}", name=self.row.get("name", "")),
+            lambda ops: edits.rename_body(ops, body_id, name),
+        )
         if self.context.pf is not None and body_id == self.body_id:
             self.row["name"] = queries.body_name(self.context.pf.conn, body_id)
 
@@ -192,8 +250,10 @@ class BodyPanel(QWidget):
         if not self.body_id or self.context.read_only or self.row.get(field) == value:
             return
         body_id = self.body_id
-        if self.context.run(step_label,
-                            lambda ops: edits.edit_body(ops, body_id, {field: value})) is not None:
+        if (
+            self.context.run(step_label, lambda ops: edits.edit_body(ops, body_id, {field: value}))
+            is not None
+        ):
             self.row[field] = value  # until the deferred refresh re-reads the row
 
 
@@ -218,20 +278,31 @@ class ProgramPanel(QWidget):
             check.clicked.connect(lambda _c=False: self._channels_done())
             box.addWidget(check)
             self.channel_checks[key] = check
-        for field, edit in (("name", ui.nameEdit), ("locality", ui.localityEdit),
-                            ("authority", ui.authorityEdit), ("timeline", ui.timelineEdit)):
+        for field, edit in (
+            ("name", ui.nameEdit),
+            ("locality", ui.localityEdit),
+            ("authority", ui.authorityEdit),
+            ("timeline", ui.timelineEdit),
+        ):
             edit.editingFinished.connect(lambda f=field, e=edit: self._text_done(f, e.text()))
-        ui.startEdit.editingFinished.connect(lambda: self._date_done("start_date",
-                                                                     ui.startEdit))
+        ui.startEdit.editingFinished.connect(lambda: self._date_done("start_date", ui.startEdit))
         ui.endEdit.editingFinished.connect(lambda: self._date_done("end_date", ui.endEdit))
         attach_calendar(ui.startEdit, lambda: self._date_done("start_date", ui.startEdit))
         attach_calendar(ui.endEdit, lambda: self._date_done("end_date", ui.endEdit))
-        ui.residentsSpin.editingFinished.connect(lambda: self._set(
-            "residents_target_pct", ui.residentsSpin.value(),
-            tr("change the residents' target share")))
+        ui.residentsSpin.editingFinished.connect(
+            lambda: self._set(
+                "residents_target_pct",
+                ui.residentsSpin.value(),
+                tr("change the residents' target share"),
+            )
+        )
         align_to_text(ui.scopeEdit)
-        _FocusOut(ui.scopeEdit, lambda: self._set(
-            "scope", ui.scopeEdit.toPlainText(), tr("change the program boundaries")))
+        _FocusOut(
+            ui.scopeEdit,
+            lambda: self._set(
+                "scope", ui.scopeEdit.toPlainText(), tr("change the program boundaries")
+            ),
+        )
         ui.residentsSpin.setLocale(number_locale())
         ui.form.removeWidget(ui.focusList)
         self.areas = AreasEditor(context, ui.focusList)
@@ -241,14 +312,18 @@ class ProgramPanel(QWidget):
 
     def retranslate(self) -> None:
         ui = self.ui
-        pairs = ((ui.nameLabel, tr("Program name")), (ui.localityLabel, tr("Locality")),
-                 (ui.authorityLabel, tr("Local authority")),
-                 (ui.scopeLabel, tr("Program boundaries (scope)")),
-                 (ui.startLabel, tr("Start date")), (ui.endLabel, tr("End date")),
-                 (ui.timelineLabel, tr("Timelines")),
-                 (ui.residentsLabel, tr("Residents' target share")),
-                 (ui.channelsLabel, tr("Chosen channels")),
-                 (ui.focusLabel, tr("Geographic focus")))
+        pairs = (
+            (ui.nameLabel, tr("Program name")),
+            (ui.localityLabel, tr("Locality")),
+            (ui.authorityLabel, tr("Local authority")),
+            (ui.scopeLabel, tr("Program boundaries (scope)")),
+            (ui.startLabel, tr("Start date")),
+            (ui.endLabel, tr("End date")),
+            (ui.timelineLabel, tr("Timelines")),
+            (ui.residentsLabel, tr("Residents' target share")),
+            (ui.channelsLabel, tr("Chosen channels")),
+            (ui.focusLabel, tr("Geographic focus")),
+        )
         for lbl, text in pairs:
             lbl.setText(text)
             buddy = lbl.buddy()
@@ -284,14 +359,23 @@ class ProgramPanel(QWidget):
         chosen = queries.chosen_channels(conn)
         for key, check in self.channel_checks.items():
             check.setChecked(key in chosen)
-        advice = tr("The program recommends starting with two or three channels and widening "
-                    "to the others later.")
+        advice = tr(
+            "The program recommends starting with two or three channels and widening "
+            "to the others later."
+        )
         if len(chosen) not in (2, 3):
             advice += " " + ntr("{n} chosen now.", "{n} chosen now.", len(chosen))
         ui.channelsAdvice.setText(advice)
         read_only = self.context.read_only
-        for widget in (ui.nameEdit, ui.localityEdit, ui.authorityEdit, ui.scopeEdit,
-                       ui.startEdit, ui.endEdit, ui.timelineEdit):
+        for widget in (
+            ui.nameEdit,
+            ui.localityEdit,
+            ui.authorityEdit,
+            ui.scopeEdit,
+            ui.startEdit,
+            ui.endEdit,
+            ui.timelineEdit,
+        ):
             widget.setReadOnly(read_only)
         for widget in (ui.residentsSpin, *self.channel_checks.values()):
             widget.setEnabled(not read_only)
@@ -301,14 +385,19 @@ class ProgramPanel(QWidget):
     def _set(self, field: str, value, step_label: str) -> None:
         if not self.row or self.context.read_only or self.row.get(field) == value:
             return
-        if self.context.run(step_label, lambda ops: edits.edit_program(ops, {field: value})
-                            ) is not None:
+        if (
+            self.context.run(step_label, lambda ops: edits.edit_program(ops, {field: value}))
+            is not None
+        ):
             self.row[field] = value  # until the deferred refresh re-reads the row
 
     def _text_done(self, field: str, text: str) -> None:
-        names = {"name": tr("rename the program"), "locality": tr("change the locality"),
-                 "authority": tr("change the local authority"),
-                 "timeline": tr("change the timelines")}
+        names = {
+            "name": tr("rename the program"),
+            "locality": tr("change the locality"),
+            "authority": tr("change the local authority"),
+            "timeline": tr("change the timelines"),
+        }
         self._set(field, text.strip(), names[field])
 
     def _date_done(self, field: str, edit) -> None:
@@ -316,15 +405,20 @@ class ProgramPanel(QWidget):
             text = parse_date(edit.text()) or ""
         except ValueError:
             edit.setText(format_date(self.row.get(field)))
-            self.context.show_error(tr("Write the date as D/M/YYYY, for example 31/1/2027 "
-                                       "(or 2027-01-31); the date was not changed."))
+            self.context.show_error(
+                tr(
+                    "Write the date as D/M/YYYY, for example 31/1/2027 "
+                    "(or 2027-01-31); the date was not changed."
+                )
+            )
             return
         start = text if field == "start_date" else self.row.get("start_date")
         end = text if field == "end_date" else self.row.get("end_date")
         if start and end and end < start:
             edit.setText(format_date(self.row.get(field)))
-            self.context.show_error(tr("The end date is before the start date; the date was "
-                                       "not changed."))
+            self.context.show_error(
+                tr("The end date is before the start date; the date was not changed.")
+            )
             return
         self._set(field, text or None, tr("change the program dates"))
 
@@ -333,7 +427,8 @@ class ProgramPanel(QWidget):
             return
         keys = [k for k, check in self.channel_checks.items() if check.isChecked()]
         today = date.today().isoformat()
-        self.context.run(tr("choose channels"),
-                         lambda ops: edits.set_chosen_channels(ops, keys, when=today))
+        self.context.run(
+            tr("choose channels"), lambda ops: edits.set_chosen_channels(ops, keys, when=today)
+        )
         self.load()  # shows the file's state whether or not the edit went through
         self.channelsChanged.emit()

@@ -91,9 +91,19 @@ class View(QWidget):
             self.diagram.set_boxes([])
             self.body_panel.load("")
             return
-        boxes = [BodyBox(b.id, b.kind, b.name, b.chair, b.members, label("CADENCES", b.cadence),
-                         b.channel_chosen, b.chair_proposed)
-                 for b in queries.diagram_bodies(pf.conn)]
+        boxes = [
+            BodyBox(
+                b.id,
+                b.kind,
+                b.name,
+                b.chair,
+                b.members,
+                label("CADENCES", b.cadence),
+                b.channel_chosen,
+                b.chair_proposed,
+            )
+            for b in queries.diagram_bodies(pf.conn)
+        ]
         self.diagram.set_boxes(boxes)
         if not self.diagram.selected_id and boxes:
             self.diagram.select(boxes[0].id, emit=False)
@@ -114,8 +124,7 @@ class View(QWidget):
             self.tabs.setCurrentIndex(1)
             panel = self.program_panel
             if table == "area":
-                target = panel.areas.new_name if not panel.areas.list.count() else \
-                    panel.areas.list
+                target = panel.areas.new_name if not panel.areas.list.count() else panel.areas.list
             elif table == "channel":
                 target = next(iter(panel.channel_checks.values()))
             else:

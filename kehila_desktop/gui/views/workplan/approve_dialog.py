@@ -6,8 +6,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QSpinBox, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+)
 
 from kehila_desktop.core.i18n import definite, label, tr
 from kehila_desktop.core.workplan.budget import open_plan_decisions, steering_meetings
@@ -22,8 +31,12 @@ class ApproveDialog(QDialog):
         channel = definite("CHANNELS", channel_key)
         self.setWindowTitle(tr("Approve the {channel} work plan", channel=channel))
         outer = QVBoxLayout(self)
-        intro = QLabel(tr("The steering committee approves the plan by a decision. The plan as "
-                          "it is now is kept with the decision; later changes show as such."))
+        intro = QLabel(
+            tr(
+                "The steering committee approves the plan by a decision. The plan as "
+                "it is now is kept with the decision; later changes show as such."
+            )
+        )
         intro.setWordWrap(True)
         intro.setMinimumWidth(420)
         outer.addWidget(intro)
@@ -55,8 +68,11 @@ class ApproveDialog(QDialog):
         form.addRow(tr("Outcome") + ":", self.outcome)
         votes = QHBoxLayout()
         self.spins = {}
-        for key, text in (("for", tr("For")), ("against", tr("Against")),
-                          ("abstain", tr("Abstain"))):
+        for key, text in (
+            ("for", tr("For")),
+            ("against", tr("Against")),
+            ("abstain", tr("Abstain")),
+        ):
             spin = QSpinBox()
             spin.setRange(0, 999)
             spin.setAccessibleName(tr("Votes {which}", which=text))
@@ -90,7 +106,14 @@ class ApproveDialog(QDialog):
         if decision_id:
             return {"decision_id": decision_id}
         outcome = self.outcome.currentData()
-        votes = (tuple(self.spins[k].value() for k in ("for", "against", "abstain"))
-                 if outcome == "passed_vote" else (0, 0, 0))
-        return {"meeting_id": self.meeting.currentData(), "text": self.text.text().strip(),
-                "outcome": outcome, "votes": votes}
+        votes = (
+            tuple(self.spins[k].value() for k in ("for", "against", "abstain"))
+            if outcome == "passed_vote"
+            else (0, 0, 0)
+        )
+        return {
+            "meeting_id": self.meeting.currentData(),
+            "text": self.text.text().strip(),
+            "outcome": outcome,
+            "votes": votes,
+        }

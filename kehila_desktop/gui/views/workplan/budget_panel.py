@@ -21,15 +21,17 @@ class BudgetPanel(QTreeWidget):
         self.header().setStretchLastSection(False)
 
     def retranslate(self) -> None:
-        self.setHeaderLabels([tr("Budget"), tr("Total"), tr("Approved"),
-                              tr("Waiting for approval")])
+        self.setHeaderLabels(
+            [tr("Budget"), tr("Total"), tr("Approved"), tr("Waiting for approval")]
+        )
         self.setAccessibleName(tr("Budget totals"))
 
     def show_totals(self, totals: BudgetTotals, channel_keys: list[str]) -> None:
         self.totals = totals
         self.clear()
-        head = QTreeWidgetItem([tr("Total"), shekels(totals.total), shekels(totals.approved),
-                                shekels(totals.waiting)])
+        head = QTreeWidgetItem(
+            [tr("Total"), shekels(totals.total), shekels(totals.approved), shekels(totals.waiting)]
+        )
         self._bold(head)
         self.addTopLevelItem(head)
         if len(channel_keys) > 1:
@@ -38,9 +40,11 @@ class BudgetPanel(QTreeWidget):
                 total = totals.per_channel.get(key, 0)
                 approved = totals.approved_per_channel.get(key, 0)
                 self._row(label("CHANNELS", key), total, approved, total - approved)
-        for heading, values, empty in ((tr("Year"), totals.per_year, tr("no quarters")),
-                                       (tr("Budget source"), totals.per_source, tr("no source")),
-                                       (tr("Owner"), totals.per_owner, tr("no owner"))):
+        for heading, values, empty in (
+            (tr("Year"), totals.per_year, tr("no quarters")),
+            (tr("Budget source"), totals.per_source, tr("no source")),
+            (tr("Owner"), totals.per_owner, tr("no owner")),
+        ):
             self._group(heading)
             for key, amount in values.items():
                 self._row(key or empty, amount)
@@ -55,15 +59,17 @@ class BudgetPanel(QTreeWidget):
         self.addTopLevelItem(item)
         item.setFirstColumnSpanned(True)
 
-    def _row(self, name: str, total: int, approved: int | None = None,
-             waiting: int | None = None) -> None:
+    def _row(
+        self, name: str, total: int, approved: int | None = None, waiting: int | None = None
+    ) -> None:
         cells = ["    " + name, shekels(total)]
         if approved is not None:
             cells += [shekels(approved), shekels(waiting or 0)]
         item = QTreeWidgetItem(cells)
         for column in (1, 2, 3):
-            item.setTextAlignment(column, Qt.AlignmentFlag.AlignTrailing
-                                  | Qt.AlignmentFlag.AlignVCenter)
+            item.setTextAlignment(
+                column, Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter
+            )
         self.addTopLevelItem(item)
 
     @staticmethod
@@ -75,5 +81,7 @@ class BudgetPanel(QTreeWidget):
 
     def texts(self) -> list[list[str]]:
         """Every row's texts (for tests and for reading aloud)."""
-        return [[self.topLevelItem(i).text(c) for c in range(4)]
-                for i in range(self.topLevelItemCount())]
+        return [
+            [self.topLevelItem(i).text(c) for c in range(4)]
+            for i in range(self.topLevelItemCount())
+        ]

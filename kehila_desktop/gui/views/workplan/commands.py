@@ -25,11 +25,11 @@ class PlanCommands:
         return self.model.channel_id_of(node) if node is not None else ""
 
     def _add(self, kind: str, parent_id: str, index: int | None = None) -> str | None:
-        text = tr({"goal": "New goal", "objective": "New objective",
-                   "action": "New action"}[kind])
+        text = tr({"goal": "New goal", "objective": "New objective", "action": "New action"}[kind])
         new_id = self.context.run(
-            tr("add " + kind), lambda ops: wp.add_item(ops, kind, parent_id, {"title": text},
-                                                       index=index))
+            tr("add " + kind),
+            lambda ops: wp.add_item(ops, kind, parent_id, {"title": text}, index=index),
+        )
         if new_id:
             self.tabs.setCurrentIndex(0)
             self.select(new_id)
@@ -45,22 +45,26 @@ class PlanCommands:
         node = self.current_node()
         if node is None or node.kind == "channel":
             return self.add_goal() if node is None else self._add("goal", node.item_id)
-        parent_id = (node.parent.item_id if node.parent is not self.model.root
-                     else self._target_channel())
+        parent_id = (
+            node.parent.item_id if node.parent is not self.model.root else self._target_channel()
+        )
         return self._add(node.kind, parent_id, node.row + 1)
 
     def add_child(self) -> str | None:
         node = self.current_node()
         child = {"channel": "goal", "goal": "objective", "objective": "action"}.get(
-            node.kind if node is not None else "")
+            node.kind if node is not None else ""
+        )
         return self._add(child, node.item_id) if child else None
 
     def duplicate(self) -> str | None:
         node = self.current_node()
         if node is None or node.kind != "action":
             return None
-        new_id = self.context.run(tr("duplicate {title}", title=node.cells[0]),
-                                  lambda ops: wp.duplicate_action(ops, node.item_id))
+        new_id = self.context.run(
+            tr("duplicate {title}", title=node.cells[0]),
+            lambda ops: wp.duplicate_action(ops, node.item_id),
+        )
         if new_id:
             self.select(new_id)
         return new_id
@@ -70,8 +74,10 @@ class PlanCommands:
         if node is None or node.kind not in ("goal", "objective", "action"):
             return False
         item_id, kind = node.item_id, node.kind
-        moved = self.context.run(tr("move {title}", title=node.cells[0]),
-                                 lambda ops: wp.shift_item(ops, kind, item_id, delta))
+        moved = self.context.run(
+            tr("move {title}", title=node.cells[0]),
+            lambda ops: wp.shift_item(ops, kind, item_id, delta),
+        )
         self.select(item_id)
         return bool(moved)
 
@@ -80,8 +86,10 @@ class PlanCommands:
         if node is None or node.kind != "objective":
             return False
         item_id = node.item_id
-        moved = self.context.run(tr("move {title}", title=node.cells[0]),
-                                 lambda ops: wp.move_objective(ops, item_id, goal_id))
+        moved = self.context.run(
+            tr("move {title}", title=node.cells[0]),
+            lambda ops: wp.move_objective(ops, item_id, goal_id),
+        )
         self.select(item_id)
         return bool(moved)
 
@@ -90,8 +98,12 @@ class PlanCommands:
         node = self.current_node()
         if node is None or node.kind != "objective":
             return []
-        return [(g.id, f"{label('CHANNELS', p.key)} — {g.title or tr('untitled')}")
-                for p in self.plans for g in p.goals if g.id != node.parent.item_id]
+        return [
+            (g.id, f"{label('CHANNELS', p.key)} — {g.title or tr('untitled')}")
+            for p in self.plans
+            for g in p.goals
+            if g.id != node.parent.item_id
+        ]
 
     def move_objective_dialog(self) -> None:
         goals = self.other_goals()
@@ -99,8 +111,9 @@ class PlanCommands:
             self.context.show_error(tr("There is no other goal to move this objective to."))
             return
         names = [name for _i, name in goals]
-        name, ok = QInputDialog.getItem(self, tr("Move objective to another goal…"),
-                                        tr("Goal") + ":", names, 0, False)
+        name, ok = QInputDialog.getItem(
+            self, tr("Move objective to another goal…"), tr("Goal") + ":", names, 0, False
+        )
         if ok and name in names:
             self.move_objective_to(goals[names.index(name)][0])
 
@@ -116,8 +129,10 @@ class PlanCommands:
         elif node.parent is not self.model.root:
             neighbour = node.parent
         keep = neighbour.item_id if neighbour is not None else ""
-        self.context.run(tr("delete {title}", title=node.cells[0] or tr("untitled")),
-                         lambda ops: wp.delete_item(ops, kind, item_id))
+        self.context.run(
+            tr("delete {title}", title=node.cells[0] or tr("untitled")),
+            lambda ops: wp.delete_item(ops, kind, item_id),
+        )
         if keep:
             self.select(keep)
         return True
@@ -137,9 +152,14 @@ class PlanCommands:
         if answer is not None:
             self.approve(**answer)
 
-    def approve(self, meeting_id: str | None = None, text: str | None = None,
-                decision_id: str | None = None, outcome: str | None = None,
-                votes: tuple[int, int, int] = (0, 0, 0)) -> str | None:
+    def approve(
+        self,
+        meeting_id: str | None = None,
+        text: str | None = None,
+        decision_id: str | None = None,
+        outcome: str | None = None,
+        votes: tuple[int, int, int] = (0, 0, 0),
+    ) -> str | None:
         """Approve the shown channel's plan as it is now (one undo step)."""
         channel_id = self.channel_id
         if not channel_id:
@@ -147,13 +167,24 @@ class PlanCommands:
         name = definite("CHANNELS", self.plans[0].key)
         return self.context.run(
             tr("approve the {channel} work plan", channel=name),
-            lambda ops: approve_plan(ops, channel_id, meeting_id=meeting_id, text=text or None,
-                                     decision_id=decision_id, outcome=outcome, votes=votes))
+            lambda ops: approve_plan(
+                ops,
+                channel_id,
+                meeting_id=meeting_id,
+                text=text or None,
+                decision_id=decision_id,
+                outcome=outcome,
+                votes=votes,
+            ),
+        )
 
     def ask_export_path(self) -> str:
         path, _filter = QFileDialog.getSaveFileName(
-            self, tr("Export to Excel…"), tr("work-plan") + ".xlsx",
-            tr("Excel workbook") + " (*.xlsx)")
+            self,
+            tr("Export to Excel…"),
+            tr("work-plan") + ".xlsx",
+            tr("Excel workbook") + " (*.xlsx)",
+        )
         if path and not path.lower().endswith(".xlsx"):
             path += ".xlsx"
         return path
@@ -172,4 +203,3 @@ class PlanCommands:
             self.context.show_error(exc.text(tr))
             return False
         return True
-

@@ -8,9 +8,20 @@ refused by the core with one sentence and nothing changes.
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QPlainTextEdit, QSpinBox,
-                               QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kehila_desktop.core import enums
 from kehila_desktop.core.workplan import plans as wp
@@ -46,10 +57,12 @@ class CommitText(QPlainTextEdit):
 
 def _line(slot) -> QLineEdit:
     edit = QLineEdit()
+
     def finished(e=edit):
         if e.isModified():  # Return and then leaving the field: saved once
             e.setModified(False)
             slot(e.text())
+
     edit.editingFinished.connect(finished)
     return edit
 
@@ -92,8 +105,9 @@ class _Form(QWidget):
             return
         title = getattr(self.item, "title", "") or tr("untitled")
         item_id, kind = self.item.id, self.kind
-        done = self.context.run(tr("edit {title}", title=title),
-                                lambda ops: wp.update_item(ops, kind, item_id, changes))
+        done = self.context.run(
+            tr("edit {title}", title=title), lambda ops: wp.update_item(ops, kind, item_id, changes)
+        )
         if done is None:  # refused (the sentence was shown): show what is saved
             self.reload()
 
@@ -115,7 +129,8 @@ class GoalForm(_Form):
         self.description.committed.connect(lambda t: self.save({"description": t}))
         self.recommended = self.row("Recommended by", QComboBox())
         self.recommended.currentIndexChanged.connect(
-            lambda _i: self.save({"recommended_by_body_id": self.recommended.currentData()}))
+            lambda _i: self.save({"recommended_by_body_id": self.recommended.currentData()})
+        )
         self.adopted = self.row("Adopted by the design committee", QCheckBox())
         self.adopted.toggled.connect(lambda on: self.save({"adopted": on}))
 
@@ -144,17 +159,24 @@ class ObjectiveForm(_Form):
         self.indicator = self.row("Indicator", _line(lambda t: self.save({"indicator": t})))
         self.baseline = self.row("Baseline", _line(lambda t: self.save({"baseline": t})))
         self.target = self.row("Target", _line(lambda t: self.save({"target": t})))
-        self.target_date = self.row("Target date", _line(
-            lambda t: self.save({"target_date": _iso_or_text(t)})))
+        self.target_date = self.row(
+            "Target date", _line(lambda t: self.save({"target_date": _iso_or_text(t)}))
+        )
         self.target_date.setPlaceholderText(tr("DD/MM/YYYY"))
-        attach_calendar(self.target_date, lambda: self.save(
-            {"target_date": _iso_or_text(self.target_date.text())}))
+        attach_calendar(
+            self.target_date,
+            lambda: self.save({"target_date": _iso_or_text(self.target_date.text())}),
+        )
 
     def load(self, objective, conn) -> None:
         self.item = objective
-        for edit, value in ((self.title, objective.title), (self.indicator, objective.indicator),
-                            (self.baseline, objective.baseline), (self.target, objective.target),
-                            (self.target_date, format_date(objective.target_date))):
+        for edit, value in (
+            (self.title, objective.title),
+            (self.indicator, objective.indicator),
+            (self.baseline, objective.baseline),
+            (self.target, objective.target),
+            (self.target_date, format_date(objective.target_date)),
+        ):
             _set_line(edit, value)
 
 
@@ -181,9 +203,11 @@ class ActionForm(_Form):
         self.start = self.row("Start quarter", QComboBox())
         self.end = self.row("End quarter", QComboBox())
         self.start.currentIndexChanged.connect(
-            lambda _i: self.save({"start_quarter": self.start.currentData() or ""}))
+            lambda _i: self.save({"start_quarter": self.start.currentData() or ""})
+        )
         self.end.currentIndexChanged.connect(
-            lambda _i: self.save({"end_quarter": self.end.currentData() or ""}))
+            lambda _i: self.save({"end_quarter": self.end.currentData() or ""})
+        )
         self.budget = self.row("Budget (₪)", QSpinBox())
         self.budget.setRange(0, 1_000_000_000)
         self.budget.setSingleStep(1000)
@@ -195,13 +219,18 @@ class ActionForm(_Form):
         self.source = self.row("Budget source", _line(lambda t: self.save({"budget_source": t})))
         self.status = self.row("Status", QComboBox())
         self.status.currentIndexChanged.connect(
-            lambda _i: self.save({"status": self.status.currentData()}))
+            lambda _i: self.save({"status": self.status.currentData()})
+        )
 
     def _owner_chosen(self, _i) -> None:
         kind, _, owner_id = (self.owner.currentData() or "").partition(":")
         owner_id = owner_id or None
-        self.save({"owner_body_id": owner_id if kind == "body" else None,
-                   "owner_person_id": owner_id if kind == "person" else None})
+        self.save(
+            {
+                "owner_body_id": owner_id if kind == "body" else None,
+                "owner_person_id": owner_id if kind == "person" else None,
+            }
+        )
 
     def _budget_done(self) -> None:
         if self.item is not None and self.budget.value() != self.item.budget:
@@ -210,12 +239,16 @@ class ActionForm(_Form):
     def _areas_changed(self, _item) -> None:
         if self.item is None or self.context.read_only:
             return
-        wanted = [self.areas.item(i).data(Qt.ItemDataRole.UserRole)
-                  for i in range(self.areas.count())
-                  if self.areas.item(i).checkState() == Qt.CheckState.Checked]
+        wanted = [
+            self.areas.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.areas.count())
+            if self.areas.item(i).checkState() == Qt.CheckState.Checked
+        ]
         action_id, title = self.item.id, self.item.title or tr("untitled")
-        self.context.run(tr("set focus areas of {title}", title=title),
-                         lambda ops: wp.set_action_areas(ops, action_id, wanted))
+        self.context.run(
+            tr("set focus areas of {title}", title=title),
+            lambda ops: wp.set_action_areas(ops, action_id, wanted),
+        )
 
     def load(self, action, conn, quarters: list[str]) -> None:
         self.item = action
@@ -237,8 +270,13 @@ class ActionForm(_Form):
             self.status.addItem(label("ACTION_STATUSES", key), key)
         for combo in (self.owner, self.start, self.end, self.status):
             combo.blockSignals(False)
-        owner = (f"body:{action.owner_body_id}" if action.owner_body_id else
-                 f"person:{action.owner_person_id}" if action.owner_person_id else "")
+        owner = (
+            f"body:{action.owner_body_id}"
+            if action.owner_body_id
+            else f"person:{action.owner_person_id}"
+            if action.owner_person_id
+            else ""
+        )
         _select_data(self.owner, owner)
         _select_data(self.start, action.start_quarter)
         _select_data(self.end, action.end_quarter)
@@ -252,8 +290,9 @@ class ActionForm(_Form):
             entry = QListWidgetItem(name)
             entry.setData(Qt.ItemDataRole.UserRole, area_id)
             entry.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-            entry.setCheckState(Qt.CheckState.Checked if area_id in action.area_ids
-                                else Qt.CheckState.Unchecked)
+            entry.setCheckState(
+                Qt.CheckState.Checked if area_id in action.area_ids else Qt.CheckState.Unchecked
+            )
             self.areas.addItem(entry)
         self.areas.blockSignals(False)
 
@@ -268,8 +307,11 @@ class ItemEditor(QStackedWidget):
         self.hint.setWordWrap(True)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
-        self.forms = {"goal": GoalForm(context), "objective": ObjectiveForm(context),
-                      "action": ActionForm(context)}
+        self.forms = {
+            "goal": GoalForm(context),
+            "objective": ObjectiveForm(context),
+            "action": ActionForm(context),
+        }
         self.addWidget(self.hint)
         self._last = (None, None, [])
         for form in self.forms.values():
@@ -291,8 +333,12 @@ class ItemEditor(QStackedWidget):
         self.setCurrentWidget(form)
 
     def retranslate(self) -> None:
-        self.hint.setText(tr("Choose a goal, an objective or an action in the plan to edit it. "
-                             "Insert adds an item, Ctrl+Insert adds one inside it, Alt+Up and "
-                             "Alt+Down move it, Ctrl+D duplicates an action."))
+        self.hint.setText(
+            tr(
+                "Choose a goal, an objective or an action in the plan to edit it. "
+                "Insert adds an item, Ctrl+Insert adds one inside it, Alt+Up and "
+                "Alt+Down move it, Ctrl+D duplicates an action."
+            )
+        )
         for form in self.forms.values():
             form.retranslate()

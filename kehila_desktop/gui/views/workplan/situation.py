@@ -3,8 +3,16 @@ solution space. Every text is saved when the user leaves it, as one undo step.""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kehila_desktop.core.workplan import plans as wp
 from kehila_desktop.core.i18n import tr
@@ -37,7 +45,8 @@ class SituationPanel(QWidget):
                 self.sections = QTableWidget(0, 3)
                 self.sections.setMinimumHeight(120)
                 self.sections.horizontalHeader().setSectionResizeMode(
-                    1, QHeaderView.ResizeMode.Stretch)
+                    1, QHeaderView.ResizeMode.Stretch
+                )
                 self.sections.setWordWrap(True)
                 self.sections.itemChanged.connect(self._section_changed)
                 layout.addWidget(self.sections)
@@ -53,11 +62,20 @@ class SituationPanel(QWidget):
         layout.addStretch(1)
 
     def retranslate(self) -> None:
-        self.hint.setText(tr("The local situation picture that the work team leads, and the "
-                             "problem and solution space it helps define."))
+        self.hint.setText(
+            tr(
+                "The local situation picture that the work team leads, and the "
+                "problem and solution space it helps define."
+            )
+        )
         for key, caption in self.captions.items():
-            name = tr({"situation_picture": "Situation picture", "problem_space": "Problem space",
-                       "solution_space": "Solution space"}[key])
+            name = tr(
+                {
+                    "situation_picture": "Situation picture",
+                    "problem_space": "Problem space",
+                    "solution_space": "Solution space",
+                }[key]
+            )
             caption.setText(name + ":")
             self.texts[key].setAccessibleName(name)
         self.sections.setHorizontalHeaderLabels([tr("Section"), tr("Text"), tr("Key figure")])
@@ -77,7 +95,7 @@ class SituationPanel(QWidget):
         self.sections.blockSignals(True)
         self.sections.setRowCount(0)
         self.section_ids = []
-        for section in (plan.sections if plan is not None else []):
+        for section in plan.sections if plan is not None else []:
             r = self.sections.rowCount()
             self.sections.insertRow(r)
             self.section_ids.append(section.id)
@@ -95,8 +113,10 @@ class SituationPanel(QWidget):
     def _save_text(self, key: str, value: str) -> None:
         if self.channel_id and not self.context.read_only:
             cid = self.channel_id
-            self.context.run(tr("edit situation picture"),
-                             lambda ops: wp.set_channel_texts(ops, cid, {key: value}))
+            self.context.run(
+                tr("edit situation picture"),
+                lambda ops: wp.set_channel_texts(ops, cid, {key: value}),
+            )
 
     def _section_changed(self, item: QTableWidgetItem) -> None:
         if item.row() >= len(self.section_ids):
@@ -104,19 +124,24 @@ class SituationPanel(QWidget):
         section_id = self.section_ids[item.row()]
         field = SECTION_FIELDS[item.column()]
         value = item.text()
-        self.context.run(tr("edit situation picture"),
-                         lambda ops: wp.update_item(ops, "section", section_id, {field: value}))
+        self.context.run(
+            tr("edit situation picture"),
+            lambda ops: wp.update_item(ops, "section", section_id, {field: value}),
+        )
 
     def add_section(self) -> None:
         if self.channel_id:
             cid = self.channel_id
-            self.context.run(tr("add situation section"),
-                             lambda ops: wp.add_item(ops, "section", cid,
-                                                     {"title": tr("New section")}))
+            self.context.run(
+                tr("add situation section"),
+                lambda ops: wp.add_item(ops, "section", cid, {"title": tr("New section")}),
+            )
 
     def delete_section(self) -> None:
         row = self.sections.currentRow()
         if 0 <= row < len(self.section_ids):
             section_id = self.section_ids[row]
-            self.context.run(tr("delete {title}", title=self.sections.item(row, 0).text()),
-                             lambda ops: wp.delete_item(ops, "section", section_id))
+            self.context.run(
+                tr("delete {title}", title=self.sections.item(row, 0).text()),
+                lambda ops: wp.delete_item(ops, "section", section_id),
+            )

@@ -22,8 +22,12 @@ ROW_H = 24
 HEAD_H = 44
 LABEL_W = 260
 QUARTER_W = 56
-STATUS_COLOURS = {"planned": "#5b8def", "in_progress": "#e0a030", "done": "#3aa56b",
-                  "stopped": "#9a9a9a"}
+STATUS_COLOURS = {
+    "planned": "#5b8def",
+    "in_progress": "#e0a030",
+    "done": "#3aa56b",
+    "stopped": "#9a9a9a",
+}
 
 
 @dataclass
@@ -40,7 +44,7 @@ def program_quarters(conn, plans) -> list[str]:
     """The program's quarters (from its dates) widened to every action's quarters."""
     row = wq.program_dates(conn)
     found = []
-    for date in (row or ()):
+    for date in row or ():
         if date and len(date) >= 7 and date[:4].isdigit():
             found.append(f"{date[:4]}Q{(int(date[5:7]) - 1) // 3 + 1}")
     for plan in plans:
@@ -82,12 +86,25 @@ class TimelineChart(QWidget):
                 self.rows.append(TimelineRow("goal", goal.title or tr("untitled"), goal.id))
                 for objective in goal.objectives:
                     for action in objective.actions:
-                        self.rows.append(TimelineRow(
-                            "action", action.title or tr("untitled"), action.id,
-                            action.start_quarter, action.end_quarter, action.status))
-        self.setAccessibleDescription(tr("{actions} over {quarters}", actions=ntr(
-            "{n} action", "{n} actions", sum(r.kind == "action" for r in self.rows)),
-            quarters=ntr("{n} quarter", "{n} quarters", len(self.quarters))))
+                        self.rows.append(
+                            TimelineRow(
+                                "action",
+                                action.title or tr("untitled"),
+                                action.id,
+                                action.start_quarter,
+                                action.end_quarter,
+                                action.status,
+                            )
+                        )
+        self.setAccessibleDescription(
+            tr(
+                "{actions} over {quarters}",
+                actions=ntr(
+                    "{n} action", "{n} actions", sum(r.kind == "action" for r in self.rows)
+                ),
+                quarters=ntr("{n} quarter", "{n} quarters", len(self.quarters)),
+            )
+        )
         ids = [r.item_id for r in self.rows]
         self.current = ids.index(kept) if kept in ids else -1
         self.updateGeometry()
@@ -95,8 +112,10 @@ class TimelineChart(QWidget):
         self.update()
 
     def sizeHint(self) -> QSize:
-        return QSize(LABEL_W + QUARTER_W * max(1, len(self.quarters)) + 8,
-                     HEAD_H + ROW_H * max(1, len(self.rows)) + 8)
+        return QSize(
+            LABEL_W + QUARTER_W * max(1, len(self.quarters)) + 8,
+            HEAD_H + ROW_H * max(1, len(self.rows)) + 8,
+        )
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
@@ -117,9 +136,12 @@ class TimelineChart(QWidget):
             return
         later = [n for n in actions if n > self.current]
         earlier = [n for n in actions if n < self.current]
-        target = {Qt.Key.Key_Down: later[0] if later else None,
-                  Qt.Key.Key_Up: earlier[-1] if earlier else None,
-                  Qt.Key.Key_Home: actions[0], Qt.Key.Key_End: actions[-1]}.get(key, -2)
+        target = {
+            Qt.Key.Key_Down: later[0] if later else None,
+            Qt.Key.Key_Up: earlier[-1] if earlier else None,
+            Qt.Key.Key_Home: actions[0],
+            Qt.Key.Key_End: actions[-1],
+        }.get(key, -2)
         if target == -2:
             return super().keyPressEvent(event)
         if target is not None:
@@ -196,8 +218,11 @@ class TimelineChart(QWidget):
             p.setBrush(QColor(colour))
             p.drawRoundedRect(swatch, 3, 3)
             p.setPen(QColor("#333333"))
-            p.drawText(text_rect, Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter,
-                       label("ACTION_STATUSES", status))
+            p.drawText(
+                text_rect,
+                Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter,
+                label("ACTION_STATUSES", status),
+            )
 
     # --- painting ------------------------------------------------------------------------
     def paintEvent(self, event) -> None:
@@ -222,13 +247,13 @@ class TimelineChart(QWidget):
             p.setPen(QColor("#333333"))
             year, q = quarter[:4], quarter_short(quarter)
             p.setFont(self.font())
-            p.drawText(self.quarter_rect(i, HEAD_H // 2, HEAD_H // 2),
-                       Qt.AlignmentFlag.AlignCenter, q)
+            p.drawText(
+                self.quarter_rect(i, HEAD_H // 2, HEAD_H // 2), Qt.AlignmentFlag.AlignCenter, q
+            )
             if year != previous_year:
                 p.setFont(year_font)
                 head = self.quarter_rect(i, 0, HEAD_H // 2)
-                p.drawText(head.adjusted(4, 0, -4, 0),
-                           align | Qt.AlignmentFlag.AlignVCenter, year)
+                p.drawText(head.adjusted(4, 0, -4, 0), align | Qt.AlignmentFlag.AlignVCenter, year)
                 previous_year = year
         self._legend(p)
         p.setPen(grid)
@@ -243,8 +268,10 @@ class TimelineChart(QWidget):
             if row.kind == "channel":
                 p.fillRect(QRect(0, top, self.width(), ROW_H), QColor("#e8edf5"))
             if n == self.current:
-                p.fillRect(QRect(0, top, self.width(), ROW_H),
-                           QColor("#cfe0ff" if self.hasFocus() else "#e6eefc"))
+                p.fillRect(
+                    QRect(0, top, self.width(), ROW_H),
+                    QColor("#cfe0ff" if self.hasFocus() else "#e6eefc"),
+                )
             p.setFont(bold if row.kind != "action" else self.font())
             p.setPen(QColor("#1f2a3a"))
             rect = self.label_rect(top, ROW_H)
@@ -266,6 +293,9 @@ class TimelineChart(QWidget):
             p.drawLine(cell.center().x(), HEAD_H, cell.center().x(), bottom)
         if not self.rows:
             p.setPen(QColor("#666666"))
-            p.drawText(QRect(0, HEAD_H, self.width(), ROW_H * 2), Qt.AlignmentFlag.AlignCenter,
-                       tr("No actions yet."))
+            p.drawText(
+                QRect(0, HEAD_H, self.width(), ROW_H * 2),
+                Qt.AlignmentFlag.AlignCenter,
+                tr("No actions yet."),
+            )
         p.end()

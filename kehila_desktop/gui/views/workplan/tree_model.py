@@ -22,8 +22,15 @@ TITLE, BUDGET, SINCE = 0, COLUMN_KEYS.index("budget"), COLUMN_KEYS.index("since_
 NCOLS = len(COLUMN_KEYS)
 R = Qt.ItemDataRole
 DISPLAY, EDIT, FONT, FOREGROUND, ALIGN, ACCESSIBLE, TOOLTIP, USER = (
-    R.DisplayRole, R.EditRole, R.FontRole, R.ForegroundRole, R.TextAlignmentRole,
-    R.AccessibleTextRole, R.ToolTipRole, R.UserRole)
+    R.DisplayRole,
+    R.EditRole,
+    R.FontRole,
+    R.ForegroundRole,
+    R.TextAlignmentRole,
+    R.AccessibleTextRole,
+    R.ToolTipRole,
+    R.UserRole,
+)
 F = Qt.ItemFlag
 # the flags are computed once: enum arithmetic costs more than the tree itself
 F_NONE, F_DROP = F.NoItemFlags, F.ItemIsDropEnabled
@@ -51,7 +58,12 @@ class Node:
 
     def __init__(self, kind, item_id, parent, cells, item=None):
         self.kind, self.item_id, self.parent, self.cells, self.item = (
-            kind, item_id, parent, cells, item)
+            kind,
+            item_id,
+            parent,
+            cells,
+            item,
+        )
         self.children: list[Node] = []
         self.row = 0
         if parent is not None:
@@ -208,9 +220,10 @@ class PlanTreeModel(QAbstractItemModel):
         text = str(value).strip()
         if node.kind == "channel" or text == (node.cells[TITLE] or ""):
             return False
-        self.context.run(tr("edit {title}", title=text or tr("untitled")),
-                         lambda ops: wp.update_item(ops, node.kind, node.item_id,
-                                                    {"title": text}))
+        self.context.run(
+            tr("edit {title}", title=text or tr("untitled")),
+            lambda ops: wp.update_item(ops, node.kind, node.item_id, {"title": text}),
+        )
         return True
 
     # --- drag and drop ------------------------------------------------------------------
@@ -266,8 +279,10 @@ class PlanTreeModel(QAbstractItemModel):
             return False
         kind, item_id, parent_id, index = target
         title = self.by_id[item_id].cells[TITLE] or tr("untitled")
-        self.context.run(tr("move {title}", title=title),
-                         lambda ops: wp.move_item(ops, kind, item_id, index, parent_id))
+        self.context.run(
+            tr("move {title}", title=title),
+            lambda ops: wp.move_item(ops, kind, item_id, index, parent_id),
+        )
         return False
 
     def removeRows(self, row, count, parent=QModelIndex()):

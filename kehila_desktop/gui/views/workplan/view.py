@@ -7,9 +7,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout,
-                               QLabel, QPushButton, QScrollArea, QSplitter,
-                               QTabWidget, QToolButton, QTreeView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kehila_desktop.core.workplan import plans as wp
 from kehila_desktop.core.i18n import label, ntr, tr
@@ -31,8 +42,21 @@ from kehila_desktop.gui.direction import follow_text_direction
 from kehila_desktop.core.workplan import queries as wq
 
 ALL = ""
-PLAN_TABLES = {"channel", "situation_section", "goal", "objective", "action", "action_area",
-               "plan_approval", "decision", "body", "person", "area", "program", "meeting"}
+PLAN_TABLES = {
+    "channel",
+    "situation_section",
+    "goal",
+    "objective",
+    "action",
+    "action_area",
+    "plan_approval",
+    "decision",
+    "body",
+    "person",
+    "area",
+    "program",
+    "meeting",
+}
 ACTIONS = {  # key: (English text, shortcut)
     "add_goal": ("Add goal", None),
     "add_sibling": ("Add item", "Insert"),
@@ -100,13 +124,21 @@ class View(PlanCommands, QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
-                                  | QAbstractItemView.EditTrigger.DoubleClicked)
+        self.tree.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.tree.setDropIndicatorShown(True)
-        widths = {"title": 300, "owner": 170, "indicator": 150, "areas": 140, "source": 140,
-                  "since_approval": 150}
+        widths = {
+            "title": 300,
+            "owner": 170,
+            "indicator": 150,
+            "areas": 140,
+            "source": 140,
+            "since_approval": 150,
+        }
         for n, key in enumerate(COLUMN_KEYS):
             self.tree.header().resizeSection(n, widths.get(key, 100))
         self.tree.collapsed.connect(lambda i: self.collapsed.add(self.model.node(i).item_id))
@@ -114,10 +146,16 @@ class View(PlanCommands, QWidget):
         self.tree.selectionModel().currentRowChanged.connect(self._current_changed)
         self.actions: dict[str, QAction] = {}
         self.buttons: dict[str, QToolButton] = {}
-        slots = {"add_goal": self.add_goal, "add_sibling": self.add_sibling,
-                 "add_child": self.add_child, "duplicate": self.duplicate,
-                 "up": lambda: self.move(-1), "down": lambda: self.move(1),
-                 "move_goal": self.move_objective_dialog, "delete": self.delete_current}
+        slots = {
+            "add_goal": self.add_goal,
+            "add_sibling": self.add_sibling,
+            "add_child": self.add_child,
+            "duplicate": self.duplicate,
+            "up": lambda: self.move(-1),
+            "down": lambda: self.move(1),
+            "move_goal": self.move_objective_dialog,
+            "delete": self.delete_current,
+        }
         for key, (_text, shortcut) in ACTIONS.items():
             action = QAction(self)
             if shortcut:
@@ -177,8 +215,9 @@ class View(PlanCommands, QWidget):
         self.export_button.setText(tr("Export to Excel…"))
         self.export_button.setAccessibleName(tr("Export to Excel…"))
         self.approval.setAccessibleName(tr("Approval"))
-        for n, text in enumerate(("Goals, objectives and actions", "Situation picture",
-                                  "Timeline", "Budget")):
+        for n, text in enumerate(
+            ("Goals, objectives and actions", "Situation picture", "Timeline", "Budget")
+        ):
             self.tabs.setTabText(n, tr(text))
         self.tree.setAccessibleName(tr("Goals, objectives and actions"))
         self.timeline.setAccessibleName(tr("Timeline"))
@@ -207,8 +246,9 @@ class View(PlanCommands, QWidget):
         rows = wp.channel_rows(pf.conn) if pf is not None else []
         for cid, key, chosen in rows:
             text = label("CHANNELS", key)
-            self.channel.addItem(text if chosen else tr("{channel} (not chosen)", channel=text),
-                                 cid)
+            self.channel.addItem(
+                text if chosen else tr("{channel} (not chosen)", channel=text), cid
+            )
         if not self._channel_picked:
             chosen = [cid for cid, _k, c in rows if c]
             self.channel_id = chosen[0] if len(chosen) == 1 else ALL
@@ -278,8 +318,9 @@ class View(PlanCommands, QWidget):
             statuses[plan.id] = approval_text(status, approval)
             removed = sum(1 for c in (changes[plan.id] or {}).values() if c == "removed")
             if removed:
-                statuses[plan.id] += " " + tr("Approved items removed since: {count}.",
-                                              count=removed)
+                statuses[plan.id] += " " + tr(
+                    "Approved items removed since: {count}.", count=removed
+                )
         self.model.set_plans(self.plans, changes, statuses, single)
         self.tree.expandAll()
         for item_id in list(self.collapsed):
@@ -297,9 +338,14 @@ class View(PlanCommands, QWidget):
             self.approval.setText(statuses[self.plans[0].id])
         else:
             approved = sum(1 for p in self.plans if approvals[p.id] is not None)
-            self.approval.setText(ntr("{approved} of {n} channel plan approved.",
-                                      "{approved} of {n} channel plans approved.",
-                                      len(self.plans), approved=approved))
+            self.approval.setText(
+                ntr(
+                    "{approved} of {n} channel plan approved.",
+                    "{approved} of {n} channel plans approved.",
+                    len(self.plans),
+                    approved=approved,
+                )
+            )
         self._enable()
 
     def _enable(self) -> None:
@@ -331,8 +377,10 @@ class View(PlanCommands, QWidget):
             self.tree.expand(parent)
             parent = parent.parent()
         self.tree.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
         self.tree.scrollTo(index)
         return True
 
@@ -344,8 +392,9 @@ class View(PlanCommands, QWidget):
         node = self.current_node()
         if self.context.pf is None:
             return
-        self.editor.show_item(node.item if node is not None else None, self.context.pf.conn,
-                              self.quarters)
+        self.editor.show_item(
+            node.item if node is not None else None, self.context.pf.conn, self.quarters
+        )
 
     def navigate(self, table: str, row_id: str) -> None:
         """Show the channel of that row and select it (goal, objective, action or channel)."""
