@@ -32,7 +32,8 @@ RAW_QUERIES = [
 
 def run(report) -> None:
     from kehila_desktop.commands.info_cmd import collect
-    from kehila_desktop.core.file.programfile import create_program, open_program
+    from kehila_desktop.core.file.programfile import open_program
+    from kehila_desktop.core.file.create import create_program
     from kehila_desktop.core.sample.build import populate_sample
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -83,7 +83,7 @@ def _medians(candidates: dict[str, tuple[list[str], dict[str, str]]]) -> dict[st
 def run(report) -> None:
     data = Path(tempfile.mkdtemp(prefix="kehila-startup-"))
     env = {"KEHILA_DATA_DIR": str(data), "XDG_CONFIG_HOME": str(data)}
-    from kehila_desktop.core.file.programfile import create_program
+    from kehila_desktop.core.file.create import create_program
     from kehila_desktop.core.sample.build import populate_sample
 
     sample = create_program(data / "sample.kehila", populate=populate_sample)

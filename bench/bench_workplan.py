@@ -24,7 +24,7 @@ def plan_program() -> Path:
     """A program whose four channels hold 2,000 actions in all (built once, then reused)."""
     from kehila_desktop.core.workplan import plans as wp
     from kehila_desktop.core.structure.edits import set_chosen_channels
-    from kehila_desktop.core.file.programfile import create_program
+    from kehila_desktop.core.file.create import create_program
 
     _CACHE.mkdir(exist_ok=True)
     path = _CACHE / f"plan-{ACTIONS}.kehila"

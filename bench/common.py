@@ -23,7 +23,8 @@ def best_of(fn, repeat: int = 5) -> float:
 
 def big_program(people: int = 5000) -> Path:
     """A sample program of ``people`` people, built once and reused across benchmark runs."""
-    from kehila_desktop.core.file.programfile import FORMAT_VERSION, create_program
+    from kehila_desktop.core.file.programfile import FORMAT_VERSION
+    from kehila_desktop.core.file.create import create_program
     from kehila_desktop.core.sample.build import populate_sample
 
     _CACHE.mkdir(exist_ok=True)

@@ -192,7 +192,7 @@ class Program:
 
 def create(path: str | os.PathLike, *, name: str = "", locality: str = "") -> Program:
     """Create a new program file at ``path`` (never overwriting one) and open it."""
-    from kehila_desktop.core.file.programfile import create_program
+    from kehila_desktop.core.file.create import create_program
 
     try:
         create_program(path, name=name, locality=locality,

@@ -27,7 +27,7 @@ def _hebrew_by_default():
 @pytest.fixture
 def new_file(tmp_path):
     """Path of a new, empty program file."""
-    from kehila_desktop.core.file.programfile import create_program
+    from kehila_desktop.core.file.create import create_program
 
     return create_program(tmp_path / "program.kehila", name="תוכנית בדיקה", locality="עין גדי")
 
@@ -35,7 +35,7 @@ def new_file(tmp_path):
 @pytest.fixture
 def sample_file(tmp_path):
     """Path of a new program file filled with the sample program."""
-    from kehila_desktop.core.file.programfile import create_program
+    from kehila_desktop.core.file.create import create_program
     from kehila_desktop.core.sample.build import populate_sample
 
     return create_program(tmp_path / "sample.kehila", populate=populate_sample)

@@ -18,7 +18,7 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from kehila_desktop.commands.errors import UsageError
-    from kehila_desktop.core.file.programfile import create_program
+    from kehila_desktop.core.file.create import create_program
 
     from kehila_desktop.core.sample.build import MIN_PEOPLE
 

@@ -26,7 +26,7 @@ SUFFIX = ".kehila"
 def sample_path() -> Path:
     """The user's copy of the sample program; made on first use (from the bundled file, or
     generated from ``core.sample``)."""
-    from kehila_desktop.core.file.programfile import create_program
+    from kehila_desktop.core.file.create import create_program
 
     target = settings.user_data_dir() / f"sample{SUFFIX}"
     if target.exists():
@@ -131,7 +131,7 @@ class FileController(QObject):
     def new_file(self, path: str | os.PathLike, *, from_sample: bool = False,
                  name: str = "") -> bool:
         """Create a program file at ``path`` (never over an existing one) and open it."""
-        from kehila_desktop.core.file.programfile import create_program
+        from kehila_desktop.core.file.create import create_program
 
         path = Path(path)
         if path.suffix != SUFFIX:

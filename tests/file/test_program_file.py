@@ -12,8 +12,8 @@ import pytest
 from kehila_desktop.core.file import guard, programfile
 from kehila_desktop.core.errors import ProgramFileError
 from kehila_desktop.core.history.operations import Operations
-from kehila_desktop.core.file.programfile import (APPLICATION_ID, FORMAT_VERSION, create_program,
-                                             open_program)
+from kehila_desktop.core.file.programfile import (APPLICATION_ID, FORMAT_VERSION, open_program)
+from kehila_desktop.core.file.create import create_program
 
 
 def digest(path) -> str:

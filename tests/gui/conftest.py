@@ -10,7 +10,7 @@ import pytest
 
 @pytest.fixture(scope="session")
 def sample_template(tmp_path_factory):
-    from kehila_desktop.core.file.programfile import create_program
+    from kehila_desktop.core.file.create import create_program
     from kehila_desktop.core.sample.build import populate_sample
 
     folder = tmp_path_factory.mktemp("template")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from kehila_desktop.core.history.operations import Operations
-from kehila_desktop.core.file.programfile import copy_consistent, create_program, open_program
+from kehila_desktop.core.file.programfile import copy_consistent, open_program
+from kehila_desktop.core.file.create import create_program
 from kehila_desktop.core.file.schema import TABLE_CLASSES
 from kehila_desktop.core.history.share import share_copy
 

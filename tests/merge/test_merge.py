@@ -10,6 +10,7 @@ import pytest
 from kehila_desktop.core import i18n
 from kehila_desktop.core.history import merge as merge_module
 from kehila_desktop.core.file import programfile
+from kehila_desktop.core.file.create import create_program
 from kehila_desktop.core.errors import ProgramFileError
 from kehila_desktop.core.history.merge import MergeRefused, merge_copy, saved_reports
 from kehila_desktop.core.history.operations import history as history_rows
@@ -133,7 +134,7 @@ def test_conflict_later_edit_wins_and_the_other_is_in_report_and_history(pair, t
 
 def test_a_copy_of_another_program_is_refused_and_nothing_changes(program, tmp_path):
     other = tmp_path / "other.kehila"
-    programfile.create_program(other, name="תוכנית אחרת")
+    create_program(other, name="תוכנית אחרת")
     before = _digest(program)
     a = open_ops(program)
     with pytest.raises(MergeRefused) as caught:

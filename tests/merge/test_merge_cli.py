@@ -6,7 +6,7 @@ import hashlib
 import json
 
 from kehila_desktop.cli import main
-from kehila_desktop.core.file.programfile import create_program
+from kehila_desktop.core.file.create import create_program
 
 from .helpers import PEOPLE, open_ops
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kehila_desktop.core import i18n
-from kehila_desktop.core.file.programfile import create_program
+from kehila_desktop.core.file.create import create_program
 
 from .helpers import PEOPLE, open_ops
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from kehila_desktop.core.file import lock
-from kehila_desktop.core.file.programfile import create_program
+from kehila_desktop.core.file.create import create_program
 from kehila_desktop.gui import lifecycle
 
 ROOT = Path(__file__).resolve().parents[2]

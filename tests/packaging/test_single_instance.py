@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from kehila_desktop.core.file.lock import read_lock
-from kehila_desktop.core.file.programfile import create_program
+from kehila_desktop.core.file.create import create_program
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -69,7 +69,8 @@ def test_formula_like_text_survives_into_a_new_program(ops, tmp_path, new_file):
     """Export from one program, import into an empty one: every text is identical."""
     from kehila_desktop.core.history.operations import Operations
     from kehila_desktop.core.people.sheet_io import apply_import
-    from kehila_desktop.core.file.programfile import create_program, open_program
+    from kehila_desktop.core.file.programfile import open_program
+    from kehila_desktop.core.file.create import create_program
 
     _fill(ops)
     [out] = export_people(ops.conn, tmp_path / "out.xlsx")

@@ -11,7 +11,7 @@ import pytest
 
 @pytest.fixture(scope="session")
 def print_template(tmp_path_factory):
-    from kehila_desktop.core.file.programfile import create_program
+    from kehila_desktop.core.file.create import create_program
     from kehila_desktop.core.sample.build import populate_sample
 
     return create_program(tmp_path_factory.mktemp("printgui") / "sample.kehila",
@@ -21,7 +21,7 @@ def print_template(tmp_path_factory):
 @pytest.fixture(scope="session")
 def big_template(tmp_path_factory):
     """The sample with 1,500 people: a partner mapping of about 60 pages."""
-    from kehila_desktop.core.file.programfile import create_program
+    from kehila_desktop.core.file.create import create_program
     from kehila_desktop.core.sample.build import populate_sample
 
     return create_program(tmp_path_factory.mktemp("printgui-big") / "big.kehila",

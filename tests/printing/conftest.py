@@ -8,7 +8,7 @@ import pytest
 @pytest.fixture(scope="session")
 def printed_sample(tmp_path_factory):
     """A sample program file shared by the read-only printing tests."""
-    from kehila_desktop.core.file.programfile import create_program
+    from kehila_desktop.core.file.create import create_program
     from kehila_desktop.core.sample.build import populate_sample
 
     return create_program(tmp_path_factory.mktemp("print") / "sample.kehila",

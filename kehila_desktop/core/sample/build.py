@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import random
 import zlib
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from kehila_desktop.core.structure import edits
 from kehila_desktop.core.sample import data as D

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QGr
 
 from kehila_desktop.core import enums
 from kehila_desktop.core.meetings import records as mt
-from kehila_desktop.core.meetings import edits
 from kehila_desktop.core.i18n import label, tr
 from kehila_desktop.gui.widgets import use_latin_digits
 from kehila_desktop.gui.views.meetings.payload_editor import PayloadEditor
