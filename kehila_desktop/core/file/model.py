@@ -300,7 +300,7 @@ class Change(SQLModel, table=True):
 
 HISTORY_TABLES = [HistoryCopy, HistoryName, Step, Change]
 
-DOMAIN_TABLES = [
+DOMAIN_TABLES: list[type[SQLModel]] = [
     Program, Channel, SituationSection, Area, Body, Person, Membership, Meeting, AgendaItem,
     Attendance, Decision, ActionItem, Goal, Objective, Action, ActionArea, PlanApproval,
 ]

@@ -10,6 +10,10 @@ are domain tables, the foreign keys, the order of tables) comes from the file it
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlmodel import SQLModel
 
 # Tables that are not domain tables (rows with an ``id`` and a ``deleted`` tombstone).
 HISTORY_TABLES = ("meta", "history_copy", "history_name", "step", "change")
@@ -28,6 +32,8 @@ def _literal(value: object) -> str:
 
 def statements() -> list[str]:
     """The CREATE statements of the current format, in dependency order (from the model)."""
+    from sqlalchemy.sql.schema import ColumnDefault
+
     from kehila_desktop.core.file import model
 
     out: list[str] = []
@@ -43,14 +49,14 @@ def statements() -> list[str]:
                     text += " NOT NULL"
                 if col.unique:
                     text += " UNIQUE"
-                default = col.default.arg if col.default is not None else None
+                default = col.default.arg if isinstance(col.default, ColumnDefault) else None
                 if default is not None and not callable(default):
                     text += f" DEFAULT {_literal(default)}"
             for fk in col.foreign_keys:
                 text += f" REFERENCES {fk.column.table.name}({fk.column.name})"
             cols.append(text)
         out.append(f"CREATE TABLE {table.name} (\n    " + ",\n    ".join(cols) + "\n) STRICT")
-        for index in sorted(table.indexes, key=lambda i: i.name):
+        for index in sorted(table.indexes, key=lambda i: str(i.name)):
             unique = "UNIQUE " if index.unique else ""
             names = ", ".join(c.name for c in index.columns)
             out.append(f"CREATE {unique}INDEX {index.name} ON {table.name} ({names})")
@@ -119,14 +125,15 @@ def columns(table: str) -> dict[str, object]:
     return out
 
 
-_classes: dict[str, type] | None = None
+_classes: dict[str, type[SQLModel]] | None = None
 
 
-def TABLE_CLASSES() -> dict[str, type]:  # noqa: N802
+def TABLE_CLASSES() -> dict[str, type[SQLModel]]:  # noqa: N802
     """Domain table name → model class (imports the ORM: for creating files and tests)."""
     global _classes
     if _classes is None:
         from kehila_desktop.core.file import model
 
-        _classes = {cls.__tablename__: cls for cls in model.DOMAIN_TABLES}
+        # SQLModel types __tablename__ as str | a declared_attr callable; here always str.
+        _classes = {str(cls.__tablename__): cls for cls in model.DOMAIN_TABLES}
     return _classes

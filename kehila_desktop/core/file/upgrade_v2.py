@@ -94,6 +94,7 @@ def rebuild(conn: sqlite3.Connection) -> None:
 
 def convert_history(conn: sqlite3.Connection) -> None:
     """The format-1 ``_v1_step``/``_v1_change`` rows into the compact history."""
+    from kehila_desktop.core.file.rowid import inserted_id
     from kehila_desktop.core.history.clock import from_iso
 
     names: dict[str, int] = {}
@@ -101,14 +102,14 @@ def convert_history(conn: sqlite3.Connection) -> None:
 
     def name(text: str) -> int:
         if text not in names:
-            names[text] = conn.execute("INSERT INTO history_name(text) VALUES (?)",
-                                       (text,)).lastrowid
+            names[text] = inserted_id(conn.execute(
+                "INSERT INTO history_name(text) VALUES (?)", (text,)))
         return names[text]
 
     def copy(uuid: str) -> int:
         if uuid not in copies:
-            copies[uuid] = conn.execute("INSERT INTO history_copy(uuid) VALUES (?)",
-                                        (uuid,)).lastrowid
+            copies[uuid] = inserted_id(conn.execute(
+                "INSERT INTO history_copy(uuid) VALUES (?)", (uuid,)))
         return copies[uuid]
 
     steps = conn.execute("SELECT id, seq, label, kind, undoes, at, copy_id FROM _v1_step"
@@ -135,13 +136,13 @@ def convert_history(conn: sqlite3.Connection) -> None:
     numbers: dict[str, int] = {}
     for step_id, _seq, label, kind, _undoes, _at, _copy in sorted(steps, key=lambda s: s[1]):
         origin, at = keys[step_id]
-        numbers[step_id] = conn.execute(
+        numbers[step_id] = inserted_id(conn.execute(
             "INSERT INTO step(origin, at, label, kind) VALUES (?,?,?,?)",
-            (copy(origin), at, name(label or ""), kind or "edit")).lastrowid
+            (copy(origin), at, name(label or ""), kind or "edit")))
     conn.executemany("UPDATE step SET undoes=? WHERE n=?",
                      [(numbers[s[4]], numbers[s[0]]) for s in steps if s[4] in numbers])
     step_of: dict[str, int] = {}
-    rows = []
+    rows: list[tuple[int, int, object, int | None, object, object]] = []
     for cid, step_id, table, row_id, field, old, new in conn.execute(
             "SELECT id, step_id, table_name, row_id, field, old, new FROM _v1_change "
             "ORDER BY seq"):

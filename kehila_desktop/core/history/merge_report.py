@@ -8,7 +8,9 @@ language; ``to_dict()`` is the JSON form (``--json``), which ``from_dict`` reads
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from kehila_desktop.core.i18n import format_date, isolate, label as vocab_label, tr
 
@@ -190,7 +192,7 @@ class MergeReport:
         def side(name: str) -> str:
             return tr("this file", language) if name == "here" else tr("the copy", language)
 
-        sections = (
+        sections: tuple[tuple[str, list[dict], Callable[[Any], str]], ...] = (
             ("Added from the copy", self.added, lambda i: head(i)),
             ("Changed by the copy", self.changed, lambda i: tr(
                 "{row}: {field} was {old}, now {new}", language, row=head(i), field=fld(i),

@@ -23,6 +23,7 @@ from typing import Callable, Iterator
 
 from kehila_desktop.core.errors import InvalidEdit, ReadOnlyError
 from kehila_desktop.core.file.programfile import ProgramFile, new_row_id
+from kehila_desktop.core.file.rowid import inserted_id
 from kehila_desktop.core.file.schema import columns_of, domain_tables
 from kehila_desktop.core.history import clock
 
@@ -133,15 +134,16 @@ class Operations:
             if key not in cols or key in ("id", "deleted"):
                 raise InvalidEdit("There is no field {field} in {table}.", field=key, table=table)
             row[key] = _normalise(value)
-        row["id"] = row_id or new_row_id()
+        new_id = row_id or new_row_id()
+        row["id"] = new_id
         row["deleted"] = 0
         with self.step(label or f"add {table}") as st:
             names = list(row)
             self.conn.execute(
                 f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
                 [row[n] for n in names])
-            self._record(st, table, row["id"], "", None, row)
-        return row["id"]
+            self._record(st, table, new_id, "", None, row)
+        return new_id
 
     def update(self, table: str, row_id: str, changes: dict, *,
                label: str | None = None) -> int:
@@ -192,7 +194,7 @@ class Operations:
         cur = self.conn.execute(
             "INSERT INTO step(origin, at, label, kind) VALUES (?,?,?,?)",
             (self._copy(), self._now(), self._name(st.label), st.kind))
-        return cur.lastrowid
+        return inserted_id(cur)
 
     def _name(self, text: str) -> int:
         """The interned number of a table or field name or a step label."""
@@ -200,8 +202,8 @@ class Operations:
         if n is None:
             row = self.conn.execute("SELECT n FROM history_name WHERE text=?", (text,)).fetchone()
             if row is None:
-                n = self.conn.execute("INSERT INTO history_name(text) VALUES (?)",
-                                      (text,)).lastrowid
+                n = inserted_id(self.conn.execute(
+                    "INSERT INTO history_name(text) VALUES (?)", (text,)))
             else:
                 n = row[0]
             self._names[text] = n
@@ -213,8 +215,8 @@ class Operations:
             return self._copy_n
         key = uuid or self.pf.copy_id
         row = self.conn.execute("SELECT n FROM history_copy WHERE uuid=?", (key,)).fetchone()
-        n = row[0] if row else self.conn.execute(
-            "INSERT INTO history_copy(uuid) VALUES (?)", (key,)).lastrowid
+        n: int = row[0] if row else inserted_id(self.conn.execute(
+            "INSERT INTO history_copy(uuid) VALUES (?)", (key,)))
         if uuid is None:
             self._copy_n = n
         return n
@@ -242,7 +244,7 @@ class Operations:
             cur = self.conn.execute(
                 "INSERT INTO step(origin, at, label, kind) VALUES (?,?,?,?)",
                 (self._copy(origin), at, self._name(label), kind))
-            numbers[(origin, at)] = cur.lastrowid
+            numbers[(origin, at)] = inserted_id(cur)
             self._last = max(self._last, at)
         every = [have.get((o, at)) or numbers[(o, at)] for o, at, *_ in steps]
         if not numbers:

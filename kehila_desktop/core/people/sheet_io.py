@@ -83,8 +83,8 @@ def _header_aliases() -> dict[str, str]:
         names.update(tr(english, lang) for lang in LANGUAGES)
         for name in names:
             aliases[_header_key(name)] = fld
-    for fld, names in SPLIT_NAME_COLUMNS.items():
-        for name in names:
+    for fld, split_names in SPLIT_NAME_COLUMNS.items():
+        for name in split_names:
             aliases[_header_key(name)] = fld
     return aliases
 
@@ -178,7 +178,8 @@ class ImportPlan:
 
 
 def _find_header(rows: list[list[str]], aliases: dict[str, str]) -> tuple[int, dict[int, str]]:
-    best_row, best = -1, {}
+    best: dict[int, str] = {}
+    best_row = -1
     for r, row in enumerate(rows[:15]):
         found: dict[int, str] = {}
         for c, text in enumerate(row):
@@ -432,6 +433,7 @@ def apply_import(ops, plan: ImportPlan) -> dict[str, int]:
             if row.action == "add":
                 row.person_id = add_person(ops, values)
             else:
+                assert row.person_id is not None, "an update row has its matched person"
                 update_person(ops, row.person_id, values)
     return {"added": len(plan.of("add")), "updated": len(plan.of("update")),
             "areas": areas_added, "dropped": plan.dropped_contacts}

@@ -78,6 +78,7 @@ def all_compositions(conn: sqlite3.Connection) -> list[Composition]:
 def _compositions(conn: sqlite3.Connection, body_id: str | None) -> list[Composition]:
     # A fixed handful of set-based queries for all the bodies at once (none per body or
     # per member): the health rules read every body of a 20,000-person program.
+    args: tuple[str, ...]
     if body_id is None:
         where, args = "b.deleted=0", ()
     else:

@@ -57,7 +57,7 @@ def set_chosen_channels(ops: Operations, keys: list[str], *, when: str | None = 
         for channel_id, key, chosen in conn.execute(
                 "SELECT id, key, chosen FROM channel WHERE deleted=0").fetchall():
             want = key in keys
-            changes = {"chosen": want}
+            changes: dict[str, object] = {"chosen": want}
             if want and not chosen and when:
                 changes["chosen_on"] = when
             ops.update("channel", channel_id, changes)

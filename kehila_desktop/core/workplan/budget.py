@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -80,7 +81,8 @@ def latest_approval(conn: sqlite3.Connection, channel_id: str) -> Approval | Non
         snap = json.loads(row[5] or "{}")
     except ValueError:
         snap = {}
-    return Approval(*row[:5], snap if isinstance(snap, dict) else {})
+    return Approval(row[0], row[1], row[2], row[3], row[4],
+                    snap if isinstance(snap, dict) else {})
 
 
 def steering_meetings(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
@@ -115,10 +117,10 @@ def approve_plan(ops: Operations, channel_id: str, *, meeting_id: str | None = N
     meeting; a meeting that has not happened yet is refused. Returns the plan_approval id.
     """
     conn = ops.conn
-    plan = read_plans(conn, channel_id)
-    if not plan:
+    found = read_plans(conn, channel_id)
+    if not found:
         raise InvalidEdit("There is no such channel.")
-    plan = plan[0]
+    plan = found[0]
     from kehila_desktop.core.i18n import definite
 
     channel_name = definite("CHANNELS", plan.key)
@@ -204,7 +206,7 @@ def approval_status(plan: ChannelPlan, approval: Approval | None) -> str:
 
 
 # --- budget ------------------------------------------------------------------------------
-def spread(amount: int, quarters: list[str]) -> dict[str, int]:
+def spread(amount: int, quarters: Sequence[str]) -> dict[str, int]:
     """Split whole shekels evenly over quarters; the first quarters take the remainder."""
     if not quarters:
         return {"": amount}

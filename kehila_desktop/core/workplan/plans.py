@@ -124,7 +124,7 @@ def channel_rows(conn: sqlite3.Connection) -> list[tuple[str, str, bool]]:
 
 def read_plans(conn: sqlite3.Connection, channel_id: str | None = None) -> list[ChannelPlan]:
     """The plan of every channel (or of one), in the seed's order, items in their order."""
-    plans = {}
+    plans: dict[str, ChannelPlan] = {}
     for cid, key, chosen in channel_rows(conn):
         if channel_id and cid != channel_id:
             continue
@@ -146,18 +146,19 @@ def read_plans(conn: sqlite3.Connection, channel_id: str | None = None) -> list[
             f"WHERE g.deleted=0{where.replace('channel_id', 'g.channel_id')} "
             "ORDER BY g.position, g.rowid", args):
         if row[1] in plans:
-            goal = Goal(*row[:7], bool(row[7]), row[8])
+            goal = Goal(row[0], row[1], row[2], row[3], row[4], row[5], row[6], bool(row[7]),
+                        row[8])
             goals[goal.id] = goal
             plans[row[1]].goals.append(goal)
     objectives: dict[str, Objective] = {}
     for row in conn.execute(
             "SELECT id, goal_id, position, title, indicator, baseline, target, target_date "
             "FROM objective WHERE deleted=0 ORDER BY position, rowid"):
-        goal = goals.get(row[1])
-        if goal is not None:
+        parent_goal = goals.get(row[1])
+        if parent_goal is not None:
             objective = Objective(*row)
             objectives[objective.id] = objective
-            goal.objectives.append(objective)
+            parent_goal.objectives.append(objective)
     actions: dict[str, Action] = {}
     for row in conn.execute(
             "SELECT a.id, a.objective_id, a.position, a.title, a.owner_body_id, "
@@ -166,19 +167,20 @@ def read_plans(conn: sqlite3.Connection, channel_id: str | None = None) -> list[
             "LEFT JOIN body b ON b.id=a.owner_body_id AND b.deleted=0 "
             "LEFT JOIN person p ON p.id=a.owner_person_id AND p.deleted=0 "
             "WHERE a.deleted=0 ORDER BY a.position, a.rowid"):
-        objective = objectives.get(row[1])
-        if objective is not None:
-            action = Action(*row[:9], int(row[9] or 0), row[10], row[11])
+        parent_objective = objectives.get(row[1])
+        if parent_objective is not None:
+            action = Action(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7],
+                            row[8], int(row[9] or 0), row[10], row[11])
             actions[action.id] = action
-            objective.actions.append(action)
+            parent_objective.actions.append(action)
     for action_id, area_id, name in conn.execute(
             "SELECT aa.action_id, aa.area_id, ar.name FROM action_area aa "
             "JOIN area ar ON ar.id=aa.area_id AND ar.deleted=0 "
             "WHERE aa.deleted=0 ORDER BY ar.name"):
-        action = actions.get(action_id)
-        if action is not None:
-            action.area_ids.append(area_id)
-            action.area_names.append(name)
+        area_action = actions.get(action_id)
+        if area_action is not None:
+            area_action.area_ids.append(area_id)
+            area_action.area_names.append(name)
     return list(plans.values())
 
 
@@ -213,7 +215,7 @@ def quarters_between(start: str, end: str) -> tuple[str, ...]:
     b = QUARTER.match(end or "") or a
     y, q = int(a.group(1)), int(a.group(2))
     y2, q2 = int(b.group(1)), int(b.group(2))
-    out = []
+    out: list[str] = []
     while (y, q) <= (y2, q2) and len(out) < 400:
         out.append(f"{y}Q{q}")
         y, q = (y + 1, 1) if q == 4 else (y, q + 1)
@@ -246,10 +248,8 @@ def _position_at(ops: Operations, kind: str, parent_id: str, index: int | None,
     index = n if index is None else max(0, min(int(index), n))
     before = siblings[index - 1][1] if index > 0 else None
     after = siblings[index][1] if index < n else None
-    if before is None and after is None:
-        return 0.0
     if before is None:
-        return after - 1.0
+        return 0.0 if after is None else after - 1.0
     if after is None:
         return before + 1.0
     if after - before > MIN_GAP:
