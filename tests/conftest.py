@@ -67,4 +67,3 @@ def qt_isolated(tmp_path, monkeypatch, qapp):
     dialogs.shown.clear()
     yield
     i18n.set_language("he")
-

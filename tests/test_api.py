@@ -32,8 +32,9 @@ def _blocks(kind: str) -> list[str]:
 def test_the_example_in_api_md_runs_and_prints_what_the_page_says(tmp_path):
     code = _blocks("python")[0]
     assert (DOC.parent / "api_example.py").read_text(encoding="utf-8") == code
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=tmp_path, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout == _blocks("text")[0]
 
@@ -41,8 +42,12 @@ def test_the_example_in_api_md_runs_and_prints_what_the_page_says(tmp_path):
 def _dump(path: Path) -> list:
     conn = sqlite3.connect(path)
     try:
-        return [(t, sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr)) for (t,) in
-                conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+        return [
+            (t, sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr))
+            for (t,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name"
+            )
+        ]
     finally:
         conn.close()
 
@@ -92,8 +97,11 @@ def test_a_second_membership_in_the_same_body_is_refused_and_changes_nothing(pro
     a = program.add_person("Rana", sector="resident")
     program.add_membership(a, design)
     before = _dump(program.path)
-    with pytest.raises(api.InvalidEdit, match=r"^Rana is already in design committee "
-                                              r"\(mapped\); edit that membership"):
+    with pytest.raises(
+        api.InvalidEdit,
+        match=r"^Rana is already in design committee "
+        r"\(mapped\); edit that membership",
+    ):
         program.add_membership(a, design, role="chair")
     assert _dump(program.path) == before
     assert len(program.memberships(design)) == 1
@@ -102,21 +110,21 @@ def test_a_second_membership_in_the_same_body_is_refused_and_changes_nothing(pro
 def test_refused_edits_change_nothing(program):
     a = program.add_person("A", sector="resident")
     before = _dump(program.path)
-    for refused in (lambda: program.add_person("  ", sector="resident"),
-                    lambda: program.add_person("B", sector="martian"),
-                    lambda: program.update_person(a, phone="12"),
-                    lambda: program.update_person(a, email="a@b"),
-                    lambda: program.add_membership(a, "no such body"),
-                    lambda: program.add_membership(a, program.body_ids("design")[0],
-                                                   role="king")):
+    for refused in (
+        lambda: program.add_person("  ", sector="resident"),
+        lambda: program.add_person("B", sector="martian"),
+        lambda: program.update_person(a, phone="12"),
+        lambda: program.update_person(a, email="a@b"),
+        lambda: program.add_membership(a, "no such body"),
+        lambda: program.add_membership(a, program.body_ids("design")[0], role="king"),
+    ):
         with pytest.raises(api.InvalidEdit) as caught:
             refused()
         assert str(caught.value) and "{" not in str(caught.value)
     assert _dump(program.path) == before
 
 
-def test_deleting_a_person_takes_their_memberships_and_chair_and_one_undo_brings_them_back(
-        program):
+def test_deleting_a_person_takes_their_memberships_and_chair_and_one_undo_brings_them_back(program):
     steering, design = program.body_ids("steering")[0], program.body_ids("design")[0]
     a = program.add_person("A", sector="authority")
     program.add_membership(a, design, status="joined")

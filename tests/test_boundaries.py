@@ -31,7 +31,6 @@ def test_core_printing_and_cli_do_not_import_qt():
     assert int(result.stdout.split()[0]) > 10
 
 
-
 PACKAGE = Path(__file__).resolve().parent.parent / "kehila_desktop"
 PRIMITIVES = {"insert", "update", "delete"}
 
@@ -44,8 +43,11 @@ def _primitive_calls(paths) -> list[str]:
     for path in paths:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                    and node.func.attr in PRIMITIVES):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in PRIMITIVES
+            ):
                 receiver = node.func.value
                 name = getattr(receiver, "id", None) or getattr(receiver, "attr", None)
                 if name in ("ops", "_ops"):
@@ -63,8 +65,11 @@ def test_only_the_core_calls_the_primitive_edits():
     assert _primitive_calls(core.rglob("*.py"))  # the check does see such calls
 
 
-SQL = re.compile(r"\b(SELECT\s.+\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|"
-                 r"CREATE\s+(TABLE|VIEW|INDEX)|PRAGMA)\b", re.S)
+SQL = re.compile(
+    r"\b(SELECT\s.+\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|"
+    r"CREATE\s+(TABLE|VIEW|INDEX)|PRAGMA)\b",
+    re.S,
+)
 
 
 def _sql_in_gui() -> list[str]:
@@ -74,11 +79,17 @@ def _sql_in_gui() -> list[str]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             where = f"{path.relative_to(PACKAGE)}:{getattr(node, 'lineno', '?')}"
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                    and node.func.attr in ("execute", "executemany", "executescript")):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("execute", "executemany", "executescript")
+            ):
                 found.append(where + " calls ." + node.func.attr)
-            elif (isinstance(node, ast.Constant) and isinstance(node.value, str)
-                    and SQL.search(node.value)):
+            elif (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and SQL.search(node.value)
+            ):
                 found.append(where + " holds SQL")
     return found
 

@@ -10,7 +10,7 @@ import re
 import string
 import subprocess
 import sys
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -40,13 +40,14 @@ def _error_classes() -> set[str]:
 
 
 # call name → (index of the context argument or None, index of the message, of the plural)
-CALLS = {"tr": (None, 0, None), "ptr": (0, 1, None), "ntr": (None, 0, 1),
-         "nptr": (0, 1, 2)}
+CALLS = {"tr": (None, 0, None), "ptr": (0, 1, None), "ntr": (None, 0, 1), "nptr": (0, 1, 2)}
 ERROR_CLASSES = _error_classes()
 LANGUAGES = ("he", "ar", "en")
-PLURAL_CATEGORIES = {"he": ("one", "two", "other"),
-                     "ar": ("zero", "one", "two", "few", "many", "other"),
-                     "en": ("one", "other")}
+PLURAL_CATEGORIES = {
+    "he": ("one", "two", "other"),
+    "ar": ("zero", "one", "two", "few", "many", "other"),
+    "en": ("one", "other"),
+}
 
 
 def _string(node) -> str | None:
@@ -71,8 +72,11 @@ def _message_keys() -> dict[tuple[str | None, str, str | None], str]:
                 args = node.args
                 if len(args) <= max(i for i in (context, message, plural) if i is not None):
                     continue
-                key = (None if context is None else _string(args[context]),
-                       _string(args[message]), None if plural is None else _string(args[plural]))
+                key = (
+                    None if context is None else _string(args[context]),
+                    _string(args[message]),
+                    None if plural is None else _string(args[plural]),
+                )
                 if key[1] and (context is None or key[0]) and (plural is None or key[2]):
                     found.setdefault(key, where)
             elif name in ERROR_CLASSES:
@@ -90,17 +94,22 @@ def _message_keys() -> dict[tuple[str | None, str, str | None], str]:
                 found.setdefault((context, text, None), f"enums.{vocabulary}")
             if vocabulary in i18n.DEFINITE_CONTEXTS:
                 for text in table.values():
-                    found.setdefault((i18n.DEFINITE_CONTEXTS[vocabulary], text, None),
-                                     f"enums.{vocabulary} (definite)")
+                    found.setdefault(
+                        (i18n.DEFINITE_CONTEXTS[vocabulary], text, None),
+                        f"enums.{vocabulary} (definite)",
+                    )
     return found
 
 
 KEYS = _message_keys()
-MESSAGES = {msgid: where for (context, msgid, plural), where in KEYS.items()
-            if context is None and plural is None}
+MESSAGES = {
+    msgid: where
+    for (context, msgid, plural), where in KEYS.items()
+    if context is None and plural is None
+}
 
 
-@lru_cache(maxsize=None)
+@cache
 def po(language: str):
     """The language's catalogue as a translator's tool reads it (Babel)."""
     from babel.messages.pofile import read_po
@@ -114,8 +123,7 @@ def _fields(text: str) -> set[str]:
 
 
 def _forms(message) -> list[str]:
-    return list(message.string) if isinstance(message.string, (tuple, list)) \
-        else [message.string]
+    return list(message.string) if isinstance(message.string, (tuple, list)) else [message.string]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -139,8 +147,11 @@ def test_every_message_is_translated(language):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_no_entry_is_untranslated_or_fuzzy(language):
     catalogue = po(language)
-    bad = [f"{m.id!r}" + (" (fuzzy)" if m.fuzzy else " (empty)") for m in catalogue
-           if m.id and (m.fuzzy or not all(_forms(m)))]
+    bad = [
+        f"{m.id!r}" + (" (fuzzy)" if m.fuzzy else " (empty)")
+        for m in catalogue
+        if m.id and (m.fuzzy or not all(_forms(m)))
+    ]
     assert not bad, "\n".join(bad)
 
 
@@ -149,9 +160,11 @@ def test_every_plural_has_all_its_forms(language):
     catalogue = po(language)
     wanted = len(PLURAL_CATEGORIES[language])
     assert catalogue.num_plurals == wanted
-    bad = [f"{m.id[0]!r}: {len(_forms(m))} forms, {sum(map(bool, _forms(m)))} filled"
-           for m in catalogue if m.id and m.pluralizable
-           and (len(_forms(m)) != wanted or not all(_forms(m)))]
+    bad = [
+        f"{m.id[0]!r}: {len(_forms(m))} forms, {sum(map(bool, _forms(m)))} filled"
+        for m in catalogue
+        if m.id and m.pluralizable and (len(_forms(m)) != wanted or not all(_forms(m)))
+    ]
     assert not bad, "\n".join(bad)
 
 
@@ -167,15 +180,24 @@ def test_plural_forms_header_follows_cldr(language):
     choose = gettext.c2py(expression)
     rule = Locale.parse(language).plural_form
     categories = PLURAL_CATEGORIES[language]
-    for n in list(range(0, 250)) + [1000, 1001, 1002, 1003, 1011, 1100]:
+    for n in list(range(250)) + [1000, 1001, 1002, 1003, 1011, 1100]:
         assert categories[choose(n)] == rule(n), (language, n)
 
 
 def test_every_catalogue_passes_msgfmt_check(tmp_path):
     for language in LANGUAGES:
-        done = subprocess.run(["msgfmt", "--check", "--statistics", "-o",
-                               str(tmp_path / f"{language}.mo"), str(i18n.catalogue_path(language))],
-                              capture_output=True, text=True)
+        done = subprocess.run(
+            [
+                "msgfmt",
+                "--check",
+                "--statistics",
+                "-o",
+                str(tmp_path / f"{language}.mo"),
+                str(i18n.catalogue_path(language)),
+            ],
+            capture_output=True,
+            text=True,
+        )
         assert done.returncode == 0, done.stderr
 
 
@@ -200,9 +222,13 @@ def test_hebrew_and_arabic_texts_are_in_their_script():
     hebrew = re.compile(r"[\u0590-\u05FF]")
     arabic = re.compile(r"[\u0600-\u06FF]")
     for language, script in (("he", hebrew), ("ar", arabic)):
-        untranslated = [k for k, v in i18n.catalogue(language).items()
-                        if re.search(r"[A-Za-z]{3}", k) and not script.search(v)
-                        and not re.fullmatch(r"[\W\d{}a-z_]*", v)]
+        untranslated = [
+            k
+            for k, v in i18n.catalogue(language).items()
+            if re.search(r"[A-Za-z]{3}", k)
+            and not script.search(v)
+            and not re.fullmatch(r"[\W\d{}a-z_]*", v)
+        ]
         assert len(untranslated) <= 3, f"{language}: copied English? {untranslated[:20]}"
 
 
@@ -215,17 +241,23 @@ def test_tr_ntr_ptr_read_the_catalogues():
 
 def test_argparse_speaks_the_language():
     for language, usage in (("he", "שימוש:"), ("ar", "الاستخدام:")):
-        done = subprocess.run([sys.executable, "-m", "kehila_desktop.cli", "info", "--help"], capture_output=True, text=True,
-                              env={**os.environ, "KEHILA_LANGUAGE": language})
+        done = subprocess.run(
+            [sys.executable, "-m", "kehila_desktop.cli", "info", "--help"],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "KEHILA_LANGUAGE": language},
+        )
         assert done.returncode == 0, done.stderr
         assert done.stdout.startswith(usage), done.stdout
         assert i18n.tr("show this help message and exit", language) in done.stdout
-        done = subprocess.run([sys.executable, "-m", "kehila_desktop.cli", "info"],
-                              capture_output=True, text=True,
-                              env={**os.environ, "KEHILA_LANGUAGE": language})
+        done = subprocess.run(
+            [sys.executable, "-m", "kehila_desktop.cli", "info"],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "KEHILA_LANGUAGE": language},
+        )
         assert done.returncode == 2
-        assert i18n.tr("the following arguments are required: %s", language) % "file" \
-            in done.stderr
+        assert i18n.tr("the following arguments are required: %s", language) % "file" in done.stderr
 
 
 def test_a_fresh_clone_compiles_its_catalogues_into_the_cache(tmp_path, monkeypatch):
@@ -273,9 +305,9 @@ def test_no_prefix_letter_is_glued_to_a_placeholder(language):
 
 
 def test_the_glued_prefix_check_can_fail():
-    assert GLUED.search("ל{body} אין יו\"ר") and GLUED.search("ليس لـ{body} رئيس")
+    assert GLUED.search('ל{body} אין יו"ר') and GLUED.search("ليس لـ{body} رئيس")
     assert GLUED.search("הוזז מ-{date}") and GLUED.search("المسار ال{channel}")
-    assert not GLUED.search("{body}: אין יו\"ר") and not GLUED.search("خطة عمل المسار {channel}")
+    assert not GLUED.search('{body}: אין יו"ר') and not GLUED.search("خطة عمل المسار {channel}")
 
 
 def test_the_glossary_lists_forbidden_forms_for_both_languages():
@@ -286,9 +318,13 @@ def test_the_glossary_lists_forbidden_forms_for_both_languages():
 
 @pytest.mark.parametrize("language", ["he", "ar"])
 def test_no_glossary_term_in_a_forbidden_form(language):
-    bad = [f"{msgid!r} → {text!r}: write {instead!r}"
-           for lang, pattern, instead in forbidden_forms() if lang == language
-           for msgid, text in _texts(language) if pattern.search(text)]
+    bad = [
+        f"{msgid!r} → {text!r}: write {instead!r}"
+        for lang, pattern, instead in forbidden_forms()
+        if lang == language
+        for msgid, text in _texts(language)
+        if pattern.search(text)
+    ]
     assert not bad, "\n".join(bad)
 
 

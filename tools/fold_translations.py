@@ -34,8 +34,10 @@ DOMAIN = "kehila"
 # "many"); Arabic: zero / one / two / few (3-10) / many (11-99) / other (100, 101, 102 …).
 PLURAL_FORMS = {
     "he": "nplurals=3; plural=(n == 1 ? 0 : n == 2 ? 1 : 2);",
-    "ar": ("nplurals=6; plural=(n == 0 ? 0 : n == 1 ? 1 : n == 2 ? 2 : "
-           "n % 100 >= 3 && n % 100 <= 10 ? 3 : n % 100 >= 11 && n % 100 <= 99 ? 4 : 5);"),
+    "ar": (
+        "nplurals=6; plural=(n == 0 ? 0 : n == 1 ? 1 : n == 2 ? 2 : "
+        "n % 100 >= 3 && n % 100 <= 10 ? 3 : n % 100 >= 11 && n % 100 <= 99 ? 4 : 5);"
+    ),
     "en": "nplurals=2; plural=(n != 1);",
 }
 PERCENT_FORMAT = re.compile(r"%(\([a-z_]+\))?[sdr]")  # argparse's own messages
@@ -55,9 +57,15 @@ def load_catalogue(language: str):
         with open(path, "rb") as handle:
             catalogue = read_po(handle, locale=language, domain=DOMAIN)
     else:
-        catalogue = Catalog(locale=language, domain=DOMAIN, project="Kehila Desktop",
-                            version="", copyright_holder="Kehila Desktop contributors",
-                            language_team=LANGUAGE_TEAMS[language], fuzzy=False)
+        catalogue = Catalog(
+            locale=language,
+            domain=DOMAIN,
+            project="Kehila Desktop",
+            version="",
+            copyright_holder="Kehila Desktop contributors",
+            language_team=LANGUAGE_TEAMS[language],
+            fuzzy=False,
+        )
     return catalogue
 
 
@@ -75,8 +83,9 @@ def save_catalogue(language: str, catalogue) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".po.tmp")
     with open(tmp, "wb") as handle:
-        write_po(handle, catalogue, width=0, sort_output=True, omit_header=False,
-                 include_previous=False)
+        write_po(
+            handle, catalogue, width=0, sort_output=True, omit_header=False, include_previous=False
+        )
     text = tmp.read_text(encoding="utf-8")
     text = _set_header(text, "Plural-Forms", PLURAL_FORMS[language])
     text = _set_header(text, "Language", language)
@@ -109,12 +118,30 @@ def _before_the_move(path: Path) -> dict[str, str]:
     rel = path.relative_to(ROOT).as_posix()
     try:
         deleted = subprocess.run(
-            ["git", "-C", str(ROOT), "log", "-1", "--format=%H", "--diff-filter=D", "HEAD",
-             "--", rel], capture_output=True, text=True, check=True).stdout.strip()
+            [
+                "git",
+                "-C",
+                str(ROOT),
+                "log",
+                "-1",
+                "--format=%H",
+                "--diff-filter=D",
+                "HEAD",
+                "--",
+                rel,
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
         if not deleted:
             return {}
-        old = subprocess.run(["git", "-C", str(ROOT), "show", f"{deleted}^:{rel}"],
-                             capture_output=True, text=True, check=True).stdout
+        old = subprocess.run(
+            ["git", "-C", str(ROOT), "show", f"{deleted}^:{rel}"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         return json.loads(old)
     except (OSError, subprocess.CalledProcessError, ValueError):
         return {}
@@ -141,13 +168,16 @@ def fold(language: str, dry_run: bool = False) -> tuple[int, int, list[Path]]:
                 message.string, message.flags = text, message.flags - {"fuzzy"}
                 added += 1
             elif message.string != text and msgid in base and base[msgid] != text:
-                print(f"{language}: {msgid!r}: {message.string!r} → {text!r} (changed on "
-                      f"this branch)")
+                print(
+                    f"{language}: {msgid!r}: {message.string!r} → {text!r} (changed on this branch)"
+                )
                 message.string = text
                 changed += 1
             elif message.string != text:
-                print(f"{language}: {msgid!r}: kept the catalogue's {message.string!r} "
-                      f"(JSON {text!r} is older)")
+                print(
+                    f"{language}: {msgid!r}: kept the catalogue's {message.string!r} "
+                    f"(JSON {text!r} is older)"
+                )
     if not dry_run:
         save_catalogue(language, catalogue)
     return added, changed, files

@@ -34,9 +34,13 @@ def _version(path: Path) -> str:
 
 
 def _chars(mapping: dict[str, str], per_line: int = 4) -> str:
-    items = [f'"\\u{ord(k):04x}": "\\u{ord(v):04x}"' if ord(k) < 0x10000 and ord(v) < 0x10000
-             else f'"\\U{ord(k):08x}": "\\U{ord(v):08x}"' for k, v in mapping.items()]
-    lines = [", ".join(items[i:i + per_line]) + "," for i in range(0, len(items), per_line)]
+    items = [
+        f'"\\u{ord(k):04x}": "\\u{ord(v):04x}"'
+        if ord(k) < 0x10000 and ord(v) < 0x10000
+        else f'"\\U{ord(k):08x}": "\\U{ord(v):08x}"'
+        for k, v in mapping.items()
+    ]
+    lines = [", ".join(items[i : i + per_line]) + "," for i in range(0, len(items), per_line)]
     return "\n".join("    " + line for line in lines)
 
 
@@ -83,8 +87,10 @@ CANONICAL = {{
 }}
 '''
     OUT.write_text(text, encoding="utf-8")
-    print(f"Wrote {OUT.name}: Unicode {version}, {len(mirror)} mirrored characters, "
-          f"{len(opening)} bracket pairs, {len(canonical)} canonical equivalents.")
+    print(
+        f"Wrote {OUT.name}: Unicode {version}, {len(mirror)} mirrored characters, "
+        f"{len(opening)} bracket pairs, {len(canonical)} canonical equivalents."
+    )
     return 0
 
 

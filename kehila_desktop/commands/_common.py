@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import os
 from contextlib import contextmanager
-from typing import Iterator
+from collections.abc import Iterator
 
 from kehila_desktop.core import i18n
 
 
 def cli_language(explicit: str | None = None) -> str:
     """``--language`` if given, else KEHILA_LANGUAGE, else the locale (he/ar), else English."""
-    for candidate in (explicit, os.environ.get("KEHILA_LANGUAGE"),
-                      (os.environ.get("LC_ALL") or os.environ.get("LANG") or "")[:2]):
+    for candidate in (
+        explicit,
+        os.environ.get("KEHILA_LANGUAGE"),
+        (os.environ.get("LC_ALL") or os.environ.get("LANG") or "")[:2],
+    ):
         if candidate in i18n.LANGUAGES:
             return candidate
     return "en"
@@ -38,6 +41,9 @@ def writing(path, command: str) -> Iterator:
         with open_program(path) as pf:
             if pf.read_only:
                 raise ProgramFileError(
-                    "read_only", "{path} cannot be changed: the file or its folder is "
-                    "read-only. Nothing was changed.", path=path)
+                    "read_only",
+                    "{path} cannot be changed: the file or its folder is "
+                    "read-only. Nothing was changed.",
+                    path=path,
+                )
             yield pf, Operations(pf)

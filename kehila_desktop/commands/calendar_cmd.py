@@ -10,8 +10,11 @@ def register(subparsers) -> None:
     p.add_argument("file", help=tr("the program file (.kehila)"))
     p.add_argument("out", help=tr("the calendar file to write (.ics)"))
     p.add_argument("--body", help=tr("only this body's meetings (its id or its name)"))
-    p.add_argument("--language", choices=("he", "ar", "en"),
-                   help=tr("the language of the events' titles and descriptions"))
+    p.add_argument(
+        "--language",
+        choices=("he", "ar", "en"),
+        help=tr("the language of the events' titles and descriptions"),
+    )
     p.set_defaults(func=run)
 
 
@@ -23,16 +26,24 @@ def run(args) -> int:
     with open_program(args.file, read_only=True) as pf:
         body_id = None
         if args.body:
-            row = pf.conn.execute("SELECT id FROM body WHERE deleted=0 AND (id=? OR name=?)",
-                                  (args.body, args.body)).fetchone()
+            row = pf.conn.execute(
+                "SELECT id FROM body WHERE deleted=0 AND (id=? OR name=?)", (args.body, args.body)
+            ).fetchone()
             if row is None:
                 raise UsageError("There is no body {body} in this program.", body=args.body)
             body_id = row[0]
         try:
             count = write_ics(pf.conn, args.out, body_id)
         except OSError as exc:
-            raise UsageError("{path} cannot be written ({error}).", path=args.out,
-                             error=exc.strerror or exc) from None
-    print(ntr("{n} meeting written to {path}.", "{n} meetings written to {path}.", count,
-             path=args.out))
+            raise UsageError(
+                "{path} cannot be written ({error}).", path=args.out, error=exc.strerror or exc
+            ) from None
+    print(
+        ntr(
+            "{n} meeting written to {path}.",
+            "{n} meetings written to {path}.",
+            count,
+            path=args.out,
+        )
+    )
     return 0

@@ -15,8 +15,9 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("check", help=tr("file integrity and program health"))
     p.add_argument("file")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--all", action="store_true", help="list every finding, not the first few "
-                                                      "of each kind")
+    p.add_argument(
+        "--all", action="store_true", help="list every finding, not the first few of each kind"
+    )
     p.add_argument("--language", choices=("he", "ar", "en"))
     p.set_defaults(func=run)
 
@@ -31,10 +32,20 @@ def run(args) -> int:
         found = health.findings(pf.conn, language)
     ok = integrity == ["ok"] and not fk
     if args.json:
-        print(json.dumps({"integrity": {"ok": ok, "integrity_check": integrity,
-                                        "foreign_key_errors": len(fk)},
-                          "findings": [f.as_json() for f in found]},
-                         ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {
+                    "integrity": {
+                        "ok": ok,
+                        "integrity_check": integrity,
+                        "foreign_key_errors": len(fk),
+                    },
+                    "findings": [f.as_json() for f in found],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         print(tr("File integrity: ok") if ok else tr("File integrity: damaged"))
         if not found:
@@ -59,10 +70,17 @@ def grouped(found, *, show_all: bool = False) -> list[str]:
         if show_all or len(items) <= SHOWN:
             lines += [f"[{tr(f.severity)}] {f.message}" for f in items]
             continue
-        lines.append(f"[{severity}] " + ntr("{n} finding of this kind:",
-                                            "{n} findings of this kind:", len(items)))
+        lines.append(
+            f"[{severity}] "
+            + ntr("{n} finding of this kind:", "{n} findings of this kind:", len(items))
+        )
         lines += [f"  {f.message}" for f in items[:SHOWN]]
-        lines.append("  " + ntr("… and {n} more (all of them with --all or --json).",
-                                "… and {n} more (all of them with --all or --json).",
-                                len(items) - SHOWN))
+        lines.append(
+            "  "
+            + ntr(
+                "… and {n} more (all of them with --all or --json).",
+                "… and {n} more (all of them with --all or --json).",
+                len(items) - SHOWN,
+            )
+        )
     return lines

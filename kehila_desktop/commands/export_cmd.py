@@ -31,8 +31,7 @@ EXPORTERS = {
 def register(subparsers) -> None:
     p = subparsers.add_parser("export", help=tr("export a part of the program to a file"))
     p.add_argument("file")
-    p.add_argument("kind", choices=sorted(EXPORTERS),
-                   help=tr("what to export: people or workplan"))
+    p.add_argument("kind", choices=sorted(EXPORTERS), help=tr("what to export: people or workplan"))
     p.add_argument("out", help=tr("the sheet to write (.xlsx or .csv)"))
     p.add_argument("--language", choices=("he", "ar", "en"))
     p.set_defaults(func=run)

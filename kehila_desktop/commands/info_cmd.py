@@ -19,12 +19,19 @@ def collect(conn, format_version: int) -> dict:
     program = summary.program(conn)
     return {
         "format_version": format_version,
-        "program": {"id": program["id"], "name": program["name"],
-                    "locality": program["locality"], "language": program["language"],
-                    "start_date": program["start_date"], "end_date": program["end_date"]},
+        "program": {
+            "id": program["id"],
+            "name": program["name"],
+            "locality": program["locality"],
+            "language": program["language"],
+            "start_date": program["start_date"],
+            "end_date": program["end_date"],
+        },
         "counts": summary.counts(conn),
-        "bodies": [{k: b[k] for k in ("id", "kind", "name", "channel", "members")}
-                   for b in summary.bodies(conn)],
+        "bodies": [
+            {k: b[k] for k in ("id", "kind", "name", "channel", "members")}
+            for b in summary.bodies(conn)
+        ],
         "channels": summary.channels(conn),
         "meetings": summary.meetings(conn),
     }
@@ -46,6 +53,8 @@ def run(args) -> int:
     chosen = [label("CHANNELS", c["key"]) for c in data["channels"] if c["chosen"]]
     print(tr("Chosen channels: {channels}", channels=", ".join(chosen) or "—"))
     for body in data["bodies"]:
-        print(f"  {body['name']} ({label('BODY_KINDS', body['kind'])}): "
-              + ntr("{n} member", "{n} members", body["members"]))
+        print(
+            f"  {body['name']} ({label('BODY_KINDS', body['kind'])}): "
+            + ntr("{n} member", "{n} members", body["members"])
+        )
     return 0

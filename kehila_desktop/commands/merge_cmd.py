@@ -11,8 +11,11 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("merge", help=tr("merge a copy of the program that came back"))
     p.add_argument("file", help=tr("the program file (.kehila) to merge into"))
     p.add_argument("incoming", help=tr("the copy that came back (.kehila)"))
-    p.add_argument("--dry-run", action="store_true",
-                   help=tr("only show what the merge would do; change nothing"))
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=tr("only show what the merge would do; change nothing"),
+    )
     p.add_argument("--json", action="store_true", help=tr("print the report as JSON"))
     p.set_defaults(func=run)
 

@@ -8,10 +8,14 @@ from kehila_desktop.core.i18n import tr
 def register(subparsers) -> None:
     p = subparsers.add_parser("share", help=tr("write a copy of a program file to send by e-mail"))
     p.add_argument("file", help=tr("the program file (.kehila)"))
-    p.add_argument("out", help=tr("the copy to write, or a folder (named after the "
-                                         "program and the date)"))
-    p.add_argument("--no-contacts", action="store_true",
-                   help=tr("leave out every phone number and e-mail address"))
+    p.add_argument(
+        "out", help=tr("the copy to write, or a folder (named after the program and the date)")
+    )
+    p.add_argument(
+        "--no-contacts",
+        action="store_true",
+        help=tr("leave out every phone number and e-mail address"),
+    )
     p.set_defaults(func=run)
 
 

@@ -18,8 +18,14 @@ _RTL_CLASSES = ("R", "AL")
 
 # the rule on the strings that showed it wrong (True: right to left on a Hebrew/Arabic page);
 # the printing and the GUI tests pin both on these
-EXAMPLES = {"IBM ישראל": True, "David Cohen שלום,": True, "Haddad Tech Ltd.": False,
-            "batya@example.org": False, "שלום עולם": True, "050-1234567": False}
+EXAMPLES = {
+    "IBM ישראל": True,
+    "David Cohen שלום,": True,
+    "Haddad Tech Ltd.": False,
+    "batya@example.org": False,
+    "שלום עולם": True,
+    "050-1234567": False,
+}
 
 
 @lru_cache(maxsize=8192)
@@ -34,8 +40,11 @@ def has_rtl_letter(text: object) -> bool:
     text = str(text)
     if text.isascii():
         return False
-    return _has_rtl_letter(text) if len(text) <= 2000 else any(
-        unicodedata.bidirectional(ch) in _RTL_CLASSES for ch in text)
+    return (
+        _has_rtl_letter(text)
+        if len(text) <= 2000
+        else any(unicodedata.bidirectional(ch) in _RTL_CLASSES for ch in text)
+    )
 
 
 def text_is_rtl(text: object, page_rtl: bool) -> bool:

@@ -25,7 +25,7 @@ import os
 import sys
 import threading
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -98,7 +98,7 @@ def _compiled(language: str) -> bytes | None:
     return data
 
 
-@lru_cache(maxsize=None)
+@cache
 def translations(language: str) -> gettext.NullTranslations:
     """The language's gettext catalogue (an empty one for an unknown language)."""
     import gettext  # the standard library's; imported on first use (re, locale)
@@ -148,23 +148,30 @@ def tr(message: str, language_code: str | None = None, /, **fields: object) -> s
     return _fill(text, message, fields)
 
 
-def ntr(singular: str, plural: str, n: int, language_code: str | None = None, /,
-        **fields: object) -> str:
+def ntr(
+    singular: str, plural: str, n: int, language_code: str | None = None, /, **fields: object
+) -> str:
     """A sentence with a count in the language's plural form for ``n``; ``{n}`` is ``n``."""
     text = translations(language_code or _current).ngettext(singular, plural, n)
     fields.setdefault("n", n)
     return _fill(text, singular if n == 1 else plural, fields)
 
 
-def ptr(context: str, message: str, language_code: str | None = None, /,
-        **fields: object) -> str:
+def ptr(context: str, message: str, language_code: str | None = None, /, **fields: object) -> str:
     """``message`` in the sense ``context`` names (gettext's msgctxt)."""
     text = translations(language_code or _current).pgettext(context, message)
     return _fill(text, message, fields)
 
 
-def nptr(context: str, singular: str, plural: str, n: int, language_code: str | None = None,
-         /, **fields: object) -> str:
+def nptr(
+    context: str,
+    singular: str,
+    plural: str,
+    n: int,
+    language_code: str | None = None,
+    /,
+    **fields: object,
+) -> str:
     """``ntr`` with a message context."""
     text = translations(language_code or _current).npgettext(context, singular, plural, n)
     fields.setdefault("n", n)
@@ -189,7 +196,8 @@ def translate_argparse() -> None:
 
     argparse._ = lambda message: translations(_current).gettext(message)  # type: ignore[attr-defined]
     argparse.ngettext = lambda singular, plural, n: (  # type: ignore[attr-defined]
-        translations(_current).ngettext(singular, plural, n))
+        translations(_current).ngettext(singular, plural, n)
+    )
 
 
 def isolate(text: str) -> str:
@@ -237,8 +245,7 @@ def parse_date(text: str | None) -> str | None:
     import re
     from datetime import date
 
-    clean = (text or "").strip().translate(str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹",
-                                                         "0123456789" * 2))
+    clean = (text or "").strip().translate(str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2))
     clean = clean.strip("\u200e\u200f\u2068\u2069")
     if not clean:
         return None

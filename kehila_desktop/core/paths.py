@@ -16,8 +16,8 @@ def resources_dir() -> Path:
     if bundle:
         candidates.append(Path(bundle) / "resources")
     package = Path(__file__).resolve().parent.parent
-    candidates.append(package / "resources")          # installed wheel
-    candidates.append(package.parent / "resources")   # source tree
+    candidates.append(package / "resources")  # installed wheel
+    candidates.append(package.parent / "resources")  # source tree
     for candidate in candidates:
         if candidate.is_dir():
             return candidate

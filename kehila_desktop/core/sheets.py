@@ -57,7 +57,8 @@ def escape_cell(text: str) -> str:
     if not text:
         return text
     if text.startswith(FORMULA_STARTS) or (
-            text[0] == "'" and len(text) > 1 and text[1] in _AFTER_APOSTROPHE):
+        text[0] == "'" and len(text) > 1 and text[1] in _AFTER_APOSTROPHE
+    ):
         return "'" + text
     return text
 
@@ -87,11 +88,14 @@ def decode_csv_bytes(data: bytes) -> tuple[str, str]:
             return data[3:].decode("utf-8"), "UTF-8 with BOM"
         except UnicodeDecodeError as exc:
             raise SheetReadError(
-                "The file says it is UTF-8 but byte {offset} is not UTF-8; it was not "
-                "imported.", offset=exc.start + 3) from None
+                "The file says it is UTF-8 but byte {offset} is not UTF-8; it was not imported.",
+                offset=exc.start + 3,
+            ) from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise SheetReadError("The file is saved as UTF-16 (\"Unicode text\"); save it as "
-                             "\"CSV UTF-8\" and import it again.")
+        raise SheetReadError(
+            'The file is saved as UTF-16 ("Unicode text"); save it as '
+            '"CSV UTF-8" and import it again.'
+        )
     try:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
@@ -102,8 +106,10 @@ def decode_csv_bytes(data: bytes) -> tuple[str, str]:
         text = ""
     if text and _HEBREW.search(text) and not _MIXED.search(text):
         return text, "Windows-1255 (Hebrew)"
-    raise SheetReadError("The file's characters are neither UTF-8 nor Windows-1255 Hebrew; "
-                         "save it as \"CSV UTF-8\" and import it again.")
+    raise SheetReadError(
+        "The file's characters are neither UTF-8 nor Windows-1255 Hebrew; "
+        'save it as "CSV UTF-8" and import it again.'
+    )
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -119,8 +125,9 @@ def read_csv(path: Path, limits: Limits | None = None) -> Grid:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise SheetReadError("The sheet {path} cannot be read ({error}).", path=path,
-                             error=exc.strerror or exc) from None
+        raise SheetReadError(
+            "The sheet {path} cannot be read ({error}).", path=path, error=exc.strerror or exc
+        ) from None
     text, encoding = decode_csv_bytes(data)
     deadline = _Deadline(Path(path), limits)
     rows: list[list[str]] = []
@@ -128,13 +135,13 @@ def read_csv(path: Path, limits: Limits | None = None) -> Grid:
         for row in csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text)):
             rows.append(row)
             if len(rows) > limits.rows or len(row) > limits.columns:
-                _check_extent(Path(path), None, len(rows),
-                              max(len(row), 1), limits)
+                _check_extent(Path(path), None, len(rows), max(len(row), 1), limits)
             if len(rows) % 10_000 == 0:
                 deadline.check()
     except csv.Error as exc:
-        raise SheetReadError("The sheet {path} is not a valid CSV file ({error}).",
-                             path=path, error=_one_line(exc)) from None
+        raise SheetReadError(
+            "The sheet {path} is not a valid CSV file ({error}).", path=path, error=_one_line(exc)
+        ) from None
     return Grid(rows, encoding)
 
 
@@ -158,8 +165,11 @@ def cell_text(value: object) -> str:
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
     if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == datetime.min.time() \
+        return (
+            value.date().isoformat()
+            if value.time() == datetime.min.time()
             else value.isoformat(timespec="minutes")
+        )
     if isinstance(value, (date, time)):
         return value.isoformat()
     if isinstance(value, timedelta):
@@ -173,11 +183,11 @@ def cell_text(value: object) -> str:
 class Limits:
     """What a sheet may hold before it is refused (a people sheet of 20,000 is far inside)."""
 
-    megabytes: int = 50            # the file on disk
+    megabytes: int = 50  # the file on disk
     unpacked_megabytes: int = 400  # a workbook's parts once unzipped (zip bombs)
     rows: int = 100_000
     columns: int = 250
-    cells: int = 3_000_000         # rows × columns of the area a worksheet spans
+    cells: int = 3_000_000  # rows × columns of the area a worksheet spans
     worksheets: int = 50
     seconds: float = 20.0
 
@@ -194,9 +204,11 @@ class _Deadline:
 
     def check(self) -> None:
         if _monotonic() > self.until:
-            raise SheetReadError("Reading the sheet {path} took longer than {seconds} seconds; "
-                                 "it was not imported.", path=self.path.name,
-                                 seconds=int(self.seconds))
+            raise SheetReadError(
+                "Reading the sheet {path} took longer than {seconds} seconds; it was not imported.",
+                path=self.path.name,
+                seconds=int(self.seconds),
+            )
 
 
 def _monotonic() -> float:
@@ -207,37 +219,50 @@ def _monotonic() -> float:
 
 def _one_line(exc: object, limit: int = 160) -> str:
     text = " ".join(str(exc).split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _check_size(path: Path, limits: Limits) -> None:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise SheetReadError("The sheet {path} cannot be read ({error}).", path=path.name,
-                             error=exc.strerror or exc) from None
+        raise SheetReadError(
+            "The sheet {path} cannot be read ({error}).", path=path.name, error=exc.strerror or exc
+        ) from None
     if size > limits.megabytes * 1_000_000:
-        raise SheetReadError("The sheet {path} is larger than {limit} MB; split it and import "
-                             "the parts one by one.", path=path.name, limit=limits.megabytes)
+        raise SheetReadError(
+            "The sheet {path} is larger than {limit} MB; split it and import the parts one by one.",
+            path=path.name,
+            limit=limits.megabytes,
+        )
 
 
-def _check_extent(path: Path, sheet: str | None, rows: int, columns: int,
-                  limits: Limits) -> None:
+def _check_extent(path: Path, sheet: str | None, rows: int, columns: int, limits: Limits) -> None:
     """``rows``/``columns``: how far the worksheet reaches (its last row and column number);
     ``sheet`` None for a CSV file."""
     if rows <= limits.rows and columns <= limits.columns and rows * columns <= limits.cells:
         return
-    figures = {"row": f"{rows:,}", "column": f"{columns:,}", "rows": f"{limits.rows:,}",
-               "columns": f"{limits.columns:,}", "cells": f"{limits.cells:,}"}
+    figures = {
+        "row": f"{rows:,}",
+        "column": f"{columns:,}",
+        "rows": f"{limits.rows:,}",
+        "columns": f"{limits.columns:,}",
+        "cells": f"{limits.cells:,}",
+    }
     if sheet is None:
         raise SheetReadError(
             "The sheet {path} reaches row {row} and column {column}; a sheet to import may "
-            "have at most {rows} rows, {columns} columns and {cells} cells.", path=path.name,
-            **figures)
+            "have at most {rows} rows, {columns} columns and {cells} cells.",
+            path=path.name,
+            **figures,
+        )
     raise SheetReadError(
-        "The worksheet \"{sheet}\" of {path} reaches row {row} and column {column}; a sheet "
+        'The worksheet "{sheet}" of {path} reaches row {row} and column {column}; a sheet '
         "to import may have at most {rows} rows, {columns} columns and {cells} cells.",
-        sheet=sheet, path=path.name, **figures)
+        sheet=sheet,
+        path=path.name,
+        **figures,
+    )
 
 
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
@@ -256,13 +281,18 @@ def _column_number(letters: bytes) -> int:
 
 
 def _protected(path: Path) -> SheetReadError:
-    return SheetReadError("The file {path} is protected by a password; save it without one "
-                          "and import it again.", path=path.name)
+    return SheetReadError(
+        "The file {path} is protected by a password; save it without one and import it again.",
+        path=path.name,
+    )
 
 
 def _damaged(path: Path, why: object) -> SheetReadError:
-    return SheetReadError("The file {path} is damaged and cannot be read ({error}).",
-                          path=path.name, error=_one_line(why))
+    return SheetReadError(
+        "The file {path} is damaged and cannot be read ({error}).",
+        path=path.name,
+        error=_one_line(why),
+    )
 
 
 class _Zip:
@@ -277,11 +307,16 @@ class _Zip:
             infos = self.zip.infolist()
         except Exception as exc:
             raise _damaged(path, exc) from None
-        if len(infos) > 10_000 or sum(i.file_size for i in infos) > \
-                limits.unpacked_megabytes * 1_000_000:
-            raise SheetReadError("The file {path} unpacks to more than {limit} MB; it is not a "
-                                 "sheet that can be imported.", path=path.name,
-                                 limit=limits.unpacked_megabytes)
+        if (
+            len(infos) > 10_000
+            or sum(i.file_size for i in infos) > limits.unpacked_megabytes * 1_000_000
+        ):
+            raise SheetReadError(
+                "The file {path} unpacks to more than {limit} MB; it is not a "
+                "sheet that can be imported.",
+                path=path.name,
+                limit=limits.unpacked_megabytes,
+            )
         self.names = {i.filename for i in infos}
 
     def chunks(self, name: str, first_only: bool = False):
@@ -311,7 +346,8 @@ class _Zip:
                     raise SheetReadError(
                         "The file {path} declares XML entities (a DTD), which sheets from "
                         "Excel or LibreOffice never have; it was not imported.",
-                        path=self.path.name)
+                        path=self.path.name,
+                    )
 
     def xlsx_extent(self, part: str) -> tuple[int, int]:
         """(last row, last column) that the filled cells of one worksheet part reach (cells
@@ -325,10 +361,16 @@ class _Zip:
             block, tail = data[:cut], data[cut:]
             found = _CELL_FAST.findall(block)  # the usual layout: r is a cell's first attribute
             if len(found) != block.count(b"<c ") or any(  # any other: the careful scan
-                    odd in block for odd in (b"<c>", b"<c/", b"<c\t", b"<c\n", b":c ", b":c>")):
-                found = [(m.group(1), m.group(2), m.group(3) or (
-                    b"/" if _EMPTY_END.match(block, m.end()) else b""))
-                    for m in _CELL_REF.finditer(block)]
+                odd in block for odd in (b"<c>", b"<c/", b"<c\t", b"<c\n", b":c ", b":c>")
+            ):
+                found = [
+                    (
+                        m.group(1),
+                        m.group(2),
+                        m.group(3) or (b"/" if _EMPTY_END.match(block, m.end()) else b""),
+                    )
+                    for m in _CELL_REF.finditer(block)
+                ]
             refs += len(found)
             filled = [(c, r) for c, r, empty in found if not empty]
             if filled:
@@ -352,12 +394,19 @@ def _xlsx_sheet_parts(z: _Zip) -> list[tuple[str, str]]:
 
     def tags(part: str, kind: bytes) -> list[dict[bytes, str]]:
         data = b"".join(z.chunks(part)) if part in z.names else b""
-        return [{k.split(b":")[-1]: unescape(v.decode("utf-8", "replace"))
-                 for k, v in _ATTRIBUTE.findall(m.group(2))}
-                for m in _TAG.finditer(data) if m.group(1) == kind]
+        return [
+            {
+                k.split(b":")[-1]: unescape(v.decode("utf-8", "replace"))
+                for k, v in _ATTRIBUTE.findall(m.group(2))
+            }
+            for m in _TAG.finditer(data)
+            if m.group(1) == kind
+        ]
 
-    targets = {t.get(b"Id"): t.get(b"Target", "") for t in
-               tags("xl/_rels/workbook.xml.rels", b"Relationship")}
+    targets = {
+        t.get(b"Id"): t.get(b"Target", "")
+        for t in tags("xl/_rels/workbook.xml.rels", b"Relationship")
+    }
     out = []
     for sheet in tags("xl/workbook.xml", b"sheet"):
         target = targets.get(sheet.get(b"id"), "")
@@ -388,9 +437,9 @@ def _xlsb_extent(z: _Zip, part: str) -> tuple[int, int]:
             shift += 7
             if not byte & 0x80:
                 break
-        body = data[i:i + size]
+        body = data[i : i + size]
         i += size
-        if kind == 0 and len(body) >= 4:      # BrtRowHdr: the row (0-based)
+        if kind == 0 and len(body) >= 4:  # BrtRowHdr: the row (0-based)
             rows = max(rows, int.from_bytes(body[:4], "little") + 1)
         elif 1 <= kind <= 13 and len(body) >= 4:  # a cell record: its column first
             columns = max(columns, int.from_bytes(body[:4], "little") + 1)
@@ -400,8 +449,10 @@ def _xlsb_extent(z: _Zip, part: str) -> tuple[int, int]:
     return rows, columns
 
 
-_ODS_TAG = re.compile(rb"<table:(table-row|table-cell|covered-table-cell|table)(?=[\s/>])"
-                      rb"([^>]*)>|</table:(table-row)>")
+_ODS_TAG = re.compile(
+    rb"<table:(table-row|table-cell|covered-table-cell|table)(?=[\s/>])"
+    rb"([^>]*)>|</table:(table-row)>"
+)
 _ODS_REPEAT = re.compile(rb"table:number-(?:rows|columns)-repeated=\"([0-9]{1,12})\"")
 _ODS_NAME = re.compile(rb"table:name=\"([^\"]*)\"")
 
@@ -443,8 +494,11 @@ def _ods_extent(z: _Zip, path: Path) -> None:
                 if end or closed:
                     if row_filled:
                         rows = max(rows, row + rep)
-                        if rows > limits.rows or columns > limits.columns or \
-                                rows * columns > limits.cells:
+                        if (
+                            rows > limits.rows
+                            or columns > limits.columns
+                            or rows * columns > limits.cells
+                        ):
                             _check_extent(path, name, rows, columns, limits)
                     row += rep
             elif tag == b"table":
@@ -453,10 +507,13 @@ def _ods_extent(z: _Zip, path: Path) -> None:
                 found = _ODS_NAME.search(attrs)
                 name = unescape(found.group(1).decode("utf-8", "replace")) if found else ""
                 if tables > limits.worksheets:
-                    raise SheetReadError("The file {path} has {count} worksheets; a sheet to "
-                                         "import may have at most {limit}.", path=path.name,
-                                         count=f"{limits.worksheets}+",
-                                         limit=limits.worksheets)
+                    raise SheetReadError(
+                        "The file {path} has {count} worksheets; a sheet to "
+                        "import may have at most {limit}.",
+                        path=path.name,
+                        count=f"{limits.worksheets}+",
+                        limit=limits.worksheets,
+                    )
 
 
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -474,12 +531,13 @@ def _ole_stream(data: bytes, names: tuple[str, ...]) -> bytes | None:
     if not 7 <= shift <= 16 or not 2 <= mini_shift < shift:
         return None
     size, mini_size = 1 << shift, 1 << mini_shift
-    (fat_count, first_dir, _, cutoff, first_mini, mini_count, first_difat,
-     difat_count) = struct.unpack_from("<IIIIIIII", data, 0x2C)
+    (fat_count, first_dir, _, cutoff, first_mini, mini_count, first_difat, difat_count) = (
+        struct.unpack_from("<IIIIIIII", data, 0x2C)
+    )
     count = (len(data) - 512) // size
 
     def sector(n: int) -> bytes:
-        return data[512 + n * size:512 + (n + 1) * size] if n < count else b""
+        return data[512 + n * size : 512 + (n + 1) * size] if n < count else b""
 
     fat_sectors = list(struct.unpack_from("<109I", data, 0x4C))
     n, seen = first_difat, 0
@@ -512,7 +570,7 @@ def _ole_stream(data: bytes, names: tuple[str, ...]) -> bytes | None:
     entries: list[tuple[str, int, int, int]] = []
     for at in range(0, len(directory) - 127, 128):
         length = struct.unpack_from("<H", directory, at + 64)[0]
-        name = directory[at:at + max(0, min(length, 64) - 2)].decode("utf-16-le", "replace")
+        name = directory[at : at + max(0, min(length, 64) - 2)].decode("utf-16-le", "replace")
         kind = directory[at + 66]
         start, stream_size = struct.unpack_from("<II", directory, at + 116)
         entries.append((name, kind, start, stream_size))
@@ -528,9 +586,12 @@ def _ole_stream(data: bytes, names: tuple[str, ...]) -> bytes | None:
             container = chain(root[2], fat, sector, count) or b""
             mini_fat = chain(first_mini, fat, sector, count) if mini_count else b""
             table = list(struct.unpack(f"<{len(mini_fat or b'') // 4}I", mini_fat or b""))
-            stream = chain(start, table,
-                           lambda k, box=container: box[k * mini_size:(k + 1) * mini_size],
-                           len(container) // mini_size + 1)
+            stream = chain(
+                start,
+                table,
+                lambda k, box=container: box[k * mini_size : (k + 1) * mini_size],
+                len(container) // mini_size + 1,
+            )
         return None if stream is None else stream[:stream_size]
     return None
 
@@ -580,15 +641,19 @@ def _xls_extent(path: Path, limits: Limits, deadline: _Deadline) -> None:
             rows, columns = max(rows, row + 1), max(columns, last + 1)
         elif kind == 0x0085 and length >= 8:  # BOUNDSHEET: a sheet's name, in order
             chars, wide = stream[start + 6], stream[start + 7] & 1
-            raw = stream[start + 8:start + 8 + chars * (2 if wide else 1)]
+            raw = stream[start + 8 : start + 8 + chars * (2 if wide else 1)]
             titles.append(raw.decode("utf-16-le" if wide else "latin-1", "replace"))
         elif kind == 0x0809:  # BOF: a new substream (the globals, then one per sheet)
             sheets += 1
             rows = columns = 0
             if sheets > limits.worksheets + 1:
-                raise SheetReadError("The file {path} has {count} worksheets; a sheet to "
-                                     "import may have at most {limit}.", path=path.name,
-                                     count=f"{limits.worksheets}+", limit=limits.worksheets)
+                raise SheetReadError(
+                    "The file {path} has {count} worksheets; a sheet to "
+                    "import may have at most {limit}.",
+                    path=path.name,
+                    count=f"{limits.worksheets}+",
+                    limit=limits.worksheets,
+                )
         elif kind == 0x000A and (rows or columns):  # EOF of a sheet
             _check_extent(path, title(), rows, columns, limits)
         if at - checked > 1 << 20:
@@ -612,20 +677,22 @@ def _prescan(path: Path, limits: Limits, deadline: _Deadline) -> None:
     try:
         z.check_xml_parts()
         if suffix in (".xlsx", ".xlsm"):
-            for name, part in _xlsx_sheet_parts(z)[:limits.worksheets + 1]:
+            for name, part in _xlsx_sheet_parts(z)[: limits.worksheets + 1]:
                 if part in z.names:
                     rows, columns = z.xlsx_extent(part)
                     _check_extent(path, name, rows, columns, limits)
         elif suffix == ".ods":
             if "META-INF/manifest.xml" in z.names and b"encryption-data" in b"".join(
-                    z.chunks("META-INF/manifest.xml")):
+                z.chunks("META-INF/manifest.xml")
+            ):
                 raise _protected(path)
             if "content.xml" not in z.names:
                 raise _damaged(path, "content.xml")
             _ods_extent(z, path)
         elif suffix == ".xlsb":
-            for part in sorted(n for n in z.names if n.startswith("xl/worksheets/")
-                               and n.endswith(".bin"))[:limits.worksheets + 1]:
+            for part in sorted(
+                n for n in z.names if n.startswith("xl/worksheets/") and n.endswith(".bin")
+            )[: limits.worksheets + 1]:
                 rows, columns = _xlsb_extent(z, part)
                 _check_extent(path, part.rsplit("/", 1)[-1], rows, columns, limits)
     finally:
@@ -646,16 +713,21 @@ class Workbook:
         _prescan(path, limits, self.deadline)
         try:
             self.book = calamine.CalamineWorkbook.from_path(str(path))
-            self.names = [m.name for m in self.book.sheets_metadata
-                          if str(m.typ).endswith("WorkSheet")] or list(self.book.sheet_names)
+            self.names = [
+                m.name for m in self.book.sheets_metadata if str(m.typ).endswith("WorkSheet")
+            ] or list(self.book.sheet_names)
         except calamine.PasswordError:
             raise _protected(path) from None
         except BaseException as exc:
             raise self._refusal(exc) from None
         if len(self.names) > limits.worksheets:
-            raise SheetReadError("The file {path} has {count} worksheets; a sheet to import may "
-                                 "have at most {limit}.", path=path.name,
-                                 count=len(self.names), limit=limits.worksheets)
+            raise SheetReadError(
+                "The file {path} has {count} worksheets; a sheet to import may "
+                "have at most {limit}.",
+                path=path.name,
+                count=len(self.names),
+                limit=limits.worksheets,
+            )
 
     def _refusal(self, exc: BaseException) -> SheetReadError:
         """calamine's error as one sentence. A panic in its Rust code (pyo3's PanicException,
@@ -663,18 +735,28 @@ class Workbook:
         if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
             raise exc
         if isinstance(exc, MemoryError):
-            return SheetReadError("The file {path} is too large to import ({error}).",
-                                  path=self.path.name, error="memory")
+            return SheetReadError(
+                "The file {path} is too large to import ({error}).",
+                path=self.path.name,
+                error="memory",
+            )
         text = _one_line(exc)
         if "shared strings" in text:
-            return SheetReadError("The file {path} is damaged: a cell refers to a text its "
-                                  "table of texts does not have.", path=self.path.name)
+            return SheetReadError(
+                "The file {path} is damaged: a cell refers to a text its "
+                "table of texts does not have.",
+                path=self.path.name,
+            )
         if type(exc).__name__ == "WorksheetNotFound":
-            return SheetReadError("The file {path} is damaged: its worksheet {sheet} is "
-                                  "missing.", path=self.path.name, sheet=text)
+            return SheetReadError(
+                "The file {path} is damaged: its worksheet {sheet} is missing.",
+                path=self.path.name,
+                sheet=text,
+            )
         if "limit" in text.casefold():
-            return SheetReadError("The file {path} is too large to import ({error}).",
-                                  path=self.path.name, error=text)
+            return SheetReadError(
+                "The file {path} is too large to import ({error}).", path=self.path.name, error=text
+            )
         return _damaged(self.path, exc)
 
     def grid(self, name: str | None = None) -> Grid:
@@ -733,8 +815,10 @@ def _checked(path: str | os.PathLike) -> Path:
     if path.is_dir():
         raise SheetReadError("{path} is a folder, not a sheet.", path=path)
     if path.suffix.lower() not in SHEET_SUFFIXES:
-        raise SheetReadError("Only .xlsx, .xls, .xlsb, .ods and .csv sheets can be imported, "
-                             "not {suffix}.", suffix=path.suffix.lower() or path.name)
+        raise SheetReadError(
+            "Only .xlsx, .xls, .xlsb, .ods and .csv sheets can be imported, not {suffix}.",
+            suffix=path.suffix.lower() or path.name,
+        )
     return path
 
 
@@ -752,8 +836,7 @@ def sheet_names(path: str | os.PathLike) -> list[str]:
         return list(book.names)
 
 
-def read_sheet(path: str | os.PathLike, sheet: str | None = None,
-               limits: Limits = LIMITS) -> Grid:
+def read_sheet(path: str | os.PathLike, sheet: str | None = None, limits: Limits = LIMITS) -> Grid:
     """Read a ``.csv`` or a workbook's worksheet into a ``Grid`` (``SheetReadError`` when it
     can't: missing, damaged, hostile or beyond ``limits``)."""
     path = _checked(path)
@@ -778,8 +861,9 @@ def write_csv(path: str | os.PathLike, rows: list[list[object]]) -> None:
         with open(tmp, "w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
             for row in rows:
-                writer.writerow([escape_cell(v) if isinstance(v, str) else cell_text(v)
-                                 for v in row])
+                writer.writerow(
+                    [escape_cell(v) if isinstance(v, str) else cell_text(v) for v in row]
+                )
         os.replace(tmp, path)
     finally:
         if tmp.exists():
@@ -803,7 +887,8 @@ def workbook_text(text: str) -> str:
     carriage return one apostrophe (an import trims other cells; ``unescape_cell`` reads
     both back)."""
     if text.startswith(("\t", "\r")) or (
-            len(text) > 1 and text[0] == "'" and text[1] in _AFTER_APOSTROPHE):
+        len(text) > 1 and text[0] == "'" and text[1] in _AFTER_APOSTROPHE
+    ):
         return "'" + text
     return text
 
@@ -828,8 +913,9 @@ def iso_date(value):
     return value
 
 
-def put_cell(ws, row: int, column: int, value, *, bold: bool = False,
-             number_format: str | None = None):
+def put_cell(
+    ws, row: int, column: int, value, *, bold: bool = False, number_format: str | None = None
+):
     """Write one typed cell: text as a string cell (never a formula), a date as a date, a
     number as a number (``number_format`` or a whole-number / decimal format)."""
     from openpyxl.styles import Font
@@ -853,8 +939,10 @@ def put_cell(ws, row: int, column: int, value, *, bold: bool = False,
     elif isinstance(value, (int, float)):
         cell.value = value
         cell.number_format = number_format or (
-            INTEGER_FORMAT if isinstance(value, int) or float(value).is_integer()
-            else DECIMAL_FORMAT)
+            INTEGER_FORMAT
+            if isinstance(value, int) or float(value).is_integer()
+            else DECIMAL_FORMAT
+        )
     else:
         cell.value = str(value)
         cell.data_type = "s"
@@ -889,8 +977,15 @@ def _wrapped_lines(words: list[str], width: float) -> int:
     return lines
 
 
-def finish_sheet(ws, *, header_row: int | None = 1, right_to_left: bool = True,
-                 widths_from_row: int = 1, max_width: int = 60, min_width: int = 6) -> None:
+def finish_sheet(
+    ws,
+    *,
+    header_row: int | None = 1,
+    right_to_left: bool = True,
+    widths_from_row: int = 1,
+    max_width: int = 60,
+    min_width: int = 6,
+) -> None:
     """Column widths from content (from ``widths_from_row`` down; longer texts wrap), the
     header frozen and repeated on every printed page, A4 fitted to the page width, the
     sheet's direction."""
@@ -913,8 +1008,7 @@ def finish_sheet(ws, *, header_row: int | None = 1, right_to_left: bool = True,
                 wrap = shown > max_width
             cell.alignment = Alignment(wrap_text=wrap, vertical="top")
             if shown:
-                widths[cell.column] = max(widths.get(cell.column, min_width),
-                                          min(shown, max_width))
+                widths[cell.column] = max(widths.get(cell.column, min_width), min(shown, max_width))
     for column, width in widths.items():
         ws.column_dimensions[get_column_letter(column)].width = round(width + 2, 1)
     # rows as tall as their wrapped texts (LibreOffice keeps the default height otherwise)
@@ -960,8 +1054,9 @@ def save_workbook(book, path: str | os.PathLike) -> None:
             tmp.unlink()
 
 
-def write_xlsx(path: str | os.PathLike, sheets: dict[str, list[list[object]]],
-               *, right_to_left: bool = True) -> None:
+def write_xlsx(
+    path: str | os.PathLike, sheets: dict[str, list[list[object]]], *, right_to_left: bool = True
+) -> None:
     """Write one worksheet per entry of ``sheets`` (its first row the header, in bold):
     typed cells (``put_cell``) and the set-up of ``finish_sheet``."""
     import openpyxl

@@ -16,8 +16,12 @@ def kehila(*args, env_language="en"):
     import os
 
     env = dict(os.environ, KEHILA_LANGUAGE=env_language)
-    return subprocess.run([sys.executable, "-m", "kehila_desktop.cli", *map(str, args)],
-                          capture_output=True, text=True, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "kehila_desktop.cli", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -71,10 +75,16 @@ def test_check_finds_what_the_sample_was_built_to_miss(sample):
     # built-in gaps of the sample, one per subject
     assert codes, "the sample has deliberate gaps"
     messages = " ".join(f["message"] for f in report["findings"])
-    assert "טל רוזן" in messages                 # below expected attendance
+    assert "טל רוזן" in messages  # below expected attendance
     # and what it was built to get right is not reported
-    for good in ("no_scope", "no_timeline", "no_focus", "no_channels", "channel_without_team",
-                 "no_members"):
+    for good in (
+        "no_scope",
+        "no_timeline",
+        "no_focus",
+        "no_channels",
+        "channel_without_team",
+        "no_members",
+    ):
         assert good not in codes
 
 

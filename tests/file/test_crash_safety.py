@@ -27,8 +27,9 @@ while True:
 
 
 def test_kill_during_edits_loses_nothing_committed(new_file):
-    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(new_file)],
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(new_file)], stdout=subprocess.PIPE, text=True
+    )
     committed = -1
     deadline = time.time() + 30
     while committed < 150 and time.time() < deadline:
@@ -43,6 +44,7 @@ def test_kill_during_edits_loses_nothing_committed(new_file):
         assert pf.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         names = {n for (n,) in pf.conn.execute("SELECT name FROM person")}
         assert {f"person {i}" for i in range(committed + 1)} <= names
-        steps = pf.conn.execute("SELECT count(*) FROM step s JOIN history_name l "
-                                "ON l.n=s.label WHERE l.text='edit'").fetchone()[0]
+        steps = pf.conn.execute(
+            "SELECT count(*) FROM step s JOIN history_name l ON l.n=s.label WHERE l.text='edit'"
+        ).fetchone()[0]
         assert steps == len(names)  # every person arrived with its history step

@@ -10,9 +10,9 @@ import sys
 import pytest
 
 from kehila_desktop.core.file import guard, programfile
-from kehila_desktop.core.errors import ProgramFileError
+from kehila_desktop.core.errors import ProgramFileError, ReadOnlyError
 from kehila_desktop.core.history.operations import Operations
-from kehila_desktop.core.file.programfile import (APPLICATION_ID, FORMAT_VERSION, open_program)
+from kehila_desktop.core.file.programfile import APPLICATION_ID, FORMAT_VERSION, open_program
 from kehila_desktop.core.file.create import create_program
 
 
@@ -122,8 +122,10 @@ def test_directory_and_missing(tmp_path):
     assert err.value.reason == "missing"
 
 
-@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0,
-                    reason="root (as in CI) reads any file; permissions cannot be tested")
+@pytest.mark.skipif(
+    sys.platform == "win32" or os.geteuid() == 0,
+    reason="root (as in CI) reads any file; permissions cannot be tested",
+)
 def test_no_permission(new_file):
     new_file.chmod(0)
     try:
@@ -149,7 +151,7 @@ def test_newer_format_is_refused_or_opened_read_only(new_file):
     assert str(FORMAT_VERSION + 1) in err.value.text()
     with open_program(new_file, allow_newer=True) as pf:
         assert pf.read_only
-        with pytest.raises(Exception):
+        with pytest.raises(ReadOnlyError):
             Operations(pf).insert("person", {"name": "x"})
     assert digest(new_file) == before
 
@@ -162,6 +164,7 @@ def pretend_frozen(monkeypatch):
 
 def test_older_format_is_upgraded_after_a_backup(new_file, monkeypatch):
     """Pretend the current format is one newer, with a real upgrade step, and open a v1 file."""
+
     def add_column(conn):
         conn.execute("ALTER TABLE person ADD COLUMN pronouns TEXT NOT NULL DEFAULT ''")
 
@@ -210,9 +213,11 @@ def test_hostile_schema_does_not_run_on_open(new_file, monkeypatch):
     view call an application function anyway (trusted_schema=OFF)."""
     calls: list[int] = []
     conn = sqlite3.connect(new_file)
-    conn.executescript("ALTER TABLE program RENAME TO program_real;"
-                       "CREATE VIEW program AS SELECT *, spy() AS spied FROM program_real;"
-                       "CREATE VIEW evil AS SELECT spy() AS boom;")
+    conn.executescript(
+        "ALTER TABLE program RENAME TO program_real;"
+        "CREATE VIEW program AS SELECT *, spy() AS spied FROM program_real;"
+        "CREATE VIEW evil AS SELECT spy() AS boom;"
+    )
     conn.close()
     real_connect = programfile._connect
 

@@ -19,15 +19,21 @@ from kehila_desktop.core.file import guard, recovery
 from kehila_desktop.core.file.programfile import explain_sqlite_error, open_program
 from kehila_desktop.core.history.share import share_copy
 
-ENDLESS_VIEW = ("ALTER TABLE program RENAME TO program_real; "
-                "CREATE VIEW program AS WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL "
-                "SELECT n+1 FROM r) SELECT p.* FROM program_real p, r;")
-TRIGGER = ("CREATE TRIGGER boom AFTER INSERT ON change BEGIN "
-           "SELECT RAISE(ABORT, 'trigger ran'); END;")
-KINDS = {"endless view": ENDLESS_VIEW, "trigger": TRIGGER,
-         "extra table": "CREATE TABLE extra(x);",
-         "extra index": "CREATE INDEX ix_extra ON person(phone);",
-         "extra column": "ALTER TABLE person ADD COLUMN secret TEXT;"}
+ENDLESS_VIEW = (
+    "ALTER TABLE program RENAME TO program_real; "
+    "CREATE VIEW program AS WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL "
+    "SELECT n+1 FROM r) SELECT p.* FROM program_real p, r;"
+)
+TRIGGER = (
+    "CREATE TRIGGER boom AFTER INSERT ON change BEGIN SELECT RAISE(ABORT, 'trigger ran'); END;"
+)
+KINDS = {
+    "endless view": ENDLESS_VIEW,
+    "trigger": TRIGGER,
+    "extra table": "CREATE TABLE extra(x);",
+    "extra index": "CREATE INDEX ix_extra ON person(phone);",
+    "extra column": "ALTER TABLE person ADD COLUMN secret TEXT;",
+}
 
 
 def digest(path: Path) -> str:
@@ -40,11 +46,18 @@ def spoil(path: Path, script: str) -> None:
     conn.close()
 
 
-def kehila(*args: str, env: dict | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+def kehila(
+    *args: str, env: dict | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess:
     """The real command in its own process (a hang fails by the timeout, not by a clock)."""
     full = {**os.environ, "KEHILA_LANGUAGE": "en", **(env or {})}
-    return subprocess.run([sys.executable, "-m", "kehila_desktop.cli", *args], env=full,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "kehila_desktop.cli", *args],
+        env=full,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 @pytest.fixture
@@ -55,8 +68,9 @@ def good(sample_file, tmp_path):
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
-def test_a_schema_not_the_formats_is_refused_by_every_command(kind, good, tmp_path, capsys,
-                                                               monkeypatch):
+def test_a_schema_not_the_formats_is_refused_by_every_command(
+    kind, good, tmp_path, capsys, monkeypatch
+):
     monkeypatch.setenv("KEHILA_LANGUAGE", "en")
     program, copy = good
     sheet = tmp_path / "people.csv"
@@ -65,14 +79,19 @@ def test_a_schema_not_the_formats_is_refused_by_every_command(kind, good, tmp_pa
     hostile.write_bytes(program.read_bytes())
     spoil(hostile, KINDS[kind])
     before = digest(hostile)
-    runs = [["info", str(hostile)], ["check", str(hostile)],
-            ["export", str(hostile), "people", str(tmp_path / "out.csv")],
-            ["calendar", str(hostile), str(tmp_path / "out.ics")],
-            ["share", str(hostile), str(tmp_path / "shared.kehila")],
-            ["print", str(hostile), "structure", str(tmp_path / "out.pdf")],
-            ["import", str(hostile), str(sheet)], ["import", str(hostile), str(sheet), "--dry-run"],
-            ["merge", str(hostile), str(copy)], ["merge", str(program), str(hostile)],
-            ["merge", str(program), str(hostile), "--dry-run"]]
+    runs = [
+        ["info", str(hostile)],
+        ["check", str(hostile)],
+        ["export", str(hostile), "people", str(tmp_path / "out.csv")],
+        ["calendar", str(hostile), str(tmp_path / "out.ics")],
+        ["share", str(hostile), str(tmp_path / "shared.kehila")],
+        ["print", str(hostile), "structure", str(tmp_path / "out.pdf")],
+        ["import", str(hostile), str(sheet)],
+        ["import", str(hostile), str(sheet), "--dry-run"],
+        ["merge", str(hostile), str(copy)],
+        ["merge", str(program), str(hostile)],
+        ["merge", str(program), str(hostile), "--dry-run"],
+    ]
     for argv in runs:
         assert main(argv) == 3, argv
         err = capsys.readouterr().err
@@ -88,8 +107,11 @@ def test_the_endless_view_is_refused_in_its_own_process(good, tmp_path):
     hostile = tmp_path / "hostile.kehila"
     hostile.write_bytes(program.read_bytes())
     spoil(hostile, ENDLESS_VIEW)
-    for argv in (["info", str(hostile)], ["check", str(hostile)],
-                 ["merge", str(program), str(hostile)]):
+    for argv in (
+        ["info", str(hostile)],
+        ["check", str(hostile)],
+        ["merge", str(program), str(hostile)],
+    ):
         done = kehila(*argv)
         assert done.returncode == 3, done.stderr
         assert "not a program file made by Kehila Desktop" in done.stderr
@@ -102,7 +124,8 @@ def test_a_fresh_file_and_a_frozen_v1_file_are_accepted(new_file):
     assert found == guard.current()
     assert guard.frozen(1) is not None and guard.frozen(1)["tables"]
     assert "program" in guard.current()["tables"] and not guard.describe_difference(
-        found, guard.current())
+        found, guard.current()
+    )
 
 
 def test_the_current_schema_is_cached_beside_nothing_of_the_users(tmp_path, monkeypatch):
@@ -121,8 +144,10 @@ def test_a_query_that_runs_too_long_is_stopped_with_one_sentence(new_file):
     with open_program(new_file, read_only=True) as pf:
         guard.install_limit(pf.conn, 0.05)
         with pytest.raises(sqlite3.OperationalError) as stopped:
-            pf.conn.execute("WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n+1 FROM r) "
-                            "SELECT count(*) FROM r").fetchone()
+            pf.conn.execute(
+                "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n+1 FROM r) "
+                "SELECT count(*) FROM r"
+            ).fetchone()
         # short statements after it run as usual: the clock starts again with each one
         assert pf.conn.execute("SELECT count(*) FROM program").fetchone()[0] == 1
     error = explain_sqlite_error(new_file, stopped.value)
@@ -187,16 +212,20 @@ def test_a_wal_mode_file_gets_no_side_files_from_reading(sample_file, tmp_path, 
     conn = sqlite3.connect(sample_file)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.close()
-    for argv in (["info", str(sample_file)], ["check", str(sample_file)],
-                 ["export", str(sample_file), "people", str(tmp_path / "p.csv")]):
+    for argv in (
+        ["info", str(sample_file)],
+        ["check", str(sample_file)],
+        ["export", str(sample_file), "people", str(tmp_path / "p.csv")],
+    ):
         assert main(argv) == 0, capsys.readouterr().err
         assert not sample_file.with_name(sample_file.name + "-wal").exists()
         assert not sample_file.with_name(sample_file.name + "-shm").exists()
 
 
 def test_temporary_files_of_killed_commands_are_removed_next_time(new_file, capsys):
-    dead = new_file.with_name(f".{new_file.name}.creating-999999999-"
-                              f"{recovery._host_tag()}-0123abcd.tmp")
+    dead = new_file.with_name(
+        f".{new_file.name}.creating-999999999-{recovery._host_tag()}-0123abcd.tmp"
+    )
     dead.write_bytes(b"half a file")
     dead.with_name(dead.name + "-journal").write_bytes(b"x")
     alive = recovery.temp_name(new_file, "sharing")  # this process: still at work
@@ -207,15 +236,18 @@ def test_temporary_files_of_killed_commands_are_removed_next_time(new_file, caps
 
 
 def test_a_killed_share_leaves_nothing_after_the_next_run(sample_file, tmp_path):
-    script = ("import os, sys\nfrom kehila_desktop.core.history import share\n"
-              "real = share._place\n"
-              "def killed(tmp, target):\n    os.kill(os.getpid(), 9)\n"
-              "share._place = killed\n"
-              "share.share_copy(sys.argv[1], sys.argv[2])\n")
+    script = (
+        "import os, sys\nfrom kehila_desktop.core.history import share\n"
+        "real = share._place\n"
+        "def killed(tmp, target):\n    os.kill(os.getpid(), 9)\n"
+        "share._place = killed\n"
+        "share.share_copy(sys.argv[1], sys.argv[2])\n"
+    )
     out = tmp_path / "sent"
     out.mkdir()
-    done = subprocess.run([sys.executable, "-c", script, str(sample_file), str(out)],
-                          capture_output=True)
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(sample_file), str(out)], capture_output=True
+    )
     assert done.returncode == -9 and list(out.iterdir())  # hidden files left behind
     share_copy(sample_file, out)
     assert [p.name.startswith(".") for p in out.iterdir()] == [False]
@@ -223,25 +255,39 @@ def test_a_killed_share_leaves_nothing_after_the_next_run(sample_file, tmp_path)
 
 # --- one writer at a time ---------------------------------------------------------------------
 
+
 def test_a_writer_meets_the_lock_of_another_instance(sample_file, tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("KEHILA_LANGUAGE", "en")
     sheet = tmp_path / "people.csv"
     sheet.write_text("name\nDana\n", encoding="utf-8")
     lock = sample_file.with_name(sample_file.name + ".lock")
-    lock.write_text(json.dumps({"pid": os.getppid(), "host": socket.gethostname(),
-                                "user": "rina", "program": "Kehila Desktop"}))
+    lock.write_text(
+        json.dumps(
+            {
+                "pid": os.getppid(),
+                "host": socket.gethostname(),
+                "user": "rina",
+                "program": "Kehila Desktop",
+            }
+        )
+    )
     before = digest(sample_file)
-    for argv in (["import", str(sample_file), str(sheet)],
-                 ["merge", str(sample_file), str(share_copy(sample_file, tmp_path).path)]):
+    for argv in (
+        ["import", str(sample_file), str(sheet)],
+        ["merge", str(sample_file), str(share_copy(sample_file, tmp_path).path)],
+    ):
         assert main(argv) == 3
         err = capsys.readouterr().err
-        assert err == (f"kehila: {sample_file.name} is open in Kehila Desktop on "
-                       f"{socket.gethostname()} (by rina); try again when it is closed.\n")
+        assert err == (
+            f"kehila: {sample_file.name} is open in Kehila Desktop on "
+            f"{socket.gethostname()} (by rina); try again when it is closed.\n"
+        )
     assert digest(sample_file) == before
 
 
-def test_a_writer_meets_a_file_another_program_is_writing(sample_file, tmp_path, capsys,
-                                                          monkeypatch):
+def test_a_writer_meets_a_file_another_program_is_writing(
+    sample_file, tmp_path, capsys, monkeypatch
+):
     monkeypatch.setenv("KEHILA_LANGUAGE", "en")
     sheet = tmp_path / "people.csv"
     sheet.write_text("name\nDana\n", encoding="utf-8")
@@ -259,12 +305,30 @@ def test_a_writer_meets_a_file_another_program_is_writing(sample_file, tmp_path,
 
 def test_two_imports_at_once_leave_one_set_of_people(new_file, tmp_path):
     sheet = tmp_path / "people.csv"
-    sheet.write_text("name,email\n" + "".join(f"Person {n},p{n}@example.org\n"
-                                              for n in range(400)), encoding="utf-8")
+    sheet.write_text(
+        "name,email\n" + "".join(f"Person {n},p{n}@example.org\n" for n in range(400)),
+        encoding="utf-8",
+    )
     env = {**os.environ, "KEHILA_LANGUAGE": "en"}
-    runs = [subprocess.Popen([sys.executable, "-m", "kehila_desktop.cli", "import",
-                              str(new_file), str(sheet), "--consent", "yes"], env=env, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    runs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "kehila_desktop.cli",
+                "import",
+                str(new_file),
+                str(sheet),
+                "--consent",
+                "yes",
+            ],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
     results = [(run.wait(timeout=300), run.stderr.read()) for run in runs]
     for run in runs:
         run.stdout.close()
@@ -277,8 +341,9 @@ def test_two_imports_at_once_leave_one_set_of_people(new_file, tmp_path):
     conn.close()
 
 
-def test_merge_into_a_read_only_file_exits_3_and_leaves_no_backup(sample_file, tmp_path,
-                                                                  capsys, monkeypatch):
+def test_merge_into_a_read_only_file_exits_3_and_leaves_no_backup(
+    sample_file, tmp_path, capsys, monkeypatch
+):
     copy = share_copy(sample_file, tmp_path / "copy.kehila").path
     with open_program(copy) as pf:
         from kehila_desktop.core.history.operations import Operations
@@ -316,7 +381,7 @@ def test_check_groups_repeated_findings(monkeypatch):
     found.append(Finding("no_picture", "warning", "No situation picture."))
     lines = grouped(found)
     assert lines[0] == "[warning] 50 findings of this kind:"
-    assert lines[1:1 + SHOWN] == [f"  Person {n} came rarely." for n in range(SHOWN)]
+    assert lines[1 : 1 + SHOWN] == [f"  Person {n} came rarely." for n in range(SHOWN)]
     assert lines[1 + SHOWN] == f"  … and {50 - SHOWN} more (all of them with --all or --json)."
     assert lines[-1] == "[warning] No situation picture."
     assert len(grouped(found, show_all=True)) == 51
@@ -325,16 +390,19 @@ def test_check_groups_repeated_findings(monkeypatch):
 def test_a_blob_in_a_text_column_exports_without_a_traceback(sample_file, tmp_path, capsys):
     conn = sqlite3.connect(sample_file)
     with pytest.raises(sqlite3.IntegrityError):  # format 2: STRICT tables refuse it ...
-        conn.execute("UPDATE person SET name=?, notes=? WHERE rowid IN (SELECT rowid FROM "
-                     "person LIMIT 1)", (b"\x00" * 34000, b"\xff\xfe"))
+        conn.execute(
+            "UPDATE person SET name=?, notes=? WHERE rowid IN (SELECT rowid FROM person LIMIT 1)",
+            (b"\x00" * 34000, b"\xff\xfe"),
+        )
     conn.execute("PRAGMA writable_schema=ON")  # ... so make the table non-STRICT first
-    conn.execute("UPDATE sqlite_master SET sql=replace(sql, ') STRICT', ')') "
-                 "WHERE name='person'")
+    conn.execute("UPDATE sqlite_master SET sql=replace(sql, ') STRICT', ')') WHERE name='person'")
     conn.commit()
     conn.close()
     conn = sqlite3.connect(sample_file)
-    conn.execute("UPDATE person SET name=?, notes=? WHERE rowid IN (SELECT rowid FROM person "
-                 "LIMIT 1)", (b"\x00" * 34000, b"\xff\xfe"))
+    conn.execute(
+        "UPDATE person SET name=?, notes=? WHERE rowid IN (SELECT rowid FROM person LIMIT 1)",
+        (b"\x00" * 34000, b"\xff\xfe"),
+    )
     conn.commit()
     conn.close()
     code = main(["export", str(sample_file), "people", str(tmp_path / "people.csv")])

@@ -9,13 +9,14 @@ from kehila_desktop.core.i18n import FSI, PDI, isolated_fields, tr
 
 def test_isolated_fields_wrap_only_text_fields_and_only_inside():
     message = "{person} came to {count} meetings of {body} ({pct}%)."
-    fields = dict(person="טל רוזן", count=4, body="ועדה מעצבת", pct=40)
+    fields = {"person": "טל רוזן", "count": 4, "body": "ועדה מעצבת", "pct": 40}
     plain = tr(message, "en", **fields)
     assert FSI not in plain
     with isolated_fields():
         shown = tr(message, "en", **fields)
     assert shown == plain.replace("טל רוזן", f"{FSI}טל רוזן{PDI}").replace(
-        "ועדה מעצבת", f"{FSI}ועדה מעצבת{PDI}")
+        "ועדה מעצבת", f"{FSI}ועדה מעצבת{PDI}"
+    )
     assert FSI not in tr(message, "en", **fields)  # back to plain after the block
 
 

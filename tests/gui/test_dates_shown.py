@@ -9,11 +9,14 @@ from kehila_desktop.gui.language import apply_language
 from kehila_desktop.gui.widgets import format_date, format_datetime
 
 
-@pytest.mark.parametrize("code, date, moment", [
-    ("he", "6 דצמבר 2026", "יום ראשון 6 דצמבר 2026, 09:30"),
-    ("ar", "6 ديسمبر 2026", "الأحد 6 ديسمبر 2026، 09:30"),
-    ("en", "6 December 2026", "Sunday 6 December 2026, 09:30"),
-])
+@pytest.mark.parametrize(
+    "code, date, moment",
+    [
+        ("he", "6 דצמבר 2026", "יום ראשון 6 דצמבר 2026, 09:30"),
+        ("ar", "6 ديسمبر 2026", "الأحد 6 ديسمبر 2026، 09:30"),
+        ("en", "6 December 2026", "Sunday 6 December 2026, 09:30"),
+    ],
+)
 def test_dates_and_times_in_each_language(app_setup, code, date, moment):
     apply_language(code, remember=False)
     assert format_date("2026-12-06") == date

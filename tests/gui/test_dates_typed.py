@@ -12,9 +12,17 @@ from kehila_desktop.core.i18n import parse_date
 from kehila_desktop.gui import dialogs
 
 
-@pytest.mark.parametrize("text,iso", [("1/2/2027", "2027-02-01"), ("01/02/2027", "2027-02-01"),
-                                      ("31.12.2027", "2027-12-31"), ("2027-02-01", "2027-02-01"),
-                                      (" ١/٢/٢٠٢٧ ", "2027-02-01"), ("", None)])
+@pytest.mark.parametrize(
+    "text,iso",
+    [
+        ("1/2/2027", "2027-02-01"),
+        ("01/02/2027", "2027-02-01"),
+        ("31.12.2027", "2027-12-31"),
+        ("2027-02-01", "2027-02-01"),
+        (" ١/٢/٢٠٢٧ ", "2027-02-01"),
+        ("", None),
+    ],
+)
 def test_parse_date_reads_day_first_and_iso(text, iso):
     assert parse_date(text) == iso
 
@@ -30,8 +38,7 @@ def _q(path, sql):
         return conn.execute(sql).fetchall()
 
 
-def test_program_dates_typed_day_first_and_picked_on_the_calendar(main_window, gui_sample,
-                                                                  qtbot):
+def test_program_dates_typed_day_first_and_picked_on_the_calendar(main_window, gui_sample, qtbot):
     w = main_window
     program = _q(gui_sample, "SELECT id FROM program")[0][0]
     w.navigate("structure", "program", program)
@@ -43,8 +50,11 @@ def test_program_dates_typed_day_first_and_picked_on_the_calendar(main_window, g
     qtbot.waitUntil(lambda: edit.text() == "01/02/2026")
     edit.setText("30/2/2026")
     qtbot.keyClick(edit, Qt.Key.Key_Return)
-    assert dialogs.shown[-1][0] == "error" and "D/M/YYYY" in dialogs.shown[-1][1] or \
-        "31/1/2027" in dialogs.shown[-1][1]
+    assert (
+        dialogs.shown[-1][0] == "error"
+        and "D/M/YYYY" in dialogs.shown[-1][1]
+        or "31/1/2027" in dialogs.shown[-1][1]
+    )
     assert _q(gui_sample, "SELECT start_date FROM program")[0][0] == "2026-02-01"
     # the calendar pop-up
     edit.property("calendarAction").trigger()

@@ -11,8 +11,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit, QStyleOptionViewItem
 
 from kehila_desktop.core.direction import EXAMPLES
-from kehila_desktop.gui.direction import (LRI, PDI, DirectionDelegate, align_to_text,
-                                          shown_in_direction)
+from kehila_desktop.gui.direction import (
+    LRI,
+    PDI,
+    DirectionDelegate,
+    align_to_text,
+    shown_in_direction,
+)
 
 
 @pytest.mark.parametrize("text, rtl", EXAMPLES.items())
@@ -29,8 +34,11 @@ def test_people_table_shows_latin_organisations_as_a_unit(main_window, gui_sampl
     table = view.table
     assert isinstance(table.itemDelegate(), DirectionDelegate)
     model = table.model()
-    column = next(c for c in range(model.columnCount())
-                  if model.headerData(c, Qt.Orientation.Horizontal) == "ארגון")
+    column = next(
+        c
+        for c in range(model.columnCount())
+        if model.headerData(c, Qt.Orientation.Horizontal) == "ארגון"
+    )
     seen = 0
     for row in range(model.rowCount()):
         index = model.index(row, column)
@@ -74,5 +82,6 @@ def test_the_app_s_editors_follow_the_rule(qtbot, app_setup):
         option = edit.document().defaultTextOption()
         assert option.textDirection() == Qt.LayoutDirection.LeftToRight, cls
         edit.setPlainText("הערות מהחדר")
-        assert edit.document().defaultTextOption().textDirection() == \
-            Qt.LayoutDirection.RightToLeft, cls
+        assert (
+            edit.document().defaultTextOption().textDirection() == Qt.LayoutDirection.RightToLeft
+        ), cls

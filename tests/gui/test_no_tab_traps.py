@@ -13,13 +13,17 @@ from kehila_desktop.gui.views.people.person_editor import PersonEditor
 
 
 def _traps(widget):
-    return [f"{type(t).__name__} {t.accessibleName()!r}"
-            for t in widget.findChildren(QPlainTextEdit) + widget.findChildren(QTextEdit)
-            if not t.isReadOnly() and not t.tabChangesFocus()] + [
+    return [
+        f"{type(t).__name__} {t.accessibleName()!r}"
+        for t in widget.findChildren(QPlainTextEdit) + widget.findChildren(QTextEdit)
+        if not t.isReadOnly() and not t.tabChangesFocus()
+    ] + [
         f"{type(v).__name__} {v.accessibleName()!r}"
         for v in widget.findChildren(QAbstractItemView)
-        if v.tabKeyNavigation() and v.objectName() != "qt_calendar_calendarview"
-        and v.accessibleName() != tr("Sections of the situation picture")]  # edited by cell
+        if v.tabKeyNavigation()
+        and v.objectName() != "qt_calendar_calendarview"
+        and v.accessibleName() != tr("Sections of the situation picture")
+    ]  # edited by cell
 
 
 def test_tab_leaves_every_text_field(main_window, qtbot):
@@ -55,7 +59,10 @@ def test_no_unnamed_scroll_area_is_a_tab_stop(main_window, qtbot):
     inroom = w.views["meetings"].open_inroom()
     qtbot.addWidget(inroom)
     inroom.timer.stop()
-    stops += [f"in-room: {a.widget().__class__.__name__}" for a in inroom.findChildren(QScrollArea)
-              if a.focusPolicy() != Qt.FocusPolicy.NoFocus and not a.accessibleName()]
+    stops += [
+        f"in-room: {a.widget().__class__.__name__}"
+        for a in inroom.findChildren(QScrollArea)
+        if a.focusPolicy() != Qt.FocusPolicy.NoFocus and not a.accessibleName()
+    ]
     inroom.close()
     assert stops == []

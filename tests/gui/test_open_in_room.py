@@ -10,8 +10,9 @@ def test_the_in_room_argument_opens_that_meeting_in_the_room(main_window, gui_sa
     args = parse_args([str(gui_sample), "--in-room", "abcd1234"])
     assert args.in_room == "abcd1234" and args.file == str(gui_sample)
     conn = main_window.context.pf.conn
-    meeting = conn.execute("SELECT id FROM meeting WHERE deleted=0 ORDER BY starts_at DESC"
-                           ).fetchone()[0]
+    meeting = conn.execute(
+        "SELECT id FROM meeting WHERE deleted=0 ORDER BY starts_at DESC"
+    ).fetchone()[0]
     room = open_in_room(main_window, meeting[:8])  # the start of the id is enough
     assert room is not None and room.meeting_id == meeting and room.isVisible()
     room.timer.stop()

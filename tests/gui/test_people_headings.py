@@ -19,8 +19,17 @@ def test_people_headings_are_capitalised_and_export_keeps_its_names(main_window,
     w = main_window
     w.set_language("en")
     view = w.show_view("people")
-    assert _headings(view) == ["Name", "Organisation", "Sector", "Neighbourhood / area",
-                               "Community", "Bodies", "Pipeline status", "Phone", "E-mail"]
+    assert _headings(view) == [
+        "Name",
+        "Organisation",
+        "Sector",
+        "Neighbourhood / area",
+        "Community",
+        "Bodies",
+        "Pipeline status",
+        "Phone",
+        "E-mail",
+    ]
     w.set_language("he")
     assert _headings(view)[:2] == ["שם", "ארגון"]
     conn = sqlite3.connect(gui_sample)

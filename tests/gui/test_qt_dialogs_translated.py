@@ -7,9 +7,14 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QLabel
 
 
-@pytest.mark.parametrize("language,look_in,files_of_type", [
-    ("he", "חפש בתוך:", "קבצים מסוג:"), ("ar", "اعثر في:", "الملفّات من النّوع:"),
-    ("en", "&Look in:", "Files of &type:")])
+@pytest.mark.parametrize(
+    "language,look_in,files_of_type",
+    [
+        ("he", "חפש בתוך:", "קבצים מסוג:"),
+        ("ar", "اعثر في:", "الملفّات من النّوع:"),
+        ("en", "&Look in:", "Files of &type:"),
+    ],
+)
 def test_the_file_dialog_is_translated(app_setup, qtbot, language, look_in, files_of_type):
     from kehila_desktop.gui.language import apply_language
 

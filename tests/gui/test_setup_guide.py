@@ -50,7 +50,8 @@ def _guide_texts(overview):
 
 
 def test_the_overview_of_a_new_program_shows_the_guide_and_each_step_opens_its_place(
-        main_window, tmp_path, monkeypatch, qtbot):
+    main_window, tmp_path, monkeypatch, qtbot
+):
     w = main_window
     _new_program(w, tmp_path, monkeypatch)
     w.show_view("overview")
@@ -61,8 +62,11 @@ def test_the_overview_of_a_new_program_shows_the_guide_and_each_step_opens_its_p
     assert len(texts) == 10 and texts[0].startswith("1. ") and "ועדת ההיגוי" in texts[0]
     assert overview.guide_summary.text().startswith("0 ")
     # step 3: the geographic focus opens the program settings at the areas
-    qtbot.mouseClick(overview.guide.viewport(), Qt.MouseButton.LeftButton,
-                     pos=overview.guide.visualItemRect(overview.guide.item(2)).center())
+    qtbot.mouseClick(
+        overview.guide.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=overview.guide.visualItemRect(overview.guide.item(2)).center(),
+    )
     assert w.current_view_key() == "structure"
     structure = w.views["structure"]
     assert structure.tabs.currentIndex() == 1

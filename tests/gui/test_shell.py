@@ -21,12 +21,14 @@ def _program_name(path):
 
 def _body(path, kind):
     with sqlite3.connect(path) as conn:
-        return conn.execute("SELECT id, name FROM body WHERE kind=? AND deleted=0",
-                            (kind,)).fetchone()
+        return conn.execute(
+            "SELECT id, name FROM body WHERE kind=? AND deleted=0", (kind,)
+        ).fetchone()
 
 
-def test_opens_the_sample_with_overview_filled_and_sidebar_on_the_right(main_window,
-                                                                        gui_sample, qtbot):
+def test_opens_the_sample_with_overview_filled_and_sidebar_on_the_right(
+    main_window, gui_sample, qtbot
+):
     w = main_window
     name = _program_name(gui_sample)
     assert name in w.windowTitle() and gui_sample.name in w.windowTitle()
@@ -90,14 +92,14 @@ def test_language_switch_flips_direction_and_is_remembered(main_window, qtbot):
     assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert w.sidebar.item(0).text() == "Overview"
     assert w.file_menu.title() == "&File"
-    qtbot.waitUntil(lambda: w.sidebar.mapTo(w, QPoint(0, 0)).x()
-                    < w.stack.mapTo(w, QPoint(0, 0)).x())  # the side bar moved to the left
+    qtbot.waitUntil(
+        lambda: w.sidebar.mapTo(w, QPoint(0, 0)).x() < w.stack.mapTo(w, QPoint(0, 0)).x()
+    )  # the side bar moved to the left
     assert w.views["overview"].health_heading.text() == "Program health"
     assert settings.saved_language() == "en"
 
 
-def test_a_damaged_file_gets_a_dialog_and_the_app_stays_usable(main_window, gui_sample,
-                                                               tmp_path):
+def test_a_damaged_file_gets_a_dialog_and_the_app_stays_usable(main_window, gui_sample, tmp_path):
     w = main_window
     damaged = tmp_path / "damaged.kehila"
     data = bytearray(gui_sample.read_bytes())
@@ -119,8 +121,9 @@ def test_not_a_program_file_is_refused(main_window, tmp_path):
     assert dialogs.shown[-1][0] == "error"
 
 
-def test_a_file_held_by_another_instance_offers_read_only(main_window, gui_sample, tmp_path,
-                                                          answers):
+def test_a_file_held_by_another_instance_offers_read_only(
+    main_window, gui_sample, tmp_path, answers
+):
     w = main_window
     other = tmp_path / "other.kehila"
     other.write_bytes(gui_sample.read_bytes())
@@ -129,8 +132,9 @@ def test_a_file_held_by_another_instance_offers_read_only(main_window, gui_sampl
         import json
         import socket
 
-        lock.lock_path(other).write_text(json.dumps(
-            {"pid": holder.pid, "host": socket.gethostname(), "user": "dana"}))
+        lock.lock_path(other).write_text(
+            json.dumps({"pid": holder.pid, "host": socket.gethostname(), "user": "dana"})
+        )
         assert not w.files.open_path(other)  # cancel
         assert dialogs.shown[-1][0] == "locked" and "dana" in dialogs.shown[-1][1]
         assert w.context.pf.path == gui_sample
@@ -147,8 +151,7 @@ def test_a_file_held_by_another_instance_offers_read_only(main_window, gui_sampl
         holder.wait()
 
 
-def test_lock_is_taken_and_released_and_a_stale_one_is_ignored(main_window, gui_sample,
-                                                                tmp_path):
+def test_lock_is_taken_and_released_and_a_stale_one_is_ignored(main_window, gui_sample, tmp_path):
     w = main_window
     assert lock.lock_path(gui_sample).exists()
     w.files.close()
@@ -160,8 +163,9 @@ def test_lock_is_taken_and_released_and_a_stale_one_is_ignored(main_window, gui_
     import json
     import socket
 
-    lock.lock_path(gui_sample).write_text(json.dumps({"pid": dead.pid,
-                                                      "host": socket.gethostname()}))
+    lock.lock_path(gui_sample).write_text(
+        json.dumps({"pid": dead.pid, "host": socket.gethostname()})
+    )
     assert w.files.open_path(gui_sample)
     assert not w.context.read_only
     assert lock.read_lock(gui_sample).pid == __import__("os").getpid()
@@ -192,8 +196,13 @@ def test_save_a_copy_new_file_recent_and_drop(main_window, gui_sample, tmp_path)
     assert [a.text() for a in w.recent_menu.actions()][:2] == ["fresh.kehila", "sample.kehila"]
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(copy))])
-    event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
-                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     w.dropEvent(event)
     assert w.context.pf.path == copy
     fresh_path = tmp_path / "fresh.kehila"
@@ -204,8 +213,11 @@ def test_save_a_copy_new_file_recent_and_drop(main_window, gui_sample, tmp_path)
 
 
 def _click_finding(qtbot, overview, index):
-    item = next(overview.health.item(r) for r in range(overview.health.count())
-                if overview.health.item(r).data(Qt.ItemDataRole.UserRole) == index)
+    item = next(
+        overview.health.item(r)
+        for r in range(overview.health.count())
+        if overview.health.item(r).data(Qt.ItemDataRole.UserRole) == index
+    )
     overview.health.scrollToItem(item)
     rect = overview.health.visualItemRect(item)
     qtbot.mouseClick(overview.health.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -252,10 +264,18 @@ def test_the_exception_hook_shows_a_sentence_and_logs(app_setup, tmp_path):
 def test_quit_when_ready_opens_and_exits_zero(gui_sample, tmp_path):
     import os
 
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", KEHILA_DATA_DIR=str(tmp_path),
-               XDG_CONFIG_HOME=str(tmp_path))
-    done = subprocess.run([sys.executable, "-m", "kehila_desktop.gui.app", str(gui_sample),
-                           "--quit-when-ready"], env=env, capture_output=True, timeout=60)
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        KEHILA_DATA_DIR=str(tmp_path),
+        XDG_CONFIG_HOME=str(tmp_path),
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "kehila_desktop.gui.app", str(gui_sample), "--quit-when-ready"],
+        env=env,
+        capture_output=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr.decode()
     assert not lock.lock_path(gui_sample).exists()
 
@@ -300,8 +320,11 @@ def test_keyboard_shortcuts_switch_views_and_undo(main_window, gui_sample, qtbot
     w.sidebar.setFocus()  # outside a text field, Ctrl+Z is the Edit menu's undo
     qtbot.keyClick(w.sidebar, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert _body(gui_sample, "steering")[1] == old
-    qtbot.keyClick(w.sidebar, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
-                   | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        w.sidebar,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert _body(gui_sample, "steering")[1] == "ועדת היגוי עליונה"
 
 
@@ -367,11 +390,26 @@ def test_the_window_remembers_its_size(qtbot, app_setup):
 def test_quit_when_ready_on_a_missing_file_says_why_and_exits_2(tmp_path):
     import os
 
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", KEHILA_DATA_DIR=str(tmp_path),
-               XDG_CONFIG_HOME=str(tmp_path))
-    done = subprocess.run([sys.executable, "-m", "kehila_desktop.gui.app",
-                           str(tmp_path / "missing.kehila"), "--quit-when-ready",
-                           "--language", "en"], env=env, capture_output=True, timeout=60)
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        KEHILA_DATA_DIR=str(tmp_path),
+        XDG_CONFIG_HOME=str(tmp_path),
+    )
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kehila_desktop.gui.app",
+            str(tmp_path / "missing.kehila"),
+            "--quit-when-ready",
+            "--language",
+            "en",
+        ],
+        env=env,
+        capture_output=True,
+        timeout=60,
+    )
     assert done.returncode == 2
     assert "missing.kehila does not exist" in done.stderr.decode()
 
@@ -387,8 +425,7 @@ def test_overview_counts_findings_and_leads_to_program_settings(main_window, qtb
     assert w.views["structure"].tabs.currentIndex() == 1
 
 
-def test_new_empty_program_from_the_menu_opens_its_settings(main_window, tmp_path,
-                                                            monkeypatch):
+def test_new_empty_program_from_the_menu_opens_its_settings(main_window, tmp_path, monkeypatch):
     w = main_window
     monkeypatch.setattr(w, "ask_save_path", lambda *a: str(tmp_path / "שכונה"))
     w.act_new.trigger()

@@ -20,8 +20,9 @@ def _structure(w):
     return w.views["structure"]
 
 
-def test_the_diagram_shows_the_four_mechanisms_and_selects_by_click_and_keys(main_window,
-                                                                             gui_sample, qtbot):
+def test_the_diagram_shows_the_four_mechanisms_and_selects_by_click_and_keys(
+    main_window, gui_sample, qtbot
+):
     view = _structure(main_window)
     kinds = [b.kind for b in view.diagram.boxes]
     assert kinds[:2] == ["steering", "design"] and "work_team" in kinds
@@ -39,8 +40,9 @@ def test_the_diagram_shows_the_four_mechanisms_and_selects_by_click_and_keys(mai
     assert view.body_panel.ui.nameEdit.text() == view.diagram.boxes[2].name
 
 
-def test_changing_cadence_and_responsibilities_commits_one_step_each(main_window, gui_sample,
-                                                                     qtbot):
+def test_changing_cadence_and_responsibilities_commits_one_step_each(
+    main_window, gui_sample, qtbot
+):
     w = main_window
     view = _structure(w)
     steering = view.diagram.boxes[0]
@@ -56,16 +58,17 @@ def test_changing_cadence_and_responsibilities_commits_one_step_each(main_window
     text.setFocus()
     text.setPlainText("אישור תקציבים")
     view.body_panel.ui.nameEdit.setFocus()  # leaving the field commits it
-    assert _q(gui_sample, "SELECT responsibilities FROM body WHERE id=?",
-              steering.id)[0][0] == "אישור תקציבים"
+    assert (
+        _q(gui_sample, "SELECT responsibilities FROM body WHERE id=?", steering.id)[0][0]
+        == "אישור תקציבים"
+    )
     w.act_undo.trigger()
     w.act_undo.trigger()
     assert _q(gui_sample, "SELECT cadence FROM body WHERE id=?", steering.id)[0][0] == before
     qtbot.waitUntil(lambda: combo.currentData() == before)
 
 
-def test_choosing_a_fourth_channel_is_allowed_with_the_advice_shown(main_window, gui_sample,
-                                                                    qtbot):
+def test_choosing_a_fourth_channel_is_allowed_with_the_advice_shown(main_window, gui_sample, qtbot):
     w = main_window
     view = _structure(w)
     panel = view.program_panel
@@ -102,8 +105,7 @@ def test_a_bad_date_gets_one_sentence_and_changes_nothing(main_window, gui_sampl
         assert _q(gui_sample, "SELECT start_date FROM program")[0][0] == "2027-02-01"
 
 
-def test_toggling_a_focus_area_updates_the_file_and_the_overview(main_window, gui_sample,
-                                                                 qtbot):
+def test_toggling_a_focus_area_updates_the_file_and_the_overview(main_window, gui_sample, qtbot):
     w = main_window
     view = _structure(w)
     focus = view.program_panel.ui.focusList
@@ -112,8 +114,13 @@ def test_toggling_a_focus_area_updates_the_file_and_the_overview(main_window, gu
     was = _q(gui_sample, "SELECT in_focus FROM area WHERE id=?", area_id)[0][0]
     item.setCheckState(Qt.CheckState.Unchecked if was else Qt.CheckState.Checked)
     assert _q(gui_sample, "SELECT in_focus FROM area WHERE id=?", area_id)[0][0] == (not was)
-    qtbot.waitUntil(lambda: focus.count() > 0 and focus.item(0).checkState()
-                    == (Qt.CheckState.Unchecked if was else Qt.CheckState.Checked))
+    qtbot.waitUntil(
+        lambda: (
+            focus.count() > 0
+            and focus.item(0).checkState()
+            == (Qt.CheckState.Unchecked if was else Qt.CheckState.Checked)
+        )
+    )
 
 
 def test_the_usual_hour_reads_as_written_in_rtl(main_window, gui_sample):

@@ -22,8 +22,12 @@ def _tr_ids(path: Path) -> list[tuple[str, int]]:
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Call):
             name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
-            if name == "tr" and node.args and isinstance(node.args[0], ast.Constant) \
-                    and isinstance(node.args[0].value, str):
+            if (
+                name == "tr"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
                 out.append((node.args[0].value, node.lineno))
     return out
 
@@ -54,15 +58,17 @@ def test_translations_keep_their_placeholders(language):
     bad = []
     for message, where in _messages():
         text = catalogue.get(message)
-        if text and set(re.findall(r"\{(\w+)\}", text)) != set(re.findall(r"\{(\w+)\}",
-                                                                           message)):
+        if text and set(re.findall(r"\{(\w+)\}", text)) != set(re.findall(r"\{(\w+)\}", message)):
             bad.append(f"{where}: {message!r}")
     assert not bad, "\n".join(bad)
 
 
 def test_generated_forms_are_up_to_date():
-    done = subprocess.run([sys.executable, str(ROOT / "packaging" / "build_forms.py"),
-                           "--check"], capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "packaging" / "build_forms.py"), "--check"],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr
 
 
@@ -74,24 +80,42 @@ def test_no_form_sets_a_layout_direction():
 
 
 def test_every_control_of_overview_and_structure_has_an_accessible_name(main_window):
-    from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpinBox,
-                                   QComboBox, QLineEdit, QPlainTextEdit, QTabWidget, QWidget)
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QTabWidget,
+        QWidget,
+    )
 
-    kinds = (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit,
-             QPlainTextEdit, QTabWidget)
+    kinds = (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QTabWidget,
+    )
     nameless = []
     for key in ("overview", "structure"):
         view = main_window.show_view(key)
         for widget in [w for w in view.findChildren(QWidget) if isinstance(w, kinds)]:
             if type(widget).__name__ in ("QTabBar", "QToolButton", "QScrollBar"):
                 continue  # parts of a tab widget / scroll area, named by their owner
-            if widget.parent() is not None and widget.parent().metaObject().className() \
-                    == "QComboBoxPrivateContainer":
+            if (
+                widget.parent() is not None
+                and widget.parent().metaObject().className() == "QComboBoxPrivateContainer"
+            ):
                 continue  # a combo box's popup list, named by its combo box
             if widget.parent() is not None and isinstance(widget.parent(), QAbstractSpinBox):
                 continue  # the line edit inside a spin box
-            name = widget.accessibleName() or (isinstance(widget, QAbstractButton)
-                                               and widget.text())
+            name = widget.accessibleName() or (
+                isinstance(widget, QAbstractButton) and widget.text()
+            )
             if not name:
                 nameless.append(f"{key}: {type(widget).__name__} {widget.objectName()}")
     assert not nameless, nameless

@@ -12,8 +12,8 @@ from kehila_desktop.gui import dialogs
 
 HOSTILE = {
     "endless view": "ALTER TABLE program RENAME TO program_real; CREATE VIEW program AS WITH "
-                    "RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n+1 FROM r) SELECT p.* "
-                    "FROM program_real p, r;",
+    "RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n+1 FROM r) SELECT p.* "
+    "FROM program_real p, r;",
     "trigger": "CREATE TRIGGER boom AFTER INSERT ON change BEGIN SELECT RAISE(ABORT, 'x'); END;",
 }
 

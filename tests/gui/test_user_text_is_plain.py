@@ -10,8 +10,15 @@ import pytest
 from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QHelpEvent, QTextDocument
 from PySide6.QtGui import Qt as GuiQt  # mightBeRichText lives in QtGui's Qt
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCalendarWidget, QLabel,
-                               QTabWidget, QToolTip, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCalendarWidget,
+    QLabel,
+    QTabWidget,
+    QToolTip,
+    QWidget,
+)
 
 from kehila_desktop.gui.sharing import ReportDialog
 from kehila_desktop.gui.views import VIEW_KEYS
@@ -35,7 +42,7 @@ MARKUP = {
     ("decision", "text"): "'<b>' || text || '</b> &amp;'",
     ("action_item", "text"): "'<font color=red>' || text || '</font>'",
     ("attendance", "guest_name"): "CASE WHEN guest_name IS NULL THEN NULL "
-                                  "ELSE '<u>' || guest_name || '</u>' END",
+    "ELSE '<u>' || guest_name || '</u>' END",
     ("goal", "title"): "'<u>' || title || '</u>'",
     ("objective", "title"): "'<b>' || title || '</b>'",
     ("action", "title"): "'<img src=q>' || title",
@@ -49,7 +56,7 @@ def markup_window(qtbot, app_setup, gui_sample):
 
     with sqlite3.connect(gui_sample) as conn:
         for (table, column), expr in MARKUP.items():
-            conn.execute(f"UPDATE {table} SET {column} = {expr}")  # noqa: S608 - fixed names
+            conn.execute(f"UPDATE {table} SET {column} = {expr}")
     conn.close()
     window = MainWindow()
     qtbot.addWidget(window)
@@ -119,8 +126,9 @@ class Seen:
                 self.walk(root)
 
     def bad_tips(self) -> list[str]:
-        return [t for t in self.tips if t and any(tag in t and tag not in _shown(t)
-                                                   for tag in TAGS)]
+        return [
+            t for t in self.tips if t and any(tag in t and tag not in _shown(t) for tag in TAGS)
+        ]
 
     def literal_tips(self) -> list[str]:
         return [t for t in self.tips if any(tag in _shown(t) for tag in TAGS)]
@@ -217,12 +225,13 @@ def test_plain_tip_escapes_only_what_qt_would_take_for_markup():
     from kehila_desktop.gui.widgets import plain_tip
 
     assert plain_tip("דנה כהן\n3 < 4") == "דנה כהן\n3 < 4"  # plain already: unchanged
-    text = "<i>ועדה</i> &amp; <img src=q>\nיו\"ר: <b>דנה</b>  & Co"
+    text = '<i>ועדה</i> &amp; <img src=q>\nיו"ר: <b>דנה</b>  & Co'
     assert _shown(plain_tip(text)) == text  # lines and double spaces kept
 
 
-def test_window_titles_and_recent_files_show_names_literally(qtbot, app_setup, gui_sample,
-                                                            tmp_path):
+def test_window_titles_and_recent_files_show_names_literally(
+    qtbot, app_setup, gui_sample, tmp_path
+):
     from kehila_desktop.gui.mainwindow import MainWindow
     from kehila_desktop.gui.views.people.membership_editor import MembershipEditor
 

@@ -24,8 +24,7 @@ def _title(ops, pid):
     return ops.conn.execute("SELECT title FROM person WHERE id=?", (pid,)).fetchone()[0]
 
 
-def test_a_copy_whose_clock_runs_ahead_does_not_win_every_conflict(new_file, tmp_path,
-                                                                    monkeypatch):
+def test_a_copy_whose_clock_runs_ahead_does_not_win_every_conflict(new_file, tmp_path, monkeypatch):
     base = clock.wall_ms()
 
     def at(ms):  # the wall clock of the laptop in use reads ``ms``

@@ -43,12 +43,16 @@ def test_undo_and_redo_a_rename_by_its_name(ops):
     edits.rename_body(ops, design[0], "הוועדה המעצבת של העיר")
     assert design[1] in ops.undo_label and ops.undo_label == tr("rename {name}", name=design[1])
     ops.undo()
-    assert ops.conn.execute("SELECT name FROM body WHERE id=?", (design[0],)).fetchone()[0] \
+    assert (
+        ops.conn.execute("SELECT name FROM body WHERE id=?", (design[0],)).fetchone()[0]
         == design[1]
+    )
     assert ops.redo_label
     ops.redo()
-    assert ops.conn.execute("SELECT name FROM body WHERE id=?", (design[0],)).fetchone()[0] \
+    assert (
+        ops.conn.execute("SELECT name FROM body WHERE id=?", (design[0],)).fetchone()[0]
         == "הוועדה המעצבת של העיר"
+    )
     kinds = [k for (k,) in ops.conn.execute("SELECT kind FROM step ORDER BY n")]
     assert kinds[-2:] == ["undo", "redo"]
 
@@ -99,21 +103,35 @@ def test_listeners_hear_each_committed_step(ops):
 
 def test_choosing_channels_creates_work_teams_and_keeps_old_ones(ops):
     edits.set_chosen_channels(ops, ["urban", "social"])
-    teams = sorted(k for (k,) in ops.conn.execute(
-        "SELECT channel_key FROM body WHERE kind='work_team' AND deleted=0"))
+    teams = sorted(
+        k
+        for (k,) in ops.conn.execute(
+            "SELECT channel_key FROM body WHERE kind='work_team' AND deleted=0"
+        )
+    )
     assert teams == ["social", "urban"]
     edits.set_chosen_channels(ops, ["social"])
     chosen = [k for (k,) in ops.conn.execute("SELECT key FROM channel WHERE chosen=1")]
     assert chosen == ["social"]
-    assert ops.conn.execute("SELECT count(*) FROM body WHERE kind='work_team' AND deleted=0"
-                            ).fetchone()[0] == 2
+    assert (
+        ops.conn.execute(
+            "SELECT count(*) FROM body WHERE kind='work_team' AND deleted=0"
+        ).fetchone()[0]
+        == 2
+    )
 
 
 def test_a_channels_decision_sets_the_chosen_channels(ops):
     steering = ops.conn.execute("SELECT id FROM body WHERE kind='steering'").fetchone()[0]
     meeting = ops.insert("meeting", {"body_id": steering, "starts_at": "2027-01-10T10:00"})
-    decision = ops.insert("decision", {"meeting_id": meeting, "kind": "channels",
-                                       "payload": json.dumps({"channels": ["economic"]})})
+    decision = ops.insert(
+        "decision",
+        {
+            "meeting_id": meeting,
+            "kind": "channels",
+            "payload": json.dumps({"channels": ["economic"]}),
+        },
+    )
     edits.apply_decision(ops, decision)
     chosen = [k for (k,) in ops.conn.execute("SELECT key FROM channel WHERE chosen=1")]
     assert chosen == ["economic"]
@@ -123,5 +141,7 @@ def test_edits_survive_reopening(new_file):
     with open_program(new_file) as pf:
         pid = Operations(pf).insert("person", {"name": "אחמד", "email": "a@example.org"})
     with open_program(new_file) as pf:
-        assert pf.conn.execute("SELECT name, email FROM person WHERE id=?", (pid,)).fetchone() \
-            == ("אחמד", "a@example.org")
+        assert pf.conn.execute("SELECT name, email FROM person WHERE id=?", (pid,)).fetchone() == (
+            "אחמד",
+            "a@example.org",
+        )

@@ -18,13 +18,24 @@ def build_small_program(path) -> dict:
     people = add_members(ops, steering, ["רות לוי", "אחמד חורי", "משה כהן", "ליאת בן דוד"])
     add_members(ops, design, ["נועה", "סמיר", "דנה"])
     meeting = add_meeting(ops, steering, "2027-01-04T10:00", minutes=60)
-    items = [mt.add_agenda_item(ops, meeting, title, minutes=m, kind=k) for title, m, k in (
-        ("פתיחה ועדכונים", 10, "information"), ("בחירת אפיקים", 30, "decision"),
-        ("שונות", 10, "discussion"))]
+    items = [
+        mt.add_agenda_item(ops, meeting, title, minutes=m, kind=k)
+        for title, m, k in (
+            ("פתיחה ועדכונים", 10, "information"),
+            ("בחירת אפיקים", 30, "decision"),
+            ("שונות", 10, "discussion"),
+        )
+    ]
     other = add_meeting(ops, design, "2027-01-05T17:30", minutes=150)
     pf.close()
-    return {"steering": steering, "design": design, "people": people, "meeting": meeting,
-            "items": items, "other": other}
+    return {
+        "steering": steering,
+        "design": design,
+        "people": people,
+        "meeting": meeting,
+        "items": items,
+        "other": other,
+    }
 
 
 def context_on(path):

@@ -17,13 +17,20 @@ def add_members(ops, body: str, names: list[str], expected: int = 75) -> list[st
     with ops.step("members"):
         for name in names:
             pid = ops.insert("person", {"name": name})
-            ops.insert("membership", {"person_id": pid, "body_id": body, "status": "joined",
-                                      "expected_attendance": expected})
+            ops.insert(
+                "membership",
+                {
+                    "person_id": pid,
+                    "body_id": body,
+                    "status": "joined",
+                    "expected_attendance": expected,
+                },
+            )
             ids.append(pid)
     return ids
 
 
-def add_meeting(ops, body: str, starts_at: str, status: str = "planned", minutes: int = 90
-                ) -> str:
-    return ops.insert("meeting", {"body_id": body, "starts_at": starts_at, "status": status,
-                                  "minutes": minutes})
+def add_meeting(ops, body: str, starts_at: str, status: str = "planned", minutes: int = 90) -> str:
+    return ops.insert(
+        "meeting", {"body_id": body, "starts_at": starts_at, "status": status, "minutes": minutes}
+    )

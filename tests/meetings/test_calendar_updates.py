@@ -23,10 +23,14 @@ def parse_icalendar(path):
     out = {}
     for e in icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"):
         out[str(e["uid"])] = {
-            "sequence": int(e["sequence"]), "start": e.decoded("dtstart").astimezone(UTC),
-            "end": e.decoded("dtend").astimezone(UTC), "status": str(e["status"]),
-            "modified": e.decoded("last-modified"), "description": str(e.get("description", "")),
-            "organizer": str(e["organizer"].params["cn"])}
+            "sequence": int(e["sequence"]),
+            "start": e.decoded("dtstart").astimezone(UTC),
+            "end": e.decoded("dtend").astimezone(UTC),
+            "status": str(e["status"]),
+            "modified": e.decoded("last-modified"),
+            "description": str(e.get("description", "")),
+            "organizer": str(e["organizer"].params["cn"]),
+        }
     return out
 
 
@@ -35,11 +39,14 @@ def parse_vobject(path):
     out = {}
     for e in vobject.readOne(path.read_text("utf-8")).vevent_list:
         out[e.uid.value] = {
-            "sequence": int(e.sequence.value), "start": e.dtstart.value.astimezone(UTC),
-            "end": e.dtend.value.astimezone(UTC), "status": e.status.value,
-            "modified": e.last_modified.value, "description": e.description.value
-            if hasattr(e, "description") else "",
-            "organizer": e.organizer.params["CN"][0]}
+            "sequence": int(e.sequence.value),
+            "start": e.dtstart.value.astimezone(UTC),
+            "end": e.dtend.value.astimezone(UTC),
+            "status": e.status.value,
+            "modified": e.last_modified.value,
+            "description": e.description.value if hasattr(e, "description") else "",
+            "organizer": e.organizer.params["CN"][0],
+        }
     return out
 
 
@@ -50,7 +57,7 @@ def local(text):
 def test_a_moved_and_a_cancelled_meeting_update_the_same_events(ops, tmp_path):
     steering, design = body_id(ops, "steering"), body_id(ops, "design")
     with ops.step("meetings"):
-        moved = add_meeting(ops, steering, "2027-03-25T17:00")   # the day before summer time
+        moved = add_meeting(ops, steering, "2027-03-25T17:00")  # the day before summer time
         cancelled = add_meeting(ops, design, "2029-10-28T17:30")  # the day winter time returns
         kept = add_meeting(ops, design, "2031-07-01T09:00")
         ops.update("meeting", moved, {"place": "אולם המועצה"})
@@ -80,8 +87,9 @@ def test_a_moved_and_a_cancelled_meeting_update_the_same_events(ops, tmp_path):
         c0, c1 = before[uid[cancelled]], after[uid[cancelled]]
         assert (c0["status"], c1["status"]) == ("CONFIRMED", "CANCELLED")
         assert c1["sequence"] == c0["sequence"] + 1
-        assert c1["start"] == local("2029-10-28T17:30") == datetime(2029, 10, 28, 15, 30,
-                                                                    tzinfo=UTC)
+        assert (
+            c1["start"] == local("2029-10-28T17:30") == datetime(2029, 10, 28, 15, 30, tzinfo=UTC)
+        )
         assert before[uid[kept]]["sequence"] == after[uid[kept]]["sequence"] == 0
         assert after[uid[kept]]["start"] == datetime(2031, 7, 1, 6, 0, tzinfo=UTC)
 

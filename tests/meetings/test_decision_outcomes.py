@@ -3,7 +3,7 @@ the work-plan approval dated by its meeting: the rules of the core, without Qt."
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, UTC
 
 import pytest
 
@@ -29,8 +29,14 @@ def _steering_meeting(ops, members=4, present=3):
 
 def test_a_steering_decision_by_consensus_applies_what_it_decides(ops):
     meeting, _people = _steering_meeting(ops)
-    mt.record_decision(ops, meeting, "האפיקים: חברתי", "channels",
-                       payload={"channels": ["social"]}, outcome="passed_consensus")
+    mt.record_decision(
+        ops,
+        meeting,
+        "האפיקים: חברתי",
+        "channels",
+        payload={"channels": ["social"]},
+        outcome="passed_consensus",
+    )
     assert _chosen(ops) == {"social"}
     decision = mt.decisions(ops.conn, meeting)[0]
     assert (decision["outcome"], decision["votes_for"]) == ("passed_consensus", 0)
@@ -38,10 +44,23 @@ def test_a_steering_decision_by_consensus_applies_what_it_decides(ops):
 
 def test_rejected_and_deferred_decisions_change_nothing_until_corrected(ops):
     meeting, _people = _steering_meeting(ops)
-    first = mt.record_decision(ops, meeting, "אפיק אורבני", "channels", votes=(1, 2, 0),
-                               payload={"channels": ["urban"]}, outcome="rejected")
-    mt.record_decision(ops, meeting, "אפיק חינוכי", "channels", outcome="deferred",
-                       payload={"channels": ["educational"]})
+    first = mt.record_decision(
+        ops,
+        meeting,
+        "אפיק אורבני",
+        "channels",
+        votes=(1, 2, 0),
+        payload={"channels": ["urban"]},
+        outcome="rejected",
+    )
+    mt.record_decision(
+        ops,
+        meeting,
+        "אפיק חינוכי",
+        "channels",
+        outcome="deferred",
+        payload={"channels": ["educational"]},
+    )
     assert _chosen(ops) == set()
     mt.correct_decision(ops, first, outcome="passed_vote", votes=(2, 1, 0))
     assert _chosen(ops) == {"urban"}
@@ -54,8 +73,9 @@ def test_votes_cannot_exceed_the_members_present(ops):
     before = ops.conn.execute("SELECT count(*) FROM decision").fetchone()[0]
     with pytest.raises(InvalidEdit) as error:
         mt.record_decision(ops, meeting, "תקציב", "budget", votes=(40, 0, 0))
-    assert error.value.text() == ("40 votes were counted but only 3 members are present; "
-                                  "correct the votes or the check-in.")
+    assert error.value.text() == (
+        "40 votes were counted but only 3 members are present; correct the votes or the check-in."
+    )
     assert ops.conn.execute("SELECT count(*) FROM decision").fetchone()[0] == before
     with pytest.raises(InvalidEdit):
         mt.record_decision(ops, meeting, "x", votes=(1, 1, 0), outcome="passed_vote")
@@ -91,7 +111,7 @@ def test_open_action_items_are_followed_up_at_the_next_meeting_of_the_body(ops):
 def test_the_clock_is_kept_in_the_file_and_runs_on_while_nobody_looks(ops):
     meeting = add_meeting(ops, body_id(ops, "design"), "2027-01-05T17:30", minutes=150)
     items = [mt.add_agenda_item(ops, meeting, t, minutes=20) for t in ("א", "ב")]
-    t0 = datetime(2027, 1, 5, 15, 40, tzinfo=timezone.utc)
+    t0 = datetime(2027, 1, 5, 15, 40, tzinfo=UTC)
     assert not mclock.clock_of(ops.conn, meeting, t0).started
     mclock.start_meeting(ops, meeting, items[0], now=t0)
     with pytest.raises(InvalidEdit):
@@ -107,8 +127,9 @@ def test_the_clock_is_kept_in_the_file_and_runs_on_while_nobody_looks(ops):
     mclock.keep_clock(ops, meeting, state, now=t0 + timedelta(minutes=10))
     paused = mclock.clock_of(ops.conn, meeting, t0 + timedelta(hours=3))
     assert paused.elapsed == 600 and not paused.running
-    assert mclock.late_from(ops.conn, meeting)[11:16] == \
-        (t0.astimezone() + timedelta(minutes=10)).strftime("%H:%M")
+    assert mclock.late_from(ops.conn, meeting)[11:16] == (
+        t0.astimezone() + timedelta(minutes=10)
+    ).strftime("%H:%M")
 
 
 def test_work_plan_approval_takes_outcome_and_votes_and_is_dated_by_its_meeting(ops):
@@ -124,13 +145,20 @@ def test_work_plan_approval_takes_outcome_and_votes_and_is_dated_by_its_meeting(
     with pytest.raises(InvalidEdit):
         wb.approve_plan(ops, channel, meeting_id=past, outcome="rejected")
     wb.approve_plan(ops, channel, meeting_id=past, outcome="passed_vote", votes=(5, 1, 1))
-    row = ops.conn.execute("SELECT pa.approved_at, d.outcome, d.votes_for, d.votes_against, "
-                           "d.votes_abstain FROM plan_approval pa JOIN decision d ON "
-                           "d.id=pa.decision_id").fetchone()
+    row = ops.conn.execute(
+        "SELECT pa.approved_at, d.outcome, d.votes_for, d.votes_against, "
+        "d.votes_abstain FROM plan_approval pa JOIN decision d ON "
+        "d.id=pa.decision_id"
+    ).fetchone()
     assert tuple(row) == ("2026-01-10", "passed_vote", 5, 1, 1)
     # the default meeting is the latest that has taken place, not the planned one of 2099
     other = ops.conn.execute("SELECT id FROM channel WHERE key='urban'").fetchone()[0]
     wb.approve_plan(ops, other)
-    assert ops.conn.execute("SELECT d.meeting_id FROM plan_approval pa JOIN decision d ON "
-                            "d.id=pa.decision_id WHERE pa.channel_id=?",
-                            (other,)).fetchone()[0] == past
+    assert (
+        ops.conn.execute(
+            "SELECT d.meeting_id FROM plan_approval pa JOIN decision d ON "
+            "d.id=pa.decision_id WHERE pa.channel_id=?",
+            (other,),
+        ).fetchone()[0]
+        == past
+    )

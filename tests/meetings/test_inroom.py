@@ -105,16 +105,21 @@ def test_run_a_meeting_in_the_room_and_find_it_all_after_reopening(qtbot, he_app
         agenda = mt.agenda(conn, ids["meeting"])
         assert agenda[0]["notes"] == "הוצגה תמונת המצב"
         decision = mt.decisions(conn, ids["meeting"])[0]
-        assert (decision["kind"], decision["votes_for"], decision["votes_against"],
-                decision["votes_abstain"], decision["outcome"]) == ("channels", 2, 0, 1,
-                                                                     "passed_vote")
+        assert (
+            decision["kind"],
+            decision["votes_for"],
+            decision["votes_against"],
+            decision["votes_abstain"],
+            decision["outcome"],
+        ) == ("channels", 2, 0, 1, "passed_vote")
         assert json.loads(decision["payload"]) == {"channels": ["social", "educational"]}
         chosen = {k for (k,) in conn.execute("SELECT key FROM channel WHERE chosen=1")}
         assert chosen == {"social", "educational"}
         item = mt.action_items(conn)[0]
         assert (item["text"], item["owner_person_id"]) == ("להזמין את צוות העבודה החברתי", ahmad)
-        status = conn.execute("SELECT status FROM meeting WHERE id=?",
-                              (ids["meeting"],)).fetchone()[0]
+        status = conn.execute(
+            "SELECT status FROM meeting WHERE id=?", (ids["meeting"],)
+        ).fetchone()[0]
         assert status == "held"
         steps = conn.execute("SELECT count(*) FROM step").fetchone()[0]
         assert steps >= 10  # every tap was its own committed step

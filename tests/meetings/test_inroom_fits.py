@@ -7,8 +7,15 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QApplication, QComboBox,
-                               QLineEdit, QPlainTextEdit, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from kehila_desktop.core.file.programfile import open_program
 from kehila_desktop.core.history.operations import Operations
@@ -25,8 +32,9 @@ def _room_with_25(qtbot, path, code, size):
     ids = build_small_program(path)
     with open_program(path) as pf:
         ops = Operations(pf)
-        add_members(ops, body_id(ops, "steering"),
-                    [f"{LONG_NAMES[code]} {n}" for n in range(1, 22)])  # 4 + 21 = 25
+        add_members(
+            ops, body_id(ops, "steering"), [f"{LONG_NAMES[code]} {n}" for n in range(1, 22)]
+        )  # 4 + 21 = 25
     apply_language(code, remember=False)
     window = InRoomWindow(context_on(path), ids["meeting"])
     qtbot.addWidget(window)
@@ -55,10 +63,15 @@ def test_in_room_mode_fits_the_screen_with_25_members(qtbot, he_app, new_file, c
             widest = max(b.fontMetrics().horizontalAdvance(line) for line in b.text().split("\n"))
             assert b.width() >= widest + 8, (b.text(), b.width(), widest)
         cell = window.grid_host.cell_width()
-        assert window.grid_host.columns == max(1, (viewport.width() + 6) // (cell + 6)) >= \
-            (2 if 2 * cell + 6 <= viewport.width() else 1)  # as many columns as fit
-        assert viewport.height() >= 3 * buttons[0].height(), (viewport.height(),
-                                                              buttons[0].height())
+        assert (
+            window.grid_host.columns
+            == max(1, (viewport.width() + 6) // (cell + 6))
+            >= (2 if 2 * cell + 6 <= viewport.width() else 1)
+        )  # as many columns as fit
+        assert viewport.height() >= 3 * buttons[0].height(), (
+            viewport.height(),
+            buttons[0].height(),
+        )
         assert window.grid_host.width() <= viewport.width()  # no sideways scrolling
         # every button of the window shows its words (none cut to nothing)
         for b in window.findChildren(QAbstractButton):
@@ -84,10 +97,15 @@ def test_in_room_mode_fits_the_screen_with_25_members(qtbot, he_app, new_file, c
 
 def _focusable(window):
     kinds = (QAbstractButton, QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox)
-    return {w for w in window.findChildren(QWidget) if isinstance(w, kinds)
-            and w.isVisibleTo(window) and w.isEnabled()
-            and w.focusPolicy() & Qt.FocusPolicy.TabFocus
-            and not isinstance(w.parentWidget(), QAbstractSpinBox)}
+    return {
+        w
+        for w in window.findChildren(QWidget)
+        if isinstance(w, kinds)
+        and w.isVisibleTo(window)
+        and w.isEnabled()
+        and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and not isinstance(w.parentWidget(), QAbstractSpinBox)
+    }
 
 
 @pytest.mark.parametrize("code", ["he", "en"])
@@ -105,11 +123,15 @@ def test_every_control_of_each_tab_is_reached_by_the_tab_key(qtbot, he_app, new_
             for _ in range(4 * len(wanted) + 10):
                 seen.add(widget)
                 widget = widget.nextInFocusChain()
-                while not (widget.isVisibleTo(window) and widget.isEnabled()
-                           and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+                while not (
+                    widget.isVisibleTo(window)
+                    and widget.isEnabled()
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                ):
                     widget = widget.nextInFocusChain()
-            missing = {w.objectName() or w.accessibleName() or type(w).__name__
-                       for w in wanted - seen}
+            missing = {
+                w.objectName() or w.accessibleName() or type(w).__name__ for w in wanted - seen
+            }
             assert not missing, (tab, missing)
     finally:
         apply_language("he", remember=False)

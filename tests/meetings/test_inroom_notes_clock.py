@@ -5,7 +5,7 @@ corrections in the room."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, UTC
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -41,7 +41,8 @@ def _notes(path, meeting_id):
 
 
 def test_notes_belong_to_the_item_they_were_typed_on_when_the_clicker_advances(
-        qtbot, he_app, new_file):
+    qtbot, he_app, new_file
+):
     ids = build_small_program(new_file)
     window = _room(qtbot, new_file, ids["meeting"])
     window.start()
@@ -80,9 +81,10 @@ def test_the_room_stays_on_its_item_when_the_agenda_is_reordered(qtbot, he_app, 
 
 
 def test_start_sets_the_real_start_and_a_crash_resumes_the_clock_and_item(
-        qtbot, he_app, new_file, monkeypatch):
+    qtbot, he_app, new_file, monkeypatch
+):
     ids = build_small_program(new_file)
-    t0 = datetime(2027, 1, 4, 8, 7, tzinfo=timezone.utc)
+    t0 = datetime(2027, 1, 4, 8, 7, tzinfo=UTC)
     now = [t0]
     monkeypatch.setattr(mclock, "now_utc", lambda: now[0])
     context = context_on(new_file)
@@ -90,8 +92,9 @@ def test_start_sets_the_real_start_and_a_crash_resumes_the_clock_and_item(
     window.tick(300)  # before Start meeting the clock does not run
     assert window.countdown.text() == "10:00" and not window.clock.started
     qtbot.mouseClick(window.start_button, Qt.MouseButton.LeftButton)
-    started = context.pf.conn.execute("SELECT started_at FROM meeting WHERE id=?",
-                                      (ids["meeting"],)).fetchone()[0]
+    started = context.pf.conn.execute(
+        "SELECT started_at FROM meeting WHERE id=?", (ids["meeting"],)
+    ).fetchone()[0]
     assert started == t0.astimezone().replace(tzinfo=None).isoformat()
     assert "(" in window.started_label.text() and "10:00" in window.started_label.text()
     now[0] = t0 + timedelta(minutes=12)
@@ -133,8 +136,10 @@ def test_undo_and_remove_in_the_room(qtbot, he_app, new_file):
     assert mt.attendance_of(window.context.pf.conn, ids["meeting"]) == {}
     assert window.index == 1  # the room did not move back
     # a decision recorded, corrected (consensus), then removed
-    window.context.run("check-in", lambda ops: [mt.set_attendance(
-        ops, ids["meeting"], p, "present") for p in ids["people"]])
+    window.context.run(
+        "check-in",
+        lambda ops: [mt.set_attendance(ops, ids["meeting"], p, "present") for p in ids["people"]],
+    )
     window.show_tab(window.DECISIONS)
     form = window.decision_form
     form.text.setText("החלטה")
@@ -162,8 +167,10 @@ def test_action_items_of_the_last_meeting_are_followed_up_in_the_room(qtbot, he_
     ids = build_small_program(new_file)
     with open_program(new_file) as pf:
         ops = Operations(pf)
-        earlier = ops.insert("meeting", {"body_id": ids["steering"], "status": "held",
-                                         "starts_at": "2026-12-01T10:00"})
+        earlier = ops.insert(
+            "meeting",
+            {"body_id": ids["steering"], "status": "held", "starts_at": "2026-12-01T10:00"},
+        )
         old = mt.add_action_item(ops, earlier, "לשלוח סיכום")
         mt.add_action_item(ops, earlier, "להזמין מרצה")
     window = _room(qtbot, new_file, ids["meeting"])

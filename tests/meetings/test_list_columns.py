@@ -10,8 +10,7 @@ from kehila_desktop.gui.views.meetings.view import View
 from .gui_helpers import build_small_program, context_on
 
 
-def test_kind_and_status_columns_fit_their_words_in_english_and_hebrew(qtbot, he_app,
-                                                                      new_file):
+def test_kind_and_status_columns_fit_their_words_in_english_and_hebrew(qtbot, he_app, new_file):
     from kehila_desktop.gui.language import apply_language
 
     build_small_program(new_file)

@@ -30,8 +30,9 @@ def test_agenda_total_and_overrun(ops):
 def test_attendance_rates_per_meeting_and_per_member(ops):
     design = body_id(ops, "design")
     dana, yossi, amal, noa = add_members(ops, design, ["דנה", "יוסי", "אמל", "נועה"], expected=75)
-    meetings = [add_meeting(ops, design, f"2027-0{n}-02T17:30", status="held")
-                for n in (1, 2, 3, 4)]
+    meetings = [
+        add_meeting(ops, design, f"2027-0{n}-02T17:30", status="held") for n in (1, 2, 3, 4)
+    ]
     for m in meetings:
         mt.check_in(ops, m, dana)
     mt.check_in(ops, meetings[0], yossi, late=True)
@@ -50,26 +51,41 @@ def test_attendance_rates_per_meeting_and_per_member(ops):
     assert by_name["יוסי"].below and by_name["אמל"].rate == 0.25 and by_name["נועה"].rate == 0
     # One tap changes the status in place (no second row).
     mt.set_attendance(ops, meetings[2], yossi, "present")
-    assert ops.conn.execute("SELECT count(*) FROM attendance WHERE person_id=? AND deleted=0",
-                            (yossi,)).fetchone()[0] == 4
+    assert (
+        ops.conn.execute(
+            "SELECT count(*) FROM attendance WHERE person_id=? AND deleted=0", (yossi,)
+        ).fetchone()[0]
+        == 4
+    )
     with pytest.raises(InvalidEdit):
         mt.add_guest(ops, meetings[0], "   ")
 
 
 def _chosen(ops):
-    return sorted(k for (k,) in ops.conn.execute(
-        "SELECT key FROM channel WHERE chosen=1 AND deleted=0"))
+    return sorted(
+        k for (k,) in ops.conn.execute("SELECT key FROM channel WHERE chosen=1 AND deleted=0")
+    )
 
 
 def test_a_steering_channels_decision_chooses_the_channels(ops):
     steering = body_id(ops, "steering")
     m = add_meeting(ops, steering, "2027-01-04T10:00", status="held")
     assert _chosen(ops) == []
-    d = mt.record_decision(ops, m, "האפיקים הנבחרים: חברתי ואורבני", "channels",
-                           votes=(5, 1, 0), payload={"channels": ["social", "urban"]})
+    d = mt.record_decision(
+        ops,
+        m,
+        "האפיקים הנבחרים: חברתי ואורבני",
+        "channels",
+        votes=(5, 1, 0),
+        payload={"channels": ["social", "urban"]},
+    )
     assert _chosen(ops) == ["social", "urban"]
-    teams = {k for (k,) in ops.conn.execute(
-        "SELECT channel_key FROM body WHERE kind='work_team' AND deleted=0")}
+    teams = {
+        k
+        for (k,) in ops.conn.execute(
+            "SELECT channel_key FROM body WHERE kind='work_team' AND deleted=0"
+        )
+    }
     assert teams == {"social", "urban"}
     assert mt.decisions(ops.conn, m)[0]["votes_for"] == 5
     ops.undo()  # one step: the decision and what it set
@@ -80,11 +96,13 @@ def test_a_steering_channels_decision_chooses_the_channels(ops):
 def test_a_rejected_or_non_steering_decision_changes_nothing(ops):
     steering, design = body_id(ops, "steering"), body_id(ops, "design")
     m1 = add_meeting(ops, steering, "2027-01-04T10:00", status="held")
-    mt.record_decision(ops, m1, "אפיק כלכלי", "channels", votes=(2, 4, 1),
-                       payload={"channels": ["economic"]})
+    mt.record_decision(
+        ops, m1, "אפיק כלכלי", "channels", votes=(2, 4, 1), payload={"channels": ["economic"]}
+    )
     m2 = add_meeting(ops, design, "2027-01-05T17:30", status="held")
-    mt.record_decision(ops, m2, "אפיק חינוכי", "channels", votes=(9, 0, 0),
-                       payload={"channels": ["educational"]})
+    mt.record_decision(
+        ops, m2, "אפיק חינוכי", "channels", votes=(9, 0, 0), payload={"channels": ["educational"]}
+    )
     assert _chosen(ops) == []
     with pytest.raises(InvalidEdit):
         mt.record_decision(ops, m1, "x", "channels", votes=(-1, 0, 0))

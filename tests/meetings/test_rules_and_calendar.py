@@ -33,22 +33,25 @@ def test_cadence_attendance_decisions_and_overdue_findings(ops, monkeypatch):
         if month == 1:
             mt.check_in(ops, m, members[1])
     cadence = _codes(ops.conn, "meetings.cadence_not_kept")
-    assert [f.target[2] for f in cadence] == [steering] + [
-        b for b in [body_id(ops, "program_team")]]
-    assert "no meeting was held in 1 of its last 2 periods, the latest from 01/04/2027" in \
-        cadence[0].message
+    assert [f.target[2] for f in cadence] == [steering, body_id(ops, "program_team")]
+    assert (
+        "no meeting was held in 1 of its last 2 periods, the latest from 01/04/2027"
+        in cadence[0].message
+    )
     below = _codes(ops.conn, "meetings.attendance_below_expected")
     assert len(below) == 1 and below[0].message.startswith("יוסי came to 1 of 6 meetings")
     missing = _codes(ops.conn, "meetings.steering_decisions_missing")[0]
-    assert missing.details["missing"] == ["scope", "timeline", "focus", "channels",
-                                          "composition"]
+    assert missing.details["missing"] == ["scope", "timeline", "focus", "channels", "composition"]
     m = add_meeting(ops, steering, "2027-04-05T10:00", status="held")
-    mt.record_decision(ops, m, "ערוצים", "channels", votes=(4, 0, 0),
-                       payload={"channels": ["social"]})
+    mt.record_decision(
+        ops, m, "ערוצים", "channels", votes=(4, 0, 0), payload={"channels": ["social"]}
+    )
     missing = _codes(ops.conn, "meetings.steering_decisions_missing")[0]
     assert "channels" not in missing.details["missing"]
-    kinds = [ops.conn.execute("SELECT kind FROM body WHERE id=?", (f.target[2],)).fetchone()[0]
-             for f in _codes(ops.conn, "meetings.cadence_not_kept")]
+    kinds = [
+        ops.conn.execute("SELECT kind FROM body WHERE id=?", (f.target[2],)).fetchone()[0]
+        for f in _codes(ops.conn, "meetings.cadence_not_kept")
+    ]
     assert kinds == ["program_team", "work_team"]  # the new social team has not met since April
     mt.add_action_item(ops, m, "לזמן את הוועדה", due="2027-06-01")
     overdue = _codes(ops.conn, "meetings.action_items_past_due")
@@ -127,14 +130,14 @@ def test_a_killed_process_keeps_every_committed_tap(new_file):
         from kehila_desktop.core.history.operations import Operations
         from kehila_desktop.core.file.programfile import open_program
         ops = Operations(open_program({str(new_file)!r}))
-        for pid in {ids['people'][:3]!r}:
-            mt.check_in(ops, {ids['meeting']!r}, pid)
-        mt.add_guest(ops, {ids['meeting']!r}, "אורחת")
+        for pid in {ids["people"][:3]!r}:
+            mt.check_in(ops, {ids["meeting"]!r}, pid)
+        mt.add_guest(ops, {ids["meeting"]!r}, "אורחת")
         os.kill(os.getpid(), signal.SIGKILL)
     """)
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60)
     assert done.returncode == -9
     with open_program(new_file) as pf:
         marks = mt.attendance_of(pf.conn, ids["meeting"])
-        assert marks == {pid: "present" for pid in ids["people"][:3]}
+        assert marks == dict.fromkeys(ids["people"][:3], "present")
         assert [g for _i, g in mt.guests_of(pf.conn, ids["meeting"])] == ["אורחת"]

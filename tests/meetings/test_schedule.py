@@ -11,8 +11,13 @@ from .helpers import add_meeting, body_id, set_start
 
 
 def _dates(ops, body):
-    return [r[0] for r in ops.conn.execute(
-        "SELECT starts_at FROM meeting WHERE body_id=? AND deleted=0 ORDER BY starts_at", (body,))]
+    return [
+        r[0]
+        for r in ops.conn.execute(
+            "SELECT starts_at FROM meeting WHERE body_id=? AND deleted=0 ORDER BY starts_at",
+            (body,),
+        )
+    ]
 
 
 def test_design_committee_meets_monthly_in_year_one_then_quarterly(ops):
@@ -33,15 +38,20 @@ def test_steering_quarterly_on_its_weekday_and_hour(ops):
     set_start(ops, "2027-01-01")
     steering = body_id(ops, "steering")  # Monday 10:00
     schedule.generate(ops, steering, date(2027, 1, 1), date(2027, 12, 31))
-    assert _dates(ops, steering) == ["2027-01-04T10:00", "2027-04-05T10:00",
-                                     "2027-07-05T10:00", "2027-10-04T10:00"]
+    assert _dates(ops, steering) == [
+        "2027-01-04T10:00",
+        "2027-04-05T10:00",
+        "2027-07-05T10:00",
+        "2027-10-04T10:00",
+    ]
 
 
 def test_rosh_hashana_2027_moves_the_meeting_and_says_why(ops):
     set_start(ops, "2027-09-19")  # a Sunday
     team = body_id(ops, "program_team")  # every two weeks, Sunday 09:00
-    plan = schedule.plan_schedule(ops.conn, team, date(2027, 9, 19), date(2027, 10, 31),
-                                  language="en")
+    plan = schedule.plan_schedule(
+        ops.conn, team, date(2027, 9, 19), date(2027, 10, 31), language="en"
+    )
     by_nominal = {s.nominal.isoformat(): s for s in plan.slots}
     rosh = by_nominal["2027-10-03"]  # second day of Rosh Hashana
     assert rosh.day == date(2027, 10, 4) and rosh.starts_at == "2027-10-04T09:00"
@@ -54,14 +64,14 @@ def test_yom_kippur_and_holiday_eve_with_hebrew_note(ops):
     steering = body_id(ops, "steering")  # Monday 10:00 → Yom Kippur 2027-10-11
     schedule.generate(ops, steering, date(2027, 10, 10), date(2027, 12, 31))
     starts, note = ops.conn.execute(
-        "SELECT starts_at, schedule_note FROM meeting WHERE body_id=?", (steering,)).fetchone()
+        "SELECT starts_at, schedule_note FROM meeting WHERE body_id=?", (steering,)
+    ).fetchone()
     assert starts == "2027-10-12T10:00"
     assert "יום כיפור" in note and "11/10/2027" in note
     # An evening meeting avoids the eve of Pesach, Pesach itself and the weekend after it.
     day, why = schedule.place_on_free_day(date(2027, 4, 21), 17, "en")
     assert day == date(2027, 4, 25)
-    assert why == ("Moved from 21/04/2027 because of the eve of Pesach, Pesach, Friday, "
-                   "Saturday.")
+    assert why == ("Moved from 21/04/2027 because of the eve of Pesach, Pesach, Friday, Saturday.")
     # … but a morning meeting on the eve is fine.
     assert schedule.place_on_free_day(date(2027, 4, 21), 9, "en") == (date(2027, 4, 21), "")
 
@@ -70,16 +80,19 @@ def test_regenerating_keeps_held_and_edited_meetings_and_is_one_undo_step(ops):
     set_start(ops, "2027-01-01")
     design = body_id(ops, "design")
     schedule.generate(ops, design, date(2027, 1, 1), date(2027, 6, 30))
-    ids = [r[0] for r in ops.conn.execute(
-        "SELECT id FROM meeting WHERE body_id=? ORDER BY starts_at", (design,))]
+    ids = [
+        r[0]
+        for r in ops.conn.execute(
+            "SELECT id FROM meeting WHERE body_id=? ORDER BY starts_at", (design,)
+        )
+    ]
     ops.update("meeting", ids[0], {"status": "held"})
     ops.update("meeting", ids[1], {"starts_at": "2027-02-10T18:00"})  # moved by hand
     add_agenda_item(ops, ids[2], "פתיחה")
     # The rule changes: the committee now meets on Wednesdays.
     ops.update("body", design, {"preferred_weekday": 2})
     plan = schedule.plan_schedule(ops.conn, design, date(2027, 1, 1), date(2027, 6, 30))
-    assert [s.action for s in plan.slots] == ["covered", "covered", "covered", "add", "add",
-                                              "add"]
+    assert [s.action for s in plan.slots] == ["covered", "covered", "covered", "add", "add", "add"]
     assert {m for m, _ in plan.remove} == set(ids[3:])
     schedule.apply_schedule(ops, plan)
     after = _dates(ops, design)
@@ -113,5 +126,8 @@ def test_a_meeting_earlier_in_the_same_quarter_covers_it(ops):
     add_meeting(ops, steering, "2026-09-14T10:00", status="held")
     plan = schedule.plan_schedule(ops.conn, steering, date(2026, 11, 27), date(2027, 6, 30))
     assert plan.slots[0].action == "covered"  # Sep–Nov 2026
-    assert [s.starts_at for s in plan.to_add] == ["2026-12-07T10:00", "2027-03-01T10:00",
-                                                  "2027-06-07T10:00"]
+    assert [s.starts_at for s in plan.to_add] == [
+        "2026-12-07T10:00",
+        "2027-03-01T10:00",
+        "2027-06-07T10:00",
+    ]

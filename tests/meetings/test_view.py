@@ -42,8 +42,9 @@ def test_filter_agenda_attendance_and_undo(qtbot, he_app, new_file):
     assert "b00020" in agenda.total.styleSheet()
     row = view.model.row_of(ids["meeting"])
     assert view.model.data(view.model.index(row, 5)) == "75 / 60 דק'"
-    assert "b00020" in view.model.data(view.model.index(row, 5),
-                                       Qt.ItemDataRole.ForegroundRole).name()
+    assert (
+        "b00020" in view.model.data(view.model.index(row, 5), Qt.ItemDataRole.ForegroundRole).name()
+    )
     # Reorder: the new item (selected) moves up twice, by button; a drop does the same.
     new_item = agenda.current_id()
     qtbot.mouseClick(agenda.up_button, Qt.MouseButton.LeftButton)
@@ -69,7 +70,10 @@ def test_filter_agenda_attendance_and_undo(qtbot, he_app, new_file):
     panel.table.topLevelItem(0).setSelected(False)
     qtbot.mouseClick(panel.status_buttons["excused"], Qt.MouseButton.LeftButton)
     assert sorted(mt.attendance_of(ctx.pf.conn, ids["meeting"]).values()) == [
-        "excused", "excused", "present"]
+        "excused",
+        "excused",
+        "present",
+    ]
     # Undo takes back the last press (both members), then the first.
     ctx.ops.undo()
     assert mt.attendance_of(ctx.pf.conn, ids["meeting"]) == {person: "present"}
@@ -92,8 +96,10 @@ def test_generate_schedule_dialog_shows_moved_dates_and_why(qtbot, he_app, new_f
     qtbot.addWidget(dialog)
     dialog.start.setDate(QDate(2029, 7, 1))
     dialog.end.setDate(QDate(2029, 12, 31))
-    rows = [[dialog.tree.topLevelItem(i).text(c) for c in range(4)]
-            for i in range(dialog.tree.topLevelItemCount())]
+    rows = [
+        [dialog.tree.topLevelItem(i).text(c) for c in range(4)]
+        for i in range(dialog.tree.topLevelItemCount())
+    ]
     assert [r[2] for r in rows] == ["מפגש חדש", "מפגש חדש"]
     assert rows[1][3] == "הוזז מתאריך 01/10/2029 בגלל שמחת תורה / שמיני עצרת."
     assert "2 מפגשים חדשים (הוזזו מסופי שבוע או מחגים: 1)" in dialog.summary.text()
@@ -108,14 +114,16 @@ def test_generate_schedule_dialog_shows_moved_dates_and_why(qtbot, he_app, new_f
 def test_navigate_to_an_action_item_and_a_membership(qtbot, he_app, new_file):
     ids = build_small_program(new_file)
     view = _view(qtbot, new_file)
-    item = view.context.run("x", lambda ops: mt.add_action_item(
-        ops, ids["other"], "להכין סיור", due="2027-01-20"))
+    item = view.context.run(
+        "x", lambda ops: mt.add_action_item(ops, ids["other"], "להכין סיור", due="2027-01-20")
+    )
     view.navigate("action_item", item)
     assert view.panel.meeting_id == ids["other"]
     assert view.left.currentIndex() == 3
     assert view.actions.topLevelItem(0).text(0) == "להכין סיור"
     membership = view.context.pf.conn.execute(
-        "SELECT id FROM membership WHERE body_id=? LIMIT 1", (ids["design"],)).fetchone()[0]
+        "SELECT id FROM membership WHERE body_id=? LIMIT 1", (ids["design"],)
+    ).fetchone()[0]
     view.navigate("membership", membership)
     assert view.left.currentIndex() == 2
     assert view.members.currentItem().data(0, Qt.ItemDataRole.UserRole) == membership
@@ -130,7 +138,9 @@ def test_language_change_retranslates_the_view_and_in_room_mode(qtbot, he_app, n
     room = view.open_inroom(ids["meeting"])
     qtbot.addWidget(room)
     room.timer.stop()
-    assert view.new_button.text() == "מפגש חדש" and room.next_button.full_text.startswith("הנושא הבא")
+    assert view.new_button.text() == "מפגש חדש" and room.next_button.full_text.startswith(
+        "הנושא הבא"
+    )
     try:
         apply_language("ar", remember=False)
         view.context.languageChanged.emit("ar")
@@ -140,22 +150,26 @@ def test_language_change_retranslates_the_view_and_in_room_mode(qtbot, he_app, n
         apply_language("en", remember=False)
         view.context.languageChanged.emit("en")
         assert view.model.headerData(0, Qt.Orientation.Horizontal) == "When"
-        assert view.panel.agenda.total.text() == "Agenda: 50 minutes of 60 minutes (10 minutes free)."
+        assert (
+            view.panel.agenda.total.text() == "Agenda: 50 minutes of 60 minutes (10 minutes free)."
+        )
         assert room.position.text() == "Item 1 of 3"
     finally:
         apply_language("he", remember=False)
     room.close()
 
 
-def test_steering_decisions_set_focus_and_approve_members_from_the_form(qtbot, he_app,
-                                                                       new_file):
+def test_steering_decisions_set_focus_and_approve_members_from_the_form(qtbot, he_app, new_file):
     ids = build_small_program(new_file)
     view = _view(qtbot, new_file)
     ctx = view.context
-    north, south = (ctx.run("area", lambda ops, n=n: ops.insert("area", {"name": n}))
-                    for n in ("שכונת הצפון", "שכונת הדרום"))
-    noa = ctx.pf.conn.execute("SELECT m.id FROM membership m JOIN person p ON p.id=m.person_id "
-                              "WHERE p.name='נועה'").fetchone()[0]
+    north, south = (
+        ctx.run("area", lambda ops, n=n: ops.insert("area", {"name": n}))
+        for n in ("שכונת הצפון", "שכונת הדרום")
+    )
+    noa = ctx.pf.conn.execute(
+        "SELECT m.id FROM membership m JOIN person p ON p.id=m.person_id WHERE p.name='נועה'"
+    ).fetchone()[0]
     ctx.run("propose", lambda ops: ops.update("membership", noa, {"status": "proposed"}))
     view.select_meeting(ids["meeting"])
     view.panel.tabs.setCurrentWidget(view.panel.decisions)
@@ -191,8 +205,12 @@ def test_a_hidden_view_catches_up_when_shown(qtbot, he_app, new_file):
     ids = build_small_program(new_file)
     view = _view(qtbot, new_file)
     view.hide()
-    view.context.run("new", lambda ops: ops.insert("meeting", {
-        "body_id": ids["steering"], "starts_at": "2027-04-05T10:00"}))
+    view.context.run(
+        "new",
+        lambda ops: ops.insert(
+            "meeting", {"body_id": ids["steering"], "starts_at": "2027-04-05T10:00"}
+        ),
+    )
     assert len(_rows(view)) == 2  # not re-read while hidden
     view.show()
     assert ("2027-04-05T10:00", "ועדת היגוי") in _rows(view)

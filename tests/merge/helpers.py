@@ -10,12 +10,14 @@ from kehila_desktop.core.file.create import create_program
 from kehila_desktop.core.file.schema import TABLE_CLASSES
 from kehila_desktop.core.history.share import share_copy
 
-PEOPLE = [("דנה כהן", "050-1234567", "dana@example.org"),
-          ("סמיר חורי", "052-7654321", "samir@example.org"),
-          ("Anna Levi", "054-1111222", "anna.levi@example.net"),
-          ("יוסי מזרחי", "053-9998887", "yossi.m@example.com"),
-          ("ליילא עודה", "058-3334445", "layla@example.org"),
-          ("Noam Bar", "050-5556667", "noam.bar@example.com")]
+PEOPLE = [
+    ("דנה כהן", "050-1234567", "dana@example.org"),
+    ("סמיר חורי", "052-7654321", "samir@example.org"),
+    ("Anna Levi", "054-1111222", "anna.levi@example.net"),
+    ("יוסי מזרחי", "053-9998887", "yossi.m@example.com"),
+    ("ליילא עודה", "058-3334445", "layla@example.org"),
+    ("Noam Bar", "050-5556667", "noam.bar@example.com"),
+]
 
 
 def populate_small(ops: Operations) -> None:
@@ -23,16 +25,14 @@ def populate_small(ops: Operations) -> None:
         north = ops.insert("area", {"name": "צפון"})
         ops.insert("area", {"name": "דרום"})
         for name, phone, email in PEOPLE:
-            ops.insert("person", {"name": name, "phone": phone, "email": email,
-                                  "area_id": north})
+            ops.insert("person", {"name": name, "phone": phone, "email": email, "area_id": north})
         pid = ops.conn.execute("SELECT id FROM person WHERE name=?", (PEOPLE[0][0],)).fetchone()[0]
         ops.update("person", pid, {"phone": "050-0000001", "email": "old.dana@example.org"})
         ops.update("person", pid, {"phone": PEOPLE[0][1], "email": PEOPLE[0][2]})
 
 
 def make_program(folder: Path, name: str = "base.kehila", program: str = "תוכנית") -> Path:
-    return create_program(folder / name, name=program, locality="עין גדי",
-                          populate=populate_small)
+    return create_program(folder / name, name=program, locality="עין גדי", populate=populate_small)
 
 
 def program_data(conn) -> dict:

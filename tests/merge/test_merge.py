@@ -62,10 +62,10 @@ def test_deleted_here_but_edited_in_the_copy_is_kept_and_said(pair, tmp_path):
     a, b = pair
     samir = _person(a, PEOPLE[1][0])
     a.delete("person", samir)
-    b.update("person", samir, {"organisation": "מתנ\"ס"})
+    b.update("person", samir, {"organisation": 'מתנ"ס'})
     report = merge_copy(a, snapshot(b.pf, tmp_path / "back.kehila"))
     assert _value(a, "person", samir, "deleted") == 0
-    assert _value(a, "person", samir, "organisation") == "מתנ\"ס"
+    assert _value(a, "person", samir, "organisation") == 'מתנ"ס'
     assert [(k["row"], k["deleted_side"]) for k in report.kept] == [(samir, "here")]
     i18n.set_language("en")
     assert "deleted in this file but edited in the copy — kept" in report.text()
@@ -98,12 +98,16 @@ def test_merge_is_one_undo_step_with_backup_and_saved_report(pair, tmp_path):
 
     report = merge_copy(a, incoming)
     assert report.counts() == dry.counts()
-    assert (_value(a, "person", dana, "name"), _value(a, "person", dana, "title")) == \
-        ("דנה כ.", "רכזת")  # different fields of one person: both kept
+    assert (_value(a, "person", dana, "name"), _value(a, "person", dana, "title")) == (
+        "דנה כ.",
+        "רכזת",
+    )  # different fields of one person: both kept
     assert _value(a, "area", added, "name") == "מרכז"
     assert [r.counts() for r in saved_reports(a.conn)] == [report.counts()]
-    step = a.conn.execute("SELECT s.kind, l.text FROM step s JOIN history_name l "
-                          "ON l.n=s.label ORDER BY s.n DESC LIMIT 1").fetchone()
+    step = a.conn.execute(
+        "SELECT s.kind, l.text FROM step s JOIN history_name l "
+        "ON l.n=s.label ORDER BY s.n DESC LIMIT 1"
+    ).fetchone()
     assert step[0] == "merge" and "back.kehila" in step[1]
     with programfile.open_program(report.backup, read_only=True) as backup:
         assert program_data(backup.conn) == before
@@ -225,16 +229,22 @@ def test_a_copy_whose_rows_do_not_hold_together_changes_nothing(pair, tmp_path):
     a, b = pair
     b.pf.close()
     raw = sqlite3.connect(b.pf.path)  # written by something else than Kehila Desktop
-    raw.execute("INSERT INTO membership(id, deleted, person_id, body_id, role, "
-                "role_requirements, expected_attendance, responsibilities, status, source) "
-                "VALUES ('m1', 0, 'no-such-person', 'no-such-body', 'member', '', 75, '', "
-                "'mapped', 'mapping')")
+    raw.execute(
+        "INSERT INTO membership(id, deleted, person_id, body_id, role, "
+        "role_requirements, expected_attendance, responsibilities, status, source) "
+        "VALUES ('m1', 0, 'no-such-person', 'no-such-body', 'member', '', 75, '', "
+        "'mapped', 'mapping')"
+    )
     raw.execute("INSERT INTO history_copy(uuid) VALUES ('x')")
     raw.execute("INSERT INTO history_name(text) VALUES ('membership')")
-    raw.execute("INSERT INTO step(origin, at, label, kind) SELECT (SELECT max(n) FROM "
-                "history_copy), 1 << 60, (SELECT max(n) FROM history_name), 'edit'")
-    raw.execute("INSERT INTO change(step, tbl, row) SELECT (SELECT max(n) FROM step), "
-                "(SELECT max(n) FROM history_name), 'm1'")
+    raw.execute(
+        "INSERT INTO step(origin, at, label, kind) SELECT (SELECT max(n) FROM "
+        "history_copy), 1 << 60, (SELECT max(n) FROM history_name), 'edit'"
+    )
+    raw.execute(
+        "INSERT INTO change(step, tbl, row) SELECT (SELECT max(n) FROM step), "
+        "(SELECT max(n) FROM history_name), 'm1'"
+    )
     raw.commit()
     raw.close()
     before = program_data(a.conn)

@@ -29,8 +29,7 @@ def test_share_then_merge_dry_run_json_and_for_real(program, tmp_path, capsys, m
     assert main(["merge", str(program), str(copy), "--dry-run", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["dry_run"] is True
-    assert report["counts"] == {"added": 0, "changed": 1, "conflicts": 0, "deleted": 0,
-                                "kept": 0}
+    assert report["counts"] == {"added": 0, "changed": 1, "conflicts": 0, "deleted": 0, "kept": 0}
     assert report["changed"][0]["new"] == "דרוזית"
     assert _digest(program) == before
 
@@ -41,8 +40,7 @@ def test_share_then_merge_dry_run_json_and_for_real(program, tmp_path, capsys, m
     assert "nothing that this file does not already have" in capsys.readouterr().out
 
 
-def test_merging_another_program_exits_3_with_one_line(program, tmp_path, capsys,
-                                                        monkeypatch):
+def test_merging_another_program_exits_3_with_one_line(program, tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("KEHILA_LANGUAGE", "he")
     other = create_program(tmp_path / "other.kehila", name="אחרת")
     before = _digest(program)
@@ -60,8 +58,7 @@ def test_share_refuses_to_overwrite(program, tmp_path, capsys):
     assert capsys.readouterr().err.startswith("kehila: ")
 
 
-def test_merge_waits_for_no_one_else_to_have_the_file_open(program, tmp_path, capsys,
-                                                           monkeypatch):
+def test_merge_waits_for_no_one_else_to_have_the_file_open(program, tmp_path, capsys, monkeypatch):
     import json as _json
     import socket
 
@@ -69,8 +66,11 @@ def test_merge_waits_for_no_one_else_to_have_the_file_open(program, tmp_path, ca
     copy = tmp_path / "copy.kehila"
     assert main(["share", str(program), str(copy)]) == 0
     lock = program.with_name(program.name + ".lock")
-    lock.write_text(_json.dumps({"pid": 1, "host": socket.gethostname() + "-elsewhere",
-                                 "user": "rina", "since": ""}))
+    lock.write_text(
+        _json.dumps(
+            {"pid": 1, "host": socket.gethostname() + "-elsewhere", "user": "rina", "since": ""}
+        )
+    )
     before = _digest(program)
     assert main(["merge", str(program), str(copy)]) == 3
     assert "rina" in capsys.readouterr().err

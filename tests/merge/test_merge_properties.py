@@ -14,23 +14,37 @@ from kehila_desktop.core.history.operations import HISTORY_SQL
 
 from .helpers import open_ops, program_data, share_copy, snapshot
 
-EDITABLE = [("person", "name", ["דנה", "Samir", "ליילא"]),
-            ("person", "phone", ["050-1", "050-2"]),
-            ("person", "notes", ["הערה", "note"]),
-            ("person", "sector", ["resident", "academia"]),
-            ("area", "name", ["צפון", "מרכז"]),
-            ("area", "in_focus", [True, False]),
-            ("body", "name", ["היגוי", "steering"])]
+EDITABLE = [
+    ("person", "name", ["דנה", "Samir", "ליילא"]),
+    ("person", "phone", ["050-1", "050-2"]),
+    ("person", "notes", ["הערה", "note"]),
+    ("person", "sector", ["resident", "academia"]),
+    ("area", "name", ["צפון", "מרכז"]),
+    ("area", "in_focus", [True, False]),
+    ("body", "name", ["היגוי", "steering"]),
+]
 
 SIDES = st.sampled_from("AB")
 # many small files per run: in memory where the system has it (fsync there costs nothing)
 SCRATCH = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
-UPDATE = st.tuples(st.just("update"), SIDES, st.integers(0, 2),
-                   st.integers(0, len(EDITABLE) - 1), st.integers(0, 2))
-CLASH = st.tuples(st.just("clash"), SIDES, st.integers(0, 2),  # both sides edit one field
-                  st.integers(0, len(EDITABLE) - 1), st.integers(0, 2))
+UPDATE = st.tuples(
+    st.just("update"),
+    SIDES,
+    st.integers(0, 2),
+    st.integers(0, len(EDITABLE) - 1),
+    st.integers(0, 2),
+)
+CLASH = st.tuples(
+    st.just("clash"),
+    SIDES,
+    st.integers(0, 2),  # both sides edit one field
+    st.integers(0, len(EDITABLE) - 1),
+    st.integers(0, 2),
+)
 ACTION = st.one_of(  # mostly field edits, on few rows, so that the two sides meet
-    UPDATE, UPDATE, CLASH,
+    UPDATE,
+    UPDATE,
+    CLASH,
     st.tuples(st.just("delete"), SIDES, st.sampled_from(["person", "area"]), st.integers(0, 3)),
     st.tuples(st.just("insert"), SIDES, st.sampled_from(["חדש", "New", "جديد"])),
     st.tuples(st.just("undo"), SIDES),
@@ -44,10 +58,14 @@ def base(small_program):
 
 def _live(ops, table):
     """The rows both copies had when they parted (in one order), still alive on this side."""
-    return [r[0] for r in ops.conn.execute(
-        f"SELECT id FROM {table} WHERE deleted=0 AND id IN (SELECT row_id FROM ({HISTORY_SQL}) "
-        f"WHERE field IS NULL AND copy_id=(SELECT value FROM meta WHERE key='shared_from')) "
-        "ORDER BY id")]
+    return [
+        r[0]
+        for r in ops.conn.execute(
+            f"SELECT id FROM {table} WHERE deleted=0 AND id IN (SELECT row_id FROM ({HISTORY_SQL}) "
+            f"WHERE field IS NULL AND copy_id=(SELECT value FROM meta WHERE key='shared_from')) "
+            "ORDER BY id"
+        )
+    ]
 
 
 def _apply(ops, action) -> None:
@@ -81,12 +99,23 @@ def _conflict_keys(report):
     return {(c["table"], c["row"], c["field"]) for c in report.conflicts}
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                              HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(actions=st.lists(ACTION, min_size=1, max_size=10))
-@example(actions=[("delete", "B", "area", 1), ("update", "A", 0, 0, 0),  # found by hypothesis:
-                  ("delete", "A", "area", 1), ("undo", "A"),  # a delete undone on one side
-                  ("update", "A", 0, 0, 0), ("update", "A", 0, 0, 0), ("update", "A", 1, 4, 0)])
+@example(
+    actions=[
+        ("delete", "B", "area", 1),
+        ("update", "A", 0, 0, 0),  # found by hypothesis:
+        ("delete", "A", "area", 1),
+        ("undo", "A"),  # a delete undone on one side
+        ("update", "A", 0, 0, 0),
+        ("update", "A", 0, 0, 0),
+        ("update", "A", 1, 4, 0),
+    ]
+)
 def test_merge_both_ways_agrees_is_idempotent_and_loses_only_reported_conflicts(base, actions):
     with tempfile.TemporaryDirectory(dir=SCRATCH) as folder:
         folder = Path(folder)
@@ -132,8 +161,9 @@ def test_merge_both_ways_agrees_is_idempotent_and_loses_only_reported_conflicts(
                         assert vm == va or where in conflicts
                 edited_a = any(ra[n] != o[n] for n in o if n != "deleted")
                 edited_b = any(rb[n] != o[n] for n in o if n != "deleted")
-                if (ra["deleted"] and not rb["deleted"] and edited_b) or \
-                        (rb["deleted"] and not ra["deleted"] and edited_a):
+                if (ra["deleted"] and not rb["deleted"] and edited_b) or (
+                    rb["deleted"] and not ra["deleted"] and edited_a
+                ):
                     assert not rm["deleted"] and key in kept
                 if not rm["deleted"] and (ra["deleted"] or rb["deleted"]):
                     assert key in kept or not (ra["deleted"] and rb["deleted"])

@@ -33,13 +33,16 @@ def _broken_rules(conn) -> dict:
     return {
         "membership of a deleted person": conn.execute(
             "SELECT count(*) FROM membership m JOIN person p ON p.id=m.person_id "
-            "WHERE m.deleted=0 AND p.deleted=1").fetchone()[0],
+            "WHERE m.deleted=0 AND p.deleted=1"
+        ).fetchone()[0],
         "attendance of a deleted person": conn.execute(
             "SELECT count(*) FROM attendance t JOIN person p ON p.id=t.person_id "
-            "WHERE t.deleted=0 AND p.deleted=1").fetchone()[0],
+            "WHERE t.deleted=0 AND p.deleted=1"
+        ).fetchone()[0],
         "two memberships of one person in one body": conn.execute(
             "SELECT count(*) FROM (SELECT person_id, body_id FROM membership WHERE deleted=0 "
-            "GROUP BY person_id, body_id HAVING count(*) > 1)").fetchone()[0],
+            "GROUP BY person_id, body_id HAVING count(*) > 1)"
+        ).fetchone()[0],
     }
 
 
@@ -62,7 +65,8 @@ def test_rules_hold_after_merging_either_way(three, tmp_path, direction):
     assert _broken_rules(target.conn) == dict.fromkeys(_broken_rules(target.conn), 0)
     assert {r["why"] for r in report.repaired} == {"deleted_person", "twin"}
     assert [d["names"] for d in report.duplicates if d["by"] == "email"] == [
-        sorted(["Rina Tal", "רינה טל"], key=lambda n: _id(target, "person", name=n))]
+        sorted(["Rina Tal", "רינה טל"], key=lambda n: _id(target, "person", name=n))
+    ]
     set_language("en")
     text = report.text()
     assert "Likely the same person" in text and "rina@example.org" in text
@@ -79,8 +83,10 @@ def test_both_merge_orders_keep_the_same_membership(three, tmp_path):
     merge_copy(a, from_b)
     merge_copy(b, from_a)
     live = "SELECT id FROM membership WHERE deleted=0 AND person_id=? AND body_id=?"
-    assert a.conn.execute(live, (samir, body)).fetchall() == b.conn.execute(
-        live, (samir, body)).fetchall()
+    assert (
+        a.conn.execute(live, (samir, body)).fetchall()
+        == b.conn.execute(live, (samir, body)).fetchall()
+    )
     assert len(a.conn.execute(live, (samir, body)).fetchall()) == 1
 
 

@@ -23,9 +23,10 @@ def _v1_copy(target: Path) -> Path:
     conn = sqlite3.connect(target)
     with conn:
         old = conn.execute("SELECT value FROM meta WHERE key='copy_id'").fetchone()[0]
-        conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
-                         [("copy_id", uuid.uuid4().hex), ("shared_from", old),
-                          ("contacts_stripped", "0")])
+        conn.executemany(
+            "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+            [("copy_id", uuid.uuid4().hex), ("shared_from", old), ("contacts_stripped", "0")],
+        )
     conn.close()
     return target
 
@@ -39,13 +40,26 @@ def _v1_edit(path: Path, person: str, field: str, value: str) -> None:
         seq = conn.execute("SELECT max(seq) FROM change").fetchone()[0]
         step = uuid.uuid4().hex
         conn.execute(f"UPDATE person SET {field}=? WHERE id=?", (value, person))
-        conn.execute("INSERT INTO change(id, seq, step_id, table_name, row_id, field, old, new, "
-                     "at, copy_id) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                     (uuid.uuid4().hex, seq + 1, step, "person", person, field, f'"{old}"',
-                      f'"{value}"', "2026-12-03T10:00:00.000001Z", copy_id))
-        conn.execute("INSERT INTO step(id, seq, label, kind, undoes, at, copy_id) "
-                     "VALUES (?,?,?,?,?,?,?)", (step, seq + 2, "edit person", "edit", None,
-                                                "2026-12-03T10:00:00.000002Z", copy_id))
+        conn.execute(
+            "INSERT INTO change(id, seq, step_id, table_name, row_id, field, old, new, "
+            "at, copy_id) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (
+                uuid.uuid4().hex,
+                seq + 1,
+                step,
+                "person",
+                person,
+                field,
+                f'"{old}"',
+                f'"{value}"',
+                "2026-12-03T10:00:00.000001Z",
+                copy_id,
+            ),
+        )
+        conn.execute(
+            "INSERT INTO step(id, seq, label, kind, undoes, at, copy_id) VALUES (?,?,?,?,?,?,?)",
+            (step, seq + 2, "edit person", "edit", None, "2026-12-03T10:00:00.000002Z", copy_id),
+        )
     conn.close()
 
 
@@ -67,19 +81,19 @@ def test_a_format_1_copy_merges_into_an_upgraded_file_and_back(tmp_path):
 
     a = Operations(open_program(here))  # upgraded in place on opening
     assert a.pf.format_version == FORMAT_VERSION
-    a.update("person", first, {"organisation": "מתנ\"ס"})
+    a.update("person", first, {"organisation": 'מתנ"ס'})
     before = program_data(a.conn)
     report = merge_copy(a, away)  # the format-1 copy, upgraded in a scratch copy
     assert read_header(away).format_version == 1  # and left as it was
-    assert report.counts() == {"added": 0, "changed": 1, "conflicts": 0, "deleted": 0,
-                               "kept": 0}
+    assert report.counts() == {"added": 0, "changed": 1, "conflicts": 0, "deleted": 0, "kept": 0}
     after = program_data(a.conn)
     title = {r["id"]: r["title"] for r in after["person"]}
     assert title[second] == "רכזת שכונה"
     for table, rows in before.items():  # nothing lost: every row, every other value
         assert len(after[table]) == len(rows)
-    assert [r for r in after["person"] if r["id"] != second] == \
-        [r for r in before["person"] if r["id"] != second]
+    assert [r for r in after["person"] if r["id"] != second] == [
+        r for r in before["person"] if r["id"] != second
+    ]
     assert merge_copy(a, away).nothing_new  # idempotent
 
     # the other way: the format-1 copy upgraded in place takes this file's copy

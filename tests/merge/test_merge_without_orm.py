@@ -23,8 +23,9 @@ print("ORM:", ",".join(heavy) or "none", "exit:", code)
 
 
 def _kehila(*args) -> str:
-    result = subprocess.run([sys.executable, "-c", RUN, *map(str, args)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", RUN, *map(str, args)], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout.strip().splitlines()[-1]
 

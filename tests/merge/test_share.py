@@ -52,8 +52,7 @@ def test_copy_without_contacts_has_no_trace_of_them_in_its_bytes(program, tmp_pa
 def test_copy_is_a_new_copy_of_the_same_program(program, tmp_path):
     original = program
     copy = share_copy(original, tmp_path / "copy.kehila")
-    with open_program(original, read_only=True) as a, open_program(copy.path,
-                                                                   read_only=True) as b:
+    with open_program(original, read_only=True) as a, open_program(copy.path, read_only=True) as b:
         assert a.copy_id != b.copy_id == copy.copy_id
         assert a.program_row()["id"] == b.program_row()["id"]
         assert dict(b.conn.execute("SELECT key, value FROM meta"))["shared_from"] == a.copy_id
@@ -63,8 +62,7 @@ def test_copy_is_a_new_copy_of_the_same_program(program, tmp_path):
         assert b.conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
 
 
-def test_copy_into_a_folder_is_named_after_program_and_date_and_never_overwrites(program,
-                                                                                tmp_path):
+def test_copy_into_a_folder_is_named_after_program_and_date_and_never_overwrites(program, tmp_path):
     original = program
     ops = open_ops(original)
     ops.update("program", ops.pf.program_row()["id"], {"name": "קהילה/מיטיבה: צפון"})

@@ -24,8 +24,9 @@ def window(qtbot, qapp, program, tmp_path, monkeypatch):
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(conf))
     monkeypatch.setenv("KEHILA_DATA_DIR", str(tmp_path / "data"))
     dialogs.shown.clear()
-    monkeypatch.setattr(dialogs, "answer", lambda box, buttons: "ok" if "ok" in buttons
-                        else "cancel")
+    monkeypatch.setattr(
+        dialogs, "answer", lambda box, buttons: "ok" if "ok" in buttons else "cancel"
+    )
     launched = []
     monkeypatch.setattr(sharing, "open_url", lambda url: launched.append(url.toString()))
     create_application(language="he", exception_hook=False)
@@ -46,13 +47,14 @@ def _person(conn, name):
     return conn.execute("SELECT id FROM person WHERE name=?", (name,)).fetchone()[0]
 
 
-def test_share_edit_both_merge_from_the_menu_read_the_report_and_undo(window, tmp_path,
-                                                                      monkeypatch):
+def test_share_edit_both_merge_from_the_menu_read_the_report_and_undo(
+    window, tmp_path, monkeypatch
+):
     from kehila_desktop.gui import dialogs, sharing
 
     actions = window.sharing
     texts = [a.text() for a in window.file_menu.actions()]
-    assert "שיתוף בדוא\"ל…" in texts and "מיזוג עותק שהתקבל…" in texts
+    assert 'שיתוף בדוא"ל…' in texts and "מיזוג עותק שהתקבל…" in texts
     window.set_language("ar")
     assert actions.act_merge.text() == "دمج نسخة وصلت…"
     window.set_language("he")
@@ -72,26 +74,39 @@ def test_share_edit_both_merge_from_the_menu_read_the_report_and_undo(window, tm
     window.context.run("edit", lambda ops: ops.update("person", dana, {"community": "צפון"}))
     window.context.run("edit", lambda ops: ops.update("person", noam, {"notes": "כאן"}))
     other = open_ops(copy)
-    other.update("person", dana, {"organisation": "מתנ\"ס"})
+    other.update("person", dana, {"organisation": 'מתנ"ס'})
     other.update("person", noam, {"notes": "שם"})
     other.pf.close()
 
     seen = []
     monkeypatch.setattr(actions, "ask_incoming", lambda: str(copy))
     dialogs_seen = []
-    monkeypatch.setattr(sharing, "confirm", lambda dialog: dialogs_seen.append(dialog) or
-                        seen.append((dialog.summary.text(), dialog.text.toPlainText().replace("\u2068", "").replace("\u2069", ""),
-                                     dialog.ok.text())) or True)
+    monkeypatch.setattr(
+        sharing,
+        "confirm",
+        lambda dialog: (
+            dialogs_seen.append(dialog)
+            or seen.append(
+                (
+                    dialog.summary.text(),
+                    dialog.text.toPlainText().replace("\u2068", "").replace("\u2069", ""),
+                    dialog.ok.text(),
+                )
+            )
+            or True
+        ),
+    )
     actions.act_merge.trigger()
 
     before, after = seen
     assert before[2] == "מיזוג" and "התנגשויות" in before[1] and "שם" in before[1]
     assert "נשמר שם (מקור: העותק)" in before[1]
     assert after[0].startswith("העותק מוזג.") and after[2] == "סגירה"
-    assert "שונו בעותק:" in after[1] and "מתנ\"ס" in after[1]
-    row = conn.execute("SELECT community, organisation, notes, phone FROM person WHERE id=?",
-                       (dana,)).fetchone()
-    assert row == ("צפון", "מתנ\"ס", "", PEOPLE[0][1])  # both fields, and the phone kept
+    assert "שונו בעותק:" in after[1] and 'מתנ"ס' in after[1]
+    row = conn.execute(
+        "SELECT community, organisation, notes, phone FROM person WHERE id=?", (dana,)
+    ).fetchone()
+    assert row == ("צפון", 'מתנ"ס', "", PEOPLE[0][1])  # both fields, and the phone kept
     assert conn.execute("SELECT notes FROM person WHERE id=?", (noam,)).fetchone()[0] == "שם"
     assert "מיזוג" in window.act_undo.text()
     assert window.statusBar().currentMessage().startswith("נוספו: 0, שונו: 1, התנגשויות: 1")
@@ -106,14 +121,14 @@ def test_share_edit_both_merge_from_the_menu_read_the_report_and_undo(window, tm
     assert conn.execute("SELECT notes FROM person WHERE id=?", (noam,)).fetchone()[0] == "שם"
 
     window.act_undo.trigger()
-    row = conn.execute("SELECT community, organisation FROM person WHERE id=?",
-                       (dana,)).fetchone()
+    row = conn.execute("SELECT community, organisation FROM person WHERE id=?", (dana,)).fetchone()
     assert row == ("צפון", "")
     assert conn.execute("SELECT notes FROM person WHERE id=?", (noam,)).fetchone()[0] == "כאן"
 
 
-def test_a_copy_of_another_program_is_refused_with_an_offer_to_open_it(window, tmp_path,
-                                                                       monkeypatch):
+def test_a_copy_of_another_program_is_refused_with_an_offer_to_open_it(
+    window, tmp_path, monkeypatch
+):
     from kehila_desktop.gui import dialogs
 
     from kehila_desktop.core.history.share import share_copy
@@ -130,7 +145,8 @@ def test_a_copy_of_another_program_is_refused_with_an_offer_to_open_it(window, t
     assert kind == "other_program" and "תוכנית זרה" in text
     assert window.context.pf.path.name == "program.kehila"  # "Cancel": nothing changed
 
-    monkeypatch.setattr(dialogs, "answer", lambda box, buttons: "open" if "open" in buttons
-                        else "ok")
+    monkeypatch.setattr(
+        dialogs, "answer", lambda box, buttons: "open" if "open" in buttons else "ok"
+    )
     window.sharing.act_merge.trigger()
     assert window.context.pf.path.name == "stranger.kehila"  # "Open it on its own"

@@ -21,17 +21,29 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _env(tmp_path, **extra):
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY",
-                                                           "QT_QPA_PLATFORM")}
-    env.update(XDG_CONFIG_HOME=str(tmp_path / "config"), KEHILA_DATA_DIR=str(tmp_path / "data"),
-               KEHILA_INSTANCE_KEY=f"kehila-test-{uuid.uuid4().hex[:12]}",
-               PYTHONPATH=str(ROOT), **extra)
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    env.update(
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        KEHILA_DATA_DIR=str(tmp_path / "data"),
+        KEHILA_INSTANCE_KEY=f"kehila-test-{uuid.uuid4().hex[:12]}",
+        PYTHONPATH=str(ROOT),
+        **extra,
+    )
     return env
 
 
 def _app(*args, env):
-    return subprocess.run([sys.executable, "-m", "kehila_desktop.gui.app", *map(str, args)],
-                          env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "kehila_desktop.gui.app", *map(str, args)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11/Wayland are Linux's")
@@ -59,20 +71,30 @@ def test_version_on_both_commands(tmp_path):
 
     app = _app("--version", env=_env(tmp_path, QT_QPA_PLATFORM="offscreen"))
     assert app.returncode == 0 and app.stdout.strip() == f"kehila-desktop {__version__}"
-    cli = subprocess.run([sys.executable, "-m", "kehila_desktop.cli", "--version"],
-                         env=_env(tmp_path), capture_output=True, text=True, timeout=60)
+    cli = subprocess.run(
+        [sys.executable, "-m", "kehila_desktop.cli", "--version"],
+        env=_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert cli.returncode == 0 and cli.stdout.strip() == f"kehila {__version__}"
 
 
-@pytest.mark.skipif(not hasattr(signal, "SIGTERM") or sys.platform == "win32",
-                    reason="POSIX signals")
+@pytest.mark.skipif(
+    not hasattr(signal, "SIGTERM") or sys.platform == "win32", reason="POSIX signals"
+)
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_a_signal_closes_the_file_and_releases_its_lock(tmp_path, signum):
     path = create_program(tmp_path / "p.kehila", name="p")
     env = _env(tmp_path, QT_QPA_PLATFORM="offscreen")
-    proc = subprocess.Popen([sys.executable, "-m", "kehila_desktop.gui.app", str(path),
-                             "--language", "en"], env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kehila_desktop.gui.app", str(path), "--language", "en"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         # the app has the file once its lock names this process
         deadline_polls = 0

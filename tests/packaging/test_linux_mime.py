@@ -23,15 +23,18 @@ MAGIC = LINUX / "kehila.magic"
 SYSTEM_MIME = Path("/usr/share/mime/packages/freedesktop.org.xml")
 KEHILA = "application/x-kehila"
 
-pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),
-                                reason="shared-mime-info is the Linux desktop's database")
+pytestmark = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="shared-mime-info is the Linux desktop's database"
+)
 
 
 def need(tool: str) -> str:
     path = shutil.which(tool)
     if path is None:
-        pytest.skip(f"{tool} is not installed (apt-get install "
-                    f"{ {'xmllint': 'libxml2-utils'}.get(tool, 'shared-mime-info')})")
+        pytest.skip(
+            f"{tool} is not installed (apt-get install "
+            f"{ {'xmllint': 'libxml2-utils'}.get(tool, 'shared-mime-info') })"
+        )
     return path
 
 
@@ -64,8 +67,12 @@ def mime_home(tmp_path_factory) -> Path:
     packages.mkdir(parents=True)
     shutil.copyfile(SYSTEM_MIME, packages / SYSTEM_MIME.name)
     shutil.copyfile(MIME_XML, packages / MIME_XML.name)
-    run = subprocess.run(["update-mime-database", "-V", str(data / "mime")],
-                         capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        ["update-mime-database", "-V", str(data / "mime")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert run.returncode == 0, run.stderr
     assert "kehila" not in run.stderr.lower() or "error" not in run.stderr.lower(), run.stderr
     assert (data / "mime" / "mime.cache").is_file()
@@ -75,8 +82,12 @@ def mime_home(tmp_path_factory) -> Path:
 
 def xdg_env(data: Path) -> dict[str, str]:
     env = dict(os.environ)
-    env.update(XDG_DATA_DIRS=str(data), XDG_DATA_HOME=str(data / "empty-home"),
-               XDG_CURRENT_DESKTOP="", QT_QPA_PLATFORM="offscreen")
+    env.update(
+        XDG_DATA_DIRS=str(data),
+        XDG_DATA_HOME=str(data / "empty-home"),
+        XDG_CURRENT_DESKTOP="",
+        QT_QPA_PLATFORM="offscreen",
+    )
     return env
 
 
@@ -106,9 +117,13 @@ def test_glib_detects_program_files(mime_home, files):
     gio = need("gio")
 
     def kind(path: Path) -> str:
-        out = subprocess.run([gio, "info", "-a", "standard::content-type", str(path)],
-                             capture_output=True, text=True, env=xdg_env(mime_home),
-                             timeout=30).stdout
+        out = subprocess.run(
+            [gio, "info", "-a", "standard::content-type", str(path)],
+            capture_output=True,
+            text=True,
+            env=xdg_env(mime_home),
+            timeout=30,
+        ).stdout
         return out.rsplit(":", 1)[-1].strip()
 
     assert kind(files["program"]) == KEHILA
@@ -118,13 +133,20 @@ def test_glib_detects_program_files(mime_home, files):
 
 def test_qt_detects_program_files(mime_home, files):
     """Qt's QMimeDatabase reads the same shared-mime-info data (as file dialogs do)."""
-    code = ("import sys\nfrom PySide6.QtCore import QMimeDatabase\n"
-            "db = QMimeDatabase()\n"
-            "for p in sys.argv[1:]:\n"
-            "    print(db.mimeTypeForFile(p).name(),"
-            " db.mimeTypeForFile(p, QMimeDatabase.MatchMode.MatchContent).name())\n")
-    out = subprocess.run([sys.executable, "-c", code, *map(str, files.values())],
-                         capture_output=True, text=True, env=xdg_env(mime_home), timeout=60)
+    code = (
+        "import sys\nfrom PySide6.QtCore import QMimeDatabase\n"
+        "db = QMimeDatabase()\n"
+        "for p in sys.argv[1:]:\n"
+        "    print(db.mimeTypeForFile(p).name(),"
+        " db.mimeTypeForFile(p, QMimeDatabase.MatchMode.MatchContent).name())\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, *map(str, files.values())],
+        capture_output=True,
+        text=True,
+        env=xdg_env(mime_home),
+        timeout=60,
+    )
     assert out.returncode == 0, out.stderr
     lines = out.stdout.split("\n")
     assert lines[0].split() == [KEHILA, KEHILA]
@@ -135,12 +157,18 @@ def test_qt_detects_program_files(mime_home, files):
 def test_xdg_mime_query_filetype(mime_home, files):
     xdg_mime = need("xdg-mime")
     if shutil.which("mimetype") is None:
-        pytest.skip("outside a desktop session xdg-mime reads shared-mime-info through "
-                    "mimetype (libfile-mimeinfo-perl), which is not installed")
+        pytest.skip(
+            "outside a desktop session xdg-mime reads shared-mime-info through "
+            "mimetype (libfile-mimeinfo-perl), which is not installed"
+        )
     for key in ("program", "renamed"):
-        out = subprocess.run([xdg_mime, "query", "filetype", str(files[key])],
-                             capture_output=True, text=True, env=xdg_env(mime_home),
-                             timeout=30)
+        out = subprocess.run(
+            [xdg_mime, "query", "filetype", str(files[key])],
+            capture_output=True,
+            text=True,
+            env=xdg_env(mime_home),
+            timeout=30,
+        )
         assert out.stdout.strip() == KEHILA, (key, out.stdout, out.stderr)
 
 
@@ -150,8 +178,12 @@ def test_file_command_with_the_shipped_magic(files):
         pytest.skip("file(1) is not installed")
 
     def kind(path: Path) -> str:
-        return subprocess.run([file_cmd, "-b", "--mime-type", "-m", str(MAGIC), str(path)],
-                              capture_output=True, text=True, timeout=30).stdout.strip()
+        return subprocess.run(
+            [file_cmd, "-b", "--mime-type", "-m", str(MAGIC), str(path)],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        ).stdout.strip()
 
     assert kind(files["program"]) == KEHILA
     assert kind(files["renamed"]) == KEHILA

@@ -50,7 +50,8 @@ def _spec_tree() -> ast.Module:
 def _literal(tree: ast.Module, name: str):
     for node in ast.walk(tree):
         if isinstance(node, ast.Assign) and any(
-                isinstance(t, ast.Name) and t.id == name for t in node.targets):
+            isinstance(t, ast.Name) and t.id == name for t in node.targets
+        ):
             return ast.literal_eval(node.value)
     raise AssertionError(f"{name} is not in the spec")
 
@@ -58,8 +59,15 @@ def _literal(tree: ast.Module, name: str):
 def test_spec_leaves_out_what_the_app_does_not_use():
     tree = _spec_tree()
     excludes = _literal(tree, "EXCLUDES")
-    for module in ("tkinter", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtWebEngineCore",
-                   "PySide6.Qt3DCore", "PySide6.QtMultimedia", "pytest"):
+    for module in (
+        "tkinter",
+        "PySide6.QtQml",
+        "PySide6.QtQuick",
+        "PySide6.QtWebEngineCore",
+        "PySide6.Qt3DCore",
+        "PySide6.QtMultimedia",
+        "pytest",
+    ):
         assert module in excludes
     assert "PySide6.QtNetwork" not in excludes  # the single-instance socket needs it
     drops = _literal(tree, "DROP_PARTS")
@@ -77,8 +85,11 @@ def test_spec_bundles_every_resource_folder_the_app_reads():
 
 
 def test_macos_document_type_is_a_valid_plist():
-    call = next(node for node in ast.walk(_spec_tree())
-                if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "BUNDLE")
+    call = next(
+        node
+        for node in ast.walk(_spec_tree())
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "BUNDLE"
+    )
     keyword = next(k for k in call.keywords if k.arg == "info_plist")
     plist = {}
     for key, value in zip(keyword.value.keys, keyword.value.values):
@@ -102,8 +113,10 @@ def test_windows_installer_registers_program_files_in_hebrew():
     assert 'Name: "he"; MessagesFile: "compiler:Languages\\Hebrew.isl"' in text
     assert text.index('Name: "he"') < text.index('Name: "en"')  # Hebrew is the default
     assert 'Subkey: "Software\\Classes\\.kehila"' in text
-    assert 'shell\\open\\command"; ValueType: string; ValueName: ""; ValueData: ' \
-           '"""{app}\\{#AppExe}"" ""%1"""' in text
+    assert (
+        'shell\\open\\command"; ValueType: string; ValueName: ""; ValueData: '
+        '"""{app}\\{#AppExe}"" ""%1"""' in text
+    )
     assert "_internal\\resources\\icons\\kehila-document.ico" in text
     assert "{autoprograms}" in text and "ChangesAssociations=yes" in text
     assert "he.FileTypeName=" in text and "ar.FileTypeName=" in text
@@ -137,8 +150,7 @@ def test_committed_icons_are_drawn_from_their_svg(qapp, tmp_path, monkeypatch):
     copy = tmp_path / "icons"
     shutil.copytree(ICONS, copy)
     svg = copy / "kehila-app.svg"
-    svg.write_text(svg.read_text(encoding="utf-8").replace("#1d5b8c", "#8c1d1d"),
-                   encoding="utf-8")
+    svg.write_text(svg.read_text(encoding="utf-8").replace("#1d5b8c", "#8c1d1d"), encoding="utf-8")
     monkeypatch.setattr(make_icons, "ICONS", copy)
     stale = {p.name for p in make_icons.stale()}
     assert "kehila-app-16.png" in stale and "kehila-app-512.png" in stale

@@ -38,9 +38,14 @@ def env(tmp_path, name, monkeypatch):
     monkeypatch.setenv("KEHILA_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("KEHILA_INSTANCE_KEY", name)
     monkeypatch.setattr(dialogs, "answer", lambda box, buttons: "cancel")
-    child = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(conf),
-                 KEHILA_DATA_DIR=str(tmp_path / "data"), KEHILA_INSTANCE_KEY=name,
-                 PYTHONPATH=str(ROOT))
+    child = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_CONFIG_HOME=str(conf),
+        KEHILA_DATA_DIR=str(tmp_path / "data"),
+        KEHILA_INSTANCE_KEY=name,
+        PYTHONPATH=str(ROOT),
+    )
     return child
 
 
@@ -76,8 +81,12 @@ def running(qtbot, env, files, name):
 
 def launch(qtbot, env, *args, timeout=30.0) -> int:
     """``kehila-desktop ARGS`` as a second process; its exit status (it must exit)."""
-    proc = subprocess.Popen([sys.executable, "-m", "kehila_desktop.gui.app", *map(str, args)],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kehila_desktop.gui.app", *map(str, args)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     try:
         qtbot.waitUntil(lambda: proc.poll() is not None, timeout=int(timeout * 1000))
     except AssertionError:
@@ -114,8 +123,9 @@ def test_second_launch_of_an_open_file_uses_its_window(qtbot, running, env, file
 def test_relative_path_is_made_absolute_by_the_launcher(qtbot, running, env, files):
     child = dict(env)
     proc_cwd = files["b"].parent
-    proc = subprocess.Popen([sys.executable, "-m", "kehila_desktop.gui.app", "b.kehila"],
-                            env=child, cwd=proc_cwd)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kehila_desktop.gui.app", "b.kehila"], env=child, cwd=proc_cwd
+    )
     try:
         qtbot.waitUntil(lambda: proc.poll() is not None, timeout=30000)
     finally:

@@ -11,12 +11,16 @@ def add_person(ops, name: str, **values) -> str:
     return ops.insert("person", {"name": name, **values})
 
 
-def join(ops, person_id: str, body: str, role: str = "member", status: str = "joined",
-         **values) -> str:
-    return ops.insert("membership", {"person_id": person_id, "body_id": body, "role": role,
-                                     "status": status, **values})
+def join(
+    ops, person_id: str, body: str, role: str = "member", status: str = "joined", **values
+) -> str:
+    return ops.insert(
+        "membership",
+        {"person_id": person_id, "body_id": body, "role": role, "status": status, **values},
+    )
 
 
 def people(conn) -> list[tuple]:
-    return conn.execute("SELECT name, organisation, sector, phone, email FROM person "
-                        "WHERE deleted=0 ORDER BY name").fetchall()
+    return conn.execute(
+        "SELECT name, organisation, sector, phone, email FROM person WHERE deleted=0 ORDER BY name"
+    ).fetchall()

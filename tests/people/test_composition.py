@@ -30,11 +30,17 @@ def test_residents_share_sectors_and_findings(ops):
     assert "neighborhood" in comp.missing_sectors and "academia" not in comp.missing_sectors
     assert comp.missing_focus_areas == [(area, "הזיתים")]
     found = codes(conn)
-    assert {"composition.residents_below_target", "composition.sector_missing",
-            "composition.focus_area_missing"} <= found
+    assert {
+        "composition.residents_below_target",
+        "composition.sector_missing",
+        "composition.focus_area_missing",
+    } <= found
     assert "composition.chair_not_authority" not in found
-    message = next(f.message for f in health.findings(conn, "en")
-                   if f.code == "composition.residents_below_target")
+    message = next(
+        f.message
+        for f in health.findings(conn, "en")
+        if f.code == "composition.residents_below_target"
+    )
     assert "33%" in message and "50%" in message
 
     with ops.step("two more residents from the focus area"):
@@ -57,7 +63,7 @@ def test_team_representatives_and_chairs(ops):
     with ops.step("members"):
         rep = add_person(ops, "נציגה", sector="resident")
         join(ops, rep, design, role="team_representative", represents_body_id=teams["social"])
-        resident_chair = add_person(ops, "יו\"ר תושב", sector="resident")
+        resident_chair = add_person(ops, 'יו"ר תושב', sector="resident")
         ops.update("body", design, {"chair_person_id": resident_chair})  # no chair membership
     found = {(f.code, f.target[2]) for f in health.findings(conn, "en")}
     assert ("composition.team_without_representative", teams["urban"]) in found
@@ -91,14 +97,18 @@ def test_a_work_team_needs_a_professional_and_a_resident(ops):
     for sector in ("government", "civil_society", "academia", "business"):
         with ops.step("one professional"):
             pid = add_person(ops, sector, sector=sector)
-            mid = join(ops, pid, teams["social"])
+            join(ops, pid, teams["social"])
         assert ("composition.work_team_without_professional", teams["social"]) not in found()
         ops.undo()
     join(ops, add_person(ops, "דייר", sector="resident"), teams["urban"])
-    assert not {c for c, t in found() if c.startswith("composition.work_team")
-                and t == teams["urban"]}
-    text = next(f.message for f in health.findings(conn, "he")
-                if f.code == "composition.work_team_without_professional")
+    assert not {
+        c for c, t in found() if c.startswith("composition.work_team") and t == teams["urban"]
+    }
+    text = next(
+        f.message
+        for f in health.findings(conn, "he")
+        if f.code == "composition.work_team_without_professional"
+    )
     assert "צוות" in text or "אפיק" in text
 
 

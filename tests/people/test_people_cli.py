@@ -19,7 +19,7 @@ def count(path):
 def test_dry_run_reports_and_writes_nothing(new_file, tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("KEHILA_LANGUAGE", "en")
     sheet = tmp_path / "people.csv"
-    sheet.write_bytes('שם,טלפון\nדנה,050-1234567\nרע,12\n'.encode("cp1255"))
+    sheet.write_bytes("שם,טלפון\nדנה,050-1234567\nרע,12\n".encode("cp1255"))
     before = digest(new_file)
     assert main(["import", str(new_file), str(sheet), "--dry-run", "--consent", "yes"]) == 0
     out = capsys.readouterr().out
@@ -37,15 +37,18 @@ def _q(path, sql):
         return pf.conn.execute(sql).fetchall()
 
 
-PARTNERS = ("שם,טלפון,דוא\"ל,שכונה\n"
-            "דנה,050-1234567,dana@example.org,נווה שאנן\n"
-            "סמיר,052-7654321,,רמת אלון\n"
-            "נוי,,noy@example.org,נווה  שאנן\n"
-            "רון,,,\n")
+PARTNERS = (
+    'שם,טלפון,דוא"ל,שכונה\n'
+    "דנה,050-1234567,dana@example.org,נווה שאנן\n"
+    "סמיר,052-7654321,,רמת אלון\n"
+    "נוי,,noy@example.org,נווה  שאנן\n"
+    "רון,,,\n"
+)
 
 
 def test_a_sheet_without_consent_column_needs_consent_and_no_keeps_no_contacts(
-        new_file, tmp_path, capsys, monkeypatch):
+    new_file, tmp_path, capsys, monkeypatch
+):
     monkeypatch.setenv("KEHILA_LANGUAGE", "en")
     sheet = tmp_path / "partners.csv"
     sheet.write_text(PARTNERS, encoding="utf-8")
@@ -57,21 +60,24 @@ def test_a_sheet_without_consent_column_needs_consent_and_no_keeps_no_contacts(
     assert main(["import", str(new_file), str(sheet), "--add-areas", "--consent", "no"]) == 0
     out = capsys.readouterr().out
     assert "Contact details not kept (no consent): 3 people." in out
-    assert _q(new_file, "SELECT name, phone, email, contact_consent FROM person "
-              "ORDER BY name") == [("דנה", "", "", 0), ("נוי", "", "", 0), ("סמיר", "", "", 0),
-                                   ("רון", "", "", 0)]
+    assert _q(new_file, "SELECT name, phone, email, contact_consent FROM person ORDER BY name") == [
+        ("דנה", "", "", 0),
+        ("נוי", "", "", 0),
+        ("סמיר", "", "", 0),
+        ("רון", "", "", 0),
+    ]
 
 
 def test_consent_yes_keeps_contacts(new_file, tmp_path, capsys):
     sheet = tmp_path / "partners.csv"
     sheet.write_text(PARTNERS, encoding="utf-8")
     assert main(["import", str(new_file), str(sheet), "--add-areas", "--consent", "yes"]) == 0
-    assert _q(new_file, "SELECT name, phone, email, contact_consent FROM person WHERE "
-              "name='דנה'") == [("דנה", "050-1234567", "dana@example.org", 1)]
+    assert _q(
+        new_file, "SELECT name, phone, email, contact_consent FROM person WHERE name='דנה'"
+    ) == [("דנה", "050-1234567", "dana@example.org", 1)]
 
 
-def test_add_areas_creates_the_areas_the_sheet_names_once(new_file, tmp_path, capsys,
-                                                          monkeypatch):
+def test_add_areas_creates_the_areas_the_sheet_names_once(new_file, tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("KEHILA_LANGUAGE", "en")
     sheet = tmp_path / "partners.csv"
     sheet.write_text(PARTNERS, encoding="utf-8")
@@ -80,17 +86,24 @@ def test_add_areas_creates_the_areas_the_sheet_names_once(new_file, tmp_path, ca
     out = capsys.readouterr().out
     assert "3 rejected" in out and "Areas the program does not have yet" in out
     assert "נווה שאנן, רמת אלון" in out
-    assert main(["import", str(new_file), str(sheet), "--consent", "yes",
-                 "--add-areas"]) == 0
+    assert main(["import", str(new_file), str(sheet), "--consent", "yes", "--add-areas"]) == 0
     out = capsys.readouterr().out
     assert "Areas to add: נווה שאנן, רמת אלון." in out and "Areas added: 2." in out
-    assert _q(new_file, "SELECT a.name, count(p.id) FROM area a JOIN person p ON "
-              "p.area_id=a.id WHERE a.deleted=0 GROUP BY a.id ORDER BY a.name") == [
-        ("נווה שאנן", 2), ("רמת אלון", 1)]
+    assert _q(
+        new_file,
+        "SELECT a.name, count(p.id) FROM area a JOIN person p ON "
+        "p.area_id=a.id WHERE a.deleted=0 GROUP BY a.id ORDER BY a.name",
+    ) == [("נווה שאנן", 2), ("רמת אלון", 1)]
     assert _q(new_file, "SELECT kind FROM area") == [("neighborhood",), ("neighborhood",)]
     # one undo step holds the areas and the people
-    assert _q(new_file, "SELECT count(DISTINCT step) FROM change WHERE tbl IN "
-              "(SELECT n FROM history_name WHERE text IN ('area', 'person'))")[0][0] == 1
+    assert (
+        _q(
+            new_file,
+            "SELECT count(DISTINCT step) FROM change WHERE tbl IN "
+            "(SELECT n FROM history_name WHERE text IN ('area', 'person'))",
+        )[0][0]
+        == 1
+    )
 
 
 def test_unreadable_sheet_exits_4_and_writes_nothing(new_file, tmp_path, capsys):

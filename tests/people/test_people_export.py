@@ -9,8 +9,20 @@ from kehila_desktop.core.sheets import escape_cell, read_sheet, unescape_cell
 
 from .helpers import add_person, body_id, join
 
-NASTY = ["=HYPERLINK(\"http://evil\",\"x\")", "+972 50", "-5 apples", "@SUM(A1)",
-         "\tTabbed", "\rCarriage", "'=quoted", "''", "'", "'plain", "== twice", "normal"]
+NASTY = [
+    '=HYPERLINK("http://evil","x")',
+    "+972 50",
+    "-5 apples",
+    "@SUM(A1)",
+    "\tTabbed",
+    "\rCarriage",
+    "'=quoted",
+    "''",
+    "'",
+    "'plain",
+    "== twice",
+    "normal",
+]
 
 
 @given(st.text())
@@ -24,9 +36,15 @@ def _fill(ops):
     with ops.step("people"):
         design = body_id(ops.conn, "design")
         for i, nasty in enumerate(NASTY):
-            pid = add_person(ops, f"אדם {i}", organisation=nasty, notes=nasty, title=nasty,
-                             email=f"p{i}@example.org" if i % 2 == 0 else "",
-                             contact_consent=i % 2 == 0)  # no consent: no contact details
+            pid = add_person(
+                ops,
+                f"אדם {i}",
+                organisation=nasty,
+                notes=nasty,
+                title=nasty,
+                email=f"p{i}@example.org" if i % 2 == 0 else "",
+                contact_consent=i % 2 == 0,
+            )  # no consent: no contact details
             join(ops, pid, design, responsibilities=nasty)
 
 
@@ -37,6 +55,7 @@ def test_csv_is_utf8_with_bom_and_formula_free(ops, tmp_path):
     assert data.startswith(b"\xef\xbb\xbf")
     import csv
     import io
+
     for path in (people_csv, memberships_csv):
         rows = list(csv.reader(io.StringIO(path.read_text("utf-8-sig"), newline="")))
         for row in rows:
@@ -61,8 +80,9 @@ def test_export_then_import_changes_nothing(ops, tmp_path):
     for name in ("out.csv", "out.xlsx"):
         [first, *_] = export_people(ops.conn, tmp_path / name)
         plan = plan_import(ops.conn, read_sheet(first), name)
-        assert plan.counts == {"add": 0, "update": 0, "unchanged": len(NASTY), "reject": 0}, \
-            [(r.line, r.action, r.values, r.reason) for r in plan.rows]
+        assert plan.counts == {"add": 0, "update": 0, "unchanged": len(NASTY), "reject": 0}, [
+            (r.line, r.action, r.values, r.reason) for r in plan.rows
+        ]
 
 
 def test_formula_like_text_survives_into_a_new_program(ops, tmp_path, new_file):
@@ -77,10 +97,12 @@ def test_formula_like_text_survives_into_a_new_program(ops, tmp_path, new_file):
     other = create_program(tmp_path / "other.kehila")
     with open_program(other) as pf:
         apply_import(Operations(pf), plan_import(pf.conn, read_sheet(out), "out.xlsx"))
-        got = pf.conn.execute("SELECT organisation, notes, title, contact_consent FROM person "
-                              "ORDER BY name").fetchall()
-    want = ops.conn.execute("SELECT organisation, notes, title, contact_consent FROM person "
-                            "ORDER BY name").fetchall()
+        got = pf.conn.execute(
+            "SELECT organisation, notes, title, contact_consent FROM person ORDER BY name"
+        ).fetchall()
+    want = ops.conn.execute(
+        "SELECT organisation, notes, title, contact_consent FROM person ORDER BY name"
+    ).fetchall()
     assert got == want
 
 

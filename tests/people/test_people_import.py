@@ -18,24 +18,24 @@ def _messy_workbook(path):
     ws["A1"] = "מיפוי שותפים — עין גדי"
     ws.merge_cells("A1:F1")
     ws["A2"] = "שם"
-    ws.merge_cells("A2:A3")          # the name header spans two rows
+    ws.merge_cells("A2:A3")  # the name header spans two rows
     ws["B2"] = "פרטי קשר"
-    ws.merge_cells("B2:C2")          # a group header over phone and e-mail
+    ws.merge_cells("B2:C2")  # a group header over phone and e-mail
     ws["B3"], ws["C3"] = "טלפון", 'דוא"ל'
     ws["D2"] = "מגזר"
     ws.merge_cells("D2:D3")
     ws["E2"] = "ארגון"
     ws.merge_cells("E2:E3")
-    ws["F2"] = "הערה פנימית"         # a column we do not know: ignored, and said so
+    ws["F2"] = "הערה פנימית"  # a column we do not know: ignored, and said so
     rows = [
         ("דנה כהן", 501234567, "dana@example.org", "תושבים / נציגי ציבור", "ועד השכונה"),
         None,
         ("פרופ' רון שגיא", 97226543210, "", "academia", "האוניברסיטה"),
-        ("", 521112222, "", "", ""),                          # no name
-        ("יעל", "050-12", "", "", ""),                         # broken phone
-        ("אבי", "", "avi@", "", ""),                           # broken e-mail
-        ("מירב", "", "", "חייזרים", ""),                        # unknown sector
-        ("דנה כהן", "", "dana@example.org", "", ""),           # same as row 4
+        ("", 521112222, "", "", ""),  # no name
+        ("יעל", "050-12", "", "", ""),  # broken phone
+        ("אבי", "", "avi@", "", ""),  # broken e-mail
+        ("מירב", "", "", "חייזרים", ""),  # unknown sector
+        ("דנה כהן", "", "dana@example.org", "", ""),  # same as row 4
         None,
     ]
     r = 4
@@ -53,9 +53,9 @@ def test_messy_xlsx_plan(ops, tmp_path):
     grid = read_sheet(path)
     plan = plan_import(ops.conn, grid, path.name, consent=True)
     by_line = {r.line: r for r in plan.rows}
-    assert set(by_line) == {4, 6, 7, 8, 9, 10, 11}           # blank rows skipped
+    assert set(by_line) == {4, 6, 7, 8, 9, 10, 11}  # blank rows skipped
     assert by_line[4].action == "add"
-    assert by_line[4].values["phone"] == "0501234567"          # the lost zero is back
+    assert by_line[4].values["phone"] == "0501234567"  # the lost zero is back
     assert by_line[4].values["sector"] == "resident"
     assert by_line[6].values["phone"] == "+97226543210"
     assert by_line[6].values["sector"] == "academia"
@@ -75,24 +75,33 @@ def test_apply_is_one_undo_step_and_never_duplicates(ops, tmp_path):
         roni = add_person(ops, "רוני", phone="052-7654321")
         add_person(ops, "משה לוי", organisation="")
     path = tmp_path / "people.csv"
-    path.write_text('שם,טלפון,דוא"ל,ארגון\n'
-                    "דנה כהן,,dana@example.org,ועד\n"      # matched by e-mail (case aside)
-                    "רון אלון,0527654321,,\n"                # matched by phone (no dashes)
-                    "משה לוי,,,מתנ\"ס\n"                      # matched by exact name
-                    "חדשה,,new@example.org,\n", encoding="utf-8-sig")
+    path.write_text(
+        'שם,טלפון,דוא"ל,ארגון\n'
+        "דנה כהן,,dana@example.org,ועד\n"  # matched by e-mail (case aside)
+        "רון אלון,0527654321,,\n"  # matched by phone (no dashes)
+        'משה לוי,,,מתנ"ס\n'  # matched by exact name
+        "חדשה,,new@example.org,\n",
+        encoding="utf-8-sig",
+    )
     before = people(ops.conn)
     plan = plan_import(ops.conn, read_sheet(path), path.name)
     assert [(r.action, r.matched_by) for r in plan.rows] == [
-        ("update", "email"), ("update", "phone"), ("update", "name"), ("add", "")]
+        ("update", "email"),
+        ("update", "phone"),
+        ("update", "name"),
+        ("add", ""),
+    ]
     steps_before = ops.conn.execute("SELECT count(*) FROM step").fetchone()[0]
     apply_import(ops, plan)
     assert ops.conn.execute("SELECT count(*) FROM step").fetchone()[0] == steps_before + 1
     assert ops.conn.execute("SELECT kind FROM step ORDER BY n DESC").fetchone()[0] == "import"
     assert ops.conn.execute("SELECT count(*) FROM person WHERE deleted=0").fetchone()[0] == 4
-    assert ops.conn.execute("SELECT name, organisation FROM person WHERE id=?",
-                            (dana,)).fetchone() == ("דנה כהן", "ועד")
-    assert ops.conn.execute("SELECT name FROM person WHERE id=?", (roni,)).fetchone()[0] == \
-        "רון אלון"
+    assert ops.conn.execute(
+        "SELECT name, organisation FROM person WHERE id=?", (dana,)
+    ).fetchone() == ("דנה כהן", "ועד")
+    assert (
+        ops.conn.execute("SELECT name FROM person WHERE id=?", (roni,)).fetchone()[0] == "רון אלון"
+    )
     # importing the same sheet again changes nothing
     again = plan_import(ops.conn, read_sheet(path), path.name)
     assert again.counts == {"add": 0, "update": 0, "unchanged": 4, "reject": 0}

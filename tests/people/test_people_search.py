@@ -1,7 +1,12 @@
 """Search: final letters, niqqud, Arabic diacritics and case never defeat a search."""
 
-from kehila_desktop.core.people.search import (PeopleFilter, filter_rows, normalise,
-                                               people_rows, search_people)
+from kehila_desktop.core.people.search import (
+    PeopleFilter,
+    filter_rows,
+    normalise,
+    people_rows,
+    search_people,
+)
 
 from .helpers import add_person, body_id, join
 
@@ -9,26 +14,31 @@ from .helpers import add_person, body_id, join
 def test_normalise_final_letters_niqqud_and_arabic_marks():
     assert normalise("שָׁלוֹם") == normalise("שלומ") == "שלומ"
     assert normalise("כהן") == normalise("כהנ")
-    assert normalise("مُحَمَّـــد") == "محمد"          # harakat and tatweel removed
-    assert normalise("أحمد") == normalise("احمد")      # alef forms
+    assert normalise("مُحَمَّـــد") == "محمد"  # harakat and tatweel removed
+    assert normalise("أحمد") == normalise("احمد")  # alef forms
     assert normalise("  Dana  COHEN ") == "dana cohen"
 
 
 def test_search_finds_people_by_any_spelling(ops):
     with ops.step("people"):
-        add_person(ops, "מרים כהן", organisation="עמותת השכונה", phone="050-123 4567",
-                   email="Miriam@Example.org")
+        add_person(
+            ops,
+            "מרים כהן",
+            organisation="עמותת השכונה",
+            phone="050-123 4567",
+            email="Miriam@Example.org",
+        )
         add_person(ops, "مُحَمَّد خَطيب", community="الحي الشرقي")
         add_person(ops, "Dana Levi", organisation="Tech Ltd")
     conn = ops.conn
     names = lambda text: [r.name for r in search_people(conn, text)]  # noqa: E731
-    assert names("כהנ") == ["מרים כהן"]            # final nun typed as a regular nun
-    assert names("מִרְיָם") == ["מרים כהן"]          # niqqud in the query
-    assert names("محمد") == ["مُحَمَّد خَطيب"]        # no harakat in the query
-    assert names("miriam@") == ["מרים כהן"]        # e-mail, case-folded
-    assert names("0501234567") == ["מרים כהן"]     # phone without its spaces and dashes
-    assert names("tech") == ["Dana Levi"]           # organisation
-    assert names("الشرقي") == ["مُحَمَّد خَطيب"]      # community
+    assert names("כהנ") == ["מרים כהן"]  # final nun typed as a regular nun
+    assert names("מִרְיָם") == ["מרים כהן"]  # niqqud in the query
+    assert names("محمد") == ["مُحَمَّد خَطيب"]  # no harakat in the query
+    assert names("miriam@") == ["מרים כהן"]  # e-mail, case-folded
+    assert names("0501234567") == ["מרים כהן"]  # phone without its spaces and dashes
+    assert names("tech") == ["Dana Levi"]  # organisation
+    assert names("الشرقي") == ["مُحَمَّد خَطيب"]  # community
     assert names("dana levi") == ["Dana Levi"] and names("levi dana") == ["Dana Levi"]
     assert names("nobody-like-this") == []
 

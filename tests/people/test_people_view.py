@@ -43,12 +43,12 @@ def type_text(widget, text):
     widget.setFocus()
     for ch in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier,
-                                                     ch))
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
 
 
 def answer_with(view, qtbot, fill, accept=True):
     """The next dialogs the view opens are filled by ``fill(dialog)`` and then saved."""
+
     def run(dialog):
         dialog.show()
         fill(dialog)
@@ -62,6 +62,7 @@ def answer_with(view, qtbot, fill, accept=True):
         else:
             dialog.reject()
         return dialog.result()
+
     view.exec_dialog = run
 
 
@@ -93,7 +94,7 @@ def test_add_person_join_design_committee_watch_share_and_undo(view, context, qt
         type_text(editor.name, "דנה כהן")
         qtbot.keyClicks(editor.phone, "12")
         assert editor.phone_problem.isVisible() and not editor.ok.isEnabled()
-        assert "0" in editor.phone_problem.text()             # it says how to fix it
+        assert "0" in editor.phone_problem.text()  # it says how to fix it
         editor.phone.clear()
         qtbot.keyClicks(editor.phone, "050-1234567")
         qtbot.keyClicks(editor.email, "dana@example.org")
@@ -103,8 +104,9 @@ def test_add_person_join_design_committee_watch_share_and_undo(view, context, qt
     answer_with(view, qtbot, fill_person)
     qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
     dana = view.selected_person_id()
-    assert dana and conn.execute("SELECT name, phone, contact_consent FROM person WHERE id=?",
-                                 (dana,)).fetchone() == ("דנה כהן", "050-1234567", 1)
+    assert dana and conn.execute(
+        "SELECT name, phone, contact_consent FROM person WHERE id=?", (dana,)
+    ).fetchone() == ("דנה כהן", "050-1234567", 1)
     assert view.count_label.text() == "2 מתוך 2 אנשים"
 
     def fill_membership(editor):
@@ -116,11 +118,11 @@ def test_add_person_join_design_committee_watch_share_and_undo(view, context, qt
     answer_with(view, qtbot, fill_membership)
     qtbot.mouseClick(view.memberships.add_button, Qt.MouseButton.LeftButton)
     assert [m["status"] for m in view.memberships.rows] == ["joined"]
-    assert view.chart.comp.residents_pct == 50              # 1 of 2: the target is met
+    assert view.chart.comp.residents_pct == 50  # 1 of 2: the target is met
     assert not any("50%" in text for text in findings(view))
     assert "ועדה מעצבת" in view.model.person(view.model.row_of(dana)).bodies
 
-    context.ops.undo()                                       # the membership goes
+    context.ops.undo()  # the membership goes
     assert view.chart.comp.residents_pct == 0
     assert any("50%" in text for text in findings(view))
     assert view.memberships.rows == []
@@ -137,10 +139,12 @@ def test_pipeline_steps_and_matrix(view, context, qtbot):
     for expected in ("proposed", "approved", "invited", "joined"):
         qtbot.mouseClick(view.memberships.advance_button, Qt.MouseButton.LeftButton)
         view.memberships.select(mid)
-        assert conn.execute("SELECT status FROM membership WHERE id=?",
-                            (mid,)).fetchone()[0] == expected
-    assert not view.memberships.advance_button.isEnabled()   # joined is the end of the line
-    view.tabs.setCurrentIndex(1)                              # "who sits where"
+        assert (
+            conn.execute("SELECT status FROM membership WHERE id=?", (mid,)).fetchone()[0]
+            == expected
+        )
+    assert not view.memberships.advance_button.isEnabled()  # joined is the end of the line
+    view.tabs.setCurrentIndex(1)  # "who sits where"
     column = [b for b, _ in view.matrix_model.bodies].index(design)
     row = view.model.row_of(pid)
     assert view.matrix_model.index(row, column).data() == "חבר/ה · הצטרפות"
@@ -172,12 +176,15 @@ def test_search_as_you_type_and_filters(view, context, qtbot):
 
 def _sheet(tmp_path):
     path = tmp_path / "partners.csv"
-    path.write_text('שם,טלפון,דוא"ל,מגזר\n'
-                    "נועה,050-1111111,noa@example.org,תושבים\n"
-                    "עומר,050-2222222,,אקדמיה\n"
-                    "נועה ב.,,noa@example.org,\n"       # duplicate of row 2 (same e-mail)
-                    ",050-3333333,,\n"                  # no name
-                    "גיל,123,,\n", encoding="utf-8-sig")  # broken phone
+    path.write_text(
+        'שם,טלפון,דוא"ל,מגזר\n'
+        "נועה,050-1111111,noa@example.org,תושבים\n"
+        "עומר,050-2222222,,אקדמיה\n"
+        "נועה ב.,,noa@example.org,\n"  # duplicate of row 2 (same e-mail)
+        ",050-3333333,,\n"  # no name
+        "גיל,123,,\n",
+        encoding="utf-8-sig",
+    )  # broken phone
     return path
 
 
@@ -198,8 +205,7 @@ def test_cancel_an_import_changes_nothing(view, context, qtbot, tmp_path):
     assert conn.execute("SELECT count(*) FROM step").fetchone()[0] == steps
 
 
-def test_import_good_duplicate_and_broken_rows_is_one_undo_step(view, context, qtbot,
-                                                                tmp_path):
+def test_import_good_duplicate_and_broken_rows_is_one_undo_step(view, context, qtbot, tmp_path):
     conn = context.pf.conn
 
     def consent_yes(preview):
@@ -209,8 +215,10 @@ def test_import_good_duplicate_and_broken_rows_is_one_undo_step(view, context, q
     answer_with(view, qtbot, consent_yes)
     assert view.import_file(str(_sheet(tmp_path))) is True
     assert view.model.rowCount() == 2
-    assert sorted(r[0] for r in conn.execute("SELECT name FROM person WHERE deleted=0")) == \
-        ["נועה", "עומר"]
+    assert sorted(r[0] for r in conn.execute("SELECT name FROM person WHERE deleted=0")) == [
+        "נועה",
+        "עומר",
+    ]
     assert context.ops.undo_label.startswith("ייבוא אנשים")
     context.ops.undo()
     assert view.model.rowCount() == 0
@@ -221,6 +229,7 @@ def test_export_from_the_view(view, context, tmp_path):
         add_person(context.ops, "דנה", organisation="=cmd")
     [out] = view.export_to(str(tmp_path / "people.xlsx"))
     import openpyxl
+
     ws = openpyxl.load_workbook(out).worksheets[0]
     assert ws["A1"].value == "שם" and ws["B2"].value == "=cmd"
     assert ws["B2"].data_type == "s" and ws["B2"].quotePrefix  # text, no visible apostrophe
@@ -260,8 +269,10 @@ def test_keyboard_search_edit_and_delete(view, context, qtbot):
 
     answer_with(view, qtbot, rename)
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
-    assert context.pf.conn.execute("SELECT name FROM person WHERE id=?",
-                                   (pid,)).fetchone()[0] == "Rina Katz"
+    assert (
+        context.pf.conn.execute("SELECT name FROM person WHERE id=?", (pid,)).fetchone()[0]
+        == "Rina Katz"
+    )
     view.select_person(pid)
     view.table.setFocus()
     qtbot.keyClick(view.table, Qt.Key.Key_Delete)
@@ -270,8 +281,9 @@ def test_keyboard_search_edit_and_delete(view, context, qtbot):
     assert view.model.row_of(pid) >= 0
 
 
-def test_delete_asks_first_naming_the_memberships_and_stays_undoable(view, context, qtbot,
-                                                                      monkeypatch):
+def test_delete_asks_first_naming_the_memberships_and_stays_undoable(
+    view, context, qtbot, monkeypatch
+):
     from kehila_desktop.gui import dialogs
 
     conn = context.pf.conn
@@ -294,21 +306,24 @@ def test_delete_asks_first_naming_the_memberships_and_stays_undoable(view, conte
     answers.append("ok")
     view.delete_person()
     assert conn.execute("SELECT deleted FROM person WHERE id=?", (pid,)).fetchone() == (1,)
-    assert conn.execute("SELECT count(*) FROM membership WHERE person_id=? AND deleted=0",
-                        (pid,)).fetchone() == (0,)
+    assert conn.execute(
+        "SELECT count(*) FROM membership WHERE person_id=? AND deleted=0", (pid,)
+    ).fetchone() == (0,)
     context.ops.undo()
-    assert conn.execute("SELECT count(*) FROM membership WHERE person_id=? AND deleted=0",
-                        (pid,)).fetchone() == (2,)
+    assert conn.execute(
+        "SELECT count(*) FROM membership WHERE person_id=? AND deleted=0", (pid,)
+    ).fetchone() == (2,)
 
 
-def test_import_offers_the_areas_the_sheet_names_and_asks_for_consent(view, context, qtbot,
-                                                                      tmp_path):
+def test_import_offers_the_areas_the_sheet_names_and_asks_for_consent(
+    view, context, qtbot, tmp_path
+):
     conn = context.pf.conn
     path = tmp_path / "areas.csv"
-    path.write_text('שם,טלפון,שכונה\n'
-                    "נועה,050-1111111,נווה שאנן\n"
-                    "עומר,050-2222222,רמת אלון\n"
-                    "גיל,,נווה שאנן\n", encoding="utf-8")
+    path.write_text(
+        "שם,טלפון,שכונה\nנועה,050-1111111,נווה שאנן\nעומר,050-2222222,רמת אלון\nגיל,,נווה שאנן\n",
+        encoding="utf-8",
+    )
     seen = {}
 
     def look(preview):
@@ -325,9 +340,10 @@ def test_import_offers_the_areas_the_sheet_names_and_asks_for_consent(view, cont
     assert view.import_file(str(path)) is True
     assert "נווה שאנן, רמת אלון" in seen["offer"] and seen["rejected"] == 3
     assert "2" in seen["summary"]  # two people's phones are not kept
-    assert conn.execute("SELECT a.name, count(*) FROM person p JOIN area a ON a.id=p.area_id "
-                        "GROUP BY a.name ORDER BY a.name").fetchall() == [("נווה שאנן", 2),
-                                                                          ("רמת אלון", 1)]
+    assert conn.execute(
+        "SELECT a.name, count(*) FROM person p JOIN area a ON a.id=p.area_id "
+        "GROUP BY a.name ORDER BY a.name"
+    ).fetchall() == [("נווה שאנן", 2), ("רמת אלון", 1)]
     assert conn.execute("SELECT count(*) FROM person WHERE phone != ''").fetchone()[0] == 0
     context.ops.undo()
     assert conn.execute("SELECT count(*) FROM area WHERE deleted=0").fetchone()[0] == 0
@@ -342,10 +358,17 @@ def test_each_membership_shows_the_steering_decision_that_approved_it(view, cont
     with ops.step("people"):
         pid = add_person(ops, "מועמדת")
         mid = join(ops, pid, body_id(conn, "design"), status="proposed")
-        meeting = ops.insert("meeting", {"body_id": body_id(conn, "steering"),
-                                         "starts_at": "2027-02-01T10:00"})
-        dec = ops.insert("decision", {"meeting_id": meeting, "kind": "composition",
-                                      "payload": json.dumps({"approve": [mid]})})
+        meeting = ops.insert(
+            "meeting", {"body_id": body_id(conn, "steering"), "starts_at": "2027-02-01T10:00"}
+        )
+        dec = ops.insert(
+            "decision",
+            {
+                "meeting_id": meeting,
+                "kind": "composition",
+                "payload": json.dumps({"approve": [mid]}),
+            },
+        )
     apply_decision(ops, dec)
     view.refresh()
     view.select_person(pid)
@@ -354,7 +377,8 @@ def test_each_membership_shows_the_steering_decision_that_approved_it(view, cont
 
 
 def test_a_second_membership_in_the_same_body_gets_one_sentence_and_adds_nothing(
-        view, context, qtbot):
+    view, context, qtbot
+):
     from kehila_desktop.gui import dialogs
 
     conn = context.pf.conn
@@ -368,12 +392,12 @@ def test_a_second_membership_in_the_same_body_gets_one_sentence_and_adds_nothing
     assert view.add_membership() is None
     kind, text = dialogs.shown[-1]
     assert kind == "error" and "סמאח" in text and "{" not in text
-    assert conn.execute("SELECT count(*) FROM membership WHERE person_id=? AND deleted=0",
-                        (pid,)).fetchone() == (1,)
+    assert conn.execute(
+        "SELECT count(*) FROM membership WHERE person_id=? AND deleted=0", (pid,)
+    ).fetchone() == (1,)
 
 
-def test_giving_a_membership_the_chair_role_names_the_chair_without_a_warning(
-        view, context, qtbot):
+def test_giving_a_membership_the_chair_role_names_the_chair_without_a_warning(view, context, qtbot):
     conn = context.pf.conn
     steering = body_id(conn, "steering")
     with context.ops.step("setup"):
@@ -383,8 +407,9 @@ def test_giving_a_membership_the_chair_role_names_the_chair_without_a_warning(
     view.select_person(pid)
     answer_with(view, qtbot, lambda d: choose(d.role, "chair"))
     view.edit_membership(mid)
-    assert conn.execute("SELECT chair_person_id FROM body WHERE id=?",
-                        (steering,)).fetchone() == (pid,)
+    assert conn.execute("SELECT chair_person_id FROM body WHERE id=?", (steering,)).fetchone() == (
+        pid,
+    )
     view.tabs.setCurrentIndex(2)
     choose(view.comp_body, steering)
     assert not [f for f in findings(view) if "ראש הרשות" in f and "יו" in f]

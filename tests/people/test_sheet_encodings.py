@@ -8,11 +8,14 @@ from kehila_desktop.core.sheets import SheetReadError, read_sheet
 ROWS = 'שם,טלפון,דוא"ל,מגזר,ארגון,שכונה\nדנה כהן,050-1234567,dana@example.org,תושבים,ועד השכונה,\n'
 
 
-@pytest.mark.parametrize("encoding, data, reported", [
-    ("utf-8-sig", ROWS.encode("utf-8-sig"), "UTF-8 with BOM"),
-    ("utf-8", ROWS.encode("utf-8"), "UTF-8"),
-    ("cp1255", ROWS.encode("cp1255"), "Windows-1255 (Hebrew)"),
-])
+@pytest.mark.parametrize(
+    "encoding, data, reported",
+    [
+        ("utf-8-sig", ROWS.encode("utf-8-sig"), "UTF-8 with BOM"),
+        ("utf-8", ROWS.encode("utf-8"), "UTF-8"),
+        ("cp1255", ROWS.encode("cp1255"), "Windows-1255 (Hebrew)"),
+    ],
+)
 def test_each_encoding_reads_the_same_people(ops, tmp_path, encoding, data, reported):
     path = tmp_path / f"people-{encoding}.csv"
     path.write_bytes(data)
@@ -21,11 +24,17 @@ def test_each_encoding_reads_the_same_people(ops, tmp_path, encoding, data, repo
     plan = plan_import(ops.conn, grid, path.name, consent=True)
     [row] = plan.rows
     assert row.action == "add"
-    assert row.values == {"name": "דנה כהן", "organisation": "ועד השכונה",
-                          "phone": "050-1234567", "email": "dana@example.org",
-                          "sector": "resident", "contact_consent": True}
+    assert row.values == {
+        "name": "דנה כהן",
+        "organisation": "ועד השכונה",
+        "phone": "050-1234567",
+        "email": "dana@example.org",
+        "sector": "resident",
+        "contact_consent": True,
+    }
     # the preview tells the user (in Hebrew) which encoding was used
     from kehila_desktop.core.i18n import tr
+
     assert tr(reported) in plan.summary() and plan.summary().startswith("נקרא בקידוד")
 
 

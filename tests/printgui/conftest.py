@@ -14,8 +14,9 @@ def print_template(tmp_path_factory):
     from kehila_desktop.core.file.create import create_program
     from kehila_desktop.core.sample.build import populate_sample
 
-    return create_program(tmp_path_factory.mktemp("printgui") / "sample.kehila",
-                          populate=populate_sample)
+    return create_program(
+        tmp_path_factory.mktemp("printgui") / "sample.kehila", populate=populate_sample
+    )
 
 
 @pytest.fixture(scope="session")
@@ -24,8 +25,10 @@ def big_template(tmp_path_factory):
     from kehila_desktop.core.file.create import create_program
     from kehila_desktop.core.sample.build import populate_sample
 
-    return create_program(tmp_path_factory.mktemp("printgui-big") / "big.kehila",
-                          populate=lambda ops: populate_sample(ops, people=1500))
+    return create_program(
+        tmp_path_factory.mktemp("printgui-big") / "big.kehila",
+        populate=lambda ops: populate_sample(ops, people=1500),
+    )
 
 
 @pytest.fixture(autouse=True)

@@ -33,7 +33,8 @@ def _design_meeting(window):
     return window.context.pf.conn.execute(
         "SELECT m.id FROM meeting m JOIN body b ON b.id=m.body_id WHERE b.kind='design' "
         "AND m.deleted=0 AND m.status='held' AND EXISTS (SELECT 1 FROM agenda_item a "
-        "WHERE a.meeting_id=m.id AND a.deleted=0) ORDER BY m.starts_at LIMIT 1").fetchone()[0]
+        "WHERE a.meeting_id=m.id AND a.deleted=0) ORDER BY m.starts_at LIMIT 1"
+    ).fetchone()[0]
 
 
 @pytest.fixture
@@ -53,7 +54,8 @@ def agenda_window(qtbot, main_window):
 
 def test_file_menu_has_print_and_export(main_window):
     assert _action(main_window, tr("Print…")).shortcut() == QKeySequence(
-        QKeySequence.StandardKey.Print)
+        QKeySequence.StandardKey.Print
+    )
     assert _action(main_window, tr("Export PDF…")).shortcut() == QKeySequence("Ctrl+Shift+E")
     assert _action(main_window, tr("Print…")).isEnabled()
 
@@ -80,8 +82,9 @@ def test_export_writes_the_agenda(qtbot, agenda_window, tmp_path, monkeypatch):
     assert suggested.endswith(".pdf") and "Agenda" not in suggested  # Hebrew UI: סדר יום
     assert tr("Agenda") in suggested
     asked = []
-    monkeypatch.setattr(win, "ask_save_path", lambda s: asked.append(s) or
-                        str(tmp_path / "out" / "agenda"))
+    monkeypatch.setattr(
+        win, "ask_save_path", lambda s: asked.append(s) or str(tmp_path / "out" / "agenda")
+    )
     (tmp_path / "out").mkdir()
     target = win.export()
     assert asked == [suggested]
@@ -96,8 +99,10 @@ def test_export_into_a_missing_folder_is_one_sentence(agenda_window, tmp_path):
     from kehila_desktop.gui import dialogs
 
     assert agenda_window.export(str(tmp_path / "nowhere" / "a.pdf")) is None
-    assert dialogs.shown[-1] == ("error", tr("The folder {path} does not exist.",
-                                             path=tmp_path / "nowhere"))
+    assert dialogs.shown[-1] == (
+        "error",
+        tr("The folder {path} does not exist.", path=tmp_path / "nowhere"),
+    )
     assert not (tmp_path / "nowhere").exists()
 
 
@@ -117,8 +122,7 @@ def test_print_to_a_pdf_printer(agenda_window, tmp_path):
     assert win.status.text() == tr("Pages sent to the printer: {pages}", pages=pages)
 
 
-def test_people_view_suggests_the_mapping_and_pages_can_be_browsed(qtbot, main_window,
-                                                                    tmp_path):
+def test_people_view_suggests_the_mapping_and_pages_can_be_browsed(qtbot, main_window, tmp_path):
     from PySide6.QtPrintSupport import QPrinter
 
     main_window.show_view("people")
@@ -154,8 +158,8 @@ def test_without_contact_details_rebuilds_without_phones(qtbot, main_window):
     win.language.setCurrentIndex(win.language.findData("en"))
     assert _built(qtbot, win)[0][1] == "en"
     phone = main_window.context.pf.conn.execute(
-        "SELECT phone FROM person WHERE deleted=0 AND phone<>'' AND contact_consent=1 "
-        "LIMIT 1").fetchone()[0]
+        "SELECT phone FROM person WHERE deleted=0 AND phone<>'' AND contact_consent=1 LIMIT 1"
+    ).fetchone()[0]
     assert phone in _pdf_pages(win.built[1])[1]
     win.contacts.setChecked(True)
     assert not win.print_button.isEnabled()  # the preview no longer matches the choices
@@ -205,8 +209,7 @@ def test_empty_program_says_there_are_no_meetings(qtbot, main_window, new_file):
     assert win.built is None and not win.export_button.isEnabled()
 
 
-def test_language_change_retranslates_and_closing_cleans_up(qtbot, agenda_window,
-                                                            main_window):
+def test_language_change_retranslates_and_closing_cleans_up(qtbot, agenda_window, main_window):
     win = agenda_window
     main_window.set_language("ar")
     assert win.windowTitle() == tr("Print a handout", "ar") == "طباعة مستند"
@@ -266,7 +269,8 @@ def test_role_letter_for_the_person_selected_in_the_people_view(qtbot, main_wind
     conn = main_window.context.pf.conn
     person, body = conn.execute(
         "SELECT m.person_id, m.body_id FROM membership m JOIN body b ON b.id=m.body_id "
-        "WHERE b.kind='design' AND m.status='joined' AND m.deleted=0 LIMIT 1").fetchone()
+        "WHERE b.kind='design' AND m.status='joined' AND m.deleted=0 LIMIT 1"
+    ).fetchone()
     people = main_window.show_view("people")
     assert people.select_person(person)
     win = main_window.printing.open("print")
@@ -277,9 +281,11 @@ def test_role_letter_for_the_person_selected_in_the_people_view(qtbot, main_wind
     assert win.preview.page_count() == 1
     win.member.setCurrentIndex(0)  # every member of the body: a page each
     assert win.member.currentText() == tr("Every member of the body")
-    members = conn.execute("SELECT COUNT(*) FROM membership WHERE body_id=? AND deleted=0 "
-                           "AND status IN ('approved', 'invited', 'joined')",
-                           (body,)).fetchone()[0]
+    members = conn.execute(
+        "SELECT COUNT(*) FROM membership WHERE body_id=? AND deleted=0 "
+        "AND status IN ('approved', 'invited', 'joined')",
+        (body,),
+    ).fetchone()[0]
     assert _built(qtbot, win)[0][2] == (("body", body),)
     assert win.preview.page_count() >= members > 1
 
@@ -315,8 +321,15 @@ def test_export_remembers_its_folder_and_ctrl_wheel_zooms(qtbot, agenda_window, 
     preview = win.preview
     before = preview.zoom_factor()
     viewport = preview.scroll.viewport()
-    event = QWheelEvent(QPointF(10, 10), QPointF(viewport.mapToGlobal(QPoint(10, 10))),
-                        QPoint(0, 0), QPoint(0, 120), Qt.MouseButton.NoButton,
-                        Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    event = QWheelEvent(
+        QPointF(10, 10),
+        QPointF(viewport.mapToGlobal(QPoint(10, 10))),
+        QPoint(0, 0),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     QApplication.sendEvent(viewport, event)
     assert preview.zoom_factor() > before

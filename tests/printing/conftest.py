@@ -11,8 +11,9 @@ def printed_sample(tmp_path_factory):
     from kehila_desktop.core.file.create import create_program
     from kehila_desktop.core.sample.build import populate_sample
 
-    return create_program(tmp_path_factory.mktemp("print") / "sample.kehila",
-                          populate=populate_sample)
+    return create_program(
+        tmp_path_factory.mktemp("print") / "sample.kehila", populate=populate_sample
+    )
 
 
 @pytest.fixture(scope="session")
@@ -25,10 +26,14 @@ def sample_ids(printed_sample):
         design = conn.execute("SELECT id FROM body WHERE kind='design' AND deleted=0").fetchone()[0]
         meeting = conn.execute(
             "SELECT id FROM meeting WHERE body_id=? AND status='held' AND deleted=0 "
-            "ORDER BY starts_at LIMIT 1", (design,)).fetchone()[0]
+            "ORDER BY starts_at LIMIT 1",
+            (design,),
+        ).fetchone()[0]
         member = conn.execute(
             "SELECT person_id FROM membership WHERE body_id=? AND status='joined' "
-            "AND deleted=0 LIMIT 1", (design,)).fetchone()[0]
+            "AND deleted=0 LIMIT 1",
+            (design,),
+        ).fetchone()[0]
     finally:
         conn.close()
     return {"meeting": meeting, "body": design, "member": member}

@@ -11,9 +11,11 @@ import pdfplumber
 import pytest
 
 FRIBIDI = shutil.which("fribidi")
-needs_fribidi = pytest.mark.skipif(FRIBIDI is None,
-                                   reason="GNU FriBidi's `fribidi` command is not installed "
-                                          "(Debian: libfribidi-bin); it is the reference")
+needs_fribidi = pytest.mark.skipif(
+    FRIBIDI is None,
+    reason="GNU FriBidi's `fribidi` command is not installed "
+    "(Debian: libfribidi-bin); it is the reference",
+)
 
 
 def fribidi(lines: list[str], rtl: bool, auto: bool = False) -> list[str]:
@@ -28,10 +30,14 @@ def fribidi(lines: list[str], rtl: bool, auto: bool = False) -> list[str]:
 
         return [fribidi([line], text_is_rtl(line, rtl))[0] for line in lines]
     flag = "--rtl" if rtl else "--ltr"
-    out = subprocess.run([FRIBIDI, "--nopad", "--nobreak", flag],
-                         input="\n".join(lines) + "\n", capture_output=True, text=True,
-                         check=True).stdout.split("\n")
-    return [line.replace("\ufeff", "") for line in out[:len(lines)]]
+    out = subprocess.run(
+        [FRIBIDI, "--nopad", "--nobreak", flag],
+        input="\n".join(lines) + "\n",
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split("\n")
+    return [line.replace("\ufeff", "") for line in out[: len(lines)]]
 
 
 def _y(ch) -> float:

@@ -71,8 +71,10 @@ def test_direction_marks_are_not_drawn():
 
 
 def test_english_line_unchanged():
-    assert visual("Steering committee (quarterly) 10:00", False) == \
-        "Steering committee (quarterly) 10:00"
+    assert (
+        visual("Steering committee (quarterly) 10:00", False)
+        == "Steering committee (quarterly) 10:00"
+    )
 
 
 def _random_lines(seed: int, count: int) -> list[str]:
@@ -89,11 +91,15 @@ def _random_lines(seed: int, count: int) -> list[str]:
     def word():
         k = rng.random()
         if k < 0.3:
-            return "".join(rng.choice(he) + (rng.choice(niqqud) if rng.random() < .2 else "")
-                           for _ in range(rng.randint(1, 6)))
+            return "".join(
+                rng.choice(he) + (rng.choice(niqqud) if rng.random() < 0.2 else "")
+                for _ in range(rng.randint(1, 6))
+            )
         if k < 0.6:
-            return "".join(rng.choice(ar) + (rng.choice(harakat) if rng.random() < .2 else "")
-                           for _ in range(rng.randint(1, 6)))
+            return "".join(
+                rng.choice(ar) + (rng.choice(harakat) if rng.random() < 0.2 else "")
+                for _ in range(rng.randint(1, 6))
+            )
         if k < 0.75:
             return "".join(rng.choice("abcXYZ") for _ in range(rng.randint(1, 6)))
         if k < 0.9:
@@ -105,8 +111,9 @@ def _random_lines(seed: int, count: int) -> list[str]:
     lam_mark_alef = re.compile("ل[\u064b-\u0652]+[اأإآ]")
     lines = []
     while len(lines) < count:
-        line = "".join(word() + rng.choice([" ", "", " ", rng.choice(punct)])
-                       for _ in range(rng.randint(1, 6))).strip()
+        line = "".join(
+            word() + rng.choice([" ", "", " ", rng.choice(punct)]) for _ in range(rng.randint(1, 6))
+        ).strip()
         if line and not lam_mark_alef.search(line):
             lines.append(line)
     return lines
@@ -117,8 +124,11 @@ def _random_lines(seed: int, count: int) -> list[str]:
 def test_random_mixed_lines_match_fribidi(rtl):
     lines = _random_lines(7, 1500)
     expected = [e.replace("\u200f", "").replace("\u200e", "") for e in fribidi(lines, rtl)]
-    mismatches = [(line, e, visual(shape(line), rtl)) for line, e in zip(lines, expected)
-                  if visual(shape(line), rtl) != e]
+    mismatches = [
+        (line, e, visual(shape(line), rtl))
+        for line, e in zip(lines, expected)
+        if visual(shape(line), rtl) != e
+    ]
     assert not mismatches[:5], f"{len(mismatches)} of {len(lines)} differ"
 
 

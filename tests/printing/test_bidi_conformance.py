@@ -27,9 +27,22 @@ from kehila_desktop.printing.engine.bidi import first_strong_rtl, resolve
 DATA = Path(os.environ.get("KEHILA_UNICODE_DATA", "/usr/share/unicode"))
 EXPLICIT = {"LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"}
 # one character of each Bidi_Class, for BidiTest.txt (which lists classes, not characters)
-SAMPLE = {"L": "a", "R": "\u05d0", "AL": "\u0627", "EN": "1", "ES": "+", "ET": "$",
-          "AN": "\u0660", "CS": ",", "NSM": "\u0300", "BN": "\u00ad", "B": "\u2029",
-          "S": "\t", "WS": " ", "ON": "!"}
+SAMPLE = {
+    "L": "a",
+    "R": "\u05d0",
+    "AL": "\u0627",
+    "EN": "1",
+    "ES": "+",
+    "ET": "$",
+    "AN": "\u0660",
+    "CS": ",",
+    "NSM": "\u0300",
+    "BN": "\u00ad",
+    "B": "\u2029",
+    "S": "\t",
+    "WS": " ",
+    "ON": "!",
+}
 
 
 def _data(name: str) -> Path:
@@ -80,8 +93,9 @@ def test_the_tables_are_the_unicode_data_files():
 def _check(text: str, direction: int, want_levels: list[str], want_order: list[int]) -> bool:
     rtl = bool(first_strong_rtl(text)) if direction == 2 else direction == 1
     kept, levels, order = resolve(text, rtl)
-    if [want_levels[i] for i in range(len(text)) if want_levels[i] != "x"] != \
-            [str(lv) for lv in levels]:
+    if [want_levels[i] for i in range(len(text)) if want_levels[i] != "x"] != [
+        str(lv) for lv in levels
+    ]:
         return False
     if [i for i, lv in enumerate(want_levels) if lv != "x"] != kept:
         return False
@@ -99,12 +113,12 @@ def test_bidi_character_test(record_property):
         points, direction, _, levels, order = line.split(";")
         text = "".join(chr(int(p, 16)) for p in points.split())
         if any(unicodedata.bidirectional(ch) in EXPLICIT for ch in text) or any(
-                file_classes.get(ch, unicodedata.bidirectional(ch))
-                != unicodedata.bidirectional(ch) for ch in text):
+            file_classes.get(ch, unicodedata.bidirectional(ch)) != unicodedata.bidirectional(ch)
+            for ch in text
+        ):
             excluded += 1
             continue
-        if _check(text, int(direction), levels.split(),
-                  [int(i) for i in order.split()]):
+        if _check(text, int(direction), levels.split(), [int(i) for i in order.split()]):
             passed += 1
         else:
             failed += 1

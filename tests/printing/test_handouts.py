@@ -47,8 +47,11 @@ def test_every_handout_builds_and_every_glyph_exists(built, language):
             assert len(pdf.pages) == pages
             chars = [c for p in pdf.pages for c in p.chars]
         assert len(chars) > 100, handout
-        missing = {(c["text"], c["fontname"]) for c in chars
-                   if any(ord(ch) not in _cmap(c["fontname"]) for ch in c["text"])}
+        missing = {
+            (c["text"], c["fontname"])
+            for c in chars
+            if any(ord(ch) not in _cmap(c["fontname"]) for ch in c["text"])
+        }
         assert not missing, (handout, missing)
 
 
@@ -78,7 +81,8 @@ def test_role_letters_for_a_body_one_page_each(printed_sample, tmp_path):
     team, members = conn.execute(
         "SELECT b.id, count(*) FROM body b JOIN membership m ON m.body_id=b.id "
         "WHERE b.kind='program_team' AND m.status IN ('approved', 'invited', 'joined') "
-        "AND m.deleted=0 GROUP BY b.id").fetchone()
+        "AND m.deleted=0 GROUP BY b.id"
+    ).fetchone()
     conn.close()
     out = tmp_path / "letters.pdf"
     pages = build("role-letter", printed_sample, out, language="he", body=team)
@@ -100,8 +104,9 @@ def test_cancel_leaves_no_file_and_progress_counts_pages(printed_sample, tmp_pat
     out = tmp_path / "calendar.pdf"
     seen: list[int] = []
     with pytest.raises(Cancelled):
-        build("calendar", printed_sample, out, progress=seen.append,
-              cancelled=lambda: len(seen) >= 1)
+        build(
+            "calendar", printed_sample, out, progress=seen.append, cancelled=lambda: len(seen) >= 1
+        )
     assert not out.exists() and list(tmp_path.iterdir()) == []
     seen.clear()
     pages = build("calendar", printed_sample, out, progress=seen.append)
@@ -124,16 +129,17 @@ def test_markup_like_names_print_literally_in_a_handout(ops, new_file, tmp_path)
     design = ops.conn.execute("SELECT id FROM body WHERE kind='design'").fetchone()[0]
     with ops.step("add people"):
         for name in names:
-            person = ops.insert("person", {"name": name, "organisation": "<script>",
-                                           "contact_consent": True})
-            ops.insert("membership", {"person_id": person, "body_id": design,
-                                      "status": "joined"})
+            person = ops.insert(
+                "person", {"name": name, "organisation": "<script>", "contact_consent": True}
+            )
+            ops.insert("membership", {"person_id": person, "body_id": design, "status": "joined"})
     for handout, language in (("people", "he"), ("roster", "ar"), ("signin", "en")):
         out = tmp_path / f"{handout}.pdf"
         options = {}
         if handout == "signin":
-            options["meeting"] = ops.insert("meeting", {"body_id": design,
-                                                        "starts_at": "2027-01-12T17:30"})
+            options["meeting"] = ops.insert(
+                "meeting", {"body_id": design, "starts_at": "2027-01-12T17:30"}
+            )
         build(handout, new_file, out, language=language, **options)
         printed = [s for page in pdf_segments(out) for s in page]
         rtl = language != "en"
@@ -157,8 +163,11 @@ def test_characters_no_font_has_print_as_a_replacement_mark(tmp_path):
     from kehila_desktop.printing.engine.text import TextStyle
 
     out = tmp_path / "emoji.pdf"
-    build_pdf([Para("דנה 😀 中文 Ruth", TextStyle(rtl=True))], out,
-              PageInfo("he", "p", "l", "b", "d", "t"))
+    build_pdf(
+        [Para("דנה 😀 中文 Ruth", TextStyle(rtl=True))],
+        out,
+        PageInfo("he", "p", "l", "b", "d", "t"),
+    )
     with pdfplumber.open(str(out)) as pdf:
         chars = pdf.pages[0].chars
     assert not [c for c in chars if any(ord(ch) not in _cmap(c["fontname"]) for ch in c["text"])]

@@ -14,14 +14,15 @@ from kehila_desktop.printing.handouts.source import Source
 
 from .pdftext import pdf_segments
 
-LONG = ("Community development organisation working with residents and partners " * 4)
+LONG = "Community development organisation working with residents and partners " * 4
 
 
 @pytest.mark.parametrize("rtl", [False, True])
 def test_columns_fit_their_content(rtl):
     style = TextStyle(size=9, rtl=rtl)
-    rows = [[day, "Regular meeting", LONG, "Planned"]
-            for day in ("Wednesday", "Thursday", "Saturday")]
+    rows = [
+        [day, "Regular meeting", LONG, "Planned"] for day in ("Wednesday", "Thursday", "Saturday")
+    ]
     table = LineTable(["Day", "Meeting", "Place", "Status"], rows, [1, 1, 1, 1], style)
     _, head, cells, _ = table._layout(frame_width())
     for row in cells:
@@ -33,8 +34,9 @@ def test_columns_fit_their_content(rtl):
 
 def test_forms_keep_their_weights():
     style = TextStyle(size=9)
-    table = LineTable(["No.", "Name", "Signature"], [["", "", ""]] * 3, [1, 4, 4], style,
-                      fixed=True)
+    table = LineTable(
+        ["No.", "Name", "Signature"], [["", "", ""]] * 3, [1, 4, 4], style, fixed=True
+    )
     spans = table._columns(450)
     assert [round(b - a) for a, b in spans] == [50, 200, 200]
 
@@ -55,8 +57,11 @@ def kit(printed_sample):
 @pytest.mark.parametrize("room", range(20, 140, 6))
 def test_a_heading_is_never_alone_at_the_bottom_of_a_page(tmp_path, kit, room):
     rows = [[f"Row {i}", "text"] for i in range(6)]
-    story = [Spacer(1, FRAME_HEIGHT - room)] + kit.heading("March 2027") + \
-        kit.table(["Date", "Place"], rows, [1, 1])
+    story = (
+        [Spacer(1, FRAME_HEIGHT - room)]
+        + kit.heading("March 2027")
+        + kit.table(["Date", "Place"], rows, [1, 1])
+    )
     pages = _build(tmp_path, story)
     for page in pages:
         if "March 2027" in page:

@@ -18,9 +18,13 @@ def _design(path):
     conn = sqlite3.connect(path)
     try:
         design = conn.execute("SELECT id FROM body WHERE kind='design'").fetchone()[0]
-        statuses = dict(conn.execute(
-            "SELECT status, count(*) FROM membership WHERE body_id=? AND deleted=0 "
-            "GROUP BY status", (design,)))
+        statuses = dict(
+            conn.execute(
+                "SELECT status, count(*) FROM membership WHERE body_id=? AND deleted=0 "
+                "GROUP BY status",
+                (design,),
+            )
+        )
     finally:
         conn.close()
     return design, statuses
@@ -68,17 +72,20 @@ def test_member_counts_agree_across_handouts(printed_sample, tmp_path):
             assert f"{on_the_way} more on the way" in text
 
 
-@pytest.mark.parametrize("language, one", [("en", "(1 page)."), ("he", "(דומע דחא)."),
-                                           ("ar", "(ةدحاو ةحفص).")])
-def test_cli_says_one_page_in_the_singular(printed_sample, tmp_path, capsys, monkeypatch,
-                                           language, one):
+@pytest.mark.parametrize(
+    "language, one", [("en", "(1 page)."), ("he", "(דומע דחא)."), ("ar", "(ةدحاو ةحفص).")]
+)
+def test_cli_says_one_page_in_the_singular(
+    printed_sample, tmp_path, capsys, monkeypatch, language, one
+):
     from kehila_desktop.core.i18n import ntr
 
     monkeypatch.setenv("KEHILA_LANGUAGE", language)
     out = tmp_path / "open-call.pdf"
     assert main(["print", str(printed_sample), "open-call", str(out)]) == 0
     said = capsys.readouterr().out.strip()
-    assert said == ntr("Wrote {path} ({n} page).", "Wrote {path} ({n} pages).", 1, language,
-                       path=out)
+    assert said == ntr(
+        "Wrote {path} ({n} page).", "Wrote {path} ({n} pages).", 1, language, path=out
+    )
     assert "1 pages" not in said and "1 עמודים" not in said and "1 صفحات" not in said
     assert one  # the expected wording, for readers of this test

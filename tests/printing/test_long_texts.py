@@ -19,13 +19,19 @@ from kehila_desktop.printing.engine.text import TextStyle
 
 # every column a user types text into, per table (enum and id columns are not user text)
 FREE_TEXT = {
-    "area": ["name"], "channel": ["situation_picture", "problem_space", "solution_space"],
+    "area": ["name"],
+    "channel": ["situation_picture", "problem_space", "solution_space"],
     "program": ["name", "locality", "authority"],
     "person": ["name", "organisation", "title", "community", "phone", "email"],
-    "situation_section": ["title", "text", "figure"], "body": ["name", "responsibilities"],
-    "meeting": ["place", "notes"], "membership": ["role_requirements", "responsibilities"],
-    "agenda_item": ["title", "presenter", "notes"], "attendance": ["guest_name"],
-    "decision": ["text"], "action_item": ["text"], "goal": ["title", "description"],
+    "situation_section": ["title", "text", "figure"],
+    "body": ["name", "responsibilities"],
+    "meeting": ["place", "notes"],
+    "membership": ["role_requirements", "responsibilities"],
+    "agenda_item": ["title", "presenter", "notes"],
+    "attendance": ["guest_name"],
+    "decision": ["text"],
+    "action_item": ["text"],
+    "goal": ["title", "description"],
     "objective": ["title", "indicator", "baseline", "target"],
     "action": ["title", "budget_source"],
 }
@@ -46,12 +52,20 @@ def test_a_row_taller_than_a_page_breaks_at_every_position(tmp_path, rtl):
     point of every row: short rows, a row of ~1.5 pages, a row just under a page."""
     style = TextStyle(size=9, rtl=rtl)
     words = WORDS["he" if rtl else "en"]
-    rows = [["1", "short", "short"], ["2", _long(words, 9000), "x"],
-            ["3", "short", _long(words, 2500)], ["4", "a", "b"], ["5", "a", "b"]]
+    rows = [
+        ["1", "short", "short"],
+        ["2", _long(words, 9000), "x"],
+        ["3", "short", _long(words, 2500)],
+        ["4", "a", "b"],
+        ["5", "a", "b"],
+    ]
     info = PageInfo("he" if rtl else "en", "Program", "Locality", "", "1/1/2026", "Test")
     for offset in range(0, 700, 5):  # the frame is 711 points high
-        story = [Spacer(1, offset), Para("Heading", style.but(bold=True)),
-                 LineTable(["No.", "Organisation", "Requirements"], rows, [1, 5, 5], style)]
+        story = [
+            Spacer(1, offset),
+            Para("Heading", style.but(bold=True)),
+            LineTable(["No.", "Organisation", "Requirements"], rows, [1, 5, 5], style),
+        ]
         pages = build_pdf(story, tmp_path / "t.pdf", info)
         assert pages >= 4, offset
     with pdfplumber.open(str(tmp_path / "t.pdf")) as pdf:  # nothing lost: row 5 is printed
@@ -68,13 +82,17 @@ def long_program(printed_sample, tmp_path_factory):
     words = WORDS["he"] + WORDS["ar"] + WORDS["en"]
     for table, columns in FREE_TEXT.items():
         for column in columns:
-            conn.execute(f"UPDATE {table} SET {column} = substr(?, 1, 600 + (rowid * 37) % 300)",
-                         (_long(words, 900),))
+            conn.execute(
+                f"UPDATE {table} SET {column} = substr(?, 1, 600 + (rowid * 37) % 300)",
+                (_long(words, 900),),
+            )
     conn.execute("UPDATE person SET organisation = ? WHERE rowid % 7 = 0", ("ש" * 700,))
     conn.commit()
     design = conn.execute("SELECT id FROM body WHERE kind='design'").fetchone()[0]
-    meeting = conn.execute("SELECT id FROM meeting WHERE body_id=? AND status='held' "
-                           "ORDER BY starts_at LIMIT 1", (design,)).fetchone()[0]
+    meeting = conn.execute(
+        "SELECT id FROM meeting WHERE body_id=? AND status='held' ORDER BY starts_at LIMIT 1",
+        (design,),
+    ).fetchone()[0]
     conn.close()
     return path, {"body": design, "meeting": meeting}
 
@@ -88,8 +106,7 @@ def test_every_handout_builds_with_long_texts(long_program, tmp_path, language):
         assert pages >= 1 and out.stat().st_size > 1000, handout
 
 
-def test_a_layout_error_is_one_sentence_and_exit_2(printed_sample, tmp_path, capsys,
-                                                   monkeypatch):
+def test_a_layout_error_is_one_sentence_and_exit_2(printed_sample, tmp_path, capsys, monkeypatch):
     from reportlab.platypus.doctemplate import LayoutError
 
     from kehila_desktop import printing

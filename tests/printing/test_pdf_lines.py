@@ -14,7 +14,7 @@ from .pdftext import all_segments, fribidi, needs_fribidi, pdf_segments
 HEBREW_PARAGRAPH = (
     "הוועדה המעצבת תתכנס ב-15/01/2027 בשעה 17:30 באולם המועצה (קומה 2). "
     "על סדר היום: תמונת המצב של האפיק החברתי, תקציב של ₪45,000 לשנת 2027, "
-    "ודיון עם ד\"ר Ruth Cohen מ-Tel Aviv University על מדדים. "
+    'ודיון עם ד"ר Ruth Cohen מ-Tel Aviv University על מדדים. '
     "לפרטים: 050-1234567 או ruth.cohen@example.org."
 )
 ARABIC_PARAGRAPH = (
@@ -27,8 +27,7 @@ ARABIC_PARAGRAPH = (
 
 def _build(tmp_path, story, language="he"):
     out = tmp_path / f"{language}.pdf"
-    info = PageInfo(language, "קהילה מיטיבה", "גבעת הדקלים", "ועדה מעצבת", "01/01/2027",
-                    "בדיקה")
+    info = PageInfo(language, "קהילה מיטיבה", "גבעת הדקלים", "ועדה מעצבת", "01/01/2027", "בדיקה")
     build_pdf(story, out, info)
     return out
 
@@ -37,8 +36,10 @@ def _build(tmp_path, story, language="he"):
 def test_wrapped_hebrew_and_arabic_paragraphs_read_in_fribidi_order(tmp_path):
     style_he = TextStyle(size=11, rtl=True)
     style_ar = TextStyle(size=11, rtl=True)
-    story = [LineTable([], [[HEBREW_PARAGRAPH]], [1], style_he),
-             LineTable([], [[ARABIC_PARAGRAPH]], [1], style_ar)]
+    story = [
+        LineTable([], [[HEBREW_PARAGRAPH]], [1], style_he),
+        LineTable([], [[ARABIC_PARAGRAPH]], [1], style_ar),
+    ]
     out = _build(tmp_path, story)
     printed = all_segments(out)
     inner = frame_width() - 2 * LineTable.PAD
@@ -70,14 +71,17 @@ def test_first_printed_line_holds_the_first_words(tmp_path):
 @needs_fribidi
 @pytest.mark.parametrize("language", ["he", "en"])
 def test_mixed_table_cells_read_right_in_hebrew_and_arabic(tmp_path, language):
-    rows = [["דנה כהן-לוי (מנהלת)", "050-1234567", "dana@example.org", "₪12,500"],
-            ["سارة (Sarah Levi)", "052-7654321", "sara@example.org", "2027Q1–2027Q3"],
-            ["ג'ורג' (George) Haddad", "12/03/2027 17:30", "30% תושבים", "x < y & z"],
-            ["مُحَمَّد علي", "שָׁלוֹם", "{a} [b]", "«ציטוט»"]]
+    rows = [
+        ["דנה כהן-לוי (מנהלת)", "050-1234567", "dana@example.org", "₪12,500"],
+        ["سارة (Sarah Levi)", "052-7654321", "sara@example.org", "2027Q1–2027Q3"],
+        ["ג'ורג' (George) Haddad", "12/03/2027 17:30", "30% תושבים", "x < y & z"],
+        ["مُحَمَّد علي", "שָׁלוֹם", "{a} [b]", "«ציטוט»"],
+    ]
     rtl = language != "en"
     style = TextStyle(size=9, rtl=rtl)
-    out = _build(tmp_path, [LineTable(["שם", "טלפון", "דוא\"ל", "סכום"], rows, [4, 3, 4, 3],
-                                      style)], language)
+    out = _build(
+        tmp_path, [LineTable(["שם", "טלפון", 'דוא"ל', "סכום"], rows, [4, 3, 4, 3], style)], language
+    )
     printed = all_segments(out)
     for cell in [c for row in rows for c in row] + ["שם", "טלפון"]:
         assert fribidi([cell], rtl, auto=True)[0] in printed, cell
@@ -120,8 +124,7 @@ def test_long_table_breaks_across_pages_and_repeats_its_header(tmp_path):
 def test_a_cell_taller_than_a_page_continues_on_the_next(tmp_path):
     style = TextStyle(size=9, rtl=True)
     words = [f"מילה{i}" for i in range(1500)]
-    out = _build(tmp_path, [LineTable(["הערות", "שם"], [[" ".join(words), "דנה"]], [4, 1],
-                                      style)])
+    out = _build(tmp_path, [LineTable(["הערות", "שם"], [[" ".join(words), "דנה"]], [4, 1], style)])
     pages = pdf_segments(out)
     assert len(pages) >= 2
     text = " ".join(s for page in pages for s in page)
@@ -135,7 +138,7 @@ def test_each_paragraph_takes_the_direction_rule(tmp_path):
     (``core.direction``, the rule the screen follows)."""
     he_page = _build(tmp_path, [Para("John Smith (chair).", TextStyle(rtl=True))])
     assert "John Smith (chair)." in all_segments(he_page)
-    en_page = _build(tmp_path, [Para("דנה כהן (יו\"ר).", TextStyle(rtl=False))], "en")
+    en_page = _build(tmp_path, [Para('דנה כהן (יו"ר).', TextStyle(rtl=False))], "en")
     assert '(ר"וי) ןהכ הנד.' in all_segments(en_page)
 
 

@@ -17,19 +17,35 @@ def test_print_agenda_in_arabic(sample_file, tmp_path, capsys):
     before = sample_file.read_bytes()
     out = tmp_path / "out" / "agenda.pdf"
     out.parent.mkdir()
-    assert main(["print", str(sample_file), "agenda", str(out), "--language", "ar",
-                 "--meeting", meeting]) == 0
+    assert (
+        main(
+            [
+                "print",
+                str(sample_file),
+                "agenda",
+                str(out),
+                "--language",
+                "ar",
+                "--meeting",
+                meeting,
+            ]
+        )
+        == 0
+    )
     assert out.read_bytes().startswith(b"%PDF") and list(out.parent.iterdir()) == [out]
     assert sample_file.read_bytes() == before  # printing never writes to the program file
 
 
-@pytest.mark.parametrize("argv, named", [
-    (["nope"], "nope"),
-    (["agenda", "--meeting", "no-such-meeting"], "no-such-meeting"),
-    (["agenda"], "--meeting"),
-    (["roster", "--body", "no-such-body"], "no-such-body"),
-    (["role-letter", "--member", "no-such-person"], "no-such-person"),
-])
+@pytest.mark.parametrize(
+    "argv, named",
+    [
+        (["nope"], "nope"),
+        (["agenda", "--meeting", "no-such-meeting"], "no-such-meeting"),
+        (["agenda"], "--meeting"),
+        (["roster", "--body", "no-such-body"], "no-such-body"),
+        (["role-letter", "--member", "no-such-person"], "no-such-person"),
+    ],
+)
 def test_missing_things_exit_2_naming_them(printed_sample, tmp_path, capsys, argv, named):
     out = tmp_path / "x.pdf"
     code = main(["print", str(printed_sample), argv[0], str(out), *argv[1:]])

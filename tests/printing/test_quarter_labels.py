@@ -11,11 +11,14 @@ from kehila_desktop.core.workplan.table import plan_rows
 from kehila_desktop.printing import build
 
 
-@pytest.mark.parametrize("language, full, short", [
-    ("he", "רבעון 1 2027", "רבעון 1"),
-    ("ar", "الربع 1 2027", "الربع 1"),
-    ("en", "Q1 2027", "Q1"),
-])
+@pytest.mark.parametrize(
+    "language, full, short",
+    [
+        ("he", "רבעון 1 2027", "רבעון 1"),
+        ("ar", "الربع 1 2027", "الربع 1"),
+        ("en", "Q1 2027", "Q1"),
+    ],
+)
 def test_quarter_label_in_every_language(language, full, short):
     assert quarter_label("2027Q1", language) == full
     assert quarter_short("2027Q1", language) == short
@@ -27,8 +30,14 @@ def test_plan_rows_show_labels_not_codes(printed_sample):
 
     conn = sqlite3.connect(printed_sample)
     try:
-        cells = [c for plan in read_plans(conn) for row in plan_rows(plan, None, "en")
-                 if row.kind == "action" for c in row.cells if isinstance(c, str)]
+        cells = [
+            c
+            for plan in read_plans(conn)
+            for row in plan_rows(plan, None, "en")
+            if row.kind == "action"
+            for c in row.cells
+            if isinstance(c, str)
+        ]
     finally:
         conn.close()
     assert any(c.startswith("Q") and c[-4:].isdigit() for c in cells)

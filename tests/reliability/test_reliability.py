@@ -36,11 +36,11 @@ ops = Operations(pf)
 n = 0
 while True:
     with ops.step("batch"):
-        for _ in range(%d):
+        for _ in range({step}):
             ops.insert("person", {"name": f"p{n}", "notes": "x" * 300})
             n += 1
     print(n, flush=True)
-""" % STEP
+""".replace("{step}", str(STEP))
 
 
 def _digest(path: Path) -> str:
@@ -50,8 +50,9 @@ def _digest(path: Path) -> str:
 @pytest.mark.parametrize("kill", range(KILLS))
 def test_kill_9_while_writing_loses_no_committed_step(new_file, kill):
     """Killed after its (kill+1)-th commit was seen: every committed step is there, whole."""
-    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(new_file)],
-                              stdout=subprocess.PIPE, text=True)
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(new_file)], stdout=subprocess.PIPE, text=True
+    )
     seen = 0
     for _ in range(kill + 1):
         seen = int(writer.stdout.readline())
@@ -72,7 +73,7 @@ def _bad_files(good: Path, folder: Path) -> dict[str, Path]:
         "text": "שלום, not a program".encode(),
         "cut in half": data[: len(data) // 2],
         "only the header": data[:100],
-        "scribbled pages": data[:4096] + b"\x55" * 8192 + data[4096 + 8192:],
+        "scribbled pages": data[:4096] + b"\x55" * 8192 + data[4096 + 8192 :],
     }
     out = {}
     for name, content in kinds.items():
@@ -80,11 +81,12 @@ def _bad_files(good: Path, folder: Path) -> dict[str, Path]:
         path.write_bytes(content)
         out[name] = path
     for name, script in {
-            "endless view": "ALTER TABLE program RENAME TO program_real; CREATE VIEW program AS "
-                            "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n+1 FROM r) "
-                            "SELECT p.* FROM program_real p, r;",
-            "trigger": "CREATE TRIGGER t AFTER INSERT ON person BEGIN SELECT 1; END;",
-            "extra view": "CREATE VIEW v AS SELECT 1;"}.items():
+        "endless view": "ALTER TABLE program RENAME TO program_real; CREATE VIEW program AS "
+        "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n+1 FROM r) "
+        "SELECT p.* FROM program_real p, r;",
+        "trigger": "CREATE TRIGGER t AFTER INSERT ON person BEGIN SELECT 1; END;",
+        "extra view": "CREATE VIEW v AS SELECT 1;",
+    }.items():
         path = folder / f"{name.replace(' ', '-')}.kehila"
         path.write_bytes(data)
         conn = sqlite3.connect(path)
@@ -102,14 +104,20 @@ def test_bad_files_with_every_command(sample_file, tmp_path, capsys):
         before = _digest(bad)
         out = tmp_path / "out"
         out.mkdir(exist_ok=True)
-        for argv in (["info", str(bad)], ["check", str(bad)], ["info", str(bad), "--json"],
-                     ["export", str(bad), "people", str(out / "p.csv")],
-                     ["export", str(bad), "workplan", str(out / "w.xlsx")],
-                     ["calendar", str(bad), str(out / "c.ics")],
-                     ["share", str(bad), str(out / "s.kehila")],
-                     ["print", str(bad), "structure", str(out / "s.pdf")],
-                     ["import", str(bad), str(sheet)], ["import", str(bad), str(sheet), "--dry-run"],
-                     ["merge", str(bad), str(sample_file)], ["merge", str(sample_file), str(bad)]):
+        for argv in (
+            ["info", str(bad)],
+            ["check", str(bad)],
+            ["info", str(bad), "--json"],
+            ["export", str(bad), "people", str(out / "p.csv")],
+            ["export", str(bad), "workplan", str(out / "w.xlsx")],
+            ["calendar", str(bad), str(out / "c.ics")],
+            ["share", str(bad), str(out / "s.kehila")],
+            ["print", str(bad), "structure", str(out / "s.pdf")],
+            ["import", str(bad), str(sheet)],
+            ["import", str(bad), str(sheet), "--dry-run"],
+            ["merge", str(bad), str(sample_file)],
+            ["merge", str(sample_file), str(bad)],
+        ):
             code = main(argv)
             err = capsys.readouterr().err
             assert code == 3, (kind, argv, err)
@@ -127,8 +135,9 @@ def test_merges_of_three_copies_agree_in_every_order(tmp_path):
         copy = share_copy(base, tmp_path / f"copy{n}.kehila").path
         ops = open_ops(copy)
         ops.insert("person", {"name": f"New {n}"})
-        person = ops.conn.execute("SELECT id FROM person WHERE deleted=0 ORDER BY id "
-                                  "LIMIT 1").fetchone()[0]
+        person = ops.conn.execute(
+            "SELECT id FROM person WHERE deleted=0 ORDER BY id LIMIT 1"
+        ).fetchone()[0]
         ops.update("person", person, {"notes": f"note from copy {n}", "title": f"t{n}"})
         ops.pf.close()
         copies.append(copy)

@@ -26,8 +26,9 @@ def far_cell_reference_not_first(path: Path) -> Path:
     """The far cell with its reference after another attribute (the careful scan's case)."""
     parts = xlsx_parts({"people": sheet_xml({**PEOPLE, "XFD1048576": "x"})})
     sheet = parts["xl/worksheets/sheet1.xml"]
-    parts["xl/worksheets/sheet1.xml"] = sheet.replace('<c r="XFD1048576" t="inlineStr">',
-                                                      '<c t="inlineStr" r="XFD1048576">')
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(
+        '<c r="XFD1048576" t="inlineStr">', '<c t="inlineStr" r="XFD1048576">'
+    )
     assert parts["xl/worksheets/sheet1.xml"] != sheet
     return write_zip(path, parts)
 
@@ -46,8 +47,11 @@ def dtd_entity(path: Path) -> Path:
     parts = _people_parts()
     sheet = parts["xl/worksheets/sheet1.xml"]
     parts["xl/worksheets/sheet1.xml"] = sheet.replace(
-        "<worksheet", '<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;'
-        '&a;&a;&a;&a;&a;&a;">]><worksheet', 1).replace("דנה כהן", "&b;")
+        "<worksheet",
+        '<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;'
+        '&a;&a;&a;&a;&a;&a;">]><worksheet',
+        1,
+    ).replace("דנה כהן", "&b;")
     return write_zip(path, parts)
 
 
@@ -59,8 +63,9 @@ def missing_sheet_part(path: Path) -> Path:
 
 def bad_shared_string(path: Path) -> Path:
     cells = {"A1": "0", "B1": "1", "A2": "2", "B2": "99"}
-    return write_zip(path, xlsx_parts({"people": sheet_xml(cells, shared=[])},
-                                      shared=["name", "email", "דנה"]))
+    return write_zip(
+        path, xlsx_parts({"people": sheet_xml(cells, shared=[])}, shared=["name", "email", "דנה"])
+    )
 
 
 def damaged_zip(path: Path) -> Path:
@@ -79,7 +84,7 @@ def damaged_zip(path: Path) -> Path:
 def truncated_zip(path: Path) -> Path:
     write_zip(path, _people_parts())
     data = path.read_bytes()
-    path.write_bytes(data[:len(data) // 2])
+    path.write_bytes(data[: len(data) // 2])
     return path
 
 
@@ -121,11 +126,14 @@ def not_a_zip(path: Path) -> Path:
 
 
 def ods_with_dtd(path: Path) -> Path:
-    content = ('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "e">]>'
-               '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:'
-               'office:1.0"/>')
-    return write_zip(path, {"mimetype": "application/vnd.oasis.opendocument.spreadsheet",
-                            "content.xml": content})
+    content = (
+        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "e">]>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:'
+        'office:1.0"/>'
+    )
+    return write_zip(
+        path, {"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": content}
+    )
 
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -139,7 +147,7 @@ def far_cell_xls(path: Path) -> Path:
 
 def truncated_xls(path: Path) -> Path:
     data = (DATA / "people-libreoffice.xls").read_bytes()
-    path.write_bytes(data[:len(data) // 2])
+    path.write_bytes(data[: len(data) // 2])
     return path
 
 

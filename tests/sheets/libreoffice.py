@@ -28,12 +28,22 @@ def convert(src: Path, to: str, outdir: Path, *, infilter: str | None = None) ->
     exe = soffice()
     outdir.mkdir(parents=True, exist_ok=True)
     profile = outdir / ".lo-profile"
-    command = [exe, f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless",
-               "--norestore", "--convert-to", to, "--outdir", str(outdir), str(src)]
+    command = [
+        exe,
+        f"-env:UserInstallation={profile.resolve().as_uri()}",
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        to,
+        "--outdir",
+        str(outdir),
+        str(src),
+    ]
     if infilter:
         command[4:4] = [f"--infilter={infilter}"]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=180,
-                          env=dict(os.environ, HOME=str(outdir)))
+    done = subprocess.run(
+        command, capture_output=True, text=True, timeout=180, env=dict(os.environ, HOME=str(outdir))
+    )
     out = outdir / (src.stem + "." + to.split(":")[0])
     assert out.exists(), (done.stdout, done.stderr)
     return out

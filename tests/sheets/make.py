@@ -27,7 +27,8 @@ def sheet_xml(cells: dict[str, str], shared: list[str] | None = None) -> str:
             rows.setdefault(row, []).append(f'<c r="{ref}" t="s"><v>{text}</v></c>')
         else:
             rows.setdefault(row, []).append(
-                f'<c r="{ref}" t="inlineStr"><is><t>{escape(text)}</t></is></c>')
+                f'<c r="{ref}" t="inlineStr"><is><t>{escape(text)}</t></is></c>'
+            )
     body = "".join(f'<row r="{r}">{"".join(cs)}</row>' for r, cs in sorted(rows.items()))
     return f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{NS}"><sheetData>{body}</sheetData></worksheet>'
 
@@ -36,35 +37,48 @@ def xlsx_parts(sheets: dict[str, str], shared: list[str] | None = None) -> dict[
     """Every part of a workbook whose worksheets are ``sheets`` (name → worksheet XML)."""
     names = list(sheets)
     parts = {
-        "[Content_Types].xml":
-            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-            '<Default Extension="xml" ContentType="application/xml"/>'
-            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-            + "".join(f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-                      for i in range(1, len(names) + 1))
-            + ('<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
-               if shared is not None else "") + "</Types>",
-        "_rels/.rels":
-            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            f'<Relationship Id="rId1" Type="{REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
-        "xl/workbook.xml":
-            f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{NS}" xmlns:r="{REL}"><sheets>'
-            + "".join(f'<sheet name="{escape(n)}" sheetId="{i}" r:id="rId{i}"/>'
-                      for i, n in enumerate(names, 1)) + "</sheets></workbook>",
-        "xl/_rels/workbook.xml.rels":
-            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            + "".join(f'<Relationship Id="rId{i}" Type="{REL}/worksheet" Target="worksheets/sheet{i}.xml"/>'
-                      for i in range(1, len(names) + 1))
-            + (f'<Relationship Id="rId{len(names) + 1}" Type="{REL}/sharedStrings" Target="sharedStrings.xml"/>'
-               if shared is not None else "") + "</Relationships>",
+        "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        + "".join(
+            f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+            for i in range(1, len(names) + 1)
+        )
+        + (
+            '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+            if shared is not None
+            else ""
+        )
+        + "</Types>",
+        "_rels/.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f'<Relationship Id="rId1" Type="{REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{NS}" xmlns:r="{REL}"><sheets>'
+        + "".join(
+            f'<sheet name="{escape(n)}" sheetId="{i}" r:id="rId{i}"/>'
+            for i, n in enumerate(names, 1)
+        )
+        + "</sheets></workbook>",
+        "xl/_rels/workbook.xml.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        + "".join(
+            f'<Relationship Id="rId{i}" Type="{REL}/worksheet" Target="worksheets/sheet{i}.xml"/>'
+            for i in range(1, len(names) + 1)
+        )
+        + (
+            f'<Relationship Id="rId{len(names) + 1}" Type="{REL}/sharedStrings" Target="sharedStrings.xml"/>'
+            if shared is not None
+            else ""
+        )
+        + "</Relationships>",
     }
     for i, n in enumerate(names, 1):
         parts[f"xl/worksheets/sheet{i}.xml"] = sheets[n]
     if shared is not None:
         parts["xl/sharedStrings.xml"] = (
             f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{NS}" count="{len(shared)}" uniqueCount="{len(shared)}">'
-            + "".join(f"<si><t>{escape(s)}</t></si>" for s in shared) + "</sst>")
+            + "".join(f"<si><t>{escape(s)}</t></si>" for s in shared)
+            + "</sst>"
+        )
     return parts
 
 

@@ -23,9 +23,17 @@ def view(new_file, qtbot, monkeypatch):
     pf.close()
 
 
-@pytest.mark.parametrize("name", ["far-cell-and-names.xlsx", "200-worksheets.xlsx",
-                                  "dtd-entity.xlsx", "bad-shared-string.xlsx",
-                                  "damaged-zip.xlsx", "long.csv"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "far-cell-and-names.xlsx",
+        "200-worksheets.xlsx",
+        "dtd-entity.xlsx",
+        "bad-shared-string.xlsx",
+        "damaged-zip.xlsx",
+        "long.csv",
+    ],
+)
 def test_one_message_and_nothing_changed(view, new_file, tmp_path, name):
     messages, previews = [], []
     view.context.show_error = messages.append

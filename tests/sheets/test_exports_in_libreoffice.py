@@ -24,24 +24,40 @@ from workplan.helpers import small_plan
 from .libreoffice import convert
 
 CSV_UTF8 = "csv:Text - txt - csv (StarCalc):44,34,76,1"
-PAYLOADS = ["=1+1", "+972-54-7654321", "-חשוב", "@SUM(A1)", "=HYPERLINK(\"http://x\",\"y\")",
-            "-5", "+1", "=A1*2"]
+PAYLOADS = [
+    "=1+1",
+    "+972-54-7654321",
+    "-חשוב",
+    "@SUM(A1)",
+    '=HYPERLINK("http://x","y")',
+    "-5",
+    "+1",
+    "=A1*2",
+]
 
 
 def _people(ops):
     design = body_id(ops.conn, "design")
     with ops.step("people"):
         for i, text in enumerate(PAYLOADS):
-            pid = add_person(ops, f"אדם {i}", organisation=text, phone="+972-54-7654321",
-                             email=f"p{i}@example.org")
+            pid = add_person(
+                ops,
+                f"אדם {i}",
+                organisation=text,
+                phone="+972-54-7654321",
+                email=f"p{i}@example.org",
+            )
             join(ops, pid, design, joined_on="2026-06-02", expected_attendance=80)
 
 
 def test_people_payloads_are_texts_in_libreoffice(ops, tmp_path):
     _people(ops)
     [out] = export_people(ops.conn, tmp_path / "people.xlsx", "he")
-    shown = list(csv.reader(io.StringIO(
-        convert(out, CSV_UTF8, tmp_path / "lo").read_text("utf-8"), newline="")))
+    shown = list(
+        csv.reader(
+            io.StringIO(convert(out, CSV_UTF8, tmp_path / "lo").read_text("utf-8"), newline="")
+        )
+    )
     header = shown[0]
     organisations = [row[header.index("ארגון")] for row in shown[1:]]
     assert sorted(organisations) == sorted(PAYLOADS)  # as typed: no "2", no apostrophe
@@ -70,8 +86,7 @@ def test_people_cells_are_typed_and_the_sheet_set_up(ops, tmp_path):
     assert grid.rows[1][joined.column - 1] == "2026-06-02"
     import python_calamine
 
-    values = python_calamine.CalamineWorkbook.from_path(str(ods)).get_sheet_by_index(1) \
-        .to_python()
+    values = python_calamine.CalamineWorkbook.from_path(str(ods)).get_sheet_by_index(1).to_python()
     assert values[1][joined.column - 1] == date(2026, 6, 2)
     assert 80 in values[1]
 
@@ -85,9 +100,17 @@ def test_english_sheets_run_left_to_right(ops, tmp_path):
 def test_workplan_cells_typed_and_formula_safe_in_libreoffice(ops, tmp_path):
     cid, goal, objective, first, second = small_plan(ops)
     wp.update_item(ops, "action", first, {"title": "=1+1", "budget_source": "@SUM(A1)"})
-    wp.update_item(ops, "objective", objective, {"indicator": "-3 מתנדבים",
-                                                 "target_date": "2027-12-31",
-                                                 "baseline": "30%", "target": "120"})
+    wp.update_item(
+        ops,
+        "objective",
+        objective,
+        {
+            "indicator": "-3 מתנדבים",
+            "target_date": "2027-12-31",
+            "baseline": "30%",
+            "target": "120",
+        },
+    )
     out = export_workplan(ops.conn, tmp_path / "plan.xlsx", "he")
     ws = openpyxl.load_workbook(out)["חברתי"]
     assert ws.column_dimensions["A"].width >= len("מרחב הפתרון")
@@ -95,8 +118,10 @@ def test_workplan_cells_typed_and_formula_safe_in_libreoffice(ops, tmp_path):
     assert cells[datetime(2027, 12, 31)].number_format == "mm-dd-yy"  # a date cell
     assert cells[0.3].number_format == "0%" and cells[120].data_type == "n"
     assert cells[10000].number_format == '#,##0 "₪"'
-    assert all(cells[t].data_type == "s" and cells[t].quotePrefix
-               for t in ("=1+1", "@SUM(A1)", "-3 מתנדבים"))
+    assert all(
+        cells[t].data_type == "s" and cells[t].quotePrefix
+        for t in ("=1+1", "@SUM(A1)", "-3 מתנדבים")
+    )
     shown = convert(out, CSV_UTF8, tmp_path / "lo").read_text("utf-8")
     assert "=1+1" in shown and "@SUM(A1)" in shown and "-3 מתנדבים" in shown
     assert "'" not in shown

@@ -12,20 +12,27 @@ from kehila_desktop.core.people.sheet_io import plan_import, read_people_sheet
 from .libreoffice import convert
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-WANT = [("דנה כהן", "0501234567", "dana@example.org", 'מתנ"ס'),
-        ("סמיר חורי", "+972-54-7654321", "samir@example.org", "-חשוב")]
+WANT = [
+    ("דנה כהן", "0501234567", "dana@example.org", 'מתנ"ס'),
+    ("סמיר חורי", "+972-54-7654321", "samir@example.org", "-חשוב"),
+]
 
 
 def planned(conn, path):
     plan = plan_import(conn, read_people_sheet(path), path.name, consent=True)
-    assert plan.counts == {"add": 2, "update": 0, "unchanged": 0, "reject": 0}, \
-        [(r.line, r.reason) for r in plan.rows]
-    return [(r.values["name"], r.values["phone"], r.values["email"], r.values["organisation"])
-            for r in plan.rows]
+    assert plan.counts == {"add": 2, "update": 0, "unchanged": 0, "reject": 0}, [
+        (r.line, r.reason) for r in plan.rows
+    ]
+    return [
+        (r.values["name"], r.values["phone"], r.values["email"], r.values["organisation"])
+        for r in plan.rows
+    ]
 
 
-@pytest.mark.parametrize("name", ["people-libreoffice.ods", "people-libreoffice.xls",
-                                  "people-libreoffice.xlsx", "people.csv"])
+@pytest.mark.parametrize(
+    "name",
+    ["people-libreoffice.ods", "people-libreoffice.xls", "people-libreoffice.xlsx", "people.csv"],
+)
 def test_kept_files_import(ops, name):
     assert planned(ops.conn, DATA / name) == WANT
 
@@ -60,16 +67,19 @@ CALAMINE = DATA / "calamine"  # real files from calamine's tests (see its README
 def test_excel_files_read():
     from kehila_desktop.core.sheets import read_sheet, sheet_names
 
-    assert read_sheet(CALAMINE / "date.xlsb").rows[:2] == [["2021-01-01", "15"],
-                                                           ["2021-01-02", "16"]]
+    assert read_sheet(CALAMINE / "date.xlsb").rows[:2] == [
+        ["2021-01-01", "15"],
+        ["2021-01-02", "16"],
+    ]
     assert len(sheet_names(CALAMINE / "issues.xlsb")) > 3
     assert read_sheet(CALAMINE / "any_sheets.xlsx").rows
     wide = read_sheet(CALAMINE / "issue_174.xlsx")  # styled, empty cells out to XFD1048576
     assert wide.rows[0][:2] == ["Your Ref #", "Contact Name"] and len(wide.rows) == 2
 
 
-@pytest.mark.parametrize("name, words", [("pass_protected.xlsx", "password"),
-                                         ("issue_594_dos.ods", "999,999,999")])
+@pytest.mark.parametrize(
+    "name, words", [("pass_protected.xlsx", "password"), ("issue_594_dos.ods", "999,999,999")]
+)
 def test_hostile_real_files_are_refused(name, words):
     from kehila_desktop.core.sheets import SheetReadError, read_sheet
 

@@ -23,9 +23,16 @@ def test_add_area_kinds_and_focus(ops):
     assert ops.undo_label == tr("add area {name}", name="רובע ג")
 
 
-@pytest.mark.parametrize("name,kind", [("", "neighborhood"), ("   ", "area"),
-                                       ("נווה שאנן", "neighborhood"), ("נווה  שאנן", "area"),
-                                       ("x", "city")])
+@pytest.mark.parametrize(
+    "name,kind",
+    [
+        ("", "neighborhood"),
+        ("   ", "area"),
+        ("נווה שאנן", "neighborhood"),
+        ("נווה  שאנן", "area"),
+        ("x", "city"),
+    ],
+)
 def test_add_area_refuses_bad_input_and_changes_nothing(ops, name, kind):
     areas.add_area(ops, "נווה שאנן")
     before = ops.conn.execute("SELECT count(*) FROM change").fetchone()[0]
@@ -75,22 +82,31 @@ def test_merge_moves_people_actions_decisions_in_one_undo_step(ops):
     ops.insert("action_area", {"action_id": act2, "area_id": keep})  # already served
     body = ops.conn.execute("SELECT id FROM body WHERE kind='steering'").fetchone()[0]
     meeting = ops.insert("meeting", {"body_id": body, "starts_at": "2027-01-10T10:00"})
-    dec = ops.insert("decision", {"meeting_id": meeting, "kind": "focus",
-                                  "payload": json.dumps({"areas": [gone, keep, other]})})
+    dec = ops.insert(
+        "decision",
+        {
+            "meeting_id": meeting,
+            "kind": "focus",
+            "payload": json.dumps({"areas": [gone, keep, other]}),
+        },
+    )
     before = live(ops.conn)
 
     result = areas.merge_areas(ops, keep, gone)
 
     assert result == areas.MergeResult(people=2, actions=1, decisions=1)
     conn = ops.conn
-    assert {r[0] for r in conn.execute("SELECT area_id FROM person WHERE id IN (?,?)",
-                                       (p1, p2))} == {keep}
+    assert {
+        r[0] for r in conn.execute("SELECT area_id FROM person WHERE id IN (?,?)", (p1, p2))
+    } == {keep}
     assert conn.execute("SELECT area_id FROM person WHERE id=?", (p3,)).fetchone()[0] == other
-    served = conn.execute("SELECT action_id, area_id FROM action_area WHERE deleted=0 "
-                          "ORDER BY action_id").fetchall()
+    served = conn.execute(
+        "SELECT action_id, area_id FROM action_area WHERE deleted=0 ORDER BY action_id"
+    ).fetchall()
     assert sorted(served) == sorted([(act1, keep), (act2, keep)])
-    payload = json.loads(conn.execute("SELECT payload FROM decision WHERE id=?",
-                                      (dec,)).fetchone()[0])
+    payload = json.loads(
+        conn.execute("SELECT payload FROM decision WHERE id=?", (dec,)).fetchone()[0]
+    )
     assert payload == {"areas": [keep, other]}
     assert live(conn) == [("מרכז", "neighborhood", True), ("צפון", "neighborhood", False)]
     row = {a.name: a for a in areas.list_areas(conn)}["מרכז"]
@@ -98,8 +114,9 @@ def test_merge_moves_people_actions_decisions_in_one_undo_step(ops):
 
     ops.undo()  # one step brings everything back
     assert live(conn) == before
-    assert {r[0] for r in conn.execute("SELECT area_id FROM person WHERE id IN (?,?)",
-                                       (p1, p2))} == {gone}
+    assert {
+        r[0] for r in conn.execute("SELECT area_id FROM person WHERE id IN (?,?)", (p1, p2))
+    } == {gone}
     assert len(conn.execute("SELECT 1 FROM action_area WHERE deleted=0").fetchall()) == 3
 
 

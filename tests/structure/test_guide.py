@@ -25,15 +25,25 @@ def person(ops, name, sector):
 
 
 def join(ops, pid, body_id, **values):
-    return ops.insert("membership", {"person_id": pid, "body_id": body_id,
-                                     "status": "joined", **values})
+    return ops.insert(
+        "membership", {"person_id": pid, "body_id": body_id, "status": "joined", **values}
+    )
 
 
 def test_an_empty_program_has_nothing_ticked_in_the_seeds_order(ops):
     got = guide.steps(ops.conn, "en")
-    assert [s.key for s in got] == ["steering", "scope", "focus", "channels", "work_teams",
-                                    "mapping", "composition", "invitations", "open_call",
-                                    "first_meeting"]
+    assert [s.key for s in got] == [
+        "steering",
+        "scope",
+        "focus",
+        "channels",
+        "work_teams",
+        "mapping",
+        "composition",
+        "invitations",
+        "open_call",
+        "first_meeting",
+    ]
     assert not any(s.done for s in got)
     assert all(s.title and s.detail and s.target[0] for s in got)
     assert not guide.is_set_up(ops.conn)
@@ -65,7 +75,7 @@ def test_following_the_steps_ticks_each_one(ops):
     edits.set_chosen_channels(ops, ["social", "urban"])
     assert done(conn)["channels"]
     social, urban = body(conn, "work_team", "social"), body(conn, "work_team", "urban")
-    join(ops, person(ops, "עו\"ס", "authority"), social)
+    join(ops, person(ops, 'עו"ס', "authority"), social)
     join(ops, person(ops, "תושבת", "resident"), social)
     join(ops, person(ops, "מתכנן", "business"), urban)
     step = {s.key: s for s in guide.steps(conn, "en")}["work_teams"]
@@ -76,8 +86,10 @@ def test_following_the_steps_ticks_each_one(ops):
     m = join(ops, candidate, design, status="mapped")
     assert done(conn)["mapping"] and not done(conn)["composition"]
     meeting = ops.insert("meeting", {"body_id": steering, "starts_at": "2027-02-01T10:00"})
-    dec = ops.insert("decision", {"meeting_id": meeting, "kind": "composition",
-                                  "payload": json.dumps({"approve": [m]})})
+    dec = ops.insert(
+        "decision",
+        {"meeting_id": meeting, "kind": "composition", "payload": json.dumps({"approve": [m]})},
+    )
     step = {s.key: s for s in guide.steps(conn, "en")}["composition"]
     assert step.done and step.target == ("meetings", "decision", dec)
     edits.apply_decision(ops, dec)
@@ -85,8 +97,9 @@ def test_following_the_steps_ticks_each_one(ops):
     assert not step.done and step.target == ("print", "role-letter", design)
     ops.update("membership", m, {"status": "invited"})
     assert done(conn)["invitations"] and not done(conn)["open_call"]
-    join(ops, person(ops, "תושב מההזמנה", "resident"), design, status="proposed",
-         source="open_call")
+    join(
+        ops, person(ops, "תושב מההזמנה", "resident"), design, status="proposed", source="open_call"
+    )
     assert done(conn)["open_call"] and not done(conn)["first_meeting"]
     ops.insert("meeting", {"body_id": design, "starts_at": "2027-03-01T17:30"})
     assert guide.is_set_up(conn)

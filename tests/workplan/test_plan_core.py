@@ -70,10 +70,17 @@ def test_delete_goal_deletes_below_it_in_one_undo_step(ops):
     assert titles(ops, cid) == ["סדנת הכשרה", "יום התנדבות"]
 
 
-@pytest.mark.parametrize("changes", [
-    {"budget": -5}, {"budget": "שלושה"}, {"start_quarter": "2027-1"},
-    {"start_quarter": "2028Q1", "end_quarter": "2027Q4"}, {"status": "lost"},
-    {"owner_body_id": "nobody"}])
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"budget": -5},
+        {"budget": "שלושה"},
+        {"start_quarter": "2027-1"},
+        {"start_quarter": "2028Q1", "end_quarter": "2027Q4"},
+        {"status": "lost"},
+        {"owner_body_id": "nobody"},
+    ],
+)
 def test_bad_action_values_change_nothing(ops, changes):
     cid, goal, objective, first, second = small_plan(ops)
     before = ops.conn.execute("SELECT count(*) FROM change").fetchone()[0]
@@ -102,8 +109,10 @@ def test_budget_totals_per_year_source_owner(ops):
 def test_approval_through_steering_decision_and_changes_after_it(ops):
     cid, goal, objective, first, second = small_plan(ops)
     wb.approve_plan(ops, cid, when="2027-01-10")
-    decision = ops.conn.execute("SELECT d.kind, b.kind FROM decision d JOIN meeting m "
-                                "ON m.id=d.meeting_id JOIN body b ON b.id=m.body_id").fetchone()
+    decision = ops.conn.execute(
+        "SELECT d.kind, b.kind FROM decision d JOIN meeting m "
+        "ON m.id=d.meeting_id JOIN body b ON b.id=m.body_id"
+    ).fetchone()
     assert decision == ("work_plan", "steering")
     approval = wb.latest_approval(ops.conn, cid)
     plan = wp.read_plan(ops.conn, cid)

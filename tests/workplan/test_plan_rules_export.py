@@ -26,8 +26,12 @@ def test_findings_follow_the_plan(ops):
     wp.set_channel_texts(ops, cid, {"situation_picture": "תמונת מצב"})
     wp.update_item(ops, "objective", objective, {"indicator": ""})
     wp.update_item(ops, "action", first, {"owner_body_id": None, "budget": 0})
-    assert codes(ops.conn) == ["plan.action_without_budget", "plan.action_without_owner",
-                               "plan.not_approved", "plan.objective_without_indicator"]
+    assert codes(ops.conn) == [
+        "plan.action_without_budget",
+        "plan.action_without_owner",
+        "plan.not_approved",
+        "plan.objective_without_indicator",
+    ]
     targets = {f.target for f in health.findings(ops.conn, "he") if f.code.startswith("plan.")}
     assert ("workplan", "action", first) in targets
     wb.approve_plan(ops, cid)
@@ -63,8 +67,7 @@ def test_cli_export_workplan(new_file, tmp_path, capsys):
     small_plan(Operations(pf))
     pf.close()
     out = tmp_path / "out.xlsx"
-    assert cli.main([
-        "export", str(new_file), "workplan", str(out), "--language", "en"]) == 0
+    assert cli.main(["export", str(new_file), "workplan", str(out), "--language", "en"]) == 0
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["social", "Budget"]
     titles = [r[1] for r in rows_of(book["social"])]

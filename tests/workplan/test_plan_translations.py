@@ -24,8 +24,12 @@ def message_ids() -> set[str]:
             if isinstance(node, ast.Call) and node.args:
                 name = getattr(node.func, "id", getattr(node.func, "attr", ""))
                 first = node.args[0]
-                if name in CALLS and isinstance(first, ast.Constant) and isinstance(
-                        first.value, str) and first.value.strip() not in ("", "x"):
+                if (
+                    name in CALLS
+                    and isinstance(first, ast.Constant)
+                    and isinstance(first.value, str)
+                    and first.value.strip() not in ("", "x")
+                ):
                     ids.add(first.value)
     from kehila_desktop.gui.views.workplan.view import ACTIONS
 
@@ -49,5 +53,6 @@ def test_every_work_plan_sentence_is_translated(language):
     missing = sorted(i for i in ids if not texts.get(i) or texts[i] == i)
     assert missing == []
     for message in ids:  # the same placeholders in the translation
-        assert set(re.findall(r"{\w+}", message)) == set(re.findall(r"{\w+}", texts[message])), \
+        assert set(re.findall(r"{\w+}", message)) == set(re.findall(r"{\w+}", texts[message])), (
             message
+        )

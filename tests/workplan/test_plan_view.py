@@ -54,9 +54,11 @@ def shown_rows(view):
     def walk(parent, depth):
         for r in range(model.rowCount(parent)):
             index = model.index(r, 0, parent)
-            out.append((depth, [model.index(r, c, parent).data() for c in
-                                range(model.columnCount())]))
+            out.append(
+                (depth, [model.index(r, c, parent).data() for c in range(model.columnCount())])
+            )
             walk(index, depth + 1)
+
     walk(QModelIndex(), 0)
     return out
 
@@ -89,8 +91,11 @@ def test_build_reorder_undo_approve_export_reopen(qtbot, opened, tmp_path, monke
     # the second action's owner, quarters and budget, in the editor beside the tree
     form = view.editor.forms["action"]
     assert view.editor.currentWidget() is form
-    form.owner.setCurrentIndex(form.owner.findText("social work team", Qt.MatchFlag.MatchContains)
-                               if form.owner.findText("social work team") >= 0 else 1)
+    form.owner.setCurrentIndex(
+        form.owner.findText("social work team", Qt.MatchFlag.MatchContains)
+        if form.owner.findText("social work team") >= 0
+        else 1
+    )
     form.start.setCurrentIndex(1)
     form.end.setCurrentIndex(2)
     form.budget.setValue(12500)
@@ -107,13 +112,15 @@ def test_build_reorder_undo_approve_export_reopen(qtbot, opened, tmp_path, monke
     ops.undo()  # Edit ▸ Undo
     assert titles(view)[2:] == ["סדנת הכשרה", "יום התנדבות"]
 
-    monkeypatch.setattr(view, "ask_approval",
-                        lambda: {"meeting_id": None, "text": "תוכנית העבודה אושרה"})
+    monkeypatch.setattr(
+        view, "ask_approval", lambda: {"meeting_id": None, "text": "תוכנית העבודה אושרה"}
+    )
     qtbot.mouseClick(view.approve_button, Qt.MouseButton.LeftButton)
     assert view.approval.text().startswith("אושרה בהחלטת ועדת ההיגוי")
     decision = pf.conn.execute(
         "SELECT d.kind, d.text, b.kind FROM decision d JOIN meeting m ON m.id=d.meeting_id "
-        "JOIN body b ON b.id=m.body_id WHERE d.deleted=0").fetchall()
+        "JOIN body b ON b.id=m.body_id WHERE d.deleted=0"
+    ).fetchall()
     assert decision == [("work_plan", "תוכנית העבודה אושרה", "steering")]
     view.select(view.model.root.children[0].children[0].children[0].item_id)
     form.budget.setValue(9000)
@@ -130,8 +137,7 @@ def test_build_reorder_undo_approve_export_reopen(qtbot, opened, tmp_path, monke
     start = next(i for i, r in enumerate(values) if r[0] == "רמה") + 1
     exported = []
     for row in values[start:]:
-        cells = ["" if v is None else (shekels(v) if isinstance(v, int) else v)
-                 for v in row[1:]]
+        cells = ["" if v is None else (shekels(v) if isinstance(v, int) else v) for v in row[1:]]
         exported.append(cells)
     assert exported == [cells for _d, cells in shown]
     assert [r[0] for r in values[start:]] == ["מטרה", "יעד", "פעולה", "פעולה"]

@@ -48,24 +48,27 @@ def test_drag_an_action_onto_its_sibling_and_to_another_objective(qtbot, new_fil
     pf, ops, view, (cid, goal, objective, first, second) = make(qtbot, new_file)
     model = view.model
     # drop the second action onto the first: it takes the first one's place
-    assert model.canDropMimeData(drag(view, second), Qt.DropAction.MoveAction, -1, 0,
-                                 model.index_of(first))
-    model.dropMimeData(drag(view, second), Qt.DropAction.MoveAction, -1, 0,
-                       model.index_of(first))
+    assert model.canDropMimeData(
+        drag(view, second), Qt.DropAction.MoveAction, -1, 0, model.index_of(first)
+    )
+    model.dropMimeData(drag(view, second), Qt.DropAction.MoveAction, -1, 0, model.index_of(first))
     assert action_titles(view) == ["יום התנדבות", "סדנת הכשרה"]
     # an action cannot be dropped on a goal; a goal cannot go under an objective
-    assert not model.canDropMimeData(drag(view, first), Qt.DropAction.MoveAction, 0, 0,
-                                     model.index_of(goal))
-    assert not model.canDropMimeData(drag(view, goal), Qt.DropAction.MoveAction, 0, 0,
-                                     model.index_of(objective))
+    assert not model.canDropMimeData(
+        drag(view, first), Qt.DropAction.MoveAction, 0, 0, model.index_of(goal)
+    )
+    assert not model.canDropMimeData(
+        drag(view, goal), Qt.DropAction.MoveAction, 0, 0, model.index_of(objective)
+    )
     other = wp.add_item(ops, "objective", goal, {"title": "יעד שני"})
-    model.dropMimeData(drag(view, first), Qt.DropAction.MoveAction, 0, 0,
-                       model.index_of(other))
+    model.dropMimeData(drag(view, first), Qt.DropAction.MoveAction, 0, 0, model.index_of(other))
     objectives = view.plans[0].goals[0].objectives
     assert [a.title for a in objectives[1].actions] == ["סדנת הכשרה"]
     ops.undo()
     assert [a.title for a in view.plans[0].goals[0].objectives[0].actions] == [
-        "יום התנדבות", "סדנת הכשרה"]
+        "יום התנדבות",
+        "סדנת הכשרה",
+    ]
     pf.close()
 
 
@@ -93,8 +96,9 @@ def test_move_objective_duplicate_delete_and_undo(qtbot, new_file):
     pf.close()
 
 
-def test_bad_budget_source_quarter_shows_one_sentence_and_changes_nothing(qtbot, new_file,
-                                                                          monkeypatch):
+def test_bad_budget_source_quarter_shows_one_sentence_and_changes_nothing(
+    qtbot, new_file, monkeypatch
+):
     pf, ops, view, (cid, goal, objective, first, second) = make(qtbot, new_file)
     shown = []
     monkeypatch.setattr(view.context, "show_error", shown.append)
@@ -126,8 +130,9 @@ def test_timeline_runs_right_to_left_in_hebrew_and_left_to_right_in_english(qtbo
     chart = TimelineChart()
     qtbot.addWidget(chart)
     chart.resize(900, 300)
-    chart.set_plans([p for p in plans if p.goals],
-                    ["2027Q1", "2027Q2", "2027Q3", "2027Q4", "2028Q1"])
+    chart.set_plans(
+        [p for p in plans if p.goals], ["2027Q1", "2027Q2", "2027Q3", "2027Q4", "2028Q1"]
+    )
     assert [r.kind for r in chart.rows] == ["goal", "action", "action"]
     chart.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     first, last = chart.quarter_rect(0, 0, 10), chart.quarter_rect(4, 0, 10)
@@ -211,23 +216,25 @@ def test_typing_through_the_objective_editor_with_tab_saves_each_field(qtbot, ne
     pf.close()
 
 
-def test_approval_dialog_links_a_decision_already_recorded_in_a_steering_meeting(
-        qtbot, new_file):
+def test_approval_dialog_links_a_decision_already_recorded_in_a_steering_meeting(qtbot, new_file):
     from kehila_desktop.gui.views.workplan.approve_dialog import ApproveDialog
 
     pf, ops, view, (cid, goal, objective, first, second) = make(qtbot, new_file)
     steering = pf.conn.execute("SELECT id FROM body WHERE kind='steering'").fetchone()[0]
-    meeting = ops.insert("meeting", {"body_id": steering, "starts_at": "2027-02-01T10:00",
-                                     "status": "held"})
-    decision = ops.insert("decision", {"meeting_id": meeting, "kind": "work_plan",
-                                       "text": "אושרה התוכנית החברתית"})
+    meeting = ops.insert(
+        "meeting", {"body_id": steering, "starts_at": "2027-02-01T10:00", "status": "held"}
+    )
+    decision = ops.insert(
+        "decision", {"meeting_id": meeting, "kind": "work_plan", "text": "אושרה התוכנית החברתית"}
+    )
     dialog = ApproveDialog(pf.conn, "social", view)
     qtbot.addWidget(dialog)
     assert dialog.decision.count() == 2 and not dialog.meeting.isEnabled()
     assert "אושרה התוכנית החברתית" in dialog.decision.itemText(0)
     view.approve(**dialog.choice())
-    assert pf.conn.execute("SELECT decision_id FROM plan_approval WHERE deleted=0").fetchall() \
-        == [(decision,)]
+    assert pf.conn.execute("SELECT decision_id FROM plan_approval WHERE deleted=0").fetchall() == [
+        (decision,)
+    ]
     assert view.approval.text() == "אושרה בהחלטת ועדת ההיגוי בתאריך 01/02/2027."
     again = ApproveDialog(pf.conn, "social", view)
     qtbot.addWidget(again)

@@ -12,7 +12,7 @@ import os
 import shutil
 import sqlite3
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from kehila_desktop.core.errors import ProgramFileError
 from kehila_desktop.core.file import recovery
@@ -27,9 +27,14 @@ from kehila_desktop.core.history.operations import Operations
 from kehila_desktop.core.structure.edits import init_program
 
 
-def create_program(path: str | os.PathLike, *, name: str = "", locality: str = "",
-                   language: str = "he",
-                   populate: Callable[["object"], None] | None = None) -> Path:
+def create_program(
+    path: str | os.PathLike,
+    *,
+    name: str = "",
+    locality: str = "",
+    language: str = "he",
+    populate: Callable[[object], None] | None = None,
+) -> Path:
     """Create a new program file at ``path`` (never overwriting one) and return its path.
 
     The file is built under a temporary name beside the target and moved into place whole;
@@ -39,8 +44,9 @@ def create_program(path: str | os.PathLike, *, name: str = "", locality: str = "
 
     path = Path(path)
     if path.exists():
-        raise ProgramFileError("exists", "{path} already exists; it was not overwritten.",
-                               path=path)
+        raise ProgramFileError(
+            "exists", "{path} already exists; it was not overwritten.", path=path
+        )
     if not path.parent.is_dir():
         raise ProgramFileError("missing", "The folder {path} does not exist.", path=path.parent)
     recovery.sweep(path.parent)
@@ -52,8 +58,11 @@ def create_program(path: str | os.PathLike, *, name: str = "", locality: str = "
         conn.execute(f"PRAGMA user_version={FORMAT_VERSION}")
         create_schema(conn)
         copy_id = new_id()
-        conn.execute("INSERT INTO meta(key, value) VALUES ('copy_id', ?), ('created_at', ?), "
-                     "('created_by', ?)", (copy_id, now_utc(), json.dumps("kehila-desktop")))
+        conn.execute(
+            "INSERT INTO meta(key, value) VALUES ('copy_id', ?), ('created_at', ?), "
+            "('created_by', ?)",
+            (copy_id, now_utc(), json.dumps("kehila-desktop")),
+        )
         conn.close()
         pf = open_program(tmp, _new=True)
         try:
@@ -74,12 +83,14 @@ def _place_without_overwrite(tmp: Path, target: Path) -> None:
     try:
         os.link(tmp, target)  # atomic, and fails if target exists
     except FileExistsError:
-        raise ProgramFileError("exists", "{path} already exists; it was not overwritten.",
-                               path=target) from None
+        raise ProgramFileError(
+            "exists", "{path} already exists; it was not overwritten.", path=target
+        ) from None
     except OSError:
         if target.exists():
-            raise ProgramFileError("exists", "{path} already exists; it was not overwritten.",
-                                   path=target) from None
+            raise ProgramFileError(
+                "exists", "{path} already exists; it was not overwritten.", path=target
+            ) from None
         shutil.move(str(tmp), str(target))
         return
     tmp.unlink()

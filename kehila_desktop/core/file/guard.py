@@ -39,8 +39,9 @@ _INTERNAL = ("sqlite_stat1", "sqlite_stat4", "sqlite_sequence")
 
 
 def not_ours(path) -> ProgramFileError:
-    return ProgramFileError("not_program", "{path} is not a program file made by Kehila Desktop.",
-                            path=path)
+    return ProgramFileError(
+        "not_program", "{path} is not a program file made by Kehila Desktop.", path=path
+    )
 
 
 def query_limit() -> float:
@@ -76,12 +77,16 @@ def is_interrupted(exc: BaseException) -> bool:
 
 def too_long(path, seconds: float | None = None) -> ProgramFileError:
     return ProgramFileError(
-        "too_long", "Reading {path} took longer than {seconds} seconds and was stopped; the file "
-        "may be damaged or not made by Kehila Desktop.", path=path,
-        seconds=round(query_limit() if seconds is None else seconds))
+        "too_long",
+        "Reading {path} took longer than {seconds} seconds and was stopped; the file "
+        "may be damaged or not made by Kehila Desktop.",
+        path=path,
+        seconds=round(query_limit() if seconds is None else seconds),
+    )
 
 
 # --- the structure of a schema ---------------------------------------------------------------
+
 
 def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
@@ -91,10 +96,12 @@ def _clauses(sql: str | None) -> dict:
     """What the table's CREATE text holds that no pragma reports."""
     text = re.sub(r"'(?:[^']|'')*'", "''", sql or "")  # string literals say nothing
     upper = text.upper()
-    return {"check": len(re.findall(r"\bCHECK\b", upper)),
-            "collate": sorted(re.findall(r"\bCOLLATE\s+\"?(\w+)", upper)),
-            "generated": len(re.findall(r"\bGENERATED\b|\bAS\s*\(", upper)),
-            "conflict": len(re.findall(r"\bON\s+CONFLICT\b", upper))}
+    return {
+        "check": len(re.findall(r"\bCHECK\b", upper)),
+        "collate": sorted(re.findall(r"\bCOLLATE\s+\"?(\w+)", upper)),
+        "generated": len(re.findall(r"\bGENERATED\b|\bAS\s*\(", upper)),
+        "conflict": len(re.findall(r"\bON\s+CONFLICT\b", upper)),
+    }
 
 
 def fingerprint(conn: sqlite3.Connection) -> dict:
@@ -102,27 +109,41 @@ def fingerprint(conn: sqlite3.Connection) -> dict:
 
     Reads only ``sqlite_master`` and pragmas on tables and indexes (never a view)."""
     objects = conn.execute("SELECT type, name, tbl_name, sql FROM main.sqlite_master").fetchall()
-    out: dict = {"objects": sorted([t, n, tb] for t, n, tb, _sql in objects
-                                   if n not in _INTERNAL), "tables": {}}
+    out: dict = {
+        "objects": sorted([t, n, tb] for t, n, tb, _sql in objects if n not in _INTERNAL),
+        "tables": {},
+    }
     if any(t not in ("table", "index") for t, _n, _tb, _s in objects):
         return out  # views or triggers: no need to look further
-    kinds = {row[1]: [row[2], row[4], row[5]]  # type, without rowid, strict
-             for row in conn.execute("PRAGMA main.table_list")}
+    kinds = {
+        row[1]: [row[2], row[4], row[5]]  # type, without rowid, strict
+        for row in conn.execute("PRAGMA main.table_list")
+    }
     index_sql = {n: " ".join((s or "").split()) for t, n, _tb, s in objects if t == "index"}
     for kind, name, _tbl, sql in objects:
         if kind != "table" or name in _INTERNAL:
             continue
         indexes = []
         for _seq, iname, unique, origin, partial in conn.execute(
-                f"PRAGMA main.index_list({_q(name)})"):
+            f"PRAGMA main.index_list({_q(name)})"
+        ):
             cols = [list(r) for r in conn.execute(f"PRAGMA main.index_xinfo({_q(iname)})")]
-            indexes.append([iname if origin == "c" else origin, unique, origin, partial, cols,
-                            index_sql.get(iname, "")])
+            indexes.append(
+                [
+                    iname if origin == "c" else origin,
+                    unique,
+                    origin,
+                    partial,
+                    cols,
+                    index_sql.get(iname, ""),
+                ]
+            )
         out["tables"][name] = {
             "kind": kinds.get(name),
             "columns": [list(r) for r in conn.execute(f"PRAGMA main.table_xinfo({_q(name)})")],
-            "foreign_keys": sorted(list(r)[2:] for r in conn.execute(
-                f"PRAGMA main.foreign_key_list({_q(name)})")),
+            "foreign_keys": sorted(
+                list(r)[2:] for r in conn.execute(f"PRAGMA main.foreign_key_list({_q(name)})")
+            ),
             "indexes": sorted(indexes, key=lambda i: (str(i[0]), json.dumps(i))),
             "clauses": _clauses(sql),
         }
@@ -221,15 +242,17 @@ def check_schema(conn: sqlite3.Connection, path, version: int, format_version: i
     except sqlite3.DatabaseError as exc:
         if is_interrupted(exc):
             raise too_long(path) from None
-        raise ProgramFileError("damaged", "The program file {path} is damaged ({error}).",
-                               path=path, error=exc) from None
+        raise ProgramFileError(
+            "damaged", "The program file {path} is damaged ({error}).", path=path, error=exc
+        ) from None
     if version > format_version:
         if any(kind not in ("table", "index") for kind, _n, _t in found["objects"]):
             raise not_ours(path)
         for name, table in current()["tables"].items():
             have = found["tables"].get(name)
             if have is None or not {c[1] for c in table["columns"]} <= {
-                    c[1] for c in have["columns"]}:
+                c[1] for c in have["columns"]
+            }:
                 raise not_ours(path)
         return
     if found not in accepted(version, format_version):

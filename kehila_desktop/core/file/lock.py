@@ -13,7 +13,7 @@ import os
 import socket
 import sys
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
 from kehila_desktop.core.errors import ProgramFileError
@@ -37,8 +37,13 @@ def read_lock(program_path: str | os.PathLike) -> LockInfo | None:
     """Who holds the file, or None (no lock, or a lock file that cannot be read)."""
     try:
         data = json.loads(lock_path(program_path).read_text(encoding="utf-8"))
-        return LockInfo(int(data["pid"]), str(data["host"]), str(data.get("user", "")),
-                        str(data.get("since", "")), str(data.get("program", "")))
+        return LockInfo(
+            int(data["pid"]),
+            str(data["host"]),
+            str(data.get("user", "")),
+            str(data.get("since", "")),
+            str(data.get("program", "")),
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -90,21 +95,33 @@ class ProgramLock:
 
     def acquire(self) -> None:
         """Take the lock; raise ``ProgramFileError("locked")`` when another instance has it."""
-        info = LockInfo(os.getpid(), socket.gethostname(), _user(),
-                        datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"), self.program)
+        info = LockInfo(
+            os.getpid(),
+            socket.gethostname(),
+            _user(),
+            datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            self.program,
+        )
         text = json.dumps(info.__dict__)
         for _attempt in range(2):
             try:
                 fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
             except FileExistsError:
                 current = read_lock(self.path.with_name(self.path.name[: -len(".lock")]))
-                if current is not None and not is_stale(current) and not (
-                        current.host == info.host and current.pid == info.pid):
+                if (
+                    current is not None
+                    and not is_stale(current)
+                    and not (current.host == info.host and current.pid == info.pid)
+                ):
                     raise ProgramFileError(
-                        "locked", "{path} is open in {program} on {host} (by {user}); try "
-                        "again when it is closed.", path=self.path.name[: -len(".lock")],
-                        program=current.program or "Kehila Desktop", host=current.host,
-                        user=current.user or "?") from None
+                        "locked",
+                        "{path} is open in {program} on {host} (by {user}); try "
+                        "again when it is closed.",
+                        path=self.path.name[: -len(".lock")],
+                        program=current.program or "Kehila Desktop",
+                        host=current.host,
+                        user=current.user or "?",
+                    ) from None
                 try:
                     self.path.unlink()
                 except FileNotFoundError:
@@ -117,7 +134,7 @@ class ProgramLock:
             self.held = True
             return
 
-    def __enter__(self) -> "ProgramLock":
+    def __enter__(self) -> ProgramLock:
         self.acquire()
         return self
 

@@ -17,7 +17,6 @@ schema is created, not on the read paths of the CLI or of start-up.
 
 from __future__ import annotations
 
-from typing import Optional
 
 from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
@@ -41,8 +40,8 @@ class Program(Row, table=True):
     name: str = ""
     locality: str = ""
     authority: str = ""
-    start_date: Optional[str] = None
-    end_date: Optional[str] = None
+    start_date: str | None = None
+    end_date: str | None = None
     timeline: str = ""
     scope: str = ""
     residents_target_pct: int = 30
@@ -56,7 +55,7 @@ class Channel(Row, table=True):
     key: str = Field(index=True)
     chosen: bool = False
     start: str = "start"
-    chosen_on: Optional[str] = None
+    chosen_on: str | None = None
     situation_picture: str = ""
     problem_space: str = ""
     solution_space: str = ""
@@ -86,8 +85,8 @@ class Body(Row, table=True):
     __tablename__ = "body"
     kind: str = Field(index=True)
     name: str = ""
-    channel_key: Optional[str] = None
-    chair_person_id: Optional[str] = Field(default=None, foreign_key="person.id")
+    channel_key: str | None = None
+    chair_person_id: str | None = Field(default=None, foreign_key="person.id")
     cadence: str = "monthly"
     meeting_minutes: int = 90
     preferred_weekday: int = 0  # Monday=0 … Sunday=6 (Python's weekday())
@@ -104,7 +103,7 @@ class Person(Row, table=True):
     organisation: str = ""
     title: str = ""
     sector: str = "resident"
-    area_id: Optional[str] = Field(default=None, foreign_key="area.id")
+    area_id: str | None = Field(default=None, foreign_key="area.id")
     community: str = ""
     phone: str = ""
     email: str = ""
@@ -122,9 +121,9 @@ class Membership(Row, table=True):
     responsibilities: str = ""
     status: str = "mapped"
     source: str = "mapping"
-    represents_body_id: Optional[str] = Field(default=None, foreign_key="body.id")
-    joined_on: Optional[str] = None
-    left_on: Optional[str] = None
+    represents_body_id: str | None = Field(default=None, foreign_key="body.id")
+    joined_on: str | None = None
+    left_on: str | None = None
 
 
 class Meeting(Row, table=True):
@@ -163,7 +162,7 @@ class AgendaItem(Row, table=True):
 class Attendance(Row, table=True):
     __tablename__ = "attendance"
     meeting_id: str = Field(foreign_key="meeting.id", index=True)
-    person_id: Optional[str] = Field(default=None, foreign_key="person.id", index=True)
+    person_id: str | None = Field(default=None, foreign_key="person.id", index=True)
     guest_name: str = ""
     status: str = "present"
 
@@ -184,13 +183,13 @@ class Decision(Row, table=True):
 
 class ActionItem(Row, table=True):
     __tablename__ = "action_item"
-    meeting_id: Optional[str] = Field(default=None, foreign_key="meeting.id", index=True)
-    decision_id: Optional[str] = Field(default=None, foreign_key="decision.id")
+    meeting_id: str | None = Field(default=None, foreign_key="meeting.id", index=True)
+    decision_id: str | None = Field(default=None, foreign_key="decision.id")
     text: str = ""
-    owner_person_id: Optional[str] = Field(default=None, foreign_key="person.id")
-    due: Optional[str] = None
+    owner_person_id: str | None = Field(default=None, foreign_key="person.id")
+    due: str | None = None
     status: str = "open"
-    done_meeting_id: Optional[str] = None  # format 2: the meeting that marked it done
+    done_meeting_id: str | None = None  # format 2: the meeting that marked it done
 
 
 class Goal(Row, table=True):
@@ -199,9 +198,9 @@ class Goal(Row, table=True):
     position: float = 0
     title: str = ""
     description: str = ""
-    recommended_by_body_id: Optional[str] = Field(default=None, foreign_key="body.id")
+    recommended_by_body_id: str | None = Field(default=None, foreign_key="body.id")
     adopted: bool = False
-    adopted_decision_id: Optional[str] = Field(default=None, foreign_key="decision.id")
+    adopted_decision_id: str | None = Field(default=None, foreign_key="decision.id")
 
 
 class Objective(Row, table=True):
@@ -212,7 +211,7 @@ class Objective(Row, table=True):
     indicator: str = ""
     baseline: str = ""
     target: str = ""
-    target_date: Optional[str] = None
+    target_date: str | None = None
 
 
 class Action(Row, table=True):
@@ -220,8 +219,8 @@ class Action(Row, table=True):
     objective_id: str = Field(foreign_key="objective.id", index=True)
     position: float = 0
     title: str = ""
-    owner_body_id: Optional[str] = Field(default=None, foreign_key="body.id")
-    owner_person_id: Optional[str] = Field(default=None, foreign_key="person.id")
+    owner_body_id: str | None = Field(default=None, foreign_key="body.id")
+    owner_person_id: str | None = Field(default=None, foreign_key="person.id")
     start_quarter: str = ""  # "2027Q1"
     end_quarter: str = ""
     budget: int = 0  # whole shekels
@@ -242,7 +241,7 @@ class PlanApproval(Row, table=True):
 
     __tablename__ = "plan_approval"
     decision_id: str = Field(foreign_key="decision.id")
-    channel_id: Optional[str] = Field(default=None, foreign_key="channel.id")
+    channel_id: str | None = Field(default=None, foreign_key="channel.id")
     approved_at: str = ""
     snapshot: str = ""
 
@@ -251,7 +250,7 @@ class HistoryCopy(SQLModel, table=True):
     """The copies of this program the history knows: each copy's id, once (interned)."""
 
     __tablename__ = "history_copy"
-    n: Optional[int] = Field(default=None, primary_key=True)
+    n: int | None = Field(default=None, primary_key=True)
     uuid: str = Field(sa_column_kwargs={"unique": True})
 
 
@@ -259,7 +258,7 @@ class HistoryName(SQLModel, table=True):
     """Table and field names and step labels of the history, each stored once (interned)."""
 
     __tablename__ = "history_name"
-    n: Optional[int] = Field(default=None, primary_key=True)
+    n: int | None = Field(default=None, primary_key=True)
     text: str = Field(sa_column_kwargs={"unique": True})
 
 
@@ -273,12 +272,12 @@ class Step(SQLModel, table=True):
 
     __tablename__ = "step"
     __table_args__ = (Index("ux_step_origin_at", "origin", "at", unique=True),)
-    n: Optional[int] = Field(default=None, primary_key=True)
+    n: int | None = Field(default=None, primary_key=True)
     origin: int = Field(foreign_key="history_copy.n")
     at: int
     label: int = Field(foreign_key="history_name.n")
     kind: str = "edit"  # edit, undo, redo, import, merge
-    undoes: Optional[int] = Field(default=None, foreign_key="step.n")
+    undoes: int | None = Field(default=None, foreign_key="step.n")
 
 
 class Change(SQLModel, table=True):
@@ -289,18 +288,33 @@ class Change(SQLModel, table=True):
     """
 
     __tablename__ = "change"
-    n: Optional[int] = Field(default=None, primary_key=True)
+    n: int | None = Field(default=None, primary_key=True)
     step: int = Field(foreign_key="step.n", index=True)
     tbl: int = Field(foreign_key="history_name.n")
     row: str
-    field: Optional[int] = Field(default=None, foreign_key="history_name.n")
-    old: Optional[str] = Field(default=None, sa_column_kwargs={"info": {"type": "ANY"}})
-    new: Optional[str] = Field(default=None, sa_column_kwargs={"info": {"type": "ANY"}})
+    field: int | None = Field(default=None, foreign_key="history_name.n")
+    old: str | None = Field(default=None, sa_column_kwargs={"info": {"type": "ANY"}})
+    new: str | None = Field(default=None, sa_column_kwargs={"info": {"type": "ANY"}})
 
 
 HISTORY_TABLES = [HistoryCopy, HistoryName, Step, Change]
 
 DOMAIN_TABLES: list[type[SQLModel]] = [
-    Program, Channel, SituationSection, Area, Body, Person, Membership, Meeting, AgendaItem,
-    Attendance, Decision, ActionItem, Goal, Objective, Action, ActionArea, PlanApproval,
+    Program,
+    Channel,
+    SituationSection,
+    Area,
+    Body,
+    Person,
+    Membership,
+    Meeting,
+    AgendaItem,
+    Attendance,
+    Decision,
+    ActionItem,
+    Goal,
+    Objective,
+    Action,
+    ActionArea,
+    PlanApproval,
 ]

@@ -18,9 +18,9 @@ import os
 import sqlite3
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from kehila_desktop.core.errors import ProgramFileError
 from kehila_desktop.core.file import recovery
@@ -62,19 +62,26 @@ def read_header(path: Path) -> Header:
         with open(path, "rb") as handle:
             head = handle.read(100)
     except PermissionError:
-        raise ProgramFileError("no_permission", "You do not have permission to read {path}.",
-                               path=path) from None
+        raise ProgramFileError(
+            "no_permission", "You do not have permission to read {path}.", path=path
+        ) from None
     except OSError as exc:
-        raise ProgramFileError("unreadable", "The file {path} cannot be read ({error}).",
-                               path=path, error=exc.strerror or exc) from None
+        raise ProgramFileError(
+            "unreadable",
+            "The file {path} cannot be read ({error}).",
+            path=path,
+            error=exc.strerror or exc,
+        ) from None
     if not head:
-        raise ProgramFileError("empty", "The file {path} is empty: it is not a program file.",
-                               path=path)
+        raise ProgramFileError(
+            "empty", "The file {path} is empty: it is not a program file.", path=path
+        )
     if not head.startswith(SQLITE_MAGIC):
         raise ProgramFileError("not_program", "{path} is not a Kehila program file.", path=path)
     if len(head) < 100:
-        raise ProgramFileError("damaged", "The program file {path} is damaged (it is cut short).",
-                               path=path)
+        raise ProgramFileError(
+            "damaged", "The program file {path} is damaged (it is cut short).", path=path
+        )
     app_id = int.from_bytes(head[68:72], "big")
     version = int.from_bytes(head[60:64], "big")
     if app_id != APPLICATION_ID or version < 1:
@@ -87,7 +94,7 @@ TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 
 def now_utc() -> str:
     """UTC time with microseconds, as the history stores it (sorts as text)."""
-    return datetime.now(timezone.utc).strftime(TIME_FORMAT)
+    return datetime.now(UTC).strftime(TIME_FORMAT)
 
 
 def bump_time(at: str) -> str:
@@ -139,15 +146,21 @@ def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
     except sqlite3.DatabaseError as exc:
         raise explain_sqlite_error(path, exc) from None
     if rows != [("ok",)]:
-        raise ProgramFileError("damaged", "The program file {path} is damaged ({error}).",
-                               path=path, error=rows[0][0] if rows else "?")
+        raise ProgramFileError(
+            "damaged",
+            "The program file {path} is damaged ({error}).",
+            path=path,
+            error=rows[0][0] if rows else "?",
+        )
 
 
 def integrity_check(conn: sqlite3.Connection, path: Path) -> list[str]:
     """SQLite's full ``integrity_check`` (indexes included) with a page cache sized to the file
     (up to 256 MB), so it reads each page once; ``["ok"]`` when the file is whole."""
-    pages, size = conn.execute("PRAGMA page_count").fetchone()[0], \
-        conn.execute("PRAGMA page_size").fetchone()[0]
+    pages, size = (
+        conn.execute("PRAGMA page_count").fetchone()[0],
+        conn.execute("PRAGMA page_size").fetchone()[0],
+    )
     before = conn.execute("PRAGMA cache_size").fetchone()[0]
     conn.execute(f"PRAGMA cache_size=-{min(256 * 1024, max(2048, pages * size // 1024 + 1))}")
     try:
@@ -158,13 +171,14 @@ def integrity_check(conn: sqlite3.Connection, path: Path) -> list[str]:
         conn.execute(f"PRAGMA cache_size={before}")
 
 
-def check_before_writing(pf: "ProgramFile") -> None:
+def check_before_writing(pf: ProgramFile) -> None:
     """Refuse to write a batch (an import, a merge) into a file whose indexes or pages are
     damaged: the full integrity check, not only the quick one done on opening."""
     found = integrity_check(pf.conn, pf.path)
     if found != ["ok"]:
-        raise ProgramFileError("damaged", "The program file {path} is damaged ({error}).",
-                               path=pf.path, error=found[0])
+        raise ProgramFileError(
+            "damaged", "The program file {path} is damaged ({error}).", path=pf.path, error=found[0]
+        )
 
 
 @dataclass
@@ -191,7 +205,7 @@ class ProgramFile:
             discard_copy(self.recovered_from)
             self.recovered_from = None
 
-    def __enter__(self) -> "ProgramFile":
+    def __enter__(self) -> ProgramFile:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -203,9 +217,14 @@ class ProgramFile:
         return cur.fetchone()
 
 
-def open_program(path: str | os.PathLike, *, read_only: bool = False,
-                 allow_newer: bool = False, upgrade: bool = True,
-                 _new: bool = False) -> ProgramFile:
+def open_program(
+    path: str | os.PathLike,
+    *,
+    read_only: bool = False,
+    allow_newer: bool = False,
+    upgrade: bool = True,
+    _new: bool = False,
+) -> ProgramFile:
     """Open a program file after checking it; raise ``ProgramFileError`` when it can't be used.
 
     A newer format raises, unless ``allow_newer`` (then it opens read-only). An older format
@@ -216,9 +235,13 @@ def open_program(path: str | os.PathLike, *, read_only: bool = False,
     newer = header.format_version > FORMAT_VERSION
     if newer and not allow_newer:
         raise ProgramFileError(
-            "newer", "{path} was made by a newer Kehila Desktop (format {version}); this one "
+            "newer",
+            "{path} was made by a newer Kehila Desktop (format {version}); this one "
             "reads format {supported} and older. Update Kehila Desktop to open it.",
-            path=path, version=header.format_version, supported=FORMAT_VERSION)
+            path=path,
+            version=header.format_version,
+            supported=FORMAT_VERSION,
+        )
     if not read_only and not newer and not recovery.writable(path):
         read_only = True
     read_only = read_only or newer
@@ -227,8 +250,9 @@ def open_program(path: str | os.PathLike, *, read_only: bool = False,
     if recovery.needs_recovery(path, header.journal_wal):
         source = _recover(path, read_only)
     try:
-        return _open_checked(path, source, header, read_only=read_only, newer=newer,
-                             upgrade=upgrade, _new=_new)
+        return _open_checked(
+            path, source, header, read_only=read_only, newer=newer, upgrade=upgrade, _new=_new
+        )
     except BaseException:
         if source != path:
             recovery.discard_copy(source)
@@ -246,8 +270,12 @@ def _recover(path: Path, read_only: bool) -> Path:
     except ProgramFileError:
         raise
     except OSError as exc:
-        raise ProgramFileError("unreadable", "The file {path} cannot be read ({error}).",
-                               path=path, error=exc.strerror or exc) from None
+        raise ProgramFileError(
+            "unreadable",
+            "The file {path} cannot be read ({error}).",
+            path=path,
+            error=exc.strerror or exc,
+        ) from None
     except sqlite3.Error as exc:
         raise explain_sqlite_error(path, exc) from None
 
@@ -261,8 +289,9 @@ def explain_sqlite_error(path: Path, exc: BaseException) -> ProgramFileError:
         return too_long(path)
     if recovery.is_busy(exc):
         return busy(path)
-    return ProgramFileError("damaged", "The program file {path} is damaged ({error}).",
-                            path=path, error=exc)
+    return ProgramFileError(
+        "damaged", "The program file {path} is damaged ({error}).", path=path, error=exc
+    )
 
 
 def busy(path: Path) -> ProgramFileError:
@@ -272,15 +301,30 @@ def busy(path: Path) -> ProgramFileError:
     held = holder(path)
     if held is not None:
         return ProgramFileError(
-            "locked", "{path} is open in {program} on {host} (by {user}); try again when it "
-            "is closed.", path=Path(path).name, program=held.program or "Kehila Desktop",
-            host=held.host, user=held.user or "?")
-    return ProgramFileError("locked", "{path} is being changed by another program; try again "
-                            "when it is closed.", path=Path(path).name)
+            "locked",
+            "{path} is open in {program} on {host} (by {user}); try again when it is closed.",
+            path=Path(path).name,
+            program=held.program or "Kehila Desktop",
+            host=held.host,
+            user=held.user or "?",
+        )
+    return ProgramFileError(
+        "locked",
+        "{path} is being changed by another program; try again when it is closed.",
+        path=Path(path).name,
+    )
 
 
-def _open_checked(path: Path, source: Path, header: Header, *, read_only: bool, newer: bool,
-                  upgrade: bool, _new: bool) -> ProgramFile:
+def _open_checked(
+    path: Path,
+    source: Path,
+    header: Header,
+    *,
+    read_only: bool,
+    newer: bool,
+    upgrade: bool,
+    _new: bool,
+) -> ProgramFile:
     from kehila_desktop.core.file import guard
 
     backup = None
@@ -290,23 +334,32 @@ def _open_checked(path: Path, source: Path, header: Header, *, read_only: bool, 
     try:
         conn = _connect(source, read_only or source != path)
     except sqlite3.Error as exc:
-        raise ProgramFileError("unreadable", "The file {path} cannot be opened ({error}).",
-                               path=path, error=exc) from None
+        raise ProgramFileError(
+            "unreadable", "The file {path} cannot be opened ({error}).", path=path, error=exc
+        ) from None
     try:
         guard.check_schema(conn, path, header.format_version, FORMAT_VERSION)
         _quick_check(conn, path)
         if not read_only:
             mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
             if mode.lower() != "delete":
-                raise ProgramFileError("damaged", "The program file {path} is damaged ({error}).",
-                                       path=path, error="journal mode " + mode)
+                raise ProgramFileError(
+                    "damaged",
+                    "The program file {path} is damaged ({error}).",
+                    path=path,
+                    error="journal mode " + mode,
+                )
             conn.execute("PRAGMA synchronous=FULL")
         copy_id = _meta(conn, "copy_id") or ""
         create_live_views(conn)  # after any upgrade: the views name the tables as they are now
         programs = conn.execute("SELECT count(*) FROM live_program").fetchone()[0]
         if programs != (0 if _new else 1):
-            raise ProgramFileError("damaged", "The program file {path} is damaged ({error}).",
-                                   path=path, error="no program")
+            raise ProgramFileError(
+                "damaged",
+                "The program file {path} is damaged ({error}).",
+                path=path,
+                error="no program",
+            )
     except ProgramFileError:
         conn.close()
         raise
@@ -341,7 +394,7 @@ def keep_last_backups(path: Path, tag: str, keep: int) -> list[Path]:
     prefix = f"{stem}.{tag}.bak"
     found = []
     for candidate in path.parent.glob(f"{glob_escape(prefix)}*{SUFFIX}"):
-        middle = candidate.name[len(prefix): -len(SUFFIX)]
+        middle = candidate.name[len(prefix) : -len(SUFFIX)]
         if middle == "" or middle.isdigit():
             try:
                 found.append((candidate.stat().st_mtime_ns, int(middle or 1), candidate))
@@ -396,8 +449,9 @@ def _upgrade(path: Path, version: int) -> Path:
         for step in range(version, FORMAT_VERSION):
             migrate = MIGRATIONS.get(step)
             if migrate is None:
-                raise ProgramFileError("damaged", "No upgrade is known from format {version}.",
-                                       version=step)
+                raise ProgramFileError(
+                    "damaged", "No upgrade is known from format {version}.", version=step
+                )
             migrate(conn)
         conn.execute(f"PRAGMA user_version={FORMAT_VERSION}")
         conn.execute("COMMIT")

@@ -24,11 +24,15 @@ import uuid
 from pathlib import Path
 
 SIDE_FILES = ("-journal", "-wal", "-shm")
-_TEMP = re.compile(r"^\.(?P<target>.+)\.(?P<kind>[a-z]+)-(?P<pid>\d+)-(?P<host>[0-9a-f]{6})-"
-                   r"[0-9a-f]{8}\.tmp(?:-journal|-wal|-shm)?$")
+_TEMP = re.compile(
+    r"^\.(?P<target>.+)\.(?P<kind>[a-z]+)-(?P<pid>\d+)-(?P<host>[0-9a-f]{6})-"
+    r"[0-9a-f]{8}\.tmp(?:-journal|-wal|-shm)?$"
+)
 # names written before temporary files carried their process id (removed once an hour old)
-_LEGACY = re.compile(r"^(?:\..+\.(?:creating|sharing|final)-[0-9a-f]{8}|.+\.tmp-[0-9a-f]{8})"
-                     r"(?:-journal)?$")
+_LEGACY = re.compile(
+    r"^(?:\..+\.(?:creating|sharing|final)-[0-9a-f]{8}|.+\.tmp-[0-9a-f]{8})"
+    r"(?:-journal)?$"
+)
 _LEGACY_AGE = 3600.0
 
 
@@ -41,8 +45,9 @@ def _host_tag() -> str:
 def temp_name(target: Path, kind: str) -> Path:
     """A hidden temporary file beside ``target`` that ``sweep`` removes if this process dies."""
     target = Path(target)
-    return target.with_name(f".{target.name}.{kind}-{os.getpid()}-{_host_tag()}-"
-                            f"{uuid.uuid4().hex[:8]}.tmp")
+    return target.with_name(
+        f".{target.name}.{kind}-{os.getpid()}-{_host_tag()}-{uuid.uuid4().hex[:8]}.tmp"
+    )
 
 
 def remove_with_side_files(path: Path) -> None:

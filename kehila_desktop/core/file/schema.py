@@ -18,8 +18,13 @@ if TYPE_CHECKING:
 # Tables that are not domain tables (rows with an ``id`` and a ``deleted`` tombstone).
 HISTORY_TABLES = ("meta", "history_copy", "history_name", "step", "change")
 
-_TYPES = {"Integer": "INTEGER", "Boolean": "INTEGER", "Float": "REAL", "AutoString": "TEXT",
-          "String": "TEXT"}
+_TYPES = {
+    "Integer": "INTEGER",
+    "Boolean": "INTEGER",
+    "Float": "REAL",
+    "AutoString": "TEXT",
+    "String": "TEXT",
+}
 
 
 def _literal(value: object) -> str:
@@ -85,17 +90,26 @@ def _default(text: str | None) -> object:
 
 def columns_of(conn: sqlite3.Connection, table: str) -> dict[str, object]:
     """The columns of a table in this file with their defaults (empty if there is none)."""
-    return {row[1]: _default(row[4])
-            for row in conn.execute("SELECT * FROM pragma_table_info(?)", (table,))}
+    return {
+        row[1]: _default(row[4])
+        for row in conn.execute("SELECT * FROM pragma_table_info(?)", (table,))
+    }
 
 
 def domain_tables(conn: sqlite3.Connection) -> list[str]:
     """The file's domain tables, each after the tables it refers to (parents first)."""
-    names = [r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
-        "ORDER BY name") if r[0] not in HISTORY_TABLES]
-    refs = {name: {target for target in references(conn, name).values() if target != name}
-            for name in names}
+    names = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY name"
+        )
+        if r[0] not in HISTORY_TABLES
+    ]
+    refs = {
+        name: {target for target in references(conn, name).values() if target != name}
+        for name in names
+    }
     ordered: list[str] = []
     while refs:
         ready = sorted(n for n, parents in refs.items() if not (parents - set(ordered)))
@@ -109,8 +123,9 @@ def domain_tables(conn: sqlite3.Connection) -> list[str]:
 
 def references(conn: sqlite3.Connection, table: str) -> dict[str, str]:
     """field → the table a field's id points to (the table's foreign keys)."""
-    return {row[3]: row[2]
-            for row in conn.execute("SELECT * FROM pragma_foreign_key_list(?)", (table,))}
+    return {
+        row[3]: row[2] for row in conn.execute("SELECT * FROM pragma_foreign_key_list(?)", (table,))
+    }
 
 
 def columns(table: str) -> dict[str, object]:
@@ -128,7 +143,7 @@ def columns(table: str) -> dict[str, object]:
 _classes: dict[str, type[SQLModel]] | None = None
 
 
-def TABLE_CLASSES() -> dict[str, type[SQLModel]]:  # noqa: N802
+def TABLE_CLASSES() -> dict[str, type[SQLModel]]:
     """Domain table name → model class (imports the ORM: for creating files and tests)."""
     global _classes
     if _classes is None:

@@ -5,14 +5,24 @@ from __future__ import annotations
 
 import sqlite3
 
-_TABLES = {"people": "person", "bodies": "body", "memberships": "membership",
-           "meetings": "meeting", "attendance": "attendance", "decisions": "decision",
-           "goals": "goal", "objectives": "objective", "actions": "action"}
+_TABLES = {
+    "people": "person",
+    "bodies": "body",
+    "memberships": "membership",
+    "meetings": "meeting",
+    "attendance": "attendance",
+    "decisions": "decision",
+    "goals": "goal",
+    "objectives": "objective",
+    "actions": "action",
+}
 
 
 def counts(conn: sqlite3.Connection) -> dict[str, int]:
-    return {key: conn.execute(f"SELECT count(*) FROM {table} WHERE deleted=0").fetchone()[0]
-            for key, table in _TABLES.items()}
+    return {
+        key: conn.execute(f"SELECT count(*) FROM {table} WHERE deleted=0").fetchone()[0]
+        for key, table in _TABLES.items()
+    }
 
 
 def program(conn: sqlite3.Connection) -> dict:
@@ -28,18 +38,38 @@ def bodies(conn: sqlite3.Connection) -> list[dict]:
         "b.chair_person_id, (SELECT count(*) FROM membership m WHERE m.body_id=b.id "
         "AND m.deleted=0 AND m.status='joined') FROM body b WHERE b.deleted=0 "
         "ORDER BY CASE b.kind WHEN 'steering' THEN 0 WHEN 'design' THEN 1 "
-        "WHEN 'work_team' THEN 2 ELSE 3 END, b.position").fetchall()
-    return [{"id": r[0], "kind": r[1], "name": r[2], "channel": r[3], "cadence": r[4],
-             "meeting_minutes": r[5], "chair_person_id": r[6], "members": r[7]} for r in rows]
+        "WHEN 'work_team' THEN 2 ELSE 3 END, b.position"
+    ).fetchall()
+    return [
+        {
+            "id": r[0],
+            "kind": r[1],
+            "name": r[2],
+            "channel": r[3],
+            "cadence": r[4],
+            "meeting_minutes": r[5],
+            "chair_person_id": r[6],
+            "members": r[7],
+        }
+        for r in rows
+    ]
 
 
 def channels(conn: sqlite3.Connection) -> list[dict]:
     order = "CASE key WHEN 'economic' THEN 0 WHEN 'urban' THEN 1 WHEN 'social' THEN 2 ELSE 3 END"
-    return [{"key": k, "chosen": bool(c)} for k, c in conn.execute(
-        f"SELECT key, chosen FROM channel WHERE deleted=0 ORDER BY {order}")]
+    return [
+        {"key": k, "chosen": bool(c)}
+        for k, c in conn.execute(
+            f"SELECT key, chosen FROM channel WHERE deleted=0 ORDER BY {order}"
+        )
+    ]
 
 
 def meetings(conn: sqlite3.Connection) -> list[dict]:
-    return [{"id": r[0], "body_id": r[1], "starts_at": r[2], "minutes": r[3], "status": r[4]}
-            for r in conn.execute("SELECT id, body_id, starts_at, minutes, status FROM meeting "
-                                  "WHERE deleted=0 ORDER BY starts_at")]
+    return [
+        {"id": r[0], "body_id": r[1], "starts_at": r[2], "minutes": r[3], "status": r[4]}
+        for r in conn.execute(
+            "SELECT id, body_id, starts_at, minutes, status FROM meeting "
+            "WHERE deleted=0 ORDER BY starts_at"
+        )
+    ]

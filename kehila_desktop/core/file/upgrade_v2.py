@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Callable
-
+from collections.abc import Callable
 
 
 def _in_room_clock(conn: sqlite3.Connection) -> None:
@@ -27,13 +26,14 @@ def _in_room_clock(conn: sqlite3.Connection) -> None:
     decisions get an outcome; an action item names the meeting that marked it done. (The
     model gives these columns the same DEFAULT, so an upgraded table is exactly a fresh one.)"""
     for table, column, kind in (
-            ("meeting", "started_at", "VARCHAR DEFAULT '' NOT NULL"),
-            ("meeting", "clock_item_id", "VARCHAR DEFAULT '' NOT NULL"),
-            ("meeting", "clock_elapsed", "INTEGER DEFAULT '0' NOT NULL"),
-            ("meeting", "clock_mark", "VARCHAR DEFAULT '' NOT NULL"),
-            ("agenda_item", "spent_seconds", "INTEGER DEFAULT '0' NOT NULL"),
-            ("decision", "outcome", "VARCHAR DEFAULT '' NOT NULL"),
-            ("action_item", "done_meeting_id", "VARCHAR")):
+        ("meeting", "started_at", "VARCHAR DEFAULT '' NOT NULL"),
+        ("meeting", "clock_item_id", "VARCHAR DEFAULT '' NOT NULL"),
+        ("meeting", "clock_elapsed", "INTEGER DEFAULT '0' NOT NULL"),
+        ("meeting", "clock_mark", "VARCHAR DEFAULT '' NOT NULL"),
+        ("agenda_item", "spent_seconds", "INTEGER DEFAULT '0' NOT NULL"),
+        ("decision", "outcome", "VARCHAR DEFAULT '' NOT NULL"),
+        ("action_item", "done_meeting_id", "VARCHAR"),
+    ):
         conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
 
 
@@ -49,8 +49,12 @@ def upgrade(conn: sqlite3.Connection) -> None:
 
 
 def _tables(conn: sqlite3.Connection) -> list[str]:
-    return [r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
 
 
 _CASTS = {"INTEGER": "INTEGER", "REAL": "REAL", "TEXT": "TEXT"}
@@ -61,9 +65,10 @@ def rebuild(conn: sqlite3.Connection) -> None:
     from kehila_desktop.core.file.schema import statements
 
     old = set(_tables(conn))
-    for name, kind in conn.execute("SELECT name, type FROM sqlite_master WHERE type IN "
-                                   "('index', 'trigger', 'view') AND sql IS NOT NULL"
-                                   ).fetchall():
+    for name, kind in conn.execute(
+        "SELECT name, type FROM sqlite_master WHERE type IN "
+        "('index', 'trigger', 'view') AND sql IS NOT NULL"
+    ).fetchall():
         conn.execute(f'DROP {kind} IF EXISTS "{name}"')
     history = {"change", "step"}  # converted by convert_history from _v1_change/_v1_step
     for name in old:
@@ -76,7 +81,8 @@ def rebuild(conn: sqlite3.Connection) -> None:
         have = {r[1] for r in conn.execute(f'PRAGMA table_info("_v1_{name}")')}
         picks, targets = [], []
         for _cid, col, kind, notnull, default, _pk in conn.execute(
-                f"PRAGMA table_info({name})").fetchall():
+            f"PRAGMA table_info({name})"
+        ).fetchall():
             if col not in have:
                 continue
             value = f'"{col}"'
@@ -86,8 +92,9 @@ def rebuild(conn: sqlite3.Connection) -> None:
                 value = f"coalesce({value}, {default})"
             picks.append(value)
             targets.append(col)
-        conn.execute(f"INSERT INTO {name} ({', '.join(targets)}) "
-                     f"SELECT {', '.join(picks)} FROM \"_v1_{name}\"")
+        conn.execute(
+            f'INSERT INTO {name} ({", ".join(targets)}) SELECT {", ".join(picks)} FROM "_v1_{name}"'
+        )
     for name in old - history:
         conn.execute(f'DROP TABLE "_v1_{name}"')
 
@@ -102,23 +109,26 @@ def convert_history(conn: sqlite3.Connection) -> None:
 
     def name(text: str) -> int:
         if text not in names:
-            names[text] = inserted_id(conn.execute(
-                "INSERT INTO history_name(text) VALUES (?)", (text,)))
+            names[text] = inserted_id(
+                conn.execute("INSERT INTO history_name(text) VALUES (?)", (text,))
+            )
         return names[text]
 
     def copy(uuid: str) -> int:
         if uuid not in copies:
-            copies[uuid] = inserted_id(conn.execute(
-                "INSERT INTO history_copy(uuid) VALUES (?)", (uuid,)))
+            copies[uuid] = inserted_id(
+                conn.execute("INSERT INTO history_copy(uuid) VALUES (?)", (uuid,))
+            )
         return copies[uuid]
 
-    steps = conn.execute("SELECT id, seq, label, kind, undoes, at, copy_id FROM _v1_step"
-                         ).fetchall()
+    steps = conn.execute(
+        "SELECT id, seq, label, kind, undoes, at, copy_id FROM _v1_step"
+    ).fetchall()
     known = {s[0] for s in steps}
     # changes whose step was never recorded get a step of their own (the same on every copy)
     for step_id, seq, at, copy_id in conn.execute(
-            "SELECT step_id, min(seq), max(at), min(copy_id) FROM _v1_change "
-            "GROUP BY step_id").fetchall():
+        "SELECT step_id, min(seq), max(at), min(copy_id) FROM _v1_change GROUP BY step_id"
+    ).fetchall():
         if step_id not in known:
             steps.append((step_id, seq, "", "edit", None, at, copy_id))
     # keys (origin, at): distinct format-1 times stay distinct; a clash (a clock set back
@@ -127,7 +137,8 @@ def convert_history(conn: sqlite3.Connection) -> None:
     keys: dict[str, tuple[str, int]] = {}
     used: set[tuple[str, int]] = set()
     for step_id, _seq, _label, _kind, _undoes, at, copy_id in sorted(
-            steps, key=lambda s: (s[6] or "", s[5] or "", s[0])):
+        steps, key=lambda s: (s[6] or "", s[5] or "", s[0])
+    ):
         key = (copy_id or "", from_iso(at) if at else 0)
         while key in used:
             key = (key[0], key[1] + 1)
@@ -136,24 +147,31 @@ def convert_history(conn: sqlite3.Connection) -> None:
     numbers: dict[str, int] = {}
     for step_id, _seq, label, kind, _undoes, _at, _copy in sorted(steps, key=lambda s: s[1]):
         origin, at = keys[step_id]
-        numbers[step_id] = inserted_id(conn.execute(
-            "INSERT INTO step(origin, at, label, kind) VALUES (?,?,?,?)",
-            (copy(origin), at, name(label or ""), kind or "edit")))
-    conn.executemany("UPDATE step SET undoes=? WHERE n=?",
-                     [(numbers[s[4]], numbers[s[0]]) for s in steps if s[4] in numbers])
+        numbers[step_id] = inserted_id(
+            conn.execute(
+                "INSERT INTO step(origin, at, label, kind) VALUES (?,?,?,?)",
+                (copy(origin), at, name(label or ""), kind or "edit"),
+            )
+        )
+    conn.executemany(
+        "UPDATE step SET undoes=? WHERE n=?",
+        [(numbers[s[4]], numbers[s[0]]) for s in steps if s[4] in numbers],
+    )
     step_of: dict[str, int] = {}
     rows: list[tuple[int, int, object, int | None, object, object]] = []
     for cid, step_id, table, row_id, field, old, new in conn.execute(
-            "SELECT id, step_id, table_name, row_id, field, old, new FROM _v1_change "
-            "ORDER BY seq"):
+        "SELECT id, step_id, table_name, row_id, field, old, new FROM _v1_change ORDER BY seq"
+    ):
         step_of[cid] = numbers[step_id]
         if field:
-            rows.append((numbers[step_id], name(table), row_id, name(field), _value(old),
-                         _value(new)))
+            rows.append(
+                (numbers[step_id], name(table), row_id, name(field), _value(old), _value(new))
+            )
         else:  # a whole-row insert: the row holds its values
             rows.append((numbers[step_id], name(table), row_id, None, None, None))
-    conn.executemany("INSERT INTO change(step, tbl, row, field, old, new) VALUES (?,?,?,?,?,?)",
-                     rows)
+    conn.executemany(
+        "INSERT INTO change(step, tbl, row, field, old, new) VALUES (?,?,?,?,?,?)", rows
+    )
     _convert_meta(conn, numbers, step_of)
     conn.execute("DROP TABLE _v1_change")
     conn.execute("DROP TABLE _v1_step")
@@ -177,13 +195,15 @@ def _value(text: str | None) -> object:
     return value
 
 
-def _convert_meta(conn: sqlite3.Connection, numbers: dict[str, int],
-                  step_of: dict[str, int]) -> None:
+def _convert_meta(
+    conn: sqlite3.Connection, numbers: dict[str, int], step_of: dict[str, int]
+) -> None:
     """Merge reports and the record of what each merge brought in, keyed by step number."""
     from kehila_desktop.core.history.ranges import step_ranges
 
-    for key, value in conn.execute("SELECT key, value FROM meta WHERE key LIKE 'merge_%:%'"
-                                   ).fetchall():
+    for key, value in conn.execute(
+        "SELECT key, value FROM meta WHERE key LIKE 'merge_%:%'"
+    ).fetchall():
         kind, _, step_id = key.partition(":")
         n = numbers.get(step_id)
         conn.execute("DELETE FROM meta WHERE key=?", (key,))
@@ -202,5 +222,6 @@ def _convert_meta(conn: sqlite3.Connection, numbers: dict[str, int],
                 value = json.dumps(report, ensure_ascii=False)
             except (ValueError, TypeError):
                 pass
-        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
-                     (f"{kind}:{n}", value))
+        conn.execute(
+            "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (f"{kind}:{n}", value)
+        )

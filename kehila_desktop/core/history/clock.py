@@ -10,11 +10,11 @@ always comes after it, whatever the wall clocks say.
 from __future__ import annotations
 
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, UTC
 
 SHIFT = 16
 COUNTER = (1 << SHIFT) - 1
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def wall_ms() -> int:
@@ -41,7 +41,7 @@ def from_iso(text: str) -> int:
 
     The microseconds below the millisecond become the counter, so distinct format-1 times
     stay distinct and in the same order."""
-    moment = datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc)
+    moment = datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
     micros = (moment - _EPOCH) // timedelta(microseconds=1)
     return pack(micros // 1000, micros % 1000)
 
@@ -49,5 +49,5 @@ def from_iso(text: str) -> int:
 def to_iso(at: int) -> str:
     """A clock time as UTC ISO 8601 text (to show it; the counter is left out)."""
     ms = ms_of(at)
-    moment = datetime.fromtimestamp(ms / 1000, tz=timezone.utc)
+    moment = datetime.fromtimestamp(ms / 1000, tz=UTC)
     return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{ms % 1000:03d}Z"

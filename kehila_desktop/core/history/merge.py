@@ -58,7 +58,6 @@ from kehila_desktop.core.history.share import CONTACT_FIELDS, is_stripped
 from kehila_desktop.core.history.merge_report import MergeReport, field_name, row_label
 
 
-
 class MergeRefused(ProgramFileError):
     """The copy cannot be merged into this program (another program, newer format, itself)."""
 
@@ -95,8 +94,10 @@ class _Plan:
 
 # Steps whose changes are consequences of a merge, not edits: the merge itself, and the undo
 # or redo of a merge.
-_DERIVED_STEPS = ("SELECT n FROM step WHERE kind='merge' OR (kind IN ('undo', 'redo') AND "
-                  "undoes IN (SELECT n FROM step WHERE kind='merge'))")
+_DERIVED_STEPS = (
+    "SELECT n FROM step WHERE kind='merge' OR (kind IN ('undo', 'redo') AND "
+    "undoes IN (SELECT n FROM step WHERE kind='merge'))"
+)
 
 
 def _forgotten(conn: sqlite3.Connection) -> set[int]:
@@ -105,12 +106,14 @@ def _forgotten(conn: sqlite3.Connection) -> set[int]:
     undone: set[int] = set()
     standing: set[int] = set()
     for (merge_n,) in conn.execute("SELECT n FROM step WHERE kind='merge'").fetchall():
-        row = conn.execute("SELECT value FROM meta WHERE key=?",
-                           (f"merge_imported:{merge_n}",)).fetchone()
+        row = conn.execute(
+            "SELECT value FROM meta WHERE key=?", (f"merge_imported:{merge_n}",)
+        ).fetchone()
         if not row:
             continue
-        last = conn.execute("SELECT kind FROM step WHERE undoes=? ORDER BY n DESC LIMIT 1",
-                            (merge_n,)).fetchone()
+        last = conn.execute(
+            "SELECT kind FROM step WHERE undoes=? ORDER BY n DESC LIMIT 1", (merge_n,)
+        ).fetchone()
         numbers: set[int] = set()
         for first, end in json.loads(row[0]):
             numbers.update(range(first, end + 1))
@@ -124,14 +127,19 @@ def _steps(conn: sqlite3.Connection) -> dict[tuple[str, int], tuple]:
     rows = conn.execute(
         "SELECT s.n, c.uuid, s.at, l.text, s.kind, s.undoes FROM step s "
         "JOIN history_copy c ON c.n=s.origin JOIN history_name l ON l.n=s.label "
-        "ORDER BY s.n").fetchall()
+        "ORDER BY s.n"
+    ).fetchall()
     keys = {n: (uuid, at) for n, uuid, at, *_ in rows}
-    return {(uuid, at): (n, label, kind, keys.get(undoes))
-            for n, uuid, at, label, kind, undoes in rows if n not in forgotten}
+    return {
+        (uuid, at): (n, label, kind, keys.get(undoes))
+        for n, uuid, at, label, kind, undoes in rows
+        if n not in forgotten
+    }
 
 
-def _history(conn: sqlite3.Connection, steps: dict[tuple[str, int], tuple],
-             wanted: set[tuple[str, int]]) -> list[tuple]:
+def _history(
+    conn: sqlite3.Connection, steps: dict[tuple[str, int], tuple], wanted: set[tuple[str, int]]
+) -> list[tuple]:
     """The changes of the ``wanted`` steps as ``(key, place, table, row, field, old, new,
     kind)``, in recording order; kind is ``merge`` for changes a merge wrote, else ``edit``."""
     if not wanted:
@@ -141,15 +149,18 @@ def _history(conn: sqlite3.Connection, steps: dict[tuple[str, int], tuple],
     out: list[tuple] = []
     places: dict[int, int] = {}
     for step_n, table, row, name, old, new in conn.execute(
-            "SELECT c.step, t.text, c.row, f.text, c.old, c.new FROM change c "
-            "JOIN history_name t ON t.n=c.tbl LEFT JOIN history_name f ON f.n=c.field "
-            "WHERE c.step >= ? ORDER BY c.step, c.n", (min(by_n),)):
+        "SELECT c.step, t.text, c.row, f.text, c.old, c.new FROM change c "
+        "JOIN history_name t ON t.n=c.tbl LEFT JOIN history_name f ON f.n=c.field "
+        "WHERE c.step >= ? ORDER BY c.step, c.n",
+        (min(by_n),),
+    ):
         key = by_n.get(step_n)
         if key is None:
             continue
         place = places[step_n] = places.get(step_n, -1) + 1
-        out.append((key, place, table, row, name, old, new,
-                    "merge" if step_n in derived else "edit"))
+        out.append(
+            (key, place, table, row, name, old, new, "merge" if step_n in derived else "edit")
+        )
     return out
 
 
@@ -186,9 +197,10 @@ def _rows(conn: sqlite3.Connection, table: str, ids: set[str]) -> dict[str, dict
     out: dict[str, dict] = {}
     ids_list = list(ids)
     for start in range(0, len(ids_list), 500):
-        chunk = ids_list[start:start + 500]
-        cur = conn.execute(f"SELECT * FROM {table} WHERE id IN ({','.join('?' * len(chunk))})",
-                           chunk)
+        chunk = ids_list[start : start + 500]
+        cur = conn.execute(
+            f"SELECT * FROM {table} WHERE id IN ({','.join('?' * len(chunk))})", chunk
+        )
         names = [d[0] for d in cur.description]
         for row in cur:
             out[row[0]] = dict(zip(names, row))
@@ -200,8 +212,7 @@ def _program_id(conn: sqlite3.Connection) -> str | None:
     return row[0] if row else None
 
 
-def plan_merge(local: sqlite3.Connection, incoming: sqlite3.Connection,
-               source: str = "") -> _Plan:
+def plan_merge(local: sqlite3.Connection, incoming: sqlite3.Connection, source: str = "") -> _Plan:
     """Work out what merging ``incoming`` into ``local`` does, without writing anything."""
     report = MergeReport(source=source)
     stripped = is_stripped(incoming)
@@ -213,8 +224,11 @@ def plan_merge(local: sqlite3.Connection, incoming: sqlite3.Connection,
         return plan
     new_in = _history(incoming, incoming_steps, new_keys)
     new_here = _history(local, local_steps, set(local_steps) - set(incoming_steps))
-    plan.steps = [(key[0], key[1], label, kind, undoes)
-                  for key, (_n, label, kind, undoes) in incoming_steps.items() if key in new_keys]
+    plan.steps = [
+        (key[0], key[1], label, kind, undoes)
+        for key, (_n, label, kind, undoes) in incoming_steps.items()
+        if key in new_keys
+    ]
     plan.changes = [row[0:1] + row[2:7] for row in new_in]
     report.history_added = len(plan.changes)
 
@@ -243,14 +257,24 @@ def plan_merge(local: sqlite3.Connection, incoming: sqlite3.Connection,
                 if not row["deleted"]:
                     report.add_added(table, row_id, row_label(incoming, table, row))
                 continue
-            _merge_row(plan, table, row_id, ours[row_id], row, here, copy, stripped,
-                       local, incoming)
+            _merge_row(
+                plan, table, row_id, ours[row_id], row, here, copy, stripped, local, incoming
+            )
     return plan
 
 
-def _merge_row(plan: _Plan, table: str, row_id: str, ours: dict, theirs: dict,
-               here: _Side, copy: _Side, stripped: bool, local: sqlite3.Connection,
-               incoming: sqlite3.Connection) -> None:
+def _merge_row(
+    plan: _Plan,
+    table: str,
+    row_id: str,
+    ours: dict,
+    theirs: dict,
+    here: _Side,
+    copy: _Side,
+    stripped: bool,
+    local: sqlite3.Connection,
+    incoming: sqlite3.Connection,
+) -> None:
     report = plan.report
     label = row_label(local, table, ours)
     result: dict[str, object] = {}
@@ -274,11 +298,29 @@ def _merge_row(plan: _Plan, table: str, row_id: str, ours: dict, theirs: dict,
                 report.add_changed(table, row_id, label, name, ours[name], value)
         elif order_copy > order_here:
             result[name] = value
-            report.add_conflict(table, row_id, label, name, kept=value, kept_side="copy",
-                                lost=ours[name], lost_side="here", lost_at=clock.to_iso(order_here[0]))
+            report.add_conflict(
+                table,
+                row_id,
+                label,
+                name,
+                kept=value,
+                kept_side="copy",
+                lost=ours[name],
+                lost_side="here",
+                lost_at=clock.to_iso(order_here[0]),
+            )
         else:
-            report.add_conflict(table, row_id, label, name, kept=ours[name], kept_side="here",
-                                lost=value, lost_side="copy", lost_at=clock.to_iso(order_copy[0]))
+            report.add_conflict(
+                table,
+                row_id,
+                label,
+                name,
+                kept=ours[name],
+                kept_side="here",
+                lost=value,
+                lost_side="copy",
+                lost_at=clock.to_iso(order_copy[0]),
+            )
     # deletion: by the usual rule, unless one side edited the row since and still has it
     deleted = ours["deleted"]
     order_copy = copy.latest.get((table, row_id, "deleted"), copy.inserted.get(key))
@@ -313,9 +355,12 @@ def _open_incoming(path: Path, workdir: Path):
     header = read_header(path)
     if header.format_version > FORMAT_VERSION:
         raise MergeRefused(
-            "newer", "The copy {path} was made by a newer Kehila Desktop (format {version}); "
+            "newer",
+            "The copy {path} was made by a newer Kehila Desktop (format {version}); "
             "merging it needs a Kehila Desktop that reads format {version}.",
-            path=path, version=header.format_version)
+            path=path,
+            version=header.format_version,
+        )
     if header.format_version < FORMAT_VERSION:
         with open_program(path, read_only=True, upgrade=False) as old:
             scratch = workdir / "incoming.kehila"
@@ -335,8 +380,11 @@ def merge_copy(ops: Operations, incoming_path, *, dry_run: bool = False) -> Merg
     except OSError:
         same = False
     if same:
-        raise MergeRefused("itself", "{path} is the open program file itself; choose the copy "
-                           "that came back.", path=incoming_path)
+        raise MergeRefused(
+            "itself",
+            "{path} is the open program file itself; choose the copy that came back.",
+            path=incoming_path,
+        )
     if dry_run:
         return _plan_from(pf, incoming_path).report
     label = tr("merge {name}", name=incoming_path.name)
@@ -357,8 +405,12 @@ def merge_copy(ops: Operations, incoming_path, *, dry_run: bool = False) -> Merg
             backup.unlink(missing_ok=True)
         if is_busy(exc) or is_interrupted(exc):
             raise
-        raise MergeRefused("damaged", "The copy {path} could not be merged ({error}); nothing "
-                           "was changed.", path=incoming_path, error=exc) from None
+        raise MergeRefused(
+            "damaged",
+            "The copy {path} could not be merged ({error}); nothing was changed.",
+            path=incoming_path,
+            error=exc,
+        ) from None
     except BaseException:
         if backup is not None:
             backup.unlink(missing_ok=True)
@@ -377,9 +429,12 @@ def _plan_from(pf, incoming_path: Path) -> _Plan:
             if _program_id(other.conn) != _program_id(pf.conn):
                 name = (other.program_row() or {"name": ""})["name"]
                 raise MergeRefused(
-                    "other_program", "{path} is a copy of another program ({name}), not of "
+                    "other_program",
+                    "{path} is a copy of another program ({name}), not of "
                     "this one; it cannot be merged. Open it on its own instead.",
-                    path=incoming_path, name=name)
+                    path=incoming_path,
+                    name=name,
+                )
             return plan_merge(pf.conn, other.conn, incoming_path.name)
         finally:
             other.close()
@@ -410,9 +465,13 @@ def _apply(ops: Operations, plan: _Plan, label: str) -> None:
             ops.update(table, row_id, changes)
         keep_rules(ops, plan.report)
         plan.report.step_id = st.id
-        ops.conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [
-            (f"merge_report:{st.id}", json.dumps(plan.report.to_dict(), ensure_ascii=False)),
-            (f"merge_imported:{st.id}", json.dumps(step_ranges(imported)))])
+        ops.conn.executemany(
+            "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+            [
+                (f"merge_report:{st.id}", json.dumps(plan.report.to_dict(), ensure_ascii=False)),
+                (f"merge_imported:{st.id}", json.dumps(step_ranges(imported))),
+            ],
+        )
 
 
 def keep_rules(ops: Operations, report: MergeReport) -> None:
@@ -429,13 +488,15 @@ def keep_rules(ops: Operations, report: MergeReport) -> None:
     for table, label_sql in (("membership", "m.person_id"), ("attendance", "m.person_id")):
         rows = conn.execute(
             f"SELECT m.id FROM {table} m JOIN person p ON p.id = {label_sql} "
-            "WHERE m.deleted=0 AND p.deleted=1 ORDER BY m.id").fetchall()
+            "WHERE m.deleted=0 AND p.deleted=1 ORDER BY m.id"
+        ).fetchall()
         for (row_id,) in rows:
             _drop(ops, report, table, row_id, "deleted_person")
     twins = conn.execute(
         "SELECT id FROM membership m WHERE deleted=0 AND EXISTS (SELECT 1 FROM membership o "
         "WHERE o.deleted=0 AND o.person_id=m.person_id AND o.body_id=m.body_id AND o.id<m.id) "
-        "ORDER BY id").fetchall()
+        "ORDER BY id"
+    ).fetchall()
     for (row_id,) in twins:
         _drop(ops, report, "membership", row_id, "twin")
     report.duplicates = likely_duplicates(conn)
@@ -445,8 +506,9 @@ def _drop(ops: Operations, report: MergeReport, table: str, row_id: str, why: st
     cur = ops.conn.execute(f"SELECT * FROM {table} WHERE id=?", (row_id,))
     row = dict(zip([d[0] for d in cur.description], cur.fetchone()))
     ops.update(table, row_id, {"deleted": 1})
-    report.repaired.append({"table": table, "row": row_id, "why": why,
-                            "label": row_label(ops.conn, table, row)})
+    report.repaired.append(
+        {"table": table, "row": row_id, "why": why, "label": row_label(ops.conn, table, row)}
+    )
 
 
 def likely_duplicates(conn: sqlite3.Connection) -> list[dict]:
@@ -455,7 +517,8 @@ def likely_duplicates(conn: sqlite3.Connection) -> list[dict]:
 
     by_key: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for pid, name, email, phone in conn.execute(
-            "SELECT id, name, email, phone FROM person WHERE deleted=0 ORDER BY id"):
+        "SELECT id, name, email, phone FROM person WHERE deleted=0 ORDER BY id"
+    ):
         if email and email.strip():
             by_key.setdefault(("email", email.strip().casefold()), []).append((pid, name))
         digits = phone_digits(phone)
@@ -468,26 +531,42 @@ def likely_duplicates(conn: sqlite3.Connection) -> list[dict]:
         if len(ids) < 2 or ids in seen:
             continue
         seen.add(ids)
-        out.append({"by": kind, "value": value, "people": [p for p, _n in people],
-                    "names": [n for _p, n in people]})
+        out.append(
+            {
+                "by": kind,
+                "value": value,
+                "people": [p for p, _n in people],
+                "names": [n for _p, n in people],
+            }
+        )
     return out
 
 
 def restore_lost(ops: Operations, conflict: dict) -> bool:
     """Give a field back the value a merge conflict did not keep (one undo step)."""
-    return bool(ops.update(conflict["table"], conflict["row"],
-                           {conflict["field"]: conflict["lost"]},
-                           label=tr("restore {field}", field=field_name(
-                               conflict["table"], conflict["field"]))))
+    return bool(
+        ops.update(
+            conflict["table"],
+            conflict["row"],
+            {conflict["field"]: conflict["lost"]},
+            label=tr("restore {field}", field=field_name(conflict["table"], conflict["field"])),
+        )
+    )
 
 
 def saved_reports(conn: sqlite3.Connection) -> list[MergeReport]:
     """The reports of the merges recorded in this file, oldest first."""
     rows = conn.execute(
-        "SELECT m.value FROM meta m JOIN step s ON m.key = 'merge_report:' || s.n "
-        "ORDER BY s.n").fetchall()
+        "SELECT m.value FROM meta m JOIN step s ON m.key = 'merge_report:' || s.n ORDER BY s.n"
+    ).fetchall()
     return [MergeReport.from_dict(json.loads(value)) for (value,) in rows]
 
 
-__all__ = ["MergeRefused", "MergeReport", "merge_copy", "plan_merge", "restore_lost",
-           "saved_reports"]
+__all__ = [
+    "MergeRefused",
+    "MergeReport",
+    "merge_copy",
+    "plan_merge",
+    "restore_lost",
+    "saved_reports",
+]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from kehila_desktop.core.errors import InvalidEdit, ReadOnlyError
 from kehila_desktop.core.file.programfile import ProgramFile, new_row_id
@@ -101,8 +101,7 @@ class Operations:
         try:
             yield current
             if current.n is not None and current.undoes is not None:
-                self.conn.execute("UPDATE step SET undoes=? WHERE n=?",
-                                  (current.undoes, current.n))
+                self.conn.execute("UPDATE step SET undoes=? WHERE n=?", (current.undoes, current.n))
             self.conn.execute("COMMIT")
         except BaseException:
             self._step = None
@@ -125,8 +124,14 @@ class Operations:
             listener(changed)
 
     # --- the three primitive edits ----------------------------------------------------
-    def insert(self, table: str, values: dict | None = None, *, label: str | None = None,
-               row_id: str | None = None) -> str:
+    def insert(
+        self,
+        table: str,
+        values: dict | None = None,
+        *,
+        label: str | None = None,
+        row_id: str | None = None,
+    ) -> str:
         """Add a row (defaults filled in from the model) and return its id."""
         cols = self._cols(table)
         row = {name: _normalise(default) for name, default in cols.items()}
@@ -141,12 +146,12 @@ class Operations:
             names = list(row)
             self.conn.execute(
                 f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-                [row[n] for n in names])
+                [row[n] for n in names],
+            )
             self._record(st, table, new_id, "", None, row)
         return new_id
 
-    def update(self, table: str, row_id: str, changes: dict, *,
-               label: str | None = None) -> int:
+    def update(self, table: str, row_id: str, changes: dict, *, label: str | None = None) -> int:
         """Change fields of a row; only fields whose value differs are written and recorded.
 
         Returns how many fields changed.
@@ -160,8 +165,11 @@ class Operations:
         current = cur.fetchone()
         if current is None:
             raise InvalidEdit("The {table} row {row} does not exist.", table=table, row=row_id)
-        diffs = {n: _normalise(changes[n]) for n, old in zip(names, current)
-                 if _normalise(changes[n]) != old}
+        diffs = {
+            n: _normalise(changes[n])
+            for n, old in zip(names, current)
+            if _normalise(changes[n]) != old
+        }
         if not diffs:
             return 0
         old_values = dict(zip(names, current))
@@ -176,24 +184,29 @@ class Operations:
         """Tombstone a row (it stays in the file, marked deleted)."""
         return bool(self.update(table, row_id, {"deleted": 1}, label=label or f"delete {table}"))
 
-    def _record(self, st: _OpenStep, table: str, row_id: str, field_name: str,
-                old: object, new: object) -> None:
+    def _record(
+        self, st: _OpenStep, table: str, row_id: str, field_name: str, old: object, new: object
+    ) -> None:
         if st.n is None:
             st.n = self._open_step_row(st)
         if field_name:
             self.conn.execute(
                 "INSERT INTO change(step, tbl, row, field, old, new) VALUES (?,?,?,?,?,?)",
-                (st.n, self._name(table), row_id, self._name(field_name), old, new))
+                (st.n, self._name(table), row_id, self._name(field_name), old, new),
+            )
         else:  # a whole-row insert: the row holds its values
-            self.conn.execute("INSERT INTO change(step, tbl, row) VALUES (?,?,?)",
-                              (st.n, self._name(table), row_id))
+            self.conn.execute(
+                "INSERT INTO change(step, tbl, row) VALUES (?,?,?)",
+                (st.n, self._name(table), row_id),
+            )
         st.tables.add(table)
         st.count += 1
 
     def _open_step_row(self, st: _OpenStep) -> int:
         cur = self.conn.execute(
             "INSERT INTO step(origin, at, label, kind) VALUES (?,?,?,?)",
-            (self._copy(), self._now(), self._name(st.label), st.kind))
+            (self._copy(), self._now(), self._name(st.label), st.kind),
+        )
         return inserted_id(cur)
 
     def _name(self, text: str) -> int:
@@ -202,8 +215,9 @@ class Operations:
         if n is None:
             row = self.conn.execute("SELECT n FROM history_name WHERE text=?", (text,)).fetchone()
             if row is None:
-                n = inserted_id(self.conn.execute(
-                    "INSERT INTO history_name(text) VALUES (?)", (text,)))
+                n = inserted_id(
+                    self.conn.execute("INSERT INTO history_name(text) VALUES (?)", (text,))
+                )
             else:
                 n = row[0]
             self._names[text] = n
@@ -215,8 +229,11 @@ class Operations:
             return self._copy_n
         key = uuid or self.pf.copy_id
         row = self.conn.execute("SELECT n FROM history_copy WHERE uuid=?", (key,)).fetchone()
-        n: int = row[0] if row else inserted_id(self.conn.execute(
-            "INSERT INTO history_copy(uuid) VALUES (?)", (key,)))
+        n: int = (
+            row[0]
+            if row
+            else inserted_id(self.conn.execute("INSERT INTO history_copy(uuid) VALUES (?)", (key,)))
+        )
         if uuid is None:
             self._copy_n = n
         return n
@@ -235,15 +252,20 @@ class Operations:
         """
         if self._step is None:
             raise RuntimeError("import_history must run inside a step")
-        have = {(uuid, at): n for n, uuid, at in self.conn.execute(
-            "SELECT s.n, c.uuid, s.at FROM step s JOIN history_copy c ON c.n=s.origin")}
+        have = {
+            (uuid, at): n
+            for n, uuid, at in self.conn.execute(
+                "SELECT s.n, c.uuid, s.at FROM step s JOIN history_copy c ON c.n=s.origin"
+            )
+        }
         numbers: dict[tuple[str, int], int] = {}
-        for origin, at, label, kind, undoes in steps:
+        for origin, at, label, kind, _undoes in steps:
             if (origin, at) in have or (origin, at) in numbers:
                 continue
             cur = self.conn.execute(
                 "INSERT INTO step(origin, at, label, kind) VALUES (?,?,?,?)",
-                (self._copy(origin), at, self._name(label), kind))
+                (self._copy(origin), at, self._name(label), kind),
+            )
             numbers[(origin, at)] = inserted_id(cur)
             self._last = max(self._last, at)
         every = [have.get((o, at)) or numbers[(o, at)] for o, at, *_ in steps]
@@ -253,13 +275,24 @@ class Operations:
             if undoes and (origin, at) in numbers:
                 target = numbers.get(tuple(undoes)) or have.get(tuple(undoes))
                 if target is not None:
-                    self.conn.execute("UPDATE step SET undoes=? WHERE n=?",
-                                      (target, numbers[(origin, at)]))
+                    self.conn.execute(
+                        "UPDATE step SET undoes=? WHERE n=?", (target, numbers[(origin, at)])
+                    )
         self.conn.executemany(
             "INSERT INTO change(step, tbl, row, field, old, new) VALUES (?,?,?,?,?,?)",
-            [(numbers[tuple(key)], self._name(table), row,
-              None if field_name is None else self._name(field_name), old, new)
-             for key, table, row, field_name, old, new in changes if tuple(key) in numbers])
+            [
+                (
+                    numbers[tuple(key)],
+                    self._name(table),
+                    row,
+                    None if field_name is None else self._name(field_name),
+                    old,
+                    new,
+                )
+                for key, table, row, field_name, old, new in changes
+                if tuple(key) in numbers
+            ],
+        )
         self._adopt_clock(max(at for _o, at, *_ in steps))
         self._step.count += 1
         if self._step.n is None:  # the importing step itself comes after what it brought
@@ -272,8 +305,10 @@ class Operations:
         ahead = clock.ms_of(at) - (clock.wall_ms() + self._offset)
         if ahead > 0:
             self._offset += ahead
-            self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES "
-                              "('clock_offset', ?)", (str(self._offset),))
+            self.conn.execute(
+                "INSERT OR REPLACE INTO meta(key, value) VALUES ('clock_offset', ?)",
+                (str(self._offset),),
+            )
 
     # --- undo / redo ------------------------------------------------------------------
     @property
@@ -318,8 +353,9 @@ class Operations:
         if not self.pf.read_only:
             top = self.conn.execute("SELECT coalesce(max(n), 0) FROM step").fetchone()[0]
             with self._transaction():
-                self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES "
-                                  "('undo_floor', ?)", (str(top),))
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO meta(key, value) VALUES ('undo_floor', ?)", (str(top),)
+                )
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -337,14 +373,17 @@ class Operations:
 
     def _load_undo(self) -> None:
         """The undo and redo stacks as this copy's steps in the history leave them."""
-        row = self.conn.execute("SELECT n FROM history_copy WHERE uuid=?",
-                                (self.pf.copy_id,)).fetchone()
+        row = self.conn.execute(
+            "SELECT n FROM history_copy WHERE uuid=?", (self.pf.copy_id,)
+        ).fetchone()
         if row is None:
             return
         floor = self.conn.execute("SELECT value FROM meta WHERE key='undo_floor'").fetchone()
         rows = self.conn.execute(
             "SELECT s.n, s.kind, s.undoes, l.text FROM step s JOIN history_name l ON l.n=s.label "
-            "WHERE s.origin=? AND s.n>? ORDER BY s.n", (row[0], int(floor[0]) if floor else 0))
+            "WHERE s.origin=? AND s.n>? ORDER BY s.n",
+            (row[0], int(floor[0]) if floor else 0),
+        )
         labels: dict[int, str] = {}
         for n, kind, undoes, label in rows:
             if kind in UNDONE_KINDS:
@@ -365,7 +404,8 @@ class Operations:
             "SELECT t.text, c.row, f.text, c.old, c.new FROM change c "
             "JOIN history_name t ON t.n=c.tbl LEFT JOIN history_name f ON f.n=c.field "
             "WHERE c.step=? ORDER BY c.n " + ("DESC" if backwards else "ASC"),
-            (step_n,)).fetchall()
+            (step_n,),
+        ).fetchall()
         with self.step(label, kind="undo" if backwards else "redo") as st:
             for table, row_id, field_name, old, new in rows:
                 if field_name is None:  # a whole-row insert: undo tombstones, redo revives
@@ -398,7 +438,8 @@ HISTORY_SQL = (
     "f.text AS field, c.old AS old, c.new AS new, s.at AS at, k.uuid AS copy_id, "
     "s.kind AS kind, l.text AS label FROM change c JOIN step s ON s.n=c.step "
     "JOIN history_name t ON t.n=c.tbl LEFT JOIN history_name f ON f.n=c.field "
-    "JOIN history_copy k ON k.n=s.origin JOIN history_name l ON l.n=s.label")
+    "JOIN history_copy k ON k.n=s.origin JOIN history_name l ON l.n=s.label"
+)
 
 
 def history(conn: sqlite3.Connection, where: str = "", params: tuple = ()) -> list[tuple]:

@@ -72,8 +72,13 @@ def _target(out: Path, program_name: str, day: date | None) -> Path:
     return out
 
 
-def share_copy(source: ProgramFile | str | os.PathLike, out: str | os.PathLike, *,
-               no_contacts: bool = False, day: date | None = None) -> SharedCopy:
+def share_copy(
+    source: ProgramFile | str | os.PathLike,
+    out: str | os.PathLike,
+    *,
+    no_contacts: bool = False,
+    day: date | None = None,
+) -> SharedCopy:
     """Write a copy of ``source`` (an open file or a path) to ``out`` (a file or a folder)."""
     if isinstance(source, ProgramFile):
         return _share(source, Path(out), no_contacts, day)
@@ -93,18 +98,24 @@ def _share(pf: ProgramFile, out: Path, no_contacts: bool, day: date | None) -> S
         try:
             pf.conn.execute("VACUUM INTO ?", (str(work),))
         except sqlite3.Error as exc:
-            raise ShareError("{path} cannot be written ({error}).", path=target,
-                             error=exc) from None
+            raise ShareError(
+                "{path} cannot be written ({error}).", path=target, error=exc
+            ) from None
         conn = sqlite3.connect(str(work), isolation_level=None)
         try:
             conn.execute("PRAGMA secure_delete=ON")
             conn.execute("PRAGMA journal_mode=DELETE")
             conn.execute("BEGIN IMMEDIATE")
             stripped = no_contacts or is_stripped(conn)  # a copy of a stripped copy is too
-            facts = {"copy_id": copy_id, "shared_from": pf.copy_id, "shared_at": now_utc(),
-                     "contacts_stripped": "1" if stripped else "0"}
-            conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
-                             list(facts.items()))
+            facts = {
+                "copy_id": copy_id,
+                "shared_from": pf.copy_id,
+                "shared_at": now_utc(),
+                "contacts_stripped": "1" if stripped else "0",
+            }
+            conn.executemany(
+                "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", list(facts.items())
+            )
             if no_contacts:
                 _strip_contacts(conn)
             compact_history(conn)
@@ -131,10 +142,12 @@ def _strip_contacts(conn: sqlite3.Connection) -> None:
         "UPDATE change SET old=CASE WHEN old IS NULL THEN NULL ELSE '' END, "
         "new=CASE WHEN new IS NULL THEN NULL ELSE '' END "
         "WHERE tbl IN (SELECT n FROM history_name WHERE text='person') "
-        "AND field IN (SELECT n FROM history_name WHERE text IN ('phone', 'email'))")
+        "AND field IN (SELECT n FROM history_name WHERE text IN ('phone', 'email'))"
+    )
     # the reports of earlier merges show the values they changed
     for key, value in conn.execute(
-            "SELECT key, value FROM meta WHERE key LIKE 'merge_report:%'").fetchall():
+        "SELECT key, value FROM meta WHERE key LIKE 'merge_report:%'"
+    ).fetchall():
         report = json.loads(value)
         for section in ("changed", "conflicts"):
             for item in report.get(section, []):
@@ -142,8 +155,9 @@ def _strip_contacts(conn: sqlite3.Connection) -> None:
                     for name in ("old", "new", "kept", "lost"):
                         if name in item:
                             item[name] = ""
-        conn.execute("UPDATE meta SET value=? WHERE key=?",
-                     (json.dumps(report, ensure_ascii=False), key))
+        conn.execute(
+            "UPDATE meta SET value=? WHERE key=?", (json.dumps(report, ensure_ascii=False), key)
+        )
 
 
 def _place(tmp: Path, target: Path) -> None:
@@ -153,8 +167,9 @@ def _place(tmp: Path, target: Path) -> None:
         raise ShareError("{path} already exists; it was not overwritten.", path=target) from None
     except OSError:
         if target.exists():
-            raise ShareError("{path} already exists; it was not overwritten.",
-                             path=target) from None
+            raise ShareError(
+                "{path} already exists; it was not overwritten.", path=target
+            ) from None
         os.replace(tmp, target)
 
 

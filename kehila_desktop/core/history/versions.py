@@ -18,7 +18,7 @@ from kehila_desktop.core.history import clock
 
 @dataclass(frozen=True)
 class Version:
-    changes: int                  # steps after the creating one (0: never changed)
+    changes: int  # steps after the creating one (0: never changed)
     last_changed: datetime | None  # UTC, None when the history has nothing on the row
 
 
@@ -28,21 +28,30 @@ def _utc(at: int | None) -> datetime | None:
     return datetime.fromtimestamp(clock.ms_of(at) / 1000, tz=UTC)
 
 
-def versions(conn: sqlite3.Connection, table: str, ids: list[str] | None = None,
-             *, children: tuple[str, str] | None = None) -> dict[str, Version]:
+def versions(
+    conn: sqlite3.Connection,
+    table: str,
+    ids: list[str] | None = None,
+    *,
+    children: tuple[str, str] | None = None,
+) -> dict[str, Version]:
     """Per row of ``table`` (those of ``ids``, or all): its ``Version``. ``children``
     (child table, its column naming the parent) counts the child rows' changes as the
     parent's too — a meeting's agenda items, say."""
-    sql = ("SELECT c.row AS owner, c.step, s.at FROM change c JOIN step s ON s.n=c.step "
-           "WHERE c.tbl=(SELECT n FROM history_name WHERE text=?)")
+    sql = (
+        "SELECT c.row AS owner, c.step, s.at FROM change c JOIN step s ON s.n=c.step "
+        "WHERE c.tbl=(SELECT n FROM history_name WHERE text=?)"
+    )
     args: list = [table]
     if children:
         child, column = children
         if not (child.isidentifier() and column.isidentifier()):
             raise ValueError("child table and column must be plain names")
-        sql += (f" UNION ALL SELECT c.{column}, h.step, s.at FROM change h "
-                f"JOIN step s ON s.n=h.step JOIN {child} c ON c.id = h.row "
-                f"WHERE h.tbl=(SELECT n FROM history_name WHERE text=?)")
+        sql += (
+            f" UNION ALL SELECT c.{column}, h.step, s.at FROM change h "
+            f"JOIN step s ON s.n=h.step JOIN {child} c ON c.id = h.row "
+            f"WHERE h.tbl=(SELECT n FROM history_name WHERE text=?)"
+        )
         args.append(child)
     steps: dict[str, set[int]] = {}
     last: dict[str, int] = {}
@@ -51,5 +60,7 @@ def versions(conn: sqlite3.Connection, table: str, ids: list[str] | None = None,
         if at and (owner not in last or at > last[owner]):
             last[owner] = at
     wanted = ids if ids is not None else list(steps)
-    return {row_id: Version(max(0, len(steps.get(row_id, ())) - 1), _utc(last.get(row_id)))
-            for row_id in wanted}
+    return {
+        row_id: Version(max(0, len(steps.get(row_id, ())) - 1), _utc(last.get(row_id)))
+        for row_id in wanted
+    }

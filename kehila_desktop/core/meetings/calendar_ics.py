@@ -41,8 +41,10 @@ def jerusalem_timezone():
     summer.add("tzoffsetfrom", timedelta(hours=2))
     summer.add("tzoffsetto", timedelta(hours=3))
     summer.add("dtstart", datetime(2013, 3, 29, 2, 0))
-    summer.add("rrule", {"freq": "yearly", "bymonth": 3, "byday": "FR",
-                         "bymonthday": [23, 24, 25, 26, 27, 28, 29]})
+    summer.add(
+        "rrule",
+        {"freq": "yearly", "bymonth": 3, "byday": "FR", "bymonthday": [23, 24, 25, 26, 27, 28, 29]},
+    )
     winter = icalendar.TimezoneStandard()
     winter.add("tzname", "IST")
     winter.add("tzoffsetfrom", timedelta(hours=3))
@@ -54,8 +56,9 @@ def jerusalem_timezone():
     return tz
 
 
-def _description(conn: sqlite3.Connection, meeting_id: str, place: str, notes: str,
-                 language: str | None) -> str:
+def _description(
+    conn: sqlite3.Connection, meeting_id: str, place: str, notes: str, language: str | None
+) -> str:
     from kehila_desktop.core.meetings.records import agenda
 
     parts = []
@@ -66,8 +69,15 @@ def _description(conn: sqlite3.Connection, meeting_id: str, place: str, notes: s
         lines = [tr("Agenda", language) + ":"]
         for n, item in enumerate(items, start=1):
             title = item["title"] + (f" — {item['presenter']}" if item["presenter"] else "")
-            lines.append(tr("{n}. {title} ({minutes} min)", language, n=n, title=title,
-                            minutes=item["minutes"]))
+            lines.append(
+                tr(
+                    "{n}. {title} ({minutes} min)",
+                    language,
+                    n=n,
+                    title=title,
+                    minutes=item["minutes"],
+                )
+            )
         parts.append("\n".join(lines))
     if notes:
         parts.append(notes)
@@ -92,8 +102,9 @@ def _uuid(text: str) -> str:
         return str(uuid.uuid5(uuid.NAMESPACE_URL, "kehila-body:" + text))
 
 
-def meetings_calendar(conn: sqlite3.Connection, body_id: str | None = None,
-                      language: str | None = None):
+def meetings_calendar(
+    conn: sqlite3.Connection, body_id: str | None = None, language: str | None = None
+):
     """The ``icalendar.Calendar`` of the meetings (of one body, or of all bodies)."""
     import icalendar
 
@@ -108,17 +119,20 @@ def meetings_calendar(conn: sqlite3.Connection, body_id: str | None = None,
     cal.add("method", "PUBLISH")  # a published calendar: imported, not an invitation
     cal.add("x-wr-calname", program[0] if program else "Kehila")
     cal.add("x-wr-timezone", TZID)
-    sql = ("SELECT m.id, m.starts_at, m.minutes, m.place, m.status, m.kind, b.id, b.name, "
-           "m.notes, p.email FROM meeting m JOIN body b ON b.id=m.body_id "
-           "LEFT JOIN person p ON p.id=b.chair_person_id AND p.deleted=0 "
-           "WHERE m.deleted=0 AND m.starts_at!='' ")
+    sql = (
+        "SELECT m.id, m.starts_at, m.minutes, m.place, m.status, m.kind, b.id, b.name, "
+        "m.notes, p.email FROM meeting m JOIN body b ON b.id=m.body_id "
+        "LEFT JOIN person p ON p.id=b.chair_person_id AND p.deleted=0 "
+        "WHERE m.deleted=0 AND m.starts_at!='' "
+    )
     args: tuple = ()
     if body_id:
         sql += "AND m.body_id=? "
         args = (body_id,)
     rows = conn.execute(sql + "ORDER BY m.starts_at", args).fetchall()
-    history = versions(conn, "meeting", [r[0] for r in rows],
-                       children=("agenda_item", "meeting_id"))
+    history = versions(
+        conn, "meeting", [r[0] for r in rows], children=("agenda_item", "meeting_id")
+    )
     stamp = datetime.now(UTC).replace(microsecond=0)
     events = []
     for mid, starts_at, minutes, place, status, kind, bid, body, notes, chair_email in rows:
@@ -135,8 +149,13 @@ def meetings_calendar(conn: sqlite3.Connection, body_id: str | None = None,
             event.add("last-modified", version.last_changed.replace(microsecond=0))
         event.add("dtstart", start)
         event.add("dtend", start + timedelta(minutes=int(minutes or 0)))
-        summary = body if kind == "regular" else tr("{body}: {kind}", language, body=body,
-                                                     kind=label("MEETING_KINDS", kind, language))
+        summary = (
+            body
+            if kind == "regular"
+            else tr(
+                "{body}: {kind}", language, body=body, kind=label("MEETING_KINDS", kind, language)
+            )
+        )
         event.add("summary", summary)
         if place:
             event.add("location", place)
@@ -153,8 +172,12 @@ def meetings_calendar(conn: sqlite3.Connection, body_id: str | None = None,
     return cal
 
 
-def write_ics(conn: sqlite3.Connection, out: str | os.PathLike, body_id: str | None = None,
-              language: str | None = None) -> int:
+def write_ics(
+    conn: sqlite3.Connection,
+    out: str | os.PathLike,
+    body_id: str | None = None,
+    language: str | None = None,
+) -> int:
     """Write the calendar to ``out`` atomically; returns how many meetings it holds."""
     cal = meetings_calendar(conn, body_id, language)
     out = Path(out)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 
 from kehila_desktop.core.errors import InvalidEdit
 from kehila_desktop.core.history.operations import Operations
@@ -23,7 +23,7 @@ LATE_AFTER_SECONDS = 10 * 60  # a member checked in later than this after the st
 
 
 def now_utc() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def _parse(text: str) -> datetime | None:
@@ -32,7 +32,7 @@ def _parse(text: str) -> datetime | None:
     except ValueError:
         return None
     if when is not None and when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
+        when = when.replace(tzinfo=UTC)
     return when
 
 
@@ -52,13 +52,20 @@ class Clock:
 
 
 def clock_of(conn: sqlite3.Connection, meeting_id: str, now: datetime | None = None) -> Clock:
-    row = conn.execute("SELECT started_at, clock_item_id, clock_elapsed, clock_mark FROM meeting "
-                       "WHERE id=?", (meeting_id,)).fetchone()
+    row = conn.execute(
+        "SELECT started_at, clock_item_id, clock_elapsed, clock_mark FROM meeting WHERE id=?",
+        (meeting_id,),
+    ).fetchone()
     if row is None:
         return Clock()
     started_at, item_id, elapsed, mark = row
-    spent = dict(conn.execute("SELECT id, spent_seconds FROM agenda_item WHERE meeting_id=? "
-                              "AND deleted=0 AND spent_seconds>0", (meeting_id,)).fetchall())
+    spent = dict(
+        conn.execute(
+            "SELECT id, spent_seconds FROM agenda_item WHERE meeting_id=? "
+            "AND deleted=0 AND spent_seconds>0",
+            (meeting_id,),
+        ).fetchall()
+    )
     since = _parse(mark)
     running = bool(started_at and since is not None)
     if running and since is not None:
@@ -69,29 +76,39 @@ def clock_of(conn: sqlite3.Connection, meeting_id: str, now: datetime | None = N
     return Clock(started_at or "", item_id or "", int(elapsed), spent, running)
 
 
-def start_meeting(ops: Operations, meeting_id: str, first_item_id: str = "", *,
-                  now: datetime | None = None) -> None:
+def start_meeting(
+    ops: Operations, meeting_id: str, first_item_id: str = "", *, now: datetime | None = None
+) -> None:
     """Start the meeting now: the real start time is kept and the clock runs from zero."""
     now = now or now_utc()
-    row = ops.conn.execute("SELECT started_at FROM meeting WHERE id=? AND deleted=0",
-                           (meeting_id,)).fetchone()
+    row = ops.conn.execute(
+        "SELECT started_at FROM meeting WHERE id=? AND deleted=0", (meeting_id,)
+    ).fetchone()
     if row is None:
-        raise InvalidEdit("The {table} row {row} does not exist.", table="meeting",
-                          row=meeting_id)
+        raise InvalidEdit("The {table} row {row} does not exist.", table="meeting", row=meeting_id)
     if row[0]:
         raise InvalidEdit("This meeting has already started.")
     local = now.astimezone().replace(tzinfo=None, microsecond=0).isoformat()
     with ops.step(tr("start meeting")):
-        for (item_id,) in ops.conn.execute("SELECT id FROM agenda_item WHERE meeting_id=? AND "
-                                           "spent_seconds<>0", (meeting_id,)).fetchall():
+        for (item_id,) in ops.conn.execute(
+            "SELECT id FROM agenda_item WHERE meeting_id=? AND spent_seconds<>0", (meeting_id,)
+        ).fetchall():
             ops.update("agenda_item", item_id, {"spent_seconds": 0})
-        ops.update("meeting", meeting_id, {
-            "started_at": local, "clock_item_id": first_item_id, "clock_elapsed": 0,
-            "clock_mark": now.isoformat(timespec="seconds")})
+        ops.update(
+            "meeting",
+            meeting_id,
+            {
+                "started_at": local,
+                "clock_item_id": first_item_id,
+                "clock_elapsed": 0,
+                "clock_mark": now.isoformat(timespec="seconds"),
+            },
+        )
 
 
-def keep_clock(ops: Operations, meeting_id: str, clock: Clock, *,
-               now: datetime | None = None) -> None:
+def keep_clock(
+    ops: Operations, meeting_id: str, clock: Clock, *, now: datetime | None = None
+) -> None:
     """Write the clock as it stands (elapsed, each item's time, current item, running or
     paused), one step of kind ``clock``."""
     if not clock.started:
@@ -99,12 +116,19 @@ def keep_clock(ops: Operations, meeting_id: str, clock: Clock, *,
     now = now or now_utc()
     with ops.step(tr("meeting clock"), kind="clock"):
         for item_id, seconds in clock.spent.items():
-            if ops.conn.execute("SELECT 1 FROM agenda_item WHERE id=? AND meeting_id=?",
-                                (item_id, meeting_id)).fetchone():
+            if ops.conn.execute(
+                "SELECT 1 FROM agenda_item WHERE id=? AND meeting_id=?", (item_id, meeting_id)
+            ).fetchone():
                 ops.update("agenda_item", item_id, {"spent_seconds": int(seconds)})
-        ops.update("meeting", meeting_id, {
-            "clock_item_id": clock.item_id, "clock_elapsed": int(clock.elapsed),
-            "clock_mark": now.isoformat(timespec="seconds") if clock.running else ""})
+        ops.update(
+            "meeting",
+            meeting_id,
+            {
+                "clock_item_id": clock.item_id,
+                "clock_elapsed": int(clock.elapsed),
+                "clock_mark": now.isoformat(timespec="seconds") if clock.running else "",
+            },
+        )
 
 
 def late_from(conn: sqlite3.Connection, meeting_id: str) -> str:

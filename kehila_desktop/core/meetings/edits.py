@@ -15,19 +15,24 @@ from kehila_desktop.core.i18n import tr
 def _only(changes: dict, allowed: tuple[str, ...], table: str) -> None:
     unknown = set(changes) - set(allowed)
     if unknown:
-        raise InvalidEdit("There is no field {field} in {table}.", field=sorted(unknown)[0],
-                          table=table)
+        raise InvalidEdit(
+            "There is no field {field} in {table}.", field=sorted(unknown)[0], table=table
+        )
 
 
 def new_meeting(ops: Operations, body_id: str, day: str) -> str:
     """A meeting of ``body_id`` on ``day`` (YYYY-MM-DD) at the body's usual hour and length."""
-    row = ops.conn.execute(f"SELECT meeting_minutes, preferred_hour FROM {T.live(T.BODY)} "
-                           "WHERE id=?", (body_id,)).fetchone()
+    row = ops.conn.execute(
+        f"SELECT meeting_minutes, preferred_hour FROM {T.live(T.BODY)} WHERE id=?", (body_id,)
+    ).fetchone()
     if row is None:
         raise InvalidEdit("There is no such body.")
     minutes, hour = row
-    return ops.insert(T.MEETING, {"body_id": body_id, "starts_at": f"{day}T{hour or '17:00'}",
-                                  "minutes": minutes}, label=tr("new meeting"))
+    return ops.insert(
+        T.MEETING,
+        {"body_id": body_id, "starts_at": f"{day}T{hour or '17:00'}", "minutes": minutes},
+        label=tr("new meeting"),
+    )
 
 
 def edit_meeting(ops: Operations, meeting_id: str, changes: dict) -> int:
@@ -58,4 +63,3 @@ def set_agenda_notes(ops: Operations, item_id: str, text: str) -> int:
 
 def remove_agenda_item(ops: Operations, item_id: str) -> None:
     ops.delete(T.AGENDA_ITEM, item_id, label=tr("remove agenda item"))
-

@@ -21,26 +21,35 @@ def meeting_list(conn: sqlite3.Connection) -> list[tuple]:
         "m.schedule_note, coalesce(a.total, 0) FROM live_meeting m JOIN live_body b "
         "ON b.id=m.body_id LEFT JOIN (SELECT meeting_id, sum(minutes) AS total "
         "FROM live_agenda_item GROUP BY meeting_id) a ON a.meeting_id=m.id "
-        "ORDER BY m.starts_at").fetchall()
+        "ORDER BY m.starts_at"
+    ).fetchall()
 
 
 def meeting(conn: sqlite3.Connection, meeting_id: str) -> dict | None:
     """A live meeting's fields with its body's name (``body``)."""
-    return _dict(conn.execute(
-        "SELECT m.*, b.name AS body FROM live_meeting m JOIN body b ON b.id=m.body_id "
-        "WHERE m.id=?", (meeting_id,)))
+    return _dict(
+        conn.execute(
+            "SELECT m.*, b.name AS body FROM live_meeting m JOIN body b ON b.id=m.body_id "
+            "WHERE m.id=?",
+            (meeting_id,),
+        )
+    )
 
 
 def meeting_body_and_start(conn: sqlite3.Connection, meeting_id: str) -> tuple[str, str]:
     """(body id, starts_at) of a meeting."""
-    return conn.execute("SELECT body_id, starts_at FROM meeting WHERE id=?",
-                        (meeting_id,)).fetchone()
+    return conn.execute(
+        "SELECT body_id, starts_at FROM meeting WHERE id=?", (meeting_id,)
+    ).fetchone()
 
 
 def meeting_heading(conn: sqlite3.Connection, meeting_id: str) -> tuple[str, str, str]:
     """(body name, starts_at, body id) of a meeting."""
-    return conn.execute("SELECT b.name, m.starts_at, m.body_id FROM meeting m JOIN body b "
-                        "ON b.id=m.body_id WHERE m.id=?", (meeting_id,)).fetchone()
+    return conn.execute(
+        "SELECT b.name, m.starts_at, m.body_id FROM meeting m JOIN body b "
+        "ON b.id=m.body_id WHERE m.id=?",
+        (meeting_id,),
+    ).fetchone()
 
 
 def meeting_minutes(conn: sqlite3.Connection, meeting_id: str) -> int:
@@ -57,8 +66,7 @@ def meeting_of(conn: sqlite3.Connection, table: str, row_id: str) -> str | None:
 
 
 def body_of_membership(conn: sqlite3.Connection, membership_id: str) -> str | None:
-    row = conn.execute("SELECT body_id FROM membership WHERE id=?",
-                       (membership_id,)).fetchone()
+    row = conn.execute("SELECT body_id FROM membership WHERE id=?", (membership_id,)).fetchone()
     return row[0] if row else None
 
 
@@ -76,18 +84,21 @@ def meeting_action_items(conn: sqlite3.Connection, meeting_id: str) -> list[tupl
     return conn.execute(
         "SELECT ai.id, ai.text, p.name, ai.due, ai.status FROM live_action_item ai LEFT JOIN "
         "person p ON p.id=ai.owner_person_id WHERE ai.meeting_id=? ORDER BY ai.rowid",
-        (meeting_id,)).fetchall()
+        (meeting_id,),
+    ).fetchall()
 
 
 def action_item_count(conn: sqlite3.Connection, meeting_id: str) -> int:
-    return conn.execute("SELECT count(*) FROM live_action_item WHERE meeting_id=?",
-                        (meeting_id,)).fetchone()[0]
+    return conn.execute(
+        "SELECT count(*) FROM live_action_item WHERE meeting_id=?", (meeting_id,)
+    ).fetchone()[0]
 
 
 def program_dates(conn: sqlite3.Connection) -> dict:
     """The program's scope, start_date, end_date and timeline."""
-    return _dict(conn.execute("SELECT scope, start_date, end_date, timeline FROM live_program")
-                 ) or {"scope": "", "start_date": None, "end_date": None, "timeline": ""}
+    return _dict(
+        conn.execute("SELECT scope, start_date, end_date, timeline FROM live_program")
+    ) or {"scope": "", "start_date": None, "end_date": None, "timeline": ""}
 
 
 def design_candidates(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
@@ -96,7 +107,8 @@ def design_candidates(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
     return conn.execute(
         "SELECT m.id, p.name, m.status FROM live_membership m JOIN live_person p ON "
         "p.id=m.person_id JOIN body b ON b.id=m.body_id WHERE b.kind='design' AND "
-        "m.status IN ('mapped','proposed') ORDER BY p.name").fetchall()
+        "m.status IN ('mapped','proposed') ORDER BY p.name"
+    ).fetchall()
 
 
 def upcoming(conn: sqlite3.Connection, now: str, limit: int) -> list[tuple[str, str, str, str]]:
@@ -104,14 +116,17 @@ def upcoming(conn: sqlite3.Connection, now: str, limit: int) -> list[tuple[str, 
     return conn.execute(
         "SELECT m.id, m.starts_at, b.name, m.place FROM live_meeting m JOIN live_body b "
         "ON b.id=m.body_id WHERE m.status='planned' AND m.starts_at >= ? "
-        "ORDER BY m.starts_at LIMIT ?", (now, limit)).fetchall()
+        "ORDER BY m.starts_at LIMIT ?",
+        (now, limit),
+    ).fetchall()
 
 
 def meeting_choices(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
     """(id, starts_at, body name) of every live meeting, by date then body."""
     return conn.execute(
         "SELECT m.id, m.starts_at, b.name FROM live_meeting m JOIN live_body b "
-        "ON b.id=m.body_id ORDER BY m.starts_at, b.position").fetchall()
+        "ON b.id=m.body_id ORDER BY m.starts_at, b.position"
+    ).fetchall()
 
 
 def started_at(conn: sqlite3.Connection, meeting_id: str) -> str:
@@ -123,6 +138,10 @@ def started_at(conn: sqlite3.Connection, meeting_id: str) -> str:
 def find_meeting(conn: sqlite3.Connection, wanted: str) -> list[str]:
     """The live meetings whose id is ``wanted`` or (four characters or more) starts with it."""
     wanted = (wanted or "").strip()
-    return [row[0] for row in conn.execute(
-        "SELECT id FROM live_meeting WHERE id=? OR (length(?)>=4 AND id LIKE ?)",
-        (wanted, wanted, wanted.replace("%", "").replace("_", "") + "%")).fetchall()]
+    return [
+        row[0]
+        for row in conn.execute(
+            "SELECT id FROM live_meeting WHERE id=? OR (length(?)>=4 AND id LIKE ?)",
+            (wanted, wanted, wanted.replace("%", "").replace("_", "") + "%"),
+        ).fetchall()
+    ]

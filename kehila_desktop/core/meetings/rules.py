@@ -38,13 +38,16 @@ def cadence_not_kept(conn: sqlite3.Connection, language: str | None) -> list[Fin
     since = max(start, date.fromordinal(now.toordinal() - LOOKBACK_DAYS))
     held_by_body: dict[str, list[date]] = {}  # one read for every body, not one per body
     for body_id, day in conn.execute(
-            "SELECT body_id, substr(starts_at,1,10) FROM meeting WHERE deleted=0 "
-            "AND status='held' AND starts_at>=?", (start.isoformat(),)):
+        "SELECT body_id, substr(starts_at,1,10) FROM meeting WHERE deleted=0 "
+        "AND status='held' AND starts_at>=?",
+        (start.isoformat(),),
+    ):
         held_by_body.setdefault(body_id, []).append(date.fromisoformat(day))
     for body_id, name, cadence, chosen, chosen_on in conn.execute(
-            "SELECT b.id, b.name, b.cadence, c.chosen, c.chosen_on FROM body b LEFT JOIN channel c "
-            "ON b.kind='work_team' AND c.key=b.channel_key AND c.deleted=0 "
-            "WHERE b.deleted=0 ORDER BY b.position").fetchall():
+        "SELECT b.id, b.name, b.cadence, c.chosen, c.chosen_on FROM body b LEFT JOIN channel c "
+        "ON b.kind='work_team' AND c.key=b.channel_key AND c.deleted=0 "
+        "WHERE b.deleted=0 ORDER BY b.position"
+    ).fetchall():
         body_since = since
         if chosen is not None:  # a work team: judged from when its channel was chosen
             if not chosen:
@@ -55,77 +58,130 @@ def cadence_not_kept(conn: sqlite3.Connection, language: str | None) -> list[Fin
                 pass
         held = held_by_body.get(body_id, [])
         try:
-            windows = [w for w in rule_windows(cadence, start, body_since, now)
-                       if w[1] <= now and w[1] > body_since]
+            windows = [
+                w
+                for w in rule_windows(cadence, start, body_since, now)
+                if w[1] <= now and w[1] > body_since
+            ]
         except Exception:
             continue
         missed = [w for w in windows if not any(w[0] <= d < w[1] for d in held)]
         if missed:
-            out.append(Finding(
-                "meetings.cadence_not_kept", "warning",
-                ntr("{body} has not kept its cadence ({cadence}): no meeting was held in {missed} "
-                    "of its last {n} period, the latest from {since}.",
-                    "{body} has not kept its cadence ({cadence}): no meeting was held in {missed} "
-                    "of its last {n} periods, the latest from {since}.", len(windows), language,
-                    body=name, cadence=label("CADENCES", cadence, language), missed=len(missed),
-                   since=format_date(missed[-1][0].isoformat())),
-                ("meetings", "body", body_id),
-                {"missed": [w[0].isoformat() for w in missed]}))
+            out.append(
+                Finding(
+                    "meetings.cadence_not_kept",
+                    "warning",
+                    ntr(
+                        "{body} has not kept its cadence ({cadence}): no meeting was held in {missed} "
+                        "of its last {n} period, the latest from {since}.",
+                        "{body} has not kept its cadence ({cadence}): no meeting was held in {missed} "
+                        "of its last {n} periods, the latest from {since}.",
+                        len(windows),
+                        language,
+                        body=name,
+                        cadence=label("CADENCES", cadence, language),
+                        missed=len(missed),
+                        since=format_date(missed[-1][0].isoformat()),
+                    ),
+                    ("meetings", "body", body_id),
+                    {"missed": [w[0].isoformat() for w in missed]},
+                )
+            )
     return out
 
 
 def members_below_expected(conn: sqlite3.Connection, language: str | None) -> list[Finding]:
     out = []
-    names = {bid: body_in_sentence(name, kind, language)  # one read, not one per finding
-             for bid, name, kind in conn.execute("SELECT id, name, kind FROM body")}
+    names = {
+        bid: body_in_sentence(name, kind, language)  # one read, not one per finding
+        for bid, name, kind in conn.execute("SELECT id, name, kind FROM body")
+    }
     for r in member_rates(conn):
         if r.held >= MIN_HELD_FOR_ATTENDANCE and r.below:
-            out.append(Finding(
-                "meetings.attendance_below_expected", "warning",
-                tr("{name} came to {attended} of {held} meetings of {body} ({rate}%), below the "
-                   "expected {expected}%.", language, name=r.name, attended=r.attended,
-                   held=r.held, body=names.get(r.body_id, ""), rate=round((r.rate or 0) * 100),
-                   expected=r.expected_pct),
-                ("meetings", "membership", r.membership_id),
-                {"rate": r.rate, "expected": r.expected_pct}))
+            out.append(
+                Finding(
+                    "meetings.attendance_below_expected",
+                    "warning",
+                    tr(
+                        "{name} came to {attended} of {held} meetings of {body} ({rate}%), below the "
+                        "expected {expected}%.",
+                        language,
+                        name=r.name,
+                        attended=r.attended,
+                        held=r.held,
+                        body=names.get(r.body_id, ""),
+                        rate=round((r.rate or 0) * 100),
+                        expected=r.expected_pct,
+                    ),
+                    ("meetings", "membership", r.membership_id),
+                    {"rate": r.rate, "expected": r.expected_pct},
+                )
+            )
     return out
 
 
 def steering_decisions_missing(conn: sqlite3.Connection, language: str | None) -> list[Finding]:
     """The steering committee decides scope, timeline, focus, channels and composition."""
-    steering = conn.execute("SELECT id FROM body WHERE kind='steering' AND deleted=0 "
-                            "ORDER BY position").fetchone()
+    steering = conn.execute(
+        "SELECT id FROM body WHERE kind='steering' AND deleted=0 ORDER BY position"
+    ).fetchone()
     if steering is None:
         return []
-    taken = {k for (k,) in conn.execute(
-        "SELECT DISTINCT d.kind FROM decision d JOIN meeting m ON m.id=d.meeting_id "
-        "JOIN body b ON b.id=m.body_id WHERE d.deleted=0 AND m.deleted=0 AND "
-        "b.kind='steering' AND (d.outcome IN ('passed_vote', 'passed_consensus') OR "
-        "(d.outcome='' AND d.votes_for>d.votes_against))")}
+    taken = {
+        k
+        for (k,) in conn.execute(
+            "SELECT DISTINCT d.kind FROM decision d JOIN meeting m ON m.id=d.meeting_id "
+            "JOIN body b ON b.id=m.body_id WHERE d.deleted=0 AND m.deleted=0 AND "
+            "b.kind='steering' AND (d.outcome IN ('passed_vote', 'passed_consensus') OR "
+            "(d.outcome='' AND d.votes_for>d.votes_against))"
+        )
+    }
     missing = [k for k in STEERING_DECISIONS if k not in taken]
     if not missing:
         return []
-    return [Finding(
-        "meetings.steering_decisions_missing", "advice",
-        tr("The steering committee has not yet decided: {kinds}.", language,
-           kinds=join_list((label("DECISION_KINDS", k, language) for k in missing),
-                           language)),
-        ("meetings", "body", steering[0]), {"missing": missing})]
+    return [
+        Finding(
+            "meetings.steering_decisions_missing",
+            "advice",
+            tr(
+                "The steering committee has not yet decided: {kinds}.",
+                language,
+                kinds=join_list((label("DECISION_KINDS", k, language) for k in missing), language),
+            ),
+            ("meetings", "body", steering[0]),
+            {"missing": missing},
+        )
+    ]
 
 
 def action_items_past_due(conn: sqlite3.Connection, language: str | None) -> list[Finding]:
-    overdue = [a for a in action_items(conn, status="open", today=today().isoformat())
-               if a["overdue"]]
+    overdue = [
+        a for a in action_items(conn, status="open", today=today().isoformat()) if a["overdue"]
+    ]
     if not overdue:
         return []
     first = overdue[0]
-    return [Finding(
-        "meetings.action_items_past_due", "warning",
-        ntr("{n} open action item is past due: \u201c{text}\u201d, due {due}.",
-            "{n} open action items are past due; the oldest: \u201c{text}\u201d, due {due}.",
-            len(overdue), language, text=first["text"], due=format_date(first["due"])),
-        ("meetings", "action_item", first["id"]), {"ids": [a["id"] for a in overdue]})]
+    return [
+        Finding(
+            "meetings.action_items_past_due",
+            "warning",
+            ntr(
+                "{n} open action item is past due: \u201c{text}\u201d, due {due}.",
+                "{n} open action items are past due; the oldest: \u201c{text}\u201d, due {due}.",
+                len(overdue),
+                language,
+                text=first["text"],
+                due=format_date(first["due"]),
+            ),
+            ("meetings", "action_item", first["id"]),
+            {"ids": [a["id"] for a in overdue]},
+        )
+    ]
 
 
-RULES = [cadence_not_kept, members_below_expected, steering_decisions_missing,
-         action_items_past_due]
+RULES = [
+    cadence_not_kept,
+    members_below_expected,
+    steering_decisions_missing,
+    action_items_past_due,
+]

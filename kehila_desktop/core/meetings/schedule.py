@@ -88,8 +88,7 @@ def _obstacle(day: date, hour: int, language: str | None) -> str | None:
     return None
 
 
-def place_on_free_day(nominal: date, hour: int, language: str | None = None
-                      ) -> tuple[date, str]:
+def place_on_free_day(nominal: date, hour: int, language: str | None = None) -> tuple[date, str]:
     """The first day on or after ``nominal`` with no obstacle, and the note saying why it moved."""
     day = nominal
     reasons: list[str] = []
@@ -102,8 +101,12 @@ def place_on_free_day(nominal: date, hour: int, language: str | None = None
         day += timedelta(days=1)
     if day == nominal:
         return day, ""
-    return day, tr("Moved from {date} because of {reason}.", language,
-                   date=format_date(nominal.isoformat()), reason=join_list(reasons, language))
+    return day, tr(
+        "Moved from {date} because of {reason}.",
+        language,
+        date=format_date(nominal.isoformat()),
+        reason=join_list(reasons, language),
+    )
 
 
 def _add_months(d: date, months: int) -> date:
@@ -115,8 +118,7 @@ def _on_weekday(d: date, weekday: int) -> date:
     return d + timedelta(days=(weekday - d.weekday()) % 7)
 
 
-def rule_windows(cadence: str, anchor: date, start: date, end: date
-                 ) -> list[tuple[date, date]]:
+def rule_windows(cadence: str, anchor: date, start: date, end: date) -> list[tuple[date, date]]:
     """The windows [from, to) the cadence asks one meeting in, overlapping [start, end]."""
     windows: list[tuple[date, date]] = []
     if cadence in ("weekly", "biweekly"):
@@ -172,16 +174,26 @@ def protected_meetings(conn, body_id: str) -> set[str]:
         " OR EXISTS(SELECT 1 FROM agenda_item a WHERE a.meeting_id=m.id AND a.deleted=0)"
         " OR EXISTS(SELECT 1 FROM attendance t WHERE t.meeting_id=m.id AND t.deleted=0)"
         " OR EXISTS(SELECT 1 FROM decision d WHERE d.meeting_id=m.id AND d.deleted=0))",
-        (body_id,)).fetchall()
+        (body_id,),
+    ).fetchall()
     return {r[0] for r in rows}
 
 
-def plan_schedule(conn, body_id: str, start: date, end: date, *,
-                  anchor: date | None = None, language: str | None = None) -> SchedulePlan:
+def plan_schedule(
+    conn,
+    body_id: str,
+    start: date,
+    end: date,
+    *,
+    anchor: date | None = None,
+    language: str | None = None,
+) -> SchedulePlan:
     """What generating ``body_id``'s meetings from ``start`` to ``end`` (inclusive) would do."""
     body = conn.execute(
         "SELECT cadence, meeting_minutes, preferred_weekday, preferred_hour FROM body "
-        "WHERE id=? AND deleted=0", (body_id,)).fetchone()
+        "WHERE id=? AND deleted=0",
+        (body_id,),
+    ).fetchone()
     if body is None:
         raise InvalidEdit("The {table} row {row} does not exist.", table="body", row=body_id)
     if end < start:
@@ -200,7 +212,8 @@ def plan_schedule(conn, body_id: str, start: date, end: date, *,
     existing = conn.execute(
         "SELECT id, starts_at FROM meeting WHERE body_id=? AND deleted=0 AND "
         "substr(starts_at,1,10) BETWEEN ? AND ? ORDER BY starts_at",
-        (body_id, lo, hi)).fetchall()
+        (body_id, lo, hi),
+    ).fetchall()
     protected = protected_meetings(conn, body_id)
     first, last = start.isoformat(), end.isoformat()
     untouched: dict[str, str] = {}  # starts_at -> id, inside the period: may be kept or removed
@@ -228,17 +241,26 @@ def plan_schedule(conn, body_id: str, start: date, end: date, *,
     return plan
 
 
-def apply_schedule(ops: Operations, plan: SchedulePlan, *, label: str | None = None
-                   ) -> list[str]:
+def apply_schedule(ops: Operations, plan: SchedulePlan, *, label: str | None = None) -> list[str]:
     """Carry out a plan as one undo step; returns the ids of the meetings added."""
     added: list[str] = []
     with ops.step(label or tr("generate meetings")):
         for meeting_id, _ in plan.remove:
             ops.delete("meeting", meeting_id)
         for slot in plan.to_add:
-            added.append(ops.insert("meeting", {
-                "body_id": plan.body_id, "kind": "regular", "starts_at": slot.starts_at,
-                "minutes": slot.minutes, "status": "planned", "schedule_note": slot.note}))
+            added.append(
+                ops.insert(
+                    "meeting",
+                    {
+                        "body_id": plan.body_id,
+                        "kind": "regular",
+                        "starts_at": slot.starts_at,
+                        "minutes": slot.minutes,
+                        "status": "planned",
+                        "schedule_note": slot.note,
+                    },
+                )
+            )
     return added
 
 

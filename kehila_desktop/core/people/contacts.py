@@ -37,8 +37,9 @@ def validate_phone(text: str) -> str | None:
     if not bare.startswith("0"):
         return tr("An Israeli phone number starts with 0 (or write it with +972).")
     if len(bare) not in (9, 10):
-        return tr("An Israeli phone number has 9 or 10 digits; this one has {count}.",
-                  count=len(bare))
+        return tr(
+            "An Israeli phone number has 9 or 10 digits; this one has {count}.", count=len(bare)
+        )
     return None
 
 

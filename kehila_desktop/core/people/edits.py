@@ -20,8 +20,9 @@ def _check(ops: Operations, values: dict, *, new: bool) -> dict:
 
     unknown = set(values) - set(T.PERSON_FIELDS)
     if unknown:
-        raise InvalidEdit("There is no field {field} in {table}.", field=sorted(unknown)[0],
-                          table=T.PERSON)
+        raise InvalidEdit(
+            "There is no field {field} in {table}.", field=sorted(unknown)[0], table=T.PERSON
+        )
     out = dict(values)
     if "name" in out or new:
         out["name"] = (out.get("name") or "").strip()
@@ -30,8 +31,10 @@ def _check(ops: Operations, values: dict, *, new: bool) -> dict:
     if "sector" in out and out["sector"] not in enums.SECTORS:
         raise InvalidEdit("Unknown sector {sector}.", sector=out["sector"])
     if out.get("area_id"):
-        if ops.conn.execute("SELECT 1 FROM live_area WHERE id=?",
-                            (out["area_id"],)).fetchone() is None:
+        if (
+            ops.conn.execute("SELECT 1 FROM live_area WHERE id=?", (out["area_id"],)).fetchone()
+            is None
+        ):
             raise InvalidEdit("There is no such neighbourhood, quarter or area.")
     for key, check in (("phone", validate_phone), ("email", validate_email)):
         if key in out:
@@ -60,8 +63,9 @@ def update_person(ops: Operations, person_id: str, changes: dict) -> int:
     """Change fields of a person; returns how many changed (0: nothing to do)."""
     name = person_name(ops, person_id)
     changes = _check(ops, changes, new=False)
-    return ops.update(T.PERSON, person_id, changes,
-                      label=tr("edit {person}", person=changes.get("name") or name))
+    return ops.update(
+        T.PERSON, person_id, changes, label=tr("edit {person}", person=changes.get("name") or name)
+    )
 
 
 def delete_person(ops: Operations, person_id: str) -> None:
@@ -69,10 +73,12 @@ def delete_person(ops: Operations, person_id: str) -> None:
     name = person_name(ops, person_id)
     conn = ops.conn
     with ops.step(tr("delete {person}", person=name)):
-        for (mid,) in conn.execute("SELECT id FROM live_membership WHERE person_id=?",
-                                   (person_id,)).fetchall():
+        for (mid,) in conn.execute(
+            "SELECT id FROM live_membership WHERE person_id=?", (person_id,)
+        ).fetchall():
             ops.delete(T.MEMBERSHIP, mid)
-        for (bid,) in conn.execute("SELECT id FROM live_body WHERE chair_person_id=?",
-                                   (person_id,)).fetchall():
+        for (bid,) in conn.execute(
+            "SELECT id FROM live_body WHERE chair_person_id=?", (person_id,)
+        ).fetchall():
             ops.update(T.BODY, bid, {"chair_person_id": None})
         ops.delete(T.PERSON, person_id)

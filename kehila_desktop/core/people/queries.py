@@ -20,8 +20,7 @@ def person_name(conn: sqlite3.Connection, person_id: str) -> str:
 
 
 def person_of_membership(conn: sqlite3.Connection, membership_id: str) -> str | None:
-    row = conn.execute("SELECT person_id FROM membership WHERE id=?",
-                       (membership_id,)).fetchone()
+    row = conn.execute("SELECT person_id FROM membership WHERE id=?", (membership_id,)).fetchone()
     return row[0] if row else None
 
 
@@ -34,7 +33,8 @@ def matrix_cells(conn: sqlite3.Connection) -> dict[tuple[str, str], list[tuple[s
     """(person id, body id) → [(role, status)] of every live membership."""
     cells: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for pid, bid, role, status in conn.execute(
-            "SELECT person_id, body_id, role, status FROM live_membership ORDER BY rowid"):
+        "SELECT person_id, body_id, role, status FROM live_membership ORDER BY rowid"
+    ):
         cells.setdefault((pid, bid), []).append((role, status))
     return cells
 
@@ -47,25 +47,38 @@ def seated_people(conn: sqlite3.Connection, body_id: str) -> list[tuple[str, str
     return conn.execute(
         "SELECT DISTINCT p.id, p.name FROM live_person p JOIN live_membership m "
         "ON m.person_id=p.id WHERE m.body_id=? AND m.status IN ('approved', 'invited', "
-        "'joined') ORDER BY p.name", (body_id,)).fetchall()
+        "'joined') ORDER BY p.name",
+        (body_id,),
+    ).fetchall()
 
 
 def seated_body_of(conn: sqlite3.Connection, person_id: str) -> str | None:
     """A body the person is approved, invited or joined in (the first in the file)."""
-    row = conn.execute("SELECT body_id FROM live_membership WHERE person_id=? "
-                       "AND status IN ('approved', 'invited', 'joined')",
-                       (person_id,)).fetchone()
+    row = conn.execute(
+        "SELECT body_id FROM live_membership WHERE person_id=? "
+        "AND status IN ('approved', 'invited', 'joined')",
+        (person_id,),
+    ).fetchone()
     return row[0] if row else None
 
 
 def membership_body_names(conn: sqlite3.Connection, person_id: str) -> list[str]:
     """The names of the bodies the person has a live membership in, in the bodies' order."""
-    return [b for (b,) in conn.execute(
-        "SELECT b.name FROM live_membership m JOIN body b ON b.id=m.body_id WHERE "
-        "m.person_id=? ORDER BY b.position", (person_id,))]
+    return [
+        b
+        for (b,) in conn.execute(
+            "SELECT b.name FROM live_membership m JOIN body b ON b.id=m.body_id WHERE "
+            "m.person_id=? ORDER BY b.position",
+            (person_id,),
+        )
+    ]
 
 
 def chaired_body_names(conn: sqlite3.Connection, person_id: str) -> list[str]:
     """The names of the live bodies the person chairs."""
-    return [b for (b,) in conn.execute(
-        "SELECT name FROM live_body WHERE chair_person_id=? ORDER BY position", (person_id,))]
+    return [
+        b
+        for (b,) in conn.execute(
+            "SELECT name FROM live_body WHERE chair_person_id=? ORDER BY position", (person_id,)
+        )
+    ]

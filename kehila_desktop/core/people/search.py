@@ -22,13 +22,37 @@ _ARABIC_LETTERS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "
 
 def _build_table() -> dict[int, str | None]:
     table: dict[int, str | None] = {ord(k): v for k, v in {**_FINALS, **_ARABIC_LETTERS}.items()}
-    drop = [range(0x0591, 0x05BE), [0x05BF], range(0x05C1, 0x05C3), range(0x05C4, 0x05C6),
-            [0x05C7],                                   # Hebrew niqqud and cantillation
-            range(0x0610, 0x061B), range(0x064B, 0x0660), [0x0670], range(0x06D6, 0x06DD),
-            range(0x06DF, 0x06E9), range(0x06EA, 0x06EE),  # Arabic harakat, Quranic marks
-            [0x0640],                                   # tatweel
-            [0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067,
-             0x2068, 0x2069, 0x200B, 0x200C, 0x200D, 0xFEFF]]  # direction marks, zero widths
+    drop = [
+        range(0x0591, 0x05BE),
+        [0x05BF],
+        range(0x05C1, 0x05C3),
+        range(0x05C4, 0x05C6),
+        [0x05C7],  # Hebrew niqqud and cantillation
+        range(0x0610, 0x061B),
+        range(0x064B, 0x0660),
+        [0x0670],
+        range(0x06D6, 0x06DD),
+        range(0x06DF, 0x06E9),
+        range(0x06EA, 0x06EE),  # Arabic harakat, Quranic marks
+        [0x0640],  # tatweel
+        [
+            0x200E,
+            0x200F,
+            0x202A,
+            0x202B,
+            0x202C,
+            0x202D,
+            0x202E,
+            0x2066,
+            0x2067,
+            0x2068,
+            0x2069,
+            0x200B,
+            0x200C,
+            0x200D,
+            0xFEFF,
+        ],
+    ]  # direction marks, zero widths
     for block in drop:
         for code in block:
             table[code] = None
@@ -75,7 +99,7 @@ class PersonRow:
     email: str
     contact_consent: bool
     body_ids: frozenset[str] = frozenset()
-    bodies: str = ""            # body names, joined with ", "
+    bodies: str = ""  # body names, joined with ", "
     statuses: frozenset[str] = frozenset()  # pipeline statuses of the memberships
     key: str = field(default="", repr=False)  # filled on the first search (ensure_keys)
 
@@ -99,8 +123,20 @@ def people_rows(conn: sqlite3.Connection) -> list[PersonRow]:
     """Every person (not deleted), with the bodies they sit in and a search key."""
     out: list[PersonRow] = []
     append = out.append
-    for (pid, name, org, title, sector, area_id, area, community, phone, email, consent,
-         memberships) in conn.execute(PEOPLE_SQL):
+    for (
+        pid,
+        name,
+        org,
+        title,
+        sector,
+        area_id,
+        area,
+        community,
+        phone,
+        email,
+        consent,
+        memberships,
+    ) in conn.execute(PEOPLE_SQL):
         body_ids: set[str] = set()
         names: list[str] = []
         statuses: set[str] = set()
@@ -111,9 +147,24 @@ def people_rows(conn: sqlite3.Connection) -> list[PersonRow]:
                 statuses.add(status)
                 if body_name not in names:
                     names.append(body_name)
-        append(PersonRow(pid, name, org, title, sector, area_id, area, community, phone, email,
-                         bool(consent), frozenset(body_ids), ", ".join(names),
-                         frozenset(statuses)))
+        append(
+            PersonRow(
+                pid,
+                name,
+                org,
+                title,
+                sector,
+                area_id,
+                area,
+                community,
+                phone,
+                email,
+                bool(consent),
+                frozenset(body_ids),
+                ", ".join(names),
+                frozenset(statuses),
+            )
+        )
     return out
 
 
@@ -128,8 +179,7 @@ class PeopleFilter:
     status: str | None = None
 
     def is_empty(self) -> bool:
-        return not (self.text.strip() or self.sector or self.area_id or self.body_id
-                    or self.status)
+        return not (self.text.strip() or self.sector or self.area_id or self.body_id or self.status)
 
 
 def ensure_keys(rows: list[PersonRow]) -> None:
@@ -139,8 +189,9 @@ def ensure_keys(rows: list[PersonRow]) -> None:
     todo = [row for row in rows if not row.key]
     if not todo:
         return
-    texts = ["\x1f".join((r.name, r.organisation, r.community, r.email, r.phone, r.title))
-             for r in todo]
+    texts = [
+        "\x1f".join((r.name, r.organisation, r.community, r.email, r.phone, r.title)) for r in todo
+    ]
     keys = search_key("\x1e".join(texts)).split("\x1e")  # one translate for all rows
     if len(keys) != len(todo):  # a record separator inside someone's data: row by row
         keys = [search_key(text) for text in texts]
@@ -177,9 +228,12 @@ def filter_rows(rows: list[PersonRow], flt: PeopleFilter) -> list[PersonRow]:
 def narrows(old: PeopleFilter, new: PeopleFilter) -> bool:
     """True when every row matching ``new`` also matches ``old`` (the user typed on), so the
     new result can be filtered from the old one instead of from everyone."""
-    return ((old.sector, old.area_id, old.body_id, old.status)
-            == (new.sector, new.area_id, new.body_id, new.status)
-            and normalise(new.text).startswith(normalise(old.text)))
+    return (old.sector, old.area_id, old.body_id, old.status) == (
+        new.sector,
+        new.area_id,
+        new.body_id,
+        new.status,
+    ) and normalise(new.text).startswith(normalise(old.text))
 
 
 def search_people(conn: sqlite3.Connection, text: str = "", **filters) -> list[PersonRow]:

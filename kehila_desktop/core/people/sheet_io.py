@@ -27,7 +27,7 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from kehila_desktop.core import enums
 from kehila_desktop.core.i18n import LANGUAGES, join_list, label as vocab_label, ntr, tr
@@ -48,25 +48,51 @@ PERSON_COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
     "organisation": ("organisation", ("ארגון", "organization", "מוסד", "المنظمة", "مؤسسة")),
     "title": ("title", ("תפקיד", "role title", "job title", "الوظيفة", "المسمى")),
     "sector": ("sector", ("מגזר", "القطاع", "قطاع")),
-    "area": ("neighbourhood / area", ("area", "שכונה", "אזור", "רובע", "neighbourhood",
-                                      "neighborhood", "الحي", "المنطقة")),
+    "area": (
+        "neighbourhood / area",
+        ("area", "שכונה", "אזור", "רובע", "neighbourhood", "neighborhood", "الحي", "المنطقة"),
+    ),
     "community": ("community", ("קהילה", "المجتمع", "مجتمع")),
-    "phone": ("phone", ("טלפון", "נייד", "mobile", "telephone", "tel", "الهاتف", "هاتف",
-                        "جوال")),
-    "email": ("email", ('דוא"ל', "דואל", "אימייל", "מייל", "e-mail", "mail",
-                        "البريد الإلكتروني", "بريد الكتروني", "البريد")),
+    "phone": ("phone", ("טלפון", "נייד", "mobile", "telephone", "tel", "الهاتف", "هاتف", "جوال")),
+    "email": (
+        "email",
+        (
+            'דוא"ל',
+            "דואל",
+            "אימייל",
+            "מייל",
+            "e-mail",
+            "mail",
+            "البريد الإلكتروني",
+            "بريد الكتروني",
+            "البريد",
+        ),
+    ),
     "notes": ("notes", ("הערות", "ملاحظات")),
-    "contact_consent": ("consent to keep contact details",
-                        ("consent", "הסכמה", "הסכמה לשמירת פרטי קשר", "موافقة")),
+    "contact_consent": (
+        "consent to keep contact details",
+        ("consent", "הסכמה", "הסכמה לשמירת פרטי קשר", "موافقة"),
+    ),
 }
 # Names split in two columns (common in Israeli sheets) are joined: first name, then last name.
 SPLIT_NAME_COLUMNS: dict[str, tuple[str, ...]] = {
     "first_name": ("first name", "given name", "שם פרטי", "الاسم الأول", "الاسم الاول"),
     "last_name": ("last name", "surname", "family name", "שם משפחה", "اسم العائلة"),
 }
-MEMBERSHIP_HEADERS = ("name", "email", "body", "role", "pipeline status", "source",
-                      "expected attendance (%)", "role requirements",
-                      "areas of responsibility", "represents", "joined on", "left on")
+MEMBERSHIP_HEADERS = (
+    "name",
+    "email",
+    "body",
+    "role",
+    "pipeline status",
+    "source",
+    "expected attendance (%)",
+    "role requirements",
+    "areas of responsibility",
+    "represents",
+    "joined on",
+    "left on",
+)
 
 _YES = {normalise(w) for w in ("1", "yes", "y", "true", "כן", "v", "✓", "نعم", "x")}
 _NO = {normalise(w) for w in ("", "0", "no", "n", "false", "לא", "لا")}
@@ -96,15 +122,17 @@ def _sector_lookup() -> dict[str, str]:
         lookup[normalise(english)] = key
         for lang in LANGUAGES:
             lookup[normalise(tr(english, lang))] = key
-    extra = {"resident": ("תושב", "תושבים", "נציגי ציבור", "נציג ציבור", "residents", "سكان"),
-             "authority": ("רשות", "עירייה", "authority", "السلطة"),
-             "neighborhood": ("נציג שכונה", "שכונה", "neighbourhood"),
-             "community": ("נציג קהילה", "קהילה"),
-             "government": ("ממשלה", "משרד ממשלתי", "government", "حكومة"),
-             "civil_society": ("חברה אזרחית", "עמותה", "ngo", "civil society"),
-             "academia": ("אקדמיה", "university"),
-             "business": ("עסקי", "עסקים", "business"),
-             "initiative": ("יוזמה",)}
+    extra = {
+        "resident": ("תושב", "תושבים", "נציגי ציבור", "נציג ציבור", "residents", "سكان"),
+        "authority": ("רשות", "עירייה", "authority", "السلطة"),
+        "neighborhood": ("נציג שכונה", "שכונה", "neighbourhood"),
+        "community": ("נציג קהילה", "קהילה"),
+        "government": ("ממשלה", "משרד ממשלתי", "government", "حكومة"),
+        "civil_society": ("חברה אזרחית", "עמותה", "ngo", "civil society"),
+        "academia": ("אקדמיה", "university"),
+        "business": ("עסקי", "עסקים", "business"),
+        "initiative": ("יוזמה",),
+    }
     for key, words in extra.items():
         for word in words:
             lookup[normalise(word)] = key
@@ -116,15 +144,15 @@ def _sector_lookup() -> dict[str, str]:
 class PlannedRow:
     """What importing one row of the sheet will do."""
 
-    line: int                    # row number in the sheet (1-based, as a spreadsheet shows it)
-    action: str                  # "add", "update", "unchanged", "reject"
+    line: int  # row number in the sheet (1-based, as a spreadsheet shows it)
+    action: str  # "add", "update", "unchanged", "reject"
     name: str = ""
-    values: dict = field(default_factory=dict)    # person fields to write
+    values: dict = field(default_factory=dict)  # person fields to write
     person_id: str | None = None  # the matched person (update / unchanged)
-    matched_by: str = ""          # "email", "phone", "name"
-    reason: str = ""              # why rejected (in the user's language)
-    old: dict = field(default_factory=dict)       # an update: the values it replaces
-    new_area: str = ""            # an area the sheet names that the import adds
+    matched_by: str = ""  # "email", "phone", "name"
+    reason: str = ""  # why rejected (in the user's language)
+    old: dict = field(default_factory=dict)  # an update: the values it replaces
+    new_area: str = ""  # an area the sheet names that the import adds
     dropped_contacts: bool = False  # phone / e-mail not kept: no consent
 
 
@@ -132,12 +160,12 @@ class PlannedRow:
 class ImportPlan:
     rows: list[PlannedRow]
     encoding: str = ""
-    columns: list[str] = field(default_factory=list)   # recognised fields, in sheet order
+    columns: list[str] = field(default_factory=list)  # recognised fields, in sheet order
     ignored_columns: list[str] = field(default_factory=list)
     source: str = ""
     new_areas: list[str] = field(default_factory=list)  # named by the sheet, not in the file
-    add_areas: bool = False       # add them (else their rows are rejected)
-    consent: bool | None = None   # the answer for a sheet without a consent column
+    add_areas: bool = False  # add them (else their rows are rejected)
+    consent: bool | None = None  # the answer for a sheet without a consent column
 
     @property
     def has_consent_column(self) -> bool:
@@ -160,20 +188,29 @@ class ImportPlan:
 
     def summary(self) -> str:
         c = self.counts
-        text = tr("{added} to add, {updated} to update, {unchanged} unchanged, "
-                  "{rejected} rejected.", added=c["add"], updated=c["update"],
-                  unchanged=c["unchanged"], rejected=c["reject"])
+        text = tr(
+            "{added} to add, {updated} to update, {unchanged} unchanged, {rejected} rejected.",
+            added=c["add"],
+            updated=c["update"],
+            unchanged=c["unchanged"],
+            rejected=c["reject"],
+        )
         if self.encoding:
             text = tr("Read as {encoding}.", encoding=tr(self.encoding)) + " " + text
         if self.new_areas:
-            text += " " + (tr("Areas to add: {areas}.", areas=join_list(self.new_areas))
-                           if self.add_areas else
-                           tr("Areas the program does not have yet: {areas}.",
-                              areas=join_list(self.new_areas)))
+            text += " " + (
+                tr("Areas to add: {areas}.", areas=join_list(self.new_areas))
+                if self.add_areas
+                else tr(
+                    "Areas the program does not have yet: {areas}.", areas=join_list(self.new_areas)
+                )
+            )
         if self.dropped_contacts:
-            text += " " + ntr("Contact details not kept (no consent): {n} person.",
-                              "Contact details not kept (no consent): {n} people.",
-                              self.dropped_contacts)
+            text += " " + ntr(
+                "Contact details not kept (no consent): {n} person.",
+                "Contact details not kept (no consent): {n} people.",
+                self.dropped_contacts,
+            )
         return text
 
 
@@ -194,8 +231,10 @@ def _find_header(rows: list[list[str]], aliases: dict[str, str]) -> tuple[int, d
             if fld and c not in best and fld not in best.values():
                 best[c] = fld
     if not {"name", "first_name", "last_name"} & set(best.values()):
-        raise SheetReadError("No column of names was found (a header such as \"name\" or "
-                             "\"שם\" in the first rows); nothing was imported.")
+        raise SheetReadError(
+            'No column of names was found (a header such as "name" or '
+            '"שם" in the first rows); nothing was imported.'
+        )
     return best_row, best
 
 
@@ -204,8 +243,18 @@ def _existing(conn: sqlite3.Connection):
     by_phone: dict[str, str] = {}
     by_name: dict[str, list[str]] = {}
     people: dict[str, dict] = {}
-    cols = ("name", "organisation", "title", "sector", "area_id", "community", "phone",
-            "email", "notes", "contact_consent")
+    cols = (
+        "name",
+        "organisation",
+        "title",
+        "sector",
+        "area_id",
+        "community",
+        "phone",
+        "email",
+        "notes",
+        "contact_consent",
+    )
     for row in conn.execute(f"SELECT id, {', '.join(cols)} FROM person WHERE deleted=0"):
         pid, values = row[0], dict(zip(cols, row[1:]))
         people[pid] = values
@@ -226,8 +275,14 @@ def _name_key(name: str) -> str:
     return " ".join((name or "").split())
 
 
-def plan_import(conn: sqlite3.Connection, grid: Grid, source: str = "", *,
-                add_areas: bool = False, consent: bool | None = None) -> ImportPlan:
+def plan_import(
+    conn: sqlite3.Connection,
+    grid: Grid,
+    source: str = "",
+    *,
+    add_areas: bool = False,
+    consent: bool | None = None,
+) -> ImportPlan:
     """Decide what importing ``grid`` would do; writes nothing.
 
     ``add_areas``: areas the sheet names that the program does not have are added by the
@@ -238,7 +293,7 @@ def plan_import(conn: sqlite3.Connection, grid: Grid, source: str = "", *,
     aliases = _header_aliases()
     header_row, columns = _find_header(grid.rows, aliases)
     ignored = []
-    for c in range(max(len(r) for r in grid.rows[max(0, header_row - 1):header_row + 1])):
+    for c in range(max(len(r) for r in grid.rows[max(0, header_row - 1) : header_row + 1])):
         if c in columns:
             continue
         for r in (header_row, header_row - 1):
@@ -247,12 +302,21 @@ def plan_import(conn: sqlite3.Connection, grid: Grid, source: str = "", *,
                 ignored.append(text)
                 break
     sectors = _sector_lookup()
-    areas = {normalise(name): aid for aid, name in
-             conn.execute("SELECT id, name FROM area WHERE deleted=0")}
+    areas = {
+        normalise(name): aid
+        for aid, name in conn.execute("SELECT id, name FROM area WHERE deleted=0")
+    }
     people, by_email, by_phone, by_name = _existing(conn)
     seen: dict[str, int] = {}  # match key → sheet line that claimed it
-    plan = ImportPlan([], grid.encoding, list(columns.values()), ignored, source,
-                      add_areas=add_areas, consent=consent)
+    plan = ImportPlan(
+        [],
+        grid.encoding,
+        list(columns.values()),
+        ignored,
+        source,
+        add_areas=add_areas,
+        consent=consent,
+    )
     new_areas: dict[str, str] = {}
     for r in range(header_row + 1, len(grid.rows)):
         raw = grid.rows[r]
@@ -262,8 +326,21 @@ def plan_import(conn: sqlite3.Connection, grid: Grid, source: str = "", *,
         area = " ".join(cells.get("area", "").split())
         if area and normalise(area) not in areas:
             new_areas.setdefault(normalise(area), area)
-        plan.rows.append(_plan_row(r + 1, cells, sectors, areas, people, by_email, by_phone,
-                                   by_name, seen, add_areas=add_areas, consent=consent))
+        plan.rows.append(
+            _plan_row(
+                r + 1,
+                cells,
+                sectors,
+                areas,
+                people,
+                by_email,
+                by_phone,
+                by_name,
+                seen,
+                add_areas=add_areas,
+                consent=consent,
+            )
+        )
     plan.new_areas = list(new_areas.values())
     return plan
 
@@ -274,12 +351,27 @@ def _cell(text: str) -> str:
     return plain if plain is not text else text.strip()
 
 
-def _plan_row(line, cells, sectors, areas, people, by_email, by_phone, by_name, seen, *,
-              add_areas=False, consent=None):
+def _plan_row(
+    line,
+    cells,
+    sectors,
+    areas,
+    people,
+    by_email,
+    by_phone,
+    by_name,
+    seen,
+    *,
+    add_areas=False,
+    consent=None,
+):
     name = cells.get("name", "")
     if not name.strip():
-        name = " ".join(p for p in (cells.get("first_name", "").strip(),
-                                    cells.get("last_name", "").strip()) if p)
+        name = " ".join(
+            p
+            for p in (cells.get("first_name", "").strip(), cells.get("last_name", "").strip())
+            if p
+        )
     row = PlannedRow(line, "reject", name)
     if not name.strip():
         row.reason = tr("The row has no name.")
@@ -305,7 +397,7 @@ def _plan_row(line, cells, sectors, areas, people, by_email, by_phone, by_name, 
     if cells.get("sector"):
         sector = sectors.get(normalise(cells["sector"]))
         if sector is None:
-            row.reason = tr("Unknown sector \"{sector}\".", sector=cells["sector"])
+            row.reason = tr('Unknown sector "{sector}".', sector=cells["sector"])
             return row
         values["sector"] = sector
     if cells.get("area"):
@@ -313,9 +405,11 @@ def _plan_row(line, cells, sectors, areas, people, by_email, by_phone, by_name, 
         if area_id is None and add_areas:
             row.new_area = " ".join(cells["area"].split())
         elif area_id is None:
-            row.reason = tr("Unknown area \"{area}\"; import with its areas added, or add it "
-                            "in the program settings (Structure view) first.",
-                            area=cells["area"])
+            row.reason = tr(
+                'Unknown area "{area}"; import with its areas added, or add it '
+                "in the program settings (Structure view) first.",
+                area=cells["area"],
+            )
             return row
         else:
             values["area_id"] = area_id
@@ -326,8 +420,9 @@ def _plan_row(line, cells, sectors, areas, people, by_email, by_phone, by_name, 
         elif answer in _NO:
             values["contact_consent"] = False
         else:
-            row.reason = tr("Consent must be yes or no, not \"{value}\".",
-                            value=cells["contact_consent"])
+            row.reason = tr(
+                'Consent must be yes or no, not "{value}".', value=cells["contact_consent"]
+            )
             return row
     elif consent is not None:
         values["contact_consent"] = bool(consent)
@@ -354,25 +449,35 @@ def _plan_row(line, cells, sectors, areas, people, by_email, by_phone, by_name, 
     if match is None:
         namesakes = by_name.get(name_key, [])
         if len(namesakes) > 1:
-            row.reason = tr("Several people are named {name}; add an e-mail or phone to "
-                            "say which.", name=name)
+            row.reason = tr(
+                "Several people are named {name}; add an e-mail or phone to say which.", name=name
+            )
             return row
         if namesakes:
             match, matched_by = namesakes[0], "name"
             other = people[match]
             if (email and other["email"] and other["email"].casefold() != email.casefold()) or (
-                    phone and other["phone"] and _phone_key(phone_digits(other["phone"]))
-                    != _phone_key(phone_digits(phone))):
-                row.reason = tr("{name} is already in the program with another e-mail or "
-                                "phone; change that person by hand.", name=name_key)
+                phone
+                and other["phone"]
+                and _phone_key(phone_digits(other["phone"])) != _phone_key(phone_digits(phone))
+            ):
+                row.reason = tr(
+                    "{name} is already in the program with another e-mail or "
+                    "phone; change that person by hand.",
+                    name=name_key,
+                )
                 return row
     for _, key, _ in keys:
         seen[key] = line
     current = people[match] if match is not None else {}
     consented = values.get("contact_consent", bool(current.get("contact_consent")))
     if not consented:  # no consent: no contact details at all (also none kept from before)
-        had = bool(values.get("phone") or values.get("email") or current.get("phone")
-                   or current.get("email"))
+        had = bool(
+            values.get("phone")
+            or values.get("email")
+            or current.get("phone")
+            or current.get("email")
+        )
         values.pop("phone", None)
         values.pop("email", None)
         if current.get("phone"):
@@ -383,8 +488,9 @@ def _plan_row(line, cells, sectors, areas, people, by_email, by_phone, by_name, 
     if match is None:
         row.action, row.values = "add", values
         return row
-    changes = {k: v for k, v in values.items()
-               if (int(v) if isinstance(v, bool) else v) != current.get(k)}
+    changes = {
+        k: v for k, v in values.items() if (int(v) if isinstance(v, bool) else v) != current.get(k)
+    }
     row.person_id, row.matched_by = match, matched_by
     row.action = "update" if changes else "unchanged"
     row.values = changes
@@ -392,9 +498,9 @@ def _plan_row(line, cells, sectors, areas, people, by_email, by_phone, by_name, 
     return row
 
 
-def run_import(ops, grid: Grid, source: str,
-               show: Callable[[ImportPlan], None] | None = None,
-               **options) -> tuple[ImportPlan, dict]:
+def run_import(
+    ops, grid: Grid, source: str, show: Callable[[ImportPlan], None] | None = None, **options
+) -> tuple[ImportPlan, dict]:
     """Plan and write an import inside ONE write transaction (``BEGIN IMMEDIATE``), after a
     full integrity check: no other writer can add the same people between the plan and the
     write. ``show(plan)`` sees the plan before it is written (and may refuse it by raising);
@@ -435,8 +541,12 @@ def apply_import(ops, plan: ImportPlan) -> dict[str, int]:
             else:
                 assert row.person_id is not None, "an update row has its matched person"
                 update_person(ops, row.person_id, values)
-    return {"added": len(plan.of("add")), "updated": len(plan.of("update")),
-            "areas": areas_added, "dropped": plan.dropped_contacts}
+    return {
+        "added": len(plan.of("add")),
+        "updated": len(plan.of("update")),
+        "areas": areas_added,
+        "dropped": plan.dropped_contacts,
+    }
 
 
 def read_people_sheet(path: str | os.PathLike, sheet: str | None = None) -> Grid:
@@ -465,38 +575,79 @@ def people_table(conn: sqlite3.Connection, language: str | None = None) -> list[
     """Header and one row per person, as a sheet shows them (labels in ``language``)."""
     fields = list(PERSON_COLUMNS)
     rows: list[list[object]] = [[tr(PERSON_COLUMNS[f][0], language) for f in fields]]
-    query = ("SELECT p.name, p.organisation, p.title, p.sector, coalesce(a.name, ''), "
-             "p.community, p.phone, p.email, p.notes, p.contact_consent FROM person p "
-             "LEFT JOIN area a ON a.id = p.area_id WHERE p.deleted=0 ORDER BY p.name, p.id")
+    query = (
+        "SELECT p.name, p.organisation, p.title, p.sector, coalesce(a.name, ''), "
+        "p.community, p.phone, p.email, p.notes, p.contact_consent FROM person p "
+        "LEFT JOIN area a ON a.id = p.area_id WHERE p.deleted=0 ORDER BY p.name, p.id"
+    )
     yes, no = tr("yes", language), tr("no", language)
-    for (name, org, title, sector, area, community, phone, email, notes,
-         consent) in conn.execute(query):
-        rows.append([name, org, title, vocab_label("SECTORS", sector, language), area,
-                     community, phone, email, notes, yes if consent else no])
+    for name, org, title, sector, area, community, phone, email, notes, consent in conn.execute(
+        query
+    ):
+        rows.append(
+            [
+                name,
+                org,
+                title,
+                vocab_label("SECTORS", sector, language),
+                area,
+                community,
+                phone,
+                email,
+                notes,
+                yes if consent else no,
+            ]
+        )
     return rows
 
 
-def memberships_table(conn: sqlite3.Connection,
-                      language: str | None = None) -> list[list[object]]:
+def memberships_table(conn: sqlite3.Connection, language: str | None = None) -> list[list[object]]:
     rows: list[list[object]] = [[tr(h, language) for h in MEMBERSHIP_HEADERS]]
-    query = ("SELECT p.name, p.email, b.name, m.role, m.status, m.source, "
-             "m.expected_attendance, m.role_requirements, m.responsibilities, "
-             "coalesce(r.name, ''), coalesce(m.joined_on, ''), coalesce(m.left_on, '') "
-             "FROM membership m JOIN person p ON p.id = m.person_id "
-             "JOIN body b ON b.id = m.body_id LEFT JOIN body r ON r.id = m.represents_body_id "
-             "WHERE m.deleted=0 AND p.deleted=0 AND b.deleted=0 "
-             "ORDER BY b.position, p.name, m.id")
-    for (name, email, body, role, status, source, attendance, requirements, resp, represents,
-         joined, left) in conn.execute(query):
-        rows.append([name, email, body, vocab_label("ROLES", role, language),
-                     vocab_label("PIPELINE", status, language),
-                     vocab_label("MEMBERSHIP_SOURCES", source, language), attendance,
-                     requirements, resp, represents, iso_date(joined), iso_date(left)])
+    query = (
+        "SELECT p.name, p.email, b.name, m.role, m.status, m.source, "
+        "m.expected_attendance, m.role_requirements, m.responsibilities, "
+        "coalesce(r.name, ''), coalesce(m.joined_on, ''), coalesce(m.left_on, '') "
+        "FROM membership m JOIN person p ON p.id = m.person_id "
+        "JOIN body b ON b.id = m.body_id LEFT JOIN body r ON r.id = m.represents_body_id "
+        "WHERE m.deleted=0 AND p.deleted=0 AND b.deleted=0 "
+        "ORDER BY b.position, p.name, m.id"
+    )
+    for (
+        name,
+        email,
+        body,
+        role,
+        status,
+        source,
+        attendance,
+        requirements,
+        resp,
+        represents,
+        joined,
+        left,
+    ) in conn.execute(query):
+        rows.append(
+            [
+                name,
+                email,
+                body,
+                vocab_label("ROLES", role, language),
+                vocab_label("PIPELINE", status, language),
+                vocab_label("MEMBERSHIP_SOURCES", source, language),
+                attendance,
+                requirements,
+                resp,
+                represents,
+                iso_date(joined),
+                iso_date(left),
+            ]
+        )
     return rows
 
 
-def export_people(conn: sqlite3.Connection, out: str | os.PathLike,
-                  language: str | None = None) -> list[Path]:
+def export_people(
+    conn: sqlite3.Connection, out: str | os.PathLike, language: str | None = None
+) -> list[Path]:
     """Write people and memberships to ``out`` (.xlsx, or .csv + .memberships.csv)."""
     out = Path(out)
     suffix = out.suffix.lower()
@@ -505,14 +656,17 @@ def export_people(conn: sqlite3.Connection, out: str | os.PathLike,
     if suffix == ".xlsx":
         from kehila_desktop.core.i18n import is_rtl
 
-        write_xlsx(out, {tr("people", language): people,
-                         tr("memberships", language): memberships},
-                   right_to_left=is_rtl(language))
+        write_xlsx(
+            out,
+            {tr("people", language): people, tr("memberships", language): memberships},
+            right_to_left=is_rtl(language),
+        )
         return [out]
     if suffix == ".csv":
         second = out.with_name(out.stem + ".memberships.csv")
         write_csv(out, people)
         write_csv(second, memberships)
         return [out, second]
-    raise SheetReadError("People can be exported to .xlsx or .csv, not {suffix}.",
-                         suffix=suffix or out.name)
+    raise SheetReadError(
+        "People can be exported to .xlsx or .csv, not {suffix}.", suffix=suffix or out.name
+    )

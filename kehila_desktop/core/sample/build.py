@@ -65,8 +65,9 @@ def _avoid_rest_days(day: date, holidays_il) -> tuple[date, str]:
     return day, note
 
 
-def populate_sample(ops: Operations, people: int = 40, today: date | None = None,
-                    seed: int = 7) -> None:
+def populate_sample(
+    ops: Operations, people: int = 40, today: date | None = None, seed: int = 7
+) -> None:
     """Fill a new program file (made by ``create_program``) with the sample program."""
     if people < MIN_PEOPLE:
         raise ValueError(f"the sample needs at least {MIN_PEOPLE} people")
@@ -76,14 +77,23 @@ def populate_sample(ops: Operations, people: int = 40, today: date | None = None
     conn = ops.conn
     with ops.step("sample program"):
         _program(ops, start)
-        areas = [ops.insert("area", {"name": n, "kind": k, "in_focus": False})
-                 for n, k, _ in D.AREAS]
+        areas = [
+            ops.insert("area", {"name": n, "kind": k, "in_focus": False}) for n, k, _ in D.AREAS
+        ]
         person_ids = _people(ops, areas, people, rng)
         edits.set_chosen_channels(ops, D.CHOSEN_CHANNELS, when=start.isoformat())
-        bodies = {kind: bid for bid, kind in conn.execute(
-            "SELECT id, kind FROM body WHERE deleted=0 AND kind!='work_team'")}
-        teams = {key: bid for bid, key in conn.execute(
-            "SELECT id, channel_key FROM body WHERE deleted=0 AND kind='work_team'")}
+        bodies = {
+            kind: bid
+            for bid, kind in conn.execute(
+                "SELECT id, kind FROM body WHERE deleted=0 AND kind!='work_team'"
+            )
+        }
+        teams = {
+            key: bid
+            for bid, key in conn.execute(
+                "SELECT id, channel_key FROM body WHERE deleted=0 AND kind='work_team'"
+            )
+        }
         _bodies(ops, bodies, teams)
         members = _memberships(ops, bodies, teams, person_ids, rng)
         meetings = _meetings(ops, bodies, teams, members, person_ids, start, today, people, rng)
@@ -94,29 +104,64 @@ def populate_sample(ops: Operations, people: int = 40, today: date | None = None
 
 def _program(ops: Operations, start: date) -> None:
     program_id = ops.conn.execute("SELECT id FROM program").fetchone()[0]
-    ops.update("program", program_id, {
-        "name": D.PROGRAM_NAME, "locality": D.LOCALITY, "authority": D.AUTHORITY,
-        "residents_target_pct": 40, "language": "he", "start_date": start.isoformat(),
-        "end_date": _add_months(start, 36).isoformat()})
+    ops.update(
+        "program",
+        program_id,
+        {
+            "name": D.PROGRAM_NAME,
+            "locality": D.LOCALITY,
+            "authority": D.AUTHORITY,
+            "residents_target_pct": 40,
+            "language": "he",
+            "start_date": start.isoformat(),
+            "end_date": _add_months(start, 36).isoformat(),
+        },
+    )
 
 
 def _people(ops: Operations, areas: list[str], count: int, rng: random.Random) -> list[str]:
     ids = []
     for i, (name, org, title, sector, area, community) in enumerate(D.PEOPLE[:count]):
-        ids.append(ops.insert("person", {
-            "name": name, "organisation": org, "title": title, "sector": sector,
-            "area_id": areas[area] if area is not None else None, "community": community,
-            "phone": f"05{2 + i % 7}-{rng.randint(200, 999)}{rng.randint(1000, 9999)}",
-            "email": f"person{i + 1}@example.org", "contact_consent": i % 9 != 4,
-            "notes": "" if i % 6 else "מעוניין/ת לקחת חלק פעיל בתכנון"}))
-    sectors = ["resident"] * 5 + ["neighborhood", "community", "civil_society", "authority",
-                                  "business", "academia", "government"]
+        ids.append(
+            ops.insert(
+                "person",
+                {
+                    "name": name,
+                    "organisation": org,
+                    "title": title,
+                    "sector": sector,
+                    "area_id": areas[area] if area is not None else None,
+                    "community": community,
+                    "phone": f"05{2 + i % 7}-{rng.randint(200, 999)}{rng.randint(1000, 9999)}",
+                    "email": f"person{i + 1}@example.org",
+                    "contact_consent": i % 9 != 4,
+                    "notes": "" if i % 6 else "מעוניין/ת לקחת חלק פעיל בתכנון",
+                },
+            )
+        )
+    sectors = ["resident"] * 5 + [
+        "neighborhood",
+        "community",
+        "civil_society",
+        "authority",
+        "business",
+        "academia",
+        "government",
+    ]
     for i in range(len(D.PEOPLE), count):
-        ids.append(ops.insert("person", {
-            "name": f"{rng.choice(D.FIRST_NAMES)} {rng.choice(D.LAST_NAMES)}",
-            "sector": rng.choice(sectors), "area_id": rng.choice(areas),
-            "phone": f"05{rng.randint(0, 8)}-{rng.randint(2000000, 9999999)}",
-            "email": f"member{i + 1}@example.org", "contact_consent": True}))
+        ids.append(
+            ops.insert(
+                "person",
+                {
+                    "name": f"{rng.choice(D.FIRST_NAMES)} {rng.choice(D.LAST_NAMES)}",
+                    "sector": rng.choice(sectors),
+                    "area_id": rng.choice(areas),
+                    "phone": f"05{rng.randint(0, 8)}-{rng.randint(2000000, 9999999)}",
+                    "email": f"member{i + 1}@example.org",
+                    "contact_consent": True,
+                },
+            )
+        )
     return ids
 
 
@@ -129,15 +174,30 @@ def _memberships(ops, bodies, teams, p, rng) -> dict[str, list[tuple[str, str]]]
     """Who sits where; returns body id → [(person id, membership id)] of joined members."""
     members: dict[str, list[tuple[str, str]]] = {}
 
-    def join(body_id, person, role="member", status="joined", source="mapping", expected=75,
-             represents=None):
+    def join(
+        body_id,
+        person,
+        role="member",
+        status="joined",
+        source="mapping",
+        expected=75,
+        represents=None,
+    ):
         kind = ops.conn.execute("SELECT kind FROM body WHERE id=?", (body_id,)).fetchone()[0]
-        mid = ops.insert("membership", {
-            "person_id": person, "body_id": body_id, "role": role, "status": status,
-            "source": source, "expected_attendance": expected,
-            "role_requirements": D.ROLE_REQUIREMENTS[kind],
-            "responsibilities": D.RESPONSIBILITIES[kind].split(";")[0],
-            "represents_body_id": represents})
+        mid = ops.insert(
+            "membership",
+            {
+                "person_id": person,
+                "body_id": body_id,
+                "role": role,
+                "status": status,
+                "source": source,
+                "expected_attendance": expected,
+                "role_requirements": D.ROLE_REQUIREMENTS[kind],
+                "responsibilities": D.RESPONSIBILITIES[kind].split(";")[0],
+                "represents_body_id": represents,
+            },
+        )
         if status == "joined":
             members.setdefault(body_id, []).append((person, mid))
         return mid
@@ -155,14 +215,17 @@ def _memberships(ops, bodies, teams, p, rng) -> dict[str, list[tuple[str, str]]]
     join(design, p[LOW_ATTENDER], expected=90)  # will fall below expected attendance
     join(design, p[33], source="open_call")
     join(design, p[35], source="open_call", status="approved")
-    join(design, p[28], status="invited")        # academia invited, not yet joined
+    join(design, p[28], status="invited")  # academia invited, not yet joined
     join(design, p[29], status="declined")
     join(design, p[31], status="proposed")
     join(design, p[32], status="mapped")
     join(design, p[21], status="left")
     # work teams: professionals and residents; social and urban send representatives
-    team_people = {"social": (6, 19, 26, 15, 36, 21), "urban": (7, 17, 27, 13, 34),
-                   "educational": (8, 37, 39, 12, 38)}
+    team_people = {
+        "social": (6, 19, 26, 15, 36, 21),
+        "urban": (7, 17, 27, 13, 34),
+        "educational": (8, 37, 39, 12, 38),
+    }
     for key, idxs in team_people.items():
         for n, i in enumerate(idxs):
             join(teams[key], p[i], "chair" if n == 0 else "member")
@@ -176,7 +239,7 @@ def _memberships(ops, bodies, teams, p, rng) -> dict[str, list[tuple[str, str]]]
         ops.update("body", body_id, {"chair_person_id": p[team_people[key][0]]})
     # scaled programs: the rest are mapped, proposed, or join the design committee / a team
     targets = [design] + list(teams.values())
-    for person in p[len(D.PEOPLE):]:
+    for person in p[len(D.PEOPLE) :]:
         r = rng.random()
         if r < 0.5:
             join(rng.choice(targets), person, status=rng.choice(["mapped", "proposed", "invited"]))
@@ -191,47 +254,112 @@ def _meetings(ops, bodies, teams, members, person_ids, start, today, scale, rng)
 
     holidays_il = holidays.Israel(years=range(start.year, start.year + 3), language="he")
     out = []
-    plan = [(bodies["steering"], "steering", 0), (bodies["design"], "design", 0),
-            (bodies["program_team"], "program_team", 0)]
+    plan = [
+        (bodies["steering"], "steering", 0),
+        (bodies["design"], "design", 0),
+        (bodies["program_team"], "program_team", 0),
+    ]
     plan += [(b, "work_team", 0) for b in teams.values()]
     for body_id, kind, offset in plan:
         cadence, minutes, weekday, hour = ops.conn.execute(
             "SELECT cadence, meeting_minutes, preferred_weekday, preferred_hour FROM body "
-            "WHERE id=?", (body_id,)).fetchone()
-        for n, day in enumerate(_meeting_dates(_add_months(start, offset), 12 - offset,
-                                               cadence, weekday)):
-            out.append(_meeting(ops, body_id, kind, day, hour, minutes, "regular", today,
-                                members.get(body_id, []), rng, holidays_il, n,
-                                person_ids[LOW_ATTENDER]))
+            "WHERE id=?",
+            (body_id,),
+        ).fetchone()
+        for n, day in enumerate(
+            _meeting_dates(_add_months(start, offset), 12 - offset, cadence, weekday)
+        ):
+            out.append(
+                _meeting(
+                    ops,
+                    body_id,
+                    kind,
+                    day,
+                    hour,
+                    minutes,
+                    "regular",
+                    today,
+                    members.get(body_id, []),
+                    rng,
+                    holidays_il,
+                    n,
+                    person_ids[LOW_ATTENDER],
+                )
+            )
     bodies_for_extra = [bodies["design"], *teams.values(), bodies["program_team"]]
     for i in range(max(0, (scale - 40) // 20)):
         body_id = bodies_for_extra[i % len(bodies_for_extra)]
         kind = "program_team" if body_id == bodies["program_team"] else "work_team"
         day = start + timedelta(days=rng.randint(0, 364))
-        out.append(_meeting(ops, body_id, kind, day, "16:00", 90,
-                            rng.choice(["regular", "training", "team_day"]), today,
-                            members.get(body_id, []), rng, holidays_il, i + 1,
-                            person_ids[LOW_ATTENDER]))
+        out.append(
+            _meeting(
+                ops,
+                body_id,
+                kind,
+                day,
+                "16:00",
+                90,
+                rng.choice(["regular", "training", "team_day"]),
+                today,
+                members.get(body_id, []),
+                rng,
+                holidays_il,
+                i + 1,
+                person_ids[LOW_ATTENDER],
+            )
+        )
     return out
 
 
-def _meeting(ops, body_id, kind, day, hour, minutes, meeting_kind, today, members, rng,
-             holidays_il, n, low_attender):
+def _meeting(
+    ops,
+    body_id,
+    kind,
+    day,
+    hour,
+    minutes,
+    meeting_kind,
+    today,
+    members,
+    rng,
+    holidays_il,
+    n,
+    low_attender,
+):
     day, why = _avoid_rest_days(day, holidays_il)
     status = "held" if day < today else "planned"
     if kind == "work_team" and status == "planned" and n % 2:
         status = "cancelled"  # a future meeting called off
-    meeting_id = ops.insert("meeting", {
-        "body_id": body_id, "kind": meeting_kind, "starts_at": f"{day.isoformat()}T{hour}",
-        "minutes": minutes, "place": D.PLACES[n % len(D.PLACES)], "status": status,
-        "schedule_note": f"הוזז בגלל {why}" if why else ""})
+    meeting_id = ops.insert(
+        "meeting",
+        {
+            "body_id": body_id,
+            "kind": meeting_kind,
+            "starts_at": f"{day.isoformat()}T{hour}",
+            "minutes": minutes,
+            "place": D.PLACES[n % len(D.PLACES)],
+            "status": status,
+            "schedule_note": f"הוזז בגלל {why}" if why else "",
+        },
+    )
     for pos, (title, agenda_kind, item_minutes) in enumerate(D.AGENDAS[kind]):
-        ops.insert("agenda_item", {"meeting_id": meeting_id, "position": pos, "title": title,
-                                   "kind": agenda_kind, "minutes": item_minutes,
-                                   "presenter": "דנה כהן-לוי" if pos == 0 else ""})
+        ops.insert(
+            "agenda_item",
+            {
+                "meeting_id": meeting_id,
+                "position": pos,
+                "title": title,
+                "kind": agenda_kind,
+                "minutes": item_minutes,
+                "presenter": "דנה כהן-לוי" if pos == 0 else "",
+            },
+        )
     if status == "held":
-        attendees = members if len(members) <= MAX_ATTENDANCE_PER_MEETING else \
-            rng.sample(members, MAX_ATTENDANCE_PER_MEETING)
+        attendees = (
+            members
+            if len(members) <= MAX_ATTENDANCE_PER_MEETING
+            else rng.sample(members, MAX_ATTENDANCE_PER_MEETING)
+        )
         for person_id, _ in attendees:
             # everyone misses at most one meeting in seven (above the expected 75%) …
             r = rng.random()
@@ -240,62 +368,114 @@ def _meeting(ops, body_id, kind, day, hour, minutes, meeting_kind, today, member
                 state = "excused" if r < 0.5 else "absent"
             if person_id == low_attender:  # … except one member, built to fall below
                 state = "absent" if n % 3 else "present"
-            ops.insert("attendance", {"meeting_id": meeting_id, "person_id": person_id,
-                                      "status": state})
+            ops.insert(
+                "attendance", {"meeting_id": meeting_id, "person_id": person_id, "status": state}
+            )
         if kind == "design" and n == 2:
-            ops.insert("attendance", {"meeting_id": meeting_id, "guest_name": "נציגת עיריית השכנה",
-                                      "status": "present"})
+            ops.insert(
+                "attendance",
+                {"meeting_id": meeting_id, "guest_name": "נציגת עיריית השכנה", "status": "present"},
+            )
     return meeting_id, kind, day, status
 
 
 def _decisions(ops, meetings, areas, members, bodies, person_ids):
     steering = [m for m in meetings if m[1] == "steering" and m[3] == "held"]
     design = [m for m in meetings if m[1] == "design" and m[3] == "held"]
-    proposed = [mid for (mid,) in ops.conn.execute(
-        "SELECT id FROM membership WHERE body_id=? AND status='approved'", (bodies["design"],))]
+    proposed = [
+        mid
+        for (mid,) in ops.conn.execute(
+            "SELECT id FROM membership WHERE body_id=? AND status='approved'", (bodies["design"],)
+        )
+    ]
     focus = [a for a, (_, _, in_focus) in zip(areas, D.AREAS) if in_focus]
     first = [
-        ("scope", "גבולות הגזרה של התוכנית: שלוש השכונות הוותיקות, בשיתוף מחלקות הרווחה, "
-                  "החינוך וההנדסה.", {"scope": D.SCOPE}),
-        ("timeline", "לוחות הזמנים: שלוש שנים, תוכנית עבודה עד סוף השנה הראשונה.",
-         {"timeline": D.TIMELINE}),
-        ("focus", "המיקוד הגיאוגרפי: שכונת הזיתים, רובע המעיין ושכונת הרקפות.",
-         {"areas": focus}),
-        ("channels", "האפיקים הנבחרים: חברתי, אורבני וחינוכי (הכלכלי בהמשך).",
-         {"channels": D.CHOSEN_CHANNELS}),
-        ("composition", "אישור הרכב הוועדה המעצבת לפי מיפוי השותפים, והזמנה פתוחה לציבור.",
-         {"approve": proposed}),
+        (
+            "scope",
+            "גבולות הגזרה של התוכנית: שלוש השכונות הוותיקות, בשיתוף מחלקות הרווחה, החינוך וההנדסה.",
+            {"scope": D.SCOPE},
+        ),
+        (
+            "timeline",
+            "לוחות הזמנים: שלוש שנים, תוכנית עבודה עד סוף השנה הראשונה.",
+            {"timeline": D.TIMELINE},
+        ),
+        ("focus", "המיקוד הגיאוגרפי: שכונת הזיתים, רובע המעיין ושכונת הרקפות.", {"areas": focus}),
+        (
+            "channels",
+            "האפיקים הנבחרים: חברתי, אורבני וחינוכי (הכלכלי בהמשך).",
+            {"channels": D.CHOSEN_CHANNELS},
+        ),
+        (
+            "composition",
+            "אישור הרכב הוועדה המעצבת לפי מיפוי השותפים, והזמנה פתוחה לציבור.",
+            {"approve": proposed},
+        ),
     ]
     if steering:
         for pos, (kind, text, payload) in enumerate(first):
-            did = ops.insert("decision", {"meeting_id": steering[0][0], "position": pos,
-                                          "text": text, "kind": kind, "votes_for": 6,
-                                          "votes_against": 0, "votes_abstain": 1 if pos == 4 else 0,
-                                          "payload": json.dumps(payload, ensure_ascii=False)})
+            did = ops.insert(
+                "decision",
+                {
+                    "meeting_id": steering[0][0],
+                    "position": pos,
+                    "text": text,
+                    "kind": kind,
+                    "votes_for": 6,
+                    "votes_against": 0,
+                    "votes_abstain": 1 if pos == 4 else 0,
+                    "payload": json.dumps(payload, ensure_ascii=False),
+                },
+            )
             edits.apply_decision(ops, did)
     if len(steering) > 1:
-        ops.insert("decision", {"meeting_id": steering[1][0], "text": "אישור תקציב שנה א' "
-                                "בסך 250,000 ₪ (מתוכו 120,000 ₪ ממשרד הרווחה).", "kind": "budget",
-                                "votes_for": 7})
+        ops.insert(
+            "decision",
+            {
+                "meeting_id": steering[1][0],
+                "text": "אישור תקציב שנה א' בסך 250,000 ₪ (מתוכו 120,000 ₪ ממשרד הרווחה).",
+                "kind": "budget",
+                "votes_for": 7,
+            },
+        )
     for n, (mid, _, day, _) in enumerate(design[:6]):
-        did = ops.insert("decision", {
-            "meeting_id": mid, "text": [
-                "אימוץ סדרי העבודה של הוועדה: מפגש חודשי בן שעתיים וחצי.",
-                "הקמת צוותי עבודה לאפיקים החברתי, האורבני והחינוכי.",
-                "אימוץ המטרה: חיזוק הקשרים בין השכנים בשכונות המיקוד.",
-                "פרסום הזמנה פתוחה לציבור להצטרף לוועדה.",
-                "המלצה לוועדת ההיגוי על תוכנית העבודה באפיק האורבני.",
-                "קביעת סיור הליכה בשכונות המיקוד."][n],
-            "kind": ["process", "process", "work_plan", "composition", "work_plan", "other"][n],
-            "votes_for": 14 - n, "votes_against": n % 3, "votes_abstain": 1})
+        did = ops.insert(
+            "decision",
+            {
+                "meeting_id": mid,
+                "text": [
+                    "אימוץ סדרי העבודה של הוועדה: מפגש חודשי בן שעתיים וחצי.",
+                    "הקמת צוותי עבודה לאפיקים החברתי, האורבני והחינוכי.",
+                    "אימוץ המטרה: חיזוק הקשרים בין השכנים בשכונות המיקוד.",
+                    "פרסום הזמנה פתוחה לציבור להצטרף לוועדה.",
+                    "המלצה לוועדת ההיגוי על תוכנית העבודה באפיק האורבני.",
+                    "קביעת סיור הליכה בשכונות המיקוד.",
+                ][n],
+                "kind": ["process", "process", "work_plan", "composition", "work_plan", "other"][n],
+                "votes_for": 14 - n,
+                "votes_against": n % 3,
+                "votes_abstain": 1,
+            },
+        )
         owner = person_ids[[2, 3, 6, 4, 7, 5][n]]
-        ops.insert("action_item", {"meeting_id": mid, "decision_id": did,
-                                   "text": ["הפצת סיכום המפגש", "גיוס חברי צוותים",
-                                            "ניסוח המטרה לתוכנית", "פרסום ההזמנה ברשתות",
-                                            "הכנת מצגת לוועדת ההיגוי", "תיאום הסיור"][n],
-                                   "owner_person_id": owner,
-                                   "due": (day + timedelta(days=21)).isoformat(),
-                                   "status": "done" if n < 3 else "open"})
+        ops.insert(
+            "action_item",
+            {
+                "meeting_id": mid,
+                "decision_id": did,
+                "text": [
+                    "הפצת סיכום המפגש",
+                    "גיוס חברי צוותים",
+                    "ניסוח המטרה לתוכנית",
+                    "פרסום ההזמנה ברשתות",
+                    "הכנת מצגת לוועדת ההיגוי",
+                    "תיאום הסיור",
+                ][n],
+                "owner_person_id": owner,
+                "due": (day + timedelta(days=21)).isoformat(),
+                "status": "done" if n < 3 else "open",
+            },
+        )
 
 
 def _work_plan(ops, teams, bodies, person_ids, areas, scale, rng):
@@ -303,38 +483,83 @@ def _work_plan(ops, teams, bodies, person_ids, areas, scale, rng):
     channel_ids = dict(conn.execute("SELECT key, id FROM channel WHERE deleted=0"))
     for key, plan in D.PLAN.items():
         cid = channel_ids[key]
-        ops.update("channel", cid, {"situation_picture": plan["situation"],
-                                    "problem_space": plan["problem"],
-                                    "solution_space": plan["solution"]})
+        ops.update(
+            "channel",
+            cid,
+            {
+                "situation_picture": plan["situation"],
+                "problem_space": plan["problem"],
+                "solution_space": plan["solution"],
+            },
+        )
         for pos, (title, text, figure) in enumerate(plan["sections"]):
-            ops.insert("situation_section", {"channel_id": cid, "position": pos,
-                                             "title": title, "text": text, "figure": figure})
+            ops.insert(
+                "situation_section",
+                {
+                    "channel_id": cid,
+                    "position": pos,
+                    "title": title,
+                    "text": text,
+                    "figure": figure,
+                },
+            )
         for gpos, (goal, objectives) in enumerate(plan["goals"]):
-            gid = ops.insert("goal", {"channel_id": cid, "position": gpos, "title": goal,
-                                      "recommended_by_body_id": teams[key],
-                                      "adopted": key != "educational"})
+            gid = ops.insert(
+                "goal",
+                {
+                    "channel_id": cid,
+                    "position": gpos,
+                    "title": goal,
+                    "recommended_by_body_id": teams[key],
+                    "adopted": key != "educational",
+                },
+            )
             for opos, (title, indicator, baseline, target, actions) in enumerate(objectives):
-                oid = ops.insert("objective", {"goal_id": gid, "position": opos, "title": title,
-                                               "indicator": indicator, "baseline": baseline,
-                                               "target": target, "target_date": "2027-12-31"})
+                oid = ops.insert(
+                    "objective",
+                    {
+                        "goal_id": gid,
+                        "position": opos,
+                        "title": title,
+                        "indicator": indicator,
+                        "baseline": baseline,
+                        "target": target,
+                        "target_date": "2027-12-31",
+                    },
+                )
                 for apos, (atitle, q1, q2, budget, source) in enumerate(actions):
-                    aid = ops.insert("action", {
-                        "objective_id": oid, "position": apos, "title": atitle,
-                        "owner_body_id": teams[key], "start_quarter": q1, "end_quarter": q2,
-                        "budget": budget, "budget_source": source,
-                        "status": "in_progress" if apos == 0 else "planned"})
+                    aid = ops.insert(
+                        "action",
+                        {
+                            "objective_id": oid,
+                            "position": apos,
+                            "title": atitle,
+                            "owner_body_id": teams[key],
+                            "start_quarter": q1,
+                            "end_quarter": q2,
+                            "budget": budget,
+                            "budget_source": source,
+                            "status": "in_progress" if apos == 0 else "planned",
+                        },
+                    )
                     ops.insert("action_area", {"action_id": aid, "area_id": areas[apos % 3]})
     extra = max(0, (scale - 40) // 50)
     if extra:
         objectives = [oid for (oid,) in conn.execute("SELECT id FROM objective WHERE deleted=0")]
         for i in range(extra):
-            ops.insert("action", {"objective_id": objectives[i % len(objectives)],
-                                  "position": 10 + i, "title": f"פעולה נוספת {i + 1}",
-                                  "owner_person_id": rng.choice(person_ids),
-                                  "start_quarter": f"2027Q{1 + i % 4}",
-                                  "end_quarter": f"2028Q{1 + i % 4}",
-                                  "budget": rng.randint(1, 40) * 1000,
-                                  "budget_source": rng.choice(["המועצה", "משרד הרווחה"])})
+            ops.insert(
+                "action",
+                {
+                    "objective_id": objectives[i % len(objectives)],
+                    "position": 10 + i,
+                    "title": f"פעולה נוספת {i + 1}",
+                    "owner_person_id": rng.choice(person_ids),
+                    "start_quarter": f"2027Q{1 + i % 4}",
+                    "end_quarter": f"2028Q{1 + i % 4}",
+                    "budget": rng.randint(1, 40) * 1000,
+                    "budget_source": rng.choice(["המועצה", "משרד הרווחה"]),
+                },
+            )
 
 
 def _approve_urban_plan(ops, meetings):
@@ -346,5 +571,10 @@ def _approve_urban_plan(ops, meetings):
         return
     meeting_id, _, day, _ = held[-1]
     channel_id = ops.conn.execute("SELECT id FROM channel WHERE key='urban'").fetchone()[0]
-    approve_plan(ops, channel_id, meeting_id=meeting_id, when=day.isoformat(),
-                 text="אישור תוכנית העבודה באפיק האורבני כפי שהמליצה הוועדה המעצבת.")
+    approve_plan(
+        ops,
+        channel_id,
+        meeting_id=meeting_id,
+        when=day.isoformat(),
+        text="אישור תוכנית העבודה באפיק האורבני כפי שהמליצה הוועדה המעצבת.",
+    )

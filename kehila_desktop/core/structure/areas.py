@@ -28,7 +28,7 @@ class AreaRow:
     name: str
     kind: str
     in_focus: bool
-    people: int = 0   # live people who live there
+    people: int = 0  # live people who live there
     actions: int = 0  # live actions that serve it
 
     @property
@@ -38,13 +38,16 @@ class AreaRow:
 
 def list_areas(conn: sqlite3.Connection) -> list[AreaRow]:
     """Every live area with how many people live there and how many actions serve it."""
-    return [AreaRow(aid, name, kind, bool(focus), people, actions) for
-            aid, name, kind, focus, people, actions in conn.execute(
-        "SELECT a.id, a.name, a.kind, a.in_focus, "
-        "(SELECT count(*) FROM person p WHERE p.area_id=a.id AND p.deleted=0), "
-        "(SELECT count(DISTINCT x.action_id) FROM action_area x JOIN action t "
-        " ON t.id=x.action_id WHERE x.area_id=a.id AND x.deleted=0 AND t.deleted=0) "
-        "FROM area a WHERE a.deleted=0 ORDER BY a.name")]
+    return [
+        AreaRow(aid, name, kind, bool(focus), people, actions)
+        for aid, name, kind, focus, people, actions in conn.execute(
+            "SELECT a.id, a.name, a.kind, a.in_focus, "
+            "(SELECT count(*) FROM person p WHERE p.area_id=a.id AND p.deleted=0), "
+            "(SELECT count(DISTINCT x.action_id) FROM action_area x JOIN action t "
+            " ON t.id=x.action_id WHERE x.area_id=a.id AND x.deleted=0 AND t.deleted=0) "
+            "FROM area a WHERE a.deleted=0 ORDER BY a.name"
+        )
+    ]
 
 
 def get_area(conn: sqlite3.Connection, area_id: str) -> AreaRow:
@@ -82,13 +85,17 @@ def _check_kind(kind: str) -> None:
         raise InvalidEdit("Unknown kind of area: {kind}.", kind=kind)
 
 
-def add_area(ops: Operations, name: str, *, kind: str = "neighborhood",
-             in_focus: bool = False) -> str:
+def add_area(
+    ops: Operations, name: str, *, kind: str = "neighborhood", in_focus: bool = False
+) -> str:
     """Add a neighbourhood, quarter or area; returns its id."""
     _check_kind(kind)
     clean = _clean_name(ops.conn, name)
-    return ops.insert("area", {"name": clean, "kind": kind, "in_focus": bool(in_focus)},
-                      label=tr("add area {name}", name=clean))
+    return ops.insert(
+        "area",
+        {"name": clean, "kind": kind, "in_focus": bool(in_focus)},
+        label=tr("add area {name}", name=clean),
+    )
 
 
 def add_areas(ops: Operations, names: list[str], *, kind: str = "neighborhood") -> dict[str, str]:
@@ -107,8 +114,12 @@ def add_areas(ops: Operations, names: list[str], *, kind: str = "neighborhood") 
 def rename_area(ops: Operations, area_id: str, name: str) -> None:
     old = get_area(ops.conn, area_id)
     clean = _clean_name(ops.conn, name, except_id=area_id)
-    ops.update("area", area_id, {"name": clean},
-               label=tr("rename area {old} to {new}", old=old.name, new=clean))
+    ops.update(
+        "area",
+        area_id,
+        {"name": clean},
+        label=tr("rename area {old} to {new}", old=old.name, new=clean),
+    )
 
 
 def set_area_kind(ops: Operations, area_id: str, kind: str) -> None:
@@ -120,15 +131,18 @@ def set_area_kind(ops: Operations, area_id: str, kind: str) -> None:
 def set_in_focus(ops: Operations, area_id: str, in_focus: bool) -> None:
     """Put an area in the geographic focus, or take it out."""
     area = get_area(ops.conn, area_id)
-    label = (tr("put {name} in the geographic focus", name=area.name) if in_focus else
-             tr("take {name} out of the geographic focus", name=area.name))
+    label = (
+        tr("put {name} in the geographic focus", name=area.name)
+        if in_focus
+        else tr("take {name} out of the geographic focus", name=area.name)
+    )
     ops.update("area", area_id, {"in_focus": bool(in_focus)}, label=label)
 
 
 @dataclass(frozen=True)
 class MergeResult:
-    people: int = 0     # people moved to the kept area
-    actions: int = 0    # actions that now serve the kept area
+    people: int = 0  # people moved to the kept area
+    actions: int = 0  # actions that now serve the kept area
     decisions: int = 0  # focus decisions whose list now names the kept area
 
 
@@ -148,18 +162,24 @@ def merge_areas(ops: Operations, keep_id: str, merged_ids: str | list[str]) -> M
     gone = {m.id for m in merged}
     marks = ",".join("?" * len(gone))
     people = actions = decisions = 0
-    label = tr("merge {merged} into {name}", merged=", ".join(m.name for m in merged),
-               name=keep.name)
+    label = tr(
+        "merge {merged} into {name}", merged=", ".join(m.name for m in merged), name=keep.name
+    )
     with ops.step(label):
         for (pid,) in conn.execute(
-                f"SELECT id FROM person WHERE deleted=0 AND area_id IN ({marks})",
-                list(gone)).fetchall():
+            f"SELECT id FROM person WHERE deleted=0 AND area_id IN ({marks})", list(gone)
+        ).fetchall():
             people += ops.update("person", pid, {"area_id": keep_id})
-        served = {a for (a,) in conn.execute(
-            "SELECT action_id FROM action_area WHERE deleted=0 AND area_id=?", (keep_id,))}
+        served = {
+            a
+            for (a,) in conn.execute(
+                "SELECT action_id FROM action_area WHERE deleted=0 AND area_id=?", (keep_id,)
+            )
+        }
         for link_id, action_id in conn.execute(
-                f"SELECT id, action_id FROM action_area WHERE deleted=0 AND area_id IN ({marks})",
-                list(gone)).fetchall():
+            f"SELECT id, action_id FROM action_area WHERE deleted=0 AND area_id IN ({marks})",
+            list(gone),
+        ).fetchall():
             if action_id in served:
                 ops.delete("action_area", link_id)
             else:
@@ -167,8 +187,8 @@ def merge_areas(ops: Operations, keep_id: str, merged_ids: str | list[str]) -> M
                 served.add(action_id)
                 actions += 1
         for dec_id, payload in conn.execute(
-                "SELECT id, payload FROM decision WHERE deleted=0 AND kind='focus' "
-                "AND payload != ''").fetchall():
+            "SELECT id, payload FROM decision WHERE deleted=0 AND kind='focus' AND payload != ''"
+        ).fetchall():
             try:
                 data = json.loads(payload)
             except ValueError:
@@ -195,7 +215,10 @@ def remove_area(ops: Operations, area_id: str) -> None:
         raise InvalidEdit(
             "{name} is still used ({people} people live there, {actions} actions serve it); "
             "merge it into another area instead.",
-            name=area.name, people=area.people, actions=area.actions)
+            name=area.name,
+            people=area.people,
+            actions=area.actions,
+        )
     ops.delete("area", area_id, label=tr("remove area {name}", name=area.name))
 
 
@@ -206,6 +229,11 @@ def describe_removal(conn: sqlite3.Connection, area_id: str) -> str:
         return InvalidEdit(
             "{name} is still used ({people} people live there, {actions} actions serve it); "
             "merge it into another area instead.",
-            name=area.name, people=area.people, actions=area.actions).text(tr)
-    return tr("{name} will be removed; no one lives there and no action serves it. "
-              "Undo brings it back.", name=area.name)
+            name=area.name,
+            people=area.people,
+            actions=area.actions,
+        ).text(tr)
+    return tr(
+        "{name} will be removed; no one lives there and no action serves it. Undo brings it back.",
+        name=area.name,
+    )

@@ -36,18 +36,18 @@ class Composition:
     body_id: str
     body_name: str
     kind: str
-    total: int = 0                                     # joined members (distinct people)
+    total: int = 0  # joined members (distinct people)
     by_sector: dict[str, int] = field(default_factory=dict)  # every sector, zero included
     residents: int = 0
     target_pct: int = 0
-    in_pipeline: int = 0                               # mapped … invited, not yet joined
+    in_pipeline: int = 0  # mapped … invited, not yet joined
     missing_sectors: list[str] = field(default_factory=list)
     missing_focus_areas: list[tuple[str, str]] = field(default_factory=list)  # (id, name)
     teams_without_representative: list[tuple[str, str]] = field(default_factory=list)
     chair_person_id: str | None = None
     chair_name: str = ""
     chair_has_membership: bool = False  # a joined chair membership
-    chair_proposed: bool = False        # a chair membership on the way (not joined yet)
+    chair_proposed: bool = False  # a chair membership on the way (not joined yet)
     chair_sector: str = ""
 
     @property
@@ -83,69 +83,86 @@ def _compositions(conn: sqlite3.Connection, body_id: str | None) -> list[Composi
         where, args = "b.deleted=0", ()
     else:
         where, args = "b.id=?", (body_id,)
-    bodies = conn.execute(f"SELECT b.id, b.name, b.kind, b.chair_person_id FROM body b "
-                          f"WHERE {where} ORDER BY b.position", args).fetchall()
+    bodies = conn.execute(
+        f"SELECT b.id, b.name, b.kind, b.chair_person_id FROM body b "
+        f"WHERE {where} ORDER BY b.position",
+        args,
+    ).fetchall()
     if not bodies:
         return []
-    target = conn.execute("SELECT residents_target_pct FROM program WHERE deleted=0"
-                          ).fetchone()
+    target = conn.execute("SELECT residents_target_pct FROM program WHERE deleted=0").fetchone()
     target_pct = int(target[0]) if target else 0
-    comps = {bid: Composition(bid, name, kind, target_pct=target_pct, chair_person_id=chair)
-             for bid, name, kind, chair in bodies}
+    comps = {
+        bid: Composition(bid, name, kind, target_pct=target_pct, chair_person_id=chair)
+        for bid, name, kind, chair in bodies
+    }
     for comp in comps.values():
-        comp.by_sector = {key: 0 for key in enums.SECTORS}
-    joined = ("FROM membership m JOIN person p ON p.id=m.person_id JOIN body b "
-              f"ON b.id=m.body_id WHERE {where} AND m.deleted=0 AND p.deleted=0 "
-              "AND m.status='joined'")
+        comp.by_sector = dict.fromkeys(enums.SECTORS, 0)
+    joined = (
+        "FROM membership m JOIN person p ON p.id=m.person_id JOIN body b "
+        f"ON b.id=m.body_id WHERE {where} AND m.deleted=0 AND p.deleted=0 "
+        "AND m.status='joined'"
+    )
     for bid, sector, n in conn.execute(
-            f"SELECT m.body_id, p.sector, count(DISTINCT p.id) {joined} "
-            "GROUP BY m.body_id, p.sector", args):
+        f"SELECT m.body_id, p.sector, count(DISTINCT p.id) {joined} GROUP BY m.body_id, p.sector",
+        args,
+    ):
         comps[bid].by_sector[sector] = n
     for comp in comps.values():
         comp.total = sum(comp.by_sector.values())  # one sector a person: distinct people
         comp.residents = sum(comp.by_sector.get(s, 0) for s in RESIDENT_SECTORS)
         comp.missing_sectors = [s for s in enums.SECTORS if not comp.by_sector.get(s)]
     for bid, n in conn.execute(
-            "SELECT m.body_id, count(DISTINCT m.person_id) FROM membership m JOIN person p "
-            "ON p.id=m.person_id JOIN body b ON b.id=m.body_id "
-            f"WHERE {where} AND m.deleted=0 AND p.deleted=0 AND m.status IN "
-            "('mapped','proposed','approved','invited') AND NOT EXISTS (SELECT 1 FROM "
-            "membership j WHERE j.body_id=m.body_id AND j.person_id=m.person_id "
-            "AND j.deleted=0 AND j.status='joined') GROUP BY m.body_id", args):
+        "SELECT m.body_id, count(DISTINCT m.person_id) FROM membership m JOIN person p "
+        "ON p.id=m.person_id JOIN body b ON b.id=m.body_id "
+        f"WHERE {where} AND m.deleted=0 AND p.deleted=0 AND m.status IN "
+        "('mapped','proposed','approved','invited') AND NOT EXISTS (SELECT 1 FROM "
+        "membership j WHERE j.body_id=m.body_id AND j.person_id=m.person_id "
+        "AND j.deleted=0 AND j.status='joined') GROUP BY m.body_id",
+        args,
+    ):
         comps[bid].in_pipeline = n
     design = [c for c in comps.values() if c.kind == "design"]
     if design:
-        focus = conn.execute("SELECT id, name FROM area WHERE deleted=0 AND in_focus=1 "
-                             "ORDER BY name").fetchall()
+        focus = conn.execute(
+            "SELECT id, name FROM area WHERE deleted=0 AND in_focus=1 ORDER BY name"
+        ).fetchall()
         teams = conn.execute(
             "SELECT b.id, b.name FROM body b LEFT JOIN channel c ON c.key=b.channel_key "
             "AND c.deleted=0 WHERE b.kind='work_team' AND b.deleted=0 "
-            "AND coalesce(c.chosen, 1)=1 ORDER BY b.position").fetchall()
+            "AND coalesce(c.chosen, 1)=1 ORDER BY b.position"
+        ).fetchall()
         areas: dict[str, set] = {}
         represented: dict[str, set] = {}
         for bid, area_id, role, represents in conn.execute(
-                f"SELECT DISTINCT m.body_id, p.area_id, m.role, m.represents_body_id {joined} "
-                "AND b.kind='design'", args):
+            f"SELECT DISTINCT m.body_id, p.area_id, m.role, m.represents_body_id {joined} "
+            "AND b.kind='design'",
+            args,
+        ):
             areas.setdefault(bid, set()).add(area_id)
             if role == "team_representative":
                 represented.setdefault(bid, set()).add(represents)
         for comp in design:
-            comp.missing_focus_areas = [(aid, aname) for aid, aname in focus
-                                        if aid not in areas.get(comp.body_id, ())]
+            comp.missing_focus_areas = [
+                (aid, aname) for aid, aname in focus if aid not in areas.get(comp.body_id, ())
+            ]
             comp.teams_without_representative = [
-                (tid, tname) for tid, tname in teams
-                if tid not in represented.get(comp.body_id, ())]
+                (tid, tname) for tid, tname in teams if tid not in represented.get(comp.body_id, ())
+            ]
     statuses: dict[str, set] = {}  # the chair's own chair memberships, by body
     for bid, status in conn.execute(
-            "SELECT b.id, m.status FROM body b JOIN live_membership m ON m.body_id=b.id "
-            "AND m.person_id=b.chair_person_id AND (m.role='chair' OR (m.role='manager' "
-            f"AND b.kind='program_team')) WHERE {where}", args):
+        "SELECT b.id, m.status FROM body b JOIN live_membership m ON m.body_id=b.id "
+        "AND m.person_id=b.chair_person_id AND (m.role='chair' OR (m.role='manager' "
+        f"AND b.kind='program_team')) WHERE {where}",
+        args,
+    ):
         statuses.setdefault(bid, set()).add(status)
     for bid, pname, sector in conn.execute(
-            "SELECT b.id, p.name, p.sector FROM body b LEFT JOIN person p "
-            "ON p.id=b.chair_person_id AND p.deleted=0 "
-            f"WHERE {where} AND b.chair_person_id IS NOT NULL AND b.chair_person_id != ''",
-            args):
+        "SELECT b.id, p.name, p.sector FROM body b LEFT JOIN person p "
+        "ON p.id=b.chair_person_id AND p.deleted=0 "
+        f"WHERE {where} AND b.chair_person_id IS NOT NULL AND b.chair_person_id != ''",
+        args,
+    ):
         comp = comps[bid]
         if pname is None:
             comp.chair_person_id = None
@@ -153,6 +170,5 @@ def _compositions(conn: sqlite3.Connection, body_id: str | None) -> list[Composi
         comp.chair_name, comp.chair_sector = pname, sector
         found = statuses.get(bid, set())
         comp.chair_has_membership = "joined" in found
-        comp.chair_proposed = not comp.chair_has_membership and bool(
-            found - {"declined", "left"})
+        comp.chair_proposed = not comp.chair_has_membership and bool(found - {"declined", "left"})
     return list(comps.values())

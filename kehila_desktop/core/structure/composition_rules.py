@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from kehila_desktop.core.health import Finding
+from kehila_desktop.core.i18n import label, tr
 from kehila_desktop.core.structure.composition import CHAIRED_BY_AUTHORITY, Composition
 from kehila_desktop.core.structure.composition import all_compositions as _read_all
 
@@ -27,8 +29,6 @@ def all_compositions(conn: sqlite3.Connection) -> list[Composition]:
 
 
 _cache: tuple | None = None
-from kehila_desktop.core.health import Finding
-from kehila_desktop.core.i18n import label, tr
 
 
 def _target(comp: Composition) -> tuple[str, str, str]:
@@ -39,13 +39,24 @@ def residents_share(conn: sqlite3.Connection, language: str | None) -> list[Find
     out = []
     for comp in all_compositions(conn):
         if comp.kind == "design" and comp.residents_below_target:
-            out.append(Finding(
-                "composition.residents_below_target", "warning",
-                tr("Residents are {share}% of {body} ({residents} of {total}); the program's "
-                   "target is {target}%.", language, share=round(comp.residents_pct),
-                   body=comp.body_name, residents=comp.residents, total=comp.total,
-                   target=comp.target_pct), _target(comp),
-                {"share": round(comp.residents_pct, 1), "target": comp.target_pct}))
+            out.append(
+                Finding(
+                    "composition.residents_below_target",
+                    "warning",
+                    tr(
+                        "Residents are {share}% of {body} ({residents} of {total}); the program's "
+                        "target is {target}%.",
+                        language,
+                        share=round(comp.residents_pct),
+                        body=comp.body_name,
+                        residents=comp.residents,
+                        total=comp.total,
+                        target=comp.target_pct,
+                    ),
+                    _target(comp),
+                    {"share": round(comp.residents_pct, 1), "target": comp.target_pct},
+                )
+            )
     return out
 
 
@@ -55,11 +66,20 @@ def missing_sectors(conn: sqlite3.Connection, language: str | None) -> list[Find
         if comp.kind != "design" or not comp.total:
             continue
         for sector in comp.missing_sectors:
-            out.append(Finding(
-                "composition.sector_missing", "warning",
-                tr("{body} has nobody from {sector}.", language, body=comp.body_name,
-                   sector=label("SECTORS", sector, language)), _target(comp),
-                {"sector": sector}))
+            out.append(
+                Finding(
+                    "composition.sector_missing",
+                    "warning",
+                    tr(
+                        "{body} has nobody from {sector}.",
+                        language,
+                        body=comp.body_name,
+                        sector=label("SECTORS", sector, language),
+                    ),
+                    _target(comp),
+                    {"sector": sector},
+                )
+            )
     return out
 
 
@@ -69,10 +89,20 @@ def missing_focus_areas(conn: sqlite3.Connection, language: str | None) -> list[
         if comp.kind != "design" or not comp.total:
             continue
         for area_id, area in comp.missing_focus_areas:
-            out.append(Finding(
-                "composition.focus_area_missing", "advice",
-                tr("{body} has nobody from {area}, an area in the geographic focus.", language,
-                   body=comp.body_name, area=area), _target(comp), {"area_id": area_id}))
+            out.append(
+                Finding(
+                    "composition.focus_area_missing",
+                    "advice",
+                    tr(
+                        "{body} has nobody from {area}, an area in the geographic focus.",
+                        language,
+                        body=comp.body_name,
+                        area=area,
+                    ),
+                    _target(comp),
+                    {"area_id": area_id},
+                )
+            )
     return out
 
 
@@ -82,10 +112,20 @@ def team_representatives(conn: sqlite3.Connection, language: str | None) -> list
         if comp.kind != "design":
             continue
         for team_id, team in comp.teams_without_representative:
-            out.append(Finding(
-                "composition.team_without_representative", "warning",
-                tr("{team} has no representative on {body}.", language, team=team,
-                   body=comp.body_name), ("people", "body", team_id), {"team_id": team_id}))
+            out.append(
+                Finding(
+                    "composition.team_without_representative",
+                    "warning",
+                    tr(
+                        "{team} has no representative on {body}.",
+                        language,
+                        team=team,
+                        body=comp.body_name,
+                    ),
+                    ("people", "body", team_id),
+                    {"team_id": team_id},
+                )
+            )
     return out
 
 
@@ -102,17 +142,34 @@ def work_team_mix(conn: sqlite3.Connection, language: str | None) -> list[Findin
         if comp.kind != "work_team" or not comp.total:
             continue
         if not any(comp.by_sector.get(s) for s in PROFESSIONAL_SECTORS):
-            out.append(Finding(
-                "composition.work_team_without_professional", "warning",
-                tr("{team} has no professional (from the authority, government, civil "
-                   "society, academia or business); a work team is made of professionals and "
-                   "residents.", language, team=comp.body_name), _target(comp)))
+            out.append(
+                Finding(
+                    "composition.work_team_without_professional",
+                    "warning",
+                    tr(
+                        "{team} has no professional (from the authority, government, civil "
+                        "society, academia or business); a work team is made of professionals and "
+                        "residents.",
+                        language,
+                        team=comp.body_name,
+                    ),
+                    _target(comp),
+                )
+            )
         if not comp.residents:
-            out.append(Finding(
-                "composition.work_team_without_resident", "warning",
-                tr("{team} has no resident (a resident, neighbourhood or community "
-                   "representative); a work team is made of professionals and residents.",
-                   language, team=comp.body_name), _target(comp)))
+            out.append(
+                Finding(
+                    "composition.work_team_without_resident",
+                    "warning",
+                    tr(
+                        "{team} has no resident (a resident, neighbourhood or community "
+                        "representative); a work team is made of professionals and residents.",
+                        language,
+                        team=comp.body_name,
+                    ),
+                    _target(comp),
+                )
+            )
     return out
 
 
@@ -122,24 +179,57 @@ def chairs(conn: sqlite3.Connection, language: str | None) -> list[Finding]:
         if not comp.chair_person_id:
             continue  # "no chair" is a structure finding
         if comp.chair_proposed:
-            out.append(Finding(
-                "composition.chair_proposed", "advice",
-                tr("{person} is the proposed chair of {body}: they have not joined it yet.",
-                   language, person=comp.chair_name, body=comp.body_name), _target(comp)))
+            out.append(
+                Finding(
+                    "composition.chair_proposed",
+                    "advice",
+                    tr(
+                        "{person} is the proposed chair of {body}: they have not joined it yet.",
+                        language,
+                        person=comp.chair_name,
+                        body=comp.body_name,
+                    ),
+                    _target(comp),
+                )
+            )
         elif not comp.chair_has_membership:
-            out.append(Finding(
-                "composition.chair_not_member", "warning",
-                tr("{person} chairs {body} but has no joined chair membership in it.",
-                   language, person=comp.chair_name, body=comp.body_name), _target(comp)))
+            out.append(
+                Finding(
+                    "composition.chair_not_member",
+                    "warning",
+                    tr(
+                        "{person} chairs {body} but has no joined chair membership in it.",
+                        language,
+                        person=comp.chair_name,
+                        body=comp.body_name,
+                    ),
+                    _target(comp),
+                )
+            )
         if comp.kind in CHAIRED_BY_AUTHORITY and comp.chair_sector != "authority":
-            out.append(Finding(
-                "composition.chair_not_authority", "advice",
-                tr("{body} should be chaired by the head of the authority or its "
-                   "director-general; {person} is listed under {sector}.", language,
-                   body=comp.body_name, person=comp.chair_name,
-                   sector=label("SECTORS", comp.chair_sector, language)), _target(comp)))
+            out.append(
+                Finding(
+                    "composition.chair_not_authority",
+                    "advice",
+                    tr(
+                        "{body} should be chaired by the head of the authority or its "
+                        "director-general; {person} is listed under {sector}.",
+                        language,
+                        body=comp.body_name,
+                        person=comp.chair_name,
+                        sector=label("SECTORS", comp.chair_sector, language),
+                    ),
+                    _target(comp),
+                )
+            )
     return out
 
 
-RULES = [residents_share, missing_sectors, missing_focus_areas, team_representatives,
-         work_team_mix, chairs]
+RULES = [
+    residents_share,
+    missing_sectors,
+    missing_focus_areas,
+    team_representatives,
+    work_team_mix,
+    chairs,
+]

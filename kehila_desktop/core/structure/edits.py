@@ -22,29 +22,46 @@ DEFAULT_BODIES = (
 WORK_TEAM_DEFAULT = ("work_team", "monthly", 90, 2, "17:00")
 
 
-def init_program(ops: Operations, *, name: str = "", locality: str = "", language: str = "he"
-                 ) -> str:
+def init_program(
+    ops: Operations, *, name: str = "", locality: str = "", language: str = "he"
+) -> str:
     """The rows every program has: the program, its four channels and its standing bodies."""
     with ops.step(tr("new program", language)):
-        program_id = ops.insert("program", {"name": name or tr("Kehila Metiva", language),
-                                            "locality": locality, "language": language})
+        program_id = ops.insert(
+            "program",
+            {
+                "name": name or tr("Kehila Metiva", language),
+                "locality": locality,
+                "language": language,
+            },
+        )
         for key in enums.CHANNELS:
             ops.insert("channel", {"key": key})
         for position, (kind, cadence, minutes, weekday, hour) in enumerate(DEFAULT_BODIES):
-            ops.insert("body", {"kind": kind, "name": vocab_label("BODY_KINDS", kind, language),
-                                "cadence": cadence, "meeting_minutes": minutes,
-                                "preferred_weekday": weekday, "preferred_hour": hour,
-                                "position": position})
+            ops.insert(
+                "body",
+                {
+                    "kind": kind,
+                    "name": vocab_label("BODY_KINDS", kind, language),
+                    "cadence": cadence,
+                    "meeting_minutes": minutes,
+                    "preferred_weekday": weekday,
+                    "preferred_hour": hour,
+                    "position": position,
+                },
+            )
     return program_id
 
 
 def work_team_name(channel_key: str, language: str | None = None) -> str:
-    return tr("{channel} work team", language,
-              channel=vocab_label("CHANNELS", channel_key, language))
+    return tr(
+        "{channel} work team", language, channel=vocab_label("CHANNELS", channel_key, language)
+    )
 
 
-def set_chosen_channels(ops: Operations, keys: list[str], *, when: str | None = None,
-                        label: str | None = None) -> None:
+def set_chosen_channels(
+    ops: Operations, keys: list[str], *, when: str | None = None, label: str | None = None
+) -> None:
     """Choose exactly ``keys`` among the four channels; each chosen one gets a work team.
 
     Work teams of channels no longer chosen are kept (their members and history matter).
@@ -55,31 +72,45 @@ def set_chosen_channels(ops: Operations, keys: list[str], *, when: str | None = 
     conn = ops.conn
     with ops.step(label or tr("choose channels")):
         for channel_id, key, chosen in conn.execute(
-                "SELECT id, key, chosen FROM channel WHERE deleted=0").fetchall():
+            "SELECT id, key, chosen FROM channel WHERE deleted=0"
+        ).fetchall():
             want = key in keys
             changes: dict[str, object] = {"chosen": want}
             if want and not chosen and when:
                 changes["chosen_on"] = when
             ops.update("channel", channel_id, changes)
-        teams = {k for (k,) in conn.execute(
-            "SELECT channel_key FROM body WHERE kind='work_team' AND deleted=0")}
+        teams = {
+            k
+            for (k,) in conn.execute(
+                "SELECT channel_key FROM body WHERE kind='work_team' AND deleted=0"
+            )
+        }
         language = conn.execute("SELECT language FROM program WHERE deleted=0").fetchone()[0]
         position = conn.execute("SELECT coalesce(max(position), 0) FROM body").fetchone()[0]
         for key in keys:
             if key not in teams:
                 position += 1
                 kind, cadence, minutes, weekday, hour = WORK_TEAM_DEFAULT
-                ops.insert("body", {"kind": kind, "channel_key": key,
-                                    "name": work_team_name(key, language),
-                                    "cadence": cadence, "meeting_minutes": minutes,
-                                    "preferred_weekday": weekday, "preferred_hour": hour,
-                                    "position": position})
+                ops.insert(
+                    "body",
+                    {
+                        "kind": kind,
+                        "channel_key": key,
+                        "name": work_team_name(key, language),
+                        "cadence": cadence,
+                        "meeting_minutes": minutes,
+                        "preferred_weekday": weekday,
+                        "preferred_hour": hour,
+                        "position": position,
+                    },
+                )
 
 
 def rename_body(ops: Operations, body_id: str, name: str) -> None:
     old = ops.conn.execute("SELECT name FROM body WHERE id=?", (body_id,)).fetchone()
-    ops.update("body", body_id, {"name": name},
-               label=tr("rename {name}", name=old[0] if old else ""))
+    ops.update(
+        "body", body_id, {"name": name}, label=tr("rename {name}", name=old[0] if old else "")
+    )
 
 
 def apply_decision(ops: Operations, decision_id: str) -> None:
@@ -90,13 +121,15 @@ def apply_decision(ops: Operations, decision_id: str) -> None:
     - ``scope``: {"scope": text}; ``timeline``: {"start_date", "end_date", "timeline"};
     - ``composition``: {"approve": [membership ids]} moves them to "approved by steering".
     """
-    row = ops.conn.execute("SELECT kind, payload, meeting_id FROM decision WHERE id=?",
-                           (decision_id,)).fetchone()
+    row = ops.conn.execute(
+        "SELECT kind, payload, meeting_id FROM decision WHERE id=?", (decision_id,)
+    ).fetchone()
     if row is None or not row[1]:
         return
     kind, payload = row[0], json.loads(row[1])
-    date = ops.conn.execute("SELECT substr(starts_at, 1, 10) FROM meeting WHERE id=?",
-                            (row[2],)).fetchone()
+    date = ops.conn.execute(
+        "SELECT substr(starts_at, 1, 10) FROM meeting WHERE id=?", (row[2],)
+    ).fetchone()
     when = date[0] if date else None
     conn = ops.conn
     program_id = conn.execute("SELECT id FROM program WHERE deleted=0").fetchone()[0]
@@ -110,14 +143,16 @@ def apply_decision(ops: Operations, decision_id: str) -> None:
         elif kind == "scope" and "scope" in payload:
             ops.update("program", program_id, {"scope": payload["scope"]})
         elif kind == "timeline":
-            changes = {k: payload[k] for k in ("start_date", "end_date", "timeline")
-                       if k in payload}
+            changes = {
+                k: payload[k] for k in ("start_date", "end_date", "timeline") if k in payload
+            }
             if changes:
                 ops.update("program", program_id, changes)
         elif kind == "composition" and "approve" in payload:
             for membership_id in payload["approve"]:
-                status = conn.execute("SELECT status FROM membership WHERE id=?",
-                                      (membership_id,)).fetchone()
+                status = conn.execute(
+                    "SELECT status FROM membership WHERE id=?", (membership_id,)
+                ).fetchone()
                 if status and status[0] in ("mapped", "proposed"):
                     ops.update("membership", membership_id, {"status": "approved"})
 
@@ -130,8 +165,9 @@ def edit_body(ops: Operations, body_id: str, changes: dict) -> int:
 
     unknown = set(changes) - set(T.BODY_FIELDS)
     if unknown:
-        raise InvalidEdit("There is no field {field} in {table}.", field=sorted(unknown)[0],
-                          table=T.BODY)
+        raise InvalidEdit(
+            "There is no field {field} in {table}.", field=sorted(unknown)[0], table=T.BODY
+        )
     changes = dict(changes)
     if "name" in changes:
         changes["name"] = (changes["name"] or "").strip()
@@ -160,7 +196,8 @@ def edit_program(ops: Operations, changes: dict) -> int:
 
     unknown = set(changes) - set(T.PROGRAM_FIELDS)
     if unknown:
-        raise InvalidEdit("There is no field {field} in {table}.", field=sorted(unknown)[0],
-                          table=T.PROGRAM)
+        raise InvalidEdit(
+            "There is no field {field} in {table}.", field=sorted(unknown)[0], table=T.PROGRAM
+        )
     program_id = ops.conn.execute(f"SELECT id FROM {T.live(T.PROGRAM)}").fetchone()[0]
     return ops.update(T.PROGRAM, program_id, changes, label=tr("edit the program"))

@@ -36,8 +36,9 @@ class GuideStep:
 
 
 def _body(conn: sqlite3.Connection, kind: str) -> str:
-    row = conn.execute("SELECT id FROM body WHERE kind=? AND deleted=0 ORDER BY position "
-                       "LIMIT 1", (kind,)).fetchone()
+    row = conn.execute(
+        "SELECT id FROM body WHERE kind=? AND deleted=0 ORDER BY position LIMIT 1", (kind,)
+    ).fetchone()
     return row[0] if row else ""
 
 
@@ -47,26 +48,37 @@ def _count(conn: sqlite3.Connection, sql: str, *args) -> int:
 
 def _joined(conn, body_id: str, sectors: tuple[str, ...]) -> int:
     marks = ",".join("?" * len(sectors))
-    return _count(conn, "SELECT count(DISTINCT p.id) FROM membership m JOIN person p ON "
-                  "p.id=m.person_id WHERE m.body_id=? AND m.deleted=0 AND p.deleted=0 AND "
-                  f"m.status='joined' AND p.sector IN ({marks})", body_id, *sectors)
+    return _count(
+        conn,
+        "SELECT count(DISTINCT p.id) FROM membership m JOIN person p ON "
+        "p.id=m.person_id WHERE m.body_id=? AND m.deleted=0 AND p.deleted=0 AND "
+        f"m.status='joined' AND p.sector IN ({marks})",
+        body_id,
+        *sectors,
+    )
 
 
 def composition_decisions(conn: sqlite3.Connection) -> list[tuple[str, str, list[str]]]:
     """Steering decisions of the composition kind: (decision id, meeting id, membership ids)."""
     out = []
     for dec_id, meeting_id, payload in conn.execute(
-            "SELECT d.id, d.meeting_id, d.payload FROM decision d JOIN meeting m "
-            "ON m.id=d.meeting_id JOIN body b ON b.id=m.body_id WHERE d.deleted=0 "
-            "AND m.deleted=0 AND b.kind='steering' AND d.kind='composition' "
-            "ORDER BY m.starts_at, d.position"):
+        "SELECT d.id, d.meeting_id, d.payload FROM decision d JOIN meeting m "
+        "ON m.id=d.meeting_id JOIN body b ON b.id=m.body_id WHERE d.deleted=0 "
+        "AND m.deleted=0 AND b.kind='steering' AND d.kind='composition' "
+        "ORDER BY m.starts_at, d.position"
+    ):
         try:
             data = json.loads(payload) if payload else {}
         except ValueError:
             data = {}
         ids = data.get("approve") if isinstance(data, dict) else None
-        out.append((dec_id, meeting_id, [i for i in ids if isinstance(i, str)]
-                    if isinstance(ids, list) else []))
+        out.append(
+            (
+                dec_id,
+                meeting_id,
+                [i for i in ids if isinstance(i, str)] if isinstance(ids, list) else [],
+            )
+        )
     return out
 
 
@@ -90,119 +102,252 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
     steering, design = _body(conn, "steering"), _body(conn, "design")
 
     # 1. steering committee and its chair
-    chair = conn.execute("SELECT p.name FROM body b JOIN person p ON p.id=b.chair_person_id "
-                         "AND p.deleted=0 WHERE b.id=?", (steering,)).fetchone()
-    members = _count(conn, "SELECT count(DISTINCT person_id) FROM membership WHERE body_id=? "
-                     "AND deleted=0 AND status='joined'", steering)
-    out.append(GuideStep(
-        "steering", tr("Set up the steering committee and its chair", language), bool(chair and members),
-        tr("Chair: {chair}; members who joined: {count}.", language, chair=chair[0] if chair else "—",
-          count=members), ("structure", "body", steering)))
+    chair = conn.execute(
+        "SELECT p.name FROM body b JOIN person p ON p.id=b.chair_person_id "
+        "AND p.deleted=0 WHERE b.id=?",
+        (steering,),
+    ).fetchone()
+    members = _count(
+        conn,
+        "SELECT count(DISTINCT person_id) FROM membership WHERE body_id=? "
+        "AND deleted=0 AND status='joined'",
+        steering,
+    )
+    out.append(
+        GuideStep(
+            "steering",
+            tr("Set up the steering committee and its chair", language),
+            bool(chair and members),
+            tr(
+                "Chair: {chair}; members who joined: {count}.",
+                language,
+                chair=chair[0] if chair else "—",
+                count=members,
+            ),
+            ("structure", "body", steering),
+        )
+    )
 
     # 2. scope and timelines
     has_scope, has_time = bool(scope.strip()), bool(timeline.strip() or start or end)
-    out.append(GuideStep(
-        "scope", tr("Decide the program's boundaries (scope) and timelines", language),
-        has_scope and has_time,
-        tr("Scope: {scope}; timelines: {timelines}.", language,
-          scope=tr("decided", language) if has_scope else tr("not decided yet", language),
-          timelines=tr("decided", language) if has_time else tr("not decided yet", language)),
-        ("structure", "program", pid)))
+    out.append(
+        GuideStep(
+            "scope",
+            tr("Decide the program's boundaries (scope) and timelines", language),
+            has_scope and has_time,
+            tr(
+                "Scope: {scope}; timelines: {timelines}.",
+                language,
+                scope=tr("decided", language) if has_scope else tr("not decided yet", language),
+                timelines=tr("decided", language) if has_time else tr("not decided yet", language),
+            ),
+            ("structure", "program", pid),
+        )
+    )
 
     # 3. geographic focus
-    focus = [n for (n,) in conn.execute(
-        "SELECT name FROM area WHERE deleted=0 AND in_focus=1 ORDER BY name")]
+    focus = [
+        n
+        for (n,) in conn.execute(
+            "SELECT name FROM area WHERE deleted=0 AND in_focus=1 ORDER BY name"
+        )
+    ]
     areas = _count(conn, "SELECT count(*) FROM area WHERE deleted=0")
-    out.append(GuideStep(
-        "focus", tr("Choose the geographic focus (neighbourhoods, quarters, areas)", language),
-        bool(focus),
-        ", ".join(focus) if focus else tr("Areas in the program: {count}; none is in the "
-                                         "focus yet.", language, count=areas),
-        ("structure", "area", "")))
+    out.append(
+        GuideStep(
+            "focus",
+            tr("Choose the geographic focus (neighbourhoods, quarters, areas)", language),
+            bool(focus),
+            ", ".join(focus)
+            if focus
+            else tr(
+                "Areas in the program: {count}; none is in the focus yet.", language, count=areas
+            ),
+            ("structure", "area", ""),
+        )
+    )
 
     # 4. chosen channels (two or three)
-    chosen = [k for (k,) in conn.execute(
-        "SELECT key FROM channel WHERE deleted=0 AND chosen=1 ORDER BY rowid")]
-    out.append(GuideStep(
-        "channels", tr("Choose two or three channels of action", language), len(chosen) in (2, 3),
-        tr("Channels chosen: {count}.", language, count=len(chosen)), ("structure", "channel", "")))
+    chosen = [
+        k
+        for (k,) in conn.execute(
+            "SELECT key FROM channel WHERE deleted=0 AND chosen=1 ORDER BY rowid"
+        )
+    ]
+    out.append(
+        GuideStep(
+            "channels",
+            tr("Choose two or three channels of action", language),
+            len(chosen) in (2, 3),
+            tr("Channels chosen: {count}.", language, count=len(chosen)),
+            ("structure", "channel", ""),
+        )
+    )
 
     # 5. a work team per chosen channel, with professionals and residents
     missing: list[tuple[str, str]] = []  # (team id or "", name)
     for key in chosen:
-        team = conn.execute("SELECT id, name FROM body WHERE kind='work_team' AND deleted=0 "
-                            "AND channel_key=? ORDER BY position LIMIT 1", (key,)).fetchone()
+        team = conn.execute(
+            "SELECT id, name FROM body WHERE kind='work_team' AND deleted=0 "
+            "AND channel_key=? ORDER BY position LIMIT 1",
+            (key,),
+        ).fetchone()
         if team is None:
             missing.append(("", key))
-        elif not (_joined(conn, team[0], PROFESSIONAL_SECTORS)
-                  and _joined(conn, team[0], RESIDENT_SECTORS)):
+        elif not (
+            _joined(conn, team[0], PROFESSIONAL_SECTORS)
+            and _joined(conn, team[0], RESIDENT_SECTORS)
+        ):
             missing.append(team)
     teams_done = bool(chosen) and not missing
     first_team = next((tid for tid, _ in missing if tid), "")
-    out.append(GuideStep(
-        "work_teams", tr("Build a work team for each chosen channel, with professionals and "
-                        "residents", language), teams_done,
-        tr("Every chosen channel's team has both.", language) if teams_done else
-        (tr("Teams still missing a professional or a resident: {teams}.", language,
-           teams=", ".join(name for _, name in missing)) if chosen else
-         tr("Choose the channels first.", language)),
-        ("people", "body", first_team) if first_team else ("structure", "channel", "")))
+    out.append(
+        GuideStep(
+            "work_teams",
+            tr(
+                "Build a work team for each chosen channel, with professionals and residents",
+                language,
+            ),
+            teams_done,
+            tr("Every chosen channel's team has both.", language)
+            if teams_done
+            else (
+                tr(
+                    "Teams still missing a professional or a resident: {teams}.",
+                    language,
+                    teams=", ".join(name for _, name in missing),
+                )
+                if chosen
+                else tr("Choose the channels first.", language)
+            ),
+            ("people", "body", first_team) if first_team else ("structure", "channel", ""),
+        )
+    )
 
     # 6. partner mapping
     people = _count(conn, "SELECT count(*) FROM person WHERE deleted=0")
-    mapped = _count(conn, "SELECT count(DISTINCT m.person_id) FROM membership m JOIN person p "
-                    "ON p.id=m.person_id WHERE m.body_id=? AND m.deleted=0 AND p.deleted=0 "
-                    "AND m.status NOT IN ('declined', 'left')", design)
-    out.append(GuideStep(
-        "mapping", tr("Map the partners in the locality for the design committee", language),
-        bool(mapped),
-        tr("People in the mapping: {people}; candidates for the design committee: {count}.", language,
-          people=people, count=mapped), ("people", "body", design)))
+    mapped = _count(
+        conn,
+        "SELECT count(DISTINCT m.person_id) FROM membership m JOIN person p "
+        "ON p.id=m.person_id WHERE m.body_id=? AND m.deleted=0 AND p.deleted=0 "
+        "AND m.status NOT IN ('declined', 'left')",
+        design,
+    )
+    out.append(
+        GuideStep(
+            "mapping",
+            tr("Map the partners in the locality for the design committee", language),
+            bool(mapped),
+            tr(
+                "People in the mapping: {people}; candidates for the design committee: {count}.",
+                language,
+                people=people,
+                count=mapped,
+            ),
+            ("people", "body", design),
+        )
+    )
 
     # 7. composition decided by the steering committee
     decisions = composition_decisions(conn)
     named = {m for _, _, ids in decisions for m in ids}
-    approved = _count(conn, "SELECT count(*) FROM membership WHERE body_id=? AND deleted=0 "
-                      "AND status IN ('approved', 'invited', 'joined')", design)
+    approved = _count(
+        conn,
+        "SELECT count(*) FROM membership WHERE body_id=? AND deleted=0 "
+        "AND status IN ('approved', 'invited', 'joined')",
+        design,
+    )
     steering_meeting = conn.execute(
         "SELECT id FROM meeting WHERE body_id=? AND deleted=0 AND status!='cancelled' "
-        "ORDER BY starts_at LIMIT 1", (steering,)).fetchone()
-    out.append(GuideStep(
-        "composition", tr("The steering committee decides the design committee's composition", language),
-        bool(named),
-        tr("Steering decisions on the composition: {decisions}; members approved: {count}.", language,
-          decisions=len(decisions), count=approved),
-        ("meetings", "decision", decisions[-1][0]) if decisions else
-        (("meetings", "meeting", steering_meeting[0]) if steering_meeting else
-         ("people", "body", design))))
+        "ORDER BY starts_at LIMIT 1",
+        (steering,),
+    ).fetchone()
+    out.append(
+        GuideStep(
+            "composition",
+            tr("The steering committee decides the design committee's composition", language),
+            bool(named),
+            tr(
+                "Steering decisions on the composition: {decisions}; members approved: {count}.",
+                language,
+                decisions=len(decisions),
+                count=approved,
+            ),
+            ("meetings", "decision", decisions[-1][0])
+            if decisions
+            else (
+                ("meetings", "meeting", steering_meeting[0])
+                if steering_meeting
+                else ("people", "body", design)
+            ),
+        )
+    )
 
     # 8. role letters printed and invitations sent
-    waiting = _count(conn, "SELECT count(*) FROM membership WHERE body_id=? AND deleted=0 "
-                     "AND status='approved'", design)
-    invited = _count(conn, "SELECT count(*) FROM membership WHERE body_id=? AND deleted=0 "
-                     "AND status IN ('invited', 'joined')", design)
-    out.append(GuideStep(
-        "invitations", tr("Print the role letters and send the invitations", language),
-        bool(invited),
-        tr("Invited: {invited}; approved and still waiting for an invitation: {waiting}.", language,
-          invited=invited, waiting=waiting), ("print", "role-letter", design)))
+    waiting = _count(
+        conn,
+        "SELECT count(*) FROM membership WHERE body_id=? AND deleted=0 AND status='approved'",
+        design,
+    )
+    invited = _count(
+        conn,
+        "SELECT count(*) FROM membership WHERE body_id=? AND deleted=0 "
+        "AND status IN ('invited', 'joined')",
+        design,
+    )
+    out.append(
+        GuideStep(
+            "invitations",
+            tr("Print the role letters and send the invitations", language),
+            bool(invited),
+            tr(
+                "Invited: {invited}; approved and still waiting for an invitation: {waiting}.",
+                language,
+                invited=invited,
+                waiting=waiting,
+            ),
+            ("print", "role-letter", design),
+        )
+    )
 
     # 9. the open call
-    answered = _count(conn, "SELECT count(*) FROM membership WHERE body_id=? AND deleted=0 "
-                      "AND source='open_call'", design)
-    out.append(GuideStep(
-        "open_call", tr("Publish the open invitation to the public", language), bool(answered),
-        tr("People who came through the open invitation: {count} (ticked when the first is "
-          "recorded).", language, count=answered), ("print", "open-call", design)))
+    answered = _count(
+        conn,
+        "SELECT count(*) FROM membership WHERE body_id=? AND deleted=0 AND source='open_call'",
+        design,
+    )
+    out.append(
+        GuideStep(
+            "open_call",
+            tr("Publish the open invitation to the public", language),
+            bool(answered),
+            tr(
+                "People who came through the open invitation: {count} (ticked when the first is "
+                "recorded).",
+                language,
+                count=answered,
+            ),
+            ("print", "open-call", design),
+        )
+    )
 
     # 10. the first design-committee meeting
-    first = conn.execute("SELECT id, starts_at FROM meeting WHERE body_id=? AND deleted=0 AND "
-                         "status!='cancelled' ORDER BY starts_at LIMIT 1", (design,)).fetchone()
-    out.append(GuideStep(
-        "first_meeting", tr("Schedule the design committee's first meeting", language), first is not None,
-        tr("First meeting: {when}.", language, when=first[1].replace("T", " ")) if first else
-        tr("No meeting of the design committee yet.", language),
-        ("meetings", "meeting", first[0]) if first else ("meetings", "body", design)))
+    first = conn.execute(
+        "SELECT id, starts_at FROM meeting WHERE body_id=? AND deleted=0 AND "
+        "status!='cancelled' ORDER BY starts_at LIMIT 1",
+        (design,),
+    ).fetchone()
+    out.append(
+        GuideStep(
+            "first_meeting",
+            tr("Schedule the design committee's first meeting", language),
+            first is not None,
+            tr("First meeting: {when}.", language, when=first[1].replace("T", " "))
+            if first
+            else tr("No meeting of the design committee yet.", language),
+            ("meetings", "meeting", first[0]) if first else ("meetings", "body", design),
+        )
+    )
     return out
 
 

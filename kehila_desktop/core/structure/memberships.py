@@ -30,8 +30,12 @@ MEMBER = "member"
 JOINED = "joined"
 GONE = ("declined", "left")  # a membership in these states holds no role in the body
 # the pipeline's next step from each status (the panel's "next step" button)
-NEXT_STATUS = {"mapped": "proposed", "proposed": "approved", "approved": "invited",
-               "invited": "joined"}
+NEXT_STATUS = {
+    "mapped": "proposed",
+    "proposed": "approved",
+    "approved": "invited",
+    "invited": "joined",
+}
 
 
 def _today() -> str:
@@ -43,24 +47,30 @@ def membership(conn: sqlite3.Connection, membership_id: str) -> dict:
     cur = conn.execute(
         "SELECT m.*, p.name AS person, b.name AS body FROM membership m "
         "JOIN person p ON p.id=m.person_id JOIN body b ON b.id=m.body_id WHERE m.id=?",
-        (membership_id,))
+        (membership_id,),
+    )
     row = cur.fetchone()
     if row is None:
-        raise InvalidEdit("The {table} row {row} does not exist.", table=T.MEMBERSHIP,
-                          row=membership_id)
+        raise InvalidEdit(
+            "The {table} row {row} does not exist.", table=T.MEMBERSHIP, row=membership_id
+        )
     return dict(zip([d[0] for d in cur.description], row))
 
 
 def live_membership_of(conn: sqlite3.Connection, person_id: str, body_id: str) -> dict | None:
-    cur = conn.execute(f"SELECT * FROM {T.live(T.MEMBERSHIP)} WHERE person_id=? AND body_id=? "
-                       "ORDER BY rowid LIMIT 1", (person_id, body_id))
+    cur = conn.execute(
+        f"SELECT * FROM {T.live(T.MEMBERSHIP)} WHERE person_id=? AND body_id=? "
+        "ORDER BY rowid LIMIT 1",
+        (person_id, body_id),
+    )
     row = cur.fetchone()
     return dict(zip([d[0] for d in cur.description], row)) if row else None
 
 
 def _names(conn: sqlite3.Connection, person_id: str, body_id: str) -> tuple[str, str]:
-    person = conn.execute(f"SELECT name FROM {T.live(T.PERSON)} WHERE id=?",
-                          (person_id,)).fetchone()
+    person = conn.execute(
+        f"SELECT name FROM {T.live(T.PERSON)} WHERE id=?", (person_id,)
+    ).fetchone()
     if person is None:
         raise InvalidEdit("There is no such person.")
     body = conn.execute(f"SELECT name FROM {T.live(T.BODY)} WHERE id=?", (body_id,)).fetchone()
@@ -72,8 +82,9 @@ def _names(conn: sqlite3.Connection, person_id: str, body_id: str) -> tuple[str,
 def _check(values: dict) -> None:
     unknown = set(values) - set(T.MEMBERSHIP_FIELDS)
     if unknown:
-        raise InvalidEdit("There is no field {field} in {table}.", field=sorted(unknown)[0],
-                          table=T.MEMBERSHIP)
+        raise InvalidEdit(
+            "There is no field {field} in {table}.", field=sorted(unknown)[0], table=T.MEMBERSHIP
+        )
     if "role" in values and values["role"] not in enums.ROLES:
         raise InvalidEdit("Unknown role {role}.", role=values["role"])
     if "status" in values and values["status"] not in enums.PIPELINE:
@@ -85,8 +96,9 @@ def _chair_of(conn: sqlite3.Connection, body_id: str) -> str | None:
     return row[0] if row else None
 
 
-def _follow_chair_rule(ops: Operations, body_id: str, person_id: str, role: str,
-                       status: str, deleted: bool = False) -> None:
+def _follow_chair_rule(
+    ops: Operations, body_id: str, person_id: str, role: str, status: str, deleted: bool = False
+) -> None:
     """Keep ``body.chair_person_id`` and the chair memberships telling one story."""
     conn = ops.conn
     holds_chair = role == CHAIR and status not in GONE and not deleted
@@ -100,8 +112,9 @@ def _follow_chair_rule(ops: Operations, body_id: str, person_id: str, role: str,
 
 def _demote_other_chairs(ops: Operations, body_id: str, person_id: str) -> None:
     for (mid,) in ops.conn.execute(
-            f"SELECT id FROM {T.live(T.MEMBERSHIP)} WHERE body_id=? AND role=? "
-            "AND person_id<>?", (body_id, CHAIR, person_id)).fetchall():
+        f"SELECT id FROM {T.live(T.MEMBERSHIP)} WHERE body_id=? AND role=? AND person_id<>?",
+        (body_id, CHAIR, person_id),
+    ).fetchall():
         ops.update(T.MEMBERSHIP, mid, {"role": MEMBER})
 
 
@@ -110,17 +123,26 @@ def _stamp(values: dict, old: dict | None) -> dict:
     values = dict(values)
     old = old or {}
     status = values.get("status")
-    if status == JOINED and old.get("status") != JOINED and not old.get("joined_on") \
-            and not values.get("joined_on"):
+    if (
+        status == JOINED
+        and old.get("status") != JOINED
+        and not old.get("joined_on")
+        and not values.get("joined_on")
+    ):
         values["joined_on"] = _today()
-    if status == "left" and old.get("status") != "left" and not old.get("left_on") \
-            and not values.get("left_on"):
+    if (
+        status == "left"
+        and old.get("status") != "left"
+        and not old.get("left_on")
+        and not values.get("left_on")
+    ):
         values["left_on"] = _today()
     return values
 
 
-def add_membership(ops: Operations, person_id: str, body_id: str, values: dict | None = None
-                   ) -> str:
+def add_membership(
+    ops: Operations, person_id: str, body_id: str, values: dict | None = None
+) -> str:
     """Add ``person_id`` to ``body_id`` (role, status … in ``values``); returns its id.
 
     Refused when the person already has a live membership in that body.
@@ -132,14 +154,19 @@ def add_membership(ops: Operations, person_id: str, body_id: str, values: dict |
     person, body = _names(ops.conn, person_id, body_id)
     there = live_membership_of(ops.conn, person_id, body_id)
     if there is not None:
-        raise InvalidEdit("{person} is already in {body} ({status}); edit that membership "
-                          "instead of adding another.", person=person, body=body,
-                          status=label("PIPELINE", there["status"]))
+        raise InvalidEdit(
+            "{person} is already in {body} ({status}); edit that membership "
+            "instead of adding another.",
+            person=person,
+            body=body,
+            status=label("PIPELINE", there["status"]),
+        )
     values = _stamp(values, None)
     with ops.step(tr("add {person} to {body}", person=person, body=body)):
         mid = ops.insert(T.MEMBERSHIP, {"person_id": person_id, "body_id": body_id, **values})
-        _follow_chair_rule(ops, body_id, person_id, values.get("role", MEMBER),
-                           values.get("status", "mapped"))
+        _follow_chair_rule(
+            ops, body_id, person_id, values.get("role", MEMBER), values.get("status", "mapped")
+        )
     return mid
 
 
@@ -153,8 +180,13 @@ def update_membership(ops: Operations, membership_id: str, changes: dict) -> Non
     changes = _stamp(changes, m)
     with ops.step(tr("edit {person} in {body}", person=m["person"], body=m["body"])):
         ops.update(T.MEMBERSHIP, membership_id, changes)
-        _follow_chair_rule(ops, m["body_id"], m["person_id"], changes.get("role", m["role"]),
-                           changes.get("status", m["status"]))
+        _follow_chair_rule(
+            ops,
+            m["body_id"],
+            m["person_id"],
+            changes.get("role", m["role"]),
+            changes.get("status", m["status"]),
+        )
 
 
 def advance_membership(ops: Operations, membership_id: str) -> str | None:
@@ -163,8 +195,7 @@ def advance_membership(ops: Operations, membership_id: str) -> str | None:
     nxt = NEXT_STATUS.get(m["status"])
     if nxt is None:
         return None
-    with ops.step(tr("{person}: {status}", person=m["person"],
-                     status=label("PIPELINE", nxt))):
+    with ops.step(tr("{person}: {status}", person=m["person"], status=label("PIPELINE", nxt))):
         update_membership(ops, membership_id, {"status": nxt})
     return nxt
 
@@ -174,8 +205,7 @@ def remove_membership(ops: Operations, membership_id: str) -> None:
     m = membership(ops.conn, membership_id)
     with ops.step(tr("remove {person} from {body}", person=m["person"], body=m["body"])):
         ops.delete(T.MEMBERSHIP, membership_id)
-        _follow_chair_rule(ops, m["body_id"], m["person_id"], m["role"], m["status"],
-                           deleted=True)
+        _follow_chair_rule(ops, m["body_id"], m["person_id"], m["role"], m["status"], deleted=True)
 
 
 def set_chair(ops: Operations, body_id: str, person_id: str | None) -> None:
@@ -185,8 +215,9 @@ def set_chair(ops: Operations, body_id: str, person_id: str | None) -> None:
     have none, or when theirs was declined or left); the previous chair stays a member.
     """
     conn = ops.conn
-    body = conn.execute(f"SELECT name, chair_person_id FROM {T.live(T.BODY)} WHERE id=?",
-                        (body_id,)).fetchone()
+    body = conn.execute(
+        f"SELECT name, chair_person_id FROM {T.live(T.BODY)} WHERE id=?", (body_id,)
+    ).fetchone()
     if body is None:
         raise InvalidEdit("There is no such body.")
     with ops.step(tr("change the chair of {name}", name=body[0])):
@@ -200,8 +231,10 @@ def set_chair(ops: Operations, body_id: str, person_id: str | None) -> None:
         if there is None or there["status"] in GONE:
             if there is not None:
                 ops.delete(T.MEMBERSHIP, there["id"])
-            ops.insert(T.MEMBERSHIP, {"person_id": person_id, "body_id": body_id,
-                                      "role": CHAIR, "status": "proposed"})
+            ops.insert(
+                T.MEMBERSHIP,
+                {"person_id": person_id, "body_id": body_id, "role": CHAIR, "status": "proposed"},
+            )
         elif there["role"] != CHAIR:
             ops.update(T.MEMBERSHIP, there["id"], {"role": CHAIR})
         if body[1] != person_id:
@@ -214,7 +247,9 @@ def chair_status(conn: sqlite3.Connection, body_id: str) -> tuple[str | None, st
     chair = _chair_of(conn, body_id)
     if not chair:
         return None, None
-    row = conn.execute(f"SELECT status FROM {T.live(T.MEMBERSHIP)} WHERE body_id=? AND "
-                       "person_id=? AND role=? ORDER BY status<>'joined' LIMIT 1",
-                       (body_id, chair, CHAIR)).fetchone()
+    row = conn.execute(
+        f"SELECT status FROM {T.live(T.MEMBERSHIP)} WHERE body_id=? AND "
+        "person_id=? AND role=? ORDER BY status<>'joined' LIMIT 1",
+        (body_id, chair, CHAIR),
+    ).fetchone()
     return chair, row[0] if row else None

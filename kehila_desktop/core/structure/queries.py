@@ -8,8 +8,9 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-KIND_ORDER = ("CASE b.kind WHEN 'steering' THEN 0 WHEN 'design' THEN 1 "
-              "WHEN 'work_team' THEN 2 ELSE 3 END")
+KIND_ORDER = (
+    "CASE b.kind WHEN 'steering' THEN 0 WHEN 'design' THEN 1 WHEN 'work_team' THEN 2 ELSE 3 END"
+)
 
 
 def _dicts(cur: sqlite3.Cursor) -> list[dict]:
@@ -27,10 +28,10 @@ class DiagramBody:
     id: str
     kind: str
     name: str
-    chair: str            # the chair's name ("" when none)
+    chair: str  # the chair's name ("" when none)
     chair_proposed: bool  # the chair's membership has not reached "joined"
-    members: int          # joined members
-    cadence: str          # the cadence key
+    members: int  # joined members
+    cadence: str  # the cadence key
     channel_chosen: bool
 
 
@@ -44,9 +45,12 @@ def diagram_bodies(conn: sqlite3.Connection) -> list[DiagramBody]:
         "  AND m.status='joined'), b.cadence, "
         " coalesce((SELECT c.chosen FROM live_channel c WHERE c.key=b.channel_key), 1) "
         "FROM live_body b LEFT JOIN live_person p ON p.id=b.chair_person_id "
-        f"ORDER BY {KIND_ORDER}, b.position").fetchall()
-    return [DiagramBody(i, k, n, c, bool(prop), m, cad, bool(ch))
-            for i, k, n, c, prop, m, cad, ch in rows]
+        f"ORDER BY {KIND_ORDER}, b.position"
+    ).fetchall()
+    return [
+        DiagramBody(i, k, n, c, bool(prop), m, cad, bool(ch))
+        for i, k, n, c, prop, m, cad, ch in rows
+    ]
 
 
 def bodies(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
@@ -69,25 +73,31 @@ def first_body_id(conn: sqlite3.Connection) -> str | None:
 
 
 def body_ids(conn: sqlite3.Connection, kind: str) -> list[str]:
-    return [r[0] for r in conn.execute(
-        "SELECT id FROM live_body WHERE kind=? ORDER BY position", (kind,))]
+    return [
+        r[0]
+        for r in conn.execute("SELECT id FROM live_body WHERE kind=? ORDER BY position", (kind,))
+    ]
 
 
-def chair_candidates(conn: sqlite3.Connection, body_id: str, chair_id: str | None
-                     ) -> list[tuple[str, str]]:
+def chair_candidates(
+    conn: sqlite3.Connection, body_id: str, chair_id: str | None
+) -> list[tuple[str, str]]:
     """(id, name) of who may chair a body: its members on the way or joined, and the chair."""
     return conn.execute(
         "SELECT DISTINCT p.id, p.name FROM live_person p JOIN live_membership m "
         "ON m.person_id=p.id WHERE m.body_id=? AND m.status NOT IN ('declined', 'left') "
         "UNION SELECT id, name FROM person WHERE id=? ORDER BY 2",
-        (body_id, chair_id or "")).fetchall()
+        (body_id, chair_id or ""),
+    ).fetchall()
 
 
 def member_counts(conn: sqlite3.Connection, body_id: str) -> tuple[int, int]:
     """(joined, on the way) memberships of a body."""
     joined, coming = conn.execute(
         "SELECT sum(status='joined'), sum(status IN ('mapped','proposed','approved',"
-        "'invited')) FROM live_membership WHERE body_id=?", (body_id,)).fetchone()
+        "'invited')) FROM live_membership WHERE body_id=?",
+        (body_id,),
+    ).fetchone()
     return joined or 0, coming or 0
 
 
@@ -101,8 +111,12 @@ def chosen_channels(conn: sqlite3.Connection) -> set[str]:
 
 def areas(conn: sqlite3.Connection) -> list[tuple[str, str, str, bool]]:
     """(id, name, kind, in_focus) of every live area by name."""
-    return [(i, n, k, bool(f)) for i, n, k, f in conn.execute(
-        "SELECT id, name, kind, in_focus FROM live_area ORDER BY name")]
+    return [
+        (i, n, k, bool(f))
+        for i, n, k, f in conn.execute(
+            "SELECT id, name, kind, in_focus FROM live_area ORDER BY name"
+        )
+    ]
 
 
 def area_names(conn: sqlite3.Connection) -> list[tuple[str, str]]:
@@ -112,20 +126,28 @@ def area_names(conn: sqlite3.Connection) -> list[tuple[str, str]]:
 
 def memberships_of_body(conn: sqlite3.Connection, body_id: str) -> list[dict]:
     """A body's live memberships of live people, with the person's name, by name."""
-    return _dicts(conn.execute(
-        "SELECT m.id, m.person_id, p.name AS person, m.body_id, m.role, m.status, m.source, "
-        "m.expected_attendance, m.represents_body_id, m.joined_on, m.left_on "
-        "FROM live_membership m JOIN live_person p ON p.id=m.person_id WHERE m.body_id=? "
-        "ORDER BY p.name, m.rowid", (body_id,)))
+    return _dicts(
+        conn.execute(
+            "SELECT m.id, m.person_id, p.name AS person, m.body_id, m.role, m.status, m.source, "
+            "m.expected_attendance, m.represents_body_id, m.joined_on, m.left_on "
+            "FROM live_membership m JOIN live_person p ON p.id=m.person_id WHERE m.body_id=? "
+            "ORDER BY p.name, m.rowid",
+            (body_id,),
+        )
+    )
 
 
 def memberships_of_person(conn: sqlite3.Connection, person_id: str) -> list[dict]:
     """A person's live memberships in live bodies, with the body's name, in the bodies' order."""
-    return _dicts(conn.execute(
-        "SELECT m.id, m.body_id, m.role, m.role_requirements, m.expected_attendance, "
-        "m.responsibilities, m.status, m.source, m.represents_body_id, b.name AS body "
-        "FROM live_membership m JOIN live_body b ON b.id=m.body_id WHERE m.person_id=? "
-        "ORDER BY b.position", (person_id,)))
+    return _dicts(
+        conn.execute(
+            "SELECT m.id, m.body_id, m.role, m.role_requirements, m.expected_attendance, "
+            "m.responsibilities, m.status, m.source, m.represents_body_id, b.name AS body "
+            "FROM live_membership m JOIN live_body b ON b.id=m.body_id WHERE m.person_id=? "
+            "ORDER BY b.position",
+            (person_id,),
+        )
+    )
 
 
 def program_id(conn: sqlite3.Connection) -> str:
@@ -140,10 +162,10 @@ def program_name(conn: sqlite3.Connection) -> str:
 
 def chosen_channel_keys(conn: sqlite3.Connection) -> list[str]:
     """The chosen channels' keys, in the file's order."""
-    return [k for (k,) in conn.execute("SELECT key FROM live_channel WHERE chosen=1 "
-                                       "ORDER BY rowid")]
+    return [
+        k for (k,) in conn.execute("SELECT key FROM live_channel WHERE chosen=1 ORDER BY rowid")
+    ]
 
 
 def focus_area_names(conn: sqlite3.Connection) -> list[str]:
-    return [a for (a,) in conn.execute("SELECT name FROM live_area WHERE in_focus=1 "
-                                       "ORDER BY name")]
+    return [a for (a,) in conn.execute("SELECT name FROM live_area WHERE in_focus=1 ORDER BY name")]

@@ -17,25 +17,58 @@ def program_settings(conn: sqlite3.Connection, language: str | None) -> list[Fin
     ).fetchone()
     target = ("structure", "program", pid)
     if not scope.strip():
-        out.append(Finding("no_scope", "warning", tr(
-            "The program's boundaries (scope) have not been set.", language), target))
+        out.append(
+            Finding(
+                "no_scope",
+                "warning",
+                tr("The program's boundaries (scope) have not been set.", language),
+                target,
+            )
+        )
     if not (timeline.strip() or start or end):
-        out.append(Finding("no_timeline", "warning", tr(
-            "The program's timelines have not been set.", language), target))
+        out.append(
+            Finding(
+                "no_timeline",
+                "warning",
+                tr("The program's timelines have not been set.", language),
+                target,
+            )
+        )
     focus = conn.execute("SELECT count(*) FROM area WHERE deleted=0 AND in_focus=1").fetchone()[0]
     if not focus:
-        out.append(Finding("no_focus", "warning", tr(
-            "No neighbourhood, quarter or area is in the geographic focus yet.", language),
-            target))
+        out.append(
+            Finding(
+                "no_focus",
+                "warning",
+                tr("No neighbourhood, quarter or area is in the geographic focus yet.", language),
+                target,
+            )
+        )
     chosen = conn.execute("SELECT count(*) FROM channel WHERE deleted=0 AND chosen=1").fetchone()[0]
     if chosen == 0:
-        out.append(Finding("no_channels", "problem", tr(
-            "No channel of action has been chosen.", language), target))
+        out.append(
+            Finding(
+                "no_channels",
+                "problem",
+                tr("No channel of action has been chosen.", language),
+                target,
+            )
+        )
     elif chosen > 3:
-        out.append(Finding("many_channels", "advice", ntr(
-            "{n} channel is chosen; the program recommends starting with two or three.",
-            "{n} channels are chosen; the program recommends starting with two or three.",
-            chosen, language), target, {"count": chosen}))
+        out.append(
+            Finding(
+                "many_channels",
+                "advice",
+                ntr(
+                    "{n} channel is chosen; the program recommends starting with two or three.",
+                    "{n} channels are chosen; the program recommends starting with two or three.",
+                    chosen,
+                    language,
+                ),
+                target,
+                {"count": chosen},
+            )
+        )
     return out
 
 
@@ -44,23 +77,50 @@ def bodies(conn: sqlite3.Connection, language: str | None) -> list[Finding]:
     rows = conn.execute(
         "SELECT b.id, b.kind, b.name, b.chair_person_id, "
         "(SELECT count(*) FROM membership m WHERE m.body_id=b.id AND m.deleted=0 "
-        " AND m.status='joined') FROM body b WHERE b.deleted=0 ORDER BY b.position").fetchall()
+        " AND m.status='joined') FROM body b WHERE b.deleted=0 ORDER BY b.position"
+    ).fetchall()
     for body_id, kind, name, chair, members in rows:
         target = ("structure", "body", body_id)
         if kind in ("steering", "design", "work_team") and not chair:
-            out.append(Finding("no_chair", "problem" if kind != "work_team" else "warning", tr(
-                "{body} has no chair.", language, body=name), target))
+            out.append(
+                Finding(
+                    "no_chair",
+                    "problem" if kind != "work_team" else "warning",
+                    tr("{body} has no chair.", language, body=name),
+                    target,
+                )
+            )
         if members == 0:
-            out.append(Finding("no_members", "problem", tr(
-                "{body} has no members who have joined.", language, body=name), target))
-    teams = {k for (k,) in conn.execute(
-        "SELECT channel_key FROM body WHERE deleted=0 AND kind='work_team'")}
+            out.append(
+                Finding(
+                    "no_members",
+                    "problem",
+                    tr("{body} has no members who have joined.", language, body=name),
+                    target,
+                )
+            )
+    teams = {
+        k
+        for (k,) in conn.execute(
+            "SELECT channel_key FROM body WHERE deleted=0 AND kind='work_team'"
+        )
+    }
     for channel_id, key in conn.execute(
-            "SELECT id, key FROM channel WHERE deleted=0 AND chosen=1").fetchall():
+        "SELECT id, key FROM channel WHERE deleted=0 AND chosen=1"
+    ).fetchall():
         if key not in teams:
-            out.append(Finding("channel_without_team", "problem", tr(
-                "The {channel} channel is chosen but has no work team.", language,
-                channel=definite("CHANNELS", key, language)), ("structure", "channel", channel_id)))
+            out.append(
+                Finding(
+                    "channel_without_team",
+                    "problem",
+                    tr(
+                        "The {channel} channel is chosen but has no work team.",
+                        language,
+                        channel=definite("CHANNELS", key, language),
+                    ),
+                    ("structure", "channel", channel_id),
+                )
+            )
     return out
 
 

@@ -34,8 +34,18 @@ SNAPSHOT_FIELDS = {
     "section": ("title", "text", "figure"),
     "goal": ("title", "description", "recommended_by_body_id", "adopted"),
     "objective": ("goal_id", "title", "indicator", "baseline", "target", "target_date"),
-    "action": ("objective_id", "title", "owner_body_id", "owner_person_id", "start_quarter",
-               "end_quarter", "budget", "budget_source", "status", "area_ids"),
+    "action": (
+        "objective_id",
+        "title",
+        "owner_body_id",
+        "owner_person_id",
+        "start_quarter",
+        "end_quarter",
+        "budget",
+        "budget_source",
+        "status",
+        "area_ids",
+    ),
 }
 
 
@@ -48,8 +58,10 @@ def snapshot(plan: ChannelPlan) -> dict:
     for g in plan.goals:
         items[g.id] = {"kind": "goal", **{k: getattr(g, k) for k in SNAPSHOT_FIELDS["goal"]}}
         for o in g.objectives:
-            items[o.id] = {"kind": "objective",
-                           **{k: getattr(o, k) for k in SNAPSHOT_FIELDS["objective"]}}
+            items[o.id] = {
+                "kind": "objective",
+                **{k: getattr(o, k) for k in SNAPSHOT_FIELDS["objective"]},
+            }
             for a in o.actions:
                 values = {k: getattr(a, k) for k in SNAPSHOT_FIELDS["action"]}
                 values["area_ids"] = sorted(a.area_ids)
@@ -74,15 +86,16 @@ def latest_approval(conn: sqlite3.Connection, channel_id: str) -> Approval | Non
         "JOIN decision d ON d.id=pa.decision_id AND d.deleted=0 "
         "LEFT JOIN meeting m ON m.id=d.meeting_id "
         "WHERE pa.deleted=0 AND pa.channel_id=? ORDER BY pa.approved_at DESC, pa.rowid DESC "
-        "LIMIT 1", (channel_id,)).fetchone()
+        "LIMIT 1",
+        (channel_id,),
+    ).fetchone()
     if row is None:
         return None
     try:
         snap = json.loads(row[5] or "{}")
     except ValueError:
         snap = {}
-    return Approval(row[0], row[1], row[2], row[3], row[4],
-                    snap if isinstance(snap, dict) else {})
+    return Approval(row[0], row[1], row[2], row[3], row[4], snap if isinstance(snap, dict) else {})
 
 
 def steering_meetings(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
@@ -90,7 +103,8 @@ def steering_meetings(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
     return conn.execute(
         "SELECT m.id, substr(m.starts_at, 1, 10), m.status FROM meeting m "
         "JOIN body b ON b.id=m.body_id WHERE b.kind='steering' AND m.deleted=0 "
-        "AND m.status != 'cancelled' ORDER BY m.starts_at DESC").fetchall()
+        "AND m.status != 'cancelled' ORDER BY m.starts_at DESC"
+    ).fetchall()
 
 
 def open_plan_decisions(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
@@ -101,13 +115,21 @@ def open_plan_decisions(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
         "JOIN meeting m ON m.id=d.meeting_id JOIN body b ON b.id=m.body_id "
         "WHERE d.deleted=0 AND m.deleted=0 AND b.kind='steering' AND d.kind='work_plan' "
         "AND NOT EXISTS (SELECT 1 FROM plan_approval pa WHERE pa.decision_id=d.id "
-        "AND pa.deleted=0) ORDER BY m.starts_at DESC, d.position").fetchall()
+        "AND pa.deleted=0) ORDER BY m.starts_at DESC, d.position"
+    ).fetchall()
 
 
-def approve_plan(ops: Operations, channel_id: str, *, meeting_id: str | None = None,
-                 decision_id: str | None = None, text: str | None = None,
-                 when: str | None = None, outcome: str | None = None,
-                 votes: tuple[int, int, int] = (0, 0, 0)) -> str:
+def approve_plan(
+    ops: Operations,
+    channel_id: str,
+    *,
+    meeting_id: str | None = None,
+    decision_id: str | None = None,
+    text: str | None = None,
+    when: str | None = None,
+    outcome: str | None = None,
+    votes: tuple[int, int, int] = (0, 0, 0),
+) -> str:
     """Approve the channel's plan as it is now, through a steering decision; one undo step.
 
     Uses ``decision_id`` (an existing decision, made kind ``work_plan``) or records a new
@@ -134,49 +156,76 @@ def approve_plan(ops: Operations, channel_id: str, *, meeting_id: str | None = N
                 if meetings:
                     meeting_id = meetings[0][0]
                 else:
-                    steering = conn.execute("SELECT id FROM body WHERE kind='steering' "
-                                            "AND deleted=0 ORDER BY position").fetchone()
+                    steering = conn.execute(
+                        "SELECT id FROM body WHERE kind='steering' AND deleted=0 ORDER BY position"
+                    ).fetchone()
                     if steering is None:
                         raise InvalidEdit("The program has no steering committee.")
-                    meeting_id = ops.insert("meeting", {"body_id": steering[0],
-                                                        "starts_at": today + "T10:00",
-                                                        "status": "held"})
+                    meeting_id = ops.insert(
+                        "meeting",
+                        {"body_id": steering[0], "starts_at": today + "T10:00", "status": "held"},
+                    )
                     created = True
-            elif conn.execute("SELECT 1 FROM meeting m JOIN body b ON b.id=m.body_id WHERE "
-                              "m.id=? AND b.kind='steering'", (meeting_id,)).fetchone() is None:
+            elif (
+                conn.execute(
+                    "SELECT 1 FROM meeting m JOIN body b ON b.id=m.body_id WHERE "
+                    "m.id=? AND b.kind='steering'",
+                    (meeting_id,),
+                ).fetchone()
+                is None
+            ):
                 raise InvalidEdit("A work plan is approved in a steering committee meeting.")
-            held_on = conn.execute("SELECT substr(starts_at, 1, 10) FROM meeting WHERE id=?",
-                                   (meeting_id,)).fetchone()[0]
+            held_on = conn.execute(
+                "SELECT substr(starts_at, 1, 10) FROM meeting WHERE id=?", (meeting_id,)
+            ).fetchone()[0]
             if held_on > real_today and not created:
-                raise InvalidEdit("The steering meeting of {date} has not taken place yet; a "
-                                  "plan is approved at a meeting that has.",
-                                  date=format_date(held_on))
+                raise InvalidEdit(
+                    "The steering meeting of {date} has not taken place yet; a "
+                    "plan is approved at a meeting that has.",
+                    date=format_date(held_on),
+                )
             if outcome is not None and outcome not in ("passed_vote", "passed_consensus"):
                 raise InvalidEdit("A work plan is approved only by a decision that passed.")
             from kehila_desktop.core.meetings.records import record_decision
 
             decision_id = record_decision(
-                ops, meeting_id,
+                ops,
+                meeting_id,
                 text or tr("The {channel} work plan is approved.", channel=channel_name),
-                "work_plan", votes=votes, outcome=outcome or None,
-                payload={"channel": plan.key})
-            if ops.conn.execute("SELECT outcome FROM decision WHERE id=?",
-                                (decision_id,)).fetchone()[0] not in ("passed_vote",
-                                                                      "passed_consensus"):
+                "work_plan",
+                votes=votes,
+                outcome=outcome or None,
+                payload={"channel": plan.key},
+            )
+            if ops.conn.execute(
+                "SELECT outcome FROM decision WHERE id=?", (decision_id,)
+            ).fetchone()[0] not in ("passed_vote", "passed_consensus"):
                 raise InvalidEdit("A work plan is approved only by a decision that passed.")
             today = held_on or today
         else:
-            if conn.execute("SELECT 1 FROM decision WHERE id=? AND deleted=0",
-                            (decision_id,)).fetchone() is None:
+            if (
+                conn.execute(
+                    "SELECT 1 FROM decision WHERE id=? AND deleted=0", (decision_id,)
+                ).fetchone()
+                is None
+            ):
                 raise InvalidEdit("That decision does not exist.")
             ops.update("decision", decision_id, {"kind": "work_plan"})
-            held_on = conn.execute("SELECT substr(m.starts_at, 1, 10) FROM decision d JOIN "
-                                   "meeting m ON m.id=d.meeting_id WHERE d.id=?",
-                                   (decision_id,)).fetchone()
-            today = (held_on[0] if held_on and held_on[0] else today)
-        return ops.insert("plan_approval", {
-            "decision_id": decision_id, "channel_id": channel_id,
-            "approved_at": today, "snapshot": json.dumps(snapshot(plan), ensure_ascii=False)})
+            held_on = conn.execute(
+                "SELECT substr(m.starts_at, 1, 10) FROM decision d JOIN "
+                "meeting m ON m.id=d.meeting_id WHERE d.id=?",
+                (decision_id,),
+            ).fetchone()
+            today = held_on[0] if held_on and held_on[0] else today
+        return ops.insert(
+            "plan_approval",
+            {
+                "decision_id": decision_id,
+                "channel_id": channel_id,
+                "approved_at": today,
+                "snapshot": json.dumps(snapshot(plan), ensure_ascii=False),
+            },
+        )
 
 
 def changes_since_approval(plan: ChannelPlan, approval: Approval | None) -> dict[str, str]:
@@ -199,7 +248,7 @@ def changes_since_approval(plan: ChannelPlan, approval: Approval | None) -> dict
 
 
 def approval_status(plan: ChannelPlan, approval: Approval | None) -> str:
-    """"none" (never approved), "approved" (as it is now) or "changed" (since approval)."""
+    """ "none" (never approved), "approved" (as it is now) or "changed" (since approval)."""
     if approval is None:
         return "none"
     return "changed" if changes_since_approval(plan, approval) else "approved"
@@ -229,8 +278,7 @@ class BudgetTotals:
         return self.total - self.approved
 
 
-def budget_totals(conn: sqlite3.Connection, plans: list[ChannelPlan] | None = None
-                  ) -> BudgetTotals:
+def budget_totals(conn: sqlite3.Connection, plans: list[ChannelPlan] | None = None) -> BudgetTotals:
     """Budget totals of the given plans (default: every channel's).
 
     The approved part of an action is its budget in the latest approved snapshot of its
@@ -250,8 +298,9 @@ def budget_totals(conn: sqlite3.Connection, plans: list[ChannelPlan] | None = No
             before = approved_items.get(action.id)
             if before and before.get("kind") == "action":
                 channel_approved += min(action.budget, int(before.get("budget") or 0))
-            for quarter, amount in spread(action.budget, quarters_between(
-                    action.start_quarter, action.end_quarter)).items():
+            for quarter, amount in spread(
+                action.budget, quarters_between(action.start_quarter, action.end_quarter)
+            ).items():
                 years[quarter[:4]] += amount
             sources[action.budget_source.strip()] += action.budget
             owners[action.owner_name] += action.budget

@@ -38,7 +38,7 @@ from kehila_desktop.core.sheets import (
 )
 from kehila_desktop.core.workplan.table import COLUMN_KEYS, header, level_name, plan_rows
 
-SHEET_FORBIDDEN = set('[]:*?/\\')
+SHEET_FORBIDDEN = set("[]:*?/\\")
 BUDGET_COLUMN = COLUMN_KEYS.index("budget") + 2  # column A is the level
 TYPED_COLUMNS = {COLUMN_KEYS.index(k) + 2 for k in ("baseline", "target")}
 DATE_COLUMN = COLUMN_KEYS.index("target_date") + 2
@@ -46,8 +46,14 @@ DATE_COLUMN = COLUMN_KEYS.index("target_date") + 2
 
 def _put(ws, row: int, column: int, value, *, bold: bool = False):
     """One cell: an int is a shekel amount (every amount of this workbook is)."""
-    return put_cell(ws, row, column, value, bold=bold,
-                    number_format=MONEY_FORMAT if isinstance(value, int) else None)
+    return put_cell(
+        ws,
+        row,
+        column,
+        value,
+        bold=bold,
+        number_format=MONEY_FORMAT if isinstance(value, int) else None,
+    )
 
 
 def _sheet_title(text: str, used: set[str]) -> str:
@@ -88,8 +94,13 @@ def build_workbook(conn: sqlite3.Connection, language: str | None = None):
         approval = latest_approval(conn, plan.id)
         status = approval_status(plan, approval)
         changes = changes_since_approval(plan, approval) if approval else None
-        _put(ws, 1, 1, tr("{channel} work plan", language,
-                          channel=label("CHANNELS", plan.key, language)), bold=True)
+        _put(
+            ws,
+            1,
+            1,
+            tr("{channel} work plan", language, channel=label("CHANNELS", plan.key, language)),
+            bold=True,
+        )
         _put(ws, 2, 1, approval_text(status, approval, language))
         r = 4
         _put(ws, r, 1, tr("Situation picture", language), bold=True)
@@ -120,8 +131,13 @@ def build_workbook(conn: sqlite3.Connection, language: str | None = None):
                 elif c == DATE_COLUMN:
                     value = iso_date(value)
                 _put(ws, r, c, value, bold=row.kind == "goal" and c == 2)
-        finish_sheet(ws, header_row=header_row, right_to_left=is_rtl(language),
-                     widths_from_row=4, max_width=32)
+        finish_sheet(
+            ws,
+            header_row=header_row,
+            right_to_left=is_rtl(language),
+            widths_from_row=4,
+            max_width=32,
+        )
     _budget_sheet(wb, conn, plans, language, used)
     return wb
 
@@ -131,15 +147,24 @@ def _budget_sheet(wb, conn, plans, language, used) -> None:
     ws = wb.create_sheet(_sheet_title(tr("Budget", language), used))
     r = 1
     _put(ws, r, 1, tr("Budget of the work plan", language), bold=True)
-    for text, amount in ((tr("Total", language), totals.total),
-                         (tr("Approved", language), totals.approved),
-                         (tr("Waiting for approval", language), totals.waiting)):
+    for text, amount in (
+        (tr("Total", language), totals.total),
+        (tr("Approved", language), totals.approved),
+        (tr("Waiting for approval", language), totals.waiting),
+    ):
         r += 1
         _put(ws, r, 1, text)
         _put(ws, r, 2, amount)
     r += 2
-    for c, text in enumerate((tr("Channel", language), tr("Total", language),
-                              tr("Approved", language), tr("Waiting for approval", language)), 1):
+    for c, text in enumerate(
+        (
+            tr("Channel", language),
+            tr("Total", language),
+            tr("Approved", language),
+            tr("Waiting for approval", language),
+        ),
+        1,
+    ):
         _put(ws, r, c, text, bold=True)
     for key, amount in totals.per_channel.items():
         if key not in {p.key for p in channels_to_export(plans)}:
@@ -151,9 +176,10 @@ def _budget_sheet(wb, conn, plans, language, used) -> None:
         _put(ws, r, 3, approved)
         _put(ws, r, 4, amount - approved)
     for heading, values, empty in (
-            (tr("Year", language), totals.per_year, tr("no quarters", language)),
-            (tr("Budget source", language), totals.per_source, tr("no source", language)),
-            (tr("Owner", language), totals.per_owner, tr("no owner", language))):
+        (tr("Year", language), totals.per_year, tr("no quarters", language)),
+        (tr("Budget source", language), totals.per_source, tr("no source", language)),
+        (tr("Owner", language), totals.per_owner, tr("no owner", language)),
+    ):
         r += 2
         _put(ws, r, 1, heading, bold=True)
         _put(ws, r, 2, tr("Total", language), bold=True)
@@ -167,8 +193,9 @@ def _budget_sheet(wb, conn, plans, language, used) -> None:
     finish_sheet(ws, header_row=None, right_to_left=is_rtl(language), widths_from_row=2)
 
 
-def export_workplan(conn: sqlite3.Connection, out: str | os.PathLike,
-                    language: str | None = None) -> Path:
+def export_workplan(
+    conn: sqlite3.Connection, out: str | os.PathLike, language: str | None = None
+) -> Path:
     """Write the work-plan workbook to ``out`` (atomically) and return its path."""
     out = Path(out)
     if not out.parent.is_dir():
@@ -177,6 +204,7 @@ def export_workplan(conn: sqlite3.Connection, out: str | os.PathLike,
     try:
         save_workbook(wb, out)
     except OSError as exc:
-        raise KehilaError("The file {path} cannot be written ({error}).", path=out,
-                          error=exc.strerror or exc) from None
+        raise KehilaError(
+            "The file {path} cannot be written ({error}).", path=out, error=exc.strerror or exc
+        ) from None
     return out

@@ -128,32 +128,40 @@ def read_plans(conn: sqlite3.Connection, channel_id: str | None = None) -> list[
     for cid, key, chosen in channel_rows(conn):
         if channel_id and cid != channel_id:
             continue
-        texts = conn.execute("SELECT situation_picture, problem_space, solution_space "
-                             "FROM channel WHERE id=?", (cid,)).fetchone()
+        texts = conn.execute(
+            "SELECT situation_picture, problem_space, solution_space FROM channel WHERE id=?",
+            (cid,),
+        ).fetchone()
         plans[cid] = ChannelPlan(cid, key, chosen, *texts)
     where = "" if channel_id is None else " AND channel_id=?"
     args = () if channel_id is None else (channel_id,)
     for row in conn.execute(
-            "SELECT id, channel_id, position, title, text, figure FROM situation_section "
-            f"WHERE deleted=0{where} ORDER BY position, rowid", args):
+        "SELECT id, channel_id, position, title, text, figure FROM situation_section "
+        f"WHERE deleted=0{where} ORDER BY position, rowid",
+        args,
+    ):
         if row[1] in plans:
             plans[row[1]].sections.append(Section(*row))
     goals: dict[str, Goal] = {}
     for row in conn.execute(
-            "SELECT g.id, g.channel_id, g.position, g.title, g.description, "
-            "g.recommended_by_body_id, coalesce(b.name, ''), g.adopted, g.adopted_decision_id "
-            "FROM goal g LEFT JOIN body b ON b.id=g.recommended_by_body_id "
-            f"WHERE g.deleted=0{where.replace('channel_id', 'g.channel_id')} "
-            "ORDER BY g.position, g.rowid", args):
+        "SELECT g.id, g.channel_id, g.position, g.title, g.description, "
+        "g.recommended_by_body_id, coalesce(b.name, ''), g.adopted, g.adopted_decision_id "
+        "FROM goal g LEFT JOIN body b ON b.id=g.recommended_by_body_id "
+        f"WHERE g.deleted=0{where.replace('channel_id', 'g.channel_id')} "
+        "ORDER BY g.position, g.rowid",
+        args,
+    ):
         if row[1] in plans:
-            goal = Goal(row[0], row[1], row[2], row[3], row[4], row[5], row[6], bool(row[7]),
-                        row[8])
+            goal = Goal(
+                row[0], row[1], row[2], row[3], row[4], row[5], row[6], bool(row[7]), row[8]
+            )
             goals[goal.id] = goal
             plans[row[1]].goals.append(goal)
     objectives: dict[str, Objective] = {}
     for row in conn.execute(
-            "SELECT id, goal_id, position, title, indicator, baseline, target, target_date "
-            "FROM objective WHERE deleted=0 ORDER BY position, rowid"):
+        "SELECT id, goal_id, position, title, indicator, baseline, target, target_date "
+        "FROM objective WHERE deleted=0 ORDER BY position, rowid"
+    ):
         parent_goal = goals.get(row[1])
         if parent_goal is not None:
             objective = Objective(*row)
@@ -161,22 +169,36 @@ def read_plans(conn: sqlite3.Connection, channel_id: str | None = None) -> list[
             parent_goal.objectives.append(objective)
     actions: dict[str, Action] = {}
     for row in conn.execute(
-            "SELECT a.id, a.objective_id, a.position, a.title, a.owner_body_id, "
-            "a.owner_person_id, coalesce(b.name, p.name, ''), a.start_quarter, a.end_quarter, "
-            "a.budget, a.budget_source, a.status FROM action a "
-            "LEFT JOIN body b ON b.id=a.owner_body_id AND b.deleted=0 "
-            "LEFT JOIN person p ON p.id=a.owner_person_id AND p.deleted=0 "
-            "WHERE a.deleted=0 ORDER BY a.position, a.rowid"):
+        "SELECT a.id, a.objective_id, a.position, a.title, a.owner_body_id, "
+        "a.owner_person_id, coalesce(b.name, p.name, ''), a.start_quarter, a.end_quarter, "
+        "a.budget, a.budget_source, a.status FROM action a "
+        "LEFT JOIN body b ON b.id=a.owner_body_id AND b.deleted=0 "
+        "LEFT JOIN person p ON p.id=a.owner_person_id AND p.deleted=0 "
+        "WHERE a.deleted=0 ORDER BY a.position, a.rowid"
+    ):
         parent_objective = objectives.get(row[1])
         if parent_objective is not None:
-            action = Action(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7],
-                            row[8], int(row[9] or 0), row[10], row[11])
+            action = Action(
+                row[0],
+                row[1],
+                row[2],
+                row[3],
+                row[4],
+                row[5],
+                row[6],
+                row[7],
+                row[8],
+                int(row[9] or 0),
+                row[10],
+                row[11],
+            )
             actions[action.id] = action
             parent_objective.actions.append(action)
     for action_id, area_id, name in conn.execute(
-            "SELECT aa.action_id, aa.area_id, ar.name FROM action_area aa "
-            "JOIN area ar ON ar.id=aa.area_id AND ar.deleted=0 "
-            "WHERE aa.deleted=0 ORDER BY ar.name"):
+        "SELECT aa.action_id, aa.area_id, ar.name FROM action_area aa "
+        "JOIN area ar ON ar.id=aa.area_id AND ar.deleted=0 "
+        "WHERE aa.deleted=0 ORDER BY ar.name"
+    ):
         area_action = actions.get(action_id)
         if area_action is not None:
             area_action.area_ids.append(area_id)
@@ -229,16 +251,20 @@ def _table(kind: str) -> tuple[str, str]:
     return KINDS[kind]
 
 
-def _siblings(conn, kind: str, parent_id: str, exclude: str | None = None
-              ) -> list[tuple[str, float]]:
+def _siblings(
+    conn, kind: str, parent_id: str, exclude: str | None = None
+) -> list[tuple[str, float]]:
     table, parent = _table(kind)
-    rows = conn.execute(f"SELECT id, position FROM {table} WHERE deleted=0 AND {parent}=? "
-                        "ORDER BY position, rowid", (parent_id,)).fetchall()
+    rows = conn.execute(
+        f"SELECT id, position FROM {table} WHERE deleted=0 AND {parent}=? ORDER BY position, rowid",
+        (parent_id,),
+    ).fetchall()
     return [(i, p) for i, p in rows if i != exclude]
 
 
-def _position_at(ops: Operations, kind: str, parent_id: str, index: int | None,
-                 exclude: str | None = None) -> float:
+def _position_at(
+    ops: Operations, kind: str, parent_id: str, index: int | None, exclude: str | None = None
+) -> float:
     """The position for an item placed at ``index`` among its siblings (end when None).
 
     Renumbers the siblings (inside the caller's step) when the gap is too small."""
@@ -260,16 +286,27 @@ def _position_at(ops: Operations, kind: str, parent_id: str, index: int | None,
 
 
 def _parent_exists(conn, kind: str, parent_id: str) -> None:
-    parent_table = {"section": "channel", "goal": "channel", "objective": "goal",
-                    "action": "objective"}[kind]
-    row = conn.execute(f"SELECT 1 FROM {parent_table} WHERE id=? AND deleted=0",
-                       (parent_id,)).fetchone()
+    parent_table = {
+        "section": "channel",
+        "goal": "channel",
+        "objective": "goal",
+        "action": "objective",
+    }[kind]
+    row = conn.execute(
+        f"SELECT 1 FROM {parent_table} WHERE id=? AND deleted=0", (parent_id,)
+    ).fetchone()
     if row is None:
         raise InvalidEdit("The place for this item no longer exists.")
 
 
-def add_item(ops: Operations, kind: str, parent_id: str, values: dict | None = None, *,
-             index: int | None = None) -> str:
+def add_item(
+    ops: Operations,
+    kind: str,
+    parent_id: str,
+    values: dict | None = None,
+    *,
+    index: int | None = None,
+) -> str:
     """Add a section, goal, objective or action under ``parent_id`` (at ``index`` or last)."""
     table, parent = _table(kind)
     values = dict(values or {})
@@ -292,8 +329,9 @@ def update_item(ops: Operations, kind: str, item_id: str, changes: dict) -> int:
 def set_channel_texts(ops: Operations, channel_id: str, changes: dict) -> int:
     bad = set(changes) - set(CHANNEL_TEXTS)
     if bad:
-        raise InvalidEdit("There is no field {field} in {table}.", field=sorted(bad)[0],
-                          table="channel")
+        raise InvalidEdit(
+            "There is no field {field} in {table}.", field=sorted(bad)[0], table="channel"
+        )
     return ops.update("channel", channel_id, changes, label=tr("edit situation picture"))
 
 
@@ -311,22 +349,25 @@ def _delete_tree(ops: Operations, kind: str, item_id: str) -> None:
         for cid, _pos in _siblings(ops.conn, child, item_id):
             _delete_tree(ops, child, cid)
     if kind == "action":
-        links = ops.conn.execute("SELECT id FROM action_area WHERE action_id=? AND deleted=0",
-                                 (item_id,)).fetchall()
+        links = ops.conn.execute(
+            "SELECT id FROM action_area WHERE action_id=? AND deleted=0", (item_id,)
+        ).fetchall()
         for (link_id,) in links:
             ops.delete("action_area", link_id)
     ops.delete(table, item_id)
 
 
-def move_item(ops: Operations, kind: str, item_id: str, index: int,
-              parent_id: str | None = None) -> bool:
+def move_item(
+    ops: Operations, kind: str, item_id: str, index: int, parent_id: str | None = None
+) -> bool:
     """Put an item at ``index`` among the children of ``parent_id`` (default: its own parent).
 
     ``index`` counts the siblings without the item itself. Returns False when nothing moved.
     """
     table, parent = _table(kind)
-    row = ops.conn.execute(f"SELECT {parent}, position, title FROM {table} WHERE id=? "
-                           "AND deleted=0", (item_id,)).fetchone()
+    row = ops.conn.execute(
+        f"SELECT {parent}, position, title FROM {table} WHERE id=? AND deleted=0", (item_id,)
+    ).fetchone()
     if row is None:
         raise InvalidEdit("This item no longer exists.")
     old_parent, _old_pos, title = row
@@ -355,8 +396,9 @@ def shift_item(ops: Operations, kind: str, item_id: str, delta: int) -> bool:
     return move_item(ops, kind, item_id, target)
 
 
-def move_objective(ops: Operations, objective_id: str, goal_id: str,
-                   index: int | None = None) -> bool:
+def move_objective(
+    ops: Operations, objective_id: str, goal_id: str, index: int | None = None
+) -> bool:
     """Move an objective (with its actions) to another goal, last there unless ``index``."""
     n = len(_siblings(ops.conn, "objective", goal_id, exclude=objective_id))
     return move_item(ops, "objective", objective_id, n if index is None else index, goal_id)
@@ -373,12 +415,13 @@ def duplicate_action(ops: Operations, action_id: str) -> str:
     with ops.step(tr("duplicate {title}", title=values["title"])):
         for key in ("id", "deleted"):
             values.pop(key)
-        values["position"] = _position_at(ops, "action", values["objective_id"],
-                                          ids.index(action_id) + 1)
+        values["position"] = _position_at(
+            ops, "action", values["objective_id"], ids.index(action_id) + 1
+        )
         new_id = ops.insert("action", values)
         for (area_id,) in ops.conn.execute(
-                "SELECT area_id FROM action_area WHERE action_id=? AND deleted=0",
-                (action_id,)).fetchall():
+            "SELECT area_id FROM action_area WHERE action_id=? AND deleted=0", (action_id,)
+        ).fetchall():
             ops.insert("action_area", {"action_id": new_id, "area_id": area_id})
     return new_id
 
@@ -389,13 +432,13 @@ def set_action_areas(ops: Operations, action_id: str, area_ids: list[str]) -> No
     known = {i for (i,) in ops.conn.execute("SELECT id FROM area WHERE deleted=0")}
     if set(wanted) - known:
         raise InvalidEdit("That area does not exist.")
-    links = ops.conn.execute("SELECT id, area_id FROM action_area WHERE action_id=? "
-                             "AND deleted=0", (action_id,)).fetchall()
+    links = ops.conn.execute(
+        "SELECT id, area_id FROM action_area WHERE action_id=? AND deleted=0", (action_id,)
+    ).fetchall()
     have = {a for _i, a in links}
     if have == set(wanted):
         return
-    with ops.step(tr("set focus areas of {title}",
-                     title=_title(ops.conn, "action", action_id))):
+    with ops.step(tr("set focus areas of {title}", title=_title(ops.conn, "action", action_id))):
         for link_id, area_id in links:
             if area_id not in wanted:
                 ops.delete("action_area", link_id)
@@ -435,8 +478,9 @@ def _validate(conn, kind: str, values: dict, item_id: str | None = None) -> None
         raise InvalidEdit("There is no action status {status}.", status=values["status"])
     current = {"start_quarter": "", "end_quarter": ""}
     if item_id:
-        row = conn.execute("SELECT start_quarter, end_quarter FROM action WHERE id=?",
-                           (item_id,)).fetchone()
+        row = conn.execute(
+            "SELECT start_quarter, end_quarter FROM action WHERE id=?", (item_id,)
+        ).fetchone()
         if row:
             current = {"start_quarter": row[0], "end_quarter": row[1]}
     start = values.get("start_quarter", current["start_quarter"])
@@ -445,6 +489,10 @@ def _validate(conn, kind: str, values: dict, item_id: str | None = None) -> None
         raise InvalidEdit("An action cannot end before it starts.")
     for name, table in (("owner_body_id", "body"), ("owner_person_id", "person")):
         if values.get(name):
-            if conn.execute(f"SELECT 1 FROM {table} WHERE id=? AND deleted=0",
-                            (values[name],)).fetchone() is None:
+            if (
+                conn.execute(
+                    f"SELECT 1 FROM {table} WHERE id=? AND deleted=0", (values[name],)
+                ).fetchone()
+                is None
+            ):
                 raise InvalidEdit("That owner does not exist.")

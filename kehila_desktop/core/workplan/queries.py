@@ -11,7 +11,8 @@ def recommending_bodies(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     """(id, name) of the bodies that recommend goals: work teams, design, program team."""
     return conn.execute(
         "SELECT id, name FROM live_body WHERE kind IN ('work_team', 'design', 'program_team') "
-        "ORDER BY position, name").fetchall()
+        "ORDER BY position, name"
+    ).fetchall()
 
 
 def owner_bodies(conn: sqlite3.Connection) -> list[tuple[str, str]]:
@@ -24,16 +25,14 @@ def owner_people(conn: sqlite3.Connection) -> list[tuple[str, str]]:
 
 def action_areas(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     """(id, name) of every live area, those in the focus first."""
-    return conn.execute("SELECT id, name FROM live_area ORDER BY in_focus DESC, name"
-                        ).fetchall()
+    return conn.execute("SELECT id, name FROM live_area ORDER BY in_focus DESC, name").fetchall()
 
 
 _CHANNEL_OF = {
     "goal": "SELECT channel_id FROM goal WHERE id=?",
-    "objective": "SELECT g.channel_id FROM objective o JOIN goal g ON g.id=o.goal_id "
-                 "WHERE o.id=?",
+    "objective": "SELECT g.channel_id FROM objective o JOIN goal g ON g.id=o.goal_id WHERE o.id=?",
     "action": "SELECT g.channel_id FROM action a JOIN objective o ON o.id=a.objective_id "
-              "JOIN goal g ON g.id=o.goal_id WHERE a.id=?",
+    "JOIN goal g ON g.id=o.goal_id WHERE a.id=?",
     "situation_section": "SELECT channel_id FROM situation_section WHERE id=?",
 }
 

@@ -35,10 +35,18 @@ def no_situation_picture(conn, language=None) -> list[Finding]:
     out = []
     for plan in _chosen(conn):
         if not plan.situation_picture.strip() and not plan.sections:
-            out.append(Finding("plan.no_situation_picture", "warning", tr(
-                "The {channel} channel has no situation picture yet.", language,
-                channel=definite("CHANNELS", plan.key, language)),
-                ("workplan", "channel", plan.id)))
+            out.append(
+                Finding(
+                    "plan.no_situation_picture",
+                    "warning",
+                    tr(
+                        "The {channel} channel has no situation picture yet.",
+                        language,
+                        channel=definite("CHANNELS", plan.key, language),
+                    ),
+                    ("workplan", "channel", plan.id),
+                )
+            )
     return out
 
 
@@ -46,10 +54,18 @@ def no_goals(conn, language=None) -> list[Finding]:
     out = []
     for plan in _chosen(conn):
         if not plan.goals:
-            out.append(Finding("plan.no_goals", "warning", tr(
-                "The {channel} channel has no goals in its work plan.", language,
-                channel=definite("CHANNELS", plan.key, language)),
-                ("workplan", "channel", plan.id)))
+            out.append(
+                Finding(
+                    "plan.no_goals",
+                    "warning",
+                    tr(
+                        "The {channel} channel has no goals in its work plan.",
+                        language,
+                        channel=definite("CHANNELS", plan.key, language),
+                    ),
+                    ("workplan", "channel", plan.id),
+                )
+            )
     return out
 
 
@@ -59,10 +75,18 @@ def objective_without_indicator(conn, language=None) -> list[Finding]:
         for goal in plan.goals:
             for objective in goal.objectives:
                 if not objective.indicator.strip():
-                    out.append(Finding("plan.objective_without_indicator", "advice", tr(
-                        "The objective \u201c{title}\u201d has no indicator.", language,
-                        title=objective.title or tr("untitled", language)),
-                        ("workplan", "objective", objective.id)))
+                    out.append(
+                        Finding(
+                            "plan.objective_without_indicator",
+                            "advice",
+                            tr(
+                                "The objective \u201c{title}\u201d has no indicator.",
+                                language,
+                                title=objective.title or tr("untitled", language),
+                            ),
+                            ("workplan", "objective", objective.id),
+                        )
+                    )
     return out
 
 
@@ -72,13 +96,23 @@ def action_without_owner_or_budget(conn, language=None) -> list[Finding]:
         for action in plan.actions():
             title = action.title or tr("untitled", language)
             if not action.owner_name:
-                out.append(Finding("plan.action_without_owner", "warning", tr(
-                    "The action \u201c{title}\u201d has no owner.", language, title=title),
-                    ("workplan", "action", action.id)))
+                out.append(
+                    Finding(
+                        "plan.action_without_owner",
+                        "warning",
+                        tr("The action \u201c{title}\u201d has no owner.", language, title=title),
+                        ("workplan", "action", action.id),
+                    )
+                )
             if action.budget <= 0:
-                out.append(Finding("plan.action_without_budget", "advice", tr(
-                    "The action \u201c{title}\u201d has no budget.", language, title=title),
-                    ("workplan", "action", action.id)))
+                out.append(
+                    Finding(
+                        "plan.action_without_budget",
+                        "advice",
+                        tr("The action \u201c{title}\u201d has no budget.", language, title=title),
+                        ("workplan", "action", action.id),
+                    )
+                )
     return out
 
 
@@ -90,15 +124,38 @@ def approval(conn, language=None) -> list[Finding]:
         status = approval_status(plan, latest_approval(conn, plan.id))
         channel = definite("CHANNELS", plan.key, language)
         if status == "none":
-            out.append(Finding("plan.not_approved", "warning", tr(
-                "The {channel} work plan has not been approved by the steering committee.",
-                language, channel=channel), ("workplan", "channel", plan.id)))
+            out.append(
+                Finding(
+                    "plan.not_approved",
+                    "warning",
+                    tr(
+                        "The {channel} work plan has not been approved by the steering committee.",
+                        language,
+                        channel=channel,
+                    ),
+                    ("workplan", "channel", plan.id),
+                )
+            )
         elif status == "changed":
-            out.append(Finding("plan.changed_after_approval", "advice", tr(
-                "The {channel} work plan changed after the steering committee approved it.",
-                language, channel=channel), ("workplan", "channel", plan.id)))
+            out.append(
+                Finding(
+                    "plan.changed_after_approval",
+                    "advice",
+                    tr(
+                        "The {channel} work plan changed after the steering committee approved it.",
+                        language,
+                        channel=channel,
+                    ),
+                    ("workplan", "channel", plan.id),
+                )
+            )
     return out
 
 
-RULES = [no_situation_picture, no_goals, objective_without_indicator,
-         action_without_owner_or_budget, approval]
+RULES = [
+    no_situation_picture,
+    no_goals,
+    objective_without_indicator,
+    action_without_owner_or_budget,
+    approval,
+]

@@ -24,8 +24,12 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from kehila_desktop.printing.engine.bidi_tables import (CANONICAL, MIRROR, OPEN_TO_CLOSE,
-                                                        UNICODE_VERSION)
+from kehila_desktop.printing.engine.bidi_tables import (
+    CANONICAL,
+    MIRROR,
+    OPEN_TO_CLOSE,
+    UNICODE_VERSION,
+)
 
 _EXPLICIT = {"LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI", "BN"}
 _INVISIBLE = {"\u200e", "\u200f", "\u061c"}  # LRM, RLM, ALM: direction marks, never drawn
@@ -124,7 +128,7 @@ def _resolve_brackets(chars, types, original, level: int, sos: str) -> None:
     """N0: a bracket pair takes the direction of the strong text inside (or its context)."""
     embedding = "R" if level % 2 else "L"
     for open_i, close_i in _bracket_pairs(chars, types):
-        inside = {_strong(t) for t in types[open_i + 1:close_i]} - {None}
+        inside = {_strong(t) for t in types[open_i + 1 : close_i]} - {None}
         if not inside:
             continue
         if embedding in inside:
@@ -188,7 +192,7 @@ def _marks_after_base(order: list[int], original: list[str], levels: list[int]) 
             while j < len(out) and original[out[j]] == "NSM" and levels[out[j]] % 2:
                 j += 1
             if j < len(out) and levels[out[j]] % 2:
-                out[i:j + 1] = [out[j]] + out[i:j][::-1]
+                out[i : j + 1] = [out[j]] + out[i:j][::-1]
             i = j + 1
         else:
             i += 1
@@ -242,7 +246,7 @@ def _levels(chars: list[str], original: list[str], rtl: bool) -> list[int]:
         levels[k] = base
         k -= 1
     for i, t in enumerate(original):  # L1: segment and paragraph separators (a tab) too,
-        if t in ("S", "B"):           # with the white space before them
+        if t in ("S", "B"):  # with the white space before them
             levels[i] = base
             m = i - 1
             while m >= 0 and original[m] == "WS":

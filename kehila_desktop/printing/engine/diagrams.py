@@ -24,8 +24,9 @@ class StructureDiagram(Flowable):
     BOX_H = 74.0
     GAP = 26.0
 
-    def __init__(self, steering: Box, design: Box, program_team: Box | None,
-                 work_teams: list[Box], rtl: bool):
+    def __init__(
+        self, steering: Box, design: Box, program_team: Box | None, work_teams: list[Box], rtl: bool
+    ):
         super().__init__()
         self.steering, self.design, self.program_team = steering, design, program_team
         self.work_teams, self.rtl = work_teams, rtl
@@ -95,8 +96,15 @@ class BarChart(Flowable):
 
     ROW = 16.0
 
-    def __init__(self, rows: list[tuple[str, float, str]], rtl: bool, *,
-                 target: float | None = None, target_label: str = "", maximum: float = 0):
+    def __init__(
+        self,
+        rows: list[tuple[str, float, str]],
+        rtl: bool,
+        *,
+        target: float | None = None,
+        target_label: str = "",
+        maximum: float = 0,
+    ):
         super().__init__()
         self.rows, self.rtl, self.target, self.target_label = rows, rtl, target, target_label
         self.maximum = maximum or max([v for _, v, _ in rows] + [target or 0, 1])
@@ -130,14 +138,23 @@ class BarChart(Flowable):
             draw_line(c, vx, vx + value_w, y + 4, shown, style.but(align="start"))
             y -= self.ROW
         if self.target is not None:
-            x = W - label_w - bar_w * self.target / self.maximum if self.rtl \
+            x = (
+                W - label_w - bar_w * self.target / self.maximum
+                if self.rtl
                 else label_w + bar_w * self.target / self.maximum
+            )
             c.setDash(3, 2)
             c.setLineWidth(1.2)
             c.line(x, 12, x, self.height)
             c.setDash()
-            draw_line(c, x - 120, x + 120, 2, self.target_label,
-                      TextStyle(size=8, bold=True, rtl=self.rtl, align="center"))
+            draw_line(
+                c,
+                x - 120,
+                x + 120,
+                2,
+                self.target_label,
+                TextStyle(size=8, bold=True, rtl=self.rtl, align="center"),
+            )
 
 
 class Timeline(Flowable):
@@ -147,8 +164,13 @@ class Timeline(Flowable):
     ROW = 15.0
     HEAD = 2  # heading rows
 
-    def __init__(self, quarters: list[str], rows: list[tuple[str, set[str]]], rtl: bool,
-                 language: str | None = None):
+    def __init__(
+        self,
+        quarters: list[str],
+        rows: list[tuple[str, set[str]]],
+        rtl: bool,
+        language: str | None = None,
+    ):
         super().__init__()
         self.quarters, self.rows, self.rtl = quarters, rows, rtl
         self.language = language
@@ -163,8 +185,10 @@ class Timeline(Flowable):
         fit = int(availHeight // self.ROW) - self.HEAD
         if fit < 2 or fit >= len(self.rows):
             return []
-        return [Timeline(self.quarters, self.rows[:fit], self.rtl, self.language),
-                Timeline(self.quarters, self.rows[fit:], self.rtl, self.language)]
+        return [
+            Timeline(self.quarters, self.rows[:fit], self.rtl, self.language),
+            Timeline(self.quarters, self.rows[fit:], self.rtl, self.language),
+        ]
 
     def draw(self):
         c = self.canv
@@ -187,8 +211,9 @@ class Timeline(Flowable):
                 previous_year = q[:4]
         y -= self.ROW
         for i, q in enumerate(self.quarters):
-            draw_line(c, qx(i), qx(i) + qw, y + 4, quarter_short(q, self.language),
-                      head.but(bold=False))
+            draw_line(
+                c, qx(i), qx(i) + qw, y + 4, quarter_short(q, self.language), head.but(bold=False)
+            )
         for title, active in self.rows:
             y -= self.ROW
             line = (wrap(title, label_w - 6, style) or [""])[0]
@@ -205,7 +230,8 @@ class Timeline(Flowable):
             c.line(0, y, W, y)
             c.setStrokeGray(0)
         c.setStrokeGray(0.7)
-        for x in sorted({round(qx(i), 2) for i in range(n)} | {round(qx(i) + qw, 2)
-                                                               for i in range(n)}):
+        for x in sorted(
+            {round(qx(i), 2) for i in range(n)} | {round(qx(i) + qw, 2) for i in range(n)}
+        ):
             c.line(x, 0, x, self.height)
         c.setStrokeGray(0)

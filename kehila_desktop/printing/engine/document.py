@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -20,7 +20,6 @@ from kehila_desktop.printing.engine.page import HEADER, MARGIN
 from kehila_desktop.core.i18n import is_rtl, tr
 from kehila_desktop.printing.engine import fonts
 from kehila_desktop.printing.engine.text import TextStyle, draw_line, text_width, wrap
-
 
 
 class Cancelled(Exception):
@@ -93,8 +92,14 @@ def _draw_header(canvas, info: PageInfo) -> None:
     top = height - MARGIN + 4 * mm
     base = TextStyle(size=9, rtl=info.rtl)
     room = (right - left) * 0.78  # the date keeps the other side
-    draw_line(canvas, left, right, top, _fit(info.program, room, base.but(bold=True, size=10)),
-              base.but(bold=True, size=10))
+    draw_line(
+        canvas,
+        left,
+        right,
+        top,
+        _fit(info.program, room, base.but(bold=True, size=10)),
+        base.but(bold=True, size=10),
+    )
     place = " · ".join(p for p in (info.locality, info.body) if p)
     draw_line(canvas, left, right, top - 12, _fit(place, right - left, base), base)
     draw_line(canvas, left, right, top, info.date, base.but(align="end"))
@@ -117,18 +122,28 @@ def _draw_footer(canvas, info: PageInfo, page: int, total: int) -> None:
     canvas.setLineWidth(0.4)
     canvas.line(MARGIN, MARGIN - 2 * mm, width - MARGIN, MARGIN - 2 * mm)
     draw_line(canvas, MARGIN, width - MARGIN, MARGIN - 6 * mm, text, style)
-    draw_line(canvas, MARGIN, width - MARGIN, MARGIN - 6 * mm,
-              _fit(info.title, (width - 2 * MARGIN) * 0.35, style), style.but(align="start",
-                                                                             gray=0.3))
+    draw_line(
+        canvas,
+        MARGIN,
+        width - MARGIN,
+        MARGIN - 6 * mm,
+        _fit(info.title, (width - 2 * MARGIN) * 0.35, style),
+        style.but(align="start", gray=0.3),
+    )
 
 
 def frame_width() -> float:
     return A4[0] - 2 * MARGIN
 
 
-def build_pdf(story: list, out_path: str | os.PathLike, info: PageInfo, *,
-              progress: Callable[[int], None] | None = None,
-              cancelled: Callable[[], bool] | None = None) -> int:
+def build_pdf(
+    story: list,
+    out_path: str | os.PathLike,
+    info: PageInfo,
+    *,
+    progress: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
     """Write ``story`` to ``out_path`` (whole or not at all); returns the number of pages.
 
     ``progress(pages_done)`` is called after each page; when ``cancelled()`` turns true the
@@ -150,15 +165,32 @@ def build_pdf(story: list, out_path: str | os.PathLike, info: PageInfo, *,
             progress(pages[0])
 
     width, height = A4
-    frame = Frame(MARGIN, MARGIN + 2 * mm, frame_width(),
-                  height - 2 * MARGIN - HEADER, id="body", leftPadding=0, rightPadding=0,
-                  topPadding=0, bottomPadding=0)
-    doc = BaseDocTemplate(str(tmp), pagesize=A4, title=info.title, author=info.program,
-                          creator="Kehila Desktop", lang=info.language,
-                          leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-                          bottomMargin=MARGIN)
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page,
-                                       onPageEnd=on_page_end)])
+    frame = Frame(
+        MARGIN,
+        MARGIN + 2 * mm,
+        frame_width(),
+        height - 2 * MARGIN - HEADER,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    doc = BaseDocTemplate(
+        str(tmp),
+        pagesize=A4,
+        title=info.title,
+        author=info.program,
+        creator="Kehila Desktop",
+        lang=info.language,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+    )
+    doc.addPageTemplates(
+        [PageTemplate(id="page", frames=[frame], onPage=on_page, onPageEnd=on_page_end)]
+    )
     from kehila_desktop.printing.engine.flowables import link_headings
 
     link_headings(story)

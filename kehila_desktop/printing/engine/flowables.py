@@ -16,16 +16,28 @@ from reportlab.platypus import CondPageBreak, Flowable
 
 from kehila_desktop.printing.engine.page import HEADER, MARGIN
 
-from kehila_desktop.printing.engine.text import (TextStyle, base_rtl, clean, draw_lines,
-                                                  text_width, wrap)
+from kehila_desktop.printing.engine.text import (
+    TextStyle,
+    base_rtl,
+    clean,
+    draw_lines,
+    text_width,
+    wrap,
+)
 
 
 class Para(Flowable):
     """A paragraph of plain user text."""
 
-    def __init__(self, text: object, style: TextStyle, space_before: float = 0,
-                 space_after: float = 4, lines: list[str] | None = None,
-                 base: bool | None = None):
+    def __init__(
+        self,
+        text: object,
+        style: TextStyle,
+        space_before: float = 0,
+        space_after: float = 4,
+        lines: list[str] | None = None,
+        base: bool | None = None,
+    ):
         super().__init__()
         self.text = text
         self.style = style
@@ -52,8 +64,10 @@ class Para(Flowable):
             fit = max(2, min(fit, len(self._lines) - 2)) if fit >= 2 else 0
             if fit == 0:
                 return []
-        return [Para(None, self.style, self.spaceBefore, 0, self._lines[:fit], self._base),
-                Para(None, self.style, 0, self.spaceAfter, self._lines[fit:], self._base)]
+        return [
+            Para(None, self.style, self.spaceBefore, 0, self._lines[:fit], self._base),
+            Para(None, self.style, 0, self.spaceAfter, self._lines[fit:], self._base),
+        ]
 
     def start_height(self, width: float) -> float:
         """The least of it a page may hold (``split`` keeps two lines together)."""
@@ -61,8 +75,7 @@ class Para(Flowable):
         return min(len(self._lines or ()), 2) * self.style.line_height
 
     def draw(self):
-        draw_lines(self.canv, 0, self.width, self.height, self._lines, self.style,
-                   base=self._base)
+        draw_lines(self.canv, 0, self.width, self.height, self._lines, self.style, base=self._base)
 
 
 class KeepWithNext(CondPageBreak):
@@ -104,7 +117,7 @@ def link_headings(story: list) -> None:
     """Tell each ``KeepWithNext`` of ``story`` the flowables that follow it."""
     for i, f in enumerate(story):
         if isinstance(f, KeepWithNext):
-            f.following = story[i + 1:i + 6]
+            f.following = story[i + 1 : i + 6]
 
 
 class Rule(Flowable):
@@ -134,12 +147,22 @@ class LineTable(Flowable):
 
     PAD = 3.0
 
-    def __init__(self, header: list[str], rows: Sequence[Sequence[object]], weights: list[float],
-                 style: TextStyle, *, header_style: TextStyle | None = None,
-                 min_row_height: float = 0, space_after: float = 8,
-                 first_column_style: TextStyle | None = None, fixed: bool = False,
-                 sizing_rows: list | None = None,
-                 _laid: tuple | None = None, _spans: tuple | None = None):
+    def __init__(
+        self,
+        header: list[str],
+        rows: Sequence[Sequence[object]],
+        weights: list[float],
+        style: TextStyle,
+        *,
+        header_style: TextStyle | None = None,
+        min_row_height: float = 0,
+        space_after: float = 8,
+        first_column_style: TextStyle | None = None,
+        fixed: bool = False,
+        sizing_rows: list | None = None,
+        _laid: tuple | None = None,
+        _spans: tuple | None = None,
+    ):
         super().__init__()
         self.header = header
         self.rows: list[Sequence[object]] = list(rows)
@@ -186,9 +209,13 @@ class LineTable(Flowable):
         high = [0.0] * n
         styles = [self.first_style] + [self.style] * (n - 1)
         cells: list[tuple[int, object, TextStyle]] = [
-            (i, h, self.header_style) for i, h in enumerate(self.header[:n])]
-        cells += [(i, row[i], styles[i]) for row in (self.sizing_rows or self.rows)
-                  for i in range(min(n, len(row)))]
+            (i, h, self.header_style) for i, h in enumerate(self.header[:n])
+        ]
+        cells += [
+            (i, row[i], styles[i])
+            for row in (self.sizing_rows or self.rows)
+            for i in range(min(n, len(row)))
+        ]
         for i, value, style in cells:
             text = clean(value)
             if not text:
@@ -244,12 +271,16 @@ class LineTable(Flowable):
         heights = []
         lh = self.style.line_height
         for row in self.rows:
-            lines = [wrap(row[i] if i < len(row) else "", inner[i],
-                          self.first_style if i == 0 else self.style)
-                     for i in range(len(cols))]
+            lines = [
+                wrap(
+                    row[i] if i < len(row) else "",
+                    inner[i],
+                    self.first_style if i == 0 else self.style,
+                )
+                for i in range(len(cols))
+            ]
             cells.append(lines)
-            heights.append(max(self.min_row_height,
-                               max(len(c) for c in lines) * lh + 2 * self.PAD))
+            heights.append(max(self.min_row_height, max(len(c) for c in lines) * lh + 2 * self.PAD))
         self._laid = (width, head, cells, heights)
         return self._laid
 
@@ -293,14 +324,32 @@ class LineTable(Flowable):
                 n -= 1  # the last row is not left alone on the next page
             if n == 1 or len(heights) - n == 1:
                 return []  # rather the whole table on the next page
-        kw = dict(header_style=self.header_style, min_row_height=self.min_row_height,
-                  first_column_style=self.first_style, fixed=self.fixed, _spans=self._spans)
-        first = LineTable(self.header, self.rows[:n], self.weights, self.style,
-                          space_after=0, _laid=(width, head, cells[:n], heights[:n]), **kw)
+        kw = {
+            "header_style": self.header_style,
+            "min_row_height": self.min_row_height,
+            "first_column_style": self.first_style,
+            "fixed": self.fixed,
+            "_spans": self._spans,
+        }
+        first = LineTable(
+            self.header,
+            self.rows[:n],
+            self.weights,
+            self.style,
+            space_after=0,
+            _laid=(width, head, cells[:n], heights[:n]),
+            **kw,
+        )
         first.spaceBefore = self.spaceBefore  # the frame gave ``availHeight`` net of it
-        rest = LineTable(self.header, self.rows[n:], self.weights, self.style,
-                         space_after=self.spaceAfter,
-                         _laid=(width, head, cells[n:], heights[n:]), **kw)
+        rest = LineTable(
+            self.header,
+            self.rows[n:],
+            self.weights,
+            self.style,
+            space_after=self.spaceAfter,
+            _laid=(width, head, cells[n:], heights[n:]),
+            **kw,
+        )
         rest.spaceBefore = 0
         return [first, rest]
 
@@ -312,21 +361,35 @@ class LineTable(Flowable):
             return []
         top = [c[:fit] for c in cells[n]]
         rest = [c[fit:] for c in cells[n]]
-        kw: dict[str, Any] = dict(header_style=self.header_style,
-                                  first_column_style=self.first_style, fixed=self.fixed,
-                                  _spans=self._spans)
+        kw: dict[str, Any] = {
+            "header_style": self.header_style,
+            "first_column_style": self.first_style,
+            "fixed": self.fixed,
+            "_spans": self._spans,
+        }
         h_top = max(len(c) for c in top) * lh + 2 * self.PAD
         h_rest = max(max(len(c) for c in rest) * lh + 2 * self.PAD, self.min_row_height)
-        first = LineTable(self.header, self.rows[:n] + [["\n".join(c) for c in top]],
-                          self.weights, self.style, space_after=0, min_row_height=0,
-                          _laid=(width, head, cells[:n] + [top], heights[:n] + [h_top]),
-                          **kw)
+        first = LineTable(
+            self.header,
+            self.rows[:n] + [["\n".join(c) for c in top]],
+            self.weights,
+            self.style,
+            space_after=0,
+            min_row_height=0,
+            _laid=(width, head, cells[:n] + [top], heights[:n] + [h_top]),
+            **kw,
+        )
         first.spaceBefore = self.spaceBefore
-        later = LineTable(self.header, [["\n".join(c) for c in rest]] + self.rows[n + 1:],
-                          self.weights, self.style, space_after=self.spaceAfter,
-                          min_row_height=self.min_row_height,
-                          _laid=(width, head, [rest] + cells[n + 1:],
-                                 [h_rest] + heights[n + 1:]), **kw)
+        later = LineTable(
+            self.header,
+            [["\n".join(c) for c in rest]] + self.rows[n + 1 :],
+            self.weights,
+            self.style,
+            space_after=self.spaceAfter,
+            min_row_height=self.min_row_height,
+            _laid=(width, head, [rest] + cells[n + 1 :], [h_rest] + heights[n + 1 :]),
+            **kw,
+        )
         later.spaceBefore = 0
         return [first, later]
 
@@ -346,8 +409,9 @@ class LineTable(Flowable):
         ops: list[str] = []  # all the text of the table in one PDF text object
         if hh:
             for (a, b), lines in zip(cols, head):
-                draw_lines(canv, a + self.PAD, b - self.PAD, top - self.PAD, lines,
-                           self.header_style, ops)
+                draw_lines(
+                    canv, a + self.PAD, b - self.PAD, top - self.PAD, lines, self.header_style, ops
+                )
             top -= hh
         rules = []
         styles = [self.first_style] + [self.style] * (len(cols) - 1)

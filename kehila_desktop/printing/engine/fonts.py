@@ -126,9 +126,11 @@ def width(text: str, size: float, bold: bool = False) -> float:
     return _unit_width(text, bold) * size / 1000
 
 
-MARKS = re.compile("[\u0300-\u036f\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"
-                   "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4"
-                   "\u06e7\u06e8\u06ea-\u06ed]")
+MARKS = re.compile(
+    "[\u0300-\u036f\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"
+    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4"
+    "\u06e7\u06e8\u06ea-\u06ed]"
+)
 
 
 @lru_cache(maxsize=16)
@@ -151,6 +153,6 @@ def mark_box(name: str, ch: str) -> tuple[float, float]:
     start = face.get_table_pos("glyf")[0] + face.glyphPos[glyph]
     if face.glyphPos[glyph + 1] == face.glyphPos[glyph]:
         return (0.0, 0.0)  # an empty glyph
-    x_min, _, x_max = struct.unpack(">hhh", face._ttf_data[start + 2:start + 8])
+    x_min, _, x_max = struct.unpack(">hhh", face._ttf_data[start + 2 : start + 8])
     scale = 1000 / face.unitsPerEm
     return (x_min * scale, x_max * scale)

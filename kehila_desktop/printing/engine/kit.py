@@ -48,12 +48,18 @@ class Kit:
         return out
 
     def heading(self, text: str) -> list:
-        return [KeepWithNext(60), _heading(Para(self.src.cap(text), self.heading_style,
-                                                space_before=8, space_after=3))]
+        return [
+            KeepWithNext(60),
+            _heading(Para(self.src.cap(text), self.heading_style, space_before=8, space_after=3)),
+        ]
 
     def subheading(self, text: str) -> list:
-        return [KeepWithNext(40), _heading(Para(self.src.cap(text), self.subheading_style,
-                                                space_before=4, space_after=2))]
+        return [
+            KeepWithNext(40),
+            _heading(
+                Para(self.src.cap(text), self.subheading_style, space_before=4, space_after=2)
+            ),
+        ]
 
     def para(self, text: object, **kw) -> list:
         return [Para(text, self.body_style, **kw)] if text not in (None, "") else []
@@ -61,8 +67,9 @@ class Kit:
     def small(self, text: object) -> list:
         return [Para(text, self.small_style.but(gray=0.25))] if text else []
 
-    def table(self, header: list[str], rows: Sequence[Sequence[object]], weights: list[float],
-              **kw) -> list:
+    def table(
+        self, header: list[str], rows: Sequence[Sequence[object]], weights: list[float], **kw
+    ) -> list:
         return [LineTable(header, rows, weights, self.table_style, **kw)]
 
     def facts(self, pairs: list[tuple[str, object]]) -> list:
@@ -70,8 +77,14 @@ class Kit:
         rows = [[k, v] for k, v in pairs if v not in (None, "")]
         if not rows:
             return []
-        table = LineTable([], rows, [1, 3], self.table_style, space_after=6,
-                          first_column_style=self.table_style.but(bold=True))
+        table = LineTable(
+            [],
+            rows,
+            [1, 3],
+            self.table_style,
+            space_after=6,
+            first_column_style=self.table_style.but(bold=True),
+        )
         return [table]
 
     def space(self, height: float = 6) -> list:

@@ -12,11 +12,13 @@ from functools import lru_cache
 
 from arabic_reshaper import ArabicReshaper
 
-_reshaper = ArabicReshaper(configuration={
-    "delete_harakat": False,
-    "support_ligatures": True,
-    "ARABIC LIGATURE ALLAH": False,
-})
+_reshaper = ArabicReshaper(
+    configuration={
+        "delete_harakat": False,
+        "support_ligatures": True,
+        "ARABIC LIGATURE ALLAH": False,
+    }
+)
 
 
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f]")

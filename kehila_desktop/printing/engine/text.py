@@ -35,7 +35,7 @@ class TextStyle:
     def line_height(self) -> float:
         return self.leading or self.size * 1.35
 
-    def but(self, **changes) -> "TextStyle":
+    def but(self, **changes) -> TextStyle:
         return replace(self, **changes)
 
 
@@ -127,9 +127,16 @@ def wrap(text: object, width: float, style: TextStyle) -> list[str]:
     return list(_wrap(clean(text), max(width, 1.0), style.size, style.bold))
 
 
-def draw_line(canvas, x_left: float, x_right: float, y: float, line: str,
-              style: TextStyle, ops: list[str] | None = None,
-              base: bool | None = None) -> float:
+def draw_line(
+    canvas,
+    x_left: float,
+    x_right: float,
+    y: float,
+    line: str,
+    style: TextStyle,
+    ops: list[str] | None = None,
+    base: bool | None = None,
+) -> float:
     """Draw one logical line between ``x_left`` and ``x_right`` at baseline ``y``.
 
     Alignment ``start`` means the right edge on RTL pages. ``base`` is the bidi direction of
@@ -160,8 +167,9 @@ def draw_line(canvas, x_left: float, x_right: float, y: float, line: str,
     return w
 
 
-def text_ops(canvas, ops: list[str], x: float, y: float, shown: str, size: float,
-             bold: bool) -> None:
+def text_ops(
+    canvas, ops: list[str], x: float, y: float, shown: str, size: float, bold: bool
+) -> None:
     """PDF operators drawing ``shown`` (visual order) from ``x`` run by run: the documented
     way to write dynamic (subset) TrueType fonts, as reportlab's ``ttfonts`` describes it,
     without drawString's per-call text object (printing speed; see bench/bench_print.py)."""
@@ -178,7 +186,9 @@ def text_ops(canvas, ops: list[str], x: float, y: float, shown: str, size: float
             font = fonts.font(name)
             op = cache[key] = "\n".join(
                 f"{font.getSubsetInternalName(subset, doc)} {size:g} Tf "
-                f"({canvas._escape(chunk)}) Tj" for subset, chunk in font.splitString(piece, doc))
+                f"({canvas._escape(chunk)}) Tj"
+                for subset, chunk in font.splitString(piece, doc)
+            )
         ops.append(op)
         x += fonts.width(piece, size, bold)
 
@@ -208,13 +218,15 @@ def _ops_with_marks(canvas, ops, x, y, name, piece, size, bold, cache) -> float:
         if op is None:
             op = cache[key] = "\n".join(
                 f"{font.getSubsetInternalName(subset, doc)} {size:g} Tf "
-                f"({canvas._escape(chunk)}) Tj" for subset, chunk in font.splitString(ch, doc))
+                f"({canvas._escape(chunk)}) Tj"
+                for subset, chunk in font.splitString(ch, doc)
+            )
         ops.append(f"1 0 0 1 {at:.2f} {y:.2f} Tm")
         ops.append(op)
     return x
 
 
-_OP_CACHES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_OP_CACHES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _op_cache(doc) -> dict:
@@ -225,9 +237,16 @@ def _op_cache(doc) -> dict:
         return {}
 
 
-def draw_lines(canvas, x_left: float, x_right: float, top: float, lines: list[str],
-               style: TextStyle, ops: list[str] | None = None,
-               base: bool | None = None) -> float:
+def draw_lines(
+    canvas,
+    x_left: float,
+    x_right: float,
+    top: float,
+    lines: list[str],
+    style: TextStyle,
+    ops: list[str] | None = None,
+    base: bool | None = None,
+) -> float:
     """Draw the lines of one paragraph downward from ``top`` (the top of the first line),
     all in the paragraph's base direction (``base``; default: ``base_rtl`` of all its
     lines); returns the height used."""

@@ -51,19 +51,34 @@ def roster(src: Source, opts: dict) -> Handout:
     contacts = opts.get("contacts", True)
     body = _body_from(src, opts)
     name = src.body_name(body)
-    consent = {r["id"]: r["contact_consent"] for r in
-               src.all("SELECT id, contact_consent FROM person WHERE deleted=0")}
+    consent = {
+        r["id"]: r["contact_consent"]
+        for r in src.all("SELECT id, contact_consent FROM person WHERE deleted=0")
+    }
     rows = []
     for i, m in enumerate(src.members(body["id"]), 1):
-        phone, email = _contact(src, {**m, "contact_consent": consent.get(m["person_id"], 0)},
-                                contacts)
-        row = [str(i), m["name"], m["organisation"], src.cap_label("SECTORS", m["sector"]),
-               src.cap_label("ROLES", m["role"]), src.cap_label("PIPELINE", m["status"])]
+        phone, email = _contact(
+            src, {**m, "contact_consent": consent.get(m["person_id"], 0)}, contacts
+        )
+        row = [
+            str(i),
+            m["name"],
+            m["organisation"],
+            src.cap_label("SECTORS", m["sector"]),
+            src.cap_label("ROLES", m["role"]),
+            src.cap_label("PIPELINE", m["status"]),
+        ]
         if contacts:
             row += [phone, email]
         rows.append(row)
-    header = [src.tr("No."), src.tr("Name"), src.tr("Organisation"), src.tr("Sector"),
-              src.tr("Role"), src.tr("Status")]
+    header = [
+        src.tr("No."),
+        src.tr("Name"),
+        src.tr("Organisation"),
+        src.tr("Sector"),
+        src.tr("Role"),
+        src.tr("Status"),
+    ]
     weights = [1.0, 2.7, 2.8, 2.6, 1.9, 1.6]
     if contacts:
         header += [src.tr("Phone"), src.tr("E-mail")]
@@ -74,9 +89,11 @@ def roster(src: Source, opts: dict) -> Handout:
     joined = sum(1 for m in src.members(body["id"]) if m["status"] == "joined")
     subtitle = src.ntr("{n} member", "{n} members", joined)
     if len(rows) > joined:
-        subtitle += " · " + src.ntr("{n} more on the way (proposed, approved or invited)",
-                                    "{n} more on the way (proposed, approved or invited)",
-                                    len(rows) - joined)
+        subtitle += " · " + src.ntr(
+            "{n} more on the way (proposed, approved or invited)",
+            "{n} more on the way (proposed, approved or invited)",
+            len(rows) - joined,
+        )
     story = kit.title(title, subtitle)
     story += kit.table(header, rows, weights)
     return Handout(title, name, story)
@@ -87,23 +104,45 @@ def signin(src: Source, opts: dict) -> Handout:
     meeting = _meeting_from(src, opts)
     body = src.body(meeting["body_id"])
     name = src.body_name(body)
-    rows = [[str(i), m["name"], m["organisation"], src.cap_label("ROLES", m["role"]), ""]
-            for i, m in enumerate(src.members(body["id"], ("joined",)), 1)]
-    header = [src.tr("No."), src.tr("Name"), src.tr("Organisation"), src.tr("Role"),
-              src.tr("Signature")]
+    rows = [
+        [str(i), m["name"], m["organisation"], src.cap_label("ROLES", m["role"]), ""]
+        for i, m in enumerate(src.members(body["id"], ("joined",)), 1)
+    ]
+    header = [
+        src.tr("No."),
+        src.tr("Name"),
+        src.tr("Organisation"),
+        src.tr("Role"),
+        src.tr("Signature"),
+    ]
     weights = [0.8, 4, 4, 2.4, 4]
     title = src.tr("Sign-in sheet")
-    when = src.tr("{date} at {time}", date=src.date(meeting["starts_at"]),
-                  time=src.time(meeting["starts_at"]))
+    when = src.tr(
+        "{date} at {time}", date=src.date(meeting["starts_at"]), time=src.time(meeting["starts_at"])
+    )
     story = kit.title(title, f"{name} · {when}")
-    story += kit.facts([(src.tr("Place"), meeting["place"]),
-                        (src.tr("Meeting"), src.cap_label("MEETING_KINDS", meeting["kind"]))])
+    story += kit.facts(
+        [
+            (src.tr("Place"), meeting["place"]),
+            (src.tr("Meeting"), src.cap_label("MEETING_KINDS", meeting["kind"])),
+        ]
+    )
     story += kit.table(header, rows, weights, min_row_height=22, fixed=True)
     story += kit.heading(src.tr("Guests"))
     guests = [["", "", "", "", ""] for _ in range(8)]
-    story += kit.table([src.tr("No."), src.tr("Name"), src.tr("Organisation"),
-                        src.tr("Phone"), src.tr("Signature")], guests, weights,
-                       min_row_height=22, fixed=True)
+    story += kit.table(
+        [
+            src.tr("No."),
+            src.tr("Name"),
+            src.tr("Organisation"),
+            src.tr("Phone"),
+            src.tr("Signature"),
+        ],
+        guests,
+        weights,
+        min_row_height=22,
+        fixed=True,
+    )
     return Handout(title, name, story)
 
 
@@ -111,6 +150,7 @@ def _meeting_from(src: Source, opts: dict) -> dict:
     if opts.get("meeting"):
         return src.meeting(opts["meeting"])
     from kehila_desktop.printing.handouts.source import Missing
+
     raise Missing("This handout needs a meeting (--meeting ID).")
 
 
@@ -126,18 +166,21 @@ def role_letter(src: Source, opts: dict) -> Handout:
         person = src.person(opts["member"])
         marks = ",".join("?" * len(LETTER_STATUSES))
         memberships = src.all(
-            "SELECT * FROM membership WHERE person_id=? AND deleted=0 "
-            f"AND status IN ({marks})", (person["id"], *LETTER_STATUSES))
+            f"SELECT * FROM membership WHERE person_id=? AND deleted=0 AND status IN ({marks})",
+            (person["id"], *LETTER_STATUSES),
+        )
         if opts.get("body"):
             memberships = [m for m in memberships if m["body_id"] == opts["body"]]
         if not memberships:
             from kehila_desktop.printing.handouts.source import Missing
+
             raise Missing("{name} is not a member of any body.", name=person["name"])
         letters = [(person, m) for m in memberships]
     else:
         body = _body_from(src, opts)
-        letters = [(src.person(m["person_id"]), m)
-                   for m in src.members(body["id"], LETTER_STATUSES)]
+        letters = [
+            (src.person(m["person_id"]), m) for m in src.members(body["id"], LETTER_STATUSES)
+        ]
     story: list = []
     bodies_named = set()
     program = src.program.get("name", "")
@@ -151,38 +194,56 @@ def role_letter(src: Source, opts: dict) -> Handout:
         story += kit.title(src.tr("Role letter"), src.cap(name))
         story += kit.para(src.tr("Dear {name},", name=person["name"]), space_after=6)
         if m["status"] == "joined":
-            opening = src.tr("We welcome you {to_body} of the {program} program, and thank you "
-                             "for joining. This letter sets out, from the start, what the role "
-                             "involves.", to_body=src.to_body(body), program=program)
+            opening = src.tr(
+                "We welcome you {to_body} of the {program} program, and thank you "
+                "for joining. This letter sets out, from the start, what the role "
+                "involves.",
+                to_body=src.to_body(body),
+                program=program,
+            )
         else:
-            opening = src.tr("You are invited {to_body} of the {program} program, as a "
-                             "member. This letter sets out, from the start, what the role "
-                             "involves.",
-                             to_body=src.to_body(body), program=program)
+            opening = src.tr(
+                "You are invited {to_body} of the {program} program, as a "
+                "member. This letter sets out, from the start, what the role "
+                "involves.",
+                to_body=src.to_body(body),
+                program=program,
+            )
         story += kit.para(opening, space_after=8)
         chair = src.person_name(body.get("chair_person_id"))
-        story += kit.facts([
-            (src.tr("Body"), name),
-            (src.tr("Role"), src.cap_label("ROLES", m["role"])),
-            (src.tr("Chair"), chair),
-            (src.tr("Meetings"), src.tr("{cadence}, {minutes} each",
-                                        cadence=src.label("CADENCES", body["cadence"]),
-                                        minutes=src.minutes(body["meeting_minutes"]))),
-        ])
+        story += kit.facts(
+            [
+                (src.tr("Body"), name),
+                (src.tr("Role"), src.cap_label("ROLES", m["role"])),
+                (src.tr("Chair"), chair),
+                (
+                    src.tr("Meetings"),
+                    src.tr(
+                        "{cadence}, {minutes} each",
+                        cadence=src.label("CADENCES", body["cadence"]),
+                        minutes=src.minutes(body["meeting_minutes"]),
+                    ),
+                ),
+            ]
+        )
         story += kit.heading(src.tr("Role requirements"))
         story += kit.para(m["role_requirements"] or src.tr("Not set yet."))
         story += kit.heading(src.tr("Expected regular attendance"))
-        story += kit.para(src.tr("At least {pct}% of the meetings.",
-                                 pct=m["expected_attendance"]))
+        story += kit.para(src.tr("At least {pct}% of the meetings.", pct=m["expected_attendance"]))
         story += kit.heading(src.tr("Areas of responsibility"))
-        story += kit.para(m["responsibilities"] or body.get("responsibilities")
-                          or src.tr("Not set yet."))
+        story += kit.para(
+            m["responsibilities"] or body.get("responsibilities") or src.tr("Not set yet.")
+        )
         if body["kind"] == "design":
-            story += kit.para(src.tr("Every member has an equal voice and equal weight in "
-                                     "decisions."), space_before=6)
+            story += kit.para(
+                src.tr("Every member has an equal voice and equal weight in decisions."),
+                space_before=6,
+            )
         story += kit.space(18)
-        story += kit.keep_together(kit.para(src.tr("With thanks,")) + kit.para(
-            src.program.get("authority") or src.program.get("locality", "")))
+        story += kit.keep_together(
+            kit.para(src.tr("With thanks,"))
+            + kit.para(src.program.get("authority") or src.program.get("locality", ""))
+        )
     if not letters:
         body = _body_from(src, opts)
         bodies_named.add(src.body_name(body))

@@ -34,26 +34,43 @@ def structure(src: Source, opts: dict) -> Handout:
     empty = Box("", [])
     title = src.tr("The program's collaborative mechanisms")
     story = kit.title(title, src.program.get("name", ""))
-    story.append(StructureDiagram(
-        _box(src, by_kind["steering"][0]) if "steering" in by_kind else empty,
-        _box(src, by_kind["design"][0]) if "design" in by_kind else empty,
-        _box(src, by_kind["program_team"][0]) if "program_team" in by_kind else None,
-        [_box(src, t) for t in teams], src.rtl))
+    story.append(
+        StructureDiagram(
+            _box(src, by_kind["steering"][0]) if "steering" in by_kind else empty,
+            _box(src, by_kind["design"][0]) if "design" in by_kind else empty,
+            _box(src, by_kind["program_team"][0]) if "program_team" in by_kind else None,
+            [_box(src, t) for t in teams],
+            src.rtl,
+        )
+    )
     for body in bodies:
         if body["kind"] == "work_team" and body.get("channel_key") not in chosen:
             continue
         members = src.members(body["id"], ("joined",))
         story += kit.heading(src.body_name(body))
-        story += kit.facts([
-            (src.tr("Chair"), src.person_name(body.get("chair_person_id"))),
-            (src.tr("Meetings"), src.tr("{cadence}, {minutes} each",
-                                        cadence=src.label("CADENCES", body["cadence"]),
-                                        minutes=src.minutes(body["meeting_minutes"]))),
-            (src.tr("Areas of responsibility"), body.get("responsibilities")),
-            (src.tr("Members"), src.join(
-                f"{m['name']} ({src.label('ROLES', m['role'])})" if m["role"] != "member"
-                else m["name"] for m in members)),
-        ])
+        story += kit.facts(
+            [
+                (src.tr("Chair"), src.person_name(body.get("chair_person_id"))),
+                (
+                    src.tr("Meetings"),
+                    src.tr(
+                        "{cadence}, {minutes} each",
+                        cadence=src.label("CADENCES", body["cadence"]),
+                        minutes=src.minutes(body["meeting_minutes"]),
+                    ),
+                ),
+                (src.tr("Areas of responsibility"), body.get("responsibilities")),
+                (
+                    src.tr("Members"),
+                    src.join(
+                        f"{m['name']} ({src.label('ROLES', m['role'])})"
+                        if m["role"] != "member"
+                        else m["name"]
+                        for m in members
+                    ),
+                ),
+            ]
+        )
     return Handout(title, "", story)
 
 
@@ -62,11 +79,12 @@ def composition(src: Source, opts: dict) -> Handout:
     body = src.body(opts["body"]) if opts.get("body") else src.body_of_kind("design")
     if body is None:
         from kehila_desktop.printing.handouts.source import Missing
+
         raise Missing("There is no design committee in this program file.")
     name = src.body_name(body)
     members = src.members(body["id"], ("joined",))
     total = len(members)
-    counts = {key: 0 for key in src.vocab_keys("SECTORS")}
+    counts = dict.fromkeys(src.vocab_keys("SECTORS"), 0)
     for m in members:
         counts[m["sector"]] = counts.get(m["sector"], 0) + 1
     target = int(src.program.get("residents_target_pct") or 0)
@@ -74,25 +92,41 @@ def composition(src: Source, opts: dict) -> Handout:
     share = round(100 * residents / total) if total else 0
     title = src.tr("Composition of the {body}", body=src.body_name(body, definite=True))
     story = kit.title(title, src.ntr("{n} member", "{n} members", total))
-    story += kit.para(src.tr("Residents: {share}% of the members (target: {target}%).",
-                             share=share, target=target), space_after=6)
-    rows = [[src.cap_label("SECTORS", key), str(n), f"{round(100 * n / total) if total else 0}%"]
-            for key, n in counts.items()]
-    chart_rows = [(src.cap_label("SECTORS", key), 100 * n / total if total else 0,
-                   f"{round(100 * n / total) if total else 0}%") for key, n in counts.items()]
+    story += kit.para(
+        src.tr(
+            "Residents: {share}% of the members (target: {target}%).", share=share, target=target
+        ),
+        space_after=6,
+    )
+    rows = [
+        [src.cap_label("SECTORS", key), str(n), f"{round(100 * n / total) if total else 0}%"]
+        for key, n in counts.items()
+    ]
+    chart_rows = [
+        (
+            src.cap_label("SECTORS", key),
+            100 * n / total if total else 0,
+            f"{round(100 * n / total) if total else 0}%",
+        )
+        for key, n in counts.items()
+    ]
     story += kit.subheading(src.tr("Share of members by sector"))
     top = max([v for _, v, _ in chart_rows] + [10])
     story.append(BarChart(chart_rows, src.rtl, maximum=min(100, -(-top // 10) * 10)))
     story += kit.subheading(src.tr("Residents' share against the target"))
-    story.append(BarChart([(src.cap_label("SECTORS", "resident"), share, f"{share}%")], src.rtl,
-                          target=target, maximum=100,
-                          target_label=src.tr("target {target}%", target=target)))
-    story += kit.table([src.tr("Sector"), src.tr("Members"), src.tr("Share")], rows,
-                       [6, 1.5, 1.5])
+    story.append(
+        BarChart(
+            [(src.cap_label("SECTORS", "resident"), share, f"{share}%")],
+            src.rtl,
+            target=target,
+            maximum=100,
+            target_label=src.tr("target {target}%", target=target),
+        )
+    )
+    story += kit.table([src.tr("Sector"), src.tr("Members"), src.tr("Share")], rows, [6, 1.5, 1.5])
     missing = [src.label("SECTORS", k) for k, n in counts.items() if n == 0]
     if missing:
-        story += kit.para(src.tr("Sectors with no member: {sectors}.",
-                                 sectors=src.join(missing)))
+        story += kit.para(src.tr("Sectors with no member: {sectors}.", sectors=src.join(missing)))
     return Handout(title, name, story)
 
 
@@ -105,15 +139,21 @@ def workplan(src: Source, opts: dict) -> Handout:
     for n, plan in enumerate(plans):
         if n:
             story += kit.page_break()
-        story += kit.heading(src.tr("{channel} channel",
-                                    channel=definite("CHANNELS", plan.key, src.language)))
+        story += kit.heading(
+            src.tr("{channel} channel", channel=definite("CHANNELS", plan.key, src.language))
+        )
         story += kit.subheading(src.tr("Situation picture"))
         story += kit.para(plan.situation_picture or src.tr("Not written yet."))
         if plan.sections:
-            story += kit.table([src.tr("Topic"), src.tr("Description"), src.tr("Key figure")],
-                               [[s.title, s.text, s.figure] for s in plan.sections], [2, 6, 2])
-        for label, text in ((src.tr("Problem space"), plan.problem_space),
-                            (src.tr("Solution space"), plan.solution_space)):
+            story += kit.table(
+                [src.tr("Topic"), src.tr("Description"), src.tr("Key figure")],
+                [[s.title, s.text, s.figure] for s in plan.sections],
+                [2, 6, 2],
+            )
+        for label, text in (
+            (src.tr("Problem space"), plan.problem_space),
+            (src.tr("Solution space"), plan.solution_space),
+        ):
             if text:
                 story += kit.subheading(label)
                 story += kit.para(text)
@@ -127,30 +167,63 @@ def workplan(src: Source, opts: dict) -> Handout:
             story += kit.para(goal.description)
             if goal.objectives:
                 story += kit.table(
-                    [src.tr("Objective"), src.tr("Indicator"), src.tr("Baseline"),
-                     src.tr("Target"), src.tr("By")],
-                    [[o.title, o.indicator, o.baseline, o.target, src.date(o.target_date)]
-                     for o in goal.objectives], [5, 4, 1.6, 1.6, 2.2])
+                    [
+                        src.tr("Objective"),
+                        src.tr("Indicator"),
+                        src.tr("Baseline"),
+                        src.tr("Target"),
+                        src.tr("By"),
+                    ],
+                    [
+                        [o.title, o.indicator, o.baseline, o.target, src.date(o.target_date)]
+                        for o in goal.objectives
+                    ],
+                    [5, 4, 1.6, 1.6, 2.2],
+                )
             rows = []
             for o in goal.objectives:
                 for a in o.actions:
-                    owner = src.body_name(bodies[a.owner_body_id]) \
-                        if a.owner_body_id in bodies else a.owner_name
-                    span = " – ".join(quarter_label(q, src.language) for q in dict.fromkeys(
-                        q for q in (a.start_quarter, a.end_quarter) if q))
-                    rows.append([a.title, owner, src.join(a.area_names), span,
-                                 src.money(a.budget), a.budget_source,
-                                 src.cap_label("ACTION_STATUSES", a.status)])
+                    owner = (
+                        src.body_name(bodies[a.owner_body_id])
+                        if a.owner_body_id in bodies
+                        else a.owner_name
+                    )
+                    span = " – ".join(
+                        quarter_label(q, src.language)
+                        for q in dict.fromkeys(q for q in (a.start_quarter, a.end_quarter) if q)
+                    )
+                    rows.append(
+                        [
+                            a.title,
+                            owner,
+                            src.join(a.area_names),
+                            span,
+                            src.money(a.budget),
+                            a.budget_source,
+                            src.cap_label("ACTION_STATUSES", a.status),
+                        ]
+                    )
                     active = set(quarters_between(a.start_quarter, a.end_quarter))
                     quarters |= active
                     timeline.append((a.title, active))
                     budget += a.budget
             if rows:
-                story += kit.table([src.tr("Action"), src.tr("Owner"), src.tr("Areas"),
-                                    src.tr("Quarters"), src.tr("Budget"), src.tr("Source"),
-                                    src.tr("Status")], rows, [4.2, 3, 2.4, 3.2, 1.9, 2.2, 1.8])
-        story += kit.para(src.tr("Budget of the channel: {amount}", amount=src.money(budget)),
-                          space_before=4)
+                story += kit.table(
+                    [
+                        src.tr("Action"),
+                        src.tr("Owner"),
+                        src.tr("Areas"),
+                        src.tr("Quarters"),
+                        src.tr("Budget"),
+                        src.tr("Source"),
+                        src.tr("Status"),
+                    ],
+                    rows,
+                    [4.2, 3, 2.4, 3.2, 1.9, 2.2, 1.8],
+                )
+        story += kit.para(
+            src.tr("Budget of the channel: {amount}", amount=src.money(budget)), space_before=4
+        )
         if timeline and quarters:
             story += kit.subheading(src.tr("Quarter timeline"))
             story.append(Timeline(sorted(quarters), timeline, src.rtl, src.language))
@@ -159,13 +232,22 @@ def workplan(src: Source, opts: dict) -> Handout:
     else:
         totals = budget_totals(src.conn, plans)
         story += kit.heading(src.tr("Budget summary"))
-        rows = [[src.cap_label("CHANNELS", p.key), src.money(totals.per_channel.get(p.key, 0)),
-                 src.money(totals.approved_per_channel.get(p.key, 0))] for p in plans]
+        rows = [
+            [
+                src.cap_label("CHANNELS", p.key),
+                src.money(totals.per_channel.get(p.key, 0)),
+                src.money(totals.approved_per_channel.get(p.key, 0)),
+            ]
+            for p in plans
+        ]
         rows.append([src.tr("Total"), src.money(totals.total), src.money(totals.approved)])
-        story += kit.table([src.tr("Channel"), src.tr("Budget"), src.tr("Approved")], rows,
-                           [4, 2, 2])
-        rows = [[source or src.tr("No source given"), src.money(amount)]
-                for source, amount in totals.per_source.items()]
+        story += kit.table(
+            [src.tr("Channel"), src.tr("Budget"), src.tr("Approved")], rows, [4, 2, 2]
+        )
+        rows = [
+            [source or src.tr("No source given"), src.money(amount)]
+            for source, amount in totals.per_source.items()
+        ]
         story += kit.table([src.tr("Source"), src.tr("Budget")], rows, [6, 2])
     return Handout(title, "", story)
 
@@ -177,45 +259,70 @@ def open_call(src: Source, opts: dict) -> Handout:
     locality = src.program.get("locality", "")
     title = src.tr("Open invitation to join the design committee")
     story = kit.title(title, program)
-    story += kit.para(src.tr(
-        "Residents of {locality}, professionals and organisations are invited to join the "
-        "design committee of the {program} program.", locality=locality, program=program),
-        space_after=8)
+    story += kit.para(
+        src.tr(
+            "Residents of {locality}, professionals and organisations are invited to join the "
+            "design committee of the {program} program.",
+            locality=locality,
+            program=program,
+        ),
+        space_after=8,
+    )
     story += kit.heading(src.tr("What is the design committee?"))
-    story += kit.para(src.tr(
-        "A local, multi-sector committee of significant players in the locality, with "
-        "diverse points of view. Together it defines shared goals and targets and formulates "
-        "the local work plan of the program."))
-    story += kit.para(src.tr(
-        "Every member has an equal voice and equal weight in decisions."))
-    story += kit.para(src.tr(
-        "The design committee is not a statutory body and no substitute for the municipal "
-        "leadership: it is a voluntary space that helps advance municipal moves."))
+    story += kit.para(
+        src.tr(
+            "A local, multi-sector committee of significant players in the locality, with "
+            "diverse points of view. Together it defines shared goals and targets and formulates "
+            "the local work plan of the program."
+        )
+    )
+    story += kit.para(src.tr("Every member has an equal voice and equal weight in decisions."))
+    story += kit.para(
+        src.tr(
+            "The design committee is not a statutory body and no substitute for the municipal "
+            "leadership: it is a voluntary space that helps advance municipal moves."
+        )
+    )
     story += kit.heading(src.tr("Who is invited?"))
     for key in src.vocab_keys("SECTORS"):
         story += kit.para("• " + src.cap_label("SECTORS", key), space_after=1)
     target = src.program.get("residents_target_pct")
     if target:
-        story += kit.para(src.tr("We aim for residents to be at least {target}% of the "
-                                 "committee.", target=target), space_before=4)
+        story += kit.para(
+            src.tr(
+                "We aim for residents to be at least {target}% of the committee.", target=target
+            ),
+            space_before=4,
+        )
     story += kit.heading(src.tr("What is expected?"))
     if design:
-        story += kit.para(src.tr("{cadence}, {minutes} each",
-                                 cadence=src.label("CADENCES", design["cadence"]),
-                                 minutes=src.minutes(design["meeting_minutes"])))
-    story += kit.para(src.tr(
-        "Role requirements, the regular attendance expected and each member's areas of "
-        "responsibility are set out in writing from the start."))
+        story += kit.para(
+            src.tr(
+                "{cadence}, {minutes} each",
+                cadence=src.label("CADENCES", design["cadence"]),
+                minutes=src.minutes(design["meeting_minutes"]),
+            )
+        )
+    story += kit.para(
+        src.tr(
+            "Role requirements, the regular attendance expected and each member's areas of "
+            "responsibility are set out in writing from the start."
+        )
+    )
     manager = src.one(
         "SELECT p.name, p.phone, p.email, p.contact_consent FROM membership m JOIN person p "
-        "ON p.id=m.person_id WHERE m.role='manager' AND m.deleted=0 AND p.deleted=0 LIMIT 1")
+        "ON p.id=m.person_id WHERE m.role='manager' AND m.deleted=0 AND p.deleted=0 LIMIT 1"
+    )
     story += kit.heading(src.tr("How to join"))
     if manager:
         contact = [manager["name"]]
         if opts.get("contacts", True) and manager["contact_consent"]:
             contact += [manager["phone"], manager["email"]]
-        story += kit.para(src.tr("Contact the program manager: {contact}",
-                                 contact=", ".join(c for c in contact if c)))
+        story += kit.para(
+            src.tr(
+                "Contact the program manager: {contact}", contact=", ".join(c for c in contact if c)
+            )
+        )
     else:
         story += kit.para(src.tr("Contact the program manager in the authority."))
     return Handout(title, src.body_name(design) if design else "", story)

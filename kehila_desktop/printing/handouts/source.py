@@ -16,8 +16,10 @@ from kehila_desktop.core.i18n import definite as definite_word
 from kehila_desktop.core.i18n import format_date, is_rtl, join_list, label, minutes, ntr, ptr, tr
 from kehila_desktop.core.file.programfile import ProgramFile, open_program
 
-BODY_ORDER = ("CASE kind WHEN 'steering' THEN 0 WHEN 'design' THEN 1 WHEN 'work_team' THEN 2 "
-              "ELSE 3 END, position")
+BODY_ORDER = (
+    "CASE kind WHEN 'steering' THEN 0 WHEN 'design' THEN 1 WHEN 'work_team' THEN 2 "
+    "ELSE 3 END, position"
+)
 ACTIVE = ("proposed", "approved", "invited", "joined")
 ROLE_ORDER = ["chair", "manager", "companion", "team_representative", "member", "fellow"]
 
@@ -62,8 +64,7 @@ class Source:
         return self.all(f"SELECT * FROM body WHERE deleted=0 ORDER BY {BODY_ORDER}")
 
     def body_of_kind(self, kind: str) -> dict | None:
-        return self.one("SELECT * FROM body WHERE deleted=0 AND kind=? ORDER BY position",
-                        (kind,))
+        return self.one("SELECT * FROM body WHERE deleted=0 AND kind=? ORDER BY position", (kind,))
 
     def meeting(self, meeting_id: str) -> dict:
         row = self.one("SELECT * FROM meeting WHERE id=? AND deleted=0", (meeting_id,))
@@ -84,7 +85,9 @@ class Source:
             "SELECT m.*, p.name, p.organisation, p.title, p.sector, p.phone, p.email, "
             "p.area_id, p.community FROM membership m JOIN person p ON p.id=m.person_id "
             f"WHERE m.body_id=? AND m.deleted=0 AND p.deleted=0 AND m.status IN ({marks}) "
-            "ORDER BY p.name", (body_id, *statuses))
+            "ORDER BY p.name",
+            (body_id, *statuses),
+        )
         rank = {r: i for i, r in enumerate(ROLE_ORDER)}
         rows.sort(key=lambda r: rank.get(r["role"], len(rank)))
         return rows
@@ -114,7 +117,7 @@ class Source:
         return join_list(items, self.language)
 
     def minutes(self, n: int) -> str:
-        """"90 minutes" in the handout's language (its plural form)."""
+        """ "90 minutes" in the handout's language (its plural form)."""
         return minutes(n, self.language)
 
     def cap(self, text: str) -> str:
@@ -127,7 +130,7 @@ class Source:
         return self.cap(self.label(vocabulary, key))
 
     def to_body(self, body: dict) -> str:
-        """"to the {body}" with the language's grammar (Hebrew "לוועדה המעצבת", with the
+        """ "to the {body}" with the language's grammar (Hebrew "לוועדה המעצבת", with the
         article the bare name lacks), for sentences such as an invitation to join."""
         name = self.body_name(body)
         if name == self.label("BODY_KINDS", body["kind"]):
@@ -137,10 +140,15 @@ class Source:
                 return self.tr("to the design committee")
             if body["kind"] == "program_team":
                 return self.tr("to the program team")
-        if body["kind"] == "work_team" and body.get("channel_key") and name == self.tr(
-                "{channel} work team", channel=self.label("CHANNELS", body["channel_key"])):
-            return self.tr("to the {channel} work team",
-                           channel=self.label("CHANNELS", body["channel_key"]))
+        if (
+            body["kind"] == "work_team"
+            and body.get("channel_key")
+            and name
+            == self.tr("{channel} work team", channel=self.label("CHANNELS", body["channel_key"]))
+        ):
+            return self.tr(
+                "to the {channel} work team", channel=self.label("CHANNELS", body["channel_key"])
+            )
         return self.tr("to the {body}", body=name)
 
     def label(self, vocabulary: str, key: str | None) -> str:
@@ -155,18 +163,26 @@ class Source:
         for lang in ("en", "he", "ar"):
             defaults.add(label("BODY_KINDS", body["kind"], lang))
             if body.get("channel_key"):
-                defaults.add(tr("{channel} work team", lang,
-                                channel=label("CHANNELS", body["channel_key"], lang)))
+                defaults.add(
+                    tr(
+                        "{channel} work team",
+                        lang,
+                        channel=label("CHANNELS", body["channel_key"], lang),
+                    )
+                )
         if (not name or name in defaults) and definite:
             if body["kind"] == "work_team" and body.get("channel_key"):
-                return self.ptr("work team, definite", "{channel} work team",
-                                channel=definite_word("CHANNELS", body["channel_key"],
-                                                      self.language))
+                return self.ptr(
+                    "work team, definite",
+                    "{channel} work team",
+                    channel=definite_word("CHANNELS", body["channel_key"], self.language),
+                )
             return self.ptr("body, definite", enums.BODY_KINDS.get(body["kind"], body["kind"]))
         if not name or name in defaults:
             if body["kind"] == "work_team" and body.get("channel_key"):
-                return self.tr("{channel} work team",
-                               channel=self.label("CHANNELS", body["channel_key"]))
+                return self.tr(
+                    "{channel} work team", channel=self.label("CHANNELS", body["channel_key"])
+                )
             return self.label("BODY_KINDS", body["kind"])
         return name
 
