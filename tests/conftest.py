@@ -13,6 +13,13 @@ os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "data")
 os.environ["KEHILA_DATA_DIR"] = os.path.join(_HOME, "kehila")
 
 import pytest  # noqa: E402
+from hypothesis import settings as hypothesis_settings  # noqa: E402
+
+# In CI the generated cases are the same on every run (a flaky test is a failed test); locally
+# they vary, to keep finding new ones.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 from kehila_desktop.core import i18n  # noqa: E402
 

@@ -161,3 +161,19 @@ def test_every_help_text_is_there_and_translated(language):
     assert all(english.values()), [k for k, v in english.items() if not v]  # no bare argument
     same = [k for k in english if translated[k] == english[k]]
     assert not same, f"untranslated --help texts in {language}: {same}"
+
+
+def test_the_sample_is_the_same_program_every_time(tmp_path):
+    """Every new sample holds the same program (its row ids differ, its findings may not):
+    a facilitator comparing two laptops, or a test, sees the same warnings."""
+    from kehila_desktop import cli
+
+    outputs = []
+    for name in ("one", "two"):
+        path = tmp_path / f"{name}.kehila"
+        assert cli.main(["new", str(path), "--sample"]) == 0
+        done = subprocess.run([sys.executable, "-m", "kehila_desktop.cli", "check", str(path),
+                               "--all", "--language", "en"], capture_output=True, text=True,
+                              timeout=120)
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1] and outputs[0]

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import random
-import zlib
 from datetime import date, timedelta
 
 from kehila_desktop.core.structure import edits
@@ -360,11 +359,12 @@ def _meeting(
             if len(members) <= MAX_ATTENDANCE_PER_MEETING
             else rng.sample(members, MAX_ATTENDANCE_PER_MEETING)
         )
+        place = {person_id: i for i, (person_id, _) in enumerate(members)}  # stable, unlike ids
         for person_id, _ in attendees:
             # everyone misses at most one meeting in seven (above the expected 75%) …
             r = rng.random()
             state = "late" if r < 0.1 else "present"
-            if (n + zlib.crc32(person_id.encode())) % 7 == 0:
+            if (n + place[person_id]) % 7 == 0:
                 state = "excused" if r < 0.5 else "absent"
             if person_id == low_attender:  # … except one member, built to fall below
                 state = "absent" if n % 3 else "present"
