@@ -124,6 +124,15 @@ class View(LazyView):
         self.panel_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no unnamed tab stop
         self.panel_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.panel_scroll.setWidget(self.panel)
+        # never narrower than the panel itself: its fields and buttons are not cut or scrolled
+        # sideways; the list gives way instead (it scrolls its own columns)
+        self.panel_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.panel_scroll.setMinimumWidth(
+            self.panel.minimumSizeHint().width()
+            + self.panel_scroll.verticalScrollBar().sizeHint().width()
+        )
+        self.left.setMinimumWidth(280)  # the list scrolls; the tabs get scroll arrows
+        split.setChildrenCollapsible(False)
         split.addWidget(self.panel_scroll)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
