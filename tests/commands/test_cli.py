@@ -172,8 +172,20 @@ def test_the_sample_is_the_same_program_every_time(tmp_path):
     for name in ("one", "two"):
         path = tmp_path / f"{name}.kehila"
         assert cli.main(["new", str(path), "--sample"]) == 0
-        done = subprocess.run([sys.executable, "-m", "kehila_desktop.cli", "check", str(path),
-                               "--all", "--language", "en"], capture_output=True, text=True,
-                              timeout=120)
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "kehila_desktop.cli",
+                "check",
+                str(path),
+                "--all",
+                "--language",
+                "en",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         outputs.append(done.stdout)
     assert outputs[0] == outputs[1] and outputs[0]
