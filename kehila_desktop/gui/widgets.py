@@ -127,6 +127,24 @@ def use_latin_digits(*editors: QWidget) -> None:
         if calendar is not None:
             calendar.setLocale(locale)
             calendar.setFirstDayOfWeek(first_day)  # the user's week, not Libya's
+            israeli_weekend(calendar)
+
+
+def israeli_weekend(calendar: QCalendarWidget) -> None:
+    """Friday and Saturday drawn as the weekend, Sunday as a working day (the locale used for
+    Latin digits would mark Saturday and Sunday)."""
+    from PySide6.QtCore import Qt
+
+    day = Qt.DayOfWeek
+    weekday = calendar.weekdayTextFormat(day.Monday)
+    weekend = calendar.weekdayTextFormat(day.Saturday)
+    if weekend == weekday:  # a locale without a weekend colour: use the usual red
+        from PySide6.QtGui import QColor
+
+        weekend.setForeground(QColor("#c0392b"))
+    calendar.setWeekdayTextFormat(day.Sunday, weekday)
+    calendar.setWeekdayTextFormat(day.Friday, weekend)
+    calendar.setWeekdayTextFormat(day.Saturday, weekend)
 
 
 def refresh_latin_digits() -> None:
