@@ -31,6 +31,7 @@ from collections.abc import Callable
 
 from kehila_desktop.core import enums
 from kehila_desktop.core.i18n import LANGUAGES, join_list, label as vocab_label, ntr, tr
+from kehila_desktop.core.file.tables import PERSON_FIELDS
 from kehila_desktop.core.people.contacts import clean_phone, validate_email, validate_phone
 from kehila_desktop.core.people.search import normalise, phone_digits
 from kehila_desktop.core.sheets import (
@@ -243,18 +244,7 @@ def _existing(conn: sqlite3.Connection):
     by_phone: dict[str, str] = {}
     by_name: dict[str, list[str]] = {}
     people: dict[str, dict] = {}
-    cols = (
-        "name",
-        "organisation",
-        "title",
-        "sector",
-        "area_id",
-        "community",
-        "phone",
-        "email",
-        "notes",
-        "contact_consent",
-    )
+    cols = PERSON_FIELDS
     for row in conn.execute(f"SELECT id, {', '.join(cols)} FROM person WHERE deleted=0"):
         pid, values = row[0], dict(zip(cols, row[1:]))
         people[pid] = values

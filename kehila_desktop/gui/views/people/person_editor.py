@@ -21,19 +21,6 @@ from kehila_desktop.core.i18n import label, tr
 from kehila_desktop.core.people.contacts import clean_phone, validate_email, validate_phone
 from kehila_desktop.gui.direction import align_to_text
 
-FIELDS = (
-    "name",
-    "organisation",
-    "title",
-    "sector",
-    "area_id",
-    "community",
-    "phone",
-    "email",
-    "notes",
-    "contact_consent",
-)
-
 
 def _problem_label() -> QLabel:
     lab = QLabel()
