@@ -37,10 +37,11 @@ from kehila_desktop.core.errors import KehilaError
 from kehila_desktop.core.i18n import isolated_fields, label, ntr, tr
 from kehila_desktop.core.people import edits as people, queries as people_q
 from kehila_desktop.core.people.search import PeopleFilter
-from kehila_desktop.core.structure import memberships, queries as structure_q
+from kehila_desktop.core.structure import approval, memberships, queries as structure_q
 from kehila_desktop.gui import dialogs
 from kehila_desktop.gui.context import AppContext
 from kehila_desktop.gui.views.lazy import LazyView
+from kehila_desktop.gui.views.people.approval_dialog import ATTACH, ApprovalDialog
 from kehila_desktop.gui.views.people.composition_chart import CompositionChart
 from kehila_desktop.gui.views.people.import_dialog import ImportPreview
 from kehila_desktop.gui.views.people.matrix import MatrixModel
@@ -375,17 +376,23 @@ class View(LazyView):
         if pid is None or conn is None:
             self.memberships.show_person(None, [])
             return
-        from kehila_desktop.core.structure.guide import approving_decisions
-
         rows = structure_q.memberships_of_person(conn, pid)
-        approved = approving_decisions(conn)
+        approved = approval.approvals(conn)
         for row in rows:
             row["approved_by"] = approved.get(row["id"])
         self.memberships.show_person(people_q.person_name(conn, pid), rows)
 
     def _changed(self, changed) -> None:
         tables = getattr(changed, "tables", None)
-        if tables and not tables & {"person", "membership", "body", "area", "program", "channel"}:
+        if tables and not tables & {
+            "person",
+            "membership",
+            "body",
+            "area",
+            "program",
+            "channel",
+            "decision",
+        }:
             return
         # 5,000 people take ~150 ms to re-read: not on every edit in another view
         self.refresh_when_shown()
@@ -486,13 +493,41 @@ class View(LazyView):
 
     def advance_membership(self, mid: str) -> None:
         m = self._membership(mid)
-        nxt = memberships.NEXT_STATUS.get(m["status"])
+        nxt = memberships.next_status(self.context.pf.conn, mid)
         if nxt is None:
+            return
+        if nxt == memberships.APPROVED:
+            self.approve_membership(mid)
             return
         self.context.run(
             tr("{person}: {status}", person=m["person"], status=label("PIPELINE", nxt)),
             lambda ops: memberships.advance_membership(ops, mid),
         )
+
+    def approve_membership(self, mid: str) -> None:
+        """The steering committee approves: attach to a passed decision on the composition or
+        put forward to its next meeting (``ApprovalDialog``)."""
+        conn = self.context.pf.conn
+        m = self._membership(mid)
+        dialog = ApprovalDialog(
+            m["person"],
+            approval.passed_composition_decisions(conn),
+            approval.next_steering_meeting(conn),
+            parent=self,
+        )
+        if self.exec_dialog(dialog) != QDialog.DialogCode.Accepted:
+            return
+        how, target = dialog.choice()
+        if how == ATTACH:
+            self.context.run(
+                tr("approve {person} by the steering decision", person=m["person"]),
+                lambda ops: approval.attach_to_decision(ops, target, [mid]),
+            )
+        else:
+            self.context.run(
+                tr("put {person} forward to the steering committee", person=m["person"]),
+                lambda ops: approval.put_forward(ops, [mid], target),
+            )
 
     def remove_membership(self, mid: str) -> None:
         m = self._membership(mid)
