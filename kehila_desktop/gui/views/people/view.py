@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -40,6 +39,7 @@ from kehila_desktop.core.people.search import PeopleFilter
 from kehila_desktop.core.structure import memberships, queries as structure_q
 from kehila_desktop.gui import dialogs
 from kehila_desktop.gui.context import AppContext
+from kehila_desktop.gui.filedialogs import name_filter, open_path, save_path
 from kehila_desktop.gui.views.lazy import LazyView
 from kehila_desktop.gui.views.people.composition_chart import CompositionChart
 from kehila_desktop.gui.views.people.import_dialog import ImportPreview
@@ -580,19 +580,20 @@ class View(LazyView):
 
     # --- import / export ------------------------------------------------------------------
     def _ask_open_sheet(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(
+        return open_path(
             self,
             tr("Import people"),
             "",
-            tr("Sheets") + " (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv)",
+            name_filter(tr("Sheets"), "*.xlsx", "*.xlsm", "*.xlsb", "*.xls", "*.ods", "*.csv"),
         )
-        return path
 
     def _ask_save_sheet(self) -> str:
-        path, _ = QFileDialog.getSaveFileName(
-            self, tr("Export people"), tr("people") + ".xlsx", tr("Sheets") + " (*.xlsx *.csv)"
+        return save_path(
+            self,
+            tr("Export people"),
+            tr("people") + ".xlsx",
+            name_filter(tr("Sheets"), "*.xlsx", "*.csv"),
         )
-        return path
 
     def import_dialog(self) -> None:
         path = self.ask_open_sheet()
