@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from kehila_desktop.core import enums, health
-from kehila_desktop.core.structure.composition import composition
+from kehila_desktop.core.structure.composition import composition, residents_definition
 from kehila_desktop.core.errors import KehilaError
 from kehila_desktop.core.i18n import isolated_fields, label, ntr, tr
 from kehila_desktop.core.people import edits as people, queries as people_q
@@ -555,6 +555,7 @@ class View(LazyView):
                 comp.in_pipeline,
             )
         self.comp_summary.setText(text)
+        self.comp_summary.setToolTip(residents_definition(comp.total))
         with isolated_fields():  # names in another script keep their numbers in place
             findings = self.composition_findings()
         for finding in findings:
