@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QListWidget, QListWidgetItem, Q
 from kehila_desktop.core import health
 from kehila_desktop.core.i18n import isolated_fields, ntr, tr
 from kehila_desktop.core.structure import queries as structure_q
-from kehila_desktop.core.structure.composition import composition
+from kehila_desktop.core.structure.composition import composition, residents_definition
 from kehila_desktop.gui.views.people.composition_chart import CompositionChart
 
 COMPOSITION_TAB = 2
@@ -91,6 +91,7 @@ class CompositionTab:
                 comp.in_pipeline,
             )
         self.comp_summary.setText(text)
+        self.comp_summary.setToolTip(residents_definition(comp.total))
         with isolated_fields():  # names in another script keep their numbers in place
             findings = self.composition_findings()
         for finding in findings:

@@ -5,28 +5,30 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog
 
 from kehila_desktop.core.errors import KehilaError
 from kehila_desktop.core.i18n import tr
+from kehila_desktop.gui.filedialogs import name_filter, open_path, save_path
 from kehila_desktop.gui.views.people.import_dialog import ImportPreview
 
 
 class SheetActions:
     def _ask_open_sheet(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(
+        return open_path(
             self,
             tr("Import people"),
             "",
-            tr("Sheets") + " (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv)",
+            name_filter(tr("Sheets"), "*.xlsx", "*.xlsm", "*.xlsb", "*.xls", "*.ods", "*.csv"),
         )
-        return path
 
     def _ask_save_sheet(self) -> str:
-        path, _ = QFileDialog.getSaveFileName(
-            self, tr("Export people"), tr("people") + ".xlsx", tr("Sheets") + " (*.xlsx *.csv)"
+        return save_path(
+            self,
+            tr("Export people"),
+            tr("people") + ".xlsx",
+            name_filter(tr("Sheets"), "*.xlsx", "*.csv"),
         )
-        return path
 
     def import_dialog(self) -> None:
         path = self.ask_open_sheet()
