@@ -82,3 +82,32 @@ def chaired_body_names(conn: sqlite3.Connection, person_id: str) -> list[str]:
             "SELECT name FROM live_body WHERE chair_person_id=? ORDER BY position", (person_id,)
         )
     ]
+
+
+def created_at(conn: sqlite3.Connection, person_id: str) -> int | None:
+    """When the person was added (the history time of their insert), None if not recorded."""
+    row = conn.execute(
+        "SELECT min(s.at) FROM change c JOIN step s ON s.n = c.step "
+        "JOIN history_name t ON t.n = c.tbl "
+        "WHERE t.text = 'person' AND c.row = ? AND c.field IS NULL",
+        (person_id,),
+    ).fetchone()
+    return row[0] if row else None
+
+
+def join_order(conn: sqlite3.Connection, first: str, second: str) -> tuple[str, str]:
+    """(keep, drop) for joining two records of one person: the one in more bodies stays, on a
+    tie the one added earlier (then the smaller id, so every copy suggests the same)."""
+
+    def key(person_id: str) -> tuple:
+        when = created_at(conn, person_id)
+        return (-membership_count(conn, person_id), when is None, when or 0, person_id)
+
+    keep, drop = sorted((first, second), key=key)
+    return keep, drop
+
+
+def membership_count(conn: sqlite3.Connection, person_id: str) -> int:
+    return conn.execute(
+        "SELECT count(*) FROM live_membership WHERE person_id=?", (person_id,)
+    ).fetchone()[0]

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -35,6 +34,7 @@ from kehila_desktop.core.errors import KehilaError
 from kehila_desktop.core.i18n import LANGUAGE_NAMES, LANGUAGES, format_date, language, tr
 from kehila_desktop.gui import dialogs, settings
 from kehila_desktop.gui.printing import output
+from kehila_desktop.gui.filedialogs import name_filter, save_path
 from kehila_desktop.gui.printing.job import BuildJob
 from kehila_desktop.gui.printing.preview import Preview
 from kehila_desktop.core.meetings import queries as mq
@@ -499,10 +499,7 @@ class PrintWindow(QDialog):
         return done
 
     def ask_save_path(self, suggested: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(
-            self, tr("Export PDF"), suggested, tr("PDF files (*.pdf)")
-        )
-        return path
+        return save_path(self, tr("Export PDF"), suggested, name_filter(tr("PDF files"), "*.pdf"))
 
     def suggested_path(self) -> str:
         """The handout, the program and today's date, in the folder of the last export (or
