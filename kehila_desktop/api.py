@@ -147,6 +147,14 @@ class Program:
 
         self._run(edits.delete_person, person_id)
 
+    def join_people(self, keep_id: str, drop_id: str) -> None:
+        """Join two records of one person into ``keep_id`` (one undo step): memberships,
+        attendance, owners and chairs move to it, its empty fields are filled from the other,
+        and the other is deleted."""
+        from kehila_desktop.core.people import edits
+
+        self._run(edits.join_people, keep_id, drop_id)
+
     # --- bodies and memberships -----------------------------------------------------------
     def body_ids(self, kind: str) -> list[str]:
         """The ids of the bodies of ``kind``: steering, design, work_team or program_team."""

@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -26,6 +25,7 @@ from kehila_desktop.core.i18n import LANGUAGE_NAMES, LANGUAGES, language, tr
 from kehila_desktop.gui import dialogs, settings, sharing
 from kehila_desktop.gui.context import AppContext
 from kehila_desktop.gui.filecontrol import SUFFIX, FileController
+from kehila_desktop.gui.filedialogs import name_filter, open_path, save_path
 from kehila_desktop.gui.language import apply_language
 from kehila_desktop.gui.printing import install as install_printing
 from kehila_desktop.gui.views import VIEW_KEYS, load_view_class, view_title
@@ -384,7 +384,7 @@ class MainWindow(QMainWindow):
         self._update_actions(True)
 
     def _filter(self) -> str:
-        return tr("Kehila program files (*{suffix})", suffix=SUFFIX)
+        return name_filter(tr("Kehila program files"), "*" + SUFFIX)
 
     def _folder(self) -> str:
         """Where file dialogs start: the open file's folder (unless it is the app's own data
@@ -404,16 +404,10 @@ class MainWindow(QMainWindow):
         ) or str(Path.home())
 
     def ask_open_path(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(
-            self, tr("Open a program file"), self._folder(), self._filter()
-        )
-        return path
+        return open_path(self, tr("Open a program file"), self._folder(), self._filter())
 
     def ask_save_path(self, title: str, suggested: str = "") -> str:
-        path, _ = QFileDialog.getSaveFileName(
-            self, title, suggested or self._folder(), self._filter()
-        )
-        return path
+        return save_path(self, title, suggested or self._folder(), self._filter())
 
     def open_dialog(self) -> None:
         path = self.ask_open_path()

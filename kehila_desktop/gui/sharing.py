@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from kehila_desktop.core.errors import KehilaError
 from kehila_desktop.core.i18n import tr
 from kehila_desktop.gui import dialogs
+from kehila_desktop.gui.filedialogs import name_filter, open_path
 from kehila_desktop.gui.widgets import insert_menu_group
 from kehila_desktop.gui.direction import align_to_text
 
@@ -213,13 +214,12 @@ class SharingActions(QObject):
         return Path(dialog.folder.text()), dialog.no_contacts.isChecked()
 
     def ask_incoming(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(
+        return open_path(
             self.window,
             tr("Merge a received copy"),
             str(Path(self.context.pf.path).parent),
-            tr("Kehila program files (*{suffix})", suffix=".kehila"),
+            name_filter(tr("Kehila program files"), "*.kehila"),
         )
-        return path
 
     # --- share ----------------------------------------------------------------------------
     def share(self):
