@@ -124,3 +124,13 @@ def find_person(conn: sqlite3.Connection, wanted: str) -> list[str]:
             (wanted, wanted, wanted.replace("%", "").replace("_", "") + "%"),
         ).fetchall()
     ]
+
+
+def people(conn: sqlite3.Connection) -> list[dict]:
+    """Every live person: id, name, sector, organisation, area_id, contact_consent (by name)."""
+    cur = conn.execute(
+        "SELECT id, name, sector, organisation, area_id, contact_consent FROM live_person "
+        "ORDER BY name, rowid"
+    )
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row)) for row in cur.fetchall()]
