@@ -95,19 +95,32 @@ def created_at(conn: sqlite3.Connection, person_id: str) -> int | None:
     return row[0] if row else None
 
 
-def join_order(conn: sqlite3.Connection, first: str, second: str) -> tuple[str, str]:
-    """(keep, drop) for joining two records of one person: the one in more bodies stays, on a
-    tie the one added earlier (then the smaller id, so every copy suggests the same)."""
+def join_order(conn: sqlite3.Connection, people: list[str]) -> list[tuple[str, str]]:
+    """(keep, drop) pairs for joining records of one person: the one in more bodies stays, on a
+    tie the one added earlier (then the smaller id, so every copy suggests the same); each of
+    the others is joined into it."""
 
     def key(person_id: str) -> tuple:
         when = created_at(conn, person_id)
         return (-membership_count(conn, person_id), when is None, when or 0, person_id)
 
-    keep, drop = sorted((first, second), key=key)
-    return keep, drop
+    keep, *drops = sorted(dict.fromkeys(people), key=key)
+    return [(keep, drop) for drop in drops]
 
 
 def membership_count(conn: sqlite3.Connection, person_id: str) -> int:
     return conn.execute(
         "SELECT count(*) FROM live_membership WHERE person_id=?", (person_id,)
     ).fetchone()[0]
+
+
+def find_person(conn: sqlite3.Connection, wanted: str) -> list[str]:
+    """The live people whose id is ``wanted`` or (four characters or more) starts with it."""
+    wanted = (wanted or "").strip()
+    return [
+        row[0]
+        for row in conn.execute(
+            "SELECT id FROM live_person WHERE id=? OR (length(?)>=4 AND id LIKE ?)",
+            (wanted, wanted, wanted.replace("%", "").replace("_", "") + "%"),
+        ).fetchall()
+    ]
