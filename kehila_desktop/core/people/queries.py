@@ -141,3 +141,13 @@ def duplicates_of(conn: sqlite3.Connection, person_id: str) -> list[str]:
         if person_id in group["people"]:
             found.update(dict.fromkeys(p for p in group["people"] if p != person_id))
     return list(found)
+
+
+def people(conn: sqlite3.Connection) -> list[dict]:
+    """Every live person: id, name, sector, organisation, area_id, contact_consent (by name)."""
+    cur = conn.execute(
+        "SELECT id, name, sector, organisation, area_id, contact_consent FROM live_person "
+        "ORDER BY name, rowid"
+    )
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row)) for row in cur.fetchall()]

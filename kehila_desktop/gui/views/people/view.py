@@ -263,10 +263,10 @@ class View(FilterBar, PersonActions, MembershipActions, CompositionTab, SheetAct
         if pid is None or conn is None:
             self.memberships.show_person(None, [])
             return
-        from kehila_desktop.core.structure.guide import approving_decisions
+        from kehila_desktop.core.structure.approval import approvals
 
         rows = structure_q.memberships_of_person(conn, pid)
-        approved = approving_decisions(conn)
+        approved = approvals(conn)
         for row in rows:
             row["approved_by"] = approved.get(row["id"])
         self.memberships.show_person(people_q.person_name(conn, pid), rows)
@@ -293,7 +293,15 @@ class View(FilterBar, PersonActions, MembershipActions, CompositionTab, SheetAct
 
     def _changed(self, changed) -> None:
         tables = getattr(changed, "tables", None)
-        if tables and not tables & {"person", "membership", "body", "area", "program", "channel"}:
+        if tables and not tables & {
+            "person",
+            "membership",
+            "body",
+            "area",
+            "program",
+            "channel",
+            "decision",
+        }:
             return
         # 5,000 people take ~150 ms to re-read: not on every edit in another view
         self.refresh_when_shown()
