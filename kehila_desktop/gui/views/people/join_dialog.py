@@ -23,15 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kehila_desktop.core.i18n import isolate, isolated_fields, tr
+from kehila_desktop.core.i18n import isolate, tr
 from kehila_desktop.core.people import edits as people, queries as people_q
 from kehila_desktop.core.people.search import search_people
+from kehila_desktop.gui.direction import screen_rtl
 
 _SHOWN = 200  # people listed at once in "Join with…" (typing narrows the list)
 
 
 def plain_label(text: str) -> QLabel:
-    label = QLabel(text)
+    """A sentence of the app's language as plain text, laid out in the screen's direction
+    (a name at its start must not turn a Hebrew sentence left to right)."""
+    label = QLabel(("\u200f" if screen_rtl() else "\u200e") + text)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     return label
@@ -76,15 +79,13 @@ class DuplicatesPanel(QWidget):
         for group in groups:
             for keep, drop in people_q.join_order(conn, group["people"]):
                 names = ", ".join(isolate(people_q.person_name(conn, p)) for p in (keep, drop))
-                with isolated_fields():  # the e-mail or phone in its own direction
-                    if group["by"] == "email":
-                        text = tr(
-                            "{names} — the same e-mail {value}", names=names, value=group["value"]
-                        )
-                    else:
-                        text = tr(
-                            "{names} — the same phone {value}", names=names, value=group["value"]
-                        )
+                # each name and the value isolated once (a second isolate around the list
+                # would lay the list out left to right)
+                value = isolate(group["value"])
+                if group["by"] == "email":
+                    text = tr("{names} — the same e-mail {value}", names=names, value=value)
+                else:
+                    text = tr("{names} — the same phone {value}", names=names, value=value)
                 label = plain_label(text)
                 button = QPushButton(tr("Join"))
                 button.setAccessibleName(tr("Join {names}", names=names))
