@@ -219,6 +219,29 @@ def isolated_fields():
         _isolating.on = before
 
 
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def month_name(month: int, language_code: str | None = None) -> str:
+    """The name of ``month`` (1–12) in the language: the one set of month names the app's
+    date labels and the printed calendar use. Arabic: the names of CLDR's Arabic for Israel
+    (يناير، فبراير …), which Qt's calendar widget shows too (docs/GLOSSARY.md, Typography)."""
+    return tr(MONTHS[month - 1], language_code)
+
+
 def format_date(value: str | None) -> str:
     """A date for people to read, in every language: DD/MM/YYYY.
 

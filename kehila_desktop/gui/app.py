@@ -22,6 +22,7 @@ from kehila_desktop.core.i18n import LANGUAGES, set_language, tr, translate_argp
 from kehila_desktop.core.paths import resource
 from kehila_desktop.gui import dialogs, lifecycle, settings
 from kehila_desktop.gui.language import apply_language
+from kehila_desktop.gui.views.meetings.room_start import open_in_room
 from datetime import UTC
 
 _T0 = float(os.environ.get("KEHILA_T0") or time.time())
@@ -229,35 +230,6 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def open_in_room(window, meeting_id: str):
-    """Open in-room mode of the meeting ``meeting_id`` (its id, or the start of its id) of the
-    open file; one clear message when there is no such meeting. Returns the in-room window."""
-    pf = window.context.pf
-    if pf is None:
-        return None
-    wanted = (meeting_id or "").strip()
-    from kehila_desktop.core.meetings.queries import find_meeting
-
-    found = find_meeting(pf.conn, wanted)
-    if len(found) != 1:
-        dialogs.error(
-            window, tr("There is no meeting {meeting} in this program file.", meeting=wanted)
-        )
-        return None
-    view = window.show_view("meetings")
-    room = view.open_inroom(found[0])
-    if room is not None:  # on top of the main window (also where no window manager stacks)
-
-        def front() -> None:
-            if room.isVisible():
-                room.raise_()
-                room.activateWindow()
-
-        front()
-        QTimer.singleShot(300, front)
-    return room
-
-
 def _export_then_quit(window, app, path: str) -> None:
     """For the bundle's smoke test: the print window makes the first view's handout, exports
     it to ``path`` the way Export PDF… does, and the app exits (0 when the PDF was saved)."""
@@ -288,8 +260,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.quit_when_ready:
         from kehila_desktop.gui import single_instance
 
-        if single_instance.hand_over(args.file):
-            return 0  # the running Kehila Desktop shows the file (one writer per file)
+        if single_instance.hand_over(args.file, in_room=args.in_room):
+            return 0  # the running app shows the file (one writer per file), in the room too
     from kehila_desktop.gui.mainwindow import MainWindow
 
     if args.quit_when_ready:  # nobody is there to click: dialogs go to stderr, answer "cancel"

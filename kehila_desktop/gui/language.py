@@ -19,11 +19,17 @@ LOCALES = {
 }
 
 
+# Qt 6's context of a string -> the contexts the shipped catalogues keep it under.
+_OLD_CONTEXTS = {"QAbstractFileIconProvider": ("QFileDialog", "QFileIconProvider")}
+
+
 class _QtTranslations(QTranslator):
     """Qt's own catalogue (``qtbase_LANG.qm`` from PySide6's translations folder), also for the
     strings Qt 6 gave a shortcut mark that the shipped catalogue still has without it: the
     file dialog's "&Look in:" and "Files of &type:" are translated as "Look in:" and "Files of
-    type:" are (else they stay English in Hebrew and Arabic)."""
+    type:" are (else they stay English in Hebrew and Arabic), and for the strings Qt 6 moved to a
+    new context that the shipped catalogue still has under the old one: the file dialog's file
+    types ("Folder", "Drive") are looked up where Qt 5 kept them."""
 
     def __init__(self, parent) -> None:
         super().__init__(parent)
@@ -39,6 +45,10 @@ class _QtTranslations(QTranslator):
         text = self.base.translate(context, source, disambiguation, n)
         if not text and source and "&" in source:
             text = self.base.translate(context, source.replace("&", ""), disambiguation, n)
+        for old in _OLD_CONTEXTS.get(context, ()):
+            if text or not source:
+                break
+            text = self.base.translate(old, source, disambiguation, n)
         return text or None  # None: a null string, so Qt keeps its own text
 
 

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from kehila_desktop.core.errors import KehilaError
 from kehila_desktop.core.i18n import tr
 from kehila_desktop.gui import dialogs
+from kehila_desktop.gui.filedialogs import name_filter, open_path
 from kehila_desktop.gui.widgets import insert_menu_group
 from kehila_desktop.gui.direction import align_to_text
 
@@ -120,6 +121,12 @@ class ReportDialog(QDialog):
         self.conflicts = None
         if not ask and report.conflicts and context is not None:
             self._add_restore(layout)
+        self.duplicates = None
+        if not ask and report.duplicates and context is not None and context.pf is not None:
+            from kehila_desktop.gui.views.people.join_dialog import DuplicatesPanel
+
+            self.duplicates = DuplicatesPanel(context, report.duplicates, self)
+            layout.addWidget(self.duplicates)
         buttons = QDialogButtonBox()
         if ask:
             self.ok = buttons.addButton(tr("Merge"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -213,13 +220,12 @@ class SharingActions(QObject):
         return Path(dialog.folder.text()), dialog.no_contacts.isChecked()
 
     def ask_incoming(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(
+        return open_path(
             self.window,
             tr("Merge a received copy"),
             str(Path(self.context.pf.path).parent),
-            tr("Kehila program files (*{suffix})", suffix=".kehila"),
+            name_filter(tr("Kehila program files"), "*.kehila"),
         )
-        return path
 
     # --- share ----------------------------------------------------------------------------
     def share(self):

@@ -3,7 +3,8 @@
 When a facilitator double-clicks a ``.kehila`` while the app already runs, the new process
 calls :func:`hand_over` — it connects to the running app's local socket (one name per user;
 a Unix socket or a Windows named pipe, readable only by that user), sends the file's absolute
-path, waits for "ok" and exits. The running app (:func:`serve`) then shows the file:
+path (and the meeting of ``--in-room``, if given), waits for "ok" and exits. The running app
+(:func:`serve`) then shows the file:
 
 - if one of its windows has that file open, that window comes to the front (one process,
   one window, one writer per file — the lock file in ``core/lock.py`` guards the other
@@ -11,7 +12,9 @@ path, waits for "ok" and exits. The running app (:func:`serve`) then shows the f
 - else if a window has no file open, the file opens there;
 - else it opens in a new window, and closing that window releases its file.
 
-A launch without a file just brings the running app's window to the front. macOS does not
+With ``--in-room MEETING_ID`` that window then opens the meeting in in-room mode (without a
+file: the meeting of the front window's file). A launch without a file just brings the running
+app's window to the front. macOS does not
 start a second process on a double-click: it sends the running app a ``FileOpen`` event,
 which :func:`serve` routes the same way. When no app answers (none runs, or it hangs), the
 new process starts normally.
@@ -52,15 +55,23 @@ def server_name() -> str:
     return f"kehila-desktop-{digest[:16]}"
 
 
-def _message(path: str | os.PathLike | None) -> bytes:
+def _message(path: str | os.PathLike | None, in_room: str | None = None) -> bytes:
     target = str(Path(path).expanduser().absolute()) if path else None
-    return (json.dumps({"open": target}) + "\n").encode("utf-8")
+    request: dict[str, str | None] = {"open": target}
+    if in_room:
+        request["in_room"] = in_room
+    return (json.dumps(request) + "\n").encode("utf-8")
 
 
 def hand_over(
-    path: str | os.PathLike | None, *, name: str | None = None, timeout_ms: int = TIMEOUT_MS
+    path: str | os.PathLike | None,
+    *,
+    in_room: str | None = None,
+    name: str | None = None,
+    timeout_ms: int = TIMEOUT_MS,
 ) -> bool:
-    """Give ``path`` (or just "come to the front" when None) to a running Kehila Desktop.
+    """Give ``path`` (or just "come to the front" when None) to a running Kehila Desktop,
+    with ``in_room``: the meeting (its id or the start of it) to open in in-room mode.
 
     True when a running app took it (this process should exit); False when none answered."""
     socket = QLocalSocket()
@@ -68,7 +79,7 @@ def hand_over(
     if not socket.waitForConnected(timeout_ms):
         return False
     try:
-        socket.write(_message(path))
+        socket.write(_message(path, in_room))
         if not socket.waitForBytesWritten(timeout_ms):
             return False
         reply = b""
@@ -84,7 +95,7 @@ def hand_over(
 class InstanceServer(QObject):
     """The running app's end: receives paths from later launches and shows them."""
 
-    fileRequested = Signal(object)  # str path, or None for "come to the front"
+    fileRequested = Signal(object, object)  # path (None: "come to the front"), in-room meeting
 
     def __init__(
         self,
@@ -140,8 +151,11 @@ class InstanceServer(QObject):
         try:
             request = json.loads(line.decode("utf-8"))
             path = request.get("open")
+            in_room = request.get("in_room")
             if path is not None and not isinstance(path, str):
                 raise ValueError("open must be a path")
+            if in_room is not None and not isinstance(in_room, str):
+                raise ValueError("in_room must be a meeting id")
         except (ValueError, AttributeError, UnicodeDecodeError):
             log.warning("ignored a malformed request from another launch")
             socket.write(b"error\n")
@@ -152,7 +166,7 @@ class InstanceServer(QObject):
         socket.flush()
         socket.disconnectFromServer()
         # After the reply: the other process exits while this one may show dialogs.
-        QTimer.singleShot(0, lambda: self.fileRequested.emit(path))
+        QTimer.singleShot(0, lambda: self.fileRequested.emit(path, in_room))
 
     # --- windows ------------------------------------------------------------------------
     def add_window(self, window: QWidget) -> None:
@@ -181,8 +195,17 @@ class InstanceServer(QObject):
                 return window
         return None
 
-    def show_file(self, path: str | None) -> QWidget | None:
-        """Bring ``path`` to the front: its window, an empty window, or a new one."""
+    def show_file(self, path: str | None, in_room: str | None = None) -> QWidget | None:
+        """Bring ``path`` to the front: its window, an empty window, or a new one; then, with
+        ``in_room``, open that meeting of it in in-room mode."""
+        window = self._show_file(path)
+        if window is not None and in_room and window.context.pf is not None:
+            from kehila_desktop.gui.views.meetings.room_start import open_in_room
+
+            open_in_room(window, in_room)
+        return window
+
+    def _show_file(self, path: str | None) -> QWidget | None:
         windows = self._live_windows()
         if path is None:
             target = next((w for w in windows if w.isVisible()), windows[0] if windows else None)

@@ -7,6 +7,7 @@ import html
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, Qt
 from PySide6.QtGui import Qt as GuiQt  # Qt.mightBeRichText lives in QtGui
+from kehila_desktop.core.i18n import month_name
 from PySide6.QtWidgets import (
     QApplication,
     QCalendarWidget,
@@ -155,11 +156,14 @@ def refresh_latin_digits() -> None:
 
 
 def format_date(iso: str | None) -> str:
-    """``YYYY-MM-DD`` as the user's language writes a date (empty when not set)."""
+    """``YYYY-MM-DD`` as the user's language writes a date (empty when not set), with the
+    month names the printed handouts use (``core.i18n.month_name``)."""
     if not iso:
         return ""
     day = QDate.fromString(iso[:10], "yyyy-MM-dd")
-    return latin_digits(QLocale().toString(day, "d MMMM yyyy")) if day.isValid() else iso
+    if not day.isValid():
+        return iso
+    return f"{day.day()} {month_name(day.month())} {day.year()}"
 
 
 def format_datetime(iso: str | None) -> str:
@@ -169,7 +173,10 @@ def format_datetime(iso: str | None) -> str:
     if not moment.isValid():
         return format_date(iso)
     comma = "،" if QLocale().language() == QLocale.Language.Arabic else ","  # Arabic comma
-    return latin_digits(QLocale().toString(moment, f"dddd d MMMM yyyy'{comma}' HH:mm"))
+    day = moment.date()
+    weekday = QLocale().dayName(day.dayOfWeek())
+    when = moment.time().toString("HH:mm")
+    return latin_digits(f"{weekday} {format_date(iso[:10])}{comma} {when}")
 
 
 def insert_menu_group(menu, actions, before=None) -> None:

@@ -54,4 +54,30 @@ def open_ops(path: Path) -> Operations:
     return Operations(open_program(path))
 
 
-__all__ = ["make_program", "program_data", "snapshot", "open_ops", "share_copy", "PEOPLE"]
+def broken_rules(conn) -> dict:
+    """The domain rules a merge (and a join) must leave whole: each count is 0 when they hold."""
+    return {
+        "membership of a deleted person": conn.execute(
+            "SELECT count(*) FROM membership m JOIN person p ON p.id=m.person_id "
+            "WHERE m.deleted=0 AND p.deleted=1"
+        ).fetchone()[0],
+        "attendance of a deleted person": conn.execute(
+            "SELECT count(*) FROM attendance t JOIN person p ON p.id=t.person_id "
+            "WHERE t.deleted=0 AND p.deleted=1"
+        ).fetchone()[0],
+        "two memberships of one person in one body": conn.execute(
+            "SELECT count(*) FROM (SELECT person_id, body_id FROM membership WHERE deleted=0 "
+            "GROUP BY person_id, body_id HAVING count(*) > 1)"
+        ).fetchone()[0],
+    }
+
+
+__all__ = [
+    "broken_rules",
+    "make_program",
+    "program_data",
+    "snapshot",
+    "open_ops",
+    "share_copy",
+    "PEOPLE",
+]

@@ -11,6 +11,7 @@ from kehila_desktop.core import i18n
 from kehila_desktop.core.history import merge as merge_module
 from kehila_desktop.core.file import programfile
 from kehila_desktop.core.file.create import create_program
+from kehila_desktop.core.file.programfile import FORMAT_VERSION
 from kehila_desktop.core.errors import ProgramFileError
 from kehila_desktop.core.history.merge import MergeRefused, merge_copy, saved_reports
 from kehila_desktop.core.history.operations import history as history_rows
@@ -155,13 +156,13 @@ def test_a_newer_copy_is_refused_naming_the_version(pair, tmp_path):
     a, b = pair
     b.pf.close()
     conn = sqlite3.connect(b.pf.path)
-    conn.execute("PRAGMA user_version=3")
+    conn.execute(f"PRAGMA user_version={FORMAT_VERSION + 1}")
     conn.close()
     with pytest.raises(MergeRefused) as caught:
         merge_copy(a, b.pf.path)
-    assert caught.value.reason == "newer" and caught.value.fields["version"] == 3
+    assert caught.value.reason == "newer" and caught.value.fields["version"] == FORMAT_VERSION + 1
     i18n.set_language("en")
-    assert "format 3" in caught.value.text(i18n.tr)
+    assert f"format {FORMAT_VERSION + 1}" in caught.value.text(i18n.tr)
 
 
 def test_the_file_itself_and_non_program_files_are_refused(pair, tmp_path):
@@ -247,11 +248,43 @@ def test_a_copy_whose_rows_do_not_hold_together_changes_nothing(pair, tmp_path):
     )
     raw.commit()
     raw.close()
+    _refused_changing_nothing(a, b.pf.path, MergeRefused)
+    assert not list(tmp_path.glob("*.bak*"))
+
+
+def _refused_changing_nothing(a, copy, error) -> None:
+    """Merging ``copy`` into ``a`` is refused as damaged; no row or history row changed."""
     before = program_data(a.conn)
     history = a.conn.execute("SELECT count(*) FROM change").fetchone()
-    with pytest.raises(MergeRefused) as caught:
-        merge_copy(a, b.pf.path)
+    with pytest.raises(error) as caught:
+        merge_copy(a, copy)
     assert caught.value.reason == "damaged"
     assert program_data(a.conn) == before
     assert a.conn.execute("SELECT count(*) FROM change").fetchone() == history
+
+
+def test_a_program_file_with_a_damaged_index_is_refused_before_anything_is_written(
+    program, tmp_path
+):
+    # names changed while the index of names was hidden from SQLite: the index no longer
+    # matches its table; opening (quick_check) does not notice, the full integrity check
+    # the merge runs beside its planning does
+    raw = sqlite3.connect(program)
+    entry = raw.execute("SELECT * FROM sqlite_master WHERE name='ix_person_name'").fetchone()
+    raw.execute("PRAGMA writable_schema=ON")
+    raw.execute("DELETE FROM sqlite_master WHERE name='ix_person_name'")
+    raw.commit()
+    raw.close()
+    raw = sqlite3.connect(program)
+    raw.execute("UPDATE person SET name = name || ' (שונה)'")
+    raw.execute("PRAGMA writable_schema=ON")
+    raw.execute("INSERT INTO sqlite_master VALUES (?, ?, ?, ?, ?)", entry)
+    raw.commit()
+    raw.close()
+    a = open_ops(program)
+    b = open_ops(share_copy(program, tmp_path / "copy.kehila").path)
+    b.insert("person", {"name": "חדש"})
+    b.pf.close()
+    _refused_changing_nothing(a, b.pf.path, ProgramFileError)
+    a.pf.close()
     assert not list(tmp_path.glob("*.bak*"))

@@ -8,7 +8,7 @@ from kehila_desktop.core.history.merge import merge_copy
 from kehila_desktop.core.history.share import share_copy
 from kehila_desktop.core.i18n import set_language
 
-from .helpers import PEOPLE, open_ops, snapshot
+from .helpers import PEOPLE, broken_rules, open_ops, snapshot
 
 
 def _id(ops, table, **where):
@@ -29,23 +29,6 @@ def three(program, tmp_path):
     b.pf.close()
 
 
-def _broken_rules(conn) -> dict:
-    return {
-        "membership of a deleted person": conn.execute(
-            "SELECT count(*) FROM membership m JOIN person p ON p.id=m.person_id "
-            "WHERE m.deleted=0 AND p.deleted=1"
-        ).fetchone()[0],
-        "attendance of a deleted person": conn.execute(
-            "SELECT count(*) FROM attendance t JOIN person p ON p.id=t.person_id "
-            "WHERE t.deleted=0 AND p.deleted=1"
-        ).fetchone()[0],
-        "two memberships of one person in one body": conn.execute(
-            "SELECT count(*) FROM (SELECT person_id, body_id FROM membership WHERE deleted=0 "
-            "GROUP BY person_id, body_id HAVING count(*) > 1)"
-        ).fetchone()[0],
-    }
-
-
 @pytest.mark.parametrize("direction", ["copy into file", "file into copy"])
 def test_rules_hold_after_merging_either_way(three, tmp_path, direction):
     a, b, body, meeting = three
@@ -62,7 +45,7 @@ def test_rules_hold_after_merging_either_way(three, tmp_path, direction):
     b.insert("person", {"name": "רינה טל", "email": "Rina@Example.org "})
     target, source = (a, b) if direction == "copy into file" else (b, a)
     report = merge_copy(target, snapshot(source.pf, tmp_path / "back.kehila"))
-    assert _broken_rules(target.conn) == dict.fromkeys(_broken_rules(target.conn), 0)
+    assert broken_rules(target.conn) == dict.fromkeys(broken_rules(target.conn), 0)
     assert {r["why"] for r in report.repaired} == {"deleted_person", "twin"}
     assert [d["names"] for d in report.duplicates if d["by"] == "email"] == [
         sorted(["Rina Tal", "רינה טל"], key=lambda n: _id(target, "person", name=n))

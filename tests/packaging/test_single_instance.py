@@ -232,3 +232,58 @@ def test_macos_file_open_event_shows_the_file(qtbot, running, files):
     finally:
         app.removeEventFilter(running)
     assert len(running.windows) == 2
+
+
+def _meeting_in(path) -> str:
+    """A meeting of the design committee in the (closed) file ``path``; returns its id."""
+    from kehila_desktop.core.file.programfile import open_program
+    from kehila_desktop.core.history.operations import Operations
+    from kehila_desktop.core.meetings.edits import new_meeting
+
+    with open_program(path) as pf:
+        body = pf.conn.execute("SELECT id FROM live_body WHERE kind='design'").fetchone()[0]
+        return new_meeting(Operations(pf), body, "2026-05-04")
+
+
+def _room_of(window):
+    room = window.views.get("meetings") and window.views["meetings"].inroom
+    return room if room is not None and room.isVisible() else None
+
+
+def test_second_launch_in_room_opens_the_file_and_its_meeting_in_the_room(
+    qtbot, running, env, files
+):
+    meeting = _meeting_in(files["b"])
+    assert launch(qtbot, env, files["b"], "--in-room", meeting[:8]) == 0
+    qtbot.waitUntil(lambda: running.window_for(files["b"]) is not None, timeout=10000)
+    opened = running.window_for(files["b"])
+    qtbot.waitUntil(lambda: _room_of(opened) is not None, timeout=10000)
+    room = _room_of(opened)
+    assert room.meeting_id == meeting
+    assert _room_of(running.windows[0]) is None  # the first window's file has no such meeting
+    room.timer.stop()
+    room.close()
+
+
+def test_second_launch_in_room_of_the_open_file_enters_the_room_in_its_window(
+    qtbot, running, env, files
+):
+    first = running.windows[0]
+    first.files.close()
+    meeting = _meeting_in(files["a"])
+    assert first.files.open_path(files["a"])
+    assert launch(qtbot, env, files["a"], "--in-room", meeting) == 0
+    qtbot.waitUntil(lambda: _room_of(first) is not None, timeout=10000)
+    assert _room_of(first).meeting_id == meeting
+    assert len(running.windows) == 1  # no second window, no second writer
+    _room_of(first).timer.stop()
+    _room_of(first).close()
+
+
+def test_an_unknown_meeting_in_the_room_request_says_so_once(qtbot, running, files):
+    from kehila_desktop.gui import dialogs
+
+    dialogs.shown.clear()
+    window = running.show_file(str(files["a"]), "no-such-meeting")
+    assert window is running.windows[0] and _room_of(window) is None
+    assert [kind for kind, _text in dialogs.shown] == ["error"]

@@ -131,3 +131,29 @@ def test_all_compositions_read_in_a_fixed_number_of_queries(ops):
     assert len(comps) == bodies >= 3
     assert len(statements) <= 10  # read per body, it was 5-7 for each of them
     assert {c.body_id: c for c in comps}[design] == composition(conn, design)
+
+
+def test_the_handout_prints_the_residents_share_the_app_shows(tmp_path):
+    """One definition: residents are residents, neighbourhood and community representatives
+    among the members who joined — the handout, the People tab and the health list agree."""
+    from kehila_desktop.core.file.create import create_program
+    from kehila_desktop.core.file.programfile import open_program
+    from kehila_desktop.core.sample.build import populate_sample
+    from kehila_desktop.printing import build
+    import pdfplumber
+
+    path = create_program(tmp_path / "sample.kehila", populate=populate_sample)
+    pf = open_program(path, read_only=True)
+    try:
+        comp = composition(pf.conn, body_id(pf.conn, "design"))
+    finally:
+        pf.close()
+    assert comp.by_sector["neighborhood"] + comp.by_sector["community"] > 0  # the case at issue
+    share = round(comp.residents_pct)
+    out = tmp_path / "composition.pdf"
+    build("composition", path, out, language="en")
+    with pdfplumber.open(out) as pdf:
+        text = " ".join(" ".join((page.extract_text() or "").split()) for page in pdf.pages)
+    assert f"Residents: {share}% of the members" in text, text[:400]
+    assert f"of the {comp.total} members who joined" in text
+    assert f"{share}%" in text.split("Residents' share against the target", 1)[1]

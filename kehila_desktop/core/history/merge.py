@@ -34,7 +34,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kehila_desktop.core.errors import ProgramFileError
@@ -392,12 +392,15 @@ def merge_copy(ops: Operations, incoming_path, *, dry_run: bool = False) -> Merg
     try:
         # check, plan and write in ONE write transaction: no other writer in between
         with ops.step(label, kind="merge"):
-            check_before_writing(pf)
-            plan = _plan_from(pf, incoming_path)
-            if not plan.changes:
-                return plan.report
             backup = backup_path_for(Path(pf.path), "merge")
-            _backup(pf, backup)
+            guarding = _CheckAndBackup(pf, backup)  # beside the planning, in a thread
+            try:
+                plan = _plan_from(pf, incoming_path)
+            finally:
+                guarding.wait()  # a damaged file is refused before anything is written
+            if not plan.changes:
+                backup.unlink(missing_ok=True)
+                return plan.report
             plan.report.backup = str(backup)
             _apply(ops, plan, label)
     except sqlite3.Error as exc:  # rolled back: the file is as it was
@@ -440,16 +443,40 @@ def _plan_from(pf, incoming_path: Path) -> _Plan:
             other.close()
 
 
-def _backup(pf, backup: Path) -> None:
-    """The file as it is before the merge, read through a second connection (ours holds the
-    write transaction, which the backup API cannot read through)."""
-    from kehila_desktop.core.file.programfile import _connect
+class _CheckAndBackup:
+    """The full integrity check of the open file, then its backup, in a worker thread while
+    the merge is planned (SQLite lets go of Python's lock while it works, so the two run
+    side by side). Both read the file through a second connection: ours holds the write
+    transaction but has written nothing yet, so that connection sees exactly the file the
+    merge will write to (the backup API cannot read through ours). ``wait`` re-raises what
+    went wrong; nothing is written before it returns."""
 
-    src = _connect(Path(pf.path), read_only=True)
-    try:
-        copy_consistent(src, backup)
-    finally:
-        src.close()
+    def __init__(self, pf, backup: Path) -> None:
+        import threading
+
+        self._pf, self._target = pf, backup
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="merge-check", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        from kehila_desktop.core.file.programfile import _connect
+
+        try:
+            src = _connect(Path(self._pf.path), read_only=True)
+            try:
+                check_before_writing(replace(self._pf, conn=src))
+                copy_consistent(src, self._target)
+            finally:
+                src.close()
+        except BaseException as exc:  # handed to the merging thread by wait()
+            self._error = exc
+
+    def wait(self) -> None:
+        self._thread.join()
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
 
 
 def _apply(ops: Operations, plan: _Plan, label: str) -> None:
@@ -485,30 +512,33 @@ def keep_rules(ops: Operations, report: MergeReport) -> None:
       report as likely duplicates, for a user to join: nothing is joined on a guess.
     """
     conn = ops.conn
-    for table, label_sql in (("membership", "m.person_id"), ("attendance", "m.person_id")):
+    for table in ("membership", "attendance"):
+        # from the (few) deleted people to their rows, not a scan of every row
         rows = conn.execute(
-            f"SELECT m.id FROM {table} m JOIN person p ON p.id = {label_sql} "
-            "WHERE m.deleted=0 AND p.deleted=1 ORDER BY m.id"
+            f"SELECT m.id FROM person p CROSS JOIN {table} m ON m.person_id = p.id "
+            "WHERE p.deleted=1 AND m.deleted=0 ORDER BY m.id"
         ).fetchall()
-        for (row_id,) in rows:
-            _drop(ops, report, table, row_id, "deleted_person")
+        _drop(ops, report, table, [row_id for (row_id,) in rows], "deleted_person")
     twins = conn.execute(
-        "SELECT id FROM membership m WHERE deleted=0 AND EXISTS (SELECT 1 FROM membership o "
-        "WHERE o.deleted=0 AND o.person_id=m.person_id AND o.body_id=m.body_id AND o.id<m.id) "
-        "ORDER BY id"
+        "SELECT m.id FROM (SELECT person_id, body_id, min(id) AS first FROM membership "
+        "WHERE deleted=0 AND person_id IS NOT NULL AND body_id IS NOT NULL "
+        "GROUP BY person_id, body_id HAVING count(*) > 1) g JOIN membership m "
+        "ON m.person_id=g.person_id AND m.body_id=g.body_id "
+        "WHERE m.deleted=0 AND m.id > g.first ORDER BY m.id"
     ).fetchall()
-    for (row_id,) in twins:
-        _drop(ops, report, "membership", row_id, "twin")
+    _drop(ops, report, "membership", [row_id for (row_id,) in twins], "twin")
     report.duplicates = likely_duplicates(conn)
 
 
-def _drop(ops: Operations, report: MergeReport, table: str, row_id: str, why: str) -> None:
-    cur = ops.conn.execute(f"SELECT * FROM {table} WHERE id=?", (row_id,))
-    row = dict(zip([d[0] for d in cur.description], cur.fetchone()))
-    ops.update(table, row_id, {"deleted": 1})
-    report.repaired.append(
-        {"table": table, "row": row_id, "why": why, "label": row_label(ops.conn, table, row)}
-    )
+def _drop(ops: Operations, report: MergeReport, table: str, ids: list[str], why: str) -> None:
+    """Delete the rows ``ids`` of ``table`` (in that order), listing each in the report."""
+    rows = _rows(ops.conn, table, set(ids))
+    for row_id in ids:
+        row = rows[row_id]
+        ops.update(table, row_id, {"deleted": 1})
+        report.repaired.append(
+            {"table": table, "row": row_id, "why": why, "label": row_label(ops.conn, table, row)}
+        )
 
 
 def likely_duplicates(conn: sqlite3.Connection) -> list[dict]:
@@ -516,9 +546,9 @@ def likely_duplicates(conn: sqlite3.Connection) -> list[dict]:
     from kehila_desktop.core.people.search import phone_digits
 
     by_key: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for pid, name, email, phone in conn.execute(
-        "SELECT id, name, email, phone FROM person WHERE deleted=0 ORDER BY id"
-    ):
+    rows = conn.execute("SELECT id, name, email, phone FROM person WHERE deleted=0").fetchall()
+    rows.sort()  # by id (sorting here is cheaper than reading the rows in the id index's order)
+    for pid, name, email, phone in rows:
         if email and email.strip():
             by_key.setdefault(("email", email.strip().casefold()), []).append((pid, name))
         digits = phone_digits(phone)
@@ -526,9 +556,10 @@ def likely_duplicates(conn: sqlite3.Connection) -> list[dict]:
             by_key.setdefault(("phone", digits), []).append((pid, name))
     seen: set[tuple[str, ...]] = set()
     out = []
-    for (kind, value), people in sorted(by_key.items()):
+    groups = sorted((key, people) for key, people in by_key.items() if len(people) > 1)
+    for (kind, value), people in groups:
         ids = tuple(sorted(p for p, _n in people))
-        if len(ids) < 2 or ids in seen:
+        if ids in seen:
             continue
         seen.add(ids)
         out.append(

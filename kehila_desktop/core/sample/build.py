@@ -22,6 +22,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from kehila_desktop.core.file import tables as T
 from kehila_desktop.core.history.operations import Operations
 from kehila_desktop.core.meetings import edits as meeting_edits
 from kehila_desktop.core.meetings import records
@@ -100,7 +101,7 @@ def populate_sample(
         _bodies(ops, bodies, teams)
         members, pending = _memberships(ops, bodies, teams, person_ids, rng, start)
         meetings = _meetings(ops, bodies, teams, members, person_ids, start, today, people, rng)
-        _decisions(ops, meetings, areas, pending, person_ids)
+        _decisions(ops, meetings, areas, bodies["design"], pending, person_ids)
         _work_plan(ops, teams, person_ids, areas, people, rng)
         _approve_urban_plan(ops, meetings)
 
@@ -386,9 +387,19 @@ def _decide(ops, meeting_id, text, kind, votes, payload=None) -> str:
     )
 
 
-def _decisions(ops, meetings, areas, pending, person_ids):
+def _decisions(ops, meetings, areas, design_id, pending, person_ids):
     steering = [m for m in meetings if m[1] == "steering" and m[3] == "held"]
     design = [m for m in meetings if m[1] == "design" and m[3] == "held"]
+    # the composition decision approves the design committee's invited and joined members
+    # and the open-call candidate proposed to it (``apply_decision`` makes them "approved")
+    approve = [
+        mid
+        for (mid,) in ops.conn.execute(
+            f"SELECT id FROM {T.live(T.MEMBERSHIP)} WHERE body_id=? AND "
+            "status IN ('invited', 'joined') ORDER BY rowid",
+            (design_id,),
+        )
+    ] + pending
     focus = [a for a, (_, _, in_focus) in zip(areas, D.AREAS) if in_focus]
     first = [
         (
@@ -410,7 +421,7 @@ def _decisions(ops, meetings, areas, pending, person_ids):
         (
             "composition",
             "אישור הרכב הוועדה המעצבת לפי מיפוי השותפים, והזמנה פתוחה לציבור.",
-            {"approve": pending},
+            {"approve": approve},
         ),
     ]
     if steering:  # passed steering decisions apply what they decide (record_decision)

@@ -26,8 +26,10 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from kehila_desktop.core import enums
+from kehila_desktop.core.i18n import join_list, label, ntr
 
 RESIDENT_SECTORS = ("resident", "neighborhood", "community")
+MEMBER_STATUSES = ("joined",)  # who counts as a member in the shares (the pipeline does not)
 CHAIRED_BY_AUTHORITY = ("steering", "design")
 
 
@@ -60,6 +62,21 @@ class Composition:
     @property
     def residents_below_target(self) -> bool:
         return self.total > 0 and self.residents_pct < self.target_pct
+
+
+def residents_definition(total: int, language: str | None = None) -> str:
+    """The residents' share in words, as every place that shows it states it (People tab,
+    Structure view, health finding, handout): who is counted and out of whom."""
+    sectors = join_list((label("SECTORS", s, language) for s in RESIDENT_SECTORS), language)
+    return ntr(
+        "Residents' share: of the {n} member who joined, those who are {sectors}; people "
+        "still mapped, proposed, approved or invited are not counted.",
+        "Residents' share: of the {n} members who joined, those who are {sectors}; people "
+        "still mapped, proposed, approved or invited are not counted.",
+        total,
+        language,
+        sectors=sectors,
+    )
 
 
 def composition(conn: sqlite3.Connection, body_id: str) -> Composition:
@@ -101,7 +118,7 @@ def _compositions(conn: sqlite3.Connection, body_id: str | None) -> list[Composi
     joined = (
         "FROM membership m JOIN person p ON p.id=m.person_id JOIN body b "
         f"ON b.id=m.body_id WHERE {where} AND m.deleted=0 AND p.deleted=0 "
-        "AND m.status='joined'"
+        f"AND m.status IN ({','.join(repr(s) for s in MEMBER_STATUSES)})"
     )
     for bid, sector, n in conn.execute(
         f"SELECT m.body_id, p.sector, count(DISTINCT p.id) {joined} GROUP BY m.body_id, p.sector",

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from kehila_desktop.core.i18n import month_name
+
 from kehila_desktop.printing.handouts.people import _meeting_from
 from kehila_desktop.printing.engine.kit import Handout, Kit
 from kehila_desktop.printing.handouts.source import Source
@@ -370,25 +372,9 @@ def calendar(src: Source, opts: dict) -> Handout:
     return Handout(title, body_label, story)
 
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
 def _month_name(src: Source, key: str) -> str:
     try:
         year, month = key.split("-")
-        return f"{src.tr(MONTHS[int(month) - 1])} {year}"
+        return f"{month_name(int(month), src.language)} {year}"
     except (ValueError, IndexError):
         return key

@@ -5,10 +5,13 @@ chosen channel) and ``open-call`` (the public invitation to join the design comm
 from __future__ import annotations
 
 from kehila_desktop.core.i18n import definite
+from kehila_desktop.core.structure.composition import composition as body_composition
+from kehila_desktop.core.structure.composition import residents_definition
 from kehila_desktop.core.workplan.plans import quarter_label, quarters_between, read_plans
 from kehila_desktop.core.workplan.budget import budget_totals
 from kehila_desktop.printing.engine.diagrams import BarChart, Box, StructureDiagram, Timeline
 from kehila_desktop.printing.engine.kit import Handout, Kit
+from kehila_desktop.printing.engine.text import keep_together
 from kehila_desktop.printing.handouts.source import Source
 
 
@@ -82,22 +85,20 @@ def composition(src: Source, opts: dict) -> Handout:
 
         raise Missing("There is no design committee in this program file.")
     name = src.body_name(body)
-    members = src.members(body["id"], ("joined",))
-    total = len(members)
-    counts = dict.fromkeys(src.vocab_keys("SECTORS"), 0)
-    for m in members:
-        counts[m["sector"]] = counts.get(m["sector"], 0) + 1
-    target = int(src.program.get("residents_target_pct") or 0)
-    residents = counts.get("resident", 0)
-    share = round(100 * residents / total) if total else 0
+    comp = body_composition(src.conn, body["id"])  # the share the app shows, one definition
+    total = comp.total
+    counts = {key: comp.by_sector.get(key, 0) for key in src.vocab_keys("SECTORS")}
+    target = comp.target_pct
+    share = round(comp.residents_pct)
     title = src.tr("Composition of the {body}", body=src.body_name(body, definite=True))
     story = kit.title(title, src.ntr("{n} member", "{n} members", total))
     story += kit.para(
         src.tr(
             "Residents: {share}% of the members (target: {target}%).", share=share, target=target
         ),
-        space_after=6,
     )
+    story += kit.small(residents_definition(total, src.language))
+    story += kit.space()
     rows = [
         [src.cap_label("SECTORS", key), str(n), f"{round(100 * n / total) if total else 0}%"]
         for key, n in counts.items()
@@ -116,7 +117,7 @@ def composition(src: Source, opts: dict) -> Handout:
     story += kit.subheading(src.tr("Residents' share against the target"))
     story.append(
         BarChart(
-            [(src.cap_label("SECTORS", "resident"), share, f"{share}%")],
+            [(src.tr("Residents"), share, f"{share}%")],
             src.rtl,
             target=target,
             maximum=100,
@@ -188,9 +189,11 @@ def workplan(src: Source, opts: dict) -> Handout:
                         if a.owner_body_id in bodies
                         else a.owner_name
                     )
-                    span = " – ".join(
-                        quarter_label(q, src.language)
-                        for q in dict.fromkeys(q for q in (a.start_quarter, a.end_quarter) if q)
+                    span = keep_together(
+                        " – ".join(
+                            quarter_label(q, src.language)
+                            for q in dict.fromkeys(q for q in (a.start_quarter, a.end_quarter) if q)
+                        )
                     )
                     rows.append(
                         [

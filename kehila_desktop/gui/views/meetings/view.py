@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCalendarWidget,
     QComboBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -36,6 +35,7 @@ from kehila_desktop.core.meetings import records as mt
 from kehila_desktop.core.meetings import edits
 from kehila_desktop.core.i18n import label, tr
 from kehila_desktop.gui.views.lazy import LazyView
+from kehila_desktop.gui.filedialogs import name_filter, save_path
 from kehila_desktop.gui.widgets import plain_tip, use_latin_digits
 from kehila_desktop.gui.views.meetings.list_model import MeetingsTableModel
 from kehila_desktop.gui.views.meetings.meeting_panel import MeetingPanel
@@ -431,8 +431,8 @@ class View(LazyView):
     def export_ics(self) -> None:
         from kehila_desktop.core.meetings.calendar_ics import write_ics
 
-        path, _ = QFileDialog.getSaveFileName(
-            self, tr("Export calendar"), "meetings.ics", tr("Calendar files (*.ics)")
+        path = save_path(
+            self, tr("Export calendar"), "meetings.ics", name_filter(tr("Calendar files"), "*.ics")
         )
         if path:
             try:

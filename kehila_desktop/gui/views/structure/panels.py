@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QVBoxLayout, QW
 
 from kehila_desktop.core.structure import edits, queries
 from kehila_desktop.core import enums
+from kehila_desktop.core.structure.composition import composition, residents_definition
 from kehila_desktop.core.i18n import format_date, label, ntr, parse_date, tr
 from kehila_desktop.gui.forms.ui_body_details import Ui_BodyDetails
 from kehila_desktop.gui.forms.ui_program_settings import Ui_ProgramSettings
@@ -356,6 +357,10 @@ class ProgramPanel(QWidget):
         for edit in (ui.nameEdit, ui.localityEdit, ui.authorityEdit, ui.timelineEdit):
             edit.setCursorPosition(0)  # show the start of a long text, not its end
         ui.residentsSpin.setValue(int(row["residents_target_pct"] or 0))
+        design = queries.body_ids(conn, "design")
+        joined = composition(conn, design[0]).total if design else 0
+        for widget in (ui.residentsLabel, ui.residentsSpin):
+            widget.setToolTip(residents_definition(joined))
         chosen = queries.chosen_channels(conn)
         for key, check in self.channel_checks.items():
             check.setChecked(key in chosen)

@@ -4,13 +4,14 @@ each command is one undo step through ``context.run`` and then selects what it t
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
+from PySide6.QtWidgets import QDialog, QInputDialog
 
 from kehila_desktop.core.workplan import plans as wp
 from kehila_desktop.core.i18n import definite, label, tr
 from kehila_desktop.core.workplan.budget import approve_plan
 from kehila_desktop.core.workplan.export import export_workplan
 from kehila_desktop.gui.views.workplan.approve_dialog import ApproveDialog
+from kehila_desktop.gui.filedialogs import name_filter, save_path
 
 
 class PlanCommands:
@@ -179,11 +180,11 @@ class PlanCommands:
         )
 
     def ask_export_path(self) -> str:
-        path, _filter = QFileDialog.getSaveFileName(
+        path = save_path(
             self,
             tr("Export to Excel…"),
             tr("work-plan") + ".xlsx",
-            tr("Excel workbook") + " (*.xlsx)",
+            name_filter(tr("Excel workbook"), "*.xlsx"),
         )
         if path and not path.lower().endswith(".xlsx"):
             path += ".xlsx"
