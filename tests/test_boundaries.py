@@ -71,6 +71,7 @@ NAMED_OPERATION_MODULES = {
     "core/structure/edits.py",
     "core/structure/memberships.py",
     "core/structure/areas.py",
+    "core/structure/approval.py",
     "core/meetings/edits.py",
     "core/meetings/records.py",
     "core/meetings/schedule.py",
