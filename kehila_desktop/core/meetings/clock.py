@@ -82,7 +82,7 @@ def start_meeting(
     """Start the meeting now: the real start time is kept and the clock runs from zero."""
     now = now or now_utc()
     row = ops.conn.execute(
-        "SELECT started_at FROM meeting WHERE id=? AND deleted=0", (meeting_id,)
+        "SELECT started_at FROM live_meeting WHERE id=?", (meeting_id,)
     ).fetchone()
     if row is None:
         raise InvalidEdit("The {table} row {row} does not exist.", table="meeting", row=meeting_id)

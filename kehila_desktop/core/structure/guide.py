@@ -38,7 +38,7 @@ class GuideStep:
 
 def _body(conn: sqlite3.Connection, kind: str) -> str:
     row = conn.execute(
-        "SELECT id FROM body WHERE kind=? AND deleted=0 ORDER BY position LIMIT 1", (kind,)
+        "SELECT id FROM live_body WHERE kind=? ORDER BY position LIMIT 1", (kind,)
     ).fetchone()
     return row[0] if row else ""
 
@@ -51,8 +51,8 @@ def _joined(conn, body_id: str, sectors: tuple[str, ...]) -> int:
     marks = ",".join("?" * len(sectors))
     return _count(
         conn,
-        "SELECT count(DISTINCT p.id) FROM membership m JOIN person p ON "
-        "p.id=m.person_id WHERE m.body_id=? AND m.deleted=0 AND p.deleted=0 AND "
+        "SELECT count(DISTINCT p.id) FROM live_membership m JOIN live_person p ON "
+        "p.id=m.person_id WHERE m.body_id=? AND "
         f"m.status='joined' AND p.sector IN ({marks})",
         body_id,
         *sectors,
@@ -63,7 +63,7 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
     """The ten steps in the seed's order (see the module docstring)."""
     out: list[GuideStep] = []
     pid, scope, start, end, timeline = conn.execute(
-        "SELECT id, scope, start_date, end_date, timeline FROM program WHERE deleted=0"
+        "SELECT id, scope, start_date, end_date, timeline FROM live_program"
     ).fetchone()
     steering, design = _body(conn, "steering"), _body(conn, "design")
 
@@ -113,12 +113,9 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
 
     # 3. geographic focus
     focus = [
-        n
-        for (n,) in conn.execute(
-            "SELECT name FROM area WHERE deleted=0 AND in_focus=1 ORDER BY name"
-        )
+        n for (n,) in conn.execute("SELECT name FROM live_area WHERE in_focus=1 ORDER BY name")
     ]
-    areas = _count(conn, "SELECT count(*) FROM area WHERE deleted=0")
+    areas = _count(conn, "SELECT count(*) FROM live_area")
     out.append(
         GuideStep(
             "focus",
@@ -135,10 +132,7 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
 
     # 4. chosen channels (two or three)
     chosen = [
-        k
-        for (k,) in conn.execute(
-            "SELECT key FROM channel WHERE deleted=0 AND chosen=1 ORDER BY rowid"
-        )
+        k for (k,) in conn.execute("SELECT key FROM live_channel WHERE chosen=1 ORDER BY rowid")
     ]
     out.append(
         GuideStep(
@@ -191,11 +185,11 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
     )
 
     # 6. partner mapping
-    people = _count(conn, "SELECT count(*) FROM person WHERE deleted=0")
+    people = _count(conn, "SELECT count(*) FROM live_person")
     mapped = _count(
         conn,
-        "SELECT count(DISTINCT m.person_id) FROM membership m JOIN person p "
-        "ON p.id=m.person_id WHERE m.body_id=? AND m.deleted=0 AND p.deleted=0 "
+        "SELECT count(DISTINCT m.person_id) FROM live_membership m JOIN live_person p "
+        "ON p.id=m.person_id WHERE m.body_id=? "
         "AND m.status NOT IN ('declined', 'left')",
         design,
     )
@@ -219,12 +213,12 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
     named = approvals(conn)
     approved = _count(
         conn,
-        "SELECT count(*) FROM membership WHERE body_id=? AND deleted=0 "
+        "SELECT count(*) FROM live_membership WHERE body_id=? "
         "AND status IN ('approved', 'invited', 'joined')",
         design,
     )
     steering_meeting = conn.execute(
-        "SELECT id FROM meeting WHERE body_id=? AND deleted=0 AND status!='cancelled' "
+        "SELECT id FROM live_meeting WHERE body_id=? AND status!='cancelled' "
         "ORDER BY starts_at LIMIT 1",
         (steering,),
     ).fetchone()
@@ -252,13 +246,12 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
     # 8. role letters printed and invitations sent
     waiting = _count(
         conn,
-        "SELECT count(*) FROM membership WHERE body_id=? AND deleted=0 AND status='approved'",
+        "SELECT count(*) FROM live_membership WHERE body_id=? AND status='approved'",
         design,
     )
     invited = _count(
         conn,
-        "SELECT count(*) FROM membership WHERE body_id=? AND deleted=0 "
-        "AND status IN ('invited', 'joined')",
+        "SELECT count(*) FROM live_membership WHERE body_id=? AND status IN ('invited', 'joined')",
         design,
     )
     out.append(
@@ -279,7 +272,7 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
     # 9. the open call
     answered = _count(
         conn,
-        "SELECT count(*) FROM membership WHERE body_id=? AND deleted=0 AND source='open_call'",
+        "SELECT count(*) FROM live_membership WHERE body_id=? AND source='open_call'",
         design,
     )
     out.append(
@@ -299,7 +292,7 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
 
     # 10. the first design-committee meeting
     first = conn.execute(
-        "SELECT id, starts_at FROM meeting WHERE body_id=? AND deleted=0 AND "
+        "SELECT id, starts_at FROM live_meeting WHERE body_id=? AND "
         "status!='cancelled' ORDER BY starts_at LIMIT 1",
         (design,),
     ).fetchone()

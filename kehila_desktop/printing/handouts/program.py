@@ -32,7 +32,7 @@ def structure(src: Source, opts: dict) -> Handout:
     by_kind: dict[str, list[dict]] = {}
     for b in bodies:
         by_kind.setdefault(b["kind"], []).append(b)
-    chosen = {r["key"] for r in src.all("SELECT key FROM channel WHERE deleted=0 AND chosen=1")}
+    chosen = {r["key"] for r in src.all("SELECT key FROM live_channel WHERE chosen=1")}
     teams = [b for b in by_kind.get("work_team", []) if b.get("channel_key") in chosen]
     empty = Box("", [])
     title = src.tr("The program's collaborative mechanisms")
@@ -313,8 +313,8 @@ def open_call(src: Source, opts: dict) -> Handout:
         )
     )
     manager = src.one(
-        "SELECT p.name, p.phone, p.email, p.contact_consent FROM membership m JOIN person p "
-        "ON p.id=m.person_id WHERE m.role='manager' AND m.deleted=0 AND p.deleted=0 LIMIT 1"
+        "SELECT p.name, p.phone, p.email, p.contact_consent FROM live_membership m JOIN live_person p "
+        "ON p.id=m.person_id WHERE m.role='manager' LIMIT 1"
     )
     story += kit.heading(src.tr("How to join"))
     if manager:
