@@ -126,9 +126,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.sidebar.addItem(item)
-        self.sidebar.currentRowChanged.connect(
-            lambda r: self.show_view(VIEW_KEYS[r]) if 0 <= r < len(VIEW_KEYS) else None
-        )
+        self.sidebar.currentRowChanged.connect(self._sidebar_row)
         row.addWidget(self.sidebar)
         self.stack = QStackedWidget()
         self.opening = QLabel()
@@ -343,6 +341,12 @@ class MainWindow(QMainWindow):
             self.views[key] = view
             self.stack.addWidget(view)  # it has read the file itself (once)
         return view
+
+    def _sidebar_row(self, row: int) -> None:
+        # no view is built before a file is open: at start-up the side bar takes the focus
+        # (and a current row) while "Opening…" is shown, before the file has been read
+        if 0 <= row < len(VIEW_KEYS) and self.context.pf is not None:
+            self.show_view(VIEW_KEYS[row])
 
     def show_view(self, key: str) -> QWidget:
         view = self.view(key)
