@@ -27,7 +27,18 @@ from kehila_desktop.core.i18n import tr, translate_argparse
 
 __all__ = ["EXIT_FILE", "EXIT_OK", "EXIT_SHEET", "EXIT_USAGE", "SheetError", "UsageError", "main"]
 
-COMMANDS = ("new", "info", "check", "print", "import", "export", "calendar", "share", "merge")
+COMMANDS = (
+    "new",
+    "info",
+    "check",
+    "print",
+    "import",
+    "export",
+    "calendar",
+    "share",
+    "merge",
+    "join",
+)
 
 
 class _Parser(argparse.ArgumentParser):

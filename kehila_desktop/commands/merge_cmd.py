@@ -38,6 +38,30 @@ def run(args) -> int:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
     print(report.text())
+    for keep, drop in join_suggestions(args.file, report) if not args.dry_run else ():
+        print(
+            tr(
+                "To join them: kehila join {file} {keep} {drop}",
+                file=args.file,
+                keep=keep,
+                drop=drop,
+            )
+        )
     if args.dry_run and not report.nothing_new:
         print(tr("Nothing was changed (a dry run)."))
     return 0
+
+
+def join_suggestions(path, report) -> list[tuple[str, str]]:
+    """(keep, drop) id starts for each likely duplicate the merge listed: the one to keep is
+    the one in more bodies, else the one added earlier (``core.people.queries.join_order``)."""
+    from kehila_desktop.core.file.programfile import open_program
+    from kehila_desktop.core.people.queries import join_order
+
+    if not report.duplicates:
+        return []
+    out = []
+    with open_program(path, read_only=True) as pf:
+        for group in report.duplicates:
+            out += [(k[:8], d[:8]) for k, d in join_order(pf.conn, group["people"])]
+    return out

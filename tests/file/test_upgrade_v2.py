@@ -24,7 +24,7 @@ def test_the_frozen_v1_sample_upgrades_in_place_with_a_backup(tmp_path):
     shutil.copyfile(V1_SAMPLE, path)
     people = _rows(path, "person")
     with open_program(path) as pf:
-        assert pf.conn.execute("PRAGMA user_version").fetchone()[0] == FORMAT_VERSION == 2
+        assert pf.conn.execute("PRAGMA user_version").fetchone()[0] == FORMAT_VERSION == 3
         assert pf.backup_path is not None and pf.backup_path.exists()
     assert _rows(path, "person") == people
     assert V1_SAMPLE.read_bytes()[60:64] == (1).to_bytes(4, "big")

@@ -51,7 +51,7 @@ def merged(program, tmp_path):
 def test_joining_a_listed_pair_keeps_the_rules_and_clears_the_list(merged):
     ops, report, _incoming, body, meeting = merged
     (pair,) = report.duplicates
-    keep, drop = join_order(ops.conn, *pair["people"])
+    ((keep, drop),) = join_order(ops.conn, pair["people"])
     join_people(ops, keep, drop)
     assert broken_rules(ops.conn) == dict.fromkeys(broken_rules(ops.conn), 0)
     assert _marks(ops.conn) == 0
@@ -66,7 +66,7 @@ def test_joining_a_listed_pair_keeps_the_rules_and_clears_the_list(merged):
 
 def test_a_later_merge_of_the_same_copy_keeps_the_join(merged):
     ops, report, incoming, _body, _meeting = merged
-    keep, drop = join_order(ops.conn, *report.duplicates[0]["people"])
+    ((keep, drop),) = join_order(ops.conn, report.duplicates[0]["people"])
     join_people(ops, keep, drop)
     again = merge_copy(ops, incoming)
     assert again.nothing_new
@@ -76,7 +76,7 @@ def test_a_later_merge_of_the_same_copy_keeps_the_join(merged):
 
 def test_one_undo_takes_the_join_back(merged):
     ops, report, _incoming, _body, _meeting = merged
-    keep, drop = join_order(ops.conn, *report.duplicates[0]["people"])
+    ((keep, drop),) = join_order(ops.conn, report.duplicates[0]["people"])
     names = dict(zip(report.duplicates[0]["people"], report.duplicates[0]["names"]))
     join_people(ops, keep, drop)
     assert ops.undo_label == f"join {names[keep]} with {names[drop]}"

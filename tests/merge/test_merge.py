@@ -11,6 +11,7 @@ from kehila_desktop.core import i18n
 from kehila_desktop.core.history import merge as merge_module
 from kehila_desktop.core.file import programfile
 from kehila_desktop.core.file.create import create_program
+from kehila_desktop.core.file.programfile import FORMAT_VERSION
 from kehila_desktop.core.errors import ProgramFileError
 from kehila_desktop.core.history.merge import MergeRefused, merge_copy, saved_reports
 from kehila_desktop.core.history.operations import history as history_rows
@@ -155,13 +156,13 @@ def test_a_newer_copy_is_refused_naming_the_version(pair, tmp_path):
     a, b = pair
     b.pf.close()
     conn = sqlite3.connect(b.pf.path)
-    conn.execute("PRAGMA user_version=3")
+    conn.execute(f"PRAGMA user_version={FORMAT_VERSION + 1}")
     conn.close()
     with pytest.raises(MergeRefused) as caught:
         merge_copy(a, b.pf.path)
-    assert caught.value.reason == "newer" and caught.value.fields["version"] == 3
+    assert caught.value.reason == "newer" and caught.value.fields["version"] == FORMAT_VERSION + 1
     i18n.set_language("en")
-    assert "format 3" in caught.value.text(i18n.tr)
+    assert f"format {FORMAT_VERSION + 1}" in caught.value.text(i18n.tr)
 
 
 def test_the_file_itself_and_non_program_files_are_refused(pair, tmp_path):

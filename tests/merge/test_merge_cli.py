@@ -75,3 +75,45 @@ def test_merge_waits_for_no_one_else_to_have_the_file_open(program, tmp_path, ca
     assert main(["merge", str(program), str(copy)]) == 3
     assert "rina" in capsys.readouterr().err
     assert _digest(program) == before and lock.exists()
+
+
+def test_merge_names_the_join_and_kehila_join_does_it(program, tmp_path, capsys, monkeypatch):
+    from kehila_desktop.core.history.merge import likely_duplicates
+
+    monkeypatch.setenv("KEHILA_LANGUAGE", "en")
+    copy = tmp_path / "copy.kehila"
+    assert main(["share", str(program), str(copy)]) == 0
+    for path, name in ((program, "Rina Tal"), (copy, "רינה טל")):  # both import Rina
+        ops = open_ops(path)
+        ops.insert("person", {"name": name, "email": "rina@example.org"})
+        ops.pf.close()
+    capsys.readouterr()
+    assert main(["merge", str(program), str(copy)]) == 0
+    out = capsys.readouterr().out
+    (hint,) = [line for line in out.splitlines() if line.startswith("To join them: ")]
+    command = hint.removeprefix("To join them: kehila ").split()
+    assert command[:2] == ["join", str(program)]
+    assert main(command) == 0
+    assert capsys.readouterr().out.startswith("Joined ")
+    ops = open_ops(program)
+    assert likely_duplicates(ops.conn) == []
+    assert ops.undo_label.startswith("join Rina Tal with ")  # the first added stays
+    ops.pf.close()
+
+
+def test_join_refusals_exit_2_or_3_with_one_line(program, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("KEHILA_LANGUAGE", "en")
+    ops = open_ops(program)
+    dana = ops.conn.execute("SELECT id FROM person WHERE name=?", (PEOPLE[0][0],)).fetchone()[0]
+    ops.pf.close()
+    before = _digest(program)
+    for args, status, words in (
+        ([dana, "zzzzzzzz"], 2, "There is no person zzzzzzzz in this program file."),
+        ([dana[:6], dana], 2, "A person cannot be joined with themselves"),
+    ):
+        assert main(["join", str(program), *args]) == status
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and words in err
+    assert _digest(program) == before
+    assert main(["join", str(tmp_path / "missing.kehila"), dana, dana]) == 3
+    assert capsys.readouterr().err.count("\n") == 1

@@ -11,7 +11,7 @@ unless it is exactly one the format defines:
 - the current format: derived from the model (``schema.create_schema`` on an empty in-memory
   database), cached in memory and in the user's cache folder under a hash of the modules that
   define it, so reading a file does not import the ORM;
-- format 1: the frozen ``schemas/v1.sql`` (files opened to be upgraded);
+- an older format N: the frozen ``schemas/vN.sql`` (files opened to be upgraded);
 - a newer format (opened read-only): no views or triggers, and the tables this version reads.
 
 ``install_limit`` gives a connection a progress handler: a statement running longer than
@@ -175,7 +175,10 @@ def frozen(version: int) -> dict | None:
 
 def _model_sources() -> list[Path]:
     here = Path(__file__).parent
-    return [here / name for name in ("model.py", "schema.py", "upgrade_v2.py", "programfile.py")]
+    return [
+        here / name
+        for name in ("model.py", "schema.py", "upgrade_v2.py", "upgrade_v3.py", "programfile.py")
+    ]
 
 
 def _cache_dir() -> Path:

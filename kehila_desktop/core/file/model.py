@@ -1,4 +1,4 @@
-"""The domain model (SQLModel): every table of the program file, format version 2.
+"""The domain model (SQLModel): every table of the program file, format version 3.
 
 The model is the one source of the schema: ``core.file.schema`` writes the ``CREATE``
 statements from it (every table ``STRICT``: a value of the wrong type cannot be stored;
@@ -93,6 +93,12 @@ class Body(Row, table=True):
     preferred_hour: str = "17:00"
     responsibilities: str = ""
     position: float = 0
+    # format 3 (the program team's trainings and team days; upgrade_v3 adds them with these
+    # DEFAULTs): enums.CADENCES keys, or "" for none. Only the program team's are used.
+    training_cadence: str = Field(default="monthly", sa_column_kwargs={"server_default": "monthly"})
+    team_day_cadence: str = Field(
+        default="quarterly", sa_column_kwargs={"server_default": "quarterly"}
+    )
 
 
 class Person(Row, table=True):

@@ -27,7 +27,7 @@ from kehila_desktop.core.file import recovery
 from kehila_desktop.core.file.tables import create_live_views
 
 APPLICATION_ID = 0x4B484C41  # "KHLA"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SUFFIX = ".kehila"
 
@@ -41,7 +41,14 @@ def _upgrade_v1(conn: sqlite3.Connection) -> None:
     upgrade_v2.upgrade(conn)
 
 
+def _upgrade_v2(conn: sqlite3.Connection) -> None:
+    from kehila_desktop.core.file import upgrade_v3
+
+    upgrade_v3.upgrade(conn)
+
+
 MIGRATIONS[1] = _upgrade_v1
+MIGRATIONS[2] = _upgrade_v2
 
 
 @dataclass

@@ -56,6 +56,8 @@ BODY_FIELDS = (
     "preferred_weekday",
     "preferred_hour",
     "responsibilities",
+    "training_cadence",
+    "team_day_cadence",
 )
 PROGRAM_FIELDS = (
     "name",

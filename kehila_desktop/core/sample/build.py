@@ -213,7 +213,7 @@ def _memberships(ops, bodies, teams, p, rng) -> dict[str, list[tuple[str, str]]]
         join(design, p[i])
     join(design, p[LOW_ATTENDER], expected=90)  # will fall below expected attendance
     join(design, p[33], source="open_call")
-    join(design, p[35], source="open_call", status="approved")
+    join(design, p[35], source="open_call", status="proposed")  # approved by steering
     join(design, p[28], status="invited")  # academia invited, not yet joined
     join(design, p[29], status="declined")
     join(design, p[31], status="proposed")
@@ -382,10 +382,14 @@ def _meeting(
 def _decisions(ops, meetings, areas, members, bodies, person_ids):
     steering = [m for m in meetings if m[1] == "steering" and m[3] == "held"]
     design = [m for m in meetings if m[1] == "design" and m[3] == "held"]
+    # the composition decision approves the design committee's invited and joined members
+    # and the open-call candidate proposed to it (``apply_decision`` makes them "approved")
     proposed = [
         mid
         for (mid,) in ops.conn.execute(
-            "SELECT id FROM membership WHERE body_id=? AND status='approved'", (bodies["design"],)
+            "SELECT id FROM membership WHERE body_id=? AND (status IN ('invited', 'joined') "
+            "OR (status='proposed' AND person_id=?)) ORDER BY rowid",
+            (bodies["design"], person_ids[35]),
         )
     ]
     focus = [a for a, (_, _, in_focus) in zip(areas, D.AREAS) if in_focus]

@@ -175,6 +175,9 @@ def edit_body(ops: Operations, body_id: str, changes: dict) -> int:
             raise InvalidEdit("A body needs a name; the name was not changed.")
     if "cadence" in changes and changes["cadence"] not in enums.CADENCES:
         raise InvalidEdit("Unknown cadence {cadence}.", cadence=changes["cadence"])
+    for key in ("training_cadence", "team_day_cadence"):  # "" = none planned
+        if key in changes and changes[key] not in ("", *enums.CADENCES):
+            raise InvalidEdit("Unknown cadence {cadence}.", cadence=changes[key])
     name = ops.conn.execute(f"SELECT name FROM {T.live(T.BODY)} WHERE id=?", (body_id,)).fetchone()
     if name is None:
         raise InvalidEdit("There is no such body.")

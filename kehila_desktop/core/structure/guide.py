@@ -6,7 +6,8 @@ health findings) and each pointing at the place that does it.
 timelines are set; 3. the geographic focus has an area; 4. two or three channels are chosen;
 5. every chosen channel has a work team with a professional and a resident who joined;
 6. partners are mapped for the design committee; 7. the steering committee decided the
-design committee's composition (a steering decision of the composition kind naming members);
+design committee's composition (a passed steering decision of the composition kind naming
+members);
 8. role letters are printed and the approved members invited (invited or joined); 9. the open
 call to the public is out (someone joined the design committee's pipeline through it); 10. the
 design committee's first meeting is scheduled.
@@ -17,11 +18,11 @@ window with the handout ``table`` for the body ``row id``.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import dataclass
 
 from kehila_desktop.core.i18n import tr
+from kehila_desktop.core.structure.approval import approvals, composition_decisions
 from kehila_desktop.core.structure.composition import RESIDENT_SECTORS
 from kehila_desktop.core.structure.composition_rules import PROFESSIONAL_SECTORS
 
@@ -77,41 +78,6 @@ def _pipeline(conn, body_id: str) -> tuple[int, int, int, int, int]:
         (body_id,),
     ).fetchone()
     return row[0], row[1], row[2], row[3], row[4]
-
-
-def composition_decisions(conn: sqlite3.Connection) -> list[tuple[str, str, list[str]]]:
-    """Steering decisions of the composition kind: (decision id, meeting id, membership ids)."""
-    out = []
-    for dec_id, meeting_id, payload in conn.execute(
-        "SELECT d.id, d.meeting_id, d.payload FROM decision d JOIN meeting m "
-        "ON m.id=d.meeting_id JOIN body b ON b.id=m.body_id WHERE d.deleted=0 "
-        "AND m.deleted=0 AND b.kind='steering' AND d.kind='composition' "
-        "ORDER BY m.starts_at, d.position"
-    ):
-        try:
-            data = json.loads(payload) if payload else {}
-        except ValueError:
-            data = {}
-        ids = data.get("approve") if isinstance(data, dict) else None
-        out.append(
-            (
-                dec_id,
-                meeting_id,
-                [i for i in ids if isinstance(i, str)] if isinstance(ids, list) else [],
-            )
-        )
-    return out
-
-
-def approving_decisions(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
-    """{membership id: (decision id, meeting date YYYY-MM-DD)} — the steering decision on the
-    composition that approved each membership (the latest one naming it)."""
-    out: dict[str, tuple[str, str]] = {}
-    dates = dict(conn.execute("SELECT id, substr(starts_at, 1, 10) FROM meeting"))
-    for dec_id, meeting_id, ids in composition_decisions(conn):
-        for mid in ids:
-            out[mid] = (dec_id, dates.get(meeting_id, ""))
-    return out
 
 
 def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideStep]:
@@ -265,7 +231,7 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
 
     # 7. composition decided by the steering committee
     decisions = composition_decisions(conn)
-    named = {m for _, _, ids in decisions for m in ids}
+    named = approvals(conn)
     steering_meeting = conn.execute(
         "SELECT id FROM meeting WHERE body_id=? AND deleted=0 AND status!='cancelled' "
         "ORDER BY starts_at LIMIT 1",

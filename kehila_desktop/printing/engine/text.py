@@ -18,7 +18,20 @@ from kehila_desktop.printing.engine import fonts
 from kehila_desktop.printing.engine.bidi import visual
 from kehila_desktop.printing.engine.shaping import shape
 
-_SPACES = re.compile(r"(\s+)")
+NO_BREAK = "\u00a0"  # a space the wrapping never breaks at (drawn as a space)
+_SPACES = re.compile(r"([^\S\u00a0\u2007\u202f]+)")  # white space a line may break at
+
+
+def keep_together(text: str) -> str:
+    """``text`` as one unbreakable unit ("Q1 2027 – Q3 2027"): its spaces become no-break
+    spaces, so wrapping moves it to the next line whole (a unit wider than its column is
+    cut after its dash, as a long word is)."""
+    return text.replace(" ", NO_BREAK)
+
+
+def words(line: str) -> list[str]:
+    """The words of a line: the pieces between the spaces a line may break at."""
+    return [w for w in _SPACES.split(line.strip()) if w and not w.isspace()]
 
 
 @dataclass(frozen=True)
@@ -74,18 +87,18 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
 @lru_cache(maxsize=32768)
 def _wrap(text: str, width: float, size: float, bold: bool) -> tuple[str, ...]:
     if "\n" not in text and fonts.width(shape(text), size, bold) <= width:
-        stripped = " ".join(text.split())
+        stripped = " ".join(words(text))
         return (stripped,) if stripped == text else _wrap(stripped, width, size, bold)
     lines: list[str] = []
     space = fonts.width(" ", size, bold)
     for paragraph in text.split("\n"):
-        words = [w for w in _SPACES.split(paragraph.strip()) if w and not w.isspace()]
-        if not words:
+        pieces = words(paragraph)
+        if not pieces:
             lines.append("")
             continue
         line: list[str] = []
         line_width = 0.0
-        for word in words:
+        for word in pieces:
             w = fonts.width(shape(word), size, bold)
             if line and line_width + space + w <= width:
                 line.append(word)
@@ -96,8 +109,8 @@ def _wrap(text: str, width: float, size: float, bold: bool) -> tuple[str, ...]:
                 line, line_width = [], 0.0
             while w > width and len(word) > 1:  # a word wider than the column: cut it
                 cut = _fit(word, width, size, bold)
-                lines.append(word[:cut])
-                word = word[cut:]
+                lines.append(word[:cut].rstrip(NO_BREAK))
+                word = word[cut:].lstrip(NO_BREAK)
                 w = fonts.width(shape(word), size, bold)
             line, line_width = [word], w
         lines.append(" ".join(line))
@@ -146,7 +159,9 @@ def draw_line(
     """
     if not line:
         return 0.0
-    shown = visual(shape(line), _lines_base((line,), style) if base is None else base)
+    shown = visual(
+        shape(line.replace(NO_BREAK, " ")), _lines_base((line,), style) if base is None else base
+    )
     w = fonts.width(shown, style.size, style.bold)
     align = style.align
     if align == "center":

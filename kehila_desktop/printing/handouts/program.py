@@ -11,6 +11,7 @@ from kehila_desktop.core.workplan.plans import quarter_label, quarters_between, 
 from kehila_desktop.core.workplan.budget import budget_totals
 from kehila_desktop.printing.engine.diagrams import BarChart, Box, StructureDiagram, Timeline
 from kehila_desktop.printing.engine.kit import Handout, Kit
+from kehila_desktop.printing.engine.text import keep_together
 from kehila_desktop.printing.handouts.source import Source
 
 
@@ -188,9 +189,11 @@ def workplan(src: Source, opts: dict) -> Handout:
                         if a.owner_body_id in bodies
                         else a.owner_name
                     )
-                    span = " – ".join(
-                        quarter_label(q, src.language)
-                        for q in dict.fromkeys(q for q in (a.start_quarter, a.end_quarter) if q)
+                    span = keep_together(
+                        " – ".join(
+                            quarter_label(q, src.language)
+                            for q in dict.fromkeys(q for q in (a.start_quarter, a.end_quarter) if q)
+                        )
                     )
                     rows.append(
                         [

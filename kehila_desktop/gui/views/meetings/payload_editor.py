@@ -139,7 +139,10 @@ class PayloadEditor(QStackedWidget):
             item = QListWidgetItem(f"{name} ({label('PIPELINE', status)})")
             item.setData(Qt.ItemDataRole.UserRole, mid)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
+            # those put forward (proposed) are what the room decides on: preselected
+            item.setCheckState(
+                Qt.CheckState.Checked if status == "proposed" else Qt.CheckState.Unchecked
+            )
             self.members.addItem(item)
 
     @staticmethod

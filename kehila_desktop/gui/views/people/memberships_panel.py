@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from kehila_desktop.core.i18n import format_date, label, tr
+from kehila_desktop.core.people.queries import SEATED
 from kehila_desktop.core.structure.memberships import NEXT_STATUS
 
 COLUMNS = ("body", "role", "pipeline status", "source", "expected attendance")
@@ -93,12 +94,13 @@ class MembershipsPanel(QWidget):
         self.table.setRowCount(len(rows))
         for r, m in enumerate(rows):
             status = label("PIPELINE", m["status"])
-            decision = m.get("approved_by")
-            if decision and m["status"] in ("approved", "invited", "joined"):
+            approval = m.get("approved_by")
+            if approval and m["status"] in SEATED:
                 status = tr(
-                    "{status} (steering decision of {date})",
+                    "{status}: approved at the steering meeting of {date}, decision {number}",
                     status=status,
-                    date=format_date(decision[1]),
+                    date=format_date(approval.day),
+                    number=approval.number,
                 )
             values = (
                 m["body"],
