@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from kehila_desktop.core.direction import text_is_rtl
 from kehila_desktop.printing.engine import fonts
-from kehila_desktop.printing.engine.bidi import visual
+from kehila_desktop.printing.engine.bidi import balance_isolates, first_strong_rtl, visual
 from kehila_desktop.printing.engine.shaping import shape
 
 NO_BREAK = "\u00a0"  # a space the wrapping never breaks at (drawn as a space)
@@ -65,17 +65,21 @@ def clean(text: object) -> str:
 
 
 def base_rtl(text: object, style: TextStyle) -> bool:
-    """The base direction a paragraph is reordered in: the page's if it holds a Hebrew or
-    Arabic letter, else left to right (``core.direction``, the rule the screen follows)."""
-    if not style.auto:
-        return style.rtl
-    return text_is_rtl(clean(text), style.rtl)
+    """The base direction a paragraph is reordered in. On a right-to-left page: the page's
+    if it holds a Hebrew or Arabic letter, else left to right (``core.direction``, the rule
+    the screen follows). On a left-to-right page: its first strong letter outside isolates
+    (UAX #9 P2–P3), so a Hebrew sentence a user typed, alone in a cell of an English
+    handout, keeps its full stop at its end, while an English sentence with a Hebrew name
+    isolated inside it stays left to right."""
+    return _lines_base((clean(text),), style)
 
 
 def _lines_base(lines, style: TextStyle) -> bool:
     """``base_rtl`` of the already clean lines of one paragraph."""
     if not style.auto:
         return style.rtl
+    if not style.rtl:
+        return any(first_strong_rtl(line) for line in lines if not line.isascii())
     return any(text_is_rtl(line, style.rtl) for line in lines)
 
 
@@ -114,7 +118,7 @@ def _wrap(text: str, width: float, size: float, bold: bool) -> tuple[str, ...]:
                 w = fonts.width(shape(word), size, bold)
             line, line_width = [word], w
         lines.append(" ".join(line))
-    return tuple(lines)
+    return tuple(balance_isolates(lines))
 
 
 _SOFT_BREAKS = "–-/@._,"

@@ -66,7 +66,7 @@ def structure(src: Source, opts: dict) -> Handout:
                 (
                     src.tr("Members"),
                     src.join(
-                        f"{m['name']} ({src.label('ROLES', m['role'])})"
+                        f"{src.user(m['name'])} ({src.label('ROLES', m['role'])})"
                         if m["role"] != "member"
                         else m["name"]
                         for m in members
@@ -322,9 +322,7 @@ def open_call(src: Source, opts: dict) -> Handout:
         if opts.get("contacts", True) and manager["contact_consent"]:
             contact += [manager["phone"], manager["email"]]
         story += kit.para(
-            src.tr(
-                "Contact the program manager: {contact}", contact=", ".join(c for c in contact if c)
-            )
+            src.tr("Contact the program manager: {contact}", contact=src.join(contact))
         )
     else:
         story += kit.para(src.tr("Contact the program manager in the authority."))

@@ -8,6 +8,9 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 from kehila_desktop.core.i18n import label, tr
 from kehila_desktop.core.workplan.budget import BudgetTotals, shekels
 
+AMOUNTS = (1, 2, 3)
+TRAILING = Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter
+
 
 class BudgetPanel(QTreeWidget):
     """Groups of rows: name, total, approved, waiting for approval."""
@@ -24,6 +27,7 @@ class BudgetPanel(QTreeWidget):
         self.setHeaderLabels(
             [tr("Budget"), tr("Total"), tr("Approved"), tr("Waiting for approval")]
         )
+        self._align_amounts(self.headerItem())
         self.setAccessibleName(tr("Budget totals"))
 
     def show_totals(self, totals: BudgetTotals, channel_keys: list[str]) -> None:
@@ -33,6 +37,7 @@ class BudgetPanel(QTreeWidget):
             [tr("Total"), shekels(totals.total), shekels(totals.approved), shekels(totals.waiting)]
         )
         self._bold(head)
+        self._align_amounts(head)
         self.addTopLevelItem(head)
         if len(channel_keys) > 1:
             self._group(tr("Channel"))
@@ -66,11 +71,15 @@ class BudgetPanel(QTreeWidget):
         if approved is not None:
             cells += [shekels(approved), shekels(waiting or 0)]
         item = QTreeWidgetItem(cells)
-        for column in (1, 2, 3):
-            item.setTextAlignment(
-                column, Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter
-            )
+        self._align_amounts(item)
         self.addTopLevelItem(item)
+
+    @staticmethod
+    def _align_amounts(item: QTreeWidgetItem) -> None:
+        """Amounts (and their headings) at the columns' trailing side, the totals' too, so
+        each amount sits under its heading and above its total."""
+        for column in AMOUNTS:
+            item.setTextAlignment(column, TRAILING)
 
     @staticmethod
     def _bold(item: QTreeWidgetItem) -> None:

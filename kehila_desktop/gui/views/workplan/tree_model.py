@@ -193,8 +193,12 @@ class PlanTreeModel(QAbstractItemModel):
             return TRAILING if column == BUDGET else None
         if role == ACCESSIBLE and column == TITLE:
             return f"{tr(node.kind)}: {node.cells[TITLE] or tr('untitled')}"
-        if role == TOOLTIP and column == TITLE:
+        if role == TOOLTIP:  # the whole text of a cell too narrow for it
+            if column != TITLE:
+                value = node.cells[column]
+                return str(value) if value else None
             kind = tr(node.kind) if node.kind != "channel" else tr("Channel")
+            kind = f"{kind}: {node.cells[TITLE]}" if node.cells[TITLE] else kind
             return f"{kind} — {node.cells[SINCE]}" if node.cells[SINCE] else kind
         if role == USER:
             return (node.kind, node.item_id)
