@@ -180,7 +180,10 @@ def nptr(
 
 def _fill(text: str, english: str, fields: dict) -> str:
     if fields and getattr(_isolating, "on", False):
-        fields = {k: isolate(v) if isinstance(v, str) and v else v for k, v in fields.items()}
+        fields = {
+            k: isolate(v) if isinstance(v, str) and v and not isinstance(v, Isolated) else v
+            for k, v in fields.items()
+        }
     if fields:
         try:
             return text.format(**fields)
@@ -204,6 +207,19 @@ def isolate(text: str) -> str:
     """``text`` as a bidi isolate: laid out in its own direction without disturbing the
     sentence around it (for text shown on screen)."""
     return f"{FSI}{text}{PDI}"
+
+
+class Isolated(str):
+    """Text whose parts are already isolated (a list of names): ``tr()`` fills it in as it is,
+    so the list is not wrapped once more and read in its first name's direction."""
+
+
+def isolated_list(items: list[str], separator: str = ", ") -> str:
+    """``items`` joined, each in its own direction when fields are isolated (on screen), so a
+    list of Latin names in a Hebrew sentence still starts at the sentence's start."""
+    if not getattr(_isolating, "on", False):
+        return separator.join(items)
+    return Isolated(separator.join(isolate(item) for item in items))
 
 
 @contextmanager

@@ -47,16 +47,37 @@ def _count(conn: sqlite3.Connection, sql: str, *args) -> int:
     return conn.execute(sql, args).fetchone()[0]
 
 
-def _joined(conn, body_id: str, sectors: tuple[str, ...]) -> int:
+def _has_joined(conn, body_id: str, sectors: tuple[str, ...]) -> bool:
+    """Whether someone of ``sectors`` joined the body (stops at the first one found)."""
     marks = ",".join("?" * len(sectors))
-    return _count(
-        conn,
-        "SELECT count(DISTINCT p.id) FROM membership m JOIN person p ON "
-        "p.id=m.person_id WHERE m.body_id=? AND m.deleted=0 AND p.deleted=0 AND "
-        f"m.status='joined' AND p.sector IN ({marks})",
-        body_id,
-        *sectors,
+    return bool(
+        _count(
+            conn,
+            "SELECT EXISTS (SELECT 1 FROM membership m JOIN person p ON "
+            "p.id=m.person_id WHERE m.body_id=? AND m.deleted=0 AND p.deleted=0 AND "
+            f"m.status='joined' AND p.sector IN ({marks}))",
+            body_id,
+            *sectors,
+        )
     )
+
+
+def _pipeline(conn, body_id: str) -> tuple[int, int, int, int, int]:
+    """The body's mapping pipeline in one pass over its memberships: people mapped (not
+    declined or left), memberships approved or further, approved and waiting, invited or
+    joined, and come through the open call."""
+    row = conn.execute(
+        "SELECT count(DISTINCT CASE WHEN m.status NOT IN ('declined', 'left') "
+        "AND p.deleted=0 THEN m.person_id END), "
+        "coalesce(sum(m.status IN ('approved', 'invited', 'joined')), 0), "
+        "coalesce(sum(m.status='approved'), 0), "
+        "coalesce(sum(m.status IN ('invited', 'joined')), 0), "
+        "coalesce(sum(m.source='open_call'), 0) "
+        "FROM membership m LEFT JOIN person p ON p.id=m.person_id "
+        "WHERE m.body_id=? AND m.deleted=0",
+        (body_id,),
+    ).fetchone()
+    return row[0], row[1], row[2], row[3], row[4]
 
 
 def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideStep]:
@@ -161,8 +182,8 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
         if team is None:
             missing.append(("", key))
         elif not (
-            _joined(conn, team[0], PROFESSIONAL_SECTORS)
-            and _joined(conn, team[0], RESIDENT_SECTORS)
+            _has_joined(conn, team[0], PROFESSIONAL_SECTORS)
+            and _has_joined(conn, team[0], RESIDENT_SECTORS)
         ):
             missing.append(team)
     teams_done = bool(chosen) and not missing
@@ -192,13 +213,7 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
 
     # 6. partner mapping
     people = _count(conn, "SELECT count(*) FROM person WHERE deleted=0")
-    mapped = _count(
-        conn,
-        "SELECT count(DISTINCT m.person_id) FROM membership m JOIN person p "
-        "ON p.id=m.person_id WHERE m.body_id=? AND m.deleted=0 AND p.deleted=0 "
-        "AND m.status NOT IN ('declined', 'left')",
-        design,
-    )
+    mapped, approved, waiting, invited, answered = _pipeline(conn, design)
     out.append(
         GuideStep(
             "mapping",
@@ -217,12 +232,6 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
     # 7. composition decided by the steering committee
     decisions = composition_decisions(conn)
     named = approvals(conn)
-    approved = _count(
-        conn,
-        "SELECT count(*) FROM membership WHERE body_id=? AND deleted=0 "
-        "AND status IN ('approved', 'invited', 'joined')",
-        design,
-    )
     steering_meeting = conn.execute(
         "SELECT id FROM meeting WHERE body_id=? AND deleted=0 AND status!='cancelled' "
         "ORDER BY starts_at LIMIT 1",
@@ -250,17 +259,6 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
     )
 
     # 8. role letters printed and invitations sent
-    waiting = _count(
-        conn,
-        "SELECT count(*) FROM membership WHERE body_id=? AND deleted=0 AND status='approved'",
-        design,
-    )
-    invited = _count(
-        conn,
-        "SELECT count(*) FROM membership WHERE body_id=? AND deleted=0 "
-        "AND status IN ('invited', 'joined')",
-        design,
-    )
     out.append(
         GuideStep(
             "invitations",
@@ -277,11 +275,6 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
     )
 
     # 9. the open call
-    answered = _count(
-        conn,
-        "SELECT count(*) FROM membership WHERE body_id=? AND deleted=0 AND source='open_call'",
-        design,
-    )
     out.append(
         GuideStep(
             "open_call",

@@ -96,11 +96,15 @@ class MembershipsPanel(QWidget):
             status = standalone_label("PIPELINE", m["status"])
             approval = m.get("approved_by")
             if approval and m["status"] in SEATED:
-                status = tr(
-                    "{status}: approved at the steering meeting of {date}, decision {number}",
-                    status=status,
-                    date=format_date(approval.day),
-                    number=approval.number,
+                where = {"date": format_date(approval.day), "number": approval.number}
+                status = (
+                    tr("approved at the steering meeting of {date}, decision {number}", **where)
+                    if m["status"] == "approved"
+                    else tr(
+                        "{status} (approved at the steering meeting of {date}, decision {number})",
+                        status=status,
+                        **where,
+                    )
                 )
             values = (
                 m["body"],
