@@ -107,7 +107,22 @@ class Program:
 
         return self._run(areas.add_area, name, kind=kind, in_focus=in_focus)
 
+    def areas(self) -> list[dict]:
+        """Every area: id, name, kind, in_focus."""
+        from kehila_desktop.core.structure import queries
+
+        return [
+            {"id": a, "name": n, "kind": k, "in_focus": bool(f)}
+            for a, n, k, f in queries.areas(self._conn)
+        ]
+
     # --- people ---------------------------------------------------------------------------
+    def people(self) -> list[dict]:
+        """Every person: id, name, sector, organisation, area_id, contact_consent."""
+        from kehila_desktop.core.people import queries
+
+        return queries.people(self._conn)
+
     def add_person(
         self,
         name: str,
@@ -198,6 +213,102 @@ class Program:
 
         row = queries.body(self._conn, body_id)
         return row["chair_person_id"] if row else None
+
+    def edit_program(self, **fields) -> None:
+        """Change the program's settings (name, scope, start_date, end_date, timeline …)."""
+        from kehila_desktop.core.structure import edits
+
+        self._run(edits.edit_program, fields)
+
+    # --- meetings, decisions and the composition ------------------------------------------
+    def new_meeting(self, body_id: str, day: str) -> str:
+        """Schedule a meeting of ``body_id`` on ``day`` (YYYY-MM-DD); returns its id."""
+        from kehila_desktop.core.meetings import edits
+
+        return self._run(edits.new_meeting, body_id, day)
+
+    def record_decision(
+        self,
+        meeting_id: str,
+        text: str,
+        kind: str = "other",
+        *,
+        votes: tuple[int, int, int] = (0, 0, 0),
+        payload: dict | None = None,
+        outcome: str | None = None,
+    ) -> str:
+        """Record a decision; a passed steering decision of the scope, timeline, focus,
+        channels or composition kind applies its ``payload``. Returns its id."""
+        from kehila_desktop.core.meetings import records
+
+        return self._run(
+            records.record_decision,
+            meeting_id,
+            text,
+            kind,
+            votes=votes,
+            payload=payload,
+            outcome=outcome,
+        )
+
+    def decide_composition(
+        self,
+        meeting_id: str,
+        membership_ids: list[str],
+        text: str = "",
+        *,
+        votes: tuple[int, int, int] = (0, 0, 0),
+        outcome: str | None = None,
+    ) -> str:
+        """Record the steering committee's decision on the design committee's composition:
+        when it passes, the memberships named become "approved". Returns the decision's id."""
+        from kehila_desktop.core.structure import approval
+
+        return self._run(
+            approval.decide_composition,
+            meeting_id,
+            list(membership_ids),
+            text,
+            votes=votes,
+            outcome=outcome,
+        )
+
+    def attach_to_decision(self, decision_id: str, membership_ids: list[str]) -> None:
+        """Add design-committee candidates to a passed composition decision and approve them."""
+        from kehila_desktop.core.structure import approval
+
+        self._run(approval.attach_to_decision, decision_id, list(membership_ids))
+
+    def put_forward(self, membership_ids: list[str], meeting_id: str | None = None) -> str:
+        """Propose candidates to a steering meeting (the next scheduled one unless told): its
+        agenda item on the composition lists them. Returns the agenda item's id."""
+        from kehila_desktop.core.structure import approval
+
+        return self._run(approval.put_forward, list(membership_ids), meeting_id)
+
+    def approvals(self) -> dict[str, dict]:
+        """{membership id: {decision_id, meeting_id, date, number}}: the steering decision on
+        the composition that approved each membership."""
+        from kehila_desktop.core.structure import approval
+
+        return {
+            mid: {
+                "decision_id": a.decision_id,
+                "meeting_id": a.meeting_id,
+                "date": a.day,
+                "number": a.number,
+            }
+            for mid, a in approval.approvals(self._conn).items()
+        }
+
+    def setup_guide(self) -> list[dict]:
+        """The Overview's set-up guide: each step's key, title, done and detail."""
+        from kehila_desktop.core.structure import guide
+
+        return [
+            {"key": s.key, "title": s.title, "done": s.done, "detail": s.detail}
+            for s in guide.steps(self._conn, _i18n.language())
+        ]
 
     # --- health and history ---------------------------------------------------------------
     def findings(self) -> list[dict]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from PySide6.QtCore import Qt
 
 from kehila_desktop.core.i18n import format_date
@@ -152,3 +154,29 @@ def test_the_program_team_shows_and_edits_its_training_and_team_day_cadences(
     assert combo.currentText() == "לא מתוכנן"
     main_window.act_undo.trigger()
     assert _q(gui_sample, "SELECT training_cadence FROM body WHERE id=?", team_id) == [("monthly",)]
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1366, 768)])
+@pytest.mark.parametrize("language", ["he", "ar", "en"])
+def test_every_body_box_shows_its_name_and_lines_whole(main_window, language, size):
+    """No box of the diagram cuts a name ("צוות התוכנית (צוות ..."): each line wraps inside
+    its box, which is tall enough for all of them."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QFontMetricsF
+
+    w = main_window
+    w.resize(*size)
+    w.set_language(language)
+    diagram = _structure(w).diagram
+    diagram.grab()  # painted: the boxes are laid out
+    title, body = diagram._fonts()
+    wrap = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
+    for box in diagram.boxes:
+        rect = diagram.rects[box.id].adjusted(8, 6, -8, -6)
+        lines = diagram._box_text(box).split("\n")
+        height = 0.0
+        for font, line in [(title, lines[0])] + [(body, t) for t in lines[1:]]:
+            used = QFontMetricsF(font).boundingRect(QRectF(0, 0, rect.width(), 1e5), wrap, line)
+            assert used.width() <= rect.width() + 0.5, (language, line)
+            height += used.height()
+        assert height <= rect.height(), (language, box.name)

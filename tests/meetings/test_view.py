@@ -188,6 +188,7 @@ def test_steering_decisions_set_focus_and_approve_members_from_the_form(qtbot, h
     form.kind.setCurrentIndex(form.kind.findData("composition"))
     members = form.payload_editor.members
     assert members.count() == 1 and members.item(0).text().startswith("נועה (")
+    assert members.item(0).checkState() == Qt.CheckState.Checked  # proposed: preselected
     members.item(0).setCheckState(Qt.CheckState.Checked)
     form.text.setText("אישור הרכב הוועדה המעצבת")
     form.spins["for"].setValue(4)

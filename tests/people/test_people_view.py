@@ -7,7 +7,16 @@ from PySide6.QtCore import Qt
 
 from kehila_desktop.core import i18n
 
+from kehila_desktop.core.meetings.edits import new_meeting
+from kehila_desktop.core.structure.approval import decide_composition
+
 from .helpers import add_person, body_id, join
+
+
+def _soon() -> str:
+    from datetime import date, timedelta
+
+    return (date.today() + timedelta(days=10)).isoformat()
 
 
 @pytest.fixture
@@ -134,8 +143,20 @@ def test_pipeline_steps_and_matrix(view, context, qtbot):
     with context.ops.step("setup"):
         pid = add_person(context.ops, "מיכל")
         mid = join(context.ops, pid, design, status="mapped")
+        other = join(context.ops, add_person(context.ops, "רנא"), design, status="proposed")
+        meeting = new_meeting(context.ops, body_id(conn, "steering"), _soon())
+        decision = decide_composition(context.ops, meeting, [other], outcome="passed_consensus")
     view.navigate("membership", mid)
     assert view.selected_person_id() == pid
+    # the step to "approved" is the steering committee's: the dialog attaches to its decision
+    seen = []
+
+    def attach(dialog):
+        seen.append(dialog.decision.currentText())
+        assert dialog.attach.isChecked() and dialog.forward.isEnabled()
+        choose(dialog.decision, decision)
+
+    answer_with(view, qtbot, attach)
     for expected in ("proposed", "approved", "invited", "joined"):
         qtbot.mouseClick(view.memberships.advance_button, Qt.MouseButton.LeftButton)
         view.memberships.select(mid)
@@ -143,11 +164,48 @@ def test_pipeline_steps_and_matrix(view, context, qtbot):
             conn.execute("SELECT status FROM membership WHERE id=?", (mid,)).fetchone()[0]
             == expected
         )
+    assert len(seen) == 1 and "1" in seen[0]  # "steering meeting of …, decision 1"
+    assert "ועדת ההיגוי" in view.memberships.table.item(0, 2).text()
     assert not view.memberships.advance_button.isEnabled()  # joined is the end of the line
     view.tabs.setCurrentIndex(1)  # "who sits where"
     column = [b for b, _ in view.matrix_model.bodies].index(design)
     row = view.model.row_of(pid)
     assert view.matrix_model.index(row, column).data() == "חבר/ה · הצטרפות"
+
+
+def test_putting_a_candidate_forward_lists_them_at_the_next_steering_meeting(view, context, qtbot):
+    conn = context.pf.conn
+    design = body_id(conn, "design")
+    with context.ops.step("setup"):
+        pid = add_person(context.ops, "מיכל")
+        mid = join(context.ops, pid, design, status="proposed")
+    view.navigate("membership", mid)
+
+    def refuse_without_a_meeting(dialog):
+        assert not dialog.attach.isEnabled() and not dialog.forward.isEnabled()
+        assert not dialog.ok.isEnabled()
+        assert "המפגשים" in dialog.forward_note.text()
+
+    answer_with(view, qtbot, refuse_without_a_meeting, accept=False)
+    qtbot.mouseClick(view.memberships.advance_button, Qt.MouseButton.LeftButton)
+    assert conn.execute("SELECT status FROM membership WHERE id=?", (mid,)).fetchone()[0] == (
+        "proposed"
+    )
+    with context.ops.step("meeting"):
+        meeting = new_meeting(context.ops, body_id(conn, "steering"), _soon())
+
+    def forward(dialog):
+        assert dialog.forward.isChecked() and dialog.ok.isEnabled()
+
+    answer_with(view, qtbot, forward)
+    view.memberships.select(mid)
+    qtbot.mouseClick(view.memberships.advance_button, Qt.MouseButton.LeftButton)
+    assert conn.execute("SELECT meeting_id, notes FROM agenda_item WHERE deleted=0").fetchall() == [
+        (meeting, "מיכל")
+    ]
+    assert conn.execute("SELECT status FROM membership WHERE id=?", (mid,)).fetchone()[0] == (
+        "proposed"
+    )
 
 
 def test_search_as_you_type_and_filters(view, context, qtbot):
@@ -413,3 +471,77 @@ def test_giving_a_membership_the_chair_role_names_the_chair_without_a_warning(vi
     view.tabs.setCurrentIndex(2)
     choose(view.comp_body, steering)
     assert not [f for f in findings(view) if "ראש הרשות" in f and "יו" in f]
+
+
+# --- "Join with…": two records of one person become one -----------------------------
+
+
+def test_join_with_offers_the_likely_duplicate_and_keeps_the_one_in_more_bodies(
+    view, context, qtbot
+):
+    conn = context.pf.conn
+    with context.ops.step("set up"):
+        add_person(context.ops, "נועה אבן", email="noa@example.org")
+        dana = add_person(context.ops, "דנה כהן", email="dana@example.org")
+        twin = add_person(context.ops, "Dana Cohen", email="DANA@example.org", notes="sheet")
+        join(context.ops, twin, body_id(conn, "design"))
+    assert view.select_person(dana)
+    seen = {}
+
+    def look(dialog):
+        seen["first"] = dialog.other_id()
+        seen["keep_other"] = dialog.keep_other.isChecked()
+        seen["why"] = dialog.why.text().replace("\u2068", "").replace("\u2069", "")
+
+    answer_with(view, qtbot, look)
+    qtbot.mouseClick(view.join_button, Qt.MouseButton.LeftButton)
+    assert seen["first"] == twin  # the one with the same e-mail is offered first
+    assert seen["keep_other"]  # the record in a body stays
+    assert "Dana Cohen" in seen["why"] and "דנה כהן" in seen["why"]
+    assert conn.execute("SELECT deleted FROM person WHERE id=?", (dana,)).fetchone() == (1,)
+    assert view.selected_person_id() == twin
+    assert view.count_label.text() == "2 מתוך 2 אנשים"
+    assert [m["status"] for m in view.memberships.rows] == ["joined"]
+    context.ops.undo()
+    assert view.count_label.text() == "3 מתוך 3 אנשים"
+
+
+def test_join_with_can_keep_the_selected_record_and_cancel_changes_nothing(view, context, qtbot):
+    conn = context.pf.conn
+    with context.ops.step("set up"):
+        dana = add_person(context.ops, "דנה כהן")
+        other = add_person(context.ops, "דנה  כהן", organisation="עירייה")
+    assert view.select_person(other)
+    answer_with(view, qtbot, lambda d: None, accept=False)
+    qtbot.mouseClick(view.join_button, Qt.MouseButton.LeftButton)
+    assert conn.execute("SELECT count(*) FROM person WHERE deleted=0").fetchone() == (2,)
+
+    def keep_selected(dialog):
+        assert dialog.select(dana)
+        assert dialog.keep_other.isChecked()  # dana was added first: suggested
+        dialog.keep_this.setChecked(True)
+
+    answer_with(view, qtbot, keep_selected)
+    view.person_menu().actions()[1].trigger()  # the context menu's "Join with…"
+    assert conn.execute("SELECT deleted FROM person WHERE id=?", (dana,)).fetchone() == (1,)
+    assert conn.execute("SELECT deleted FROM person WHERE id=?", (other,)).fetchone() == (0,)
+
+
+def test_english_cells_and_choices_name_sectors_with_a_capital(context, qtbot):
+    """In English a sector standing alone (a table cell, a choice) begins with a capital."""
+    from kehila_desktop.gui.views.people.view import View
+
+    before = i18n.language()
+    i18n.set_language("en")
+    try:
+        v = View(context)
+        qtbot.addWidget(v)
+        v.show()
+        with context.ops.step("people"):
+            add_person(context.ops, "Dana Levi", sector="business")
+        assert v.model.index(0, 2).data() == "Business sector"
+        choices = [v.sector_filter.itemText(i) for i in range(v.sector_filter.count())]
+        assert "Academia" in choices and "academia" not in choices
+        assert choices[0] == "All sectors"
+    finally:
+        i18n.set_language(before)

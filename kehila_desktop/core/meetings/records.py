@@ -295,6 +295,31 @@ def set_attendance(ops: Operations, meeting_id: str, person_id: str, status: str
     )
 
 
+def record_attendance(ops: Operations, meeting_id: str, marks: dict[str, str]) -> dict[str, str]:
+    """Record several members' attendance at a meeting ({person id: status}) as one step
+    (an attendance sheet); returns {person id: attendance row id}."""
+    for status in marks.values():
+        if status not in enums.ATTENDANCE:
+            raise InvalidEdit("Unknown attendance status {status}.", status=status)
+    rows = dict(
+        ops.conn.execute(
+            "SELECT person_id, id FROM live_attendance WHERE meeting_id=? "
+            "AND person_id IS NOT NULL",
+            (meeting_id,),
+        ).fetchall()
+    )
+    with ops.step(tr("record attendance")):
+        for person_id, status in marks.items():
+            if person_id in rows:
+                ops.update("attendance", rows[person_id], {"status": status})
+            else:
+                rows[person_id] = ops.insert(
+                    "attendance",
+                    {"meeting_id": meeting_id, "person_id": person_id, "status": status},
+                )
+    return {person_id: rows[person_id] for person_id in marks}
+
+
 def check_in(ops: Operations, meeting_id: str, person_id: str, *, late: bool = False) -> str:
     """In-room mode: a member arrives (late once the meeting has started)."""
     return set_attendance(ops, meeting_id, person_id, "late" if late else "present")

@@ -6,7 +6,8 @@ health findings) and each pointing at the place that does it.
 timelines are set; 3. the geographic focus has an area; 4. two or three channels are chosen;
 5. every chosen channel has a work team with a professional and a resident who joined;
 6. partners are mapped for the design committee; 7. the steering committee decided the
-design committee's composition (a steering decision of the composition kind naming members);
+design committee's composition (a passed steering decision of the composition kind naming
+members);
 8. role letters are printed and the approved members invited (invited or joined); 9. the open
 call to the public is out (someone joined the design committee's pipeline through it); 10. the
 design committee's first meeting is scheduled.
@@ -17,11 +18,15 @@ window with the handout ``table`` for the body ``row id``.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import dataclass
 
 from kehila_desktop.core.i18n import tr
+from kehila_desktop.core.structure.approval import (
+    approvals,
+    composition_decisions,
+    next_steering_meeting,
+)
 from kehila_desktop.core.structure.composition import RESIDENT_SECTORS
 from kehila_desktop.core.structure.composition_rules import PROFESSIONAL_SECTORS
 
@@ -46,51 +51,37 @@ def _count(conn: sqlite3.Connection, sql: str, *args) -> int:
     return conn.execute(sql, args).fetchone()[0]
 
 
-def _joined(conn, body_id: str, sectors: tuple[str, ...]) -> int:
+def _has_joined(conn, body_id: str, sectors: tuple[str, ...]) -> bool:
+    """Whether someone of ``sectors`` joined the body (stops at the first one found)."""
     marks = ",".join("?" * len(sectors))
-    return _count(
-        conn,
-        "SELECT count(DISTINCT p.id) FROM membership m JOIN person p ON "
-        "p.id=m.person_id WHERE m.body_id=? AND m.deleted=0 AND p.deleted=0 AND "
-        f"m.status='joined' AND p.sector IN ({marks})",
-        body_id,
-        *sectors,
+    return bool(
+        _count(
+            conn,
+            "SELECT EXISTS (SELECT 1 FROM membership m JOIN person p ON "
+            "p.id=m.person_id WHERE m.body_id=? AND m.deleted=0 AND p.deleted=0 AND "
+            f"m.status='joined' AND p.sector IN ({marks}))",
+            body_id,
+            *sectors,
+        )
     )
 
 
-def composition_decisions(conn: sqlite3.Connection) -> list[tuple[str, str, list[str]]]:
-    """Steering decisions of the composition kind: (decision id, meeting id, membership ids)."""
-    out = []
-    for dec_id, meeting_id, payload in conn.execute(
-        "SELECT d.id, d.meeting_id, d.payload FROM decision d JOIN meeting m "
-        "ON m.id=d.meeting_id JOIN body b ON b.id=m.body_id WHERE d.deleted=0 "
-        "AND m.deleted=0 AND b.kind='steering' AND d.kind='composition' "
-        "ORDER BY m.starts_at, d.position"
-    ):
-        try:
-            data = json.loads(payload) if payload else {}
-        except ValueError:
-            data = {}
-        ids = data.get("approve") if isinstance(data, dict) else None
-        out.append(
-            (
-                dec_id,
-                meeting_id,
-                [i for i in ids if isinstance(i, str)] if isinstance(ids, list) else [],
-            )
-        )
-    return out
-
-
-def approving_decisions(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
-    """{membership id: (decision id, meeting date YYYY-MM-DD)} — the steering decision on the
-    composition that approved each membership (the latest one naming it)."""
-    out: dict[str, tuple[str, str]] = {}
-    dates = dict(conn.execute("SELECT id, substr(starts_at, 1, 10) FROM meeting"))
-    for dec_id, meeting_id, ids in composition_decisions(conn):
-        for mid in ids:
-            out[mid] = (dec_id, dates.get(meeting_id, ""))
-    return out
+def _pipeline(conn, body_id: str) -> tuple[int, int, int, int, int]:
+    """The body's mapping pipeline in one pass over its memberships: people mapped (not
+    declined or left), memberships approved or further, approved and waiting, invited or
+    joined, and come through the open call."""
+    row = conn.execute(
+        "SELECT count(DISTINCT CASE WHEN m.status NOT IN ('declined', 'left') "
+        "AND p.deleted=0 THEN m.person_id END), "
+        "coalesce(sum(m.status IN ('approved', 'invited', 'joined')), 0), "
+        "coalesce(sum(m.status='approved'), 0), "
+        "coalesce(sum(m.status IN ('invited', 'joined')), 0), "
+        "coalesce(sum(m.source='open_call'), 0) "
+        "FROM membership m LEFT JOIN person p ON p.id=m.person_id "
+        "WHERE m.body_id=? AND m.deleted=0",
+        (body_id,),
+    ).fetchone()
+    return row[0], row[1], row[2], row[3], row[4]
 
 
 def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideStep]:
@@ -195,8 +186,8 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
         if team is None:
             missing.append(("", key))
         elif not (
-            _joined(conn, team[0], PROFESSIONAL_SECTORS)
-            and _joined(conn, team[0], RESIDENT_SECTORS)
+            _has_joined(conn, team[0], PROFESSIONAL_SECTORS)
+            and _has_joined(conn, team[0], RESIDENT_SECTORS)
         ):
             missing.append(team)
     teams_done = bool(chosen) and not missing
@@ -226,13 +217,7 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
 
     # 6. partner mapping
     people = _count(conn, "SELECT count(*) FROM person WHERE deleted=0")
-    mapped = _count(
-        conn,
-        "SELECT count(DISTINCT m.person_id) FROM membership m JOIN person p "
-        "ON p.id=m.person_id WHERE m.body_id=? AND m.deleted=0 AND p.deleted=0 "
-        "AND m.status NOT IN ('declined', 'left')",
-        design,
-    )
+    mapped, approved, waiting, invited, answered = _pipeline(conn, design)
     out.append(
         GuideStep(
             "mapping",
@@ -250,18 +235,18 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
 
     # 7. composition decided by the steering committee
     decisions = composition_decisions(conn)
-    named = {m for _, _, ids in decisions for m in ids}
-    approved = _count(
-        conn,
-        "SELECT count(*) FROM membership WHERE body_id=? AND deleted=0 "
-        "AND status IN ('approved', 'invited', 'joined')",
-        design,
+    named = approvals(conn)
+    # where the composition is decided: the next steering meeting, else the latest one
+    upcoming = next_steering_meeting(conn)
+    steering_meeting = (
+        (upcoming["id"],)
+        if upcoming
+        else conn.execute(
+            "SELECT id FROM meeting WHERE body_id=? AND deleted=0 AND status!='cancelled' "
+            "ORDER BY starts_at DESC LIMIT 1",
+            (steering,),
+        ).fetchone()
     )
-    steering_meeting = conn.execute(
-        "SELECT id FROM meeting WHERE body_id=? AND deleted=0 AND status!='cancelled' "
-        "ORDER BY starts_at LIMIT 1",
-        (steering,),
-    ).fetchone()
     out.append(
         GuideStep(
             "composition",
@@ -284,17 +269,6 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
     )
 
     # 8. role letters printed and invitations sent
-    waiting = _count(
-        conn,
-        "SELECT count(*) FROM membership WHERE body_id=? AND deleted=0 AND status='approved'",
-        design,
-    )
-    invited = _count(
-        conn,
-        "SELECT count(*) FROM membership WHERE body_id=? AND deleted=0 "
-        "AND status IN ('invited', 'joined')",
-        design,
-    )
     out.append(
         GuideStep(
             "invitations",
@@ -311,11 +285,6 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
     )
 
     # 9. the open call
-    answered = _count(
-        conn,
-        "SELECT count(*) FROM membership WHERE body_id=? AND deleted=0 AND source='open_call'",
-        design,
-    )
     out.append(
         GuideStep(
             "open_call",

@@ -11,7 +11,12 @@ Named operations (each one undo step): ``add_membership``, ``update_membership``
   creates that person's membership or makes it a chair one, and the previous chair becomes a
   member; giving a membership the chair role names that person the body's chair; a chair
   whose membership is removed, declined or left is no longer the chair. A chair whose
-  membership has not reached "joined" is shown (and found by program health) as *proposed*.
+  membership has not reached "joined" is shown (and found by program health) as *proposed*;
+- "approved by steering" is reached only through a passed steering decision on the
+  composition that names the membership (``core/structure/approval.py``): a direct move there
+  is refused; "next step" from "proposed" is that decision in the design committee and
+  "invited" in the other bodies (the steering committee decides the design committee's
+  composition only).
 """
 
 from __future__ import annotations
@@ -36,6 +41,30 @@ NEXT_STATUS = {
     "approved": "invited",
     "invited": "joined",
 }
+
+
+APPROVED = "approved"
+APPROVAL_ONLY_BY_DECISION = (
+    "Only the steering committee approves members: record its decision on the composition "
+    "naming them, or put them forward to its next meeting."
+)
+
+
+def refuse_direct_approval(values: dict, old: dict | None) -> None:
+    """A move to "approved" outside a steering decision on the composition is refused."""
+    if values.get("status") == APPROVED and (old or {}).get("status") != APPROVED:
+        raise InvalidEdit(APPROVAL_ONLY_BY_DECISION)
+
+
+def next_status(conn: sqlite3.Connection, membership_id: str) -> str | None:
+    """The pipeline's next step of a membership ("approved" only in the design committee)."""
+    m = membership(conn, membership_id)
+    nxt = NEXT_STATUS.get(m["status"])
+    if nxt == APPROVED:
+        kind = conn.execute("SELECT kind FROM body WHERE id=?", (m["body_id"],)).fetchone()
+        if not kind or kind[0] != "design":
+            return NEXT_STATUS[APPROVED]
+    return nxt
 
 
 def _today() -> str:
@@ -151,6 +180,7 @@ def add_membership(
     values.pop("person_id", None)
     values.pop("body_id", None)
     _check(values)
+    refuse_direct_approval(values, None)
     person, body = _names(ops.conn, person_id, body_id)
     there = live_membership_of(ops.conn, person_id, body_id)
     if there is not None:
@@ -177,6 +207,7 @@ def update_membership(ops: Operations, membership_id: str, changes: dict) -> Non
         changes.pop(key, None)
     _check(changes)
     m = membership(ops.conn, membership_id)
+    refuse_direct_approval(changes, m)
     changes = _stamp(changes, m)
     with ops.step(tr("edit {person} in {body}", person=m["person"], body=m["body"])):
         ops.update(T.MEMBERSHIP, membership_id, changes)
@@ -190,11 +221,15 @@ def update_membership(ops: Operations, membership_id: str, changes: dict) -> Non
 
 
 def advance_membership(ops: Operations, membership_id: str) -> str | None:
-    """Move a membership to the pipeline's next step; returns the new status (None: none)."""
+    """Move a membership to the pipeline's next step; returns the new status (None: none).
+
+    In the design committee the step after "proposed" is refused: it is the steering
+    committee's decision (``approval.attach_to_decision`` or ``approval.put_forward``)."""
     m = membership(ops.conn, membership_id)
-    nxt = NEXT_STATUS.get(m["status"])
+    nxt = next_status(ops.conn, membership_id)
     if nxt is None:
         return None
+    refuse_direct_approval({"status": nxt}, m)
     with ops.step(tr("{person}: {status}", person=m["person"], status=label("PIPELINE", nxt))):
         update_membership(ops, membership_id, {"status": nxt})
     return nxt

@@ -11,6 +11,7 @@ from kehila_desktop.core.workplan.plans import quarter_label, quarters_between, 
 from kehila_desktop.core.workplan.budget import budget_totals
 from kehila_desktop.printing.engine.diagrams import BarChart, Box, StructureDiagram, Timeline
 from kehila_desktop.printing.engine.kit import Handout, Kit
+from kehila_desktop.printing.engine.text import keep_together
 from kehila_desktop.printing.handouts.source import Source
 
 
@@ -21,8 +22,8 @@ def _box(src: Source, body: dict) -> Box:
     if chair:
         lines.append(src.tr("Chair: {name}", name=chair))
     lines.append(src.ntr("{n} member", "{n} members", len(members)))
-    lines.append(src.label("CADENCES", body["cadence"]))
-    return Box(src.body_name(body), lines)
+    lines.append(src.cap_label("CADENCES", body["cadence"]))
+    return Box(src.cap(src.body_name(body)), lines)
 
 
 def structure(src: Source, opts: dict) -> Handout:
@@ -55,17 +56,19 @@ def structure(src: Source, opts: dict) -> Handout:
                 (src.tr("Chair"), src.person_name(body.get("chair_person_id"))),
                 (
                     src.tr("Meetings"),
-                    src.tr(
-                        "{cadence}, {minutes} each",
-                        cadence=src.label("CADENCES", body["cadence"]),
-                        minutes=src.minutes(body["meeting_minutes"]),
+                    src.cap(
+                        src.tr(
+                            "{cadence}, {minutes} each",
+                            cadence=src.label("CADENCES", body["cadence"]),
+                            minutes=src.minutes(body["meeting_minutes"]),
+                        )
                     ),
                 ),
                 (src.tr("Areas of responsibility"), body.get("responsibilities")),
                 (
                     src.tr("Members"),
                     src.join(
-                        f"{m['name']} ({src.label('ROLES', m['role'])})"
+                        f"{src.user(m['name'])} ({src.label('ROLES', m['role'])})"
                         if m["role"] != "member"
                         else m["name"]
                         for m in members
@@ -184,13 +187,15 @@ def workplan(src: Source, opts: dict) -> Handout:
             for o in goal.objectives:
                 for a in o.actions:
                     owner = (
-                        src.body_name(bodies[a.owner_body_id])
+                        src.cap(src.body_name(bodies[a.owner_body_id]))
                         if a.owner_body_id in bodies
                         else a.owner_name
                     )
-                    span = " – ".join(
-                        quarter_label(q, src.language)
-                        for q in dict.fromkeys(q for q in (a.start_quarter, a.end_quarter) if q)
+                    span = keep_together(
+                        " – ".join(
+                            quarter_label(q, src.language)
+                            for q in dict.fromkeys(q for q in (a.start_quarter, a.end_quarter) if q)
+                        )
                     )
                     rows.append(
                         [
@@ -297,10 +302,12 @@ def open_call(src: Source, opts: dict) -> Handout:
     story += kit.heading(src.tr("What is expected?"))
     if design:
         story += kit.para(
-            src.tr(
-                "{cadence}, {minutes} each",
-                cadence=src.label("CADENCES", design["cadence"]),
-                minutes=src.minutes(design["meeting_minutes"]),
+            src.cap(
+                src.tr(
+                    "{cadence}, {minutes} each",
+                    cadence=src.label("CADENCES", design["cadence"]),
+                    minutes=src.minutes(design["meeting_minutes"]),
+                )
             )
         )
     story += kit.para(
@@ -319,9 +326,7 @@ def open_call(src: Source, opts: dict) -> Handout:
         if opts.get("contacts", True) and manager["contact_consent"]:
             contact += [manager["phone"], manager["email"]]
         story += kit.para(
-            src.tr(
-                "Contact the program manager: {contact}", contact=", ".join(c for c in contact if c)
-            )
+            src.tr("Contact the program manager: {contact}", contact=src.join(contact))
         )
     else:
         story += kit.para(src.tr("Contact the program manager in the authority."))

@@ -13,7 +13,20 @@ from datetime import date, datetime
 from kehila_desktop.core import enums
 from kehila_desktop.core.errors import KehilaError
 from kehila_desktop.core.i18n import definite as definite_word
-from kehila_desktop.core.i18n import format_date, is_rtl, join_list, label, minutes, ntr, ptr, tr
+from kehila_desktop.core.i18n import (
+    capitalised,
+    standalone_label,
+    format_date,
+    is_rtl,
+    isolate,
+    isolated_fields,
+    join_list,
+    label,
+    minutes,
+    ntr,
+    ptr,
+    tr,
+)
 from kehila_desktop.core.file.programfile import ProgramFile, open_program
 
 BODY_ORDER = (
@@ -103,18 +116,33 @@ class Source:
         return self._names.get(person_id, "")
 
     # words ------------------------------------------------------------------------------
+    # Every text field of a sentence is a bidi isolate (FSI … PDI, ``core.i18n.isolate``):
+    # a Hebrew name in an English sentence is laid out right to left as one unit without
+    # pulling the numbers and punctuation around it into its direction (the printing
+    # engine honours isolates and never draws their marks).
     def tr(self, message: str, **fields) -> str:
-        return tr(message, self.language, **fields)
+        with isolated_fields():
+            return tr(message, self.language, **fields)
 
     def ntr(self, singular: str, plural: str, n: int, **fields) -> str:
-        return ntr(singular, plural, n, self.language, **fields)
+        with isolated_fields():
+            return ntr(singular, plural, n, self.language, **fields)
 
     def ptr(self, context: str, message: str, **fields) -> str:
-        return ptr(context, message, self.language, **fields)
+        with isolated_fields():
+            return ptr(context, message, self.language, **fields)
+
+    def user(self, text: object) -> str:
+        """User text (a name, a note) as a bidi isolate, for a line built around it."""
+        text = "" if text is None else str(text)
+        return isolate(text) if text else ""
 
     def join(self, items) -> str:
-        """Items joined with the handout language's list comma (Arabic "، ")."""
-        return join_list(items, self.language)
+        """Items joined with the handout language's list comma (Arabic "، "), each an
+        isolate of its own (names typed in either script keep their order)."""
+        return join_list(
+            (self.user(item) for item in items if item not in (None, "")), self.language
+        )
 
     def minutes(self, n: int) -> str:
         """ "90 minutes" in the handout's language (its plural form)."""
@@ -122,12 +150,13 @@ class Source:
 
     def cap(self, text: str) -> str:
         """``text`` as an English heading or table label begins: a capital first letter
-        ("design committee" → "Design committee"); Hebrew and Arabic as they are."""
-        return text[:1].upper() + text[1:] if self.language == "en" and text else text
+        ("design committee" → "Design committee"); Hebrew and Arabic as they are
+        (``core.i18n.capitalised``)."""
+        return capitalised(text, self.language)
 
     def cap_label(self, vocabulary: str, key: str | None) -> str:
         """A vocabulary label as a table cell or list item shows it (``cap``)."""
-        return self.cap(self.label(vocabulary, key))
+        return standalone_label(vocabulary, key, self.language)
 
     def to_body(self, body: dict) -> str:
         """ "to the {body}" with the language's grammar (Hebrew "לוועדה המעצבת", with the

@@ -100,7 +100,8 @@ class PayloadEditor(QStackedWidget):
             "focus": tr("Geographic focus"),
             "scope": tr("Program boundaries"),
             "timeline": tr("Timeline"),
-            "composition": tr("Approve for the design committee"),
+            # short: the form's label column is as wide as "Decision" (a longer one is cut)
+            "composition": tr("Approves"),
         }.get(self.kind, "")
 
     def set_kind(self, kind: str, steering: bool) -> bool:
@@ -139,7 +140,10 @@ class PayloadEditor(QStackedWidget):
             item = QListWidgetItem(f"{name} ({label('PIPELINE', status)})")
             item.setData(Qt.ItemDataRole.UserRole, mid)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
+            # those put forward (proposed) are what the room decides on: preselected
+            item.setCheckState(
+                Qt.CheckState.Checked if status == "proposed" else Qt.CheckState.Unchecked
+            )
             self.members.addItem(item)
 
     @staticmethod

@@ -1,5 +1,6 @@
 """The people view's pipeline actions on the selected person's memberships: add, edit, move
-along the mapping pipeline and remove (each one step through ``context.run`` and
+along the mapping pipeline (the step to "approved" is the steering committee's:
+``approve_membership``) and remove (each one step through ``context.run`` and
 ``core/structure/memberships.py``). A mixin of the people ``View``."""
 
 from __future__ import annotations
@@ -8,7 +9,8 @@ from PySide6.QtWidgets import QDialog
 
 from kehila_desktop.core.i18n import label, tr
 from kehila_desktop.core.people import queries as people_q
-from kehila_desktop.core.structure import memberships, queries as structure_q
+from kehila_desktop.core.structure import approval, memberships, queries as structure_q
+from kehila_desktop.gui.views.people.approval_dialog import ATTACH, ApprovalDialog
 from kehila_desktop.gui.views.people.membership_editor import (
     FIELDS as EDITED_FIELDS,
     MembershipEditor,
@@ -61,13 +63,41 @@ class MembershipActions:
 
     def advance_membership(self, mid: str) -> None:
         m = self._membership(mid)
-        nxt = memberships.NEXT_STATUS.get(m["status"])
+        nxt = memberships.next_status(self.context.pf.conn, mid)
         if nxt is None:
+            return
+        if nxt == memberships.APPROVED:
+            self.approve_membership(mid)
             return
         self.context.run(
             tr("{person}: {status}", person=m["person"], status=label("PIPELINE", nxt)),
             lambda ops: memberships.advance_membership(ops, mid),
         )
+
+    def approve_membership(self, mid: str) -> None:
+        """The steering committee approves: attach to a passed decision on the composition or
+        put forward to its next meeting (``ApprovalDialog``)."""
+        conn = self.context.pf.conn
+        m = self._membership(mid)
+        dialog = ApprovalDialog(
+            m["person"],
+            approval.passed_composition_decisions(conn),
+            approval.next_steering_meeting(conn),
+            parent=self,
+        )
+        if self.exec_dialog(dialog) != QDialog.DialogCode.Accepted:
+            return
+        how, target = dialog.choice()
+        if how == ATTACH:
+            self.context.run(
+                tr("approve {person} by the steering decision", person=m["person"]),
+                lambda ops: approval.attach_to_decision(ops, target, [mid]),
+            )
+        else:
+            self.context.run(
+                tr("put {person} forward to the steering committee", person=m["person"]),
+                lambda ops: approval.put_forward(ops, [mid], target),
+            )
 
     def remove_membership(self, mid: str) -> None:
         m = self._membership(mid)

@@ -60,6 +60,10 @@ class MembershipEditor(QDialog):
         self.body.setEnabled(not values.get("id"))
         self.role = _combo("ROLES", values.get("role", "member"))
         self.status = _combo("PIPELINE", values.get("status", "mapped"))
+        if values.get("status") != "approved":  # the steering committee's decision only
+            approved = self.status.model().item(self.status.findData("approved"))
+            approved.setEnabled(False)
+            approved.setToolTip(tr("Approval by the steering committee"))
         self.source = _combo("MEMBERSHIP_SOURCES", values.get("source", "mapping"))
         self.attendance = QSpinBox()
         self.attendance.setRange(0, 100)

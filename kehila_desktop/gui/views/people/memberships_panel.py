@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kehila_desktop.core.i18n import format_date, label, tr
+from kehila_desktop.core.i18n import format_date, standalone_label, tr
+from kehila_desktop.core.people.queries import SEATED
 from kehila_desktop.core.structure.memberships import NEXT_STATUS
 
 COLUMNS = ("body", "role", "pipeline status", "source", "expected attendance")
@@ -92,19 +93,24 @@ class MembershipsPanel(QWidget):
         )
         self.table.setRowCount(len(rows))
         for r, m in enumerate(rows):
-            status = label("PIPELINE", m["status"])
-            decision = m.get("approved_by")
-            if decision and m["status"] in ("approved", "invited", "joined"):
-                status = tr(
-                    "{status} (steering decision of {date})",
-                    status=status,
-                    date=format_date(decision[1]),
+            status = standalone_label("PIPELINE", m["status"])
+            approval = m.get("approved_by")
+            if approval and m["status"] in SEATED:
+                where = {"date": format_date(approval.day), "number": approval.number}
+                status = (
+                    tr("approved at the steering meeting of {date}, decision {number}", **where)
+                    if m["status"] == "approved"
+                    else tr(
+                        "{status} (approved at the steering meeting of {date}, decision {number})",
+                        status=status,
+                        **where,
+                    )
                 )
             values = (
                 m["body"],
-                label("ROLES", m["role"]),
+                standalone_label("ROLES", m["role"]),
                 status,
-                label("MEMBERSHIP_SOURCES", m["source"]),
+                standalone_label("MEMBERSHIP_SOURCES", m["source"]),
                 f"{m['expected_attendance']}%",
             )
             for c, value in enumerate(values):
