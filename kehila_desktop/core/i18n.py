@@ -320,6 +320,27 @@ def label(vocabulary: str, key: str | None, language_code: str | None = None) ->
     return tr(table.get(key, key), language_code)
 
 
+_LEADING_MARKS = "\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+
+
+def capitalised(text: str, language_code: str | None = None) -> str:
+    """A name or label where it stands alone — a heading, a title, a table cell, a list
+    item, a choice in a list: English begins with a capital ("design committee" → "Design
+    committee"), past any bidi marks; Hebrew and Arabic as they are. Inside a sentence a
+    label keeps its lower case (``label``)."""
+    if (language_code or _current) != "en" or not text:
+        return text
+    body = text.lstrip(_LEADING_MARKS)
+    lead = text[: len(text) - len(body)]
+    return lead + body[:1].upper() + body[1:]
+
+
+def standalone_label(vocabulary: str, key: str | None, language_code: str | None = None) -> str:
+    """A vocabulary label standing alone (``capitalised``): "Residents / public
+    representatives" in a table cell, "Monthly" in a list of cadences."""
+    return capitalised(label(vocabulary, key, language_code), language_code)
+
+
 DEFINITE_CONTEXTS = {"CHANNELS": "channel, definite"}  # "הכלכלי" / "الاقتصادي" whole
 
 

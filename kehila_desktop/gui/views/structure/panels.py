@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QVBoxLayout, QW
 from kehila_desktop.core.structure import edits, queries
 from kehila_desktop.core import enums
 from kehila_desktop.core.structure.composition import composition, residents_definition
-from kehila_desktop.core.i18n import format_date, label, ntr, parse_date, tr
+from kehila_desktop.core.i18n import format_date, label, ntr, parse_date, standalone_label, tr
 from kehila_desktop.gui.forms.ui_body_details import Ui_BodyDetails
 from kehila_desktop.gui.forms.ui_program_settings import Ui_ProgramSettings
 from kehila_desktop.gui.views.structure.areas_panel import AreasEditor
@@ -173,7 +173,7 @@ class BodyPanel(QWidget):
                 buddy.setAccessibleName(text)
         ui.minutesSpin.setSuffix(" " + tr("minutes"))
         for i, key in enumerate(enums.CADENCES):
-            ui.cadenceCombo.setItemText(i, label("CADENCES", key))
+            ui.cadenceCombo.setItemText(i, standalone_label("CADENCES", key))
         for n in range(7):
             ui.weekdayCombo.setItemText(n, weekday_name(n))
         self.load(self.body_id)
@@ -333,7 +333,7 @@ class ProgramPanel(QWidget):
         for edit in (ui.startEdit, ui.endEdit):
             edit.setPlaceholderText(tr("DD/MM/YYYY"))
         for key, check in self.channel_checks.items():
-            check.setText(label("CHANNELS", key))
+            check.setText(standalone_label("CHANNELS", key))
             check.setAccessibleName(tr("Channel: {channel}", channel=label("CHANNELS", key)))
         self.areas.retranslate()
         self.load()
