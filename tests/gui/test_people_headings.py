@@ -62,3 +62,21 @@ def test_who_sits_where_shows_every_body_name_whole(main_window, qtbot, language
         room = header.sectionSize(column) - 2 * margin
         used = metrics.boundingRect(QRect(0, 0, room, 10**5), int(Qt.TextFlag.TextWordWrap), name)
         assert used.width() <= room and used.height() + 2 * margin <= header.height(), name
+
+
+def test_a_cut_who_sits_where_cell_has_its_whole_text_as_a_tooltip(main_window, qtbot):
+    w = main_window
+    w.resize(1024, 768)
+    view = w.show_view("people")
+    view.tabs.setCurrentIndex(1)
+    model = view.matrix.model()
+    qtbot.waitUntil(lambda: model.rowCount() > 0)
+    filled = [
+        model.index(r, c)
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+        if model.index(r, c).data()
+    ]
+    assert filled
+    for index in filled:
+        assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data()

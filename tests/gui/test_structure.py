@@ -180,3 +180,17 @@ def test_every_body_box_shows_its_name_and_lines_whole(main_window, language, si
             assert used.width() <= rect.width() + 0.5, (language, line)
             height += used.height()
         assert height <= rect.height(), (language, box.name)
+
+
+def test_english_body_panel_names_the_mechanism_with_a_capital(main_window, qtbot):
+    from kehila_desktop.gui.language import apply_language
+
+    apply_language("en", remember=False)
+    try:
+        main_window.show_view("structure")
+        from PySide6.QtWidgets import QLabel
+
+        panel = main_window.view("structure").findChild(QLabel, "kindValue")
+        assert panel.text()[:1].isupper(), panel.text()
+    finally:
+        apply_language("he", remember=False)

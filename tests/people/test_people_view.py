@@ -545,3 +545,16 @@ def test_english_cells_and_choices_name_sectors_with_a_capital(context, qtbot):
         assert choices[0] == "All sectors"
     finally:
         i18n.set_language(before)
+
+
+def test_the_membership_dialog_does_not_offer_approved_only_the_steering_decision_does(qtbot):
+    from kehila_desktop.gui.views.people.membership_editor import MembershipEditor
+
+    editor = MembershipEditor("מיכל", [("b", "ועדה מעצבת", "design")], {"status": "proposed"})
+    qtbot.addWidget(editor)
+    item = editor.status.model().item(editor.status.findData("approved"))
+    assert not item.isEnabled()
+    approved = MembershipEditor("מיכל", [("b", "ועדה מעצבת", "design")], {"status": "approved"})
+    qtbot.addWidget(approved)
+    assert approved.status.currentData() == "approved"
+    assert approved.status.model().item(approved.status.currentIndex()).isEnabled()

@@ -226,7 +226,7 @@ class BodyPanel(QWidget):
         ui = self.ui
         read_only = self.context.read_only
         ui.heading.setText(row["name"])
-        kind = label("BODY_KINDS", row["kind"])
+        kind = standalone_label("BODY_KINDS", row["kind"])
         if row["kind"] == "work_team" and row["channel_key"]:
             kind = tr(
                 "{kind} · channel: {channel}",
