@@ -22,7 +22,11 @@ import sqlite3
 from dataclasses import dataclass
 
 from kehila_desktop.core.i18n import tr
-from kehila_desktop.core.structure.approval import approvals, composition_decisions
+from kehila_desktop.core.structure.approval import (
+    approvals,
+    composition_decisions,
+    next_steering_meeting,
+)
 from kehila_desktop.core.structure.composition import RESIDENT_SECTORS
 from kehila_desktop.core.structure.composition_rules import PROFESSIONAL_SECTORS
 
@@ -232,11 +236,17 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
     # 7. composition decided by the steering committee
     decisions = composition_decisions(conn)
     named = approvals(conn)
-    steering_meeting = conn.execute(
-        "SELECT id FROM meeting WHERE body_id=? AND deleted=0 AND status!='cancelled' "
-        "ORDER BY starts_at LIMIT 1",
-        (steering,),
-    ).fetchone()
+    # where the composition is decided: the next steering meeting, else the latest one
+    upcoming = next_steering_meeting(conn)
+    steering_meeting = (
+        (upcoming["id"],)
+        if upcoming
+        else conn.execute(
+            "SELECT id FROM meeting WHERE body_id=? AND deleted=0 AND status!='cancelled' "
+            "ORDER BY starts_at DESC LIMIT 1",
+            (steering,),
+        ).fetchone()
+    )
     out.append(
         GuideStep(
             "composition",
