@@ -16,14 +16,10 @@ HAND_TYPED = {
     # still to move onto the views (dynamic table names, filters built in Python, or
     # correlated sub-queries):
     "core/file/summary.py": 2,
-    "core/meetings/clock.py": 1,
-    "core/meetings/records.py": 5,
-    "core/meetings/rules.py": 1,
-    "core/meetings/schedule.py": 1,
+    "core/meetings/records.py": 4,
     "core/structure/composition.py": 3,
-    "core/structure/edits.py": 1,
-    "core/structure/guide.py": 3,
-    "core/workplan/budget.py": 2,
+    "core/structure/guide.py": 2,
+    "core/workplan/budget.py": 1,
     "core/workplan/plans.py": 6,
     "printing/handouts/meetings.py": 1,
 }

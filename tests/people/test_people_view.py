@@ -525,3 +525,36 @@ def test_join_with_can_keep_the_selected_record_and_cancel_changes_nothing(view,
     view.person_menu().actions()[1].trigger()  # the context menu's "Join with…"
     assert conn.execute("SELECT deleted FROM person WHERE id=?", (dana,)).fetchone() == (1,)
     assert conn.execute("SELECT deleted FROM person WHERE id=?", (other,)).fetchone() == (0,)
+
+
+def test_english_cells_and_choices_name_sectors_with_a_capital(context, qtbot):
+    """In English a sector standing alone (a table cell, a choice) begins with a capital."""
+    from kehila_desktop.gui.views.people.view import View
+
+    before = i18n.language()
+    i18n.set_language("en")
+    try:
+        v = View(context)
+        qtbot.addWidget(v)
+        v.show()
+        with context.ops.step("people"):
+            add_person(context.ops, "Dana Levi", sector="business")
+        assert v.model.index(0, 2).data() == "Business sector"
+        choices = [v.sector_filter.itemText(i) for i in range(v.sector_filter.count())]
+        assert "Academia" in choices and "academia" not in choices
+        assert choices[0] == "All sectors"
+    finally:
+        i18n.set_language(before)
+
+
+def test_the_membership_dialog_does_not_offer_approved_only_the_steering_decision_does(qtbot):
+    from kehila_desktop.gui.views.people.membership_editor import MembershipEditor
+
+    editor = MembershipEditor("מיכל", [("b", "ועדה מעצבת", "design")], {"status": "proposed"})
+    qtbot.addWidget(editor)
+    item = editor.status.model().item(editor.status.findData("approved"))
+    assert not item.isEnabled()
+    approved = MembershipEditor("מיכל", [("b", "ועדה מעצבת", "design")], {"status": "approved"})
+    qtbot.addWidget(approved)
+    assert approved.status.currentData() == "approved"
+    assert approved.status.model().item(approved.status.currentIndex()).isEnabled()

@@ -61,8 +61,7 @@ def clock_of(conn: sqlite3.Connection, meeting_id: str, now: datetime | None = N
     started_at, item_id, elapsed, mark = row
     spent = dict(
         conn.execute(
-            "SELECT id, spent_seconds FROM agenda_item WHERE meeting_id=? "
-            "AND deleted=0 AND spent_seconds>0",
+            "SELECT id, spent_seconds FROM live_agenda_item WHERE meeting_id=? AND spent_seconds>0",
             (meeting_id,),
         ).fetchall()
     )

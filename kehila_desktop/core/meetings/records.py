@@ -277,7 +277,7 @@ def set_attendance(ops: Operations, meeting_id: str, person_id: str, status: str
     if status not in enums.ATTENDANCE:
         raise InvalidEdit("Unknown attendance status {status}.", status=status)
     row = ops.conn.execute(
-        "SELECT id FROM attendance WHERE meeting_id=? AND person_id=? AND deleted=0",
+        "SELECT id FROM live_attendance WHERE meeting_id=? AND person_id=?",
         (meeting_id, person_id),
     ).fetchone()
     name = ops.conn.execute("SELECT name FROM person WHERE id=?", (person_id,)).fetchone()

@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from kehila_desktop.core.file import tables as T
 from kehila_desktop.core.history.operations import Operations
 from kehila_desktop.core.meetings import edits as meeting_edits
-from kehila_desktop.core.meetings import records
+from kehila_desktop.core.meetings import records, schedule
 from kehila_desktop.core.people.edits import add_person
 from kehila_desktop.core.sample import data as D
 from kehila_desktop.core.structure import edits, queries
@@ -286,6 +286,36 @@ def _meetings(ops, bodies, teams, members, person_ids, start, today, scale, rng)
                     person_ids[LOW_ATTENDER],
                 )
             )
+    # the program team's trainings and team days, by their cadences, a quarter further ahead
+    team = bodies["program_team"]
+    training, team_day, weekday = ops.conn.execute(
+        "SELECT training_cadence, team_day_cadence, preferred_weekday FROM body WHERE id=?",
+        (team,),
+    ).fetchone()
+    for meeting_kind, cadence, hour, minutes, day_offset in (
+        ("training", training, "13:00", schedule.TRAINING_MINUTES, 2),
+        ("team_day", team_day, schedule.TEAM_DAY_HOUR, schedule.TEAM_DAY_MINUTES, 3),
+    ):
+        if not cadence:
+            continue
+        for n, day in enumerate(_meeting_dates(start, 15, cadence, (weekday + day_offset) % 7)):
+            out.append(
+                _meeting(
+                    ops,
+                    team,
+                    "program_team",
+                    day,
+                    hour,
+                    minutes,
+                    meeting_kind,
+                    today,
+                    members.get(team, []),
+                    rng,
+                    holidays_il,
+                    n,
+                    person_ids[LOW_ATTENDER],
+                )
+            )
     bodies_for_extra = [bodies["design"], *teams.values(), bodies["program_team"]]
     for i in range(max(0, (scale - 40) // 20)):
         body_id = bodies_for_extra[i % len(bodies_for_extra)]
@@ -343,7 +373,9 @@ def _meeting(
             "schedule_note": f"הוזז בגלל {why}" if why else "",
         },
     )
-    for pos, (title, agenda_kind, item_minutes) in enumerate(D.AGENDAS[kind]):
+    for pos, (title, agenda_kind, item_minutes) in enumerate(
+        D.AGENDAS.get(meeting_kind) or D.AGENDAS[kind]
+    ):
         records.add_agenda_item(
             ops,
             meeting_id,

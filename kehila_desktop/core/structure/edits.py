@@ -80,10 +80,7 @@ def set_chosen_channels(
                 changes["chosen_on"] = when
             ops.update("channel", channel_id, changes)
         teams = {
-            k
-            for (k,) in conn.execute(
-                "SELECT channel_key FROM body WHERE kind='work_team' AND deleted=0"
-            )
+            k for (k,) in conn.execute("SELECT channel_key FROM live_body WHERE kind='work_team'")
         }
         language = conn.execute("SELECT language FROM live_program").fetchone()[0]
         position = conn.execute("SELECT coalesce(max(position), 0) FROM body").fetchone()[0]

@@ -22,7 +22,11 @@ import sqlite3
 from dataclasses import dataclass
 
 from kehila_desktop.core.i18n import tr
-from kehila_desktop.core.structure.approval import approvals, composition_decisions
+from kehila_desktop.core.structure.approval import (
+    approvals,
+    composition_decisions,
+    next_steering_meeting,
+)
 from kehila_desktop.core.structure.composition import RESIDENT_SECTORS
 from kehila_desktop.core.structure.composition_rules import PROFESSIONAL_SECTORS
 
@@ -47,16 +51,37 @@ def _count(conn: sqlite3.Connection, sql: str, *args) -> int:
     return conn.execute(sql, args).fetchone()[0]
 
 
-def _joined(conn, body_id: str, sectors: tuple[str, ...]) -> int:
+def _has_joined(conn, body_id: str, sectors: tuple[str, ...]) -> bool:
+    """Whether someone of ``sectors`` joined the body (stops at the first one found)."""
     marks = ",".join("?" * len(sectors))
-    return _count(
-        conn,
-        "SELECT count(DISTINCT p.id) FROM live_membership m JOIN live_person p ON "
-        "p.id=m.person_id WHERE m.body_id=? AND "
-        f"m.status='joined' AND p.sector IN ({marks})",
-        body_id,
-        *sectors,
+    return bool(
+        _count(
+            conn,
+            "SELECT EXISTS (SELECT 1 FROM live_membership m JOIN live_person p ON "
+            "p.id=m.person_id WHERE m.body_id=? AND "
+            f"m.status='joined' AND p.sector IN ({marks}))",
+            body_id,
+            *sectors,
+        )
     )
+
+
+def _pipeline(conn, body_id: str) -> tuple[int, int, int, int, int]:
+    """The body's mapping pipeline in one pass over its memberships: people mapped (not
+    declined or left), memberships approved or further, approved and waiting, invited or
+    joined, and come through the open call."""
+    row = conn.execute(
+        "SELECT count(DISTINCT CASE WHEN m.status NOT IN ('declined', 'left') "
+        "AND p.deleted=0 THEN m.person_id END), "
+        "coalesce(sum(m.status IN ('approved', 'invited', 'joined')), 0), "
+        "coalesce(sum(m.status='approved'), 0), "
+        "coalesce(sum(m.status IN ('invited', 'joined')), 0), "
+        "coalesce(sum(m.source='open_call'), 0) "
+        "FROM live_membership m LEFT JOIN person p ON p.id=m.person_id "
+        "WHERE m.body_id=? ",
+        (body_id,),
+    ).fetchone()
+    return row[0], row[1], row[2], row[3], row[4]
 
 
 def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideStep]:
@@ -75,8 +100,7 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
     ).fetchone()
     members = _count(
         conn,
-        "SELECT count(DISTINCT person_id) FROM membership WHERE body_id=? "
-        "AND deleted=0 AND status='joined'",
+        "SELECT count(DISTINCT person_id) FROM live_membership WHERE body_id=? AND status='joined'",
         steering,
     )
     out.append(
@@ -148,15 +172,15 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
     missing: list[tuple[str, str]] = []  # (team id or "", name)
     for key in chosen:
         team = conn.execute(
-            "SELECT id, name FROM body WHERE kind='work_team' AND deleted=0 "
+            "SELECT id, name FROM live_body WHERE kind='work_team' "
             "AND channel_key=? ORDER BY position LIMIT 1",
             (key,),
         ).fetchone()
         if team is None:
             missing.append(("", key))
         elif not (
-            _joined(conn, team[0], PROFESSIONAL_SECTORS)
-            and _joined(conn, team[0], RESIDENT_SECTORS)
+            _has_joined(conn, team[0], PROFESSIONAL_SECTORS)
+            and _has_joined(conn, team[0], RESIDENT_SECTORS)
         ):
             missing.append(team)
     teams_done = bool(chosen) and not missing
@@ -186,13 +210,7 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
 
     # 6. partner mapping
     people = _count(conn, "SELECT count(*) FROM live_person")
-    mapped = _count(
-        conn,
-        "SELECT count(DISTINCT m.person_id) FROM live_membership m JOIN live_person p "
-        "ON p.id=m.person_id WHERE m.body_id=? "
-        "AND m.status NOT IN ('declined', 'left')",
-        design,
-    )
+    mapped, approved, waiting, invited, answered = _pipeline(conn, design)
     out.append(
         GuideStep(
             "mapping",
@@ -211,17 +229,17 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
     # 7. composition decided by the steering committee
     decisions = composition_decisions(conn)
     named = approvals(conn)
-    approved = _count(
-        conn,
-        "SELECT count(*) FROM live_membership WHERE body_id=? "
-        "AND status IN ('approved', 'invited', 'joined')",
-        design,
+    # where the composition is decided: the next steering meeting, else the latest one
+    upcoming = next_steering_meeting(conn)
+    steering_meeting = (
+        (upcoming["id"],)
+        if upcoming
+        else conn.execute(
+            "SELECT id FROM live_meeting WHERE body_id=? AND status!='cancelled' "
+            "ORDER BY starts_at DESC LIMIT 1",
+            (steering,),
+        ).fetchone()
     )
-    steering_meeting = conn.execute(
-        "SELECT id FROM live_meeting WHERE body_id=? AND status!='cancelled' "
-        "ORDER BY starts_at LIMIT 1",
-        (steering,),
-    ).fetchone()
     out.append(
         GuideStep(
             "composition",
@@ -244,16 +262,6 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
     )
 
     # 8. role letters printed and invitations sent
-    waiting = _count(
-        conn,
-        "SELECT count(*) FROM live_membership WHERE body_id=? AND status='approved'",
-        design,
-    )
-    invited = _count(
-        conn,
-        "SELECT count(*) FROM live_membership WHERE body_id=? AND status IN ('invited', 'joined')",
-        design,
-    )
     out.append(
         GuideStep(
             "invitations",
@@ -270,11 +278,6 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
     )
 
     # 9. the open call
-    answered = _count(
-        conn,
-        "SELECT count(*) FROM live_membership WHERE body_id=? AND source='open_call'",
-        design,
-    )
     out.append(
         GuideStep(
             "open_call",

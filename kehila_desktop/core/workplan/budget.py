@@ -157,7 +157,7 @@ def approve_plan(
                     meeting_id = meetings[0][0]
                 else:
                     steering = conn.execute(
-                        "SELECT id FROM body WHERE kind='steering' AND deleted=0 ORDER BY position"
+                        "SELECT id FROM live_body WHERE kind='steering' ORDER BY position"
                     ).fetchone()
                     if steering is None:
                         raise InvalidEdit("The program has no steering committee.")

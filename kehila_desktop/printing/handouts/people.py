@@ -213,15 +213,17 @@ def role_letter(src: Source, opts: dict) -> Handout:
         chair = src.person_name(body.get("chair_person_id"))
         story += kit.facts(
             [
-                (src.tr("Body"), name),
+                (src.tr("Body"), src.cap(name)),
                 (src.tr("Role"), src.cap_label("ROLES", m["role"])),
                 (src.tr("Chair"), chair),
                 (
                     src.tr("Meetings"),
-                    src.tr(
-                        "{cadence}, {minutes} each",
-                        cadence=src.label("CADENCES", body["cadence"]),
-                        minutes=src.minutes(body["meeting_minutes"]),
+                    src.cap(
+                        src.tr(
+                            "{cadence}, {minutes} each",
+                            cadence=src.label("CADENCES", body["cadence"]),
+                            minutes=src.minutes(body["meeting_minutes"]),
+                        )
                     ),
                 ),
             ]

@@ -22,8 +22,8 @@ def _box(src: Source, body: dict) -> Box:
     if chair:
         lines.append(src.tr("Chair: {name}", name=chair))
     lines.append(src.ntr("{n} member", "{n} members", len(members)))
-    lines.append(src.label("CADENCES", body["cadence"]))
-    return Box(src.body_name(body), lines)
+    lines.append(src.cap_label("CADENCES", body["cadence"]))
+    return Box(src.cap(src.body_name(body)), lines)
 
 
 def structure(src: Source, opts: dict) -> Handout:
@@ -56,10 +56,12 @@ def structure(src: Source, opts: dict) -> Handout:
                 (src.tr("Chair"), src.person_name(body.get("chair_person_id"))),
                 (
                     src.tr("Meetings"),
-                    src.tr(
-                        "{cadence}, {minutes} each",
-                        cadence=src.label("CADENCES", body["cadence"]),
-                        minutes=src.minutes(body["meeting_minutes"]),
+                    src.cap(
+                        src.tr(
+                            "{cadence}, {minutes} each",
+                            cadence=src.label("CADENCES", body["cadence"]),
+                            minutes=src.minutes(body["meeting_minutes"]),
+                        )
                     ),
                 ),
                 (src.tr("Areas of responsibility"), body.get("responsibilities")),
@@ -185,7 +187,7 @@ def workplan(src: Source, opts: dict) -> Handout:
             for o in goal.objectives:
                 for a in o.actions:
                     owner = (
-                        src.body_name(bodies[a.owner_body_id])
+                        src.cap(src.body_name(bodies[a.owner_body_id]))
                         if a.owner_body_id in bodies
                         else a.owner_name
                     )
@@ -300,10 +302,12 @@ def open_call(src: Source, opts: dict) -> Handout:
     story += kit.heading(src.tr("What is expected?"))
     if design:
         story += kit.para(
-            src.tr(
-                "{cadence}, {minutes} each",
-                cadence=src.label("CADENCES", design["cadence"]),
-                minutes=src.minutes(design["meeting_minutes"]),
+            src.cap(
+                src.tr(
+                    "{cadence}, {minutes} each",
+                    cadence=src.label("CADENCES", design["cadence"]),
+                    minutes=src.minutes(design["meeting_minutes"]),
+                )
             )
         )
     story += kit.para(

@@ -14,6 +14,8 @@ from kehila_desktop.core import enums
 from kehila_desktop.core.errors import KehilaError
 from kehila_desktop.core.i18n import definite as definite_word
 from kehila_desktop.core.i18n import (
+    capitalised,
+    standalone_label,
     format_date,
     is_rtl,
     isolate,
@@ -148,12 +150,13 @@ class Source:
 
     def cap(self, text: str) -> str:
         """``text`` as an English heading or table label begins: a capital first letter
-        ("design committee" → "Design committee"); Hebrew and Arabic as they are."""
-        return text[:1].upper() + text[1:] if self.language == "en" and text else text
+        ("design committee" → "Design committee"); Hebrew and Arabic as they are
+        (``core.i18n.capitalised``)."""
+        return capitalised(text, self.language)
 
     def cap_label(self, vocabulary: str, key: str | None) -> str:
         """A vocabulary label as a table cell or list item shows it (``cap``)."""
-        return self.cap(self.label(vocabulary, key))
+        return standalone_label(vocabulary, key, self.language)
 
     def to_body(self, body: dict) -> str:
         """ "to the {body}" with the language's grammar (Hebrew "לוועדה המעצבת", with the

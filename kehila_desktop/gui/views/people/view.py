@@ -31,6 +31,7 @@ from kehila_desktop.core.people import queries as people_q
 from kehila_desktop.core.structure import queries as structure_q
 from kehila_desktop.gui.context import AppContext
 from kehila_desktop.gui.direction import follow_text_direction
+from kehila_desktop.gui.headers import wrap_headers
 from kehila_desktop.gui.views.lazy import LazyView
 from kehila_desktop.gui.views.people.composition_tab import CompositionTab
 from kehila_desktop.gui.views.people.filter_bar import FilterBar
@@ -136,6 +137,7 @@ class View(FilterBar, PersonActions, MembershipActions, CompositionTab, SheetAct
         self.matrix.setModel(self.matrix_model)
         self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.matrix.setTabKeyNavigation(False)  # Tab moves on, arrows move in the table
+        wrap_headers(self.matrix)  # a body's whole name, on two lines if need be
         self.matrix.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
 
         comp_page = self._build_composition_page()

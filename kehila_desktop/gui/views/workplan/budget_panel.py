@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
-from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.i18n import standalone_label, tr
 from kehila_desktop.core.workplan.budget import BudgetTotals, shekels
 
 AMOUNTS = (1, 2, 3)
@@ -44,7 +44,7 @@ class BudgetPanel(QTreeWidget):
             for key in channel_keys:
                 total = totals.per_channel.get(key, 0)
                 approved = totals.approved_per_channel.get(key, 0)
-                self._row(label("CHANNELS", key), total, approved, total - approved)
+                self._row(standalone_label("CHANNELS", key), total, approved, total - approved)
         for heading, values, empty in (
             (tr("Year"), totals.per_year, tr("no quarters")),
             (tr("Budget source"), totals.per_source, tr("no source")),

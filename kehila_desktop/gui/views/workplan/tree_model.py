@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelInde
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from kehila_desktop.core.workplan import plans as wp
-from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.i18n import standalone_label, tr
 from kehila_desktop.core.workplan.budget import shekels
 from kehila_desktop.core.workplan.table import COLUMN_KEYS, header, plan_rows
 
@@ -103,7 +103,7 @@ class PlanTreeModel(QAbstractItemModel):
             top = self.root
             if not single:
                 cells = [""] * len(COLUMN_KEYS)
-                cells[TITLE] = label("CHANNELS", plan.key)
+                cells[TITLE] = standalone_label("CHANNELS", plan.key)
                 cells[SINCE] = statuses.get(plan.id, "")
                 top = Node("channel", plan.id, self.root, cells, plan)
                 self.by_id[plan.id] = top
