@@ -107,7 +107,22 @@ class Program:
 
         return self._run(areas.add_area, name, kind=kind, in_focus=in_focus)
 
+    def areas(self) -> list[dict]:
+        """Every area: id, name, kind, in_focus."""
+        from kehila_desktop.core.structure import queries
+
+        return [
+            {"id": a, "name": n, "kind": k, "in_focus": bool(f)}
+            for a, n, k, f in queries.areas(self._conn)
+        ]
+
     # --- people ---------------------------------------------------------------------------
+    def people(self) -> list[dict]:
+        """Every person: id, name, sector, organisation, area_id, contact_consent."""
+        from kehila_desktop.core.people import queries
+
+        return queries.people(self._conn)
+
     def add_person(
         self,
         name: str,

@@ -65,6 +65,35 @@ def test_only_the_core_calls_the_primitive_edits():
     assert _primitive_calls(core.rglob("*.py"))  # the check does see such calls
 
 
+# the core's named-operation modules: the only code that calls Operations.insert/update/delete
+NAMED_OPERATION_MODULES = {
+    "core/people/edits.py",
+    "core/structure/edits.py",
+    "core/structure/memberships.py",
+    "core/structure/areas.py",
+    "core/structure/approval.py",
+    "core/meetings/edits.py",
+    "core/meetings/records.py",
+    "core/meetings/schedule.py",
+    "core/meetings/clock.py",
+    "core/workplan/plans.py",
+    "core/workplan/budget.py",
+    "core/history/merge.py",
+}
+
+
+def test_inside_the_core_only_the_named_operations_call_the_primitive_edits():
+    """The rest of the core (the sample, imports, reads) goes through the named operations,
+    so it obeys the rules a user's edits obey; a new caller of the primitives shows here."""
+    callers = {c.split(":")[0] for c in _primitive_calls((PACKAGE / "core").rglob("*.py"))}
+    others = sorted(callers - NAMED_OPERATION_MODULES)
+    assert not others, "call a named operation instead (or list a new one):\n" + "\n".join(
+        c for c in _primitive_calls((PACKAGE / "core").rglob("*.py")) if c.split(":")[0] in others
+    )
+    assert "core/sample/build.py" not in NAMED_OPERATION_MODULES
+    assert callers >= {"core/people/edits.py", "core/structure/memberships.py"}  # it sees them
+
+
 SQL = re.compile(
     r"\b(SELECT\s.+\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|"
     r"CREATE\s+(TABLE|VIEW|INDEX)|PRAGMA)\b",

@@ -180,7 +180,10 @@ def nptr(
 
 def _fill(text: str, english: str, fields: dict) -> str:
     if fields and getattr(_isolating, "on", False):
-        fields = {k: isolate(v) if isinstance(v, str) and v else v for k, v in fields.items()}
+        fields = {
+            k: isolate(v) if isinstance(v, str) and v and not isinstance(v, Isolated) else v
+            for k, v in fields.items()
+        }
     if fields:
         try:
             return text.format(**fields)
@@ -204,6 +207,19 @@ def isolate(text: str) -> str:
     """``text`` as a bidi isolate: laid out in its own direction without disturbing the
     sentence around it (for text shown on screen)."""
     return f"{FSI}{text}{PDI}"
+
+
+class Isolated(str):
+    """Text whose parts are already isolated (a list of names): ``tr()`` fills it in as it is,
+    so the list is not wrapped once more and read in its first name's direction."""
+
+
+def isolated_list(items: list[str], separator: str = ", ") -> str:
+    """``items`` joined, each in its own direction when fields are isolated (on screen), so a
+    list of Latin names in a Hebrew sentence still starts at the sentence's start."""
+    if not getattr(_isolating, "on", False):
+        return separator.join(items)
+    return Isolated(separator.join(isolate(item) for item in items))
 
 
 @contextmanager
@@ -302,6 +318,27 @@ def label(vocabulary: str, key: str | None, language_code: str | None = None) ->
     if context and key in table:
         return ptr(context, table[key], language_code)
     return tr(table.get(key, key), language_code)
+
+
+_LEADING_MARKS = "\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+
+
+def capitalised(text: str, language_code: str | None = None) -> str:
+    """A name or label where it stands alone — a heading, a title, a table cell, a list
+    item, a choice in a list: English begins with a capital ("design committee" → "Design
+    committee"), past any bidi marks; Hebrew and Arabic as they are. Inside a sentence a
+    label keeps its lower case (``label``)."""
+    if (language_code or _current) != "en" or not text:
+        return text
+    body = text.lstrip(_LEADING_MARKS)
+    lead = text[: len(text) - len(body)]
+    return lead + body[:1].upper() + body[1:]
+
+
+def standalone_label(vocabulary: str, key: str | None, language_code: str | None = None) -> str:
+    """A vocabulary label standing alone (``capitalised``): "Residents / public
+    representatives" in a table cell, "Monthly" in a list of cadences."""
+    return capitalised(label(vocabulary, key, language_code), language_code)
 
 
 DEFINITE_CONTEXTS = {"CHANNELS": "channel, definite"}  # "הכלכלי" / "الاقتصادي" whole

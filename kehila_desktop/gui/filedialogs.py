@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-LRI, PDI = "\u2066", "\u2069"  # left-to-right isolate … pop directional isolate
+from kehila_desktop.gui.direction import LRI, PDI
 
 
 def name_filter(name: str, *patterns: str) -> str:

@@ -56,7 +56,7 @@ def apply_language(language: str, *, remember: bool = True) -> None:
     """Switch the whole app to ``language`` ("he", "ar" or "en")."""
     i18n.set_language(language)
     app = QApplication.instance()
-    if remember:
+    if remember and settings.saved_language() != language:  # no write at every start
         settings.save_language(language)
     if app is None:
         return

@@ -121,6 +121,12 @@ class ReportDialog(QDialog):
         self.conflicts = None
         if not ask and report.conflicts and context is not None:
             self._add_restore(layout)
+        self.duplicates = None
+        if not ask and report.duplicates and context is not None and context.pf is not None:
+            from kehila_desktop.gui.views.people.join_dialog import DuplicatesPanel
+
+            self.duplicates = DuplicatesPanel(context, report.duplicates, self)
+            layout.addWidget(self.duplicates)
         buttons = QDialogButtonBox()
         if ask:
             self.ok = buttons.addButton(tr("Merge"), QDialogButtonBox.ButtonRole.AcceptRole)

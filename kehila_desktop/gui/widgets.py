@@ -166,7 +166,9 @@ def format_date(iso: str | None) -> str:
     return f"{day.day()} {month_name(day.month())} {day.year()}"
 
 
-def format_datetime(iso: str | None) -> str:
+def format_datetime(iso: str | None, *, weekday: bool = True) -> str:
+    """A date and time as the user's language writes them ("Tuesday 9 February 2027, 17:30";
+    without the day's name when ``weekday`` is false)."""
     if not iso:
         return ""
     moment = QDateTime.fromString(iso[:16], "yyyy-MM-ddTHH:mm")
@@ -174,9 +176,9 @@ def format_datetime(iso: str | None) -> str:
         return format_date(iso)
     comma = "،" if QLocale().language() == QLocale.Language.Arabic else ","  # Arabic comma
     day = moment.date()
-    weekday = QLocale().dayName(day.dayOfWeek())
+    name = QLocale().dayName(day.dayOfWeek()) + " " if weekday else ""
     when = moment.time().toString("HH:mm")
-    return latin_digits(f"{weekday} {format_date(iso[:10])}{comma} {when}")
+    return latin_digits(f"{name}{format_date(iso[:10])}{comma} {when}")
 
 
 def insert_menu_group(menu, actions, before=None) -> None:

@@ -91,3 +91,29 @@ def test_the_sample_program_shows_no_guide(main_window):
     overview = w.views["overview"]
     overview.refresh()
     assert not overview.guide.isVisible() and not overview.guide_heading.isVisible()
+
+
+def test_the_guide_arrows_point_in_the_reading_direction(main_window, tmp_path, monkeypatch, qtbot):
+    """A step to do has an arrow pointing the way the language reads: ◀ in Hebrew and Arabic,
+    ▶ in English."""
+    from PySide6.QtWidgets import QStyle
+
+    w = main_window
+    _new_program(w, tmp_path, monkeypatch)
+    for language, arrow in (
+        ("he", QStyle.StandardPixmap.SP_ArrowLeft),
+        ("ar", QStyle.StandardPixmap.SP_ArrowLeft),
+        ("en", QStyle.StandardPixmap.SP_ArrowRight),
+    ):
+        w.set_language(language)
+        overview = w.show_view("overview")
+        overview.refresh()
+        to_do = [
+            overview.guide.item(i)
+            for i in range(overview.guide.count())
+            if not overview.guide_steps[i].done
+        ]
+        assert to_do
+        wanted = overview.style().standardIcon(arrow).pixmap(16).toImage()
+        for item in to_do:
+            assert item.icon().pixmap(16).toImage() == wanted, (language, item.text())

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from PySide6.QtCore import Qt
 
 from kehila_desktop.core.i18n import format_date
@@ -129,3 +131,66 @@ def test_the_usual_hour_reads_as_written_in_rtl(main_window, gui_sample):
     main_window.navigate("structure", "body", steering.id)
     hour = _q(gui_sample, "SELECT preferred_hour FROM body WHERE id=?", steering.id)[0][0]
     assert view.body_panel.ui.hourEdit.text() == hour  # not reversed ("00:10" for "10:00")
+
+
+def test_the_program_team_shows_and_edits_its_training_and_team_day_cadences(
+    main_window, gui_sample, qtbot
+):
+    view = _structure(main_window)
+    panel = view.body_panel
+    team_id = _q(gui_sample, "SELECT id FROM body WHERE kind='program_team'")[0][0]
+    design_id = _q(gui_sample, "SELECT id FROM body WHERE kind='design'")[0][0]
+    caption, combo = panel.extra_cadences["training_cadence"]
+    main_window.navigate("structure", "body", design_id)
+    assert not caption.isVisible() and not combo.isVisible()  # only the program team has them
+    main_window.navigate("structure", "body", team_id)
+    qtbot.waitUntil(combo.isVisible)
+    assert caption.text() == "הכשרות" and combo.currentText() == "פעם בחודש"
+    team_days = panel.extra_cadences["team_day_cadence"][1]
+    assert team_days.currentText() == "פעם ברבעון"
+    combo.setCurrentIndex(combo.findData(""))
+    combo.activated.emit(combo.currentIndex())
+    assert _q(gui_sample, "SELECT training_cadence FROM body WHERE id=?", team_id) == [("",)]
+    assert combo.currentText() == "לא מתוכנן"
+    main_window.act_undo.trigger()
+    assert _q(gui_sample, "SELECT training_cadence FROM body WHERE id=?", team_id) == [("monthly",)]
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1366, 768)])
+@pytest.mark.parametrize("language", ["he", "ar", "en"])
+def test_every_body_box_shows_its_name_and_lines_whole(main_window, language, size):
+    """No box of the diagram cuts a name ("צוות התוכנית (צוות ..."): each line wraps inside
+    its box, which is tall enough for all of them."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QFontMetricsF
+
+    w = main_window
+    w.resize(*size)
+    w.set_language(language)
+    diagram = _structure(w).diagram
+    diagram.grab()  # painted: the boxes are laid out
+    title, body = diagram._fonts()
+    wrap = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
+    for box in diagram.boxes:
+        rect = diagram.rects[box.id].adjusted(8, 6, -8, -6)
+        lines = diagram._box_text(box).split("\n")
+        height = 0.0
+        for font, line in [(title, lines[0])] + [(body, t) for t in lines[1:]]:
+            used = QFontMetricsF(font).boundingRect(QRectF(0, 0, rect.width(), 1e5), wrap, line)
+            assert used.width() <= rect.width() + 0.5, (language, line)
+            height += used.height()
+        assert height <= rect.height(), (language, box.name)
+
+
+def test_english_body_panel_names_the_mechanism_with_a_capital(main_window, qtbot):
+    from kehila_desktop.gui.language import apply_language
+
+    apply_language("en", remember=False)
+    try:
+        main_window.show_view("structure")
+        from PySide6.QtWidgets import QLabel
+
+        panel = main_window.view("structure").findChild(QLabel, "kindValue")
+        assert panel.text()[:1].isupper(), panel.text()
+    finally:
+        apply_language("he", remember=False)

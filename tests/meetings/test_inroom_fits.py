@@ -175,3 +175,20 @@ def test_keyboard_check_in_by_search_and_enter_or_tab_and_space(qtbot, he_app, n
         assert len(mt.attendance_of(window.context.pf.conn, ids["meeting"])) == 2
     finally:
         apply_language("he", remember=False)
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1366, 768)])
+@pytest.mark.parametrize("code", ["he", "ar", "en"])
+def test_the_heading_shows_the_meetings_time_whole(qtbot, he_app, new_file, code, size):
+    """The body, the date and the time are all read in the heading: a shorter date (without
+    the day's name) rather than "…" cutting the time (English at 1024)."""
+    try:
+        window, _ids = _room_with_25(qtbot, new_file, code, size)
+        heading = window.heading
+        shown, whole = heading.text(), window.title_text
+        assert "…" not in shown, shown
+        assert shown.endswith(whole[-5:])  # the time, HH:mm
+        assert heading.fontMetrics().horizontalAdvance(shown) <= heading.contentsRect().width()
+        assert heading.toolTip() == whole
+    finally:
+        apply_language("he", remember=False)

@@ -150,3 +150,50 @@ def test_a_copy_of_another_program_is_refused_with_an_offer_to_open_it(
     )
     window.sharing.act_merge.trigger()
     assert window.context.pf.path.name == "stranger.kehila"  # "Open it on its own"
+
+
+def test_join_in_the_merge_report_makes_the_likely_duplicates_one(
+    window, qtbot, tmp_path, monkeypatch
+):
+    from PySide6.QtCore import Qt
+
+    from kehila_desktop.core.history.merge import likely_duplicates
+    from kehila_desktop.gui import sharing
+
+    from .helpers import broken_rules
+
+    window.set_language("en")
+    actions = window.sharing
+    out = tmp_path / "outbox"
+    out.mkdir()
+    monkeypatch.setattr(actions, "ask_share", lambda: (out, False))
+    actions.act_share.trigger()
+    (copy,) = out.iterdir()
+    conn = window.context.pf.conn
+    design = conn.execute("SELECT id FROM body WHERE kind='design'").fetchone()[0]
+    rina = window.context.run("add", lambda ops: ops.insert("person", {"name": "Rina Tal"}))
+    window.context.run("edit", lambda ops: ops.update("person", rina, {"email": "rina@x.org"}))
+    other = open_ops(copy)
+    twin = other.insert("person", {"name": "רינה טל", "email": "RINA@x.org"})
+    other.insert("membership", {"person_id": twin, "body_id": design, "status": "joined"})
+    other.pf.close()
+
+    seen = []
+    monkeypatch.setattr(actions, "ask_incoming", lambda: str(copy))
+    monkeypatch.setattr(sharing, "confirm", lambda dialog: seen.append(dialog) or True)
+    actions.act_merge.trigger()
+    report = seen[-1]
+    assert report.duplicates is not None and len(report.duplicates.buttons) == 1
+    button = report.duplicates.buttons[0]
+    # the copy's Rina sits in a body: hers is the record that stays, and the tooltip says so
+    assert button.toolTip().replace("\u2068", "").replace("\u2069", "") == (
+        "Keeps רינה טל (in more bodies); Rina Tal is joined into it and deleted."
+    )
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert not button.isEnabled() and button.text() == "Joined"
+    assert likely_duplicates(conn) == []
+    assert broken_rules(conn) == dict.fromkeys(broken_rules(conn), 0)
+    assert conn.execute("SELECT deleted FROM person WHERE id=?", (rina,)).fetchone() == (1,)
+    assert "join רינה טל with Rina Tal" in window.act_undo.text()
+    window.act_undo.trigger()
+    assert len(likely_duplicates(conn)) == 1

@@ -471,3 +471,90 @@ def test_giving_a_membership_the_chair_role_names_the_chair_without_a_warning(vi
     view.tabs.setCurrentIndex(2)
     choose(view.comp_body, steering)
     assert not [f for f in findings(view) if "ראש הרשות" in f and "יו" in f]
+
+
+# --- "Join with…": two records of one person become one -----------------------------
+
+
+def test_join_with_offers_the_likely_duplicate_and_keeps_the_one_in_more_bodies(
+    view, context, qtbot
+):
+    conn = context.pf.conn
+    with context.ops.step("set up"):
+        add_person(context.ops, "נועה אבן", email="noa@example.org")
+        dana = add_person(context.ops, "דנה כהן", email="dana@example.org")
+        twin = add_person(context.ops, "Dana Cohen", email="DANA@example.org", notes="sheet")
+        join(context.ops, twin, body_id(conn, "design"))
+    assert view.select_person(dana)
+    seen = {}
+
+    def look(dialog):
+        seen["first"] = dialog.other_id()
+        seen["keep_other"] = dialog.keep_other.isChecked()
+        seen["why"] = dialog.why.text().replace("\u2068", "").replace("\u2069", "")
+
+    answer_with(view, qtbot, look)
+    qtbot.mouseClick(view.join_button, Qt.MouseButton.LeftButton)
+    assert seen["first"] == twin  # the one with the same e-mail is offered first
+    assert seen["keep_other"]  # the record in a body stays
+    assert "Dana Cohen" in seen["why"] and "דנה כהן" in seen["why"]
+    assert conn.execute("SELECT deleted FROM person WHERE id=?", (dana,)).fetchone() == (1,)
+    assert view.selected_person_id() == twin
+    assert view.count_label.text() == "2 מתוך 2 אנשים"
+    assert [m["status"] for m in view.memberships.rows] == ["joined"]
+    context.ops.undo()
+    assert view.count_label.text() == "3 מתוך 3 אנשים"
+
+
+def test_join_with_can_keep_the_selected_record_and_cancel_changes_nothing(view, context, qtbot):
+    conn = context.pf.conn
+    with context.ops.step("set up"):
+        dana = add_person(context.ops, "דנה כהן")
+        other = add_person(context.ops, "דנה  כהן", organisation="עירייה")
+    assert view.select_person(other)
+    answer_with(view, qtbot, lambda d: None, accept=False)
+    qtbot.mouseClick(view.join_button, Qt.MouseButton.LeftButton)
+    assert conn.execute("SELECT count(*) FROM person WHERE deleted=0").fetchone() == (2,)
+
+    def keep_selected(dialog):
+        assert dialog.select(dana)
+        assert dialog.keep_other.isChecked()  # dana was added first: suggested
+        dialog.keep_this.setChecked(True)
+
+    answer_with(view, qtbot, keep_selected)
+    view.person_menu().actions()[1].trigger()  # the context menu's "Join with…"
+    assert conn.execute("SELECT deleted FROM person WHERE id=?", (dana,)).fetchone() == (1,)
+    assert conn.execute("SELECT deleted FROM person WHERE id=?", (other,)).fetchone() == (0,)
+
+
+def test_english_cells_and_choices_name_sectors_with_a_capital(context, qtbot):
+    """In English a sector standing alone (a table cell, a choice) begins with a capital."""
+    from kehila_desktop.gui.views.people.view import View
+
+    before = i18n.language()
+    i18n.set_language("en")
+    try:
+        v = View(context)
+        qtbot.addWidget(v)
+        v.show()
+        with context.ops.step("people"):
+            add_person(context.ops, "Dana Levi", sector="business")
+        assert v.model.index(0, 2).data() == "Business sector"
+        choices = [v.sector_filter.itemText(i) for i in range(v.sector_filter.count())]
+        assert "Academia" in choices and "academia" not in choices
+        assert choices[0] == "All sectors"
+    finally:
+        i18n.set_language(before)
+
+
+def test_the_membership_dialog_does_not_offer_approved_only_the_steering_decision_does(qtbot):
+    from kehila_desktop.gui.views.people.membership_editor import MembershipEditor
+
+    editor = MembershipEditor("מיכל", [("b", "ועדה מעצבת", "design")], {"status": "proposed"})
+    qtbot.addWidget(editor)
+    item = editor.status.model().item(editor.status.findData("approved"))
+    assert not item.isEnabled()
+    approved = MembershipEditor("מיכל", [("b", "ועדה מעצבת", "design")], {"status": "approved"})
+    qtbot.addWidget(approved)
+    assert approved.status.currentData() == "approved"
+    assert approved.status.model().item(approved.status.currentIndex()).isEnabled()

@@ -21,15 +21,17 @@ needs_fribidi = pytest.mark.skipif(
 def fribidi(lines: list[str], rtl: bool, auto: bool = False) -> list[str]:
     """The visual order GNU FriBidi gives each line (Arabic shaped, brackets mirrored).
 
-    ``auto``: each line's base direction by the project's one rule (``core.direction``: the
-    page's, ``rtl``, if the line holds a Hebrew/Arabic letter, else left to right), as the
-    handouts do for every paragraph; else ``rtl`` forces it.
+    ``auto``: each line's base direction as the handouts choose it for every paragraph: on
+    a right-to-left page the project's one rule (``core.direction``: the page's if the line
+    holds a Hebrew/Arabic letter, else left to right); on a left-to-right page FriBidi's own
+    (the first strong letter outside isolates, UAX #9 P2–P3); else ``rtl`` forces it.
+    Isolate marks (LRI … PDI), which are never drawn, are left out of the result.
     """
-    if auto:
+    if auto and rtl:
         from kehila_desktop.core.direction import text_is_rtl
 
         return [fribidi([line], text_is_rtl(line, rtl))[0] for line in lines]
-    flag = "--rtl" if rtl else "--ltr"
+    flag = "--wltr" if auto else "--rtl" if rtl else "--ltr"
     out = subprocess.run(
         [FRIBIDI, "--nopad", "--nobreak", flag],
         input="\n".join(lines) + "\n",
@@ -37,7 +39,8 @@ def fribidi(lines: list[str], rtl: bool, auto: bool = False) -> list[str]:
         text=True,
         check=True,
     ).stdout.split("\n")
-    return [line.replace("\ufeff", "") for line in out[: len(lines)]]
+    marks = dict.fromkeys(map(ord, "\ufeff\u2066\u2067\u2068\u2069"))
+    return [line.translate(marks) for line in out[: len(lines)]]
 
 
 def _y(ch) -> float:

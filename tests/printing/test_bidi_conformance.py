@@ -25,7 +25,7 @@ from kehila_desktop.printing.engine import bidi_tables
 from kehila_desktop.printing.engine.bidi import first_strong_rtl, resolve
 
 DATA = Path(os.environ.get("KEHILA_UNICODE_DATA", "/usr/share/unicode"))
-EXPLICIT = {"LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"}
+EXPLICIT = {"LRE", "RLE", "LRO", "RLO", "PDF"}  # isolates (LRI … PDI) are tested
 # one character of each Bidi_Class, for BidiTest.txt (which lists classes, not characters)
 SAMPLE = {
     "L": "a",
@@ -42,6 +42,10 @@ SAMPLE = {
     "S": "\t",
     "WS": " ",
     "ON": "!",
+    "LRI": "\u2066",
+    "RLI": "\u2067",
+    "FSI": "\u2068",
+    "PDI": "\u2069",
 }
 
 

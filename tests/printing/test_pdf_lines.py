@@ -134,12 +134,14 @@ def test_a_cell_taller_than_a_page_continues_on_the_next(tmp_path):
 
 def test_each_paragraph_takes_the_direction_rule(tmp_path):
     """An English sentence on a Hebrew page ends with its full stop on the right (no Hebrew
-    letter: left to right); a Hebrew one on an English page takes the page's direction
-    (``core.direction``, the rule the screen follows)."""
+    letter: left to right); a Hebrew sentence alone on an English page is laid out in its
+    own direction, its full stop at its end (on the left), as FriBidi's auto direction
+    does."""
     he_page = _build(tmp_path, [Para("John Smith (chair).", TextStyle(rtl=True))])
     assert "John Smith (chair)." in all_segments(he_page)
     en_page = _build(tmp_path, [Para('דנה כהן (יו"ר).', TextStyle(rtl=False))], "en")
-    assert '(ר"וי) ןהכ הנד.' in all_segments(en_page)
+    assert '.(ר"וי) ןהכ הנד' in all_segments(en_page)
+    assert fribidi(['דנה כהן (יו"ר).'], False, auto=True) == ['.(ר"וי) ןהכ הנד']
 
 
 def test_a_paragraph_split_between_pages_keeps_its_direction():

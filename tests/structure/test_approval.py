@@ -142,3 +142,14 @@ def test_outside_the_design_committee_next_step_skips_the_steering_approval(tmp_
         )
         with pytest.raises(api.InvalidEdit):
             program._run(memberships.advance_membership, cand)
+
+
+def test_the_guides_composition_step_opens_the_next_steering_meeting_not_a_past_one(program):
+    from kehila_desktop.core.structure import guide
+
+    steering = program.body_ids("steering")[0]
+    program.new_meeting(steering, "2020-01-05")  # held long ago
+    upcoming = program.new_meeting(steering, _soon(20))
+    program.new_meeting(steering, _soon(60))  # the one after
+    step = {s.key: s for s in guide.steps(program._conn, "en")}["composition"]
+    assert step.target == ("meetings", "meeting", upcoming)

@@ -110,3 +110,25 @@ def test_the_sample_program_is_set_up(sample_file):
 
     with open_program(sample_file, read_only=True) as pf:
         assert [s.key for s in guide.steps(pf.conn) if not s.done] == []
+
+
+def test_the_design_committee_steps_count_its_pipeline(ops):
+    conn = ops.conn
+    design = body(conn, "design")
+    statuses = ["mapped", "proposed", "approved", "approved", "invited", "joined", "declined"]
+    for n, status in enumerate(statuses):
+        pid = person(ops, f"שותף {n}", "resident")
+        source = "open_call" if n % 3 == 0 else "mapping"
+        ops.insert(
+            "membership", {"person_id": pid, "body_id": design, "status": status, "source": source}
+        )
+    gone = person(ops, "נמחק", "resident")
+    ops.insert("membership", {"person_id": gone, "body_id": design, "status": "joined"})
+    ops.delete("person", gone)
+    details = {s.key: s.detail for s in guide.steps(conn, "en")}
+    assert "candidates for the design committee: 6." in details["mapping"]  # not declined
+    assert "members approved: 5." in details["composition"]  # approved, invited, joined
+    assert details["invitations"] == (
+        "Invited: 3; approved and still waiting for an invitation: 2."
+    )
+    assert details["open_call"].startswith("People who came through the open invitation: 3 ")

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from kehila_desktop.core.i18n import format_date, isolate, label as vocab_label, tr
+from kehila_desktop.core.i18n import format_date, isolated_list, label as vocab_label, tr
 
 TABLES = (
     "program",
@@ -82,9 +82,7 @@ _DATES = {
 
 def _names(names: list[str]) -> str:
     """Names joined with commas, each in its own direction when shown on screen."""
-    from kehila_desktop.core import i18n
-
-    return ", ".join(isolate(n) if i18n._isolating else n for n in names)
+    return isolated_list(names)
 
 
 def shown_date(value) -> str:

@@ -20,8 +20,18 @@ def _only(changes: dict, allowed: tuple[str, ...], table: str) -> None:
         )
 
 
-def new_meeting(ops: Operations, body_id: str, day: str) -> str:
-    """A meeting of ``body_id`` on ``day`` (YYYY-MM-DD) at the body's usual hour and length."""
+def _check_meeting(changes: dict) -> None:
+    _only(changes, T.MEETING_FIELDS, T.MEETING)
+    if "status" in changes and changes["status"] not in enums.MEETING_STATUSES:
+        raise InvalidEdit("Unknown meeting status {status}.", status=changes["status"])
+
+
+def new_meeting(ops: Operations, body_id: str, day: str, values: dict | None = None) -> str:
+    """A meeting of ``body_id`` on ``day`` (YYYY-MM-DD) at the body's usual hour and length;
+    ``values`` (kind, place, status, another start or length …) are set at once."""
+    values = dict(values or {})
+    values.pop("body_id", None)
+    _check_meeting(values)
     row = ops.conn.execute(
         f"SELECT meeting_minutes, preferred_hour FROM {T.live(T.BODY)} WHERE id=?", (body_id,)
     ).fetchone()
@@ -30,15 +40,13 @@ def new_meeting(ops: Operations, body_id: str, day: str) -> str:
     minutes, hour = row
     return ops.insert(
         T.MEETING,
-        {"body_id": body_id, "starts_at": f"{day}T{hour or '17:00'}", "minutes": minutes},
+        {"body_id": body_id, "starts_at": f"{day}T{hour or '17:00'}", "minutes": minutes, **values},
         label=tr("new meeting"),
     )
 
 
 def edit_meeting(ops: Operations, meeting_id: str, changes: dict) -> int:
-    _only(changes, T.MEETING_FIELDS, T.MEETING)
-    if "status" in changes and changes["status"] not in enums.MEETING_STATUSES:
-        raise InvalidEdit("Unknown meeting status {status}.", status=changes["status"])
+    _check_meeting(changes)
     return ops.update(T.MEETING, meeting_id, changes, label=tr("edit meeting"))
 
 

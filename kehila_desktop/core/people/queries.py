@@ -84,15 +84,16 @@ def chaired_body_names(conn: sqlite3.Connection, person_id: str) -> list[str]:
     ]
 
 
-def created_at(conn: sqlite3.Connection, person_id: str) -> int | None:
-    """When the person was added (the history time of their insert), None if not recorded."""
+def created_at(conn: sqlite3.Connection, person_id: str) -> tuple[int, int] | None:
+    """When the person was added: the history time of their insert and, within one step (an
+    import), its place in it; None if not recorded."""
     row = conn.execute(
-        "SELECT min(s.at) FROM change c JOIN step s ON s.n = c.step "
+        "SELECT s.at, c.n FROM change c JOIN step s ON s.n = c.step "
         "JOIN history_name t ON t.n = c.tbl "
-        "WHERE t.text = 'person' AND c.row = ? AND c.field IS NULL",
+        "WHERE t.text = 'person' AND c.row = ? AND c.field IS NULL ORDER BY s.at, c.n LIMIT 1",
         (person_id,),
     ).fetchone()
-    return row[0] if row else None
+    return (row[0], row[1]) if row else None
 
 
 def join_order(conn: sqlite3.Connection, people: list[str]) -> list[tuple[str, str]]:
@@ -102,7 +103,7 @@ def join_order(conn: sqlite3.Connection, people: list[str]) -> list[tuple[str, s
 
     def key(person_id: str) -> tuple:
         when = created_at(conn, person_id)
-        return (-membership_count(conn, person_id), when is None, when or 0, person_id)
+        return (-membership_count(conn, person_id), when is None, when or (0, 0), person_id)
 
     keep, *drops = sorted(dict.fromkeys(people), key=key)
     return [(keep, drop) for drop in drops]
@@ -124,3 +125,29 @@ def find_person(conn: sqlite3.Connection, wanted: str) -> list[str]:
             (wanted, wanted, wanted.replace("%", "").replace("_", "") + "%"),
         ).fetchall()
     ]
+
+
+def keep_reason(conn: sqlite3.Connection, keep: str, drop: str) -> str:
+    """Why ``join_order`` keeps ``keep``: "bodies" (in more bodies) or "earlier" (added first)."""
+    return "bodies" if membership_count(conn, keep) > membership_count(conn, drop) else "earlier"
+
+
+def duplicates_of(conn: sqlite3.Connection, person_id: str) -> list[str]:
+    """The live people who share an e-mail or a phone with ``person_id`` (likely the same)."""
+    from kehila_desktop.core.history.merge import likely_duplicates
+
+    found: dict[str, None] = {}
+    for group in likely_duplicates(conn):
+        if person_id in group["people"]:
+            found.update(dict.fromkeys(p for p in group["people"] if p != person_id))
+    return list(found)
+
+
+def people(conn: sqlite3.Connection) -> list[dict]:
+    """Every live person: id, name, sector, organisation, area_id, contact_consent (by name)."""
+    cur = conn.execute(
+        "SELECT id, name, sector, organisation, area_id, contact_consent FROM live_person "
+        "ORDER BY name, rowid"
+    )
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row)) for row in cur.fetchall()]

@@ -10,17 +10,28 @@ situation picture, an objective without an indicator, an action without a budget
 below their expected attendance). ``people`` > 40 scales people, memberships, meetings,
 attendance and plan rows for benchmarks. The year of meetings starts nine months before
 ``today`` (three months are still to come).
+
+Everything is written through the core's named operations (people, areas, memberships and
+chairs, bodies, meetings, attendance, decisions, action items, the work plan), so the sample
+obeys the rules a user's edits obey; a pending membership is approved by the steering
+committee's composition decision, as in the app.
 """
 
 from __future__ import annotations
 
-import json
 import random
 from datetime import date, timedelta
 
-from kehila_desktop.core.structure import edits
-from kehila_desktop.core.sample import data as D
+from kehila_desktop.core.file import tables as T
 from kehila_desktop.core.history.operations import Operations
+from kehila_desktop.core.meetings import edits as meeting_edits
+from kehila_desktop.core.meetings import records, schedule
+from kehila_desktop.core.people.edits import add_person
+from kehila_desktop.core.sample import data as D
+from kehila_desktop.core.structure import edits, queries
+from kehila_desktop.core.structure.areas import add_area
+from kehila_desktop.core.structure.memberships import add_membership
+from kehila_desktop.core.workplan import plans
 
 MAX_ATTENDANCE_PER_MEETING = 80
 LOW_ATTENDER = 14  # D.PEOPLE index of the member built to fall below expected attendance
@@ -76,36 +87,28 @@ def populate_sample(
     conn = ops.conn
     with ops.step("sample program"):
         _program(ops, start)
-        areas = [
-            ops.insert("area", {"name": n, "kind": k, "in_focus": False}) for n, k, _ in D.AREAS
-        ]
+        areas = [add_area(ops, n, kind=k) for n, k, _ in D.AREAS]
         person_ids = _people(ops, areas, people, rng)
         edits.set_chosen_channels(ops, D.CHOSEN_CHANNELS, when=start.isoformat())
-        bodies = {
-            kind: bid
-            for bid, kind in conn.execute(
-                "SELECT id, kind FROM body WHERE deleted=0 AND kind!='work_team'"
-            )
-        }
-        teams = {
-            key: bid
-            for bid, key in conn.execute(
-                "SELECT id, channel_key FROM body WHERE deleted=0 AND kind='work_team'"
-            )
-        }
+        bodies: dict[str, str] = {}
+        teams: dict[str, str] = {}
+        for bid, _name, kind in queries.bodies(conn):
+            body = queries.body(conn, bid) or {}
+            if kind == "work_team":
+                teams[body["channel_key"]] = bid
+            else:
+                bodies[kind] = bid
         _bodies(ops, bodies, teams)
-        members = _memberships(ops, bodies, teams, person_ids, rng)
+        members, pending = _memberships(ops, bodies, teams, person_ids, rng, start)
         meetings = _meetings(ops, bodies, teams, members, person_ids, start, today, people, rng)
-        _decisions(ops, meetings, areas, members, bodies, person_ids)
-        _work_plan(ops, teams, bodies, person_ids, areas, people, rng)
+        _decisions(ops, meetings, areas, bodies["design"], pending, person_ids)
+        _work_plan(ops, teams, person_ids, areas, people, rng)
         _approve_urban_plan(ops, meetings)
 
 
 def _program(ops: Operations, start: date) -> None:
-    program_id = ops.conn.execute("SELECT id FROM program").fetchone()[0]
-    ops.update(
-        "program",
-        program_id,
+    edits.edit_program(
+        ops,
         {
             "name": D.PROGRAM_NAME,
             "locality": D.LOCALITY,
@@ -122,8 +125,8 @@ def _people(ops: Operations, areas: list[str], count: int, rng: random.Random) -
     ids = []
     for i, (name, org, title, sector, area, community) in enumerate(D.PEOPLE[:count]):
         ids.append(
-            ops.insert(
-                "person",
+            add_person(
+                ops,
                 {
                     "name": name,
                     "organisation": org,
@@ -149,8 +152,8 @@ def _people(ops: Operations, areas: list[str], count: int, rng: random.Random) -
     ]
     for i in range(len(D.PEOPLE), count):
         ids.append(
-            ops.insert(
-                "person",
+            add_person(
+                ops,
                 {
                     "name": f"{rng.choice(D.FIRST_NAMES)} {rng.choice(D.LAST_NAMES)}",
                     "sector": rng.choice(sectors),
@@ -166,12 +169,15 @@ def _people(ops: Operations, areas: list[str], count: int, rng: random.Random) -
 
 def _bodies(ops: Operations, bodies: dict, teams: dict) -> None:
     for kind, body_id in list(bodies.items()) + [("work_team", b) for b in teams.values()]:
-        ops.update("body", body_id, {"responsibilities": D.RESPONSIBILITIES[kind]})
+        edits.edit_body(ops, body_id, {"responsibilities": D.RESPONSIBILITIES[kind]})
 
 
-def _memberships(ops, bodies, teams, p, rng) -> dict[str, list[tuple[str, str]]]:
-    """Who sits where; returns body id → [(person id, membership id)] of joined members."""
+def _memberships(ops, bodies, teams, p, rng, start):
+    """Who sits where (a chair is a member whose role is chair, so adding one names the body's
+    chair); returns ({body id: [(person id, membership id)] of joined members}, [membership ids
+    the steering committee is to approve])."""
     members: dict[str, list[tuple[str, str]]] = {}
+    kinds = {bid: kind for kind, bid in bodies.items()} | dict.fromkeys(teams.values(), "work_team")
 
     def join(
         body_id,
@@ -182,21 +188,21 @@ def _memberships(ops, bodies, teams, p, rng) -> dict[str, list[tuple[str, str]]]
         expected=75,
         represents=None,
     ):
-        kind = ops.conn.execute("SELECT kind FROM body WHERE id=?", (body_id,)).fetchone()[0]
-        mid = ops.insert(
-            "membership",
-            {
-                "person_id": person,
-                "body_id": body_id,
-                "role": role,
-                "status": status,
-                "source": source,
-                "expected_attendance": expected,
-                "role_requirements": D.ROLE_REQUIREMENTS[kind],
-                "responsibilities": D.RESPONSIBILITIES[kind].split(";")[0],
-                "represents_body_id": represents,
-            },
-        )
+        kind = kinds[body_id]
+        values = {
+            "role": role,
+            "status": status,
+            "source": source,
+            "expected_attendance": expected,
+            "role_requirements": D.ROLE_REQUIREMENTS[kind],
+            "responsibilities": D.RESPONSIBILITIES[kind].split(";")[0],
+            "represents_body_id": represents,
+        }
+        if status == "joined":  # members since the program's start (not since today)
+            values["joined_on"] = start.isoformat()
+        elif status == "left":
+            values["left_on"] = (start + timedelta(days=120)).isoformat()
+        mid = add_membership(ops, person, body_id, values)
         if status == "joined":
             members.setdefault(body_id, []).append((person, mid))
         return mid
@@ -205,15 +211,14 @@ def _memberships(ops, bodies, teams, p, rng) -> dict[str, list[tuple[str, str]]]
     join(steering, p[0], "chair", expected=75)
     for i in (1, 2, 6, 7, 8, 22):
         join(steering, p[i], expected=75)
-    ops.update("body", steering, {"chair_person_id": p[0]})
 
     join(design, p[1], "chair", expected=75)
-    ops.update("body", design, {"chair_person_id": p[1]})
     for i in (2, 3, 6, 9, 10, 11, 12, 13, 16, 17, 18, 19, 20, 22, 23, 25, 26, 30):
         join(design, p[i])
     join(design, p[LOW_ATTENDER], expected=90)  # will fall below expected attendance
     join(design, p[33], source="open_call")
-    join(design, p[35], source="open_call", status="proposed")  # approved by steering
+    # proposed now; the steering committee's composition decision approves it
+    pending = [join(design, p[35], source="open_call", status="proposed")]
     join(design, p[28], status="invited")  # academia invited, not yet joined
     join(design, p[29], status="declined")
     join(design, p[31], status="proposed")
@@ -234,8 +239,6 @@ def _memberships(ops, bodies, teams, p, rng) -> dict[str, list[tuple[str, str]]]
     join(team, p[3], "companion", expected=75)
     join(team, p[4], "fellow")
     join(team, p[5], "fellow")
-    for key, body_id in teams.items():
-        ops.update("body", body_id, {"chair_person_id": p[team_people[key][0]]})
     # scaled programs: the rest are mapped, proposed, or join the design committee / a team
     targets = [design] + list(teams.values())
     for person in p[len(D.PEOPLE) :]:
@@ -244,7 +247,7 @@ def _memberships(ops, bodies, teams, p, rng) -> dict[str, list[tuple[str, str]]]
             join(rng.choice(targets), person, status=rng.choice(["mapped", "proposed", "invited"]))
         else:
             join(rng.choice(targets), person, source=rng.choice(["mapping", "open_call"]))
-    return members
+    return members, pending
 
 
 def _meetings(ops, bodies, teams, members, person_ids, start, today, scale, rng):
@@ -260,11 +263,9 @@ def _meetings(ops, bodies, teams, members, person_ids, start, today, scale, rng)
     ]
     plan += [(b, "work_team", 0) for b in teams.values()]
     for body_id, kind, offset in plan:
-        cadence, minutes, weekday, hour = ops.conn.execute(
-            "SELECT cadence, meeting_minutes, preferred_weekday, preferred_hour FROM body "
-            "WHERE id=?",
-            (body_id,),
-        ).fetchone()
+        body = queries.body(ops.conn, body_id)
+        cadence, minutes = body["cadence"], body["meeting_minutes"]
+        weekday, hour = body["preferred_weekday"], body["preferred_hour"]
         for n, day in enumerate(
             _meeting_dates(_add_months(start, offset), 12 - offset, cadence, weekday)
         ):
@@ -279,6 +280,36 @@ def _meetings(ops, bodies, teams, members, person_ids, start, today, scale, rng)
                     "regular",
                     today,
                     members.get(body_id, []),
+                    rng,
+                    holidays_il,
+                    n,
+                    person_ids[LOW_ATTENDER],
+                )
+            )
+    # the program team's trainings and team days, by their cadences, a quarter further ahead
+    team = bodies["program_team"]
+    training, team_day, weekday = ops.conn.execute(
+        "SELECT training_cadence, team_day_cadence, preferred_weekday FROM body WHERE id=?",
+        (team,),
+    ).fetchone()
+    for meeting_kind, cadence, hour, minutes, day_offset in (
+        ("training", training, "13:00", schedule.TRAINING_MINUTES, 2),
+        ("team_day", team_day, schedule.TEAM_DAY_HOUR, schedule.TEAM_DAY_MINUTES, 3),
+    ):
+        if not cadence:
+            continue
+        for n, day in enumerate(_meeting_dates(start, 15, cadence, (weekday + day_offset) % 7)):
+            out.append(
+                _meeting(
+                    ops,
+                    team,
+                    "program_team",
+                    day,
+                    hour,
+                    minutes,
+                    meeting_kind,
+                    today,
+                    members.get(team, []),
                     rng,
                     holidays_il,
                     n,
@@ -329,10 +360,11 @@ def _meeting(
     status = "held" if day < today else "planned"
     if kind == "work_team" and status == "planned" and n % 2:
         status = "cancelled"  # a future meeting called off
-    meeting_id = ops.insert(
-        "meeting",
+    meeting_id = meeting_edits.new_meeting(
+        ops,
+        body_id,
+        day.isoformat(),
         {
-            "body_id": body_id,
             "kind": meeting_kind,
             "starts_at": f"{day.isoformat()}T{hour}",
             "minutes": minutes,
@@ -341,17 +373,16 @@ def _meeting(
             "schedule_note": f"הוזז בגלל {why}" if why else "",
         },
     )
-    for pos, (title, agenda_kind, item_minutes) in enumerate(D.AGENDAS[kind]):
-        ops.insert(
-            "agenda_item",
-            {
-                "meeting_id": meeting_id,
-                "position": pos,
-                "title": title,
-                "kind": agenda_kind,
-                "minutes": item_minutes,
-                "presenter": "דנה כהן-לוי" if pos == 0 else "",
-            },
+    for pos, (title, agenda_kind, item_minutes) in enumerate(
+        D.AGENDAS.get(meeting_kind) or D.AGENDAS[kind]
+    ):
+        records.add_agenda_item(
+            ops,
+            meeting_id,
+            title,
+            minutes=item_minutes,
+            kind=agenda_kind,
+            presenter="דנה כהן-לוי" if pos == 0 else "",
         )
     if status == "held":
         attendees = (
@@ -360,6 +391,7 @@ def _meeting(
             else rng.sample(members, MAX_ATTENDANCE_PER_MEETING)
         )
         place = {person_id: i for i, (person_id, _) in enumerate(members)}  # stable, unlike ids
+        marks = {}
         for person_id, _ in attendees:
             # everyone misses at most one meeting in seven (above the expected 75%) …
             r = rng.random()
@@ -368,30 +400,38 @@ def _meeting(
                 state = "excused" if r < 0.5 else "absent"
             if person_id == low_attender:  # … except one member, built to fall below
                 state = "absent" if n % 3 else "present"
-            ops.insert(
-                "attendance", {"meeting_id": meeting_id, "person_id": person_id, "status": state}
-            )
+            marks[person_id] = state
+        records.record_attendance(ops, meeting_id, marks)
         if kind == "design" and n == 2:
-            ops.insert(
-                "attendance",
-                {"meeting_id": meeting_id, "guest_name": "נציגת עיריית השכנה", "status": "present"},
-            )
+            records.add_guest(ops, meeting_id, "נציגת עיריית השכנה")
     return meeting_id, kind, day, status
 
 
-def _decisions(ops, meetings, areas, members, bodies, person_ids):
+def _decide(ops, meeting_id, text, kind, votes, payload=None) -> str:
+    """Record a decision as the secretary would; the votes in favour are trimmed to the
+    members checked in (the votes cannot exceed them)."""
+    v_for, v_against, v_abstain = votes
+    present = records.members_present(ops.conn, meeting_id)
+    if present is not None:
+        v_for = max(0, min(v_for, present - v_against - v_abstain))
+    return records.record_decision(
+        ops, meeting_id, text, kind, votes=(v_for, v_against, v_abstain), payload=payload
+    )
+
+
+def _decisions(ops, meetings, areas, design_id, pending, person_ids):
     steering = [m for m in meetings if m[1] == "steering" and m[3] == "held"]
     design = [m for m in meetings if m[1] == "design" and m[3] == "held"]
     # the composition decision approves the design committee's invited and joined members
     # and the open-call candidate proposed to it (``apply_decision`` makes them "approved")
-    proposed = [
+    approve = [
         mid
         for (mid,) in ops.conn.execute(
-            "SELECT id FROM membership WHERE body_id=? AND (status IN ('invited', 'joined') "
-            "OR (status='proposed' AND person_id=?)) ORDER BY rowid",
-            (bodies["design"], person_ids[35]),
+            f"SELECT id FROM {T.live(T.MEMBERSHIP)} WHERE body_id=? AND "
+            "status IN ('invited', 'joined') ORDER BY rowid",
+            (design_id,),
         )
-    ]
+    ] + pending
     focus = [a for a, (_, _, in_focus) in zip(areas, D.AREAS) if in_focus]
     first = [
         (
@@ -413,82 +453,62 @@ def _decisions(ops, meetings, areas, members, bodies, person_ids):
         (
             "composition",
             "אישור הרכב הוועדה המעצבת לפי מיפוי השותפים, והזמנה פתוחה לציבור.",
-            {"approve": proposed},
+            {"approve": approve},
         ),
     ]
-    if steering:
+    if steering:  # passed steering decisions apply what they decide (record_decision)
         for pos, (kind, text, payload) in enumerate(first):
-            did = ops.insert(
-                "decision",
-                {
-                    "meeting_id": steering[0][0],
-                    "position": pos,
-                    "text": text,
-                    "kind": kind,
-                    "votes_for": 6,
-                    "votes_against": 0,
-                    "votes_abstain": 1 if pos == 4 else 0,
-                    "payload": json.dumps(payload, ensure_ascii=False),
-                },
-            )
-            edits.apply_decision(ops, did)
+            _decide(ops, steering[0][0], text, kind, (6, 0, 1 if pos == 4 else 0), payload)
     if len(steering) > 1:
-        ops.insert(
-            "decision",
-            {
-                "meeting_id": steering[1][0],
-                "text": "אישור תקציב שנה א' בסך 250,000 ₪ (מתוכו 120,000 ₪ ממשרד הרווחה).",
-                "kind": "budget",
-                "votes_for": 7,
-            },
+        _decide(
+            ops,
+            steering[1][0],
+            "אישור תקציב שנה א' בסך 250,000 ₪ (מתוכו 120,000 ₪ ממשרד הרווחה).",
+            "budget",
+            (7, 0, 0),
         )
     for n, (mid, _, day, _) in enumerate(design[:6]):
-        did = ops.insert(
-            "decision",
-            {
-                "meeting_id": mid,
-                "text": [
-                    "אימוץ סדרי העבודה של הוועדה: מפגש חודשי בן שעתיים וחצי.",
-                    "הקמת צוותי עבודה לאפיקים החברתי, האורבני והחינוכי.",
-                    "אימוץ המטרה: חיזוק הקשרים בין השכנים בשכונות המיקוד.",
-                    "פרסום הזמנה פתוחה לציבור להצטרף לוועדה.",
-                    "המלצה לוועדת ההיגוי על תוכנית העבודה באפיק האורבני.",
-                    "קביעת סיור הליכה בשכונות המיקוד.",
-                ][n],
-                "kind": ["process", "process", "work_plan", "composition", "work_plan", "other"][n],
-                "votes_for": 14 - n,
-                "votes_against": n % 3,
-                "votes_abstain": 1,
-            },
+        did = _decide(
+            ops,
+            mid,
+            [
+                "אימוץ סדרי העבודה של הוועדה: מפגש חודשי בן שעתיים וחצי.",
+                "הקמת צוותי עבודה לאפיקים החברתי, האורבני והחינוכי.",
+                "אימוץ המטרה: חיזוק הקשרים בין השכנים בשכונות המיקוד.",
+                "פרסום הזמנה פתוחה לציבור להצטרף לוועדה.",
+                "המלצה לוועדת ההיגוי על תוכנית העבודה באפיק האורבני.",
+                "קביעת סיור הליכה בשכונות המיקוד.",
+            ][n],
+            ["process", "process", "work_plan", "composition", "work_plan", "other"][n],
+            (14 - n, n % 3, 1),
         )
         owner = person_ids[[2, 3, 6, 4, 7, 5][n]]
-        ops.insert(
-            "action_item",
-            {
-                "meeting_id": mid,
-                "decision_id": did,
-                "text": [
-                    "הפצת סיכום המפגש",
-                    "גיוס חברי צוותים",
-                    "ניסוח המטרה לתוכנית",
-                    "פרסום ההזמנה ברשתות",
-                    "הכנת מצגת לוועדת ההיגוי",
-                    "תיאום הסיור",
-                ][n],
-                "owner_person_id": owner,
-                "due": (day + timedelta(days=21)).isoformat(),
-                "status": "done" if n < 3 else "open",
-            },
+        item = records.add_action_item(
+            ops,
+            mid,
+            [
+                "הפצת סיכום המפגש",
+                "גיוס חברי צוותים",
+                "ניסוח המטרה לתוכנית",
+                "פרסום ההזמנה ברשתות",
+                "הכנת מצגת לוועדת ההיגוי",
+                "תיאום הסיור",
+            ][n],
+            owner_person_id=owner,
+            due=(day + timedelta(days=21)).isoformat(),
+            decision_id=did,
         )
+        if n < 3:
+            records.set_action_item_status(ops, item, "done")
 
 
-def _work_plan(ops, teams, bodies, person_ids, areas, scale, rng):
-    conn = ops.conn
-    channel_ids = dict(conn.execute("SELECT key, id FROM channel WHERE deleted=0"))
+def _work_plan(ops, teams, person_ids, areas, scale, rng):
+    channel_ids = {key: cid for cid, key, _chosen in plans.channel_rows(ops.conn)}
+    objectives = []  # in the order they were added
     for key, plan in D.PLAN.items():
         cid = channel_ids[key]
-        ops.update(
-            "channel",
+        plans.set_channel_texts(
+            ops,
             cid,
             {
                 "situation_picture": plan["situation"],
@@ -496,34 +516,25 @@ def _work_plan(ops, teams, bodies, person_ids, areas, scale, rng):
                 "solution_space": plan["solution"],
             },
         )
-        for pos, (title, text, figure) in enumerate(plan["sections"]):
-            ops.insert(
-                "situation_section",
-                {
-                    "channel_id": cid,
-                    "position": pos,
-                    "title": title,
-                    "text": text,
-                    "figure": figure,
-                },
-            )
-        for gpos, (goal, objectives) in enumerate(plan["goals"]):
-            gid = ops.insert(
+        for title, text, figure in plan["sections"]:
+            plans.add_item(ops, "section", cid, {"title": title, "text": text, "figure": figure})
+        for goal, goal_objectives in plan["goals"]:
+            gid = plans.add_item(
+                ops,
                 "goal",
+                cid,
                 {
-                    "channel_id": cid,
-                    "position": gpos,
                     "title": goal,
                     "recommended_by_body_id": teams[key],
                     "adopted": key != "educational",
                 },
             )
-            for opos, (title, indicator, baseline, target, actions) in enumerate(objectives):
-                oid = ops.insert(
+            for title, indicator, baseline, target, actions in goal_objectives:
+                oid = plans.add_item(
+                    ops,
                     "objective",
+                    gid,
                     {
-                        "goal_id": gid,
-                        "position": opos,
                         "title": title,
                         "indicator": indicator,
                         "baseline": baseline,
@@ -531,12 +542,13 @@ def _work_plan(ops, teams, bodies, person_ids, areas, scale, rng):
                         "target_date": "2027-12-31",
                     },
                 )
+                objectives.append(oid)
                 for apos, (atitle, q1, q2, budget, source) in enumerate(actions):
-                    aid = ops.insert(
+                    aid = plans.add_item(
+                        ops,
                         "action",
+                        oid,
                         {
-                            "objective_id": oid,
-                            "position": apos,
                             "title": atitle,
                             "owner_body_id": teams[key],
                             "start_quarter": q1,
@@ -546,16 +558,15 @@ def _work_plan(ops, teams, bodies, person_ids, areas, scale, rng):
                             "status": "in_progress" if apos == 0 else "planned",
                         },
                     )
-                    ops.insert("action_area", {"action_id": aid, "area_id": areas[apos % 3]})
+                    plans.set_action_areas(ops, aid, [areas[apos % 3]])
     extra = max(0, (scale - 40) // 50)
     if extra:
-        objectives = [oid for (oid,) in conn.execute("SELECT id FROM objective WHERE deleted=0")]
         for i in range(extra):
-            ops.insert(
+            plans.add_item(
+                ops,
                 "action",
+                objectives[i % len(objectives)],
                 {
-                    "objective_id": objectives[i % len(objectives)],
-                    "position": 10 + i,
                     "title": f"פעולה נוספת {i + 1}",
                     "owner_person_id": rng.choice(person_ids),
                     "start_quarter": f"2027Q{1 + i % 4}",
@@ -574,10 +585,10 @@ def _approve_urban_plan(ops, meetings):
     if len(held) < 2:
         return
     meeting_id, _, day, _ = held[-1]
-    channel_id = ops.conn.execute("SELECT id FROM channel WHERE key='urban'").fetchone()[0]
+    channel_ids = {key: cid for cid, key, _chosen in plans.channel_rows(ops.conn)}
     approve_plan(
         ops,
-        channel_id,
+        channel_ids["urban"],
         meeting_id=meeting_id,
         when=day.isoformat(),
         text="אישור תוכנית העבודה באפיק האורבני כפי שהמליצה הוועדה המעצבת.",

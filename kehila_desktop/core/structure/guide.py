@@ -22,7 +22,11 @@ import sqlite3
 from dataclasses import dataclass
 
 from kehila_desktop.core.i18n import tr
-from kehila_desktop.core.structure.approval import approvals, composition_decisions
+from kehila_desktop.core.structure.approval import (
+    approvals,
+    composition_decisions,
+    next_steering_meeting,
+)
 from kehila_desktop.core.structure.composition import RESIDENT_SECTORS
 from kehila_desktop.core.structure.composition_rules import PROFESSIONAL_SECTORS
 
@@ -38,7 +42,7 @@ class GuideStep:
 
 def _body(conn: sqlite3.Connection, kind: str) -> str:
     row = conn.execute(
-        "SELECT id FROM body WHERE kind=? AND deleted=0 ORDER BY position LIMIT 1", (kind,)
+        "SELECT id FROM live_body WHERE kind=? ORDER BY position LIMIT 1", (kind,)
     ).fetchone()
     return row[0] if row else ""
 
@@ -47,23 +51,44 @@ def _count(conn: sqlite3.Connection, sql: str, *args) -> int:
     return conn.execute(sql, args).fetchone()[0]
 
 
-def _joined(conn, body_id: str, sectors: tuple[str, ...]) -> int:
+def _has_joined(conn, body_id: str, sectors: tuple[str, ...]) -> bool:
+    """Whether someone of ``sectors`` joined the body (stops at the first one found)."""
     marks = ",".join("?" * len(sectors))
-    return _count(
-        conn,
-        "SELECT count(DISTINCT p.id) FROM membership m JOIN person p ON "
-        "p.id=m.person_id WHERE m.body_id=? AND m.deleted=0 AND p.deleted=0 AND "
-        f"m.status='joined' AND p.sector IN ({marks})",
-        body_id,
-        *sectors,
+    return bool(
+        _count(
+            conn,
+            "SELECT EXISTS (SELECT 1 FROM live_membership m JOIN live_person p ON "
+            "p.id=m.person_id WHERE m.body_id=? AND "
+            f"m.status='joined' AND p.sector IN ({marks}))",
+            body_id,
+            *sectors,
+        )
     )
+
+
+def _pipeline(conn, body_id: str) -> tuple[int, int, int, int, int]:
+    """The body's mapping pipeline in one pass over its memberships: people mapped (not
+    declined or left), memberships approved or further, approved and waiting, invited or
+    joined, and come through the open call."""
+    row = conn.execute(
+        "SELECT count(DISTINCT CASE WHEN m.status NOT IN ('declined', 'left') "
+        "AND p.deleted=0 THEN m.person_id END), "
+        "coalesce(sum(m.status IN ('approved', 'invited', 'joined')), 0), "
+        "coalesce(sum(m.status='approved'), 0), "
+        "coalesce(sum(m.status IN ('invited', 'joined')), 0), "
+        "coalesce(sum(m.source='open_call'), 0) "
+        "FROM live_membership m LEFT JOIN person p ON p.id=m.person_id "
+        "WHERE m.body_id=? ",
+        (body_id,),
+    ).fetchone()
+    return row[0], row[1], row[2], row[3], row[4]
 
 
 def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideStep]:
     """The ten steps in the seed's order (see the module docstring)."""
     out: list[GuideStep] = []
     pid, scope, start, end, timeline = conn.execute(
-        "SELECT id, scope, start_date, end_date, timeline FROM program WHERE deleted=0"
+        "SELECT id, scope, start_date, end_date, timeline FROM live_program"
     ).fetchone()
     steering, design = _body(conn, "steering"), _body(conn, "design")
 
@@ -75,8 +100,7 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
     ).fetchone()
     members = _count(
         conn,
-        "SELECT count(DISTINCT person_id) FROM membership WHERE body_id=? "
-        "AND deleted=0 AND status='joined'",
+        "SELECT count(DISTINCT person_id) FROM live_membership WHERE body_id=? AND status='joined'",
         steering,
     )
     out.append(
@@ -113,12 +137,9 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
 
     # 3. geographic focus
     focus = [
-        n
-        for (n,) in conn.execute(
-            "SELECT name FROM area WHERE deleted=0 AND in_focus=1 ORDER BY name"
-        )
+        n for (n,) in conn.execute("SELECT name FROM live_area WHERE in_focus=1 ORDER BY name")
     ]
-    areas = _count(conn, "SELECT count(*) FROM area WHERE deleted=0")
+    areas = _count(conn, "SELECT count(*) FROM live_area")
     out.append(
         GuideStep(
             "focus",
@@ -135,10 +156,7 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
 
     # 4. chosen channels (two or three)
     chosen = [
-        k
-        for (k,) in conn.execute(
-            "SELECT key FROM channel WHERE deleted=0 AND chosen=1 ORDER BY rowid"
-        )
+        k for (k,) in conn.execute("SELECT key FROM live_channel WHERE chosen=1 ORDER BY rowid")
     ]
     out.append(
         GuideStep(
@@ -154,15 +172,15 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
     missing: list[tuple[str, str]] = []  # (team id or "", name)
     for key in chosen:
         team = conn.execute(
-            "SELECT id, name FROM body WHERE kind='work_team' AND deleted=0 "
+            "SELECT id, name FROM live_body WHERE kind='work_team' "
             "AND channel_key=? ORDER BY position LIMIT 1",
             (key,),
         ).fetchone()
         if team is None:
             missing.append(("", key))
         elif not (
-            _joined(conn, team[0], PROFESSIONAL_SECTORS)
-            and _joined(conn, team[0], RESIDENT_SECTORS)
+            _has_joined(conn, team[0], PROFESSIONAL_SECTORS)
+            and _has_joined(conn, team[0], RESIDENT_SECTORS)
         ):
             missing.append(team)
     teams_done = bool(chosen) and not missing
@@ -191,14 +209,8 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
     )
 
     # 6. partner mapping
-    people = _count(conn, "SELECT count(*) FROM person WHERE deleted=0")
-    mapped = _count(
-        conn,
-        "SELECT count(DISTINCT m.person_id) FROM membership m JOIN person p "
-        "ON p.id=m.person_id WHERE m.body_id=? AND m.deleted=0 AND p.deleted=0 "
-        "AND m.status NOT IN ('declined', 'left')",
-        design,
-    )
+    people = _count(conn, "SELECT count(*) FROM live_person")
+    mapped, approved, waiting, invited, answered = _pipeline(conn, design)
     out.append(
         GuideStep(
             "mapping",
@@ -217,17 +229,17 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
     # 7. composition decided by the steering committee
     decisions = composition_decisions(conn)
     named = approvals(conn)
-    approved = _count(
-        conn,
-        "SELECT count(*) FROM membership WHERE body_id=? AND deleted=0 "
-        "AND status IN ('approved', 'invited', 'joined')",
-        design,
+    # where the composition is decided: the next steering meeting, else the latest one
+    upcoming = next_steering_meeting(conn)
+    steering_meeting = (
+        (upcoming["id"],)
+        if upcoming
+        else conn.execute(
+            "SELECT id FROM live_meeting WHERE body_id=? AND status!='cancelled' "
+            "ORDER BY starts_at DESC LIMIT 1",
+            (steering,),
+        ).fetchone()
     )
-    steering_meeting = conn.execute(
-        "SELECT id FROM meeting WHERE body_id=? AND deleted=0 AND status!='cancelled' "
-        "ORDER BY starts_at LIMIT 1",
-        (steering,),
-    ).fetchone()
     out.append(
         GuideStep(
             "composition",
@@ -250,17 +262,6 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
     )
 
     # 8. role letters printed and invitations sent
-    waiting = _count(
-        conn,
-        "SELECT count(*) FROM membership WHERE body_id=? AND deleted=0 AND status='approved'",
-        design,
-    )
-    invited = _count(
-        conn,
-        "SELECT count(*) FROM membership WHERE body_id=? AND deleted=0 "
-        "AND status IN ('invited', 'joined')",
-        design,
-    )
     out.append(
         GuideStep(
             "invitations",
@@ -277,11 +278,6 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
     )
 
     # 9. the open call
-    answered = _count(
-        conn,
-        "SELECT count(*) FROM membership WHERE body_id=? AND deleted=0 AND source='open_call'",
-        design,
-    )
     out.append(
         GuideStep(
             "open_call",
@@ -299,7 +295,7 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
 
     # 10. the first design-committee meeting
     first = conn.execute(
-        "SELECT id, starts_at FROM meeting WHERE body_id=? AND deleted=0 AND "
+        "SELECT id, starts_at FROM live_meeting WHERE body_id=? AND "
         "status!='cancelled' ORDER BY starts_at LIMIT 1",
         (design,),
     ).fetchone()

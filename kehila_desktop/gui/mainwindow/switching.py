@@ -29,10 +29,14 @@ class ViewSwitching:
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.sidebar.addItem(item)
-        self.sidebar.currentRowChanged.connect(
-            lambda r: self.show_view(VIEW_KEYS[r]) if 0 <= r < len(VIEW_KEYS) else None
-        )
+        self.sidebar.currentRowChanged.connect(self._sidebar_row)
         return self.sidebar
+
+    def _sidebar_row(self, row: int) -> None:
+        # no view is built before a file is open: at start-up the side bar takes the focus
+        # (and a current row) while "Opening…" is shown, before the file has been read
+        if 0 <= row < len(VIEW_KEYS) and self.context.pf is not None:
+            self.show_view(VIEW_KEYS[row])
 
     def _retranslate_sidebar(self) -> None:
         self.sidebar.setAccessibleName(tr("Views"))

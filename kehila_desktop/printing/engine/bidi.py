@@ -12,9 +12,12 @@ The mirroring (L4) and bracket (BD16) tables are generated from the Unicode data
 ``tests/printing/test_bidi_conformance.py`` runs Unicode's BidiTest.txt and
 BidiCharacterTest.txt through ``resolve``.
 
-Scope: a line is one isolating run sequence at the paragraph level. Explicit embeddings,
-overrides and isolates (LRE … PDI) and boundary neutrals are dropped before resolving (the
-printed handouts never need them); LRM/RLM act as strong marks and are not drawn.
+Isolates (LRI, RLI, FSI … PDI, rules X5a–X6a, BD13) are honoured: user text inside a line
+of the other direction is wrapped in FSI … PDI by the handouts and is laid out in its own
+direction as one unit (a Hebrew name in an English sentence keeps the phone number after it).
+The isolate marks themselves are not drawn. Explicit embeddings and overrides (LRE … PDF)
+and boundary neutrals are dropped before resolving (the printed handouts never need them);
+LRM/RLM act as strong marks and are not drawn.
 Combining marks stay after their base letter (L3), so they are drawn over it. Arabic shaping
 happens before this (``shaping.shape``) because it needs logical order.
 """
@@ -31,13 +34,28 @@ from kehila_desktop.printing.engine.bidi_tables import (
     UNICODE_VERSION,
 )
 
-_EXPLICIT = {"LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI", "BN"}
-_INVISIBLE = {"\u200e", "\u200f", "\u061c"}  # LRM, RLM, ALM: direction marks, never drawn
+_EXPLICIT = {"LRE", "RLE", "LRO", "RLO", "PDF", "BN"}  # removed by X9 (isolates are kept)
+_OPENERS = {"LRI", "RLI", "FSI"}
+_ISOLATES = _OPENERS | {"PDI"}
+LRI, RLI, FSI, PDI = "\u2066", "\u2067", "\u2068", "\u2069"
+# LRM, RLM, ALM: direction marks, and the isolate marks: never drawn
+_INVISIBLE = {"\u200e", "\u200f", "\u061c", LRI, RLI, FSI, PDI}
 
 _OPEN_TO_CLOSE = OPEN_TO_CLOSE  # Bidi_Paired_Bracket, generated from the Unicode data
 _CLOSE_TO_OPEN = {c: o for o, c in _OPEN_TO_CLOSE.items()}
 _CANONICAL = CANONICAL
-__all__ = ["MIRROR", "UNICODE_VERSION", "first_strong_rtl", "resolve", "visual"]
+__all__ = [
+    "FSI",
+    "LRI",
+    "MIRROR",
+    "PDI",
+    "RLI",
+    "UNICODE_VERSION",
+    "balance_isolates",
+    "first_strong_rtl",
+    "resolve",
+    "visual",
+]
 
 _RIGHT = {"R", "AL", "AN"}
 _NOT_PLAIN_RTL = {"L", "EN", "AN", "NSM", "ES", "ET", "CS"}
@@ -171,14 +189,78 @@ def _neutral_rules(types: list[str], sos: str, eos: str, level: int) -> None:
 
 def first_strong_rtl(text: str) -> bool | None:
     """P2/P3: True if the first strong character is right-to-left, False if it is
-    left-to-right, None if there is none (then the page's direction applies)."""
+    left-to-right, None if there is none (then the page's direction applies). Text inside
+    an isolate (FSI … PDI) is skipped, as the rule says."""
+    depth = 0
     for ch in text:
         t = unicodedata.bidirectional(ch)
-        if t == "L":
+        if t in _OPENERS:
+            depth += 1
+        elif t == "PDI":
+            depth = max(0, depth - 1)
+        elif depth:
+            continue
+        elif t == "L":
             return False
-        if t in ("R", "AL"):
+        elif t in ("R", "AL"):
             return True
     return None
+
+
+def _matching_pdi(original: list[str]) -> dict[int, int]:
+    """BD9: each isolate initiator's matching PDI (initiators without one are left out)."""
+    match: dict[int, int] = {}
+    open_at: list[int] = []
+    for i, t in enumerate(original):
+        if t in _OPENERS:
+            open_at.append(i)
+        elif t == "PDI" and open_at:
+            match[open_at.pop()] = i
+    return match
+
+
+def _first_strong_in(original: list[str], start: int, end: int, match: dict[int, int]) -> bool:
+    """P2/P3 over ``original[start:end]`` skipping nested isolates: True for R/AL first."""
+    j = start
+    while j < end:
+        t = original[j]
+        if t in _OPENERS:
+            j = match.get(j, end)
+        elif t == "L":
+            return False
+        elif t in ("R", "AL"):
+            return True
+        j += 1
+    return False
+
+
+def balance_isolates(lines: list[str]) -> list[str]:
+    """The lines of one wrapped paragraph, each with its isolates whole: an FSI becomes the
+    LRI/RLI its whole content asks for, an isolate a line break cuts is closed (PDI) at the
+    line's end and opened again at the next line's start, so every printed line keeps the
+    user text's direction."""
+    text = "\n".join(lines)
+    if not any(ch in text for ch in (LRI, RLI, FSI)):
+        return lines
+    original = [unicodedata.bidirectional(ch) for ch in text]
+    match = _matching_pdi(original)
+    chars = list(text)
+    for i, t in enumerate(original):
+        if t == "FSI":
+            chars[i] = (
+                RLI if _first_strong_in(original, i + 1, match.get(i, len(text)), match) else LRI
+            )
+    out: list[str] = []
+    still_open: list[str] = []
+    for line in "".join(chars).split("\n"):
+        opened = list(still_open)
+        for ch in line:
+            if ch in (LRI, RLI):
+                still_open.append(ch)
+            elif ch == PDI and still_open:
+                still_open.pop()
+        out.append("".join(opened) + line + PDI * len(still_open))
+    return out
 
 
 def _marks_after_base(order: list[int], original: list[str], levels: list[int]) -> list[int]:
@@ -221,6 +303,8 @@ def _levels(chars: list[str], original: list[str], rtl: bool) -> list[int]:
     if not n:
         return []
     kinds = set(original)
+    if kinds & _ISOLATES:
+        return _isolated_levels(chars, original, rtl)
     if not kinds & _RIGHT:
         if not rtl:  # W7 turns every number L, N1 every neutral: all at level 0
             return [0] * n
@@ -250,6 +334,85 @@ def _levels(chars: list[str], original: list[str], rtl: bool) -> list[int]:
             levels[i] = base
             m = i - 1
             while m >= 0 and original[m] == "WS":
+                levels[m] = base
+                m -= 1
+    return levels
+
+
+def _isolated_levels(chars: list[str], original: list[str], rtl: bool) -> list[int]:
+    """``_levels`` of a line that holds isolates: embedding levels (X5a–X6a), isolating
+    run sequences (BD13, X10), each resolved by W1–W7, N0–N2 with its own sos/eos, then
+    I1–I2 and L1."""
+    n = len(chars)
+    base = 1 if rtl else 0
+    match = _matching_pdi(original)
+    embedding = [base] * n
+    stack = [base]
+    overflow = 0
+    for i, t in enumerate(original):
+        if t in _OPENERS:
+            embedding[i] = stack[-1]
+            if t == "FSI":
+                t = "RLI" if _first_strong_in(original, i + 1, match.get(i, n), match) else "LRI"
+            level = (stack[-1] + 1) | 1 if t == "RLI" else (stack[-1] + 2) & ~1
+            if level <= 125 and not overflow:
+                stack.append(level)
+            else:
+                overflow += 1
+        elif t == "PDI":
+            if overflow:
+                overflow -= 1
+            elif len(stack) > 1:
+                stack.pop()
+            embedding[i] = stack[-1]
+        else:
+            embedding[i] = stack[-1]
+    runs: list[tuple[int, int]] = []  # level runs (start, end exclusive)
+    start = 0
+    for i in range(1, n + 1):
+        if i == n or embedding[i] != embedding[start]:
+            runs.append((start, i))
+            start = i
+    run_at = {a: (a, b) for a, b in runs}
+    continued = {match[k] for k in match}  # a run starting with a matched PDI continues one
+    resolved = list(original)
+    for a, b in runs:
+        if a in continued and original[a] == "PDI":
+            continue
+        seq = list(range(a, b))
+        while original[seq[-1]] in _OPENERS and seq[-1] in match and match[seq[-1]] in run_at:
+            na, nb = run_at[match[seq[-1]]]
+            seq += range(na, nb)
+        level = embedding[seq[0]]
+        before = embedding[seq[0] - 1] if seq[0] > 0 else base
+        last = seq[-1]
+        after = base if original[last] in _OPENERS or last + 1 >= n else embedding[last + 1]
+        sos = "R" if max(level, before) % 2 else "L"
+        eos = "R" if max(level, after) % 2 else "L"
+        seq_original = [original[i] for i in seq]
+        types = ["ON" if t in _ISOLATES else t for t in seq_original]
+        seq_chars = [chars[i] for i in seq]
+        _weak_rules(types, sos)
+        _resolve_brackets(seq_chars, types, seq_original, level, sos)
+        _neutral_rules(types, sos, eos, level)
+        for i, t in zip(seq, types):
+            resolved[i] = t
+    levels = []
+    for lv, t in zip(embedding, resolved):  # I1, I2
+        if lv % 2 == 0:
+            levels.append(lv + (1 if t == "R" else 2 if t in ("AN", "EN") else 0))
+        else:
+            levels.append(lv + (1 if t in ("L", "EN", "AN") else 0))
+    trailing = {"WS", "S", "B"} | _ISOLATES
+    k = n - 1  # L1: trailing white space and isolate marks go back to the paragraph level
+    while k >= 0 and original[k] in trailing:
+        levels[k] = base
+        k -= 1
+    for i, t in enumerate(original):
+        if t in ("S", "B"):
+            levels[i] = base
+            m = i - 1
+            while m >= 0 and original[m] in ("WS", *_ISOLATES):
                 levels[m] = base
                 m -= 1
     return levels

@@ -22,6 +22,7 @@ from kehila_desktop.printing.engine.text import (
     clean,
     draw_lines,
     text_width,
+    words,
     wrap,
 )
 
@@ -221,10 +222,10 @@ class LineTable(Flowable):
             if not text:
                 continue
             for line in text.split("\n"):
-                words = set(line.split())
-                if not words:
+                pieces = set(words(line))
+                if not pieces:
                     continue
-                longest = max(text_width(w[:60], style.size, style.bold) for w in words)
+                longest = max(text_width(w[:60], style.size, style.bold) for w in pieces)
                 low[i] = max(low[i], longest + pad)
                 high[i] = max(high[i], text_width(line[:400], style.size, style.bold) + pad)
         low = [min(v, width * 0.4) for v in low]

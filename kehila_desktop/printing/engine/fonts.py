@@ -27,6 +27,10 @@ FILES = {
 }
 ORDER = ("KSans", "KHebrew", "KArabic")
 
+# bidi isolates and marks: kept in the text for the reordering, never drawn, no width
+BIDI_MARKS = frozenset("\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+_NO_WIDTH = {ord(ch): None for ch in BIDI_MARKS}
+
 _cmaps: dict[str, frozenset[int]] = {}
 _chars: dict[str, frozenset[str]] = {}
 _all_chars: set[str] = set()
@@ -56,7 +60,9 @@ def printable(text: str) -> str:
     if set(text) <= _all_chars:
         return text
     spare = "\ufffd" if ord("\ufffd") in _cmaps["KSans"] else "?"
-    return "".join(ch if ch in _all_chars or MARKS.match(ch) else spare for ch in text)
+    return "".join(
+        ch if ch in _all_chars or ch in BIDI_MARKS or MARKS.match(ch) else spare for ch in text
+    )
 
 
 def has_glyph(name: str, ch: str) -> bool:
@@ -113,6 +119,8 @@ def runs(text: str, bold: bool = False) -> tuple[tuple[str, str], ...]:
 @lru_cache(maxsize=65536)
 def _unit_width(text: str, bold: bool) -> float:
     """Width at size 1000, from the fonts' advance widths (as reportlab's stringWidth)."""
+    if not text.isascii():
+        text = text.translate(_NO_WIDTH)
     total = 0.0
     for name, piece in runs(text, bold):
         face = pdfmetrics.getFont(name).face

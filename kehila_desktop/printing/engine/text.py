@@ -15,10 +15,23 @@ from functools import lru_cache
 
 from kehila_desktop.core.direction import text_is_rtl
 from kehila_desktop.printing.engine import fonts
-from kehila_desktop.printing.engine.bidi import visual
+from kehila_desktop.printing.engine.bidi import balance_isolates, first_strong_rtl, visual
 from kehila_desktop.printing.engine.shaping import shape
 
-_SPACES = re.compile(r"(\s+)")
+NO_BREAK = "\u00a0"  # a space the wrapping never breaks at (drawn as a space)
+_SPACES = re.compile(r"([^\S\u00a0\u2007\u202f]+)")  # white space a line may break at
+
+
+def keep_together(text: str) -> str:
+    """``text`` as one unbreakable unit ("Q1 2027 – Q3 2027"): its spaces become no-break
+    spaces, so wrapping moves it to the next line whole (a unit wider than its column is
+    cut after its dash, as a long word is)."""
+    return text.replace(" ", NO_BREAK)
+
+
+def words(line: str) -> list[str]:
+    """The words of a line: the pieces between the spaces a line may break at."""
+    return [w for w in _SPACES.split(line.strip()) if w and not w.isspace()]
 
 
 @dataclass(frozen=True)
@@ -52,17 +65,21 @@ def clean(text: object) -> str:
 
 
 def base_rtl(text: object, style: TextStyle) -> bool:
-    """The base direction a paragraph is reordered in: the page's if it holds a Hebrew or
-    Arabic letter, else left to right (``core.direction``, the rule the screen follows)."""
-    if not style.auto:
-        return style.rtl
-    return text_is_rtl(clean(text), style.rtl)
+    """The base direction a paragraph is reordered in. On a right-to-left page: the page's
+    if it holds a Hebrew or Arabic letter, else left to right (``core.direction``, the rule
+    the screen follows). On a left-to-right page: its first strong letter outside isolates
+    (UAX #9 P2–P3), so a Hebrew sentence a user typed, alone in a cell of an English
+    handout, keeps its full stop at its end, while an English sentence with a Hebrew name
+    isolated inside it stays left to right."""
+    return _lines_base((clean(text),), style)
 
 
 def _lines_base(lines, style: TextStyle) -> bool:
     """``base_rtl`` of the already clean lines of one paragraph."""
     if not style.auto:
         return style.rtl
+    if not style.rtl:
+        return any(first_strong_rtl(line) for line in lines if not line.isascii())
     return any(text_is_rtl(line, style.rtl) for line in lines)
 
 
@@ -74,18 +91,18 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
 @lru_cache(maxsize=32768)
 def _wrap(text: str, width: float, size: float, bold: bool) -> tuple[str, ...]:
     if "\n" not in text and fonts.width(shape(text), size, bold) <= width:
-        stripped = " ".join(text.split())
+        stripped = " ".join(words(text))
         return (stripped,) if stripped == text else _wrap(stripped, width, size, bold)
     lines: list[str] = []
     space = fonts.width(" ", size, bold)
     for paragraph in text.split("\n"):
-        words = [w for w in _SPACES.split(paragraph.strip()) if w and not w.isspace()]
-        if not words:
+        pieces = words(paragraph)
+        if not pieces:
             lines.append("")
             continue
         line: list[str] = []
         line_width = 0.0
-        for word in words:
+        for word in pieces:
             w = fonts.width(shape(word), size, bold)
             if line and line_width + space + w <= width:
                 line.append(word)
@@ -96,12 +113,12 @@ def _wrap(text: str, width: float, size: float, bold: bool) -> tuple[str, ...]:
                 line, line_width = [], 0.0
             while w > width and len(word) > 1:  # a word wider than the column: cut it
                 cut = _fit(word, width, size, bold)
-                lines.append(word[:cut])
-                word = word[cut:]
+                lines.append(word[:cut].rstrip(NO_BREAK))
+                word = word[cut:].lstrip(NO_BREAK)
                 w = fonts.width(shape(word), size, bold)
             line, line_width = [word], w
         lines.append(" ".join(line))
-    return tuple(lines)
+    return tuple(balance_isolates(lines))
 
 
 _SOFT_BREAKS = "–-/@._,"
@@ -146,7 +163,9 @@ def draw_line(
     """
     if not line:
         return 0.0
-    shown = visual(shape(line), _lines_base((line,), style) if base is None else base)
+    shown = visual(
+        shape(line.replace(NO_BREAK, " ")), _lines_base((line,), style) if base is None else base
+    )
     w = fonts.width(shown, style.size, style.bold)
     align = style.align
     if align == "center":

@@ -11,6 +11,7 @@ from kehila_desktop.core.workplan.plans import quarter_label, quarters_between, 
 from kehila_desktop.core.workplan.budget import budget_totals
 from kehila_desktop.printing.engine.diagrams import BarChart, Box, StructureDiagram, Timeline
 from kehila_desktop.printing.engine.kit import Handout, Kit
+from kehila_desktop.printing.engine.text import keep_together
 from kehila_desktop.printing.handouts.source import Source
 
 
@@ -19,8 +20,8 @@ def _box(src: Source, body: dict) -> Box:
     chair = src.chair_line(body)
     lines = [chair] if chair else []
     lines.append(src.ntr("{n} member", "{n} members", len(members)))
-    lines.append(src.label("CADENCES", body["cadence"]))
-    return Box(src.body_name(body), lines)
+    lines.append(src.cap_label("CADENCES", body["cadence"]))
+    return Box(src.cap(src.body_name(body)), lines)
 
 
 def structure(src: Source, opts: dict) -> Handout:
@@ -29,7 +30,7 @@ def structure(src: Source, opts: dict) -> Handout:
     by_kind: dict[str, list[dict]] = {}
     for b in bodies:
         by_kind.setdefault(b["kind"], []).append(b)
-    chosen = {r["key"] for r in src.all("SELECT key FROM channel WHERE deleted=0 AND chosen=1")}
+    chosen = {r["key"] for r in src.all("SELECT key FROM live_channel WHERE chosen=1")}
     teams = [b for b in by_kind.get("work_team", []) if b.get("channel_key") in chosen]
     empty = Box("", [])
     title = src.tr("The program's collaborative mechanisms")
@@ -53,17 +54,19 @@ def structure(src: Source, opts: dict) -> Handout:
                 src.chair_fact(body),
                 (
                     src.tr("Meetings"),
-                    src.tr(
-                        "{cadence}, {minutes} each",
-                        cadence=src.label("CADENCES", body["cadence"]),
-                        minutes=src.minutes(body["meeting_minutes"]),
+                    src.cap(
+                        src.tr(
+                            "{cadence}, {minutes} each",
+                            cadence=src.label("CADENCES", body["cadence"]),
+                            minutes=src.minutes(body["meeting_minutes"]),
+                        )
                     ),
                 ),
                 (src.tr("Areas of responsibility"), body.get("responsibilities")),
                 (
                     src.tr("Members"),
                     src.join(
-                        f"{m['name']} ({src.label('ROLES', m['role'])})"
+                        f"{src.user(m['name'])} ({src.label('ROLES', m['role'])})"
                         if m["role"] != "member"
                         else m["name"]
                         for m in members
@@ -182,13 +185,15 @@ def workplan(src: Source, opts: dict) -> Handout:
             for o in goal.objectives:
                 for a in o.actions:
                     owner = (
-                        src.body_name(bodies[a.owner_body_id])
+                        src.cap(src.body_name(bodies[a.owner_body_id]))
                         if a.owner_body_id in bodies
                         else a.owner_name
                     )
-                    span = " – ".join(
-                        quarter_label(q, src.language)
-                        for q in dict.fromkeys(q for q in (a.start_quarter, a.end_quarter) if q)
+                    span = keep_together(
+                        " – ".join(
+                            quarter_label(q, src.language)
+                            for q in dict.fromkeys(q for q in (a.start_quarter, a.end_quarter) if q)
+                        )
                     )
                     rows.append(
                         [
@@ -295,10 +300,12 @@ def open_call(src: Source, opts: dict) -> Handout:
     story += kit.heading(src.tr("What is expected?"))
     if design:
         story += kit.para(
-            src.tr(
-                "{cadence}, {minutes} each",
-                cadence=src.label("CADENCES", design["cadence"]),
-                minutes=src.minutes(design["meeting_minutes"]),
+            src.cap(
+                src.tr(
+                    "{cadence}, {minutes} each",
+                    cadence=src.label("CADENCES", design["cadence"]),
+                    minutes=src.minutes(design["meeting_minutes"]),
+                )
             )
         )
     story += kit.para(
@@ -308,8 +315,8 @@ def open_call(src: Source, opts: dict) -> Handout:
         )
     )
     manager = src.one(
-        "SELECT p.name, p.phone, p.email, p.contact_consent FROM membership m JOIN person p "
-        "ON p.id=m.person_id WHERE m.role='manager' AND m.deleted=0 AND p.deleted=0 LIMIT 1"
+        "SELECT p.name, p.phone, p.email, p.contact_consent FROM live_membership m JOIN live_person p "
+        "ON p.id=m.person_id WHERE m.role='manager' LIMIT 1"
     )
     story += kit.heading(src.tr("How to join"))
     if manager:
@@ -317,9 +324,7 @@ def open_call(src: Source, opts: dict) -> Handout:
         if opts.get("contacts", True) and manager["contact_consent"]:
             contact += [manager["phone"], manager["email"]]
         story += kit.para(
-            src.tr(
-                "Contact the program manager: {contact}", contact=", ".join(c for c in contact if c)
-            )
+            src.tr("Contact the program manager: {contact}", contact=src.join(contact))
         )
     else:
         story += kit.para(src.tr("Contact the program manager in the authority."))

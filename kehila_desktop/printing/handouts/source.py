@@ -1,4 +1,4 @@
-"""What handouts read from a program file: plain SQL (``deleted=0``), never a write.
+"""What handouts read from a program file: plain SQL over the live rows (``live_<table>``), never a write.
 
 ``Source`` wraps an open ``ProgramFile`` (or opens one read-only) and gives handouts the rows
 they need plus the words to print them in one language: vocabulary labels, body names,
@@ -13,7 +13,20 @@ from datetime import date, datetime
 from kehila_desktop.core import enums
 from kehila_desktop.core.errors import KehilaError
 from kehila_desktop.core.i18n import definite as definite_word
-from kehila_desktop.core.i18n import format_date, is_rtl, join_list, label, minutes, ntr, ptr, tr
+from kehila_desktop.core.i18n import (
+    capitalised,
+    standalone_label,
+    format_date,
+    is_rtl,
+    isolate,
+    isolated_fields,
+    join_list,
+    label,
+    minutes,
+    ntr,
+    ptr,
+    tr,
+)
 from kehila_desktop.core.file.programfile import ProgramFile, open_program
 from kehila_desktop.core.structure.composition import proposed_chairs
 
@@ -36,7 +49,7 @@ class Source:
         else:
             self.pf, self._own = open_program(pf_or_path, read_only=True), True
         self.conn: sqlite3.Connection = self.pf.conn
-        self.program = self.one("SELECT * FROM program WHERE deleted=0 LIMIT 1") or {}
+        self.program = self.one("SELECT * FROM live_program LIMIT 1") or {}
         self.language = language or self.program.get("language") or "he"
         self.rtl = is_rtl(self.language)
         self._names: dict[str, str] | None = None
@@ -57,25 +70,25 @@ class Source:
         return rows[0] if rows else None
 
     def body(self, body_id: str) -> dict:
-        row = self.one("SELECT * FROM body WHERE id=? AND deleted=0", (body_id,))
+        row = self.one("SELECT * FROM live_body WHERE id=?", (body_id,))
         if row is None:
             raise Missing("There is no body {id} in this program file.", id=body_id)
         return row
 
     def bodies(self) -> list[dict]:
-        return self.all(f"SELECT * FROM body WHERE deleted=0 ORDER BY {BODY_ORDER}")
+        return self.all(f"SELECT * FROM live_body ORDER BY {BODY_ORDER}")
 
     def body_of_kind(self, kind: str) -> dict | None:
-        return self.one("SELECT * FROM body WHERE deleted=0 AND kind=? ORDER BY position", (kind,))
+        return self.one("SELECT * FROM live_body WHERE kind=? ORDER BY position", (kind,))
 
     def meeting(self, meeting_id: str) -> dict:
-        row = self.one("SELECT * FROM meeting WHERE id=? AND deleted=0", (meeting_id,))
+        row = self.one("SELECT * FROM live_meeting WHERE id=?", (meeting_id,))
         if row is None:
             raise Missing("There is no meeting {id} in this program file.", id=meeting_id)
         return row
 
     def person(self, person_id: str) -> dict:
-        row = self.one("SELECT * FROM person WHERE id=? AND deleted=0", (person_id,))
+        row = self.one("SELECT * FROM live_person WHERE id=?", (person_id,))
         if row is None:
             raise Missing("There is no member {id} in this program file.", id=person_id)
         return row
@@ -85,8 +98,8 @@ class Source:
         marks = ",".join("?" * len(statuses))
         rows = self.all(
             "SELECT m.*, p.name, p.organisation, p.title, p.sector, p.phone, p.email, "
-            "p.area_id, p.community FROM membership m JOIN person p ON p.id=m.person_id "
-            f"WHERE m.body_id=? AND m.deleted=0 AND p.deleted=0 AND m.status IN ({marks}) "
+            "p.area_id, p.community FROM live_membership m JOIN live_person p ON p.id=m.person_id "
+            f"WHERE m.body_id=? AND m.status IN ({marks}) "
             "ORDER BY p.name",
             (body_id, *statuses),
         )
@@ -95,7 +108,7 @@ class Source:
         return rows
 
     def area_names(self) -> dict[str, str]:
-        return {r["id"]: r["name"] for r in self.all("SELECT id, name FROM area WHERE deleted=0")}
+        return {r["id"]: r["name"] for r in self.all("SELECT id, name FROM live_area")}
 
     def person_name(self, person_id: str | None) -> str:
         if not person_id:
@@ -126,18 +139,33 @@ class Source:
         return self.tr("Chair: {name}", name=name)
 
     # words ------------------------------------------------------------------------------
+    # Every text field of a sentence is a bidi isolate (FSI … PDI, ``core.i18n.isolate``):
+    # a Hebrew name in an English sentence is laid out right to left as one unit without
+    # pulling the numbers and punctuation around it into its direction (the printing
+    # engine honours isolates and never draws their marks).
     def tr(self, message: str, **fields) -> str:
-        return tr(message, self.language, **fields)
+        with isolated_fields():
+            return tr(message, self.language, **fields)
 
     def ntr(self, singular: str, plural: str, n: int, **fields) -> str:
-        return ntr(singular, plural, n, self.language, **fields)
+        with isolated_fields():
+            return ntr(singular, plural, n, self.language, **fields)
 
     def ptr(self, context: str, message: str, **fields) -> str:
-        return ptr(context, message, self.language, **fields)
+        with isolated_fields():
+            return ptr(context, message, self.language, **fields)
+
+    def user(self, text: object) -> str:
+        """User text (a name, a note) as a bidi isolate, for a line built around it."""
+        text = "" if text is None else str(text)
+        return isolate(text) if text else ""
 
     def join(self, items) -> str:
-        """Items joined with the handout language's list comma (Arabic "، ")."""
-        return join_list(items, self.language)
+        """Items joined with the handout language's list comma (Arabic "، "), each an
+        isolate of its own (names typed in either script keep their order)."""
+        return join_list(
+            (self.user(item) for item in items if item not in (None, "")), self.language
+        )
 
     def minutes(self, n: int) -> str:
         """ "90 minutes" in the handout's language (its plural form)."""
@@ -145,12 +173,13 @@ class Source:
 
     def cap(self, text: str) -> str:
         """``text`` as an English heading or table label begins: a capital first letter
-        ("design committee" → "Design committee"); Hebrew and Arabic as they are."""
-        return text[:1].upper() + text[1:] if self.language == "en" and text else text
+        ("design committee" → "Design committee"); Hebrew and Arabic as they are
+        (``core.i18n.capitalised``)."""
+        return capitalised(text, self.language)
 
     def cap_label(self, vocabulary: str, key: str | None) -> str:
         """A vocabulary label as a table cell or list item shows it (``cap``)."""
-        return self.cap(self.label(vocabulary, key))
+        return standalone_label(vocabulary, key, self.language)
 
     def to_body(self, body: dict) -> str:
         """ "to the {body}" with the language's grammar (Hebrew "לוועדה המעצבת", with the

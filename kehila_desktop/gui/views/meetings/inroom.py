@@ -88,16 +88,18 @@ def _big(label_: QLabel, scale: float, bold: bool = True) -> QLabel:
 
 
 class OneLineLabel(QLabel):
-    """A heading kept to one line, cut with "…" when the window is too narrow (the whole text
-    in its tooltip), so a 768-pixel-high screen keeps room for the check-in names."""
+    """A heading kept to one line, so a 768-pixel-high screen keeps room for the check-in
+    names: the whole text when it fits, else the first shorter form that does (the date
+    without its day's name), cut with "…" only when none fits (the whole text in its tooltip)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.full_text = ""
+        self.shorter: tuple[str, ...] = ()
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
-    def set_full_text(self, text: str) -> None:
-        self.full_text = text
+    def set_full_text(self, text: str, *shorter: str) -> None:
+        self.full_text, self.shorter = text, shorter
         self.setToolTip(plain_tip(text))
         self._fit()
 
@@ -106,11 +108,11 @@ class OneLineLabel(QLabel):
         self._fit()
 
     def _fit(self) -> None:
-        self.setText(
-            self.fontMetrics().elidedText(
-                self.full_text, Qt.TextElideMode.ElideRight, max(0, self.contentsRect().width())
-            )
-        )
+        room, metrics = max(0, self.contentsRect().width()), self.fontMetrics()
+        forms = (self.full_text, *self.shorter)
+        fitting = [t for t in forms if metrics.horizontalAdvance(t) <= room]
+        text = fitting[0] if fitting else forms[-1]
+        self.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, room))
 
 
 class FitButton(QPushButton):
@@ -570,7 +572,10 @@ class InRoomWindow(QWidget):
         conn = pf.conn
         row = mq.meeting_heading(conn, self.meeting_id)
         self.title_text = tr("{body} — {when}", body=isolate(row[0]), when=format_datetime(row[1]))
-        self.heading.set_full_text(self.title_text)
+        short = format_datetime(row[1], weekday=False)
+        self.heading.set_full_text(
+            self.title_text, tr("{body} — {when}", body=isolate(row[0]), when=short)
+        )
         self.scheduled = row[1]
         self.items = mt.agenda(conn, self.meeting_id)
         ids = [it["id"] for it in self.items]

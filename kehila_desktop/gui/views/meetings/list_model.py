@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from kehila_desktop.core.i18n import label, minutes, tr
+from kehila_desktop.core.i18n import minutes, standalone_label, tr
 from kehila_desktop.core.meetings.records import meeting_rates
 from kehila_desktop.core.meetings import queries as mq
 
@@ -150,9 +150,9 @@ class MeetingsTableModel(QAbstractTableModel):
             if col == "body":
                 return row.body
             if col == "kind":
-                return label("MEETING_KINDS", row.kind)
+                return standalone_label("MEETING_KINDS", row.kind)
             if col == "status":
-                return label("MEETING_STATUSES", row.status)
+                return standalone_label("MEETING_STATUSES", row.status)
             if col == "attendance":
                 if row.rate is None:
                     return ""

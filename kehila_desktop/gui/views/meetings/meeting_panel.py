@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from kehila_desktop.core import enums
 from kehila_desktop.core.meetings import edits
-from kehila_desktop.core.i18n import isolate, label, tr
+from kehila_desktop.core.i18n import isolate, standalone_label, tr
 from kehila_desktop.gui.widgets import (
     format_datetime,
     heading_label,
@@ -106,10 +106,10 @@ class MeetingPanel(QWidget):
             w.setAccessibleName(tr("Meeting {field}", field=text))
         self.kind.clear()
         for key in enums.MEETING_KINDS:
-            self.kind.addItem(label("MEETING_KINDS", key), key)
+            self.kind.addItem(standalone_label("MEETING_KINDS", key), key)
         self.status.clear()
         for key in enums.MEETING_STATUSES:
-            self.status.addItem(label("MEETING_STATUSES", key), key)
+            self.status.addItem(standalone_label("MEETING_STATUSES", key), key)
         self.inroom_button.setText(tr("In-room mode"))
         self.inroom_button.setAccessibleName(tr("Run this meeting in in-room mode"))
         self.delete_button.setText(tr("Delete meeting"))

@@ -100,7 +100,8 @@ class PayloadEditor(QStackedWidget):
             "focus": tr("Geographic focus"),
             "scope": tr("Program boundaries"),
             "timeline": tr("Timeline"),
-            "composition": tr("Approve for the design committee"),
+            # short: the form's label column is as wide as "Decision" (a longer one is cut)
+            "composition": tr("Approves"),
         }.get(self.kind, "")
 
     def set_kind(self, kind: str, steering: bool) -> bool:

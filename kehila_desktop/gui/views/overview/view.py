@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QStyle,
+    QStyleOption,
     QVBoxLayout,
     QWidget,
 )
@@ -256,14 +257,11 @@ class View(LazyView):
         self.guide_summary.setText(
             tr("{done} of {total} steps done.", done=done, total=len(self.guide_steps))
         )
-        style = self.style()
+        style, option = self.style(), QStyleOption()
+        option.initFrom(self)  # "forward" in this view's reading direction: ◀ in he and ar
         icons = {
             True: style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
-            False: style.standardIcon(
-                QStyle.StandardPixmap.SP_ArrowForward
-                if self.layoutDirection() == Qt.LayoutDirection.LeftToRight
-                else QStyle.StandardPixmap.SP_ArrowBack
-            ),
+            False: style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward, option, self),
         }
         next_found = False
         for n, step in enumerate(self.guide_steps, start=1):

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QSizePolicy, QStyle, QWidget
 
 from kehila_desktop.core import enums
 from kehila_desktop.core.structure.composition import RESIDENT_SECTORS, Composition
-from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.i18n import standalone_label, tr
 
 RESIDENT_COLOUR = QColor("#2e7d32")
 OTHER_COLOUR = QColor("#1e5fa8")
@@ -46,7 +46,7 @@ class CompositionChart(QWidget):
             )
         ]
         for key in enums.SECTORS:
-            parts.append(f"{label('SECTORS', key)}: {comp.by_sector.get(key, 0)}")
+            parts.append(f"{standalone_label('SECTORS', key)}: {comp.by_sector.get(key, 0)}")
         return " ".join(parts)
 
     def _rows(self) -> int:
@@ -69,7 +69,8 @@ class CompositionChart(QWidget):
         direction = self.layoutDirection()
         width = self.width() - 16
         label_w = min(
-            width // 2, max(fm.horizontalAdvance(label("SECTORS", k)) for k in enums.SECTORS) + 16
+            width // 2,
+            max(fm.horizontalAdvance(standalone_label("SECTORS", k)) for k in enums.SECTORS) + 16,
         )
         value_w = fm.horizontalAdvance("100% (999)") + 12
         bar_x = 8 + label_w
@@ -91,7 +92,7 @@ class CompositionChart(QWidget):
         y = 8
         # the residents' share against the target
         share = comp.residents_pct
-        text(8, y, label_w - 8, line, tr("residents"))
+        text(8, y, label_w - 8, line, tr("Residents"))
         painter.fillRect(visual(bar_x, y + 4, bar_w, line - 8), QColor("#eeeeee"))
         colour = BELOW_COLOUR if comp.residents_below_target else RESIDENT_COLOUR
         painter.fillRect(visual(bar_x, y + 4, int(bar_w * share / 100), line - 8), colour)
@@ -110,7 +111,7 @@ class CompositionChart(QWidget):
         for key in enums.SECTORS:
             count = comp.by_sector.get(key, 0)
             pct = 100.0 * count / comp.total
-            text(8, y, label_w - 8, line, label("SECTORS", key))
+            text(8, y, label_w - 8, line, standalone_label("SECTORS", key))
             if count:
                 c = RESIDENT_COLOUR if key in RESIDENT_SECTORS else OTHER_COLOUR
                 painter.fillRect(visual(bar_x, y + 4, max(2, int(bar_w * pct / 100)), line - 8), c)

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit
 
 from kehila_desktop.core import enums
-from kehila_desktop.core.i18n import label, ntr, tr
+from kehila_desktop.core.i18n import capitalised, ntr, standalone_label, tr
 from kehila_desktop.core.people.search import PeopleFilter
 from kehila_desktop.core.structure import queries as structure_q
 
@@ -43,20 +43,28 @@ class FilterBar:
 
     def _fill_filters(self, conn) -> None:
         choices = [
-            (self.sector_filter, "all sectors", [(k, label("SECTORS", k)) for k in enums.SECTORS]),
+            (
+                self.sector_filter,
+                "all sectors",
+                [(k, standalone_label("SECTORS", k)) for k in enums.SECTORS],
+            ),
             (self.area_filter, "all areas", structure_q.area_names(conn) if conn else []),
             (
                 self.body_filter,
                 "all bodies",
                 [(i, n) for i, n, _k in structure_q.bodies(conn)] if conn else [],
             ),
-            (self.status_filter, "any status", [(k, label("PIPELINE", k)) for k in enums.PIPELINE]),
+            (
+                self.status_filter,
+                "any status",
+                [(k, standalone_label("PIPELINE", k)) for k in enums.PIPELINE],
+            ),
         ]
         for combo, everything, items in choices:
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem(tr(everything), None)
+            combo.addItem(capitalised(tr(everything)), None)
             for key, text in items:
                 combo.addItem(text, key)
             combo.setCurrentIndex(max(0, combo.findData(current)))

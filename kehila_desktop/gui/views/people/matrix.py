@@ -70,7 +70,7 @@ class MatrixModel(QAbstractTableModel):
         entries = self.cell(index.row(), index.column())
         if not entries:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):  # tip: uncut
             return "; ".join(f"{label('ROLES', r)} · {label('PIPELINE', s)}" for r, s in entries)
         if role == Qt.ItemDataRole.BackgroundRole:
             return STATUS_COLOURS.get(entries[-1][1])

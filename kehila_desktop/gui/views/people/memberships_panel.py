@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kehila_desktop.core.i18n import format_date, label, tr
+from kehila_desktop.core.i18n import format_date, standalone_label, tr
 from kehila_desktop.core.people.queries import SEATED
 from kehila_desktop.core.structure.memberships import NEXT_STATUS
 
@@ -93,20 +93,24 @@ class MembershipsPanel(QWidget):
         )
         self.table.setRowCount(len(rows))
         for r, m in enumerate(rows):
-            status = label("PIPELINE", m["status"])
+            status = standalone_label("PIPELINE", m["status"])
             approval = m.get("approved_by")
             if approval and m["status"] in SEATED:
-                status = tr(
-                    "{status}: approved at the steering meeting of {date}, decision {number}",
-                    status=status,
-                    date=format_date(approval.day),
-                    number=approval.number,
+                where = {"date": format_date(approval.day), "number": approval.number}
+                status = (
+                    tr("approved at the steering meeting of {date}, decision {number}", **where)
+                    if m["status"] == "approved"
+                    else tr(
+                        "{status} (approved at the steering meeting of {date}, decision {number})",
+                        status=status,
+                        **where,
+                    )
                 )
             values = (
                 m["body"],
-                label("ROLES", m["role"]),
+                standalone_label("ROLES", m["role"]),
                 status,
-                label("MEMBERSHIP_SOURCES", m["source"]),
+                standalone_label("MEMBERSHIP_SOURCES", m["source"]),
                 f"{m['expected_attendance']}%",
             )
             for c, value in enumerate(values):

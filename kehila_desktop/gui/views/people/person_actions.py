@@ -1,5 +1,6 @@
-"""The people view's editing of people: new, edit and delete a person (each one step through
-``context.run`` and the core's named operations). A mixin of the people ``View``."""
+"""The people view's editing of people: new, edit, delete a person and join two records of
+one person (each one step through ``context.run`` and the core's named operations). A mixin of
+the people ``View``."""
 
 from __future__ import annotations
 
@@ -69,3 +70,20 @@ class PersonActions:
         self.context.run(
             tr("delete {person}", person=name), lambda ops: people.delete_person(ops, pid)
         )
+
+    def join_with(self) -> bool:
+        """Join the selected person with another record of them (chosen in a dialog)."""
+        from kehila_desktop.gui.views.people.join_dialog import JoinWithDialog, run_join
+
+        pid = self.selected_person_id()
+        if pid is None or self.context.ops is None or self.context.read_only:
+            return False
+        dialog = JoinWithDialog(self.context.pf.conn, pid, parent=self)
+        self.last_join_dialog = dialog  # tests and screenshots look at it
+        if self.exec_dialog(dialog) != QDialog.DialogCode.Accepted or dialog.choice() is None:
+            return False
+        keep, drop = dialog.choice()
+        if not run_join(self.context, keep, drop):
+            return False
+        self.select_person(keep)
+        return True

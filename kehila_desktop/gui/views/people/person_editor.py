@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from kehila_desktop.core import enums
-from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.i18n import standalone_label, tr
 from kehila_desktop.core.people.contacts import clean_phone, validate_email, validate_phone
 from kehila_desktop.gui.direction import align_to_text
 
@@ -47,7 +47,7 @@ class PersonEditor(QDialog):
         self.title_edit = QLineEdit(values.get("title", ""))
         self.sector = QComboBox()
         for key in enums.SECTORS:
-            self.sector.addItem(label("SECTORS", key), key)
+            self.sector.addItem(standalone_label("SECTORS", key), key)
         self.sector.setCurrentIndex(max(0, self.sector.findData(values.get("sector", "resident"))))
         self.area = QComboBox()
         self.area.addItem("—", None)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
 
-from kehila_desktop.core.i18n import join_list, label, tr
+from kehila_desktop.core.i18n import join_list, label, standalone_label, tr
 from kehila_desktop.core.people.search import (
     PeopleFilter,
     PersonRow,
@@ -146,7 +146,9 @@ class PeopleTableModel(QAbstractTableModel):
         if column == "sector":
             cached = self._sector_labels.get(person.sector)
             if cached is None:
-                cached = self._sector_labels[person.sector] = label("SECTORS", person.sector)
+                cached = self._sector_labels[person.sector] = standalone_label(
+                    "SECTORS", person.sector
+                )
             return cached
         if column == "status":
             cached = self._status_labels.get(person.statuses)

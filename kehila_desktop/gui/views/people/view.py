@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
@@ -30,6 +31,7 @@ from kehila_desktop.core.people import queries as people_q
 from kehila_desktop.core.structure import queries as structure_q
 from kehila_desktop.gui.context import AppContext
 from kehila_desktop.gui.direction import follow_text_direction
+from kehila_desktop.gui.headers import wrap_headers
 from kehila_desktop.gui.views.lazy import LazyView
 from kehila_desktop.gui.views.people.composition_tab import CompositionTab
 from kehila_desktop.gui.views.people.filter_bar import FilterBar
@@ -68,7 +70,8 @@ class View(FilterBar, PersonActions, MembershipActions, CompositionTab, SheetAct
     def _build(self) -> None:
         top = self._build_filter_bar()
 
-        self.new_button, self.edit_button, self.delete_button = (
+        self.new_button, self.edit_button, self.delete_button, self.join_button = (
+            QPushButton(),
             QPushButton(),
             QPushButton(),
             QPushButton(),
@@ -77,10 +80,11 @@ class View(FilterBar, PersonActions, MembershipActions, CompositionTab, SheetAct
         self.new_button.clicked.connect(self.new_person)
         self.edit_button.clicked.connect(self.edit_person)
         self.delete_button.clicked.connect(self.delete_person)
+        self.join_button.clicked.connect(lambda _=False: self.join_with())
         self.import_button.clicked.connect(self.import_dialog)
         self.export_button.clicked.connect(self.export_dialog)
         actions = QHBoxLayout()
-        for b in (self.new_button, self.edit_button, self.delete_button):
+        for b in (self.new_button, self.edit_button, self.delete_button, self.join_button):
             actions.addWidget(b)
         actions.addStretch(1)
         actions.addWidget(self.import_button)
@@ -104,6 +108,8 @@ class View(FilterBar, PersonActions, MembershipActions, CompositionTab, SheetAct
         for column, width in enumerate((170, 160, 170, 120, 120, 200, 110, 120)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda *_: self.edit_person())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._person_menu)
         # the keyboard: Ctrl+F to search, Enter to edit the person, Delete to delete them
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.search.setFocus)
         for key, slot in (
@@ -131,6 +137,7 @@ class View(FilterBar, PersonActions, MembershipActions, CompositionTab, SheetAct
         self.matrix.setModel(self.matrix_model)
         self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.matrix.setTabKeyNavigation(False)  # Tab moves on, arrows move in the table
+        wrap_headers(self.matrix)  # a body's whole name, on two lines if need be
         self.matrix.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
 
         comp_page = self._build_composition_page()
@@ -155,6 +162,7 @@ class View(FilterBar, PersonActions, MembershipActions, CompositionTab, SheetAct
             (self.new_button, "New person…"),
             (self.edit_button, "Edit…"),
             (self.delete_button, "Delete person"),
+            (self.join_button, "Join with…"),
             (self.import_button, "Import people…"),
             (self.export_button, "Export people…"),
         ):
@@ -252,6 +260,7 @@ class View(FilterBar, PersonActions, MembershipActions, CompositionTab, SheetAct
         writable = pid is not None and not self.context.read_only
         self.edit_button.setEnabled(writable)
         self.delete_button.setEnabled(writable)
+        self.join_button.setEnabled(writable)
         conn = self.context.pf.conn if self.context.pf else None
         if pid is None or conn is None:
             self.memberships.show_person(None, [])
@@ -263,6 +272,26 @@ class View(FilterBar, PersonActions, MembershipActions, CompositionTab, SheetAct
         for row in rows:
             row["approved_by"] = approved.get(row["id"])
         self.memberships.show_person(people_q.person_name(conn, pid), rows)
+
+    def person_menu(self) -> QMenu:
+        """The table's context menu on a person: edit, join with another record, delete."""
+        menu = QMenu(self)
+        writable = self.selected_person_id() is not None and not self.context.read_only
+        for text, slot in (
+            ("Edit…", self.edit_person),
+            ("Join with…", self.join_with),
+            ("Delete person", self.delete_person),
+        ):
+            action = menu.addAction(tr(text))
+            action.setEnabled(writable)
+            action.triggered.connect(lambda _=False, s=slot: s())
+        return menu
+
+    def _person_menu(self, point) -> None:
+        index = self.table.indexAt(point)
+        if index.isValid():
+            self.table.selectRow(index.row())
+        self.person_menu().exec(self.table.viewport().mapToGlobal(point))
 
     def _changed(self, changed) -> None:
         tables = getattr(changed, "tables", None)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kehila_desktop.core import enums
-from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.i18n import label, standalone_label, tr
 from kehila_desktop.core.structure import areas as core_areas
 from kehila_desktop.gui import dialogs
 
@@ -97,7 +97,7 @@ class AreasEditor(QWidget):
     def retranslate(self) -> None:
         for combo in (self.new_kind, self.kind_combo):
             for i in range(combo.count()):
-                combo.setItemText(i, label("AREA_KINDS", combo.itemData(i)))
+                combo.setItemText(i, standalone_label("AREA_KINDS", combo.itemData(i)))
         self.hint.setText(
             tr("Tick the neighbourhoods, quarters and areas in the geographic focus.")
         )

@@ -34,6 +34,7 @@ COLORS = {
     "program_team": ("#f1ebf8", "#6a4a94"),
 }
 BOX_W, BOX_H = 230.0, 92.0
+WRAP = Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap  # names wrap, never cut
 
 
 class StructureDiagram(QWidget):
@@ -72,9 +73,17 @@ class StructureDiagram(QWidget):
     def _layout(self) -> dict[str, QRectF]:
         w, h = float(self.width()), float(self.height())
         bw = min(BOX_W, (w - 40) / 3.4)
-        bh = self._box_height()
-        rects: dict[str, QRectF] = {}
         teams = [b for b in self.boxes if b.kind == "work_team"]
+        tw = bw
+        if teams:
+            gap = 12.0
+            total = len(teams) * bw + (len(teams) - 1) * gap
+            tw = bw * min(1.0, (w - 32) / total)
+        bh = max(
+            [BOX_H]
+            + [self._text_height(b, tw if b.kind == "work_team" else bw) for b in self.boxes]
+        )
+        rects: dict[str, QRectF] = {}
         main_x = (w - bw) / 2 - bw * 0.35
         side_x = w - bw - 16
         rows = (24.0, h * 0.36, h - bh - 24)
@@ -86,10 +95,6 @@ class StructureDiagram(QWidget):
             elif box.kind == "program_team":
                 rects[box.id] = QRectF(side_x, rows[1], bw, bh)
         if teams:
-            gap = 12.0
-            total = len(teams) * bw + (len(teams) - 1) * gap
-            scale = min(1.0, (w - 32) / total)
-            tw = bw * scale
             x = max(16.0, (w - (len(teams) * tw + (len(teams) - 1) * gap)) / 2)
             for team in teams:
                 rects[team.id] = QRectF(x, rows[2], tw, bh)
@@ -107,11 +112,15 @@ class StructureDiagram(QWidget):
         body.setPointSizeF(max(7.0, body.pointSizeF() * 0.9))
         return title, body
 
-    def _box_height(self) -> float:
+    def _text_height(self, box: BodyBox, width: float) -> float:
+        """The height a box of ``width`` needs to show its name and lines wrapped, whole."""
         title, body = self._fonts()
-        return max(
-            BOX_H, QFontMetricsF(title).lineSpacing() + 3 * QFontMetricsF(body).lineSpacing() + 20
-        )
+        inner = QRectF(0, 0, width - 16, 100000)
+        lines = self._box_text(box).split("\n")
+        needed = QFontMetricsF(title).boundingRect(inner, WRAP, lines[0]).height() + 4
+        for line in lines[1:]:
+            needed += QFontMetricsF(body).boundingRect(inner, WRAP, line).height()
+        return needed + 12
 
     # --- painting -----------------------------------------------------------------------
     def paintEvent(self, _event) -> None:
@@ -200,28 +209,17 @@ class StructureDiagram(QWidget):
             painter.drawRoundedRect(rect.adjusted(-5, -5, 5, 5), 10, 10)
         inner = rect.adjusted(8, 6, -8, -6)
         title, body_font = self._fonts()
-        painter.setFont(title)
-        painter.setPen(QColor("#1d2733"))
-        metrics = painter.fontMetrics()
-        name = metrics.elidedText(box.name, Qt.TextElideMode.ElideRight, int(inner.width()))
-        painter.drawText(
-            QRectF(inner.left(), inner.top(), inner.width(), metrics.lineSpacing()),
-            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextDontClip,
-            name,
-        )
-        painter.setFont(body_font)
-        painter.setPen(QColor("#3c4652"))
-        lines = self._box_text(box).split("\n")[1:]
-        fm = painter.fontMetrics()
-        y = inner.top() + metrics.lineSpacing() + 4
-        for line in lines:
-            text = fm.elidedText(line, Qt.TextElideMode.ElideRight, int(inner.width()))
-            painter.drawText(
-                QRectF(inner.left(), y, inner.width(), fm.lineSpacing()),
-                Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextDontClip,
-                text,
-            )
-            y += fm.lineSpacing()
+        lines = self._box_text(box).split("\n")
+        y = inner.top()
+        for n, (font, color, line) in enumerate(
+            [(title, "#1d2733", lines[0])] + [(body_font, "#3c4652", t) for t in lines[1:]]
+        ):
+            painter.setFont(font)
+            painter.setPen(QColor(color))
+            room = QRectF(inner.left(), y, inner.width(), inner.bottom() - y)
+            used = painter.fontMetrics().boundingRect(room.toRect(), WRAP, line)
+            painter.drawText(room, int(WRAP | Qt.AlignmentFlag.AlignTop), line)
+            y += used.height() + (4 if n == 0 else 0)
 
     def _box_text(self, box: BodyBox) -> str:
         chair = tr("No chair yet")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.i18n import standalone_label, tr
 from kehila_desktop.core.structure import queries
 from kehila_desktop.gui.views.structure.diagram import BodyBox, StructureDiagram
 from kehila_desktop.gui.views.structure.panels import BodyPanel, ProgramPanel
@@ -98,7 +98,7 @@ class View(QWidget):
                 b.name,
                 b.chair,
                 b.members,
-                label("CADENCES", b.cadence),
+                standalone_label("CADENCES", b.cadence),
                 b.channel_chosen,
                 b.chair_proposed,
             )

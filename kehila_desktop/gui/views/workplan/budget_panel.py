@@ -5,8 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
-from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.i18n import standalone_label, tr
 from kehila_desktop.core.workplan.budget import BudgetTotals, shekels
+
+AMOUNTS = (1, 2, 3)
+TRAILING = Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter
 
 
 class BudgetPanel(QTreeWidget):
@@ -24,6 +27,7 @@ class BudgetPanel(QTreeWidget):
         self.setHeaderLabels(
             [tr("Budget"), tr("Total"), tr("Approved"), tr("Waiting for approval")]
         )
+        self._align_amounts(self.headerItem())
         self.setAccessibleName(tr("Budget totals"))
 
     def show_totals(self, totals: BudgetTotals, channel_keys: list[str]) -> None:
@@ -33,13 +37,14 @@ class BudgetPanel(QTreeWidget):
             [tr("Total"), shekels(totals.total), shekels(totals.approved), shekels(totals.waiting)]
         )
         self._bold(head)
+        self._align_amounts(head)
         self.addTopLevelItem(head)
         if len(channel_keys) > 1:
             self._group(tr("Channel"))
             for key in channel_keys:
                 total = totals.per_channel.get(key, 0)
                 approved = totals.approved_per_channel.get(key, 0)
-                self._row(label("CHANNELS", key), total, approved, total - approved)
+                self._row(standalone_label("CHANNELS", key), total, approved, total - approved)
         for heading, values, empty in (
             (tr("Year"), totals.per_year, tr("no quarters")),
             (tr("Budget source"), totals.per_source, tr("no source")),
@@ -66,11 +71,15 @@ class BudgetPanel(QTreeWidget):
         if approved is not None:
             cells += [shekels(approved), shekels(waiting or 0)]
         item = QTreeWidgetItem(cells)
-        for column in (1, 2, 3):
-            item.setTextAlignment(
-                column, Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter
-            )
+        self._align_amounts(item)
         self.addTopLevelItem(item)
+
+    @staticmethod
+    def _align_amounts(item: QTreeWidgetItem) -> None:
+        """Amounts (and their headings) at the columns' trailing side, the totals' too, so
+        each amount sits under its heading and above its total."""
+        for column in AMOUNTS:
+            item.setTextAlignment(column, TRAILING)
 
     @staticmethod
     def _bold(item: QTreeWidgetItem) -> None:

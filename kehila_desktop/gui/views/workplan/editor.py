@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from kehila_desktop.core import enums
 from kehila_desktop.core.workplan import plans as wp
-from kehila_desktop.core.i18n import format_date, label, parse_date, tr
+from kehila_desktop.core.i18n import format_date, parse_date, standalone_label, tr
 from kehila_desktop.gui.direction import align_to_text
 from kehila_desktop.gui.widgets import attach_calendar
 from kehila_desktop.core.workplan import queries as wq
@@ -267,7 +267,7 @@ class ActionForm(_Form):
             for quarter in sorted(set(quarters) | ({value} if value else set())):
                 combo.addItem(wp.quarter_label(quarter), quarter)
         for key in enums.ACTION_STATUSES:
-            self.status.addItem(label("ACTION_STATUSES", key), key)
+            self.status.addItem(standalone_label("ACTION_STATUSES", key), key)
         for combo in (self.owner, self.start, self.end, self.status):
             combo.blockSignals(False)
         owner = (

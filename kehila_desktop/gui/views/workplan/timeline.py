@@ -14,7 +14,7 @@ from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from kehila_desktop.core.i18n import label, ntr, tr
+from kehila_desktop.core.i18n import label, ntr, standalone_label, tr
 from kehila_desktop.core.workplan.plans import QUARTER, quarter_short, quarters_between
 from kehila_desktop.core.workplan import queries as wq
 
@@ -81,7 +81,9 @@ class TimelineChart(QWidget):
             if len(plans) > 1 and not actions:
                 continue
             if len(plans) > 1:
-                self.rows.append(TimelineRow("channel", label("CHANNELS", plan.key), plan.id))
+                self.rows.append(
+                    TimelineRow("channel", standalone_label("CHANNELS", plan.key), plan.id)
+                )
             for goal in plan.goals:
                 self.rows.append(TimelineRow("goal", goal.title or tr("untitled"), goal.id))
                 for objective in goal.objectives:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelInde
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from kehila_desktop.core.workplan import plans as wp
-from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.i18n import standalone_label, tr
 from kehila_desktop.core.workplan.budget import shekels
 from kehila_desktop.core.workplan.table import COLUMN_KEYS, header, plan_rows
 
@@ -103,7 +103,7 @@ class PlanTreeModel(QAbstractItemModel):
             top = self.root
             if not single:
                 cells = [""] * len(COLUMN_KEYS)
-                cells[TITLE] = label("CHANNELS", plan.key)
+                cells[TITLE] = standalone_label("CHANNELS", plan.key)
                 cells[SINCE] = statuses.get(plan.id, "")
                 top = Node("channel", plan.id, self.root, cells, plan)
                 self.by_id[plan.id] = top
@@ -193,8 +193,12 @@ class PlanTreeModel(QAbstractItemModel):
             return TRAILING if column == BUDGET else None
         if role == ACCESSIBLE and column == TITLE:
             return f"{tr(node.kind)}: {node.cells[TITLE] or tr('untitled')}"
-        if role == TOOLTIP and column == TITLE:
+        if role == TOOLTIP:  # the whole text of a cell too narrow for it
+            if column != TITLE:
+                value = node.cells[column]
+                return str(value) if value else None
             kind = tr(node.kind) if node.kind != "channel" else tr("Channel")
+            kind = f"{kind}: {node.cells[TITLE]}" if node.cells[TITLE] else kind
             return f"{kind} — {node.cells[SINCE]}" if node.cells[SINCE] else kind
         if role == USER:
             return (node.kind, node.item_id)

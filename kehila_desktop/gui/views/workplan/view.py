@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -39,6 +40,7 @@ from kehila_desktop.gui.views.workplan.situation import SituationPanel
 from kehila_desktop.gui.views.workplan.timeline import TimelineChart, program_quarters
 from kehila_desktop.gui.views.workplan.tree_model import PlanTreeModel
 from kehila_desktop.gui.direction import follow_text_direction
+from kehila_desktop.gui.headers import ColumnShares, wrap_headers
 from kehila_desktop.core.workplan import queries as wq
 
 ALL = ""
@@ -57,6 +59,8 @@ PLAN_TABLES = {
     "program",
     "meeting",
 }
+# the tree's columns: (share of its width, least, most); the title takes the rest
+TREE_COLUMNS = {"title": (0, 0, 0), "owner": (0.22, 110, 200), "indicator": (0.28, 140, 320)}
 ACTIONS = {  # key: (English text, shortcut)
     "add_goal": ("Add goal", None),
     "add_sibling": ("Add item", "Insert"),
@@ -119,6 +123,7 @@ class View(PlanCommands, QWidget):
         self.tree = QTreeView()
         self.model = PlanTreeModel(self.context, self)
         self.tree.setModel(self.model)
+        wrap_headers(self.tree)
         follow_text_direction(self.tree)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
@@ -131,16 +136,7 @@ class View(PlanCommands, QWidget):
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.tree.setDropIndicatorShown(True)
-        widths = {
-            "title": 300,
-            "owner": 170,
-            "indicator": 150,
-            "areas": 140,
-            "source": 140,
-            "since_approval": 150,
-        }
-        for n, key in enumerate(COLUMN_KEYS):
-            self.tree.header().resizeSection(n, widths.get(key, 100))
+        self._size_columns()
         self.tree.collapsed.connect(lambda i: self.collapsed.add(self.model.node(i).item_id))
         self.tree.expanded.connect(lambda i: self.collapsed.discard(self.model.node(i).item_id))
         self.tree.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -179,8 +175,8 @@ class View(PlanCommands, QWidget):
         editor_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no unnamed tab stop
         editor_scroll.setWidget(self.editor)
         split.addWidget(editor_scroll)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 1)
         plan_layout.addWidget(split, 1)
         self.tabs.addTab(plan_page, "")
 
@@ -198,6 +194,19 @@ class View(PlanCommands, QWidget):
         self.tabs.addTab(self.timeline_scroll, "")
         self.budget = BudgetPanel()
         self.tabs.addTab(self.budget, "")
+
+    def _size_columns(self) -> None:
+        """The tree shows the columns a plan is read by, and fits beside the editor at
+        1024×768; the editor holds every field of the chosen item, the timeline and budget
+        tabs its quarters and budgets (and the export every column)."""
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(60)
+        for n, key in enumerate(COLUMN_KEYS):
+            self.tree.setColumnHidden(n, key not in TREE_COLUMNS)
+        header.setSectionResizeMode(COLUMN_KEYS.index("title"), QHeaderView.ResizeMode.Stretch)
+        shares = {COLUMN_KEYS.index(k): v for k, v in TREE_COLUMNS.items() if k != "title"}
+        self._column_shares = ColumnShares(self.tree, shares)
 
     def title(self) -> str:
         return tr("Work plan")
