@@ -161,7 +161,7 @@ def rule_windows(cadence: str, anchor: date, start: date, end: date) -> list[tup
 
 
 def _program_start(conn) -> date | None:
-    row = conn.execute("SELECT start_date FROM program WHERE deleted=0").fetchone()
+    row = conn.execute("SELECT start_date FROM live_program").fetchone()
     try:
         return date.fromisoformat(row[0]) if row and row[0] else None
     except ValueError:
@@ -169,21 +169,21 @@ def _program_start(conn) -> date | None:
 
 
 def _language(conn) -> str:
-    row = conn.execute("SELECT language FROM program WHERE deleted=0").fetchone()
+    row = conn.execute("SELECT language FROM live_program").fetchone()
     return row[0] if row and row[0] else "he"
 
 
 def protected_meetings(conn, body_id: str) -> set[str]:
     """Meetings of the body that regenerating must not touch (held, cancelled, edited, used)."""
     rows = conn.execute(
-        "SELECT m.id FROM meeting m WHERE m.body_id=? AND m.deleted=0 AND ("
+        "SELECT m.id FROM live_meeting m WHERE m.body_id=? AND ("
         " m.status!='planned'"
         " OR m.id IN (SELECT c.row FROM change c JOIN history_name t ON t.n=c.tbl"
         "             JOIN history_name f ON f.n=c.field"
         "             WHERE t.text='meeting' AND f.text!='deleted')"
-        " OR EXISTS(SELECT 1 FROM agenda_item a WHERE a.meeting_id=m.id AND a.deleted=0)"
-        " OR EXISTS(SELECT 1 FROM attendance t WHERE t.meeting_id=m.id AND t.deleted=0)"
-        " OR EXISTS(SELECT 1 FROM decision d WHERE d.meeting_id=m.id AND d.deleted=0))",
+        " OR EXISTS(SELECT 1 FROM live_agenda_item a WHERE a.meeting_id=m.id )"
+        " OR EXISTS(SELECT 1 FROM live_attendance t WHERE t.meeting_id=m.id )"
+        " OR EXISTS(SELECT 1 FROM live_decision d WHERE d.meeting_id=m.id ))",
         (body_id,),
     ).fetchall()
     return {r[0] for r in rows}
@@ -203,7 +203,7 @@ def plan_schedule(
     ``start`` to ``end`` (inclusive) would do."""
     body = conn.execute(
         "SELECT cadence, meeting_minutes, preferred_weekday, preferred_hour, training_cadence, "
-        "team_day_cadence FROM body WHERE id=? AND deleted=0",
+        "team_day_cadence FROM live_body WHERE id=?",
         (body_id,),
     ).fetchone()
     if body is None:
@@ -228,7 +228,7 @@ def plan_schedule(
     lo = min([w0 for w0, _ in windows] + [start]).isoformat()
     hi = max([w1 for _, w1 in windows] + [end]).isoformat()
     existing = conn.execute(
-        "SELECT id, starts_at FROM meeting WHERE body_id=? AND kind=? AND deleted=0 AND "
+        "SELECT id, starts_at FROM live_meeting WHERE body_id=? AND kind=? AND "
         "substr(starts_at,1,10) BETWEEN ? AND ? ORDER BY starts_at",
         (body_id, kind, lo, hi),
     ).fetchall()
