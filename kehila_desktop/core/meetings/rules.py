@@ -21,7 +21,7 @@ def today() -> date:
 
 
 def _program_start(conn: sqlite3.Connection) -> date | None:
-    row = conn.execute("SELECT start_date FROM program WHERE deleted=0").fetchone()
+    row = conn.execute("SELECT start_date FROM live_program").fetchone()
     try:
         return date.fromisoformat(row[0]) if row and row[0] else None
     except ValueError:
@@ -38,15 +38,15 @@ def cadence_not_kept(conn: sqlite3.Connection, language: str | None) -> list[Fin
     since = max(start, date.fromordinal(now.toordinal() - LOOKBACK_DAYS))
     held_by_body: dict[str, list[date]] = {}  # one read for every body, not one per body
     for body_id, day in conn.execute(
-        "SELECT body_id, substr(starts_at,1,10) FROM meeting WHERE deleted=0 "
-        "AND status='held' AND kind='regular' AND starts_at>=?",
+        "SELECT body_id, substr(starts_at,1,10) FROM live_meeting "
+        "WHERE status='held' AND kind='regular' AND starts_at>=?",
         (start.isoformat(),),
     ):
         held_by_body.setdefault(body_id, []).append(date.fromisoformat(day))
     for body_id, name, cadence, chosen, chosen_on in conn.execute(
-        "SELECT b.id, b.name, b.cadence, c.chosen, c.chosen_on FROM body b LEFT JOIN channel c "
-        "ON b.kind='work_team' AND c.key=b.channel_key AND c.deleted=0 "
-        "WHERE b.deleted=0 ORDER BY b.position"
+        "SELECT b.id, b.name, b.cadence, c.chosen, c.chosen_on FROM live_body b LEFT JOIN live_channel c "
+        "ON b.kind='work_team' AND c.key=b.channel_key "
+        " ORDER BY b.position"
     ).fetchall():
         body_since = since
         if chosen is not None:  # a work team: judged from when its channel was chosen
@@ -123,15 +123,15 @@ def members_below_expected(conn: sqlite3.Connection, language: str | None) -> li
 def steering_decisions_missing(conn: sqlite3.Connection, language: str | None) -> list[Finding]:
     """The steering committee decides scope, timeline, focus, channels and composition."""
     steering = conn.execute(
-        "SELECT id FROM body WHERE kind='steering' AND deleted=0 ORDER BY position"
+        "SELECT id FROM live_body WHERE kind='steering' ORDER BY position"
     ).fetchone()
     if steering is None:
         return []
     taken = {
         k
         for (k,) in conn.execute(
-            "SELECT DISTINCT d.kind FROM decision d JOIN meeting m ON m.id=d.meeting_id "
-            "JOIN body b ON b.id=m.body_id WHERE d.deleted=0 AND m.deleted=0 AND "
+            "SELECT DISTINCT d.kind FROM live_decision d JOIN live_meeting m ON m.id=d.meeting_id "
+            "JOIN body b ON b.id=m.body_id WHERE "
             "b.kind='steering' AND (d.outcome IN ('passed_vote', 'passed_consensus') OR "
             "(d.outcome='' AND d.votes_for>d.votes_against))"
         )
@@ -194,7 +194,7 @@ def team_trainings_not_planned(conn: sqlite3.Connection, language: str | None) -
     """The program team works through regular meetings, trainings and team days: a training is
     planned in the coming three months and a team day in the coming six."""
     team = conn.execute(
-        "SELECT id FROM body WHERE kind='program_team' AND deleted=0 ORDER BY position"
+        "SELECT id FROM live_body WHERE kind='program_team' ORDER BY position"
     ).fetchone()
     if team is None:
         return []
@@ -203,7 +203,7 @@ def team_trainings_not_planned(conn: sqlite3.Connection, language: str | None) -
     for kind, months in PLANNED_AHEAD_MONTHS.items():
         until = _months_ahead(now, months)
         planned = conn.execute(
-            "SELECT count(*) FROM meeting WHERE body_id=? AND kind=? AND deleted=0 AND "
+            "SELECT count(*) FROM live_meeting WHERE body_id=? AND kind=? AND "
             "status='planned' AND substr(starts_at,1,10) BETWEEN ? AND ?",
             (team[0], kind, now.isoformat(), until.isoformat()),
         ).fetchone()[0]

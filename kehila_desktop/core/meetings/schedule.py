@@ -11,8 +11,9 @@ why (a sentence in the program's language).
 
 The program team also has trainings and team days (``kind`` "training" / "team_day"), each with
 its own cadence on the body (``training_cadence``, ``team_day_cadence``; "" = none): a
-training takes ``TRAINING_MINUTES`` at the body's hour, a team day ``TEAM_DAY_MINUTES`` from
-``TEAM_DAY_HOUR``. Each kind is planned apart: regular meetings neither cover nor remove
+training takes ``TRAINING_MINUTES`` from ``TRAINING_HOUR``, a team day ``TEAM_DAY_MINUTES``
+from ``TEAM_DAY_HOUR``, two and three days after the body's usual day (clear of its regular
+meetings). Each kind is planned apart: regular meetings neither cover nor remove
 trainings, and the other way round.
 
 Regenerating never touches meetings that were held, cancelled, edited by hand or given an
@@ -30,9 +31,14 @@ from kehila_desktop.core.errors import InvalidEdit
 from kehila_desktop.core.i18n import format_date, join_list, tr
 from kehila_desktop.core.history.operations import Operations
 
+# Trainings and team days keep clear of the team's regular meetings: two and three days after
+# its usual day (an afternoon training, a team day from the morning).
 TRAINING_MINUTES = 180  # a training: an afternoon
+TRAINING_HOUR = "13:00"
+TRAINING_DAY_OFFSET = 2
 TEAM_DAY_MINUTES = 360  # a team day: a working day
 TEAM_DAY_HOUR = "09:00"
+TEAM_DAY_OFFSET = 3
 EVE_FROM_HOUR = 13  # a meeting starting at or after this hour avoids holiday eves
 MAX_SHIFT_DAYS = 14
 
@@ -161,7 +167,7 @@ def rule_windows(cadence: str, anchor: date, start: date, end: date) -> list[tup
 
 
 def _program_start(conn) -> date | None:
-    row = conn.execute("SELECT start_date FROM program WHERE deleted=0").fetchone()
+    row = conn.execute("SELECT start_date FROM live_program").fetchone()
     try:
         return date.fromisoformat(row[0]) if row and row[0] else None
     except ValueError:
@@ -169,21 +175,21 @@ def _program_start(conn) -> date | None:
 
 
 def _language(conn) -> str:
-    row = conn.execute("SELECT language FROM program WHERE deleted=0").fetchone()
+    row = conn.execute("SELECT language FROM live_program").fetchone()
     return row[0] if row and row[0] else "he"
 
 
 def protected_meetings(conn, body_id: str) -> set[str]:
     """Meetings of the body that regenerating must not touch (held, cancelled, edited, used)."""
     rows = conn.execute(
-        "SELECT m.id FROM meeting m WHERE m.body_id=? AND m.deleted=0 AND ("
+        "SELECT m.id FROM live_meeting m WHERE m.body_id=? AND ("
         " m.status!='planned'"
         " OR m.id IN (SELECT c.row FROM change c JOIN history_name t ON t.n=c.tbl"
         "             JOIN history_name f ON f.n=c.field"
         "             WHERE t.text='meeting' AND f.text!='deleted')"
-        " OR EXISTS(SELECT 1 FROM agenda_item a WHERE a.meeting_id=m.id AND a.deleted=0)"
-        " OR EXISTS(SELECT 1 FROM attendance t WHERE t.meeting_id=m.id AND t.deleted=0)"
-        " OR EXISTS(SELECT 1 FROM decision d WHERE d.meeting_id=m.id AND d.deleted=0))",
+        " OR EXISTS(SELECT 1 FROM live_agenda_item a WHERE a.meeting_id=m.id )"
+        " OR EXISTS(SELECT 1 FROM live_attendance t WHERE t.meeting_id=m.id )"
+        " OR EXISTS(SELECT 1 FROM live_decision d WHERE d.meeting_id=m.id ))",
         (body_id,),
     ).fetchall()
     return {r[0] for r in rows}
@@ -203,7 +209,7 @@ def plan_schedule(
     ``start`` to ``end`` (inclusive) would do."""
     body = conn.execute(
         "SELECT cadence, meeting_minutes, preferred_weekday, preferred_hour, training_cadence, "
-        "team_day_cadence FROM body WHERE id=? AND deleted=0",
+        "team_day_cadence FROM live_body WHERE id=?",
         (body_id,),
     ).fetchone()
     if body is None:
@@ -212,9 +218,11 @@ def plan_schedule(
         raise InvalidEdit("The period ends before it starts.")
     cadence, minutes, weekday, hour_text, training_cadence, team_day_cadence = body
     if kind == "training":
-        cadence, minutes = training_cadence, TRAINING_MINUTES
+        cadence, minutes, hour_text = training_cadence, TRAINING_MINUTES, TRAINING_HOUR
+        weekday = (int(weekday or 0) + TRAINING_DAY_OFFSET) % 7
     elif kind == "team_day":
         cadence, minutes, hour_text = team_day_cadence, TEAM_DAY_MINUTES, TEAM_DAY_HOUR
+        weekday = (int(weekday or 0) + TEAM_DAY_OFFSET) % 7
     elif kind != "regular":
         raise InvalidEdit("Unknown meeting kind {kind}.", kind=kind)
     language = language or _language(conn)
@@ -228,7 +236,7 @@ def plan_schedule(
     lo = min([w0 for w0, _ in windows] + [start]).isoformat()
     hi = max([w1 for _, w1 in windows] + [end]).isoformat()
     existing = conn.execute(
-        "SELECT id, starts_at FROM meeting WHERE body_id=? AND kind=? AND deleted=0 AND "
+        "SELECT id, starts_at FROM live_meeting WHERE body_id=? AND kind=? AND "
         "substr(starts_at,1,10) BETWEEN ? AND ? ORDER BY starts_at",
         (body_id, kind, lo, hi),
     ).fetchall()
