@@ -255,6 +255,8 @@ def _meetings(ops, bodies, teams, members, person_ids, start, today, scale, rng)
     import holidays
 
     holidays_il = holidays.Israel(years=range(start.year, start.year + 3), language="he")
+    # a member's place in their body (stable, unlike ids): who misses which meeting
+    places = {b: {pid: i for i, (pid, _) in enumerate(ms)} for b, ms in members.items()}
     out = []
     plan = [
         (bodies["steering"], "steering", 0),
@@ -280,6 +282,7 @@ def _meetings(ops, bodies, teams, members, person_ids, start, today, scale, rng)
                     "regular",
                     today,
                     members.get(body_id, []),
+                    places.get(body_id, {}),
                     rng,
                     holidays_il,
                     n,
@@ -293,8 +296,20 @@ def _meetings(ops, bodies, teams, members, person_ids, start, today, scale, rng)
         (team,),
     ).fetchone()
     for meeting_kind, cadence, hour, minutes, day_offset in (
-        ("training", training, "13:00", schedule.TRAINING_MINUTES, 2),
-        ("team_day", team_day, schedule.TEAM_DAY_HOUR, schedule.TEAM_DAY_MINUTES, 3),
+        (
+            "training",
+            training,
+            schedule.TRAINING_HOUR,
+            schedule.TRAINING_MINUTES,
+            schedule.TRAINING_DAY_OFFSET,
+        ),
+        (
+            "team_day",
+            team_day,
+            schedule.TEAM_DAY_HOUR,
+            schedule.TEAM_DAY_MINUTES,
+            schedule.TEAM_DAY_OFFSET,
+        ),
     ):
         if not cadence:
             continue
@@ -310,6 +325,7 @@ def _meetings(ops, bodies, teams, members, person_ids, start, today, scale, rng)
                     meeting_kind,
                     today,
                     members.get(team, []),
+                    places.get(team, {}),
                     rng,
                     holidays_il,
                     n,
@@ -332,6 +348,7 @@ def _meetings(ops, bodies, teams, members, person_ids, start, today, scale, rng)
                 rng.choice(["regular", "training", "team_day"]),
                 today,
                 members.get(body_id, []),
+                places.get(body_id, {}),
                 rng,
                 holidays_il,
                 i + 1,
@@ -351,6 +368,7 @@ def _meeting(
     meeting_kind,
     today,
     members,
+    place,
     rng,
     holidays_il,
     n,
@@ -390,7 +408,6 @@ def _meeting(
             if len(members) <= MAX_ATTENDANCE_PER_MEETING
             else rng.sample(members, MAX_ATTENDANCE_PER_MEETING)
         )
-        place = {person_id: i for i, (person_id, _) in enumerate(members)}  # stable, unlike ids
         marks = {}
         for person_id, _ in attendees:
             # everyone misses at most one meeting in seven (above the expected 75%) …

@@ -166,14 +166,7 @@ def _compositions(conn: sqlite3.Connection, body_id: str | None) -> list[Composi
             comp.teams_without_representative = [
                 (tid, tname) for tid, tname in teams if tid not in represented.get(comp.body_id, ())
             ]
-    statuses: dict[str, set] = {}  # the chair's own chair memberships, by body
-    for bid, status in conn.execute(
-        "SELECT b.id, m.status FROM body b JOIN live_membership m ON m.body_id=b.id "
-        "AND m.person_id=b.chair_person_id AND (m.role='chair' OR (m.role='manager' "
-        f"AND b.kind='program_team')) WHERE {where}",
-        args,
-    ):
-        statuses.setdefault(bid, set()).add(status)
+    statuses = _chair_statuses(conn, where, args)
     for bid, pname, sector in conn.execute(
         "SELECT b.id, p.name, p.sector FROM body b LEFT JOIN live_person p "
         "ON p.id=b.chair_person_id "
@@ -187,5 +180,41 @@ def _compositions(conn: sqlite3.Connection, body_id: str | None) -> list[Composi
         comp.chair_name, comp.chair_sector = pname, sector
         found = statuses.get(bid, set())
         comp.chair_has_membership = "joined" in found
-        comp.chair_proposed = not comp.chair_has_membership and bool(found - {"declined", "left"})
+        comp.chair_proposed = _is_proposed(found)
     return list(comps.values())
+
+
+def proposed_chairs(conn: sqlite3.Connection) -> set[str]:
+    """The ids of the bodies whose chair is still *proposed*: their chair membership is on
+    the way along the pipeline (mapped … invited) and has not reached "joined". The app, the
+    health findings and the handouts all say "proposed chair" for these."""
+    statuses = _chair_statuses(conn, "b.deleted=0", ())
+    named = {
+        bid
+        for (bid,) in conn.execute(
+            "SELECT b.id FROM live_body b JOIN live_person p ON p.id=b.chair_person_id"
+        )
+    }
+    return {bid for bid, found in statuses.items() if bid in named and _is_proposed(found)}
+
+
+def _is_proposed(chair_statuses: set[str]) -> bool:
+    """A chair is proposed when none of their chair memberships has joined and one is still
+    on the way (not declined, not left)."""
+    return "joined" not in chair_statuses and bool(chair_statuses - {"declined", "left"})
+
+
+def _chair_statuses(
+    conn: sqlite3.Connection, where: str, args: tuple[str, ...]
+) -> dict[str, set[str]]:
+    """The statuses of each body's chair's own chair memberships (the program team's
+    manager is its chair), by body id."""
+    statuses: dict[str, set[str]] = {}
+    for bid, status in conn.execute(
+        "SELECT b.id, m.status FROM body b JOIN live_membership m ON m.body_id=b.id "
+        "AND m.person_id=b.chair_person_id AND (m.role='chair' OR (m.role='manager' "
+        f"AND b.kind='program_team')) WHERE {where}",
+        args,
+    ):
+        statuses.setdefault(bid, set()).add(status)
+    return statuses

@@ -26,7 +26,7 @@ def _meeting_head(src: Source, kit: Kit, title: str, meeting: dict) -> tuple[str
             (src.tr("Meeting"), src.cap_label("MEETING_KINDS", meeting["kind"])),
             (src.tr("Place"), meeting["place"]),
             (src.tr("Length"), src.minutes(meeting["minutes"])),
-            (src.tr("Chair"), src.person_name(body.get("chair_person_id"))),
+            src.chair_fact(body),
         ]
     )
     return name, story

@@ -210,12 +210,11 @@ def role_letter(src: Source, opts: dict) -> Handout:
                 program=program,
             )
         story += kit.para(opening, space_after=8)
-        chair = src.person_name(body.get("chair_person_id"))
         story += kit.facts(
             [
                 (src.tr("Body"), src.cap(name)),
                 (src.tr("Role"), src.cap_label("ROLES", m["role"])),
-                (src.tr("Chair"), chair),
+                src.chair_fact(body),
                 (
                     src.tr("Meetings"),
                     src.cap(

@@ -17,10 +17,8 @@ from kehila_desktop.printing.handouts.source import Source
 
 def _box(src: Source, body: dict) -> Box:
     members = src.members(body["id"], ("joined",))
-    chair = src.person_name(body.get("chair_person_id"))
-    lines = []
-    if chair:
-        lines.append(src.tr("Chair: {name}", name=chair))
+    chair = src.chair_line(body)
+    lines = [chair] if chair else []
     lines.append(src.ntr("{n} member", "{n} members", len(members)))
     lines.append(src.cap_label("CADENCES", body["cadence"]))
     return Box(src.cap(src.body_name(body)), lines)
@@ -53,7 +51,7 @@ def structure(src: Source, opts: dict) -> Handout:
         story += kit.heading(src.body_name(body))
         story += kit.facts(
             [
-                (src.tr("Chair"), src.person_name(body.get("chair_person_id"))),
+                src.chair_fact(body),
                 (
                     src.tr("Meetings"),
                     src.cap(

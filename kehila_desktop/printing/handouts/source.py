@@ -28,6 +28,7 @@ from kehila_desktop.core.i18n import (
     tr,
 )
 from kehila_desktop.core.file.programfile import ProgramFile, open_program
+from kehila_desktop.core.structure.composition import proposed_chairs
 
 BODY_ORDER = (
     "CASE kind WHEN 'steering' THEN 0 WHEN 'design' THEN 1 WHEN 'work_team' THEN 2 "
@@ -52,6 +53,7 @@ class Source:
         self.language = language or self.program.get("language") or "he"
         self.rtl = is_rtl(self.language)
         self._names: dict[str, str] | None = None
+        self._proposed: set[str] | None = None
 
     def close(self) -> None:
         if self._own:
@@ -114,6 +116,27 @@ class Source:
         if self._names is None:
             self._names = {r["id"]: r["name"] for r in self.all("SELECT id, name FROM person")}
         return self._names.get(person_id, "")
+
+    def chair_proposed(self, body: dict) -> bool:
+        """Whether the body's chair has not joined yet (the app says "proposed chair")."""
+        if self._proposed is None:
+            self._proposed = proposed_chairs(self.conn)
+        return body["id"] in self._proposed
+
+    def chair_fact(self, body: dict) -> tuple[str, str]:
+        """The (label, name) row of the body's chair, as the app says it: "Chair" or, for a
+        chair who has not joined yet, "Proposed chair"."""
+        name = self.person_name(body.get("chair_person_id"))
+        return (self.tr("Proposed chair") if self.chair_proposed(body) else self.tr("Chair")), name
+
+    def chair_line(self, body: dict) -> str:
+        """ "Chair: X" or "Proposed chair: X" ("" when the body has no chair)."""
+        name = self.person_name(body.get("chair_person_id"))
+        if not name:
+            return ""
+        if self.chair_proposed(body):
+            return self.tr("Proposed chair: {name}", name=name)
+        return self.tr("Chair: {name}", name=name)
 
     # words ------------------------------------------------------------------------------
     # Every text field of a sentence is a bidi isolate (FSI … PDI, ``core.i18n.isolate``):
