@@ -301,6 +301,26 @@ class Program:
 
         return self._run(approval.put_forward, list(membership_ids), meeting_id)
 
+    def advance_memberships(
+        self,
+        membership_ids: list[str],
+        *,
+        decision_id: str | None = None,
+        forward_to: str | None = None,
+    ) -> dict[str, str]:
+        """Move several memberships to their next pipeline step at once (one step); the
+        design-committee candidates waiting for approval are attached to the passed
+        composition decision ``decision_id`` or put forward to the steering meeting
+        ``forward_to``. Returns {membership id: status afterwards}."""
+        from kehila_desktop.core.structure import approval
+
+        return self._run(
+            approval.advance_memberships,
+            list(membership_ids),
+            decision_id=decision_id,
+            forward_to=forward_to,
+        )
+
     def approvals(self) -> dict[str, dict]:
         """{membership id: {decision_id, meeting_id, date, number}}: the steering decision on
         the composition that approved each membership."""

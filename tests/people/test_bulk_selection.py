@@ -7,6 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtTest import QTest
 
+from kehila_desktop.core.meetings.edits import new_meeting
+from kehila_desktop.core.structure.approval import decide_composition
 from kehila_desktop.gui import dialogs
 
 from .helpers import add_person, body_id, join
@@ -72,3 +74,51 @@ def test_ctrl_click_selects_several_and_the_menu_adds_them(view, context, qtbot)
     add.trigger()
     assert {"אלף", "גימל"} <= set(_members(conn, steering))
     assert "בית" not in _members(conn, steering)
+
+
+def _status(conn, mid):
+    return conn.execute("SELECT status FROM membership WHERE id=?", (mid,)).fetchone()[0]
+
+
+def test_next_step_for_all_selected_memberships_approves_the_candidates_together(
+    view, context, qtbot
+):
+    conn = context.pf.conn
+    design, steering = body_id(conn, "design"), body_id(conn, "steering")
+    with context.ops.step("setup: five candidates and a passed composition decision"):
+        people = [add_person(context.ops, f"מועמד {i}") for i in range(5)]
+        mids = [join(context.ops, pid, design, status="proposed") for pid in people]
+        team = join(context.ops, people[0], steering, status="mapped")
+        meeting = new_meeting(context.ops, steering, "2027-01-10")
+        first = join(context.ops, add_person(context.ops, "ראשונה"), design, status="proposed")
+        decision = decide_composition(context.ops, meeting, [first], outcome="passed_consensus")
+    view.select_person(people[0])
+    for pid in people[1:]:
+        index = view.model.index(view.model.row_of(pid), 0)
+        view.table.selectionModel().select(
+            index,
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
+    panel = view.memberships
+    assert len(panel.rows) == 6  # every selected person's memberships, each named
+    assert not panel.table.isColumnHidden(0)
+    assert {panel.table.item(r, 0).text() for r in range(6)} == {f"מועמד {i}" for i in range(5)}
+    panel.table.setFocus()
+    QTest.keySequence(panel.table, "Ctrl+A")
+    assert panel.advance_button.isEnabled() and not panel.edit_button.isEnabled()
+
+    seen = []
+
+    def attach(dialog):
+        seen.append(dialog.names.text())
+        assert dialog.attach.isChecked()
+        choose(dialog.decision, decision)
+
+    answer_with(view, qtbot, attach)
+    qtbot.mouseClick(panel.advance_button, Qt.MouseButton.LeftButton)
+    assert len(seen) == 1 and all(f"מועמד {i}" in seen[0] for i in range(5))  # one dialog
+    assert [_status(conn, mid) for mid in mids] == ["approved"] * 5
+    assert _status(conn, team) == "proposed"  # the steering membership took its own step
+    context.ops.undo()  # one undo for all six
+    assert [_status(conn, mid) for mid in mids] == ["proposed"] * 5
+    assert _status(conn, team) == "mapped"

@@ -165,7 +165,7 @@ def test_pipeline_steps_and_matrix(view, context, qtbot):
             == expected
         )
     assert len(seen) == 1 and "1" in seen[0]  # "steering meeting of …, decision 1"
-    assert "ועדת ההיגוי" in view.memberships.table.item(0, 2).text()
+    assert "ועדת ההיגוי" in view.memberships.table.item(0, 3).text()  # after the hidden name column
     assert not view.memberships.advance_button.isEnabled()  # joined is the end of the line
     view.tabs.setCurrentIndex(1)  # "who sits where"
     column = [b for b, _ in view.matrix_model.bodies].index(design)
@@ -430,7 +430,7 @@ def test_each_membership_shows_the_steering_decision_that_approved_it(view, cont
     apply_decision(ops, dec)
     view.refresh()
     view.select_person(pid)
-    status = view.memberships.table.item(0, 2).text()
+    status = view.memberships.table.item(0, 3).text()  # after the hidden name column
     assert "ועדת ההיגוי" in status and "01/02/2027" in status
 
 

@@ -67,3 +67,61 @@ def test_a_batch_with_the_chair_role_or_no_one_is_refused_and_changes_nothing(pr
     with pytest.raises(api.InvalidEdit, match="steering committee"):
         program.add_memberships(people, program.body_ids("design")[0], status="approved")
     assert program.memberships(steering) == []
+
+
+def _statuses(program, body):
+    return {m["person"]: m["status"] for m in program.memberships(body)}
+
+
+def test_the_next_step_of_several_memberships_is_one_step_and_one_undo(program):
+    steering = program.body_ids("steering")[0]
+    people = _people(program, 4)
+    done = program.add_memberships(people, steering)
+    mids = done["added"]
+    program.update_membership(mids[3], status="joined")  # at the end of the line: stays
+    moved = program.advance_memberships(mids)
+    assert moved == dict.fromkeys(mids[:3], "proposed")
+    program.advance_memberships(mids[:3])
+    assert _statuses(program, steering) == {
+        "Partner 00": "invited",
+        "Partner 01": "invited",
+        "Partner 02": "invited",
+        "Partner 03": "joined",
+    }
+    program.undo()
+    assert set(_statuses(program, steering).values()) == {"proposed", "joined"}
+
+
+def test_design_committee_candidates_are_approved_together_by_one_steering_decision(program):
+    design, steering = program.body_ids("design")[0], program.body_ids("steering")[0]
+    mids = program.add_memberships(_people(program, 5), design, status="proposed")["added"]
+    with pytest.raises(api.InvalidEdit, match="steering committee"):
+        program.advance_memberships(mids)  # no decision named: refused, nothing moves
+    assert set(_statuses(program, design).values()) == {"proposed"}
+    meeting = program.new_meeting(steering, "2027-02-01")
+    first = program.add_membership(
+        program.add_person("First", sector="business"), design, status="proposed"
+    )
+    decision = program.decide_composition(meeting, [first], outcome="passed_consensus")
+    program.advance_memberships(mids, decision_id=decision)
+    approvals = program.approvals()
+    assert all(approvals[mid]["decision_id"] == decision for mid in [first, *mids])
+    assert set(_statuses(program, design).values()) == {"approved"}
+    program.undo()  # one undo: the five wait again, the first stays approved
+    assert [_statuses(program, design)[f"Partner {i:02}"] for i in range(5)] == ["proposed"] * 5
+    assert _statuses(program, design)["First"] == "approved"
+
+
+def test_candidates_put_forward_together_are_listed_at_the_next_steering_meeting(program):
+    design, steering = program.body_ids("design")[0], program.body_ids("steering")[0]
+    mapped = program.add_memberships(_people(program, 3), design)["added"]
+    program.advance_memberships(mapped)  # mapped → proposed
+    meeting = program.new_meeting(steering, "2027-03-01")
+    moved = program.advance_memberships(mapped, forward_to=meeting)
+    assert moved == dict.fromkeys(mapped, "proposed")
+    notes = program._run(
+        lambda ops: ops.conn.execute(
+            "SELECT notes FROM live_agenda_item WHERE meeting_id=?", (meeting,)
+        ).fetchone()[0]
+    )
+    assert notes.splitlines() == ["Partner 00", "Partner 01", "Partner 02"]

@@ -4,7 +4,9 @@ a passed steering decision of the composition kind whose payload names it
 refused (``memberships.refuse_direct_approval``).
 
 Named operations (each one undo step): ``decide_composition`` records the decision naming
-memberships; ``attach_to_decision`` adds memberships to what a passed
+memberships; ``advance_memberships`` moves several memberships to their next pipeline step,
+the design-committee candidates through a decision or to a meeting as the two below do;
+``attach_to_decision`` adds memberships to what a passed
 composition decision approves and approves them; ``put_forward`` proposes memberships to the
 next scheduled steering meeting: they become "proposed" and the meeting's agenda item
 "Composition of the design committee" lists them (added when missing), so that the
@@ -26,8 +28,9 @@ from kehila_desktop.core import enums
 from kehila_desktop.core.errors import InvalidEdit
 from kehila_desktop.core.file import tables as T
 from kehila_desktop.core.history.operations import Operations
-from kehila_desktop.core.i18n import LANGUAGES, tr
+from kehila_desktop.core.i18n import LANGUAGES, ntr, tr
 from kehila_desktop.core.meetings.records import add_agenda_item, record_decision
+from kehila_desktop.core.structure import memberships as _memberships
 from kehila_desktop.core.structure.memberships import APPROVED, membership
 
 AWAITING = ("mapped", "proposed")  # what a composition decision approves
@@ -211,6 +214,33 @@ def put_forward(ops: Operations, membership_ids: list[str], meeting_id: str | No
         lines += [m["person"] for m in chosen if m["person"] not in lines]
         ops.update(T.AGENDA_ITEM, item_id, {"notes": "\n".join(lines)})
     return item_id
+
+
+def advance_memberships(
+    ops: Operations,
+    membership_ids: list[str],
+    *,
+    decision_id: str | None = None,
+    forward_to: str | None = None,
+) -> dict[str, str]:
+    """Move several memberships to their next pipeline step in one step; those whose next
+    step is "approved" (design-committee candidates) are attached to the passed composition
+    decision ``decision_id`` or put forward to the steering meeting ``forward_to``.
+    Returns {id: status afterwards} of the memberships that moved or were put forward."""
+    ids = list(dict.fromkeys(membership_ids))
+    waiting = _memberships.awaiting_approval(ops.conn, ids)
+    if waiting and decision_id is None and forward_to is None:
+        raise InvalidEdit(_memberships.APPROVAL_ONLY_BY_DECISION)
+    others = [mid for mid in ids if mid not in waiting]
+    with ops.step(ntr("{n} membership: next step", "{n} memberships: next step", len(ids))):
+        moved = _memberships.advance_memberships(ops, others) if others else {}
+        if waiting and decision_id is not None:
+            attach_to_decision(ops, decision_id, waiting)
+            moved.update(dict.fromkeys(waiting, APPROVED))
+        elif waiting:
+            put_forward(ops, waiting, forward_to)
+            moved.update(dict.fromkeys(waiting, "proposed"))
+    return moved
 
 
 def decide_composition(

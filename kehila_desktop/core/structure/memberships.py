@@ -306,6 +306,32 @@ def advance_membership(ops: Operations, membership_id: str) -> str | None:
     return nxt
 
 
+def awaiting_approval(conn: sqlite3.Connection, membership_ids: list[str]) -> list[str]:
+    """Those of ``membership_ids`` whose next step is "approved" (the steering committee's)."""
+    return [mid for mid in membership_ids if next_status(conn, mid) == APPROVED]
+
+
+def advance_memberships(ops: Operations, membership_ids: list[str]) -> dict[str, str]:
+    """Move each membership to the pipeline's next step, one step; returns {id: new status}
+    (those at the end of the line are left as they are).
+
+    Refused, changing nothing, when one of them would become "approved": that step is the
+    steering committee's (``approval.advance_memberships`` takes it with the others)."""
+    ids = list(dict.fromkeys(membership_ids))
+    if not ids:
+        raise InvalidEdit("Choose the memberships to move to their next step.")
+    for mid in ids:
+        refuse_direct_approval({"status": next_status(ops.conn, mid)}, membership(ops.conn, mid))
+    moved: dict[str, str] = {}
+    label_ = ntr("{n} membership: next step", "{n} memberships: next step", len(ids))
+    with ops.step(label_):
+        for mid in ids:
+            nxt = advance_membership(ops, mid)
+            if nxt is not None:
+                moved[mid] = nxt
+    return moved
+
+
 def remove_membership(ops: Operations, membership_id: str) -> None:
     """Remove a membership; a chair removed from the body is no longer its chair."""
     m = membership(ops.conn, membership_id)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from kehila_desktop.core.i18n import format_date, tr
+from kehila_desktop.core.i18n import format_date, ntr, tr
 from kehila_desktop.gui.widgets import plain_title
 
 ATTACH, FORWARD = "attach", "forward"
@@ -31,21 +31,37 @@ def _plain(text: str = "") -> QLabel:
 
 class ApprovalDialog(QDialog):
     def __init__(
-        self, person: str, decisions: list[dict], next_meeting: dict | None, parent=None
+        self,
+        person: str | list[str],
+        decisions: list[dict],
+        next_meeting: dict | None,
+        parent=None,
     ) -> None:
-        """``decisions``: passed composition decisions (``approval.passed_composition_
+        """``person``: the candidate's name (or the names of several, approved together);
+        ``decisions``: passed composition decisions (``approval.passed_composition_
         decisions``); ``next_meeting``: the next steering meeting (id, starts_at) or None."""
         super().__init__(parent)
         self.setWindowTitle(plain_title(tr("Approval by the steering committee")))
         self.setMinimumWidth(480)
         self.next_meeting = next_meeting
+        names = [person] if isinstance(person, str) else list(person)
         intro = _plain(
             tr(
                 "The steering committee decides the design committee's composition: {person} "
                 "is approved by its decision.",
-                person=person,
+                person=names[0],
+            )
+            if len(names) == 1
+            else ntr(
+                "The steering committee decides the design committee's composition: {n} "
+                "candidate is approved by its decision.",
+                "The steering committee decides the design committee's composition: {n} "
+                "candidates are approved together by its decision.",
+                len(names),
             )
         )
+        self.names = _plain(", ".join(names) if len(names) > 1 else "")
+        self.names.setVisible(len(names) > 1)
         self.attach = QRadioButton(tr("Add to a decision on the composition already passed"))
         self.decision = QComboBox()
         for d in decisions:
@@ -94,7 +110,7 @@ class ApprovalDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.group.buttonToggled.connect(self._update)
         layout = QVBoxLayout(self)
-        for w in (intro, self.attach, self.decision, self.forward, self.forward_note):
+        for w in (intro, self.names, self.attach, self.decision, self.forward, self.forward_note):
             layout.addWidget(w)
         layout.addWidget(buttons)
         self._update()

@@ -1,6 +1,6 @@
 """The people view's pipeline actions on the selected person's memberships: add, edit, move
-along the mapping pipeline (the step to "approved" is the steering committee's:
-``approve_membership``) and remove (each one step through ``context.run`` and
+along the mapping pipeline, several at once (the step to "approved" is the steering
+committee's: ``ApprovalDialog``) and remove (each one step through ``context.run`` and
 ``core/structure/memberships.py``). A mixin of the people ``View``."""
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ class MembershipActions:
     def _connect_membership_actions(self) -> None:
         self.memberships.addRequested.connect(self.add_membership)
         self.memberships.editRequested.connect(self.edit_membership)
-        self.memberships.advanceRequested.connect(self.advance_membership)
+        self.memberships.advanceRequested.connect(self.advance_memberships)
         self.memberships.removeRequested.connect(self.remove_membership)
 
     def _bodies(self) -> list[tuple[str, str, str]]:
@@ -93,25 +93,29 @@ class MembershipActions:
         )
 
     def advance_membership(self, mid: str) -> None:
-        m = self._membership(mid)
-        nxt = memberships.next_status(self.context.pf.conn, mid)
-        if nxt is None:
-            return
-        if nxt == memberships.APPROVED:
-            self.approve_membership(mid)
-            return
-        self.context.run(
-            tr("{person}: {status}", person=m["person"], status=label("PIPELINE", nxt)),
-            lambda ops: memberships.advance_membership(ops, mid),
-        )
+        self.advance_memberships([mid])
 
-    def approve_membership(self, mid: str) -> None:
-        """The steering committee approves: attach to a passed decision on the composition or
-        put forward to its next meeting (``ApprovalDialog``)."""
+    def advance_memberships(self, mids: list[str]) -> None:
+        """The next pipeline step of every membership in ``mids``, one step; the
+        design-committee candidates whose next step is "approved" go through the steering
+        committee together (``ApprovalDialog``)."""
         conn = self.context.pf.conn
-        m = self._membership(mid)
+        waiting = memberships.awaiting_approval(conn, mids)
+        if not waiting:
+            moving = [mid for mid in mids if memberships.next_status(conn, mid)]
+            if not moving:
+                return
+            if len(moving) == 1:
+                m = self._membership(moving[0])
+                nxt = memberships.next_status(conn, moving[0])
+                what = tr("{person}: {status}", person=m["person"], status=label("PIPELINE", nxt))
+            else:
+                what = ntr("{n} membership: next step", "{n} memberships: next step", len(moving))
+            self.context.run(what, lambda ops: memberships.advance_memberships(ops, moving))
+            return
+        names = [self._membership(mid)["person"] for mid in waiting]
         dialog = ApprovalDialog(
-            m["person"],
+            names,
             approval.passed_composition_decisions(conn),
             approval.next_steering_meeting(conn),
             parent=self,
@@ -119,16 +123,14 @@ class MembershipActions:
         if self.exec_dialog(dialog) != QDialog.DialogCode.Accepted:
             return
         how, target = dialog.choice()
+        who = names[0] if len(names) == 1 else ntr("{n} person", "{n} people", len(names))
         if how == ATTACH:
-            self.context.run(
-                tr("approve {person} by the steering decision", person=m["person"]),
-                lambda ops: approval.attach_to_decision(ops, target, [mid]),
-            )
+            what = tr("approve {person} by the steering decision", person=who)
+            where = {"decision_id": target}
         else:
-            self.context.run(
-                tr("put {person} forward to the steering committee", person=m["person"]),
-                lambda ops: approval.put_forward(ops, [mid], target),
-            )
+            what = tr("put {person} forward to the steering committee", person=who)
+            where = {"forward_to": target}
+        self.context.run(what, lambda ops: approval.advance_memberships(ops, mids, **where))
 
     def remove_membership(self, mid: str) -> None:
         m = self._membership(mid)

@@ -1,5 +1,6 @@
-"""The selected person's memberships: which bodies, in which role, where along the pipeline;
-add to a body, edit, move along the pipeline, remove."""
+"""The selected person's memberships (or those of all the selected people, with a column
+naming each person): which bodies, in which role, where along the pipeline; add to a body,
+edit, move along the pipeline (several selected memberships at once), remove."""
 
 from __future__ import annotations
 
@@ -20,13 +21,13 @@ from kehila_desktop.core.i18n import format_date, standalone_label, tr
 from kehila_desktop.core.people.queries import SEATED
 from kehila_desktop.core.structure.memberships import NEXT_STATUS
 
-COLUMNS = ("body", "role", "pipeline status", "source", "expected attendance")
+COLUMNS = ("person", "body", "role", "pipeline status", "source", "expected attendance")
 
 
 class MembershipsPanel(QWidget):
     addRequested = Signal()
     editRequested = Signal(str)  # membership id
-    advanceRequested = Signal(str)  # membership id
+    advanceRequested = Signal(list)  # the selected memberships' ids
     removeRequested = Signal(str)  # membership id
 
     def __init__(self, parent=None) -> None:
@@ -42,7 +43,7 @@ class MembershipsPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)  # Tab moves on, arrows move in the table
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(lambda *_: self._emit(self.editRequested))
@@ -52,7 +53,7 @@ class MembershipsPanel(QWidget):
         self.remove_button = QPushButton()
         self.add_button.clicked.connect(self.addRequested.emit)
         self.edit_button.clicked.connect(lambda: self._emit(self.editRequested))
-        self.advance_button.clicked.connect(lambda: self._emit(self.advanceRequested))
+        self.advance_button.clicked.connect(self._advance)
         self.remove_button.clicked.connect(lambda: self._emit(self.removeRequested))
         self.table.itemSelectionChanged.connect(self._update_buttons)
         buttons = QHBoxLayout()
@@ -69,7 +70,14 @@ class MembershipsPanel(QWidget):
 
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels(
-            [tr("Body"), tr("Role"), tr("Pipeline status"), tr("Source"), tr("Expected attendance")]
+            [
+                tr("Name"),
+                tr("Body"),
+                tr("Role"),
+                tr("Pipeline status"),
+                tr("Source"),
+                tr("Expected attendance"),
+            ]
         )
         self.table.setAccessibleName(tr("memberships"))
         for button, text in (
@@ -80,12 +88,15 @@ class MembershipsPanel(QWidget):
         ):
             button.setText(tr(text))
             button.setAccessibleName(tr(text))
-        self.show_person(getattr(self, "_name", None), self.rows)
+        self.show_person(getattr(self, "_name", None), self.rows, getattr(self, "_several", False))
 
-    def show_person(self, name: str | None, rows: list[dict]) -> None:
-        """``rows``: membership dicts with body name under ``body``."""
+    def show_person(self, name: str | None, rows: list[dict], several: bool = False) -> None:
+        """``rows``: membership dicts with body name under ``body`` (and, when ``several``
+        people are shown, the person's name under ``person``)."""
         self._name = name
+        self._several = several
         self.rows = rows
+        self.table.setColumnHidden(0, not several)
         self.heading.setText(
             tr("Memberships of {person}", person=name)
             if name
@@ -107,6 +118,7 @@ class MembershipsPanel(QWidget):
                     )
                 )
             values = (
+                m.get("person", ""),
                 m["body"],
                 standalone_label("ROLES", m["role"]),
                 status,
@@ -119,10 +131,16 @@ class MembershipsPanel(QWidget):
         self._update_buttons()
 
     def selected_id(self) -> str | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows or rows[0].row() >= len(self.rows):
-            return None
-        return self.rows[rows[0].row()]["id"]
+        """The membership the cursor is on (one of the selected), or None."""
+        ids = self.selected_ids()
+        current = self.table.currentRow()
+        if 0 <= current < len(self.rows) and self.rows[current]["id"] in ids:
+            return self.rows[current]["id"]
+        return ids[0] if ids else None
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.rows[r]["id"] for r in rows if r < len(self.rows)]
 
     def select(self, membership_id: str) -> None:
         for r, m in enumerate(self.rows):
@@ -135,11 +153,17 @@ class MembershipsPanel(QWidget):
                 )
 
     def _update_buttons(self) -> None:
-        mid = self.selected_id()
-        current = next((m for m in self.rows if m["id"] == mid), None)
-        self.edit_button.setEnabled(current is not None)
-        self.remove_button.setEnabled(current is not None)
-        self.advance_button.setEnabled(current is not None and current["status"] in NEXT_STATUS)
+        ids = set(self.selected_ids())
+        chosen = [m for m in self.rows if m["id"] in ids]
+        self.edit_button.setEnabled(len(chosen) == 1)
+        self.remove_button.setEnabled(len(chosen) == 1)
+        self.advance_button.setEnabled(any(m["status"] in NEXT_STATUS for m in chosen))
+
+    def _advance(self) -> None:
+        ids = set(self.selected_ids())
+        movable = [m["id"] for m in self.rows if m["id"] in ids and m["status"] in NEXT_STATUS]
+        if movable:
+            self.advanceRequested.emit(movable)
 
     def _emit(self, signal) -> None:
         mid = self.selected_id()

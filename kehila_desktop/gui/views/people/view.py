@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kehila_desktop.core.i18n import tr
+from kehila_desktop.core.i18n import ntr, tr
 from kehila_desktop.core.people import queries as people_q
 from kehila_desktop.core.structure import queries as structure_q
 from kehila_desktop.gui.context import AppContext
@@ -276,11 +276,20 @@ class View(FilterBar, PersonActions, MembershipActions, CompositionTab, SheetAct
             return
         from kehila_desktop.core.structure.approval import approvals
 
-        rows = structure_q.memberships_of_person(conn, pid)
+        pids = self.selected_person_ids()
         approved = approvals(conn)
-        for row in rows:
-            row["approved_by"] = approved.get(row["id"])
-        self.memberships.show_person(people_q.person_name(conn, pid), rows)
+        rows = []
+        for person in pids:
+            name = people_q.person_name(conn, person)
+            for row in structure_q.memberships_of_person(conn, person):
+                row["approved_by"] = approved.get(row["id"])
+                row["person"] = name
+                rows.append(row)
+        if len(pids) > 1:
+            several = ntr("{n} person", "{n} people", len(pids))
+            self.memberships.show_person(several, rows, several=True)
+        else:
+            self.memberships.show_person(people_q.person_name(conn, pid), rows)
 
     def person_menu(self) -> QMenu:
         """The table's context menu on a person: edit, join with another record, add to a body
