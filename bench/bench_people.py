@@ -16,6 +16,8 @@ import os
 import sqlite3
 import time
 
+from kehila_desktop.core.file.tables import create_live_views
+
 from bench.common import best_of, big_program
 
 KEYSTROKES = ["כ", "כה", "כהנ", "0", "05", "052", "member1", "דנה כהן", ""]
@@ -33,6 +35,7 @@ def run(report) -> None:
     app = QApplication.instance() or QApplication([])
     pf = open_program(path, read_only=True)
     raw = sqlite3.connect(path)
+    create_live_views(raw)  # PEOPLE_SQL reads the live_<table> views
     count = raw.execute("SELECT count(*) FROM person WHERE deleted=0").fetchone()[0]
     report.note(f"{count} people")
 

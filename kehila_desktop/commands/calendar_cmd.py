@@ -27,7 +27,7 @@ def run(args) -> int:
         body_id = None
         if args.body:
             row = pf.conn.execute(
-                "SELECT id FROM body WHERE deleted=0 AND (id=? OR name=?)", (args.body, args.body)
+                "SELECT id FROM live_body WHERE (id=? OR name=?)", (args.body, args.body)
             ).fetchone()
             if row is None:
                 raise UsageError("There is no body {body} in this program.", body=args.body)

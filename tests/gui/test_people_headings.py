@@ -3,7 +3,6 @@ language, while the exported sheet keeps the lowercase column names import reads
 
 from __future__ import annotations
 
-import sqlite3
 
 import pytest
 
@@ -35,11 +34,10 @@ def test_people_headings_are_capitalised_and_export_keeps_its_names(main_window,
     ]
     w.set_language("he")
     assert _headings(view)[:2] == ["שם", "ארגון"]
-    conn = sqlite3.connect(gui_sample)
-    try:
-        assert people_table(conn, "en")[0][:2] == ["name", "organisation"]
-    finally:
-        conn.close()
+    from kehila_desktop.core.file.programfile import open_program
+
+    with open_program(gui_sample, read_only=True) as pf:
+        assert people_table(pf.conn, "en")[0][:2] == ["name", "organisation"]
 
 
 @pytest.mark.parametrize("size", [(1024, 768), (1366, 768)])

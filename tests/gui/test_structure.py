@@ -133,6 +133,29 @@ def test_the_usual_hour_reads_as_written_in_rtl(main_window, gui_sample):
     assert view.body_panel.ui.hourEdit.text() == hour  # not reversed ("00:10" for "10:00")
 
 
+def test_the_program_team_shows_and_edits_its_training_and_team_day_cadences(
+    main_window, gui_sample, qtbot
+):
+    view = _structure(main_window)
+    panel = view.body_panel
+    team_id = _q(gui_sample, "SELECT id FROM body WHERE kind='program_team'")[0][0]
+    design_id = _q(gui_sample, "SELECT id FROM body WHERE kind='design'")[0][0]
+    caption, combo = panel.extra_cadences["training_cadence"]
+    main_window.navigate("structure", "body", design_id)
+    assert not caption.isVisible() and not combo.isVisible()  # only the program team has them
+    main_window.navigate("structure", "body", team_id)
+    qtbot.waitUntil(combo.isVisible)
+    assert caption.text() == "הכשרות" and combo.currentText() == "פעם בחודש"
+    team_days = panel.extra_cadences["team_day_cadence"][1]
+    assert team_days.currentText() == "פעם ברבעון"
+    combo.setCurrentIndex(combo.findData(""))
+    combo.activated.emit(combo.currentIndex())
+    assert _q(gui_sample, "SELECT training_cadence FROM body WHERE id=?", team_id) == [("",)]
+    assert combo.currentText() == "לא מתוכנן"
+    main_window.act_undo.trigger()
+    assert _q(gui_sample, "SELECT training_cadence FROM body WHERE id=?", team_id) == [("monthly",)]
+
+
 @pytest.mark.parametrize("size", [(1024, 768), (1366, 768)])
 @pytest.mark.parametrize("language", ["he", "ar", "en"])
 def test_every_body_box_shows_its_name_and_lines_whole(main_window, language, size):

@@ -26,20 +26,17 @@ def test_quarter_label_in_every_language(language, full, short):
 
 
 def test_plan_rows_show_labels_not_codes(printed_sample):
-    import sqlite3
+    from kehila_desktop.core.file.programfile import open_program
 
-    conn = sqlite3.connect(printed_sample)
-    try:
+    with open_program(printed_sample, read_only=True) as pf:
         cells = [
             c
-            for plan in read_plans(conn)
+            for plan in read_plans(pf.conn)
             for row in plan_rows(plan, None, "en")
             if row.kind == "action"
             for c in row.cells
             if isinstance(c, str)
         ]
-    finally:
-        conn.close()
     assert any(c.startswith("Q") and c[-4:].isdigit() for c in cells)
     assert not any(len(c) == 6 and c[4] == "Q" for c in cells), cells
 
@@ -56,26 +53,23 @@ def test_printed_work_plan_shows_quarter_words(printed_sample, tmp_path):
 @pytest.mark.parametrize("language", ["he", "ar", "en"])
 def test_a_quarter_range_is_printed_whole_on_one_line(printed_sample, tmp_path, language):
     """A work plan's "Q1 2027 – Q3 2027" never wraps between its parts in the table."""
-    import sqlite3
+    from kehila_desktop.core.file.programfile import open_program
 
     from .pdftext import all_segments, fribidi
 
-    conn = sqlite3.connect(printed_sample)
-    try:
+    with open_program(printed_sample, read_only=True) as pf:
         spans = {
             " – ".join(
                 quarter_label(q, language)
                 for q in dict.fromkeys(q for q in (a.start_quarter, a.end_quarter) if q)
             )
-            for plan in read_plans(conn)
+            for plan in read_plans(pf.conn)
             if plan.chosen
             for goal in plan.goals
             for o in goal.objectives
             for a in o.actions
             if a.start_quarter and a.end_quarter and a.start_quarter != a.end_quarter
         }
-    finally:
-        conn.close()
     assert spans
     out = tmp_path / "plan.pdf"
     build("workplan", printed_sample, out, language=language)

@@ -26,7 +26,7 @@ def counts(conn: sqlite3.Connection) -> dict[str, int]:
 
 
 def program(conn: sqlite3.Connection) -> dict:
-    cur = conn.execute("SELECT * FROM program WHERE deleted=0 LIMIT 1")
+    cur = conn.execute("SELECT * FROM live_program LIMIT 1")
     names = [d[0] for d in cur.description]
     return dict(zip(names, cur.fetchone()))
 
@@ -35,8 +35,8 @@ def bodies(conn: sqlite3.Connection) -> list[dict]:
     """Bodies in display order, each with its number of joined members."""
     rows = conn.execute(
         "SELECT b.id, b.kind, b.name, b.channel_key, b.cadence, b.meeting_minutes, "
-        "b.chair_person_id, (SELECT count(*) FROM membership m WHERE m.body_id=b.id "
-        "AND m.deleted=0 AND m.status='joined') FROM body b WHERE b.deleted=0 "
+        "b.chair_person_id, (SELECT count(*) FROM live_membership m WHERE m.body_id=b.id "
+        "AND m.status='joined') FROM live_body b "
         "ORDER BY CASE b.kind WHEN 'steering' THEN 0 WHEN 'design' THEN 1 "
         "WHEN 'work_team' THEN 2 ELSE 3 END, b.position"
     ).fetchall()
@@ -59,9 +59,7 @@ def channels(conn: sqlite3.Connection) -> list[dict]:
     order = "CASE key WHEN 'economic' THEN 0 WHEN 'urban' THEN 1 WHEN 'social' THEN 2 ELSE 3 END"
     return [
         {"key": k, "chosen": bool(c)}
-        for k, c in conn.execute(
-            f"SELECT key, chosen FROM channel WHERE deleted=0 ORDER BY {order}"
-        )
+        for k, c in conn.execute(f"SELECT key, chosen FROM live_channel ORDER BY {order}")
     ]
 
 

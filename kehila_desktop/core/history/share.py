@@ -87,7 +87,7 @@ def share_copy(
 
 
 def _share(pf: ProgramFile, out: Path, no_contacts: bool, day: date | None) -> SharedCopy:
-    row = pf.conn.execute("SELECT name FROM program WHERE deleted=0").fetchone()
+    row = pf.conn.execute("SELECT name FROM live_program").fetchone()
     program_name = row[0] if row else ""
     target = _target(out, program_name, day)
     recovery.sweep(target.parent)  # what a killed share left there

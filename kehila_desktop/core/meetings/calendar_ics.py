@@ -111,7 +111,7 @@ def meetings_calendar(
     from kehila_desktop.core.history.versions import versions
 
     tz = ZoneInfo(TZID)
-    program = conn.execute("SELECT name FROM program WHERE deleted=0").fetchone()
+    program = conn.execute("SELECT name FROM live_program").fetchone()
     cal = icalendar.Calendar()
     cal.add("prodid", "-//Kehila Desktop//kehila-desktop//HE")
     cal.add("version", "2.0")
@@ -121,9 +121,9 @@ def meetings_calendar(
     cal.add("x-wr-timezone", TZID)
     sql = (
         "SELECT m.id, m.starts_at, m.minutes, m.place, m.status, m.kind, b.id, b.name, "
-        "m.notes, p.email FROM meeting m JOIN body b ON b.id=m.body_id "
-        "LEFT JOIN person p ON p.id=b.chair_person_id AND p.deleted=0 "
-        "WHERE m.deleted=0 AND m.starts_at!='' "
+        "m.notes, p.email FROM live_meeting m JOIN body b ON b.id=m.body_id "
+        "LEFT JOIN live_person p ON p.id=b.chair_person_id "
+        "WHERE m.starts_at!='' "
     )
     args: tuple = ()
     if body_id:

@@ -61,8 +61,7 @@ def clock_of(conn: sqlite3.Connection, meeting_id: str, now: datetime | None = N
     started_at, item_id, elapsed, mark = row
     spent = dict(
         conn.execute(
-            "SELECT id, spent_seconds FROM agenda_item WHERE meeting_id=? "
-            "AND deleted=0 AND spent_seconds>0",
+            "SELECT id, spent_seconds FROM live_agenda_item WHERE meeting_id=? AND spent_seconds>0",
             (meeting_id,),
         ).fetchall()
     )
@@ -82,7 +81,7 @@ def start_meeting(
     """Start the meeting now: the real start time is kept and the clock runs from zero."""
     now = now or now_utc()
     row = ops.conn.execute(
-        "SELECT started_at FROM meeting WHERE id=? AND deleted=0", (meeting_id,)
+        "SELECT started_at FROM live_meeting WHERE id=?", (meeting_id,)
     ).fetchone()
     if row is None:
         raise InvalidEdit("The {table} row {row} does not exist.", table="meeting", row=meeting_id)

@@ -75,8 +75,18 @@ def body_names(conn: sqlite3.Connection) -> dict[str, str]:
     return dict(conn.execute("SELECT id, name FROM body"))
 
 
-def bodies_with_cadence(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
-    return conn.execute("SELECT id, name, cadence FROM live_body ORDER BY position").fetchall()
+def bodies_with_cadence(conn: sqlite3.Connection) -> list[tuple[str, str, str, str]]:
+    """(body id, meeting kind, body name, cadence) of every schedule there is: each body's
+    regular meetings, and the program team's trainings and team days ("" cadence: none)."""
+    out = []
+    for bid, kind, name, cadence, training, team_day in conn.execute(
+        "SELECT id, kind, name, cadence, training_cadence, team_day_cadence FROM live_body "
+        "ORDER BY position"
+    ).fetchall():
+        out.append((bid, "regular", name, cadence))
+        if kind == "program_team":
+            out += [(bid, "training", name, training), (bid, "team_day", name, team_day)]
+    return out
 
 
 def meeting_action_items(conn: sqlite3.Connection, meeting_id: str) -> list[tuple]:

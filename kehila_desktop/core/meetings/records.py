@@ -73,7 +73,7 @@ def add_agenda_item(
     if int(minutes) < 0:
         raise InvalidEdit("Minutes cannot be negative.")
     last = ops.conn.execute(
-        "SELECT coalesce(max(position), 0) FROM agenda_item WHERE meeting_id=? AND deleted=0",
+        "SELECT coalesce(max(position), 0) FROM live_agenda_item WHERE meeting_id=?",
         (meeting_id,),
     ).fetchone()[0]
     return ops.insert(
@@ -113,8 +113,8 @@ def expected_members(
     on = (on or date.today().isoformat())[:10]
     marks = ",".join("?" * len(MEMBER_STATUSES))
     return conn.execute(
-        "SELECT p.id, p.name, m.expected_attendance FROM membership m JOIN person p "
-        "ON p.id=m.person_id WHERE m.body_id=? AND m.deleted=0 AND p.deleted=0 "
+        "SELECT p.id, p.name, m.expected_attendance FROM live_membership m JOIN live_person p "
+        "ON p.id=m.person_id WHERE m.body_id=? "
         f"AND m.status IN ({marks}) AND (m.joined_on IS NULL OR m.joined_on<=?) "
         "AND (m.left_on IS NULL OR m.left_on>?) ORDER BY p.name",
         (body_id, *MEMBER_STATUSES, on, on),
@@ -125,7 +125,7 @@ def attendance_of(conn: sqlite3.Connection, meeting_id: str) -> dict[str, str]:
     """person id → status for the meeting's members (guests left out)."""
     return dict(
         conn.execute(
-            "SELECT person_id, status FROM attendance WHERE meeting_id=? AND deleted=0 "
+            "SELECT person_id, status FROM live_attendance WHERE meeting_id=? "
             "AND person_id IS NOT NULL",
             (meeting_id,),
         ).fetchall()
@@ -134,7 +134,7 @@ def attendance_of(conn: sqlite3.Connection, meeting_id: str) -> dict[str, str]:
 
 def guests_of(conn: sqlite3.Connection, meeting_id: str) -> list[tuple[str, str]]:
     return conn.execute(
-        "SELECT id, guest_name FROM attendance WHERE meeting_id=? AND deleted=0 "
+        "SELECT id, guest_name FROM live_attendance WHERE meeting_id=? "
         "AND person_id IS NULL ORDER BY rowid",
         (meeting_id,),
     ).fetchall()
@@ -167,9 +167,9 @@ def _membership_spans(
     where, args = ("AND m.body_id=?", (body_id,)) if body_id else ("", ())
     spans: dict[str, tuple[list[str], list[str]]] = {}
     for body, joined, left in conn.execute(
-        "SELECT m.body_id, coalesce(m.joined_on, ''), m.left_on FROM membership m "
-        "JOIN person p ON p.id=m.person_id AND p.deleted=0 "
-        f"WHERE m.deleted=0 AND m.status='joined' {where}",
+        "SELECT m.body_id, coalesce(m.joined_on, ''), m.left_on FROM live_membership m "
+        "JOIN live_person p ON p.id=m.person_id "
+        f"WHERE m.status='joined' {where}",
         args,
     ):
         joins, lefts = spans.setdefault(body, ([], []))
@@ -195,9 +195,9 @@ def meeting_rates(conn: sqlite3.Connection, body_id: str | None = None) -> dict[
     ).fetchall()
     came = dict(
         conn.execute(
-            "SELECT a.meeting_id, count(*) FROM attendance a JOIN meeting mt ON mt.id=a.meeting_id "
-            "WHERE a.deleted=0 AND a.person_id IS NOT NULL AND a.status IN ('present','late') "
-            f"AND mt.deleted=0 AND mt.status='held' {where.replace('body_id', 'mt.body_id')} "
+            "SELECT a.meeting_id, count(*) FROM live_attendance a JOIN live_meeting mt ON mt.id=a.meeting_id "
+            "WHERE a.person_id IS NOT NULL AND a.status IN ('present','late') "
+            f"AND mt.status='held' {where.replace('body_id', 'mt.body_id')} "
             "GROUP BY a.meeting_id",
             args,
         ).fetchall()
@@ -235,8 +235,7 @@ def member_rates(conn: sqlite3.Connection, body_id: str | None = None) -> list[M
     where, args = ("AND body_id=?", (body_id,)) if body_id else ("", ())
     held_days: dict[str, list[str]] = {}
     for body, day in conn.execute(
-        "SELECT body_id, substr(starts_at,1,10) FROM meeting WHERE deleted=0 AND "
-        f"status='held' {where}",
+        f"SELECT body_id, substr(starts_at,1,10) FROM live_meeting WHERE status='held' {where}",
         args,
     ):
         held_days.setdefault(body, []).append(day)
@@ -245,8 +244,8 @@ def member_rates(conn: sqlite3.Connection, body_id: str | None = None) -> list[M
     marks: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for body, person, day, status in conn.execute(
         "SELECT mt.body_id, a.person_id, substr(mt.starts_at,1,10), a.status "
-        "FROM attendance a JOIN meeting mt ON mt.id=a.meeting_id WHERE a.deleted=0 AND "
-        "a.person_id IS NOT NULL AND mt.deleted=0 AND mt.status='held' "
+        "FROM live_attendance a JOIN live_meeting mt ON mt.id=a.meeting_id WHERE "
+        "a.person_id IS NOT NULL AND mt.status='held' "
         f"{where.replace('body_id', 'mt.body_id')}",
         args,
     ):
@@ -254,9 +253,9 @@ def member_rates(conn: sqlite3.Connection, body_id: str | None = None) -> list[M
     out = []
     for mid, pid, name, body, expected, joined, left in conn.execute(
         "SELECT m.id, p.id, p.name, m.body_id, m.expected_attendance, "
-        "coalesce(m.joined_on, ''), coalesce(m.left_on, '9999') FROM membership m "
-        "JOIN person p ON p.id=m.person_id AND p.deleted=0 "
-        f"WHERE m.deleted=0 AND m.status='joined' {where.replace('body_id', 'm.body_id')} "
+        "coalesce(m.joined_on, ''), coalesce(m.left_on, '9999') FROM live_membership m "
+        "JOIN live_person p ON p.id=m.person_id "
+        f"WHERE m.status='joined' {where.replace('body_id', 'm.body_id')} "
         "ORDER BY p.name",
         args,
     ):
@@ -278,7 +277,7 @@ def set_attendance(ops: Operations, meeting_id: str, person_id: str, status: str
     if status not in enums.ATTENDANCE:
         raise InvalidEdit("Unknown attendance status {status}.", status=status)
     row = ops.conn.execute(
-        "SELECT id FROM attendance WHERE meeting_id=? AND person_id=? AND deleted=0",
+        "SELECT id FROM live_attendance WHERE meeting_id=? AND person_id=?",
         (meeting_id, person_id),
     ).fetchone()
     name = ops.conn.execute("SELECT name FROM person WHERE id=?", (person_id,)).fetchone()
@@ -475,7 +474,7 @@ def correct_decision(
     steering decision that now passes applies what it decides."""
     row = ops.conn.execute(
         "SELECT meeting_id, text, kind, outcome, votes_for, votes_against, "
-        "votes_abstain, payload FROM decision WHERE id=? AND deleted=0",
+        "votes_abstain, payload FROM live_decision WHERE id=?",
         (decision_id,),
     ).fetchone()
     if row is None:
@@ -516,7 +515,7 @@ def remove_decision(ops: Operations, decision_id: str) -> None:
 def decisions(conn: sqlite3.Connection, meeting_id: str) -> list[dict]:
     cur = conn.execute(
         "SELECT id, text, kind, votes_for, votes_against, votes_abstain, payload, "
-        "outcome FROM decision WHERE meeting_id=? AND deleted=0 ORDER BY position",
+        "outcome FROM live_decision WHERE meeting_id=? ORDER BY position",
         (meeting_id,),
     )
     names = [d[0] for d in cur.description]
@@ -618,9 +617,9 @@ def follow_up_items(conn: sqlite3.Connection, meeting_id: str) -> list[dict]:
         "SELECT ai.id, ai.text, ai.status, ai.due, ai.owner_person_id, p.name AS owner, "
         "ai.meeting_id, substr(mt.starts_at,1,10) AS meeting_date, "
         "(ai.done_meeting_id IS ? AND ai.status='done') AS done_here "
-        "FROM action_item ai JOIN meeting mt ON mt.id=ai.meeting_id "
+        "FROM live_action_item ai JOIN live_meeting mt ON mt.id=ai.meeting_id "
         "LEFT JOIN person p ON p.id=ai.owner_person_id "
-        "WHERE ai.deleted=0 AND mt.deleted=0 AND mt.body_id=? AND mt.id<>? AND mt.starts_at<? "
+        "WHERE mt.body_id=? AND mt.id<>? AND mt.starts_at<? "
         "AND (ai.status='open' OR ai.done_meeting_id=?) ORDER BY mt.starts_at, ai.rowid",
         (meeting_id, row[0], meeting_id, row[1], meeting_id),
     )
@@ -632,8 +631,8 @@ def meeting_action_items(conn: sqlite3.Connection, meeting_id: str) -> list[dict
     """The action items recorded at a meeting (new there), in the order recorded."""
     cur = conn.execute(
         "SELECT ai.id, ai.text, ai.status, ai.due, ai.owner_person_id, p.name AS owner "
-        "FROM action_item ai LEFT JOIN person p ON p.id=ai.owner_person_id "
-        "WHERE ai.meeting_id=? AND ai.deleted=0 ORDER BY ai.rowid",
+        "FROM live_action_item ai LEFT JOIN person p ON p.id=ai.owner_person_id "
+        "WHERE ai.meeting_id=? ORDER BY ai.rowid",
         (meeting_id,),
     )
     names = [d[0] for d in cur.description]

@@ -21,7 +21,7 @@ def today() -> date:
 
 
 def _program_start(conn: sqlite3.Connection) -> date | None:
-    row = conn.execute("SELECT start_date FROM program WHERE deleted=0").fetchone()
+    row = conn.execute("SELECT start_date FROM live_program").fetchone()
     try:
         return date.fromisoformat(row[0]) if row and row[0] else None
     except ValueError:
@@ -38,15 +38,15 @@ def cadence_not_kept(conn: sqlite3.Connection, language: str | None) -> list[Fin
     since = max(start, date.fromordinal(now.toordinal() - LOOKBACK_DAYS))
     held_by_body: dict[str, list[date]] = {}  # one read for every body, not one per body
     for body_id, day in conn.execute(
-        "SELECT body_id, substr(starts_at,1,10) FROM meeting WHERE deleted=0 "
-        "AND status='held' AND starts_at>=?",
+        "SELECT body_id, substr(starts_at,1,10) FROM live_meeting "
+        "WHERE status='held' AND kind='regular' AND starts_at>=?",
         (start.isoformat(),),
     ):
         held_by_body.setdefault(body_id, []).append(date.fromisoformat(day))
     for body_id, name, cadence, chosen, chosen_on in conn.execute(
-        "SELECT b.id, b.name, b.cadence, c.chosen, c.chosen_on FROM body b LEFT JOIN channel c "
-        "ON b.kind='work_team' AND c.key=b.channel_key AND c.deleted=0 "
-        "WHERE b.deleted=0 ORDER BY b.position"
+        "SELECT b.id, b.name, b.cadence, c.chosen, c.chosen_on FROM live_body b LEFT JOIN live_channel c "
+        "ON b.kind='work_team' AND c.key=b.channel_key "
+        " ORDER BY b.position"
     ).fetchall():
         body_since = since
         if chosen is not None:  # a work team: judged from when its channel was chosen
@@ -123,15 +123,15 @@ def members_below_expected(conn: sqlite3.Connection, language: str | None) -> li
 def steering_decisions_missing(conn: sqlite3.Connection, language: str | None) -> list[Finding]:
     """The steering committee decides scope, timeline, focus, channels and composition."""
     steering = conn.execute(
-        "SELECT id FROM body WHERE kind='steering' AND deleted=0 ORDER BY position"
+        "SELECT id FROM live_body WHERE kind='steering' ORDER BY position"
     ).fetchone()
     if steering is None:
         return []
     taken = {
         k
         for (k,) in conn.execute(
-            "SELECT DISTINCT d.kind FROM decision d JOIN meeting m ON m.id=d.meeting_id "
-            "JOIN body b ON b.id=m.body_id WHERE d.deleted=0 AND m.deleted=0 AND "
+            "SELECT DISTINCT d.kind FROM live_decision d JOIN live_meeting m ON m.id=d.meeting_id "
+            "JOIN body b ON b.id=m.body_id WHERE "
             "b.kind='steering' AND (d.outcome IN ('passed_vote', 'passed_consensus') OR "
             "(d.outcome='' AND d.votes_for>d.votes_against))"
         )
@@ -179,8 +179,68 @@ def action_items_past_due(conn: sqlite3.Connection, language: str | None) -> lis
     ]
 
 
+# How far ahead the program team should have its next training / team day planned: a monthly
+# training is planned a quarter ahead, a quarterly team day two quarters ahead.
+PLANNED_AHEAD_MONTHS = {"training": 3, "team_day": 6}
+
+
+def _months_ahead(day: date, months: int) -> date:
+    y, m = divmod(day.month - 1 + months, 12)
+    last = [31, 29 if (day.year + y) % 4 == 0 else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    return date(day.year + y, m + 1, min(day.day, last[m]))
+
+
+def team_trainings_not_planned(conn: sqlite3.Connection, language: str | None) -> list[Finding]:
+    """The program team works through regular meetings, trainings and team days: a training is
+    planned in the coming three months and a team day in the coming six."""
+    team = conn.execute(
+        "SELECT id FROM live_body WHERE kind='program_team' ORDER BY position"
+    ).fetchone()
+    if team is None:
+        return []
+    now = today()
+    out = []
+    for kind, months in PLANNED_AHEAD_MONTHS.items():
+        until = _months_ahead(now, months)
+        planned = conn.execute(
+            "SELECT count(*) FROM live_meeting WHERE body_id=? AND kind=? AND "
+            "status='planned' AND substr(starts_at,1,10) BETWEEN ? AND ?",
+            (team[0], kind, now.isoformat(), until.isoformat()),
+        ).fetchone()[0]
+        if planned:
+            continue
+        until_text = format_date(until.isoformat())  # months is 3 or 6: one plural form
+        if kind == "training":
+            message = tr(
+                "The program team has no training planned in the coming {months} months "
+                "(until {until}); generate trainings from the cadence in Meetings.",
+                language,
+                months=months,
+                until=until_text,
+            )
+        else:
+            message = tr(
+                "The program team has no team day planned in the coming {months} months "
+                "(until {until}); generate team days from the cadence in Meetings.",
+                language,
+                months=months,
+                until=until_text,
+            )
+        out.append(
+            Finding(
+                f"meetings.{kind}_not_planned",
+                "warning",
+                message,
+                ("meetings", "body", team[0]),
+                {"kind": kind, "until": until.isoformat()},
+            )
+        )
+    return out
+
+
 RULES = [
     cadence_not_kept,
+    team_trainings_not_planned,
     members_below_expected,
     steering_decisions_missing,
     action_items_past_due,

@@ -9,6 +9,13 @@ Saturday, an Israeli public holiday (the maintained ``holidays`` package) or, fo
 from 13:00, a holiday eve, moves to the next free day; the meeting's ``schedule_note`` says
 why (a sentence in the program's language).
 
+The program team also has trainings and team days (``kind`` "training" / "team_day"), each with
+its own cadence on the body (``training_cadence``, ``team_day_cadence``; "" = none): a
+training takes ``TRAINING_MINUTES`` from ``TRAINING_HOUR``, a team day ``TEAM_DAY_MINUTES``
+from ``TEAM_DAY_HOUR``, two and three days after the body's usual day (clear of its regular
+meetings). Each kind is planned apart: regular meetings neither cover nor remove
+trainings, and the other way round.
+
 Regenerating never touches meetings that were held, cancelled, edited by hand or given an
 agenda, attendance or decisions: they cover their slot. Untouched planned meetings that no
 longer fit the rule are tombstoned; missing slots are added.
@@ -24,6 +31,14 @@ from kehila_desktop.core.errors import InvalidEdit
 from kehila_desktop.core.i18n import format_date, join_list, tr
 from kehila_desktop.core.history.operations import Operations
 
+# Trainings and team days keep clear of the team's regular meetings: two and three days after
+# its usual day (an afternoon training, a team day from the morning).
+TRAINING_MINUTES = 180  # a training: an afternoon
+TRAINING_HOUR = "13:00"
+TRAINING_DAY_OFFSET = 2
+TEAM_DAY_MINUTES = 360  # a team day: a working day
+TEAM_DAY_HOUR = "09:00"
+TEAM_DAY_OFFSET = 3
 EVE_FROM_HOUR = 13  # a meeting starting at or after this hour avoids holiday eves
 MAX_SHIFT_DAYS = 14
 
@@ -54,6 +69,7 @@ class SchedulePlan:
     end: date
     slots: list[Slot] = field(default_factory=list)
     remove: list[tuple[str, str]] = field(default_factory=list)  # (meeting id, starts_at)
+    kind: str = "regular"  # enums.MEETING_KINDS: what the plan's meetings are
 
     @property
     def to_add(self) -> list[Slot]:
@@ -151,7 +167,7 @@ def rule_windows(cadence: str, anchor: date, start: date, end: date) -> list[tup
 
 
 def _program_start(conn) -> date | None:
-    row = conn.execute("SELECT start_date FROM program WHERE deleted=0").fetchone()
+    row = conn.execute("SELECT start_date FROM live_program").fetchone()
     try:
         return date.fromisoformat(row[0]) if row and row[0] else None
     except ValueError:
@@ -159,21 +175,21 @@ def _program_start(conn) -> date | None:
 
 
 def _language(conn) -> str:
-    row = conn.execute("SELECT language FROM program WHERE deleted=0").fetchone()
+    row = conn.execute("SELECT language FROM live_program").fetchone()
     return row[0] if row and row[0] else "he"
 
 
 def protected_meetings(conn, body_id: str) -> set[str]:
     """Meetings of the body that regenerating must not touch (held, cancelled, edited, used)."""
     rows = conn.execute(
-        "SELECT m.id FROM meeting m WHERE m.body_id=? AND m.deleted=0 AND ("
+        "SELECT m.id FROM live_meeting m WHERE m.body_id=? AND ("
         " m.status!='planned'"
         " OR m.id IN (SELECT c.row FROM change c JOIN history_name t ON t.n=c.tbl"
         "             JOIN history_name f ON f.n=c.field"
         "             WHERE t.text='meeting' AND f.text!='deleted')"
-        " OR EXISTS(SELECT 1 FROM agenda_item a WHERE a.meeting_id=m.id AND a.deleted=0)"
-        " OR EXISTS(SELECT 1 FROM attendance t WHERE t.meeting_id=m.id AND t.deleted=0)"
-        " OR EXISTS(SELECT 1 FROM decision d WHERE d.meeting_id=m.id AND d.deleted=0))",
+        " OR EXISTS(SELECT 1 FROM live_agenda_item a WHERE a.meeting_id=m.id )"
+        " OR EXISTS(SELECT 1 FROM live_attendance t WHERE t.meeting_id=m.id )"
+        " OR EXISTS(SELECT 1 FROM live_decision d WHERE d.meeting_id=m.id ))",
         (body_id,),
     ).fetchall()
     return {r[0] for r in rows}
@@ -187,32 +203,42 @@ def plan_schedule(
     *,
     anchor: date | None = None,
     language: str | None = None,
+    kind: str = "regular",
 ) -> SchedulePlan:
-    """What generating ``body_id``'s meetings from ``start`` to ``end`` (inclusive) would do."""
+    """What generating ``body_id``'s meetings of ``kind`` (regular, training, team_day) from
+    ``start`` to ``end`` (inclusive) would do."""
     body = conn.execute(
-        "SELECT cadence, meeting_minutes, preferred_weekday, preferred_hour FROM body "
-        "WHERE id=? AND deleted=0",
+        "SELECT cadence, meeting_minutes, preferred_weekday, preferred_hour, training_cadence, "
+        "team_day_cadence FROM live_body WHERE id=?",
         (body_id,),
     ).fetchone()
     if body is None:
         raise InvalidEdit("The {table} row {row} does not exist.", table="body", row=body_id)
     if end < start:
         raise InvalidEdit("The period ends before it starts.")
-    cadence, minutes, weekday, hour_text = body
+    cadence, minutes, weekday, hour_text, training_cadence, team_day_cadence = body
+    if kind == "training":
+        cadence, minutes, hour_text = training_cadence, TRAINING_MINUTES, TRAINING_HOUR
+        weekday = (int(weekday or 0) + TRAINING_DAY_OFFSET) % 7
+    elif kind == "team_day":
+        cadence, minutes, hour_text = team_day_cadence, TEAM_DAY_MINUTES, TEAM_DAY_HOUR
+        weekday = (int(weekday or 0) + TEAM_DAY_OFFSET) % 7
+    elif kind != "regular":
+        raise InvalidEdit("Unknown meeting kind {kind}.", kind=kind)
     language = language or _language(conn)
     anchor = anchor or _program_start(conn) or start
     try:
         hour = int(hour_text.split(":")[0])
     except (ValueError, AttributeError):
         hour, hour_text = 17, "17:00"
-    plan = SchedulePlan(body_id, start, end)
-    windows = rule_windows(cadence, anchor, start, end)
+    plan = SchedulePlan(body_id, start, end, kind=kind)
+    windows = rule_windows(cadence, anchor, start, end) if cadence else []  # "": none
     lo = min([w0 for w0, _ in windows] + [start]).isoformat()
     hi = max([w1 for _, w1 in windows] + [end]).isoformat()
     existing = conn.execute(
-        "SELECT id, starts_at FROM meeting WHERE body_id=? AND deleted=0 AND "
+        "SELECT id, starts_at FROM live_meeting WHERE body_id=? AND kind=? AND "
         "substr(starts_at,1,10) BETWEEN ? AND ? ORDER BY starts_at",
-        (body_id, lo, hi),
+        (body_id, kind, lo, hi),
     ).fetchall()
     protected = protected_meetings(conn, body_id)
     first, last = start.isoformat(), end.isoformat()
@@ -253,7 +279,7 @@ def apply_schedule(ops: Operations, plan: SchedulePlan, *, label: str | None = N
                     "meeting",
                     {
                         "body_id": plan.body_id,
-                        "kind": "regular",
+                        "kind": plan.kind,
                         "starts_at": slot.starts_at,
                         "minutes": slot.minutes,
                         "status": "planned",

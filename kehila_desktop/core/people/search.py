@@ -108,13 +108,12 @@ PEOPLE_SQL = """
 SELECT p.id, p.name, p.organisation, p.title, p.sector, p.area_id, coalesce(a.name, ''),
        p.community, p.phone, p.email, p.contact_consent,
        ms.memberships
-  FROM person p LEFT JOIN area a ON a.id = p.area_id AND a.deleted = 0
+  FROM live_person p LEFT JOIN live_area a ON a.id = p.area_id
   LEFT JOIN (SELECT m.person_id, group_concat(m.body_id || char(31) || m.status || char(31)
                                               || b.name, char(30)) AS memberships
-               FROM membership m JOIN body b ON b.id = m.body_id
-              WHERE m.deleted = 0 AND b.deleted = 0 GROUP BY m.person_id) ms
+               FROM live_membership m JOIN live_body b ON b.id = m.body_id
+               GROUP BY m.person_id) ms
          ON ms.person_id = p.id
- WHERE p.deleted = 0
  ORDER BY p.name
 """
 

@@ -245,7 +245,7 @@ def _existing(conn: sqlite3.Connection):
     by_name: dict[str, list[str]] = {}
     people: dict[str, dict] = {}
     cols = PERSON_FIELDS
-    for row in conn.execute(f"SELECT id, {', '.join(cols)} FROM person WHERE deleted=0"):
+    for row in conn.execute(f"SELECT id, {', '.join(cols)} FROM live_person"):
         pid, values = row[0], dict(zip(cols, row[1:]))
         people[pid] = values
         if values["email"]:
@@ -292,10 +292,7 @@ def plan_import(
                 ignored.append(text)
                 break
     sectors = _sector_lookup()
-    areas = {
-        normalise(name): aid
-        for aid, name in conn.execute("SELECT id, name FROM area WHERE deleted=0")
-    }
+    areas = {normalise(name): aid for aid, name in conn.execute("SELECT id, name FROM live_area")}
     people, by_email, by_phone, by_name = _existing(conn)
     seen: dict[str, int] = {}  # match key → sheet line that claimed it
     plan = ImportPlan(
@@ -567,8 +564,8 @@ def people_table(conn: sqlite3.Connection, language: str | None = None) -> list[
     rows: list[list[object]] = [[tr(PERSON_COLUMNS[f][0], language) for f in fields]]
     query = (
         "SELECT p.name, p.organisation, p.title, p.sector, coalesce(a.name, ''), "
-        "p.community, p.phone, p.email, p.notes, p.contact_consent FROM person p "
-        "LEFT JOIN area a ON a.id = p.area_id WHERE p.deleted=0 ORDER BY p.name, p.id"
+        "p.community, p.phone, p.email, p.notes, p.contact_consent FROM live_person p "
+        "LEFT JOIN area a ON a.id = p.area_id ORDER BY p.name, p.id"
     )
     yes, no = tr("yes", language), tr("no", language)
     for name, org, title, sector, area, community, phone, email, notes, consent in conn.execute(
@@ -597,9 +594,9 @@ def memberships_table(conn: sqlite3.Connection, language: str | None = None) -> 
         "SELECT p.name, p.email, b.name, m.role, m.status, m.source, "
         "m.expected_attendance, m.role_requirements, m.responsibilities, "
         "coalesce(r.name, ''), coalesce(m.joined_on, ''), coalesce(m.left_on, '') "
-        "FROM membership m JOIN person p ON p.id = m.person_id "
-        "JOIN body b ON b.id = m.body_id LEFT JOIN body r ON r.id = m.represents_body_id "
-        "WHERE m.deleted=0 AND p.deleted=0 AND b.deleted=0 "
+        "FROM live_membership m JOIN live_person p ON p.id = m.person_id "
+        "JOIN live_body b ON b.id = m.body_id LEFT JOIN body r ON r.id = m.represents_body_id "
+        " "
         "ORDER BY b.position, p.name, m.id"
     )
     for (

@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from kehila_desktop.core.file import tables as T
 from kehila_desktop.core.history.operations import Operations
 from kehila_desktop.core.meetings import edits as meeting_edits
-from kehila_desktop.core.meetings import records
+from kehila_desktop.core.meetings import records, schedule
 from kehila_desktop.core.people.edits import add_person
 from kehila_desktop.core.sample import data as D
 from kehila_desktop.core.structure import edits, queries
@@ -255,6 +255,8 @@ def _meetings(ops, bodies, teams, members, person_ids, start, today, scale, rng)
     import holidays
 
     holidays_il = holidays.Israel(years=range(start.year, start.year + 3), language="he")
+    # a member's place in their body (stable, unlike ids): who misses which meeting
+    places = {b: {pid: i for i, (pid, _) in enumerate(ms)} for b, ms in members.items()}
     out = []
     plan = [
         (bodies["steering"], "steering", 0),
@@ -280,6 +282,50 @@ def _meetings(ops, bodies, teams, members, person_ids, start, today, scale, rng)
                     "regular",
                     today,
                     members.get(body_id, []),
+                    places.get(body_id, {}),
+                    rng,
+                    holidays_il,
+                    n,
+                    person_ids[LOW_ATTENDER],
+                )
+            )
+    # the program team's trainings and team days, by their cadences, a quarter further ahead
+    team = bodies["program_team"]
+    training, team_day, weekday = ops.conn.execute(
+        "SELECT training_cadence, team_day_cadence, preferred_weekday FROM body WHERE id=?",
+        (team,),
+    ).fetchone()
+    for meeting_kind, cadence, hour, minutes, day_offset in (
+        (
+            "training",
+            training,
+            schedule.TRAINING_HOUR,
+            schedule.TRAINING_MINUTES,
+            schedule.TRAINING_DAY_OFFSET,
+        ),
+        (
+            "team_day",
+            team_day,
+            schedule.TEAM_DAY_HOUR,
+            schedule.TEAM_DAY_MINUTES,
+            schedule.TEAM_DAY_OFFSET,
+        ),
+    ):
+        if not cadence:
+            continue
+        for n, day in enumerate(_meeting_dates(start, 15, cadence, (weekday + day_offset) % 7)):
+            out.append(
+                _meeting(
+                    ops,
+                    team,
+                    "program_team",
+                    day,
+                    hour,
+                    minutes,
+                    meeting_kind,
+                    today,
+                    members.get(team, []),
+                    places.get(team, {}),
                     rng,
                     holidays_il,
                     n,
@@ -302,6 +348,7 @@ def _meetings(ops, bodies, teams, members, person_ids, start, today, scale, rng)
                 rng.choice(["regular", "training", "team_day"]),
                 today,
                 members.get(body_id, []),
+                places.get(body_id, {}),
                 rng,
                 holidays_il,
                 i + 1,
@@ -321,6 +368,7 @@ def _meeting(
     meeting_kind,
     today,
     members,
+    place,
     rng,
     holidays_il,
     n,
@@ -343,7 +391,9 @@ def _meeting(
             "schedule_note": f"הוזז בגלל {why}" if why else "",
         },
     )
-    for pos, (title, agenda_kind, item_minutes) in enumerate(D.AGENDAS[kind]):
+    for pos, (title, agenda_kind, item_minutes) in enumerate(
+        D.AGENDAS.get(meeting_kind) or D.AGENDAS[kind]
+    ):
         records.add_agenda_item(
             ops,
             meeting_id,
@@ -358,7 +408,6 @@ def _meeting(
             if len(members) <= MAX_ATTENDANCE_PER_MEETING
             else rng.sample(members, MAX_ATTENDANCE_PER_MEETING)
         )
-        place = {person_id: i for i, (person_id, _) in enumerate(members)}  # stable, unlike ids
         marks = {}
         for person_id, _ in attendees:
             # everyone misses at most one meeting in seven (above the expected 75%) …

@@ -144,6 +144,13 @@ AGENDAS = {
         ("המלצות לוועדה המעצבת", "decision", 25),
     ],
     "program_team": [("סבב עדכונים", "information", 20), ("תכנון המפגש הבא", "discussion", 30)],
+    # the program team's trainings and team days (meeting kinds, not bodies)
+    "training": [("הכשרה: הנחיית מפגש משתף", "information", 90), ("תרגול ומשוב", "discussion", 60)],
+    "team_day": [
+        ("סיכום הרבעון", "discussion", 90),
+        ("תכנון הרבעון הבא", "discussion", 120),
+        ("גיבוש הצוות", "information", 90),
+    ],
 }
 
 PLACES = ["אולם המועצה", 'המתנ"ס', "חדר הישיבות, בניין המועצה", "מרכז הקהילה בשכונת הזיתים"]

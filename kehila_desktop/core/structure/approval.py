@@ -56,8 +56,8 @@ def _steering_decisions(conn: sqlite3.Connection, kind: str | None = None) -> li
     oldest first; ``number`` counts the decisions of its meeting from 1."""
     rows = conn.execute(
         "SELECT d.id, d.meeting_id, substr(m.starts_at, 1, 10), d.kind, d.outcome, d.payload, "
-        "d.text FROM decision d JOIN meeting m ON m.id=d.meeting_id JOIN body b "
-        "ON b.id=m.body_id WHERE d.deleted=0 AND m.deleted=0 AND b.kind='steering' "
+        "d.text FROM live_decision d JOIN live_meeting m ON m.id=d.meeting_id JOIN body b "
+        "ON b.id=m.body_id WHERE b.kind='steering' "
         "ORDER BY m.starts_at, d.meeting_id, d.position, d.rowid"
     ).fetchall()
     out, counts = [], {}  # type: ignore[var-annotated]

@@ -42,10 +42,10 @@ def list_areas(conn: sqlite3.Connection) -> list[AreaRow]:
         AreaRow(aid, name, kind, bool(focus), people, actions)
         for aid, name, kind, focus, people, actions in conn.execute(
             "SELECT a.id, a.name, a.kind, a.in_focus, "
-            "(SELECT count(*) FROM person p WHERE p.area_id=a.id AND p.deleted=0), "
-            "(SELECT count(DISTINCT x.action_id) FROM action_area x JOIN action t "
-            " ON t.id=x.action_id WHERE x.area_id=a.id AND x.deleted=0 AND t.deleted=0) "
-            "FROM area a WHERE a.deleted=0 ORDER BY a.name"
+            "(SELECT count(*) FROM live_person p WHERE p.area_id=a.id ), "
+            "(SELECT count(DISTINCT x.action_id) FROM live_action_area x JOIN live_action t "
+            " ON t.id=x.action_id WHERE x.area_id=a.id ) "
+            "FROM live_area a ORDER BY a.name"
         )
     ]
 
@@ -60,7 +60,7 @@ def get_area(conn: sqlite3.Connection, area_id: str) -> AreaRow:
 def find_area(conn: sqlite3.Connection, name: str) -> str | None:
     """The id of the live area called ``name`` (spaces and case ignored), or None."""
     key = _key(name)
-    for aid, aname in conn.execute("SELECT id, name FROM area WHERE deleted=0"):
+    for aid, aname in conn.execute("SELECT id, name FROM live_area"):
         if _key(aname) == key:
             return aid
     return None
@@ -167,17 +167,17 @@ def merge_areas(ops: Operations, keep_id: str, merged_ids: str | list[str]) -> M
     )
     with ops.step(label):
         for (pid,) in conn.execute(
-            f"SELECT id FROM person WHERE deleted=0 AND area_id IN ({marks})", list(gone)
+            f"SELECT id FROM live_person WHERE area_id IN ({marks})", list(gone)
         ).fetchall():
             people += ops.update("person", pid, {"area_id": keep_id})
         served = {
             a
             for (a,) in conn.execute(
-                "SELECT action_id FROM action_area WHERE deleted=0 AND area_id=?", (keep_id,)
+                "SELECT action_id FROM live_action_area WHERE area_id=?", (keep_id,)
             )
         }
         for link_id, action_id in conn.execute(
-            f"SELECT id, action_id FROM action_area WHERE deleted=0 AND area_id IN ({marks})",
+            f"SELECT id, action_id FROM live_action_area WHERE area_id IN ({marks})",
             list(gone),
         ).fetchall():
             if action_id in served:
@@ -187,7 +187,7 @@ def merge_areas(ops: Operations, keep_id: str, merged_ids: str | list[str]) -> M
                 served.add(action_id)
                 actions += 1
         for dec_id, payload in conn.execute(
-            "SELECT id, payload FROM decision WHERE deleted=0 AND kind='focus' AND payload != ''"
+            "SELECT id, payload FROM live_decision WHERE kind='focus' AND payload != ''"
         ).fetchall():
             try:
                 data = json.loads(payload)

@@ -107,7 +107,7 @@ def _compositions(conn: sqlite3.Connection, body_id: str | None) -> list[Composi
     ).fetchall()
     if not bodies:
         return []
-    target = conn.execute("SELECT residents_target_pct FROM program WHERE deleted=0").fetchone()
+    target = conn.execute("SELECT residents_target_pct FROM live_program").fetchone()
     target_pct = int(target[0]) if target else 0
     comps = {
         bid: Composition(bid, name, kind, target_pct=target_pct, chair_person_id=chair)
@@ -116,8 +116,8 @@ def _compositions(conn: sqlite3.Connection, body_id: str | None) -> list[Composi
     for comp in comps.values():
         comp.by_sector = dict.fromkeys(enums.SECTORS, 0)
     joined = (
-        "FROM membership m JOIN person p ON p.id=m.person_id JOIN body b "
-        f"ON b.id=m.body_id WHERE {where} AND m.deleted=0 AND p.deleted=0 "
+        "FROM live_membership m JOIN live_person p ON p.id=m.person_id JOIN body b "
+        f"ON b.id=m.body_id WHERE {where} "
         f"AND m.status IN ({','.join(repr(s) for s in MEMBER_STATUSES)})"
     )
     for bid, sector, n in conn.execute(
@@ -130,9 +130,9 @@ def _compositions(conn: sqlite3.Connection, body_id: str | None) -> list[Composi
         comp.residents = sum(comp.by_sector.get(s, 0) for s in RESIDENT_SECTORS)
         comp.missing_sectors = [s for s in enums.SECTORS if not comp.by_sector.get(s)]
     for bid, n in conn.execute(
-        "SELECT m.body_id, count(DISTINCT m.person_id) FROM membership m JOIN person p "
+        "SELECT m.body_id, count(DISTINCT m.person_id) FROM live_membership m JOIN live_person p "
         "ON p.id=m.person_id JOIN body b ON b.id=m.body_id "
-        f"WHERE {where} AND m.deleted=0 AND p.deleted=0 AND m.status IN "
+        f"WHERE {where} AND m.status IN "
         "('mapped','proposed','approved','invited') AND NOT EXISTS (SELECT 1 FROM "
         "membership j WHERE j.body_id=m.body_id AND j.person_id=m.person_id "
         "AND j.deleted=0 AND j.status='joined') GROUP BY m.body_id",
@@ -142,11 +142,11 @@ def _compositions(conn: sqlite3.Connection, body_id: str | None) -> list[Composi
     design = [c for c in comps.values() if c.kind == "design"]
     if design:
         focus = conn.execute(
-            "SELECT id, name FROM area WHERE deleted=0 AND in_focus=1 ORDER BY name"
+            "SELECT id, name FROM live_area WHERE in_focus=1 ORDER BY name"
         ).fetchall()
         teams = conn.execute(
-            "SELECT b.id, b.name FROM body b LEFT JOIN channel c ON c.key=b.channel_key "
-            "AND c.deleted=0 WHERE b.kind='work_team' AND b.deleted=0 "
+            "SELECT b.id, b.name FROM live_body b LEFT JOIN channel c ON c.key=b.channel_key "
+            "AND c.deleted=0 WHERE b.kind='work_team' "
             "AND coalesce(c.chosen, 1)=1 ORDER BY b.position"
         ).fetchall()
         areas: dict[str, set] = {}
@@ -166,17 +166,10 @@ def _compositions(conn: sqlite3.Connection, body_id: str | None) -> list[Composi
             comp.teams_without_representative = [
                 (tid, tname) for tid, tname in teams if tid not in represented.get(comp.body_id, ())
             ]
-    statuses: dict[str, set] = {}  # the chair's own chair memberships, by body
-    for bid, status in conn.execute(
-        "SELECT b.id, m.status FROM body b JOIN live_membership m ON m.body_id=b.id "
-        "AND m.person_id=b.chair_person_id AND (m.role='chair' OR (m.role='manager' "
-        f"AND b.kind='program_team')) WHERE {where}",
-        args,
-    ):
-        statuses.setdefault(bid, set()).add(status)
+    statuses = _chair_statuses(conn, where, args)
     for bid, pname, sector in conn.execute(
-        "SELECT b.id, p.name, p.sector FROM body b LEFT JOIN person p "
-        "ON p.id=b.chair_person_id AND p.deleted=0 "
+        "SELECT b.id, p.name, p.sector FROM body b LEFT JOIN live_person p "
+        "ON p.id=b.chair_person_id "
         f"WHERE {where} AND b.chair_person_id IS NOT NULL AND b.chair_person_id != ''",
         args,
     ):
@@ -187,5 +180,41 @@ def _compositions(conn: sqlite3.Connection, body_id: str | None) -> list[Composi
         comp.chair_name, comp.chair_sector = pname, sector
         found = statuses.get(bid, set())
         comp.chair_has_membership = "joined" in found
-        comp.chair_proposed = not comp.chair_has_membership and bool(found - {"declined", "left"})
+        comp.chair_proposed = _is_proposed(found)
     return list(comps.values())
+
+
+def proposed_chairs(conn: sqlite3.Connection) -> set[str]:
+    """The ids of the bodies whose chair is still *proposed*: their chair membership is on
+    the way along the pipeline (mapped … invited) and has not reached "joined". The app, the
+    health findings and the handouts all say "proposed chair" for these."""
+    statuses = _chair_statuses(conn, "b.deleted=0", ())
+    named = {
+        bid
+        for (bid,) in conn.execute(
+            "SELECT b.id FROM live_body b JOIN live_person p ON p.id=b.chair_person_id"
+        )
+    }
+    return {bid for bid, found in statuses.items() if bid in named and _is_proposed(found)}
+
+
+def _is_proposed(chair_statuses: set[str]) -> bool:
+    """A chair is proposed when none of their chair memberships has joined and one is still
+    on the way (not declined, not left)."""
+    return "joined" not in chair_statuses and bool(chair_statuses - {"declined", "left"})
+
+
+def _chair_statuses(
+    conn: sqlite3.Connection, where: str, args: tuple[str, ...]
+) -> dict[str, set[str]]:
+    """The statuses of each body's chair's own chair memberships (the program team's
+    manager is its chair), by body id."""
+    statuses: dict[str, set[str]] = {}
+    for bid, status in conn.execute(
+        "SELECT b.id, m.status FROM body b JOIN live_membership m ON m.body_id=b.id "
+        "AND m.person_id=b.chair_person_id AND (m.role='chair' OR (m.role='manager' "
+        f"AND b.kind='program_team')) WHERE {where}",
+        args,
+    ):
+        statuses.setdefault(bid, set()).add(status)
+    return statuses

@@ -72,7 +72,7 @@ def set_chosen_channels(
     conn = ops.conn
     with ops.step(label or tr("choose channels")):
         for channel_id, key, chosen in conn.execute(
-            "SELECT id, key, chosen FROM channel WHERE deleted=0"
+            "SELECT id, key, chosen FROM live_channel"
         ).fetchall():
             want = key in keys
             changes: dict[str, object] = {"chosen": want}
@@ -80,12 +80,9 @@ def set_chosen_channels(
                 changes["chosen_on"] = when
             ops.update("channel", channel_id, changes)
         teams = {
-            k
-            for (k,) in conn.execute(
-                "SELECT channel_key FROM body WHERE kind='work_team' AND deleted=0"
-            )
+            k for (k,) in conn.execute("SELECT channel_key FROM live_body WHERE kind='work_team'")
         }
-        language = conn.execute("SELECT language FROM program WHERE deleted=0").fetchone()[0]
+        language = conn.execute("SELECT language FROM live_program").fetchone()[0]
         position = conn.execute("SELECT coalesce(max(position), 0) FROM body").fetchone()[0]
         for key in keys:
             if key not in teams:
@@ -132,13 +129,13 @@ def apply_decision(ops: Operations, decision_id: str) -> None:
     ).fetchone()
     when = date[0] if date else None
     conn = ops.conn
-    program_id = conn.execute("SELECT id FROM program WHERE deleted=0").fetchone()[0]
+    program_id = conn.execute("SELECT id FROM live_program").fetchone()[0]
     with ops.step(tr("apply decision")):
         if kind == "channels" and "channels" in payload:
             set_chosen_channels(ops, list(payload["channels"]), when=when)
         elif kind == "focus" and "areas" in payload:
             wanted = set(payload["areas"])
-            for (area_id,) in conn.execute("SELECT id FROM area WHERE deleted=0").fetchall():
+            for (area_id,) in conn.execute("SELECT id FROM live_area").fetchall():
                 ops.update("area", area_id, {"in_focus": area_id in wanted})
         elif kind == "scope" and "scope" in payload:
             ops.update("program", program_id, {"scope": payload["scope"]})

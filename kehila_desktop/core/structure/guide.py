@@ -42,7 +42,7 @@ class GuideStep:
 
 def _body(conn: sqlite3.Connection, kind: str) -> str:
     row = conn.execute(
-        "SELECT id FROM body WHERE kind=? AND deleted=0 ORDER BY position LIMIT 1", (kind,)
+        "SELECT id FROM live_body WHERE kind=? ORDER BY position LIMIT 1", (kind,)
     ).fetchone()
     return row[0] if row else ""
 
@@ -57,8 +57,8 @@ def _has_joined(conn, body_id: str, sectors: tuple[str, ...]) -> bool:
     return bool(
         _count(
             conn,
-            "SELECT EXISTS (SELECT 1 FROM membership m JOIN person p ON "
-            "p.id=m.person_id WHERE m.body_id=? AND m.deleted=0 AND p.deleted=0 AND "
+            "SELECT EXISTS (SELECT 1 FROM live_membership m JOIN live_person p ON "
+            "p.id=m.person_id WHERE m.body_id=? AND "
             f"m.status='joined' AND p.sector IN ({marks}))",
             body_id,
             *sectors,
@@ -77,8 +77,8 @@ def _pipeline(conn, body_id: str) -> tuple[int, int, int, int, int]:
         "coalesce(sum(m.status='approved'), 0), "
         "coalesce(sum(m.status IN ('invited', 'joined')), 0), "
         "coalesce(sum(m.source='open_call'), 0) "
-        "FROM membership m LEFT JOIN person p ON p.id=m.person_id "
-        "WHERE m.body_id=? AND m.deleted=0",
+        "FROM live_membership m LEFT JOIN person p ON p.id=m.person_id "
+        "WHERE m.body_id=? ",
         (body_id,),
     ).fetchone()
     return row[0], row[1], row[2], row[3], row[4]
@@ -88,7 +88,7 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
     """The ten steps in the seed's order (see the module docstring)."""
     out: list[GuideStep] = []
     pid, scope, start, end, timeline = conn.execute(
-        "SELECT id, scope, start_date, end_date, timeline FROM program WHERE deleted=0"
+        "SELECT id, scope, start_date, end_date, timeline FROM live_program"
     ).fetchone()
     steering, design = _body(conn, "steering"), _body(conn, "design")
 
@@ -100,8 +100,7 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
     ).fetchone()
     members = _count(
         conn,
-        "SELECT count(DISTINCT person_id) FROM membership WHERE body_id=? "
-        "AND deleted=0 AND status='joined'",
+        "SELECT count(DISTINCT person_id) FROM live_membership WHERE body_id=? AND status='joined'",
         steering,
     )
     out.append(
@@ -138,12 +137,9 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
 
     # 3. geographic focus
     focus = [
-        n
-        for (n,) in conn.execute(
-            "SELECT name FROM area WHERE deleted=0 AND in_focus=1 ORDER BY name"
-        )
+        n for (n,) in conn.execute("SELECT name FROM live_area WHERE in_focus=1 ORDER BY name")
     ]
-    areas = _count(conn, "SELECT count(*) FROM area WHERE deleted=0")
+    areas = _count(conn, "SELECT count(*) FROM live_area")
     out.append(
         GuideStep(
             "focus",
@@ -160,10 +156,7 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
 
     # 4. chosen channels (two or three)
     chosen = [
-        k
-        for (k,) in conn.execute(
-            "SELECT key FROM channel WHERE deleted=0 AND chosen=1 ORDER BY rowid"
-        )
+        k for (k,) in conn.execute("SELECT key FROM live_channel WHERE chosen=1 ORDER BY rowid")
     ]
     out.append(
         GuideStep(
@@ -179,7 +172,7 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
     missing: list[tuple[str, str]] = []  # (team id or "", name)
     for key in chosen:
         team = conn.execute(
-            "SELECT id, name FROM body WHERE kind='work_team' AND deleted=0 "
+            "SELECT id, name FROM live_body WHERE kind='work_team' "
             "AND channel_key=? ORDER BY position LIMIT 1",
             (key,),
         ).fetchone()
@@ -216,7 +209,7 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
     )
 
     # 6. partner mapping
-    people = _count(conn, "SELECT count(*) FROM person WHERE deleted=0")
+    people = _count(conn, "SELECT count(*) FROM live_person")
     mapped, approved, waiting, invited, answered = _pipeline(conn, design)
     out.append(
         GuideStep(
@@ -242,7 +235,7 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
         (upcoming["id"],)
         if upcoming
         else conn.execute(
-            "SELECT id FROM meeting WHERE body_id=? AND deleted=0 AND status!='cancelled' "
+            "SELECT id FROM live_meeting WHERE body_id=? AND status!='cancelled' "
             "ORDER BY starts_at DESC LIMIT 1",
             (steering,),
         ).fetchone()
@@ -302,7 +295,7 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
 
     # 10. the first design-committee meeting
     first = conn.execute(
-        "SELECT id, starts_at FROM meeting WHERE body_id=? AND deleted=0 AND "
+        "SELECT id, starts_at FROM live_meeting WHERE body_id=? AND "
         "status!='cancelled' ORDER BY starts_at LIMIT 1",
         (design,),
     ).fetchone()

@@ -8,6 +8,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from kehila_desktop.core.structure.composition import proposed_chairs
+
 KIND_ORDER = (
     "CASE b.kind WHEN 'steering' THEN 0 WHEN 'design' THEN 1 WHEN 'work_team' THEN 2 ELSE 3 END"
 )
@@ -39,17 +41,15 @@ def diagram_bodies(conn: sqlite3.Connection) -> list[DiagramBody]:
     """The bodies as the structure diagram draws them: steering, design, work teams, team."""
     rows = conn.execute(
         "SELECT b.id, b.kind, b.name, coalesce(p.name, ''), "
-        " coalesce((SELECT min(m.status <> 'joined') FROM live_membership m "
-        "  WHERE m.body_id=b.id AND m.person_id=p.id AND m.role='chair'), 0), "
         " (SELECT count(*) FROM live_membership m WHERE m.body_id=b.id "
         "  AND m.status='joined'), b.cadence, "
         " coalesce((SELECT c.chosen FROM live_channel c WHERE c.key=b.channel_key), 1) "
         "FROM live_body b LEFT JOIN live_person p ON p.id=b.chair_person_id "
         f"ORDER BY {KIND_ORDER}, b.position"
     ).fetchall()
+    proposed = proposed_chairs(conn)  # one definition: the handouts and findings use it too
     return [
-        DiagramBody(i, k, n, c, bool(prop), m, cad, bool(ch))
-        for i, k, n, c, prop, m, cad, ch in rows
+        DiagramBody(i, k, n, c, i in proposed, m, cad, bool(ch)) for i, k, n, c, m, cad, ch in rows
     ]
 
 

@@ -13,7 +13,7 @@ from kehila_desktop.core.i18n import definite, ntr, tr
 def program_settings(conn: sqlite3.Connection, language: str | None) -> list[Finding]:
     out = []
     pid, scope, start, end, timeline = conn.execute(
-        "SELECT id, scope, start_date, end_date, timeline FROM program WHERE deleted=0"
+        "SELECT id, scope, start_date, end_date, timeline FROM live_program"
     ).fetchone()
     target = ("structure", "program", pid)
     if not scope.strip():
@@ -34,7 +34,7 @@ def program_settings(conn: sqlite3.Connection, language: str | None) -> list[Fin
                 target,
             )
         )
-    focus = conn.execute("SELECT count(*) FROM area WHERE deleted=0 AND in_focus=1").fetchone()[0]
+    focus = conn.execute("SELECT count(*) FROM live_area WHERE in_focus=1").fetchone()[0]
     if not focus:
         out.append(
             Finding(
@@ -44,7 +44,7 @@ def program_settings(conn: sqlite3.Connection, language: str | None) -> list[Fin
                 target,
             )
         )
-    chosen = conn.execute("SELECT count(*) FROM channel WHERE deleted=0 AND chosen=1").fetchone()[0]
+    chosen = conn.execute("SELECT count(*) FROM live_channel WHERE chosen=1").fetchone()[0]
     if chosen == 0:
         out.append(
             Finding(
@@ -76,8 +76,8 @@ def bodies(conn: sqlite3.Connection, language: str | None) -> list[Finding]:
     out = []
     rows = conn.execute(
         "SELECT b.id, b.kind, b.name, b.chair_person_id, "
-        "(SELECT count(*) FROM membership m WHERE m.body_id=b.id AND m.deleted=0 "
-        " AND m.status='joined') FROM body b WHERE b.deleted=0 ORDER BY b.position"
+        "(SELECT count(*) FROM live_membership m WHERE m.body_id=b.id "
+        " AND m.status='joined') FROM live_body b ORDER BY b.position"
     ).fetchall()
     for body_id, kind, name, chair, members in rows:
         target = ("structure", "body", body_id)
@@ -99,14 +99,9 @@ def bodies(conn: sqlite3.Connection, language: str | None) -> list[Finding]:
                     target,
                 )
             )
-    teams = {
-        k
-        for (k,) in conn.execute(
-            "SELECT channel_key FROM body WHERE deleted=0 AND kind='work_team'"
-        )
-    }
+    teams = {k for (k,) in conn.execute("SELECT channel_key FROM live_body WHERE kind='work_team'")}
     for channel_id, key in conn.execute(
-        "SELECT id, key FROM channel WHERE deleted=0 AND chosen=1"
+        "SELECT id, key FROM live_channel WHERE chosen=1"
     ).fetchall():
         if key not in teams:
             out.append(

@@ -82,10 +82,10 @@ class Approval:
 def latest_approval(conn: sqlite3.Connection, channel_id: str) -> Approval | None:
     row = conn.execute(
         "SELECT pa.id, pa.decision_id, pa.approved_at, coalesce(d.text, ''), "
-        "coalesce(substr(m.starts_at, 1, 10), ''), pa.snapshot FROM plan_approval pa "
-        "JOIN decision d ON d.id=pa.decision_id AND d.deleted=0 "
+        "coalesce(substr(m.starts_at, 1, 10), ''), pa.snapshot FROM live_plan_approval pa "
+        "JOIN live_decision d ON d.id=pa.decision_id "
         "LEFT JOIN meeting m ON m.id=d.meeting_id "
-        "WHERE pa.deleted=0 AND pa.channel_id=? ORDER BY pa.approved_at DESC, pa.rowid DESC "
+        "WHERE pa.channel_id=? ORDER BY pa.approved_at DESC, pa.rowid DESC "
         "LIMIT 1",
         (channel_id,),
     ).fetchone()
@@ -101,8 +101,8 @@ def latest_approval(conn: sqlite3.Connection, channel_id: str) -> Approval | Non
 def steering_meetings(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
     """(id, date, status) of the steering committee's meetings, latest first."""
     return conn.execute(
-        "SELECT m.id, substr(m.starts_at, 1, 10), m.status FROM meeting m "
-        "JOIN body b ON b.id=m.body_id WHERE b.kind='steering' AND m.deleted=0 "
+        "SELECT m.id, substr(m.starts_at, 1, 10), m.status FROM live_meeting m "
+        "JOIN body b ON b.id=m.body_id WHERE b.kind='steering' "
         "AND m.status != 'cancelled' ORDER BY m.starts_at DESC"
     ).fetchall()
 
@@ -111,9 +111,9 @@ def open_plan_decisions(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
     """(id, meeting date, text) of steering decisions of kind ``work_plan`` that approve no
     plan yet (recorded in the meeting, to be linked to the plan they approved)."""
     return conn.execute(
-        "SELECT d.id, substr(m.starts_at, 1, 10), d.text FROM decision d "
-        "JOIN meeting m ON m.id=d.meeting_id JOIN body b ON b.id=m.body_id "
-        "WHERE d.deleted=0 AND m.deleted=0 AND b.kind='steering' AND d.kind='work_plan' "
+        "SELECT d.id, substr(m.starts_at, 1, 10), d.text FROM live_decision d "
+        "JOIN live_meeting m ON m.id=d.meeting_id JOIN body b ON b.id=m.body_id "
+        "WHERE b.kind='steering' AND d.kind='work_plan' "
         "AND NOT EXISTS (SELECT 1 FROM plan_approval pa WHERE pa.decision_id=d.id "
         "AND pa.deleted=0) ORDER BY m.starts_at DESC, d.position"
     ).fetchall()
@@ -157,7 +157,7 @@ def approve_plan(
                     meeting_id = meetings[0][0]
                 else:
                     steering = conn.execute(
-                        "SELECT id FROM body WHERE kind='steering' AND deleted=0 ORDER BY position"
+                        "SELECT id FROM live_body WHERE kind='steering' ORDER BY position"
                     ).fetchone()
                     if steering is None:
                         raise InvalidEdit("The program has no steering committee.")
@@ -204,9 +204,7 @@ def approve_plan(
             today = held_on or today
         else:
             if (
-                conn.execute(
-                    "SELECT 1 FROM decision WHERE id=? AND deleted=0", (decision_id,)
-                ).fetchone()
+                conn.execute("SELECT 1 FROM live_decision WHERE id=?", (decision_id,)).fetchone()
                 is None
             ):
                 raise InvalidEdit("That decision does not exist.")

@@ -118,7 +118,7 @@ class ChannelPlan:
 def channel_rows(conn: sqlite3.Connection) -> list[tuple[str, str, bool]]:
     """(id, key, chosen) of the four channels, in the seed's order."""
     order = {k: i for i, k in enumerate(enums.CHANNELS)}
-    rows = conn.execute("SELECT id, key, chosen FROM channel WHERE deleted=0").fetchall()
+    rows = conn.execute("SELECT id, key, chosen FROM live_channel").fetchall()
     return sorted(((i, k, bool(c)) for i, k, c in rows), key=lambda r: order.get(r[1], 99))
 
 
@@ -160,7 +160,7 @@ def read_plans(conn: sqlite3.Connection, channel_id: str | None = None) -> list[
     objectives: dict[str, Objective] = {}
     for row in conn.execute(
         "SELECT id, goal_id, position, title, indicator, baseline, target, target_date "
-        "FROM objective WHERE deleted=0 ORDER BY position, rowid"
+        "FROM live_objective ORDER BY position, rowid"
     ):
         parent_goal = goals.get(row[1])
         if parent_goal is not None:
@@ -171,10 +171,10 @@ def read_plans(conn: sqlite3.Connection, channel_id: str | None = None) -> list[
     for row in conn.execute(
         "SELECT a.id, a.objective_id, a.position, a.title, a.owner_body_id, "
         "a.owner_person_id, coalesce(b.name, p.name, ''), a.start_quarter, a.end_quarter, "
-        "a.budget, a.budget_source, a.status FROM action a "
-        "LEFT JOIN body b ON b.id=a.owner_body_id AND b.deleted=0 "
-        "LEFT JOIN person p ON p.id=a.owner_person_id AND p.deleted=0 "
-        "WHERE a.deleted=0 ORDER BY a.position, a.rowid"
+        "a.budget, a.budget_source, a.status FROM live_action a "
+        "LEFT JOIN live_body b ON b.id=a.owner_body_id "
+        "LEFT JOIN live_person p ON p.id=a.owner_person_id "
+        " ORDER BY a.position, a.rowid"
     ):
         parent_objective = objectives.get(row[1])
         if parent_objective is not None:
@@ -195,9 +195,9 @@ def read_plans(conn: sqlite3.Connection, channel_id: str | None = None) -> list[
             actions[action.id] = action
             parent_objective.actions.append(action)
     for action_id, area_id, name in conn.execute(
-        "SELECT aa.action_id, aa.area_id, ar.name FROM action_area aa "
-        "JOIN area ar ON ar.id=aa.area_id AND ar.deleted=0 "
-        "WHERE aa.deleted=0 ORDER BY ar.name"
+        "SELECT aa.action_id, aa.area_id, ar.name FROM live_action_area aa "
+        "JOIN live_area ar ON ar.id=aa.area_id "
+        " ORDER BY ar.name"
     ):
         area_action = actions.get(action_id)
         if area_action is not None:
@@ -350,7 +350,7 @@ def _delete_tree(ops: Operations, kind: str, item_id: str) -> None:
             _delete_tree(ops, child, cid)
     if kind == "action":
         links = ops.conn.execute(
-            "SELECT id FROM action_area WHERE action_id=? AND deleted=0", (item_id,)
+            "SELECT id FROM live_action_area WHERE action_id=?", (item_id,)
         ).fetchall()
         for (link_id,) in links:
             ops.delete("action_area", link_id)
@@ -406,7 +406,7 @@ def move_objective(
 
 def duplicate_action(ops: Operations, action_id: str) -> str:
     """A copy of an action (with its focus areas) right after it; returns the copy's id."""
-    cur = ops.conn.execute("SELECT * FROM action WHERE id=? AND deleted=0", (action_id,))
+    cur = ops.conn.execute("SELECT * FROM live_action WHERE id=?", (action_id,))
     row = cur.fetchone()
     if row is None:
         raise InvalidEdit("This item no longer exists.")
@@ -420,7 +420,7 @@ def duplicate_action(ops: Operations, action_id: str) -> str:
         )
         new_id = ops.insert("action", values)
         for (area_id,) in ops.conn.execute(
-            "SELECT area_id FROM action_area WHERE action_id=? AND deleted=0", (action_id,)
+            "SELECT area_id FROM live_action_area WHERE action_id=?", (action_id,)
         ).fetchall():
             ops.insert("action_area", {"action_id": new_id, "area_id": area_id})
     return new_id
@@ -429,11 +429,11 @@ def duplicate_action(ops: Operations, action_id: str) -> str:
 def set_action_areas(ops: Operations, action_id: str, area_ids: list[str]) -> None:
     """Make exactly ``area_ids`` the focus areas of an action."""
     wanted = list(dict.fromkeys(area_ids))
-    known = {i for (i,) in ops.conn.execute("SELECT id FROM area WHERE deleted=0")}
+    known = {i for (i,) in ops.conn.execute("SELECT id FROM live_area")}
     if set(wanted) - known:
         raise InvalidEdit("That area does not exist.")
     links = ops.conn.execute(
-        "SELECT id, area_id FROM action_area WHERE action_id=? AND deleted=0", (action_id,)
+        "SELECT id, area_id FROM live_action_area WHERE action_id=?", (action_id,)
     ).fetchall()
     have = {a for _i, a in links}
     if have == set(wanted):

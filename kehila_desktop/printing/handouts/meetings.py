@@ -26,7 +26,7 @@ def _meeting_head(src: Source, kit: Kit, title: str, meeting: dict) -> tuple[str
             (src.tr("Meeting"), src.cap_label("MEETING_KINDS", meeting["kind"])),
             (src.tr("Place"), meeting["place"]),
             (src.tr("Length"), src.minutes(meeting["minutes"])),
-            (src.tr("Chair"), src.person_name(body.get("chair_person_id"))),
+            src.chair_fact(body),
         ]
     )
     return name, story
@@ -38,7 +38,7 @@ def agenda(src: Source, opts: dict) -> Handout:
     title = src.tr("Agenda")
     name, story = _meeting_head(src, kit, title, meeting)
     items = src.all(
-        "SELECT * FROM agenda_item WHERE meeting_id=? AND deleted=0 ORDER BY position, rowid",
+        "SELECT * FROM live_agenda_item WHERE meeting_id=? ORDER BY position, rowid",
         (meeting["id"],),
     )
     try:
@@ -152,7 +152,7 @@ def minutes(src: Source, opts: dict) -> Handout:
     story += kit.heading(src.tr("Attendance"))
     marks = dict(
         src.conn.execute(
-            "SELECT person_id, status FROM attendance WHERE meeting_id=? AND deleted=0 AND "
+            "SELECT person_id, status FROM live_attendance WHERE meeting_id=? AND "
             "person_id IS NOT NULL",
             (meeting["id"],),
         ).fetchall()
@@ -166,7 +166,7 @@ def minutes(src: Source, opts: dict) -> Handout:
     guests = [
         g
         for (g,) in src.conn.execute(
-            "SELECT guest_name FROM attendance WHERE meeting_id=? AND deleted=0 AND "
+            "SELECT guest_name FROM live_attendance WHERE meeting_id=? AND "
             "person_id IS NULL ORDER BY rowid",
             (meeting["id"],),
         )
@@ -195,7 +195,7 @@ def minutes(src: Source, opts: dict) -> Handout:
     # the agenda items as they were taken: time used and notes
     story += kit.heading(src.tr("Agenda"))
     items = src.all(
-        "SELECT * FROM agenda_item WHERE meeting_id=? AND deleted=0 ORDER BY position, rowid",
+        "SELECT * FROM live_agenda_item WHERE meeting_id=? ORDER BY position, rowid",
         (meeting["id"],),
     )
     if items:
@@ -221,7 +221,7 @@ def minutes(src: Source, opts: dict) -> Handout:
         story += kit.para(src.tr("No agenda items."))
     story += kit.heading(src.tr("Decisions"))
     decisions = src.all(
-        "SELECT * FROM decision WHERE meeting_id=? AND deleted=0 ORDER BY position, rowid",
+        "SELECT * FROM live_decision WHERE meeting_id=? ORDER BY position, rowid",
         (meeting["id"],),
     )
     if decisions:

@@ -20,7 +20,7 @@ def people(src: Source, opts: dict) -> Handout:
     contacts = opts.get("contacts", True)
     areas = src.area_names()
     rows = []
-    for p in src.all("SELECT * FROM person WHERE deleted=0 ORDER BY name"):
+    for p in src.all("SELECT * FROM live_person ORDER BY name"):
         phone, email = _contact(src, p, contacts)
         org = " – ".join(x for x in (p["organisation"], p["title"]) if x)
         row = [p["name"], org, src.cap_label("SECTORS", p["sector"]), areas.get(p["area_id"], "")]
@@ -53,7 +53,7 @@ def roster(src: Source, opts: dict) -> Handout:
     name = src.body_name(body)
     consent = {
         r["id"]: r["contact_consent"]
-        for r in src.all("SELECT id, contact_consent FROM person WHERE deleted=0")
+        for r in src.all("SELECT id, contact_consent FROM live_person")
     }
     rows = []
     for i, m in enumerate(src.members(body["id"]), 1):
@@ -166,7 +166,7 @@ def role_letter(src: Source, opts: dict) -> Handout:
         person = src.person(opts["member"])
         marks = ",".join("?" * len(LETTER_STATUSES))
         memberships = src.all(
-            f"SELECT * FROM membership WHERE person_id=? AND deleted=0 AND status IN ({marks})",
+            f"SELECT * FROM live_membership WHERE person_id=? AND status IN ({marks})",
             (person["id"], *LETTER_STATUSES),
         )
         if opts.get("body"):
@@ -210,12 +210,11 @@ def role_letter(src: Source, opts: dict) -> Handout:
                 program=program,
             )
         story += kit.para(opening, space_after=8)
-        chair = src.person_name(body.get("chair_person_id"))
         story += kit.facts(
             [
                 (src.tr("Body"), src.cap(name)),
                 (src.tr("Role"), src.cap_label("ROLES", m["role"])),
-                (src.tr("Chair"), chair),
+                src.chair_fact(body),
                 (
                     src.tr("Meetings"),
                     src.cap(

@@ -17,10 +17,8 @@ from kehila_desktop.printing.handouts.source import Source
 
 def _box(src: Source, body: dict) -> Box:
     members = src.members(body["id"], ("joined",))
-    chair = src.person_name(body.get("chair_person_id"))
-    lines = []
-    if chair:
-        lines.append(src.tr("Chair: {name}", name=chair))
+    chair = src.chair_line(body)
+    lines = [chair] if chair else []
     lines.append(src.ntr("{n} member", "{n} members", len(members)))
     lines.append(src.cap_label("CADENCES", body["cadence"]))
     return Box(src.cap(src.body_name(body)), lines)
@@ -32,7 +30,7 @@ def structure(src: Source, opts: dict) -> Handout:
     by_kind: dict[str, list[dict]] = {}
     for b in bodies:
         by_kind.setdefault(b["kind"], []).append(b)
-    chosen = {r["key"] for r in src.all("SELECT key FROM channel WHERE deleted=0 AND chosen=1")}
+    chosen = {r["key"] for r in src.all("SELECT key FROM live_channel WHERE chosen=1")}
     teams = [b for b in by_kind.get("work_team", []) if b.get("channel_key") in chosen]
     empty = Box("", [])
     title = src.tr("The program's collaborative mechanisms")
@@ -53,7 +51,7 @@ def structure(src: Source, opts: dict) -> Handout:
         story += kit.heading(src.body_name(body))
         story += kit.facts(
             [
-                (src.tr("Chair"), src.person_name(body.get("chair_person_id"))),
+                src.chair_fact(body),
                 (
                     src.tr("Meetings"),
                     src.cap(
@@ -317,8 +315,8 @@ def open_call(src: Source, opts: dict) -> Handout:
         )
     )
     manager = src.one(
-        "SELECT p.name, p.phone, p.email, p.contact_consent FROM membership m JOIN person p "
-        "ON p.id=m.person_id WHERE m.role='manager' AND m.deleted=0 AND p.deleted=0 LIMIT 1"
+        "SELECT p.name, p.phone, p.email, p.contact_consent FROM live_membership m JOIN live_person p "
+        "ON p.id=m.person_id WHERE m.role='manager' LIMIT 1"
     )
     story += kit.heading(src.tr("How to join"))
     if manager:

@@ -1,4 +1,4 @@
-"""What handouts read from a program file: plain SQL (``deleted=0``), never a write.
+"""What handouts read from a program file: plain SQL over the live rows (``live_<table>``), never a write.
 
 ``Source`` wraps an open ``ProgramFile`` (or opens one read-only) and gives handouts the rows
 they need plus the words to print them in one language: vocabulary labels, body names,
@@ -28,6 +28,7 @@ from kehila_desktop.core.i18n import (
     tr,
 )
 from kehila_desktop.core.file.programfile import ProgramFile, open_program
+from kehila_desktop.core.structure.composition import proposed_chairs
 
 BODY_ORDER = (
     "CASE kind WHEN 'steering' THEN 0 WHEN 'design' THEN 1 WHEN 'work_team' THEN 2 "
@@ -48,10 +49,11 @@ class Source:
         else:
             self.pf, self._own = open_program(pf_or_path, read_only=True), True
         self.conn: sqlite3.Connection = self.pf.conn
-        self.program = self.one("SELECT * FROM program WHERE deleted=0 LIMIT 1") or {}
+        self.program = self.one("SELECT * FROM live_program LIMIT 1") or {}
         self.language = language or self.program.get("language") or "he"
         self.rtl = is_rtl(self.language)
         self._names: dict[str, str] | None = None
+        self._proposed: set[str] | None = None
 
     def close(self) -> None:
         if self._own:
@@ -68,25 +70,25 @@ class Source:
         return rows[0] if rows else None
 
     def body(self, body_id: str) -> dict:
-        row = self.one("SELECT * FROM body WHERE id=? AND deleted=0", (body_id,))
+        row = self.one("SELECT * FROM live_body WHERE id=?", (body_id,))
         if row is None:
             raise Missing("There is no body {id} in this program file.", id=body_id)
         return row
 
     def bodies(self) -> list[dict]:
-        return self.all(f"SELECT * FROM body WHERE deleted=0 ORDER BY {BODY_ORDER}")
+        return self.all(f"SELECT * FROM live_body ORDER BY {BODY_ORDER}")
 
     def body_of_kind(self, kind: str) -> dict | None:
-        return self.one("SELECT * FROM body WHERE deleted=0 AND kind=? ORDER BY position", (kind,))
+        return self.one("SELECT * FROM live_body WHERE kind=? ORDER BY position", (kind,))
 
     def meeting(self, meeting_id: str) -> dict:
-        row = self.one("SELECT * FROM meeting WHERE id=? AND deleted=0", (meeting_id,))
+        row = self.one("SELECT * FROM live_meeting WHERE id=?", (meeting_id,))
         if row is None:
             raise Missing("There is no meeting {id} in this program file.", id=meeting_id)
         return row
 
     def person(self, person_id: str) -> dict:
-        row = self.one("SELECT * FROM person WHERE id=? AND deleted=0", (person_id,))
+        row = self.one("SELECT * FROM live_person WHERE id=?", (person_id,))
         if row is None:
             raise Missing("There is no member {id} in this program file.", id=person_id)
         return row
@@ -96,8 +98,8 @@ class Source:
         marks = ",".join("?" * len(statuses))
         rows = self.all(
             "SELECT m.*, p.name, p.organisation, p.title, p.sector, p.phone, p.email, "
-            "p.area_id, p.community FROM membership m JOIN person p ON p.id=m.person_id "
-            f"WHERE m.body_id=? AND m.deleted=0 AND p.deleted=0 AND m.status IN ({marks}) "
+            "p.area_id, p.community FROM live_membership m JOIN live_person p ON p.id=m.person_id "
+            f"WHERE m.body_id=? AND m.status IN ({marks}) "
             "ORDER BY p.name",
             (body_id, *statuses),
         )
@@ -106,7 +108,7 @@ class Source:
         return rows
 
     def area_names(self) -> dict[str, str]:
-        return {r["id"]: r["name"] for r in self.all("SELECT id, name FROM area WHERE deleted=0")}
+        return {r["id"]: r["name"] for r in self.all("SELECT id, name FROM live_area")}
 
     def person_name(self, person_id: str | None) -> str:
         if not person_id:
@@ -114,6 +116,27 @@ class Source:
         if self._names is None:
             self._names = {r["id"]: r["name"] for r in self.all("SELECT id, name FROM person")}
         return self._names.get(person_id, "")
+
+    def chair_proposed(self, body: dict) -> bool:
+        """Whether the body's chair has not joined yet (the app says "proposed chair")."""
+        if self._proposed is None:
+            self._proposed = proposed_chairs(self.conn)
+        return body["id"] in self._proposed
+
+    def chair_fact(self, body: dict) -> tuple[str, str]:
+        """The (label, name) row of the body's chair, as the app says it: "Chair" or, for a
+        chair who has not joined yet, "Proposed chair"."""
+        name = self.person_name(body.get("chair_person_id"))
+        return (self.tr("Proposed chair") if self.chair_proposed(body) else self.tr("Chair")), name
+
+    def chair_line(self, body: dict) -> str:
+        """ "Chair: X" or "Proposed chair: X" ("" when the body has no chair)."""
+        name = self.person_name(body.get("chair_person_id"))
+        if not name:
+            return ""
+        if self.chair_proposed(body):
+            return self.tr("Proposed chair: {name}", name=name)
+        return self.tr("Chair: {name}", name=name)
 
     # words ------------------------------------------------------------------------------
     # Every text field of a sentence is a bidi isolate (FSI … PDI, ``core.i18n.isolate``):

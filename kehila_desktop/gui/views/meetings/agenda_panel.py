@@ -1,6 +1,9 @@
 """The agenda builder of one meeting: items in order (drag, or Alt+Up/Down, to reorder), each
 with title, presenter, minutes, kind and notes; the running total against the meeting's length
-with a clear warning when it runs over. Every edit is one step through the context."""
+with a clear warning when it runs over; above them, the standing "follow-up on action items"
+section (the body's items still open from earlier meetings, as the agenda handout and the room
+show it; they are marked done or carried in the room). Every edit is one step through the
+context."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -27,7 +31,7 @@ from kehila_desktop.core.meetings import records as mt
 from kehila_desktop.core.meetings import edits
 from kehila_desktop.core.i18n import label, minutes, ptr, tr
 from kehila_desktop.gui.direction import align_to_text
-from kehila_desktop.gui.widgets import use_latin_digits
+from kehila_desktop.gui.widgets import format_date, use_latin_digits
 
 
 class NotesEdit(QPlainTextEdit):
@@ -80,6 +84,24 @@ class AgendaPanel(QWidget):
         self.total.setTextFormat(Qt.TextFormat.PlainText)
         self.total.setWordWrap(True)
         layout.addWidget(self.total)
+        self.follow_up_heading = QLabel()
+        self.follow_up_heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.follow_up_heading.setWordWrap(True)
+        bold = self.follow_up_heading.font()
+        bold.setBold(True)
+        self.follow_up_heading.setFont(bold)
+        layout.addWidget(self.follow_up_heading)
+        self.follow_up = QTreeWidget()
+        self.follow_up.setRootIsDecorated(False)
+        self.follow_up.setColumnCount(4)
+        self.follow_up.setMaximumHeight(120)
+        header = self.follow_up.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.follow_up.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        layout.addWidget(self.follow_up)
         self.tree = AgendaTree()
         self.tree.setColumnCount(5)
         self.tree.moved.connect(self._moved)
@@ -138,6 +160,10 @@ class AgendaPanel(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.follow_up.setHeaderLabels(
+            [tr("Task"), tr("Owner"), tr("Due"), tr("From the meeting of")]
+        )
+        self.follow_up.setAccessibleName(tr("Follow-up on action items"))
         self.tree.setHeaderLabels(
             [
                 tr("No."),
@@ -198,6 +224,7 @@ class AgendaPanel(QWidget):
             if it["id"] == current:
                 self.tree.setCurrentItem(row)
         self.tree.blockSignals(False)
+        self._show_follow_up()
         if self.tree.currentItem() is None and self.items:
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
         self._selected()
@@ -206,6 +233,32 @@ class AgendaPanel(QWidget):
         for w in (self.add_button, self.up_button, self.down_button, self.remove_button):
             w.setEnabled(editable)
         self.tree.setDragEnabled(editable)
+
+    def _show_follow_up(self) -> None:
+        pf = self.context.pf
+        items = mt.follow_up_items(pf.conn, self.meeting_id) if (pf and self.meeting_id) else []
+        self.follow_up.clear()
+        for a in items:
+            row = QTreeWidgetItem(
+                [
+                    a["text"],
+                    a["owner"] or "",
+                    format_date(a["due"]) if a["due"] else "",
+                    format_date(a["meeting_date"]),
+                ]
+            )
+            self.follow_up.addTopLevelItem(row)
+        if items:
+            heading = tr("Follow-up on action items") + f" ({len(items)})"
+        else:
+            heading = (
+                tr("Follow-up on action items")
+                + " — "
+                + tr("No open action items from earlier meetings.")
+            )
+        self.follow_up_heading.setText(heading)
+        self.follow_up_heading.setVisible(bool(self.meeting_id))
+        self.follow_up.setVisible(bool(items))
 
     def _show_total(self) -> None:
         pf = self.context.pf

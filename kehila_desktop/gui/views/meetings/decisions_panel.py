@@ -62,12 +62,10 @@ class DecisionForm(QWidget):
             use_latin_digits(spin)
             spin.valueChanged.connect(self._votes_changed)
             self.vote_labels[k].setBuddy(spin)
-            if compact:  # label above its spin box: three narrow columns
-                votes.addWidget(self.vote_labels[k], 0, n)
-                votes.addWidget(spin, 1, n)
-            else:
-                votes.addWidget(self.vote_labels[k], 0, 2 * n)
-                votes.addWidget(spin, 0, 2 * n + 1)
+            # label above its spin box: three narrow columns (side by side, the row was the
+            # form's widest and the channel boxes' caption pushed the panel past 1024x768)
+            votes.addWidget(self.vote_labels[k], 0, n)
+            votes.addWidget(spin, 1, n)
         self.steering = False
         self.payload_editor = PayloadEditor()
         self.channel_boxes = self.payload_editor.channel_boxes

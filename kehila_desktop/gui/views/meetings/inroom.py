@@ -1,5 +1,6 @@
 """In-room mode: the facilitator's full-screen window for running one meeting, and the optional
-projector window. Fits a 1024x768 projector laptop in every language.
+projector window. Fits a 1024x768 projector laptop in every language. The window builds and
+reads (this module); its actions are ``inroom_actions`` and its widgets ``inroom_widgets``.
 
 Large type; the current agenda item with its countdown and the time left for the whole
 meeting; on the side, three tabs (Ctrl+1 / Ctrl+2 / Ctrl+3): one-tap check-in of members
@@ -21,7 +22,6 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -38,246 +38,28 @@ from PySide6.QtWidgets import (
 
 from kehila_desktop.core.meetings import clock as mclock
 from kehila_desktop.core.meetings import records as mt
-from kehila_desktop.core.meetings import edits
 from kehila_desktop.core.i18n import isolate, join_list, label, ntr, tr
-from kehila_desktop.gui.widgets import format_date, format_datetime, plain_tip, plain_title
+from kehila_desktop.gui.widgets import format_date, format_datetime, plain_tip
 from kehila_desktop.gui.views.meetings.agenda_panel import NotesEdit
 from kehila_desktop.gui.views.meetings.decisions_panel import ActionItemForm, DecisionForm
 from kehila_desktop.core.meetings import queries as mq
-
-BASE_POINTS = 16  # large, and still fits a 1024x768 projector laptop in every language
-LATE_AFTER_SECONDS = mclock.LATE_AFTER_SECONDS
-NEXT_STATUS = {
-    "": "present",
-    "present": "late",
-    "late": "excused",
-    "excused": "absent",
-    "absent": "present",
-}
-STATUS_STYLE = {
-    "": "background: #ffffff; color: #222;",
-    "present": "background: #1b7f3b; color: white;",
-    "late": "background: #c77700; color: white;",
-    "absent": "background: #8a8a8a; color: white;",
-    "excused": "background: #6c7fa8; color: white;",
-}
+from kehila_desktop.gui.views.meetings.inroom_actions import InRoomActions
+from kehila_desktop.gui.views.meetings.inroom_widgets import (
+    BASE_POINTS,
+    STATUS_STYLE,
+    clock,
+    format_time,
+    _big,
+    OneLineLabel,
+    FitButton,
+    ProjectorWindow,
+    CheckInGrid,
+    CheckInScroll,
+    _small,
+)
 
 
-def clock(seconds: int) -> str:
-    """ "MM:SS" (or "H:MM:SS"), with a minus sign when time is over."""
-    sign = "-" if seconds < 0 else ""
-    seconds = abs(int(seconds))
-    h, rest = divmod(seconds, 3600)
-    m, s = divmod(rest, 60)
-    return f"{sign}{h}:{m:02d}:{s:02d}" if h else f"{sign}{m:02d}:{s:02d}"
-
-
-def format_time(iso: str | None) -> str:
-    """ "HH:MM" of a local ``YYYY-MM-DDTHH:MM[:SS]`` time (empty when not set)."""
-    return iso[11:16] if iso and len(iso) >= 16 else ""
-
-
-def _big(label_: QLabel, scale: float, bold: bool = True) -> QLabel:
-    font = QFont(label_.font())
-    font.setPointSizeF(BASE_POINTS * scale)
-    font.setBold(bold)
-    label_.setFont(font)
-    label_.setTextFormat(Qt.TextFormat.PlainText)
-    label_.setWordWrap(True)
-    return label_
-
-
-class OneLineLabel(QLabel):
-    """A heading kept to one line, so a 768-pixel-high screen keeps room for the check-in
-    names: the whole text when it fits, else the first shorter form that does (the date
-    without its day's name), cut with "…" only when none fits (the whole text in its tooltip)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.full_text = ""
-        self.shorter: tuple[str, ...] = ()
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-
-    def set_full_text(self, text: str, *shorter: str) -> None:
-        self.full_text, self.shorter = text, shorter
-        self.setToolTip(plain_tip(text))
-        self._fit()
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._fit()
-
-    def _fit(self) -> None:
-        room, metrics = max(0, self.contentsRect().width()), self.fontMetrics()
-        forms = (self.full_text, *self.shorter)
-        fitting = [t for t in forms if metrics.horizontalAdvance(t) <= room]
-        text = fitting[0] if fitting else forms[-1]
-        self.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, room))
-
-
-class FitButton(QPushButton):
-    """A button whose text is laid out to its width: on one line when it fits, else on two
-    (broken at the space nearest the middle), else cut with "…"; the whole text is in its
-    tooltip and accessible name. Keeps a row of big buttons inside a 1024-pixel screen."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.full_text = ""
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-
-    def set_full_text(self, text: str) -> None:
-        self.full_text = text
-        self.setToolTip(plain_tip(text))
-        self.setAccessibleName(text)
-        self._fit()
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._fit()
-
-    def _fit(self) -> None:
-        metrics = self.fontMetrics()
-        room = max(0, self.width() - 20)
-        text = self.full_text
-        if metrics.horizontalAdvance(text) > room:
-            lines = self._two_lines(text, lambda line: metrics.horizontalAdvance(line) <= room)
-            text = "\n".join(
-                metrics.elidedText(line, Qt.TextElideMode.ElideRight, room) for line in lines
-            )
-        super().setText(text.replace("&", "&&"))
-
-    @staticmethod
-    def _two_lines(text: str, fits) -> list[str]:
-        """Broken at the space nearest the middle; when that still does not fit and the text
-        ends with a key in parentheses ("… (Ctrl+Z)"), the key gets the second line whole (only
-        the words before it are cut), so the key to press is always seen."""
-        spaces = [n for n, ch in enumerate(text) if ch == " "]
-        if not spaces:
-            return [text]
-        middle = min(spaces, key=lambda n: abs(n - len(text) / 2))
-        lines = [text[:middle], text[middle + 1 :]]
-        key_at = text.rfind(" (")
-        if not all(fits(line) for line in lines) and key_at > 0 and text.endswith(")"):
-            return [text[:key_at], text[key_at + 1 :]]
-        return lines
-
-
-class ProjectorWindow(QWidget):
-    """For the wall: the agenda with the current item marked, and its countdown."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent, Qt.WindowType.Window)
-        self.setObjectName("projector")
-        self.setStyleSheet(
-            "#projector { background: #10243f; } QLabel { color: white; } "
-            "QListWidget { background: #10243f; color: #dfe7f2; border: 0; }"
-        )
-        layout = QVBoxLayout(self)
-        self.title = _big(QLabel(), 1.6)
-        self.current = _big(QLabel(), 2.6)
-        self.countdown = _big(QLabel(), 4.0)
-        self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.agenda = QListWidget()
-        font = QFont(self.agenda.font())
-        font.setPointSizeF(BASE_POINTS * 1.3)
-        self.agenda.setFont(font)
-        for w in (self.title, self.current, self.countdown):
-            layout.addWidget(w)
-        layout.addWidget(self.agenda, 1)
-        self.agenda.setAccessibleName(tr("Agenda"))
-        self.setAccessibleName(tr("Projector window"))
-
-    def show_state(self, title: str, items: list[dict], index: int, countdown: str) -> None:
-        self.setWindowTitle(plain_title(title))
-        self.title.setText(title)
-        self.current.setText(items[index]["title"] if items else tr("No agenda items."))
-        self.countdown.setText(countdown)
-        self.agenda.clear()
-        for n, it in enumerate(items):
-            entry = QListWidgetItem(
-                tr(
-                    "{n}. {title} ({minutes} min)",
-                    n=n + 1,
-                    title=isolate(it["title"]),
-                    minutes=it["minutes"],
-                )
-            )
-            if n == index:
-                entry.setBackground(Qt.GlobalColor.darkCyan)
-            elif n < index:
-                entry.setForeground(Qt.GlobalColor.gray)
-            self.agenda.addItem(entry)
-
-
-class CheckInGrid(QWidget):
-    """The members' buttons in as many columns as the width allows, each as wide as the
-    longest name (never cut); the scroll area around it scrolls the rest."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.grid = QGridLayout(self)
-        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.buttons: list[QPushButton] = []
-        self.columns = 1
-
-    def set_buttons(self, buttons: list[QPushButton]) -> None:
-        for b in self.buttons:
-            self.grid.removeWidget(b)
-        self.buttons = list(buttons)
-        for n, b in enumerate(self.buttons):  # in the grid (parented) before anything else
-            self.grid.addWidget(b, n, 0)
-        self.columns = 0
-        self.reflow()
-
-    def cell_width(self) -> int:
-        widest = 0
-        for b in self.buttons:
-            metrics = b.fontMetrics()
-            widest = max(
-                widest,
-                *(metrics.horizontalAdvance(line) for line in (b.text().split("\n") or [""])),
-            )
-        return widest + 28  # the button's frame and padding
-
-    def reflow(self, width: int | None = None) -> None:
-        visible = [b for b in self.buttons if not b.isHidden()]
-        cell = self.cell_width()
-        spacing = max(0, self.grid.horizontalSpacing())
-        margins = self.grid.contentsMargins()
-        width = width if width is not None else self.width()
-        room = max(cell, width - margins.left() - margins.right())
-        columns = max(1, (room + spacing) // (cell + spacing))
-        for b in self.buttons:
-            b.setMinimumWidth(cell)
-        self.columns = columns
-        for b in self.buttons:
-            self.grid.removeWidget(b)
-        for n, b in enumerate(visible):
-            self.grid.addWidget(b, n // columns, n % columns)
-
-
-class CheckInScroll(QScrollArea):
-    def __init__(self, host: CheckInGrid) -> None:
-        super().__init__()
-        self.host = host
-        self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no unnamed tab stop
-        self.setWidget(host)
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self.host.reflow(self.viewport().width())
-
-
-def _small(button: QPushButton, scale: float = 0.8) -> QPushButton:
-    font = QFont(button.font())
-    font.setPointSizeF(BASE_POINTS * scale)
-    button.setFont(font)
-    return button
-
-
-class InRoomWindow(QWidget):
+class InRoomWindow(InRoomActions, QWidget):
     CHECKIN, DECISIONS, ACTIONS = range(3)
 
     def __init__(self, context, meeting_id: str, projector: bool = False, parent=None) -> None:
@@ -817,174 +599,6 @@ class InRoomWindow(QWidget):
         if self.projector is not None:
             title = self.title_text + (f" — {tr('paused')}" if self.paused else "")
             self.projector.show_state(title, self.items, self.index, clock(left))
-
-    # --- acting -------------------------------------------------------------------------------
-    def _on_timer(self) -> None:
-        """Count whole seconds of the monotonic clock (a busy moment does not lose time)."""
-        now = time.monotonic()
-        seconds = int(now - self._last)
-        if seconds:
-            self._last += seconds
-            self.tick(seconds)
-
-    def tick(self, seconds: int = 1) -> None:
-        if self.clock.started and not self.paused:
-            self.clock.elapsed += seconds
-            if self.clock.item_id:
-                self.clock.spent[self.clock.item_id] = (
-                    self.clock.spent.get(self.clock.item_id, 0) + seconds
-                )
-        self.update_clocks()
-
-    def keep_clock(self) -> None:
-        """Write the clock to the file (on every move, pause, finish and leave)."""
-        if not self.clock.started or self.context.read_only or self.context.pf is None:
-            return
-        self.clock.running = not self.paused
-        from kehila_desktop.core.errors import KehilaError
-
-        try:  # (not context.run: its step would make the clock an undo step)
-            mclock.keep_clock(self.context.ops, self.meeting_id, self.clock, now=mclock.now_utc())
-        except KehilaError as exc:
-            self.context.show_error(exc.text(tr))
-
-    def start(self) -> None:
-        if self.clock.started or self.context.read_only:
-            return
-        it = self.current_item()
-        first = it["id"] if it else ""
-        now = mclock.now_utc()
-        if self.context.run(
-            tr("start meeting"),
-            lambda ops: mclock.start_meeting(ops, self.meeting_id, first, now=now),
-        ) is None and not mq.started_at(self.context.pf.conn, self.meeting_id):
-            return
-        self.clock = mclock.clock_of(self.context.pf.conn, self.meeting_id, now)
-        self.paused = False
-        self._last = time.monotonic()
-        self.reload()
-
-    def toggle_pause(self) -> None:
-        if not self.clock.started:
-            return
-        self.paused = not self.paused
-        self.keep_clock()
-        self.update_clocks()
-
-    def go(self, delta: int) -> None:
-        self.save_notes()
-        target = self.index + delta
-        if 0 <= target < len(self.items):
-            self.clock.item_id = self.items[target]["id"]
-            self.keep_clock()
-            self.show_item()
-
-    def save_notes(self) -> None:
-        """Save the notes box to the item it holds (never to whichever item is current)."""
-        item_id = self.notes_item_id
-        it = next((i for i in self.items if i["id"] == item_id), None)
-        text = self.notes.toPlainText()
-        if it is None or it["notes"] == text or self.context.read_only:
-            return
-        it["notes"] = text
-        self.notes_loaded = text
-        self.context.run(
-            tr("notes on {item}", item=it["title"]),
-            lambda ops: edits.set_agenda_notes(ops, item_id, text),
-        )
-
-    def undo(self) -> None:
-        ops = self.context.ops
-        if ops is None or self.context.read_only or not ops.can_undo:
-            return
-        self.save_notes()
-        self.notes_item_id = ""  # reload the notes as the undo left them
-        from kehila_desktop.core.errors import KehilaError
-
-        try:
-            ops.undo()
-        except KehilaError as exc:
-            self.context.show_error(exc.text(tr))
-        self.reload()
-
-    def tap(self, person_id: str) -> None:
-        """One tap on a member: not here → present (late ten minutes after the real start)
-        → late → excused → absent → present."""
-        if self.context.read_only:
-            return
-        status = mt.attendance_of(self.context.pf.conn, self.meeting_id).get(person_id, "")
-        new = NEXT_STATUS.get(status, "present")
-        if not status and self.clock.started and self.clock.elapsed >= LATE_AFTER_SECONDS:
-            new = "late"
-        self.context.run(
-            tr("check-in"), lambda ops: mt.set_attendance(ops, self.meeting_id, person_id, new)
-        )
-
-    def add_guest(self) -> None:
-        name = self.guest_name.text()
-        if self.context.run(tr("add guest"), lambda ops: mt.add_guest(ops, self.meeting_id, name)):
-            self.guest_name.clear()
-
-    def correct_decision(self) -> None:
-        decision_id = self._selected(self.decision_list)
-        d = next((d for d in self.decisions if d["id"] == decision_id), None)
-        if d is not None:
-            self.decision_form.correct(d)
-
-    def remove_decision(self) -> None:
-        decision_id = self._selected(self.decision_list)
-        if decision_id:
-            self.context.run(
-                tr("remove decision"), lambda ops: mt.remove_decision(ops, decision_id)
-            )
-
-    def set_action_status(self, status: str) -> None:
-        item_id = self._selected(self.action_list)
-        if item_id:
-            self.context.run(
-                tr("action item {status}", status=label("ACTION_ITEM_STATUSES", status)),
-                lambda ops: mt.set_action_item_status(ops, item_id, status, self.meeting_id),
-            )
-
-    def remove_action(self) -> None:
-        item_id = self._selected(self.action_list)
-        if item_id:
-            self.context.run(
-                tr("remove action item"), lambda ops: mt.remove_action_item(ops, item_id)
-            )
-
-    def finish(self) -> None:
-        self.save_notes()
-        self.paused = True  # the clock stops with the meeting
-        self.keep_clock()
-        self.context.run(
-            tr("finish meeting"), lambda ops: mt.set_status(ops, self.meeting_id, "held")
-        )
-        self.close()
-
-    def toggle_projector(self) -> None:
-        if self.projector is None:
-            self.projector = ProjectorWindow()
-            self.projector.resize(1024, 768)
-            screens = self.screen().virtualSiblings() if self.screen() else []
-            other = [s for s in screens if s is not self.screen()]
-            if other:
-                self.projector.setGeometry(other[0].geometry())
-                self.projector.showFullScreen()
-            else:
-                self.projector.show()
-            self.update_clocks()
-        else:
-            self.projector.close()
-            self.projector = None
-
-    def show_in_room(self) -> None:
-        """Full screen on the laptop's screen (sized to it also where no window manager
-        makes a full-screen window fill the screen)."""
-        screen = self.screen() or QApplication.primaryScreen()
-        if screen is not None:
-            self.setGeometry(screen.geometry())
-        self.showFullScreen()
 
     def closeEvent(self, event) -> None:
         app = QApplication.instance()

@@ -8,8 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QGridLayout,
     QDateEdit,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -50,11 +50,11 @@ class PayloadEditor(QStackedWidget):
         self.kind = ""
         # channels
         page = QWidget()
-        row = QHBoxLayout(page)
-        row.setContentsMargins(0, 0, 0, 0)
+        grid = QGridLayout(page)  # two by two: four in a row widened the meeting panel
+        grid.setContentsMargins(0, 0, 0, 0)
         self.channel_boxes = {k: QCheckBox() for k in enums.CHANNELS}
-        for box in self.channel_boxes.values():
-            row.addWidget(box)
+        for n, box in enumerate(self.channel_boxes.values()):
+            grid.addWidget(box, n // 2, n % 2)
         self.pages = {"channels": page}
         self.areas = _checkable_list()
         self.pages["focus"] = self.areas
@@ -64,13 +64,13 @@ class PayloadEditor(QStackedWidget):
         self.scope.setTabChangesFocus(True)  # Tab leaves the field (no keyboard trap)
         self.pages["scope"] = self.scope
         page = QWidget()
-        row = QHBoxLayout(page)
-        row.setContentsMargins(0, 0, 0, 0)
+        grid = QGridLayout(page)  # the dates above the words: one row was the form's widest
+        grid.setContentsMargins(0, 0, 0, 0)
         self.start, self.end, self.timeline = _date_edit(), _date_edit(), QLineEdit()
         self.start_label, self.end_label = QLabel(), QLabel()
-        for w in (self.start_label, self.start, self.end_label, self.end):
-            row.addWidget(w)
-        row.addWidget(self.timeline, 1)
+        for n, w in enumerate((self.start_label, self.start, self.end_label, self.end)):
+            grid.addWidget(w, 0, n)
+        grid.addWidget(self.timeline, 1, 0, 1, 4)
         self.start_label.setBuddy(self.start)
         self.end_label.setBuddy(self.end)
         self.pages["timeline"] = page
@@ -96,7 +96,9 @@ class PayloadEditor(QStackedWidget):
 
     def caption(self) -> str:
         return {
-            "channels": tr("Chosen channels"),
+            # short, as every caption here: a longer one widens the form's label column and
+            # with it the whole meeting panel (cut at 1024x768)
+            "channels": tr("Channels"),
             "focus": tr("Geographic focus"),
             "scope": tr("Program boundaries"),
             "timeline": tr("Timeline"),

@@ -1,4 +1,5 @@
-"""The schedule-generation dialog: a body and a period; shows the plan from ``core.schedule``
+"""The schedule-generation dialog: a body's schedule (its regular meetings, or the program
+team's trainings or team days) and a period; shows the plan from ``core.schedule``
 before anything is written — each date, whether it is new, kept or covered by an existing
 meeting, and why a date moved (weekend, holiday, holiday eve) — then applies it as one step."""
 
@@ -46,8 +47,17 @@ class ScheduleDialog(QDialog):
         form = QFormLayout()
         self.body = QComboBox()
         self.body.setAccessibleName(tr("Body"))
-        for bid, name, cadence in mq.bodies_with_cadence(conn):
-            self.body.addItem(f"{name} — {label('CADENCES', cadence)}", bid)
+        self.kinds: list[str] = []  # the meeting kind of each entry (its data is the body id)
+        for bid, kind, name, cadence in mq.bodies_with_cadence(conn):
+            every = label("CADENCES", cadence) if cadence else tr("none planned")
+            if kind == "training":
+                text = tr("{body} — trainings — {cadence}", body=name, cadence=every)
+            elif kind == "team_day":
+                text = tr("{body} — team days — {cadence}", body=name, cadence=every)
+            else:
+                text = f"{name} — {every}"
+            self.body.addItem(text, bid)
+            self.kinds.append(kind)
         self.body.setCurrentIndex(max(0, self.body.findData(body_id)))
         start = mq.program_dates(conn)["start_date"]
         try:
@@ -100,6 +110,7 @@ class ScheduleDialog(QDialog):
                 self.body.currentData(),
                 _pydate(self.start.date()),
                 _pydate(self.end.date()),
+                kind=self.kinds[self.body.currentIndex()] if self.kinds else "regular",
             )
         except KehilaError as exc:
             self.plan = None

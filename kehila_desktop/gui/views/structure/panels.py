@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTime, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from kehila_desktop.core.structure import edits, queries
 from kehila_desktop.core import enums
@@ -76,7 +76,8 @@ class _FocusOut(QObject):
 
 
 class BodyPanel(QWidget):
-    """Shows and edits one body: name, chair, cadence, meeting length, day and hour,
+    """Shows and edits one body: name, chair, cadence (the program team's: also of its
+    trainings and team days), meeting length, day and hour,
     responsibilities; shows members and what the seed gives it to decide."""
 
     def __init__(self, context, parent: QWidget | None = None) -> None:
@@ -94,6 +95,28 @@ class BodyPanel(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         ui.cadenceCombo.setMinimumContentsLength(14)
+        # the program team's trainings and team days: a cadence each, below its own
+        self.extra_cadences: dict[str, tuple[QLabel, QComboBox]] = {}
+        for row, field in enumerate(("training_cadence", "team_day_cadence"), start=6):
+            combo = QComboBox()
+            combo.setObjectName(field + "Combo")
+            for key in ("", *enums.CADENCES):
+                combo.addItem("", key)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(14)
+            caption = QLabel()
+            caption.setBuddy(combo)
+            ui.form.insertRow(row, caption, combo)
+            combo.activated.connect(
+                lambda _i, f=field, c=combo: self._set(
+                    f,
+                    c.currentData(),
+                    tr("change the cadence of {name}", name=self.row.get("name", "")),
+                )
+            )
+            self.extra_cadences[field] = (caption, combo)
         for n in range(7):
             ui.weekdayCombo.addItem("", n)
         # a clock time reads left to right in every language (else 10:00 shows as 00:10)
@@ -166,6 +189,11 @@ class BodyPanel(QWidget):
             (ui.responsibilitiesLabel, tr("Areas of responsibility")),
             (ui.decisionsLabel, tr("What the seed gives it")),
         )
+        captions = {
+            "training_cadence": tr("Trainings"),
+            "team_day_cadence": tr("Team days"),
+        }
+        pairs += tuple((self.extra_cadences[f][0], text) for f, text in captions.items())
         for lbl, text in pairs:
             lbl.setText(text)
             buddy = lbl.buddy()
@@ -174,6 +202,10 @@ class BodyPanel(QWidget):
         ui.minutesSpin.setSuffix(" " + tr("minutes"))
         for i, key in enumerate(enums.CADENCES):
             ui.cadenceCombo.setItemText(i, standalone_label("CADENCES", key))
+        for _caption, combo in self.extra_cadences.values():
+            combo.setItemText(0, tr("none planned"))
+            for i, key in enumerate(enums.CADENCES, start=1):
+                combo.setItemText(i, standalone_label("CADENCES", key))
         for n in range(7):
             ui.weekdayCombo.setItemText(n, weekday_name(n))
         self.load(self.body_id)
@@ -214,6 +246,10 @@ class BodyPanel(QWidget):
             tr("{joined} joined, {coming} on the way", joined=joined, coming=coming)
         )
         ui.cadenceCombo.setCurrentIndex(max(0, ui.cadenceCombo.findData(row["cadence"])))
+        for field, (caption, combo) in self.extra_cadences.items():
+            ui.form.setRowVisible(caption, row["kind"] == "program_team")
+            combo.setCurrentIndex(max(0, combo.findData(row.get(field, ""))))
+            combo.setEnabled(not read_only)
         ui.minutesSpin.setValue(int(row["meeting_minutes"] or 0))
         ui.weekdayCombo.setCurrentIndex(int(row["preferred_weekday"] or 0))
         ui.hourEdit.setTime(QTime.fromString(row["preferred_hour"] or "17:00", "HH:mm"))
