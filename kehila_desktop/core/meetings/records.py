@@ -42,8 +42,7 @@ class AgendaTotal:
 def agenda_total(conn: sqlite3.Connection, meeting_id: str) -> AgendaTotal:
     length = conn.execute("SELECT minutes FROM meeting WHERE id=?", (meeting_id,)).fetchone()
     total, count = conn.execute(
-        "SELECT coalesce(sum(minutes), 0), count(*) FROM agenda_item "
-        "WHERE meeting_id=? AND deleted=0",
+        "SELECT coalesce(sum(minutes), 0), count(*) FROM live_agenda_item WHERE meeting_id=?",
         (meeting_id,),
     ).fetchone()
     return AgendaTotal(int(total), int(length[0]) if length else 0, int(count))
@@ -51,8 +50,8 @@ def agenda_total(conn: sqlite3.Connection, meeting_id: str) -> AgendaTotal:
 
 def agenda(conn: sqlite3.Connection, meeting_id: str) -> list[dict]:
     cur = conn.execute(
-        "SELECT id, position, title, presenter, minutes, kind, notes FROM agenda_item "
-        "WHERE meeting_id=? AND deleted=0 ORDER BY position, rowid",
+        "SELECT id, position, title, presenter, minutes, kind, notes FROM live_agenda_item "
+        "WHERE meeting_id=? ORDER BY position, rowid",
         (meeting_id,),
     )
     names = [d[0] for d in cur.description]
@@ -189,8 +188,7 @@ def meeting_rates(conn: sqlite3.Connection, body_id: str | None = None) -> dict[
     spans = _membership_spans(conn, body_id)
     out: dict[str, MeetingRate] = {}
     held = conn.execute(
-        "SELECT id, body_id, substr(starts_at,1,10) FROM meeting "
-        f"WHERE deleted=0 AND status='held' {where}",
+        f"SELECT id, body_id, substr(starts_at,1,10) FROM live_meeting WHERE status='held' {where}",
         args,
     ).fetchall()
     came = dict(

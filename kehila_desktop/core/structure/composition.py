@@ -134,8 +134,8 @@ def _compositions(conn: sqlite3.Connection, body_id: str | None) -> list[Composi
         "ON p.id=m.person_id JOIN body b ON b.id=m.body_id "
         f"WHERE {where} AND m.status IN "
         "('mapped','proposed','approved','invited') AND NOT EXISTS (SELECT 1 FROM "
-        "membership j WHERE j.body_id=m.body_id AND j.person_id=m.person_id "
-        "AND j.deleted=0 AND j.status='joined') GROUP BY m.body_id",
+        "live_membership j WHERE j.body_id=m.body_id AND j.person_id=m.person_id "
+        "AND j.status='joined') GROUP BY m.body_id",
         args,
     ):
         comps[bid].in_pipeline = n
@@ -145,8 +145,8 @@ def _compositions(conn: sqlite3.Connection, body_id: str | None) -> list[Composi
             "SELECT id, name FROM live_area WHERE in_focus=1 ORDER BY name"
         ).fetchall()
         teams = conn.execute(
-            "SELECT b.id, b.name FROM live_body b LEFT JOIN channel c ON c.key=b.channel_key "
-            "AND c.deleted=0 WHERE b.kind='work_team' "
+            "SELECT b.id, b.name FROM live_body b LEFT JOIN live_channel c ON c.key=b.channel_key "
+            "WHERE b.kind='work_team' "
             "AND coalesce(c.chosen, 1)=1 ORDER BY b.position"
         ).fetchall()
         areas: dict[str, set] = {}

@@ -256,7 +256,7 @@ def _siblings(
 ) -> list[tuple[str, float]]:
     table, parent = _table(kind)
     rows = conn.execute(
-        f"SELECT id, position FROM {table} WHERE deleted=0 AND {parent}=? ORDER BY position, rowid",
+        f"SELECT id, position FROM live_{table} WHERE {parent}=? ORDER BY position, rowid",
         (parent_id,),
     ).fetchall()
     return [(i, p) for i, p in rows if i != exclude]
@@ -292,9 +292,7 @@ def _parent_exists(conn, kind: str, parent_id: str) -> None:
         "objective": "goal",
         "action": "objective",
     }[kind]
-    row = conn.execute(
-        f"SELECT 1 FROM {parent_table} WHERE id=? AND deleted=0", (parent_id,)
-    ).fetchone()
+    row = conn.execute(f"SELECT 1 FROM live_{parent_table} WHERE id=?", (parent_id,)).fetchone()
     if row is None:
         raise InvalidEdit("The place for this item no longer exists.")
 
@@ -366,7 +364,7 @@ def move_item(
     """
     table, parent = _table(kind)
     row = ops.conn.execute(
-        f"SELECT {parent}, position, title FROM {table} WHERE id=? AND deleted=0", (item_id,)
+        f"SELECT {parent}, position, title FROM live_{table} WHERE id=?", (item_id,)
     ).fetchone()
     if row is None:
         raise InvalidEdit("This item no longer exists.")
@@ -490,9 +488,7 @@ def _validate(conn, kind: str, values: dict, item_id: str | None = None) -> None
     for name, table in (("owner_body_id", "body"), ("owner_person_id", "person")):
         if values.get(name):
             if (
-                conn.execute(
-                    f"SELECT 1 FROM {table} WHERE id=? AND deleted=0", (values[name],)
-                ).fetchone()
+                conn.execute(f"SELECT 1 FROM live_{table} WHERE id=?", (values[name],)).fetchone()
                 is None
             ):
                 raise InvalidEdit("That owner does not exist.")
