@@ -189,6 +189,21 @@ class Program:
             memberships.add_membership, person_id, body_id, {"role": role, "status": status}
         )
 
+    def add_memberships(
+        self,
+        person_ids: list[str],
+        body_id: str,
+        *,
+        role: str = "member",
+        status: str = "mapped",
+    ) -> dict:
+        """Put several people in a body at once (one step): ``added`` (the new memberships'
+        ids), ``already`` (the names of those who were in it) and ``report`` (one sentence)."""
+        from kehila_desktop.core.structure import memberships
+
+        done = self._run(memberships.add_memberships, list(person_ids), body_id, role, status)
+        return {"added": done.added, "already": done.already, "report": done.report()}
+
     def update_membership(self, membership_id: str, **fields) -> None:
         """Change a membership (role, status …): dates are stamped, the chair rule holds."""
         from kehila_desktop.core.structure import memberships

@@ -116,6 +116,22 @@ for lang in he ar en; do
 done
 "$CLI" export "$WORK/first.kehila" people "$WORK/people.xlsx" > /dev/null || fail "bundled kehila export"
 
+# --- 2c. older formats: read by the bundled kehila, upgraded in place by the bundled app ---
+# (the frozen schemas core/file/schemas/vN.sql must ship, or old files are "not a program file")
+say "older program files (tests/data/v*-sample.kehila)"
+for old in tests/data/v*-sample.kehila; do
+    copy="$WORK/old-$(basename "$old")"
+    cp "$old" "$copy"
+    "$CLI" info "$copy" > "$WORK/info.txt" 2>&1 || { cat "$WORK/info.txt"; fail "bundled kehila info $(basename "$old")"; }
+    before=$(grep -oE '[0-9]+$' <<< "$(sed -n 2p "$WORK/info.txt")")
+    run_offscreen "$(basename "$old") (format $before)" "$copy"
+    after=$("$CLI" info "$copy" | sed -n 2p | grep -oE '[0-9]+$')
+    [ "$after" -gt "$before" ] || fail "$(basename "$old") was not upgraded (format $after)"
+    backup="${copy%.kehila}.v$before.bak.kehila"
+    [ -f "$backup" ] || fail "no backup $(basename "$backup") before the upgrade"
+    echo "   $(basename "$old"): format $before → $after, backup $(basename "$backup")"
+done
+
 # --- 3. Xvfb: a real window, then a second double-click --------------------------------
 say "under Xvfb"
 cat > "$WORK/xvfb.sh" <<EOF
@@ -131,13 +147,14 @@ echo "second launch handed over in \$(awk "BEGIN { printf \"%.2f\", \$(date +%s.
 for i in \$(seq 60); do [ -e "$WORK/second.kehila.lock" ] && break; sleep 0.5; done
 sleep 3
 import -window root "$SHOTS/bundle-xvfb-second-file.png"
+cp "$WORK/second.kehila.lock" "$WORK/second.lock.seen" || true  # the app removes it on exit
 kill \$(cat "$WORK/app.pid")
 EOF
 xvfb-run -a -s "-screen 0 1366x900x24" bash "$WORK/xvfb.sh" || { cat "$WORK/app.log"; fail "Xvfb run"; }
 cat "$WORK/second.txt"
 [ "$(grep -c . "$WORK/app.log" || true)" -lt 50 ] || { cat "$WORK/app.log"; fail "noisy log"; }
-grep -q '"pid"' "$WORK/second.kehila.lock" || fail "the running app did not open the second file"
-if grep -q "$(cat "$WORK/app.pid")" "$WORK/second.kehila.lock"; then
+grep -qs '"pid"' "$WORK/second.lock.seen" || fail "the running app did not open the second file"
+if grep -q "$(cat "$WORK/app.pid")" "$WORK/second.lock.seen"; then
     echo "   the running app (pid $(cat "$WORK/app.pid")) holds the second file: one writer"
 else
     fail "the second file is held by another process"

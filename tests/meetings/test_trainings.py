@@ -41,6 +41,10 @@ def test_trainings_monthly_and_team_days_quarterly_beside_the_regular_meetings(o
     assert [date.fromisoformat(s[:10]).month for s, _ in team_days] == [1, 4, 7, 10]
     assert {m for _, m in trainings} == {schedule.TRAINING_MINUTES}
     assert {s[11:] for s, _ in team_days} == {"09:00"}
+    # clear of the team's regular meetings: never on the same day
+    regular_days = {s[:10] for s, _ in regular}
+    assert not regular_days & {s[:10] for s, _ in trainings + team_days}
+    assert {s[11:] for s, _ in trainings} == {"13:00"}
     assert {m for _, m in team_days} == {schedule.TEAM_DAY_MINUTES}
     # the regular meetings are neither covered nor removed by the others, nor the other way
     assert _meetings(ops, team, "regular") == regular

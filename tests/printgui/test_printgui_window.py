@@ -9,6 +9,7 @@ import pdfplumber
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
 
 from kehila_desktop.core.i18n import tr
 
@@ -333,3 +334,17 @@ def test_export_remembers_its_folder_and_ctrl_wheel_zooms(qtbot, agenda_window, 
     )
     QApplication.sendEvent(viewport, event)
     assert preview.zoom_factor() > before
+
+
+def test_the_page_count_is_whole_in_every_language(qtbot, agenda_window, main_window):
+    """The preview's "of N" beside the page number is never cut ("o"), even when the window
+    is as narrow as it lets itself be."""
+    for code in ("he", "ar", "en"):
+        main_window.set_language(code)
+        agenda_window.resize(agenda_window.minimumSizeHint().width(), 700)
+        QApplication.processEvents()  # the layout follows the new size
+        preview = agenda_window.preview
+        qtbot.waitUntil(lambda p=preview: bool(p.of.text()), timeout=20000)
+        label = preview.of
+        needed = label.fontMetrics().horizontalAdvance(label.text())
+        assert label.width() >= needed, (code, label.text(), label.width(), needed)

@@ -11,8 +11,9 @@ why (a sentence in the program's language).
 
 The program team also has trainings and team days (``kind`` "training" / "team_day"), each with
 its own cadence on the body (``training_cadence``, ``team_day_cadence``; "" = none): a
-training takes ``TRAINING_MINUTES`` at the body's hour, a team day ``TEAM_DAY_MINUTES`` from
-``TEAM_DAY_HOUR``. Each kind is planned apart: regular meetings neither cover nor remove
+training takes ``TRAINING_MINUTES`` from ``TRAINING_HOUR``, a team day ``TEAM_DAY_MINUTES``
+from ``TEAM_DAY_HOUR``, two and three days after the body's usual day (clear of its regular
+meetings). Each kind is planned apart: regular meetings neither cover nor remove
 trainings, and the other way round.
 
 Regenerating never touches meetings that were held, cancelled, edited by hand or given an
@@ -30,9 +31,14 @@ from kehila_desktop.core.errors import InvalidEdit
 from kehila_desktop.core.i18n import format_date, join_list, tr
 from kehila_desktop.core.history.operations import Operations
 
+# Trainings and team days keep clear of the team's regular meetings: two and three days after
+# its usual day (an afternoon training, a team day from the morning).
 TRAINING_MINUTES = 180  # a training: an afternoon
+TRAINING_HOUR = "13:00"
+TRAINING_DAY_OFFSET = 2
 TEAM_DAY_MINUTES = 360  # a team day: a working day
 TEAM_DAY_HOUR = "09:00"
+TEAM_DAY_OFFSET = 3
 EVE_FROM_HOUR = 13  # a meeting starting at or after this hour avoids holiday eves
 MAX_SHIFT_DAYS = 14
 
@@ -212,9 +218,11 @@ def plan_schedule(
         raise InvalidEdit("The period ends before it starts.")
     cadence, minutes, weekday, hour_text, training_cadence, team_day_cadence = body
     if kind == "training":
-        cadence, minutes = training_cadence, TRAINING_MINUTES
+        cadence, minutes, hour_text = training_cadence, TRAINING_MINUTES, TRAINING_HOUR
+        weekday = (int(weekday or 0) + TRAINING_DAY_OFFSET) % 7
     elif kind == "team_day":
         cadence, minutes, hour_text = team_day_cadence, TEAM_DAY_MINUTES, TEAM_DAY_HOUR
+        weekday = (int(weekday or 0) + TEAM_DAY_OFFSET) % 7
     elif kind != "regular":
         raise InvalidEdit("Unknown meeting kind {kind}.", kind=kind)
     language = language or _language(conn)

@@ -296,8 +296,20 @@ def _meetings(ops, bodies, teams, members, person_ids, start, today, scale, rng)
         (team,),
     ).fetchone()
     for meeting_kind, cadence, hour, minutes, day_offset in (
-        ("training", training, "13:00", schedule.TRAINING_MINUTES, 2),
-        ("team_day", team_day, schedule.TEAM_DAY_HOUR, schedule.TEAM_DAY_MINUTES, 3),
+        (
+            "training",
+            training,
+            schedule.TRAINING_HOUR,
+            schedule.TRAINING_MINUTES,
+            schedule.TRAINING_DAY_OFFSET,
+        ),
+        (
+            "team_day",
+            team_day,
+            schedule.TEAM_DAY_HOUR,
+            schedule.TEAM_DAY_MINUTES,
+            schedule.TEAM_DAY_OFFSET,
+        ),
     ):
         if not cadence:
             continue

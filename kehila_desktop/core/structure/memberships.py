@@ -1,7 +1,9 @@
 """Who sits in which body: memberships along the mapping pipeline, and the chair of a body.
 
-Named operations (each one undo step): ``add_membership``, ``update_membership``,
-``advance_membership``, ``remove_membership`` and ``set_chair``. The rules:
+Named operations (each one undo step): ``add_membership``, ``add_memberships`` (several
+people at once: those already in the body are reported, not refused), ``update_membership``,
+``advance_membership``, ``advance_memberships``, ``remove_membership`` and ``set_chair``.
+The rules:
 
 - a person has at most one live membership in a body: a second one is refused with one
   sentence (edit the one there is);
@@ -22,13 +24,14 @@ Named operations (each one undo step): ``add_membership``, ``update_membership``
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from datetime import date
 
 from kehila_desktop.core import enums
 from kehila_desktop.core.errors import InvalidEdit
 from kehila_desktop.core.file import tables as T
 from kehila_desktop.core.history.operations import Operations
-from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.i18n import label, ntr, tr
 
 CHAIR = "chair"
 MEMBER = "member"
@@ -198,6 +201,74 @@ def add_membership(
             ops, body_id, person_id, values.get("role", MEMBER), values.get("status", "mapped")
         )
     return mid
+
+
+@dataclass(frozen=True)
+class Added:
+    """What ``add_memberships`` did: the new memberships and who was already in the body."""
+
+    body: str
+    added: list[str]  # the new memberships' ids
+    already: list[str]  # the names of the people who already were in the body
+
+    def report(self) -> str:
+        """One sentence (two when some were already there) a user reads after the batch."""
+        parts = []
+        if self.added or not self.already:
+            parts.append(
+                ntr(
+                    "{n} person added to {body}.",
+                    "{n} people added to {body}.",
+                    len(self.added),
+                    body=self.body,
+                )
+            )
+        if self.already:
+            parts.append(
+                ntr(
+                    "{n} was already in {body}.",
+                    "{n} were already in {body}.",
+                    len(self.already),
+                    body=self.body,
+                )
+            )
+        return " ".join(parts)
+
+
+def add_memberships(
+    ops: Operations,
+    person_ids: list[str],
+    body_id: str,
+    role: str = MEMBER,
+    status: str = "mapped",
+    values: dict | None = None,
+) -> Added:
+    """Add each of ``person_ids`` to ``body_id`` with ``role``, ``status`` and the other
+    membership fields in ``values`` (source, expected attendance …), one step.
+
+    The people already in the body are left as they are and named in the result (the batch
+    is not refused for them); a body has one chair, so the chair role takes one person."""
+    ids = list(dict.fromkeys(person_ids))
+    if not ids:
+        raise InvalidEdit("Choose the people to add to the body.")
+    if role == CHAIR and len(ids) > 1:
+        raise InvalidEdit("A body has one chair: choose one person to name its chair.")
+    values = {**(values or {}), "role": role, "status": status}
+    values.pop("person_id", None)
+    values.pop("body_id", None)
+    _check(values)
+    refuse_direct_approval(values, None)
+    names = [_names(ops.conn, pid, body_id) for pid in ids]
+    body = names[0][1]
+    added, already = [], []
+    label_ = ntr("add {n} person to {body}", "add {n} people to {body}", len(ids), body=body)
+    with ops.step(label_):
+        for pid, (person, _) in zip(ids, names):
+            if live_membership_of(ops.conn, pid, body_id) is not None:
+                already.append(person)
+            else:
+                added.append(add_membership(ops, pid, body_id, values))
+    return Added(body, added, already)
 
 
 def update_membership(ops: Operations, membership_id: str, changes: dict) -> None:

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog
 
-from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.i18n import label, ntr, tr
 from kehila_desktop.core.people import queries as people_q
 from kehila_desktop.core.structure import approval, memberships, queries as structure_q
+from kehila_desktop.gui import dialogs
 from kehila_desktop.gui.views.people.approval_dialog import ATTACH, ApprovalDialog
 from kehila_desktop.gui.views.people.membership_editor import (
     FIELDS as EDITED_FIELDS,
@@ -30,9 +31,15 @@ class MembershipActions:
         return structure_q.bodies(self.context.pf.conn)
 
     def add_membership(self) -> str | None:
-        pid = self.selected_person_id()
-        if pid is None or self.context.ops is None:
+        """Add the selected person to a body; with several selected, all of them at once
+        (one step; those already in the body are named in one sentence afterwards)."""
+        pids = self.selected_person_ids()
+        if not pids or self.context.ops is None:
             return None
+        if len(pids) > 1:
+            self.add_memberships(pids)
+            return None
+        pid = pids[0]
         name = people_q.person_name(self.context.pf.conn, pid)
         editor = MembershipEditor(name, self._bodies(), parent=self)
         if self.exec_dialog(editor) != QDialog.DialogCode.Accepted:
@@ -43,6 +50,30 @@ class MembershipActions:
             tr("add {person} to {body}", person=name, body=body),
             lambda ops: memberships.add_membership(ops, pid, values.pop("body_id"), values),
         )
+
+    def add_memberships(self, pids: list[str]) -> memberships.Added | None:
+        editor = MembershipEditor(
+            ntr("{n} person", "{n} people", len(pids)), self._bodies(), parent=self
+        )
+        if self.exec_dialog(editor) != QDialog.DialogCode.Accepted:
+            return None
+        values = editor.result_values()
+        body_id, role, status = values.pop("body_id"), values.pop("role"), values.pop("status")
+        done = self.context.run(
+            ntr(
+                "add {n} person to {body}",
+                "add {n} people to {body}",
+                len(pids),
+                body=editor.body.currentText(),
+            ),
+            lambda ops: memberships.add_memberships(ops, pids, body_id, role, status, values),
+        )
+        if done is not None:
+            self.show_report(done.report())
+        return done
+
+    def show_report(self, text: str) -> None:
+        dialogs.info(self, tr("Added to a body"), text)
 
     def _membership(self, mid: str) -> dict:
         return memberships.membership(self.context.pf.conn, mid)

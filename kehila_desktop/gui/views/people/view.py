@@ -96,7 +96,7 @@ class View(FilterBar, PersonActions, MembershipActions, CompositionTab, SheetAct
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)  # Tab moves on, arrows move in the table
         self.table.verticalHeader().hide()
@@ -237,9 +237,18 @@ class View(FilterBar, PersonActions, MembershipActions, CompositionTab, SheetAct
         }
 
     def selected_person_id(self) -> str | None:
-        rows = self.table.selectionModel().selectedRows()
-        person = self.model.person(rows[0].row()) if rows else None
-        return person.id if person else None
+        """The person the table's cursor is on (one of the selected), or None."""
+        ids = self.selected_person_ids()
+        current = self.model.person(self.table.currentIndex().row())
+        if current is not None and current.id in ids:
+            return current.id
+        return ids[0] if ids else None
+
+    def selected_person_ids(self) -> list[str]:
+        """The selected people (Ctrl/Shift-click, Ctrl+A), in the table's order."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        people = (self.model.person(row) for row in rows)
+        return [p.id for p in people if p is not None]
 
     def select_person(self, person_id: str) -> bool:
         row = self.model.row_of(person_id)
@@ -274,12 +283,14 @@ class View(FilterBar, PersonActions, MembershipActions, CompositionTab, SheetAct
         self.memberships.show_person(people_q.person_name(conn, pid), rows)
 
     def person_menu(self) -> QMenu:
-        """The table's context menu on a person: edit, join with another record, delete."""
+        """The table's context menu on a person: edit, join with another record, add to a body
+        (every selected person), delete."""
         menu = QMenu(self)
         writable = self.selected_person_id() is not None and not self.context.read_only
         for text, slot in (
             ("Edit…", self.edit_person),
             ("Join with…", self.join_with),
+            ("Add to a body…", self.add_membership),
             ("Delete person", self.delete_person),
         ):
             action = menu.addAction(tr(text))
@@ -289,7 +300,7 @@ class View(FilterBar, PersonActions, MembershipActions, CompositionTab, SheetAct
 
     def _person_menu(self, point) -> None:
         index = self.table.indexAt(point)
-        if index.isValid():
+        if index.isValid() and not self.table.selectionModel().isRowSelected(index.row()):
             self.table.selectRow(index.row())
         self.person_menu().exec(self.table.viewport().mapToGlobal(point))
 
