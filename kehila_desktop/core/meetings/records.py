@@ -559,20 +559,22 @@ def action_items(
 ) -> list[dict]:
     """Action items across meetings: text, owner, due, status, meeting date and body, overdue."""
     today = today or date.today().isoformat()
-    clauses, args = ["ai.deleted=0"], []
+    clauses: list[str] = []
+    args: list[str] = []
     if body_id:
         clauses.append("mt.body_id=?")
         args.append(body_id)
     if status:
         clauses.append("ai.status=?")
         args.append(status)
+    where = "WHERE " + " AND ".join(clauses) if clauses else ""
     cur = conn.execute(
         "SELECT ai.id, ai.text, ai.status, ai.due, ai.owner_person_id, p.name AS owner, "
         "ai.meeting_id, substr(mt.starts_at,1,10) AS meeting_date, b.name AS body, "
         "(ai.status='open' AND ai.due IS NOT NULL AND ai.due<?) AS overdue "
-        "FROM action_item ai LEFT JOIN person p ON p.id=ai.owner_person_id "
+        "FROM live_action_item ai LEFT JOIN person p ON p.id=ai.owner_person_id "
         "LEFT JOIN meeting mt ON mt.id=ai.meeting_id LEFT JOIN body b ON b.id=mt.body_id "
-        f"WHERE {' AND '.join(clauses)} ORDER BY ai.due IS NULL, ai.due, mt.starts_at",
+        f"{where} ORDER BY ai.due IS NULL, ai.due, mt.starts_at",
         [today, *args],
     )
     names = [d[0] for d in cur.description]

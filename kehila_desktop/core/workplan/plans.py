@@ -133,11 +133,11 @@ def read_plans(conn: sqlite3.Connection, channel_id: str | None = None) -> list[
             (cid,),
         ).fetchone()
         plans[cid] = ChannelPlan(cid, key, chosen, *texts)
-    where = "" if channel_id is None else " AND channel_id=?"
+    where = "" if channel_id is None else " WHERE channel_id=?"
     args = () if channel_id is None else (channel_id,)
     for row in conn.execute(
-        "SELECT id, channel_id, position, title, text, figure FROM situation_section "
-        f"WHERE deleted=0{where} ORDER BY position, rowid",
+        "SELECT id, channel_id, position, title, text, figure FROM live_situation_section"
+        f"{where} ORDER BY position, rowid",
         args,
     ):
         if row[1] in plans:
@@ -146,8 +146,8 @@ def read_plans(conn: sqlite3.Connection, channel_id: str | None = None) -> list[
     for row in conn.execute(
         "SELECT g.id, g.channel_id, g.position, g.title, g.description, "
         "g.recommended_by_body_id, coalesce(b.name, ''), g.adopted, g.adopted_decision_id "
-        "FROM goal g LEFT JOIN body b ON b.id=g.recommended_by_body_id "
-        f"WHERE g.deleted=0{where.replace('channel_id', 'g.channel_id')} "
+        "FROM live_goal g LEFT JOIN body b ON b.id=g.recommended_by_body_id"
+        f"{where.replace('channel_id', 'g.channel_id')} "
         "ORDER BY g.position, g.rowid",
         args,
     ):
