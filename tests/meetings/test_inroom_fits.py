@@ -192,3 +192,19 @@ def test_the_heading_shows_the_meetings_time_whole(qtbot, he_app, new_file, code
         assert heading.toolTip() == whole
     finally:
         apply_language("he", remember=False)
+
+
+@pytest.mark.parametrize("code", ["he", "ar", "en"])
+def test_the_undo_button_keeps_its_key_in_view_at_1024(qtbot, he_app, new_file, code):
+    """After a check-in the undo button names what it undoes; at 1024 pixels the words may be
+    cut, but "(Ctrl+Z)" stays whole on its own line (the walk found it cut: "הגעה (Ctrl…")."""
+    try:
+        window, _ids = _room_with_25(qtbot, new_file, code, (1024, 768))
+        window.tap(next(iter(window.member_buttons)))
+        QApplication.processEvents()
+        assert window.undo_button.isEnabled()
+        shown = window.undo_button.text().split("\n")
+        assert shown[-1] == "(Ctrl+Z)", shown
+        assert window.undo_button.toolTip().endswith("(Ctrl+Z)")
+    finally:
+        apply_language("he", remember=False)

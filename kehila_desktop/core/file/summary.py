@@ -20,7 +20,7 @@ _TABLES = {
 
 def counts(conn: sqlite3.Connection) -> dict[str, int]:
     return {
-        key: conn.execute(f"SELECT count(*) FROM {table} WHERE deleted=0").fetchone()[0]
+        key: conn.execute(f"SELECT count(*) FROM live_{table}").fetchone()[0]
         for key, table in _TABLES.items()
     }
 
@@ -67,7 +67,6 @@ def meetings(conn: sqlite3.Connection) -> list[dict]:
     return [
         {"id": r[0], "body_id": r[1], "starts_at": r[2], "minutes": r[3], "status": r[4]}
         for r in conn.execute(
-            "SELECT id, body_id, starts_at, minutes, status FROM meeting "
-            "WHERE deleted=0 ORDER BY starts_at"
+            "SELECT id, body_id, starts_at, minutes, status FROM live_meeting ORDER BY starts_at"
         )
     ]

@@ -42,8 +42,7 @@ class AgendaTotal:
 def agenda_total(conn: sqlite3.Connection, meeting_id: str) -> AgendaTotal:
     length = conn.execute("SELECT minutes FROM meeting WHERE id=?", (meeting_id,)).fetchone()
     total, count = conn.execute(
-        "SELECT coalesce(sum(minutes), 0), count(*) FROM agenda_item "
-        "WHERE meeting_id=? AND deleted=0",
+        "SELECT coalesce(sum(minutes), 0), count(*) FROM live_agenda_item WHERE meeting_id=?",
         (meeting_id,),
     ).fetchone()
     return AgendaTotal(int(total), int(length[0]) if length else 0, int(count))
@@ -51,8 +50,8 @@ def agenda_total(conn: sqlite3.Connection, meeting_id: str) -> AgendaTotal:
 
 def agenda(conn: sqlite3.Connection, meeting_id: str) -> list[dict]:
     cur = conn.execute(
-        "SELECT id, position, title, presenter, minutes, kind, notes FROM agenda_item "
-        "WHERE meeting_id=? AND deleted=0 ORDER BY position, rowid",
+        "SELECT id, position, title, presenter, minutes, kind, notes FROM live_agenda_item "
+        "WHERE meeting_id=? ORDER BY position, rowid",
         (meeting_id,),
     )
     names = [d[0] for d in cur.description]
@@ -189,8 +188,7 @@ def meeting_rates(conn: sqlite3.Connection, body_id: str | None = None) -> dict[
     spans = _membership_spans(conn, body_id)
     out: dict[str, MeetingRate] = {}
     held = conn.execute(
-        "SELECT id, body_id, substr(starts_at,1,10) FROM meeting "
-        f"WHERE deleted=0 AND status='held' {where}",
+        f"SELECT id, body_id, substr(starts_at,1,10) FROM live_meeting WHERE status='held' {where}",
         args,
     ).fetchall()
     came = dict(
@@ -561,20 +559,22 @@ def action_items(
 ) -> list[dict]:
     """Action items across meetings: text, owner, due, status, meeting date and body, overdue."""
     today = today or date.today().isoformat()
-    clauses, args = ["ai.deleted=0"], []
+    clauses: list[str] = []
+    args: list[str] = []
     if body_id:
         clauses.append("mt.body_id=?")
         args.append(body_id)
     if status:
         clauses.append("ai.status=?")
         args.append(status)
+    where = "WHERE " + " AND ".join(clauses) if clauses else ""
     cur = conn.execute(
         "SELECT ai.id, ai.text, ai.status, ai.due, ai.owner_person_id, p.name AS owner, "
         "ai.meeting_id, substr(mt.starts_at,1,10) AS meeting_date, b.name AS body, "
         "(ai.status='open' AND ai.due IS NOT NULL AND ai.due<?) AS overdue "
-        "FROM action_item ai LEFT JOIN person p ON p.id=ai.owner_person_id "
+        "FROM live_action_item ai LEFT JOIN person p ON p.id=ai.owner_person_id "
         "LEFT JOIN meeting mt ON mt.id=ai.meeting_id LEFT JOIN body b ON b.id=mt.body_id "
-        f"WHERE {' AND '.join(clauses)} ORDER BY ai.due IS NULL, ai.due, mt.starts_at",
+        f"{where} ORDER BY ai.due IS NULL, ai.due, mt.starts_at",
         [today, *args],
     )
     names = [d[0] for d in cur.description]

@@ -31,6 +31,8 @@ from kehila_desktop.core.i18n import join_list, label, ntr
 RESIDENT_SECTORS = ("resident", "neighborhood", "community")
 MEMBER_STATUSES = ("joined",)  # who counts as a member in the shares (the pipeline does not)
 CHAIRED_BY_AUTHORITY = ("steering", "design")
+# Which bodies a query reads: (table or view, condition on ``b``, its arguments).
+Bodies = tuple[str, str, tuple[str, ...]]
 
 
 @dataclass
@@ -95,13 +97,13 @@ def all_compositions(conn: sqlite3.Connection) -> list[Composition]:
 def _compositions(conn: sqlite3.Connection, body_id: str | None) -> list[Composition]:
     # A fixed handful of set-based queries for all the bodies at once (none per body or
     # per member): the health rules read every body of a 20,000-person program.
-    args: tuple[str, ...]
-    if body_id is None:
-        where, args = "b.deleted=0", ()
-    else:
-        where, args = "b.id=?", (body_id,)
+    # All bodies: the live ones. One body: asked for by its id (also when it was deleted).
+    bodies_of: Bodies = (
+        ("live_body", "1", ()) if body_id is None else ("body", "b.id=?", (body_id,))
+    )
+    table, where, args = bodies_of
     bodies = conn.execute(
-        f"SELECT b.id, b.name, b.kind, b.chair_person_id FROM body b "
+        f"SELECT b.id, b.name, b.kind, b.chair_person_id FROM {table} b "
         f"WHERE {where} ORDER BY b.position",
         args,
     ).fetchall()
@@ -116,7 +118,7 @@ def _compositions(conn: sqlite3.Connection, body_id: str | None) -> list[Composi
     for comp in comps.values():
         comp.by_sector = dict.fromkeys(enums.SECTORS, 0)
     joined = (
-        "FROM live_membership m JOIN live_person p ON p.id=m.person_id JOIN body b "
+        f"FROM live_membership m JOIN live_person p ON p.id=m.person_id JOIN {table} b "
         f"ON b.id=m.body_id WHERE {where} "
         f"AND m.status IN ({','.join(repr(s) for s in MEMBER_STATUSES)})"
     )
@@ -131,11 +133,11 @@ def _compositions(conn: sqlite3.Connection, body_id: str | None) -> list[Composi
         comp.missing_sectors = [s for s in enums.SECTORS if not comp.by_sector.get(s)]
     for bid, n in conn.execute(
         "SELECT m.body_id, count(DISTINCT m.person_id) FROM live_membership m JOIN live_person p "
-        "ON p.id=m.person_id JOIN body b ON b.id=m.body_id "
+        f"ON p.id=m.person_id JOIN {table} b ON b.id=m.body_id "
         f"WHERE {where} AND m.status IN "
         "('mapped','proposed','approved','invited') AND NOT EXISTS (SELECT 1 FROM "
-        "membership j WHERE j.body_id=m.body_id AND j.person_id=m.person_id "
-        "AND j.deleted=0 AND j.status='joined') GROUP BY m.body_id",
+        "live_membership j WHERE j.body_id=m.body_id AND j.person_id=m.person_id "
+        "AND j.status='joined') GROUP BY m.body_id",
         args,
     ):
         comps[bid].in_pipeline = n
@@ -145,8 +147,8 @@ def _compositions(conn: sqlite3.Connection, body_id: str | None) -> list[Composi
             "SELECT id, name FROM live_area WHERE in_focus=1 ORDER BY name"
         ).fetchall()
         teams = conn.execute(
-            "SELECT b.id, b.name FROM live_body b LEFT JOIN channel c ON c.key=b.channel_key "
-            "AND c.deleted=0 WHERE b.kind='work_team' "
+            "SELECT b.id, b.name FROM live_body b LEFT JOIN live_channel c ON c.key=b.channel_key "
+            "WHERE b.kind='work_team' "
             "AND coalesce(c.chosen, 1)=1 ORDER BY b.position"
         ).fetchall()
         areas: dict[str, set] = {}
@@ -166,9 +168,9 @@ def _compositions(conn: sqlite3.Connection, body_id: str | None) -> list[Composi
             comp.teams_without_representative = [
                 (tid, tname) for tid, tname in teams if tid not in represented.get(comp.body_id, ())
             ]
-    statuses = _chair_statuses(conn, where, args)
+    statuses = _chair_statuses(conn, bodies_of)
     for bid, pname, sector in conn.execute(
-        "SELECT b.id, p.name, p.sector FROM body b LEFT JOIN live_person p "
+        f"SELECT b.id, p.name, p.sector FROM {table} b LEFT JOIN live_person p "
         "ON p.id=b.chair_person_id "
         f"WHERE {where} AND b.chair_person_id IS NOT NULL AND b.chair_person_id != ''",
         args,
@@ -188,7 +190,7 @@ def proposed_chairs(conn: sqlite3.Connection) -> set[str]:
     """The ids of the bodies whose chair is still *proposed*: their chair membership is on
     the way along the pipeline (mapped … invited) and has not reached "joined". The app, the
     health findings and the handouts all say "proposed chair" for these."""
-    statuses = _chair_statuses(conn, "b.deleted=0", ())
+    statuses = _chair_statuses(conn, ("live_body", "1", ()))
     named = {
         bid
         for (bid,) in conn.execute(
@@ -204,14 +206,13 @@ def _is_proposed(chair_statuses: set[str]) -> bool:
     return "joined" not in chair_statuses and bool(chair_statuses - {"declined", "left"})
 
 
-def _chair_statuses(
-    conn: sqlite3.Connection, where: str, args: tuple[str, ...]
-) -> dict[str, set[str]]:
+def _chair_statuses(conn: sqlite3.Connection, bodies_of: Bodies) -> dict[str, set[str]]:
     """The statuses of each body's chair's own chair memberships (the program team's
     manager is its chair), by body id."""
+    table, where, args = bodies_of
     statuses: dict[str, set[str]] = {}
     for bid, status in conn.execute(
-        "SELECT b.id, m.status FROM body b JOIN live_membership m ON m.body_id=b.id "
+        f"SELECT b.id, m.status FROM {table} b JOIN live_membership m ON m.body_id=b.id "
         "AND m.person_id=b.chair_person_id AND (m.role='chair' OR (m.role='manager' "
         f"AND b.kind='program_team')) WHERE {where}",
         args,

@@ -72,12 +72,12 @@ def _pipeline(conn, body_id: str) -> tuple[int, int, int, int, int]:
     joined, and come through the open call."""
     row = conn.execute(
         "SELECT count(DISTINCT CASE WHEN m.status NOT IN ('declined', 'left') "
-        "AND p.deleted=0 THEN m.person_id END), "
+        "AND p.id IS NOT NULL THEN m.person_id END), "
         "coalesce(sum(m.status IN ('approved', 'invited', 'joined')), 0), "
         "coalesce(sum(m.status='approved'), 0), "
         "coalesce(sum(m.status IN ('invited', 'joined')), 0), "
         "coalesce(sum(m.source='open_call'), 0) "
-        "FROM live_membership m LEFT JOIN person p ON p.id=m.person_id "
+        "FROM live_membership m LEFT JOIN live_person p ON p.id=m.person_id "
         "WHERE m.body_id=? ",
         (body_id,),
     ).fetchone()
@@ -94,8 +94,7 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
 
     # 1. steering committee and its chair
     chair = conn.execute(
-        "SELECT p.name FROM body b JOIN person p ON p.id=b.chair_person_id "
-        "AND p.deleted=0 WHERE b.id=?",
+        "SELECT p.name FROM body b JOIN live_person p ON p.id=b.chair_person_id WHERE b.id=?",
         (steering,),
     ).fetchone()
     members = _count(

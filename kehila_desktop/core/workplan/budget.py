@@ -114,8 +114,8 @@ def open_plan_decisions(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
         "SELECT d.id, substr(m.starts_at, 1, 10), d.text FROM live_decision d "
         "JOIN live_meeting m ON m.id=d.meeting_id JOIN body b ON b.id=m.body_id "
         "WHERE b.kind='steering' AND d.kind='work_plan' "
-        "AND NOT EXISTS (SELECT 1 FROM plan_approval pa WHERE pa.decision_id=d.id "
-        "AND pa.deleted=0) ORDER BY m.starts_at DESC, d.position"
+        "AND NOT EXISTS (SELECT 1 FROM live_plan_approval pa WHERE pa.decision_id=d.id) "
+        "ORDER BY m.starts_at DESC, d.position"
     ).fetchall()
 
 

@@ -133,11 +133,11 @@ def read_plans(conn: sqlite3.Connection, channel_id: str | None = None) -> list[
             (cid,),
         ).fetchone()
         plans[cid] = ChannelPlan(cid, key, chosen, *texts)
-    where = "" if channel_id is None else " AND channel_id=?"
+    where = "" if channel_id is None else " WHERE channel_id=?"
     args = () if channel_id is None else (channel_id,)
     for row in conn.execute(
-        "SELECT id, channel_id, position, title, text, figure FROM situation_section "
-        f"WHERE deleted=0{where} ORDER BY position, rowid",
+        "SELECT id, channel_id, position, title, text, figure FROM live_situation_section"
+        f"{where} ORDER BY position, rowid",
         args,
     ):
         if row[1] in plans:
@@ -146,8 +146,8 @@ def read_plans(conn: sqlite3.Connection, channel_id: str | None = None) -> list[
     for row in conn.execute(
         "SELECT g.id, g.channel_id, g.position, g.title, g.description, "
         "g.recommended_by_body_id, coalesce(b.name, ''), g.adopted, g.adopted_decision_id "
-        "FROM goal g LEFT JOIN body b ON b.id=g.recommended_by_body_id "
-        f"WHERE g.deleted=0{where.replace('channel_id', 'g.channel_id')} "
+        "FROM live_goal g LEFT JOIN body b ON b.id=g.recommended_by_body_id"
+        f"{where.replace('channel_id', 'g.channel_id')} "
         "ORDER BY g.position, g.rowid",
         args,
     ):
@@ -256,7 +256,7 @@ def _siblings(
 ) -> list[tuple[str, float]]:
     table, parent = _table(kind)
     rows = conn.execute(
-        f"SELECT id, position FROM {table} WHERE deleted=0 AND {parent}=? ORDER BY position, rowid",
+        f"SELECT id, position FROM live_{table} WHERE {parent}=? ORDER BY position, rowid",
         (parent_id,),
     ).fetchall()
     return [(i, p) for i, p in rows if i != exclude]
@@ -292,9 +292,7 @@ def _parent_exists(conn, kind: str, parent_id: str) -> None:
         "objective": "goal",
         "action": "objective",
     }[kind]
-    row = conn.execute(
-        f"SELECT 1 FROM {parent_table} WHERE id=? AND deleted=0", (parent_id,)
-    ).fetchone()
+    row = conn.execute(f"SELECT 1 FROM live_{parent_table} WHERE id=?", (parent_id,)).fetchone()
     if row is None:
         raise InvalidEdit("The place for this item no longer exists.")
 
@@ -366,7 +364,7 @@ def move_item(
     """
     table, parent = _table(kind)
     row = ops.conn.execute(
-        f"SELECT {parent}, position, title FROM {table} WHERE id=? AND deleted=0", (item_id,)
+        f"SELECT {parent}, position, title FROM live_{table} WHERE id=?", (item_id,)
     ).fetchone()
     if row is None:
         raise InvalidEdit("This item no longer exists.")
@@ -490,9 +488,7 @@ def _validate(conn, kind: str, values: dict, item_id: str | None = None) -> None
     for name, table in (("owner_body_id", "body"), ("owner_person_id", "person")):
         if values.get(name):
             if (
-                conn.execute(
-                    f"SELECT 1 FROM {table} WHERE id=? AND deleted=0", (values[name],)
-                ).fetchone()
+                conn.execute(f"SELECT 1 FROM live_{table} WHERE id=?", (values[name],)).fetchone()
                 is None
             ):
                 raise InvalidEdit("That owner does not exist.")

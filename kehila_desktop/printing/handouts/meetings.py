@@ -315,8 +315,8 @@ def calendar(src: Source, opts: dict) -> Handout:
     where, args = "", ()  # type: tuple[str, tuple[object, ...]]
     if opts.get("body"):
         src.body(opts["body"])
-        where, args = " AND body_id=?", (opts["body"],)
-    meetings = src.all(f"SELECT * FROM meeting WHERE deleted=0{where} ORDER BY starts_at", args)
+        where, args = " WHERE body_id=?", (opts["body"],)
+    meetings = src.all(f"SELECT * FROM live_meeting{where} ORDER BY starts_at", args)
     title = src.tr("Meeting calendar")
     years = sorted({m["starts_at"][:4] for m in meetings if m["starts_at"]})
     span = "–".join(dict.fromkeys([years[0], years[-1]])) if years else ""

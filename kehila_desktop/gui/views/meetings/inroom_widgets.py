@@ -117,16 +117,26 @@ class FitButton(QPushButton):
         room = max(0, self.width() - 20)
         text = self.full_text
         if metrics.horizontalAdvance(text) > room:
-            spaces = [n for n, ch in enumerate(text) if ch == " "]
-            if spaces:
-                middle = min(spaces, key=lambda n: abs(n - len(text) / 2))
-                lines = [text[:middle], text[middle + 1 :]]
-            else:
-                lines = [text]
+            lines = self._two_lines(text, lambda line: metrics.horizontalAdvance(line) <= room)
             text = "\n".join(
                 metrics.elidedText(line, Qt.TextElideMode.ElideRight, room) for line in lines
             )
         super().setText(text.replace("&", "&&"))
+
+    @staticmethod
+    def _two_lines(text: str, fits) -> list[str]:
+        """Broken at the space nearest the middle; when that still does not fit and the text
+        ends with a key in parentheses ("… (Ctrl+Z)"), the key gets the second line whole (only
+        the words before it are cut), so the key to press is always seen."""
+        spaces = [n for n, ch in enumerate(text) if ch == " "]
+        if not spaces:
+            return [text]
+        middle = min(spaces, key=lambda n: abs(n - len(text) / 2))
+        lines = [text[:middle], text[middle + 1 :]]
+        key_at = text.rfind(" (")
+        if not all(fits(line) for line in lines) and key_at > 0 and text.endswith(")"):
+            return [text[:key_at], text[key_at + 1 :]]
+        return lines
 
 
 class ProjectorWindow(QWidget):
