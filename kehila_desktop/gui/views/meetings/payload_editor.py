@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -74,8 +76,16 @@ class PayloadEditor(QStackedWidget):
         self.start_label.setBuddy(self.start)
         self.end_label.setBuddy(self.end)
         self.pages["timeline"] = page
-        self.members = _checkable_list()
-        self.pages["composition"] = self.members
+        self.members = QListWidget()  # no cap: at least eight candidates show at a time
+        self.members.setMinimumHeight(8 * self.members.fontMetrics().height() + 24)
+        self.select_proposed = QPushButton()
+        self.select_proposed.clicked.connect(self.check_proposed)
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.members, 1)
+        column.addWidget(self.select_proposed, 0, Qt.AlignmentFlag.AlignLeading)
+        self.pages["composition"] = page
         for key in KINDS:
             self.addWidget(self.pages[key])
         self.retranslate()
@@ -93,6 +103,8 @@ class PayloadEditor(QStackedWidget):
         self.timeline.setAccessibleName(tr("Timeline in words"))
         self.timeline.setPlaceholderText(tr("Timeline in words"))
         self.members.setAccessibleName(tr("Design-committee members approved"))
+        self.select_proposed.setText(tr("Select all proposed"))
+        self.select_proposed.setAccessibleName(tr("Select all proposed"))
 
     def caption(self) -> str:
         return {
@@ -141,12 +153,20 @@ class PayloadEditor(QStackedWidget):
         for mid, name, status in mq.design_candidates(conn):
             item = QListWidgetItem(f"{name} ({label('PIPELINE', status)})")
             item.setData(Qt.ItemDataRole.UserRole, mid)
+            item.setData(Qt.ItemDataRole.UserRole + 1, status)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             # those put forward (proposed) are what the room decides on: preselected
             item.setCheckState(
                 Qt.CheckState.Checked if status == "proposed" else Qt.CheckState.Unchecked
             )
             self.members.addItem(item)
+
+    def check_proposed(self) -> None:
+        """Tick every candidate put forward (proposed) to this decision."""
+        for i in range(self.members.count()):
+            item = self.members.item(i)
+            if item.data(Qt.ItemDataRole.UserRole + 1) == "proposed":
+                item.setCheckState(Qt.CheckState.Checked)
 
     @staticmethod
     def _checked(box: QListWidget) -> list[str]:
