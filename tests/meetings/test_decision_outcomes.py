@@ -162,3 +162,25 @@ def test_work_plan_approval_takes_outcome_and_votes_and_is_dated_by_its_meeting(
         ).fetchone()[0]
         == past
     )
+
+
+def test_the_minutes_print_each_followed_up_item_with_its_meeting_and_status(ops, tmp_path):
+    import pdfplumber
+
+    from kehila_desktop.printing import build
+
+    design = body_id(ops, "design")
+    first = add_meeting(ops, design, "2027-01-05T17:30", status="held")
+    second = add_meeting(ops, design, "2027-02-02T17:30", status="held")
+    done = mt.add_action_item(ops, first, "Send the summary")
+    mt.add_action_item(ops, first, "Invite a speaker")
+    mt.set_action_item_status(ops, done, "done", second)
+    out = tmp_path / "minutes.pdf"
+    build("minutes", ops.pf, out, language="en", meeting=second)
+    with pdfplumber.open(out) as pdf:
+        lines = "\n".join(p.extract_text() or "" for p in pdf.pages).splitlines()
+    done_row = next(line for line in lines if "Send the summary" in line)
+    carried_row = next(line for line in lines if "Invite a speaker" in line)
+    # the meeting each came from, and its status (not "from the meeting of" as the status)
+    assert "05/01/2027" in done_row and done_row.rstrip().endswith("Done"), done_row
+    assert "05/01/2027" in carried_row and carried_row.rstrip().endswith("Open"), carried_row

@@ -261,6 +261,7 @@ def minutes(src: Source, opts: dict) -> Handout:
             a["text"],
             a["owner"] or "",
             src.date(a["due"]),
+            "",
             src.cap_label("ACTION_ITEM_STATUSES", a["status"]),
         ]
         for a in new
@@ -271,7 +272,8 @@ def minutes(src: Source, opts: dict) -> Handout:
             a["text"],
             a["owner"] or "",
             src.date(a["due"]),
-            src.tr("from the meeting of {date}", date=src.date(a["meeting_date"])),
+            src.date(a["meeting_date"]),
+            src.cap_label("ACTION_ITEM_STATUSES", a["status"]),
         ]
         for a in earlier
         if a["done_here"]
@@ -282,7 +284,8 @@ def minutes(src: Source, opts: dict) -> Handout:
             a["text"],
             a["owner"] or "",
             src.date(a["due"]),
-            src.tr("from the meeting of {date}", date=src.date(a["meeting_date"])),
+            src.date(a["meeting_date"]),
+            src.cap_label("ACTION_ITEM_STATUSES", a["status"]),
         ]
         for a in earlier
         if not a["done_here"]
@@ -294,10 +297,11 @@ def minutes(src: Source, opts: dict) -> Handout:
                 src.tr("Task"),
                 src.tr("Owner"),
                 src.tr("Due"),
+                src.tr("Meeting"),  # the meeting an item came from (blank: this one)
                 src.tr("Status"),
             ],
             rows,
-            [1.6, 7, 3, 2.2, 3],
+            [1.6, 6.2, 2.8, 2.1, 2.1, 2.0],
         )
     else:
         story += kit.para(src.tr("No action items were recorded."))
