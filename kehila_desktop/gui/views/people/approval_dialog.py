@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from kehila_desktop.core.i18n import format_date, ntr, tr
+from kehila_desktop.core.i18n import format_date, join_list, ntr, tr
 from kehila_desktop.gui.widgets import plain_title
 
 ATTACH, FORWARD = "attach", "forward"
@@ -60,7 +60,7 @@ class ApprovalDialog(QDialog):
                 len(names),
             )
         )
-        self.names = _plain(", ".join(names) if len(names) > 1 else "")
+        self.names = _plain(join_list(names) if len(names) > 1 else "")
         self.names.setVisible(len(names) > 1)
         self.attach = QRadioButton(tr("Add to a decision on the composition already passed"))
         self.decision = QComboBox()
