@@ -21,8 +21,14 @@ class FilterBar:
         self.search.textChanged.connect(self._filter_changed)
         self.sector_filter, self.area_filter = QComboBox(), QComboBox()
         self.body_filter, self.status_filter = QComboBox(), QComboBox()
+        self.search.setMinimumWidth(180)  # room to type, before the filters get theirs
         for combo in self._filters():
             combo.currentIndexChanged.connect(self._filter_changed)
+            # sized to a short choice, not the longest: the open list shows them whole
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
         self.count_label = QLabel()
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
         top = QHBoxLayout()
