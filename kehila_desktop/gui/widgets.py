@@ -155,6 +155,20 @@ def refresh_latin_digits() -> None:
         use_latin_digits(*[w for w in app.allWidgets() if w.property("latinDigits")])
 
 
+# How a date and a date with its time are typed and shown in fields and lists: day first, as
+# people here write them (D/M/YYYY; two digits so a column of dates lines up), 0-9 digits.
+DATE_FORMAT = "dd/MM/yyyy"
+DATETIME_FORMAT = "dd/MM/yyyy HH:mm"
+
+
+def short_datetime(iso: str | None) -> str:
+    """``YYYY-MM-DDTHH:MM`` as a list shows it ("06/12/2026 09:00"; empty when not set)."""
+    if not iso:
+        return ""
+    moment = QDateTime.fromString(iso[:16], "yyyy-MM-ddTHH:mm")
+    return latin_digits(moment.toString(DATETIME_FORMAT)) if moment.isValid() else iso
+
+
 def format_date(iso: str | None) -> str:
     """``YYYY-MM-DD`` as the user's language writes a date (empty when not set), with the
     month names the printed handouts use (``core.i18n.month_name``)."""

@@ -29,7 +29,9 @@ def _view(qtbot, path):
 
 def _assert_latin(view):
     panel = view.panel
-    assert panel.when.text() == "2027-01-04 10:00"
+    assert panel.when.text() == "04/01/2027 10:00"  # day first, as people write it
+    shown = {view.model.index(r, 0).data() for r in range(view.model.rowCount())}
+    assert "04/01/2027 10:00" in shown  # the list of meetings writes it the same way
     assert panel.minutes.text() == "60"
     assert panel.agenda.minutes_spin.text() in {"10", "30"}
     assert panel.decisions.form.spins["for"].text() == "0"

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from kehila_desktop.core import enums
 from kehila_desktop.core.meetings import records as mt
 from kehila_desktop.core.i18n import label, tr
-from kehila_desktop.gui.widgets import use_latin_digits
+from kehila_desktop.gui.widgets import DATE_FORMAT, use_latin_digits
 from kehila_desktop.gui.views.meetings.payload_editor import PayloadEditor
 from kehila_desktop.gui.direction import follow_text_direction
 from kehila_desktop.core.meetings import queries as mq
@@ -245,7 +245,7 @@ class ActionItemForm(QWidget):
         self.due = QDateEdit()
         self.due.setCalendarPopup(True)
         self.due.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        self.due.setDisplayFormat("yyyy-MM-dd")
+        self.due.setDisplayFormat(DATE_FORMAT)
         self.due.setDate(QDate.currentDate().addDays(14))
         use_latin_digits(self.due)
         self.button = QPushButton()

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor
 from kehila_desktop.core.i18n import minutes, standalone_label, tr
 from kehila_desktop.core.meetings.records import meeting_rates
 from kehila_desktop.core.meetings import queries as mq
+from kehila_desktop.gui.widgets import short_datetime
 
 _ROOT = QModelIndex()
 COLUMNS = ("when", "body", "kind", "status", "attendance", "agenda", "note")
@@ -93,6 +94,7 @@ class MeetingsTableModel(QAbstractTableModel):
                 not text
                 or text in r.body.casefold()
                 or text in r.starts_at
+                or text in short_datetime(r.starts_at)
                 or text in r.place.casefold()
             )
         ]
@@ -146,7 +148,7 @@ class MeetingsTableModel(QAbstractTableModel):
         col = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if col == "when":
-                return row.starts_at.replace("T", " ")
+                return short_datetime(row.starts_at)
             if col == "body":
                 return row.body
             if col == "kind":

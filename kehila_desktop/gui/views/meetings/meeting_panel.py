@@ -22,6 +22,7 @@ from kehila_desktop.core import enums
 from kehila_desktop.core.meetings import edits
 from kehila_desktop.core.i18n import isolate, standalone_label, tr
 from kehila_desktop.gui.widgets import (
+    DATETIME_FORMAT,
     format_datetime,
     heading_label,
     plain_tip,
@@ -64,7 +65,7 @@ class MeetingPanel(QWidget):
         # An ISO date and time reads left to right in every language (sections stay in order);
         # the direction must be set before the format.
         self.when.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setDisplayFormat(DATETIME_FORMAT)
         self.minutes = QSpinBox()
         self.minutes.setRange(0, 24 * 60)
         self.minutes.setSingleStep(15)

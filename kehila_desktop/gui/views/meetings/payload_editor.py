@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from kehila_desktop.core import enums
 from kehila_desktop.core.i18n import label, tr
-from kehila_desktop.gui.widgets import use_latin_digits
+from kehila_desktop.gui.widgets import DATE_FORMAT, use_latin_digits
 from kehila_desktop.gui.direction import align_to_text
 from kehila_desktop.core.meetings import queries as mq
 from kehila_desktop.core.structure import queries as sq
@@ -34,7 +34,7 @@ KINDS = ("channels", "focus", "scope", "timeline", "composition")
 def _date_edit() -> QDateEdit:
     edit = QDateEdit()
     edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # before the format (ISO order)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(DATE_FORMAT)
     edit.setCalendarPopup(True)
     use_latin_digits(edit)
     return edit

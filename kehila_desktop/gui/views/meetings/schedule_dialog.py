@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from kehila_desktop.core.meetings import schedule
 from kehila_desktop.core.errors import KehilaError
 from kehila_desktop.core.i18n import label, ntr, tr
-from kehila_desktop.gui.widgets import format_date, use_latin_digits
+from kehila_desktop.gui.widgets import DATE_FORMAT, format_date, use_latin_digits
 from kehila_desktop.core.meetings import queries as mq
 
 
@@ -69,7 +69,7 @@ class ScheduleDialog(QDialog):
         for edit, name in ((self.start, tr("From")), (self.end, tr("Until"))):
             edit.setCalendarPopup(True)
             edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(DATE_FORMAT)
             edit.setAccessibleName(name)
             use_latin_digits(edit)
         form.addRow(tr("Body"), self.body)
