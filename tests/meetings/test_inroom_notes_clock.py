@@ -183,3 +183,29 @@ def test_action_items_of_the_last_meeting_are_followed_up_in_the_room(qtbot, he_
     assert window.action_list.count() == 2  # still listed here, as done
     window.close()
     QApplication.processEvents()
+
+
+def test_a_consensus_decision_in_the_room_changes_the_channels(qtbot, he_app, new_file):
+    """At the steering meeting, the room records "choose the urban and social channels" by
+    consensus (no votes) from the keyboard: the program's chosen channels follow."""
+    from kehila_desktop.core.structure import queries as sq
+
+    ids = build_small_program(new_file)
+    window = _room(qtbot, new_file, ids["meeting"])
+    window.start()
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # Decisions
+    form = window.decision_form
+    assert form.text.hasFocus()
+    qtbot.keyClicks(form.text, "Urban and social channels")  # QTest types ASCII only
+    form.kind.setFocus()
+    form.kind.setCurrentIndex(form.kind.findData("channels"))
+    for key in ("urban", "social"):
+        box = form.channel_boxes[key]
+        box.setFocus()
+        qtbot.keyClick(box, Qt.Key.Key_Space)
+    form.outcome.setCurrentIndex(form.outcome.findData("passed_consensus"))
+    form.button.setFocus()
+    qtbot.keyClick(form.button, Qt.Key.Key_Space)
+    assert [(d["outcome"], d["votes_for"]) for d in window.decisions] == [("passed_consensus", 0)]
+    assert sq.chosen_channels(window.context.pf.conn) == {"urban", "social"}
+    window.close()
