@@ -50,8 +50,8 @@ def agenda_total(conn: sqlite3.Connection, meeting_id: str) -> AgendaTotal:
 
 def agenda(conn: sqlite3.Connection, meeting_id: str) -> list[dict]:
     cur = conn.execute(
-        "SELECT id, position, title, presenter, minutes, kind, notes FROM live_agenda_item "
-        "WHERE meeting_id=? ORDER BY position, rowid",
+        "SELECT id, position, title, presenter, minutes, kind, notes, spent_seconds "
+        "FROM live_agenda_item WHERE meeting_id=? ORDER BY position, rowid",
         (meeting_id,),
     )
     names = [d[0] for d in cur.description]
@@ -513,7 +513,7 @@ def remove_decision(ops: Operations, decision_id: str) -> None:
 def decisions(conn: sqlite3.Connection, meeting_id: str) -> list[dict]:
     cur = conn.execute(
         "SELECT id, text, kind, votes_for, votes_against, votes_abstain, payload, "
-        "outcome FROM live_decision WHERE meeting_id=? ORDER BY position",
+        "outcome FROM live_decision WHERE meeting_id=? ORDER BY position, rowid",
         (meeting_id,),
     )
     names = [d[0] for d in cur.description]

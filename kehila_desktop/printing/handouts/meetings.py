@@ -33,14 +33,13 @@ def _meeting_head(src: Source, kit: Kit, title: str, meeting: dict) -> tuple[str
 
 
 def agenda(src: Source, opts: dict) -> Handout:
+    from kehila_desktop.core.meetings.records import agenda as agenda_items
+
     kit = Kit(src)
     meeting = _meeting_from(src, opts)
     title = src.tr("Agenda")
     name, story = _meeting_head(src, kit, title, meeting)
-    items = src.all(
-        "SELECT * FROM live_agenda_item WHERE meeting_id=? ORDER BY position, rowid",
-        (meeting["id"],),
-    )
+    items = agenda_items(src.conn, meeting["id"])
     try:
         clock = datetime.fromisoformat(meeting["starts_at"])
     except ValueError:
@@ -131,6 +130,8 @@ def minutes(src: Source, opts: dict) -> Handout:
     item with its notes and the time it used; the decisions with outcome and votes; the
     action items new at the meeting, done at it and carried on."""
     from kehila_desktop.core.meetings.records import (
+        agenda as agenda_items,
+        decisions as meeting_decisions,
         expected_members,
         follow_up_items,
         meeting_action_items,
@@ -194,10 +195,7 @@ def minutes(src: Source, opts: dict) -> Handout:
         story += kit.para(src.tr("No attendance was recorded."))
     # the agenda items as they were taken: time used and notes
     story += kit.heading(src.tr("Agenda"))
-    items = src.all(
-        "SELECT * FROM live_agenda_item WHERE meeting_id=? ORDER BY position, rowid",
-        (meeting["id"],),
-    )
+    items = agenda_items(src.conn, meeting["id"])
     if items:
         rows = [
             [
@@ -220,10 +218,7 @@ def minutes(src: Source, opts: dict) -> Handout:
     else:
         story += kit.para(src.tr("No agenda items."))
     story += kit.heading(src.tr("Decisions"))
-    decisions = src.all(
-        "SELECT * FROM live_decision WHERE meeting_id=? ORDER BY position, rowid",
-        (meeting["id"],),
-    )
+    decisions = meeting_decisions(src.conn, meeting["id"])
     if decisions:
         rows = [
             [
