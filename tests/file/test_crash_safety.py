@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 
 from kehila_desktop.core.file.programfile import open_program
 
@@ -31,8 +30,7 @@ def test_kill_during_edits_loses_nothing_committed(new_file):
         [sys.executable, "-c", WRITER, str(new_file)], stdout=subprocess.PIPE, text=True
     )
     committed = -1
-    deadline = time.time() + 30
-    while committed < 150 and time.time() < deadline:
+    while committed < 150:  # the writer's own pace, whatever the machine's speed
         line = proc.stdout.readline()
         if not line:
             break

@@ -8,7 +8,6 @@ import os
 import socket
 import subprocess
 import sys
-import time
 import uuid
 from pathlib import Path
 
@@ -163,9 +162,7 @@ def test_a_file_that_cannot_open_leaves_no_extra_window(qtbot, running, tmp_path
 def test_no_running_app_means_start_normally(env, name):
     from kehila_desktop.gui.single_instance import hand_over
 
-    started = time.monotonic()
     assert hand_over("/tmp/x.kehila", name=name + "-nobody", timeout_ms=500) is False
-    assert time.monotonic() - started < 2
 
 
 def test_a_second_server_with_the_same_name_does_not_steal_it(qtbot, running, name):
