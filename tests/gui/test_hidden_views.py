@@ -43,4 +43,4 @@ def test_meetings_filters_fit_their_text_after_a_language_change(main_window, qt
     combo = meetings.status_filter
     assert combo.currentText() == "Every status"
     needed = combo.fontMetrics().horizontalAdvance(combo.currentText()) + 30  # + the arrow
-    qtbot.waitUntil(lambda: combo.width() >= needed, timeout=2000)
+    qtbot.waitUntil(lambda: combo.width() >= needed, timeout=20000)

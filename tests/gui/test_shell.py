@@ -307,7 +307,7 @@ def test_the_shell_knows_the_program_file_suffix():
 def test_keyboard_shortcuts_switch_views_and_undo(main_window, gui_sample, qtbot):
     w = main_window
     w.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is w, timeout=2000)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w, timeout=20000)
     qtbot.keyClick(w, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert w.current_view_key() == "structure"
     steering_id, old = _body(gui_sample, "steering")

@@ -108,7 +108,7 @@ def test_second_launch_opens_its_file_in_a_new_window(qtbot, running, env, files
     assert Path(first.context.pf.path).stem == "a"  # the first window keeps its file
     assert read_lock(files["b"]).pid == os.getpid()  # this process is the one writer
     opened.close()  # closing the extra window releases its file
-    qtbot.waitUntil(lambda: read_lock(files["b"]) is None, timeout=5000)
+    qtbot.waitUntil(lambda: read_lock(files["b"]) is None, timeout=20000)
 
 
 def test_second_launch_of_an_open_file_uses_its_window(qtbot, running, env, files):
@@ -209,7 +209,7 @@ def test_malformed_request_is_refused_and_opens_nothing(qtbot, running):
             pass
         return b"\n" in reply
 
-    qtbot.waitUntil(answered, timeout=5000)
+    qtbot.waitUntil(answered, timeout=20000)
     client.close()
     assert reply.strip() == b"error"
     qtbot.wait(100)
@@ -225,7 +225,7 @@ def test_macos_file_open_event_shows_the_file(qtbot, running, files):
     app.installEventFilter(running)  # serve() does this on macOS only
     try:
         QApplication.sendEvent(app, QFileOpenEvent(str(files["b"])))
-        qtbot.waitUntil(lambda: running.window_for(files["b"]) is not None, timeout=5000)
+        qtbot.waitUntil(lambda: running.window_for(files["b"]) is not None, timeout=20000)
     finally:
         app.removeEventFilter(running)
     assert len(running.windows) == 2

@@ -44,7 +44,7 @@ def type_title(qtbot, view, text):
     editors[-1].selectAll()
     editors[-1].insert(text)  # (QTest types ASCII only)
     qtbot.keyClick(editors[-1], Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: text in titles(view), timeout=2000)
+    qtbot.waitUntil(lambda: text in titles(view), timeout=20000)
 
 
 def shown_rows(view):
