@@ -69,7 +69,6 @@ class Menus:
 
         self.help_menu = bar.addMenu("")
         self.act_about = self._action(self.help_menu, self.about)
-        self._fill_recent()
 
     def _retranslate_menus(self) -> None:
         self.file_menu.setTitle(tr("&File"))

@@ -126,8 +126,8 @@ class View(FilterBar, PersonActions, MembershipActions, CompositionTab, SheetAct
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.memberships)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(0, 1)  # the people take what the memberships leave
+        self.splitter.setStretchFactor(1, 0)
         people_page = QWidget()
         page = QVBoxLayout(people_page)
         page.addLayout(actions)
