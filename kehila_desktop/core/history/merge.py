@@ -47,6 +47,7 @@ from kehila_desktop.core.file.programfile import (
     backup_path_for,
     check_before_writing,
     copy_consistent,
+    copy_held,
     keep_last_backups,
     open_program,
     read_header,
@@ -444,38 +445,49 @@ def _plan_from(pf, incoming_path: Path) -> _Plan:
 
 
 class _CheckAndBackup:
-    """The full integrity check of the open file, then its backup, in a worker thread while
-    the merge is planned (SQLite lets go of Python's lock while it works, so the two run
-    side by side). Both read the file through a second connection: ours holds the write
-    transaction but has written nothing yet, so that connection sees exactly the file the
-    merge will write to (the backup API cannot read through ours). ``wait`` re-raises what
-    went wrong; nothing is written before it returns."""
+    """The full integrity check of the open file and its backup, each in a worker thread
+    while the merge is planned (SQLite and the file copy let go of Python's lock while they
+    work, so all run side by side). Both run while ``ops`` holds the write transaction and
+    has written nothing yet: the check reads through a second connection, which sees exactly
+    the file the merge will write to, and the backup copies the file's bytes
+    (``copy_held``). ``wait`` re-raises what went wrong; nothing is written before it
+    returns."""
 
     def __init__(self, pf, backup: Path) -> None:
         import threading
 
-        self._pf, self._target = pf, backup
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="merge-check", daemon=True)
-        self._thread.start()
+        self._pf = pf
+        self._errors: list[BaseException] = []
+        self._threads = [
+            threading.Thread(target=self._guarded, args=(job,), name=name, daemon=True)
+            for name, job in (
+                ("merge-check", self._check),
+                ("merge-backup", lambda: copy_held(Path(pf.path), backup)),
+            )
+        ]
+        for thread in self._threads:
+            thread.start()
 
-    def _run(self) -> None:
+    def _check(self) -> None:
         from kehila_desktop.core.file.programfile import _connect
 
+        src = _connect(Path(self._pf.path), read_only=True)
         try:
-            src = _connect(Path(self._pf.path), read_only=True)
-            try:
-                check_before_writing(replace(self._pf, conn=src))
-                copy_consistent(src, self._target)
-            finally:
-                src.close()
+            check_before_writing(replace(self._pf, conn=src))
+        finally:
+            src.close()
+
+    def _guarded(self, job) -> None:
+        try:
+            job()
         except BaseException as exc:  # handed to the merging thread by wait()
-            self._error = exc
+            self._errors.append(exc)
 
     def wait(self) -> None:
-        self._thread.join()
-        if self._error is not None:
-            error, self._error = self._error, None
+        for thread in self._threads:
+            thread.join()
+        if self._errors:
+            error, self._errors = self._errors[0], []
             raise error
 
 
@@ -483,13 +495,19 @@ def _apply(ops: Operations, plan: _Plan, label: str) -> None:
     with ops.step(label, kind="merge") as st:
         ops.conn.execute("PRAGMA defer_foreign_keys=ON")
         imported = ops.import_history(plan.steps, plan.changes)
+        # set-based, table by table in the plan's order (parents before the rows that
+        # point at them; the foreign keys are checked at the end of the step anyway)
+        inserts: dict[str, list[dict]] = {}
         for table, row in plan.inserts:
-            values = {k: v for k, v in row.items() if k not in ("id", "deleted")}
-            ops.insert(table, values, row_id=row["id"])
-            if row["deleted"]:
-                ops.update(table, row["id"], {"deleted": 1})
+            inserts.setdefault(table, []).append(row)
+        updates: dict[str, dict[str, dict]] = {}
         for (table, row_id), changes in plan.updates.items():
-            ops.update(table, row_id, changes)
+            updates.setdefault(table, {})[row_id] = changes
+        for table, rows in inserts.items():
+            ops.insert_many(table, [{k: v for k, v in r.items() if k != "deleted"} for r in rows])
+            ops.update_many(table, {r["id"]: {"deleted": 1} for r in rows if r["deleted"]})
+        for table, changes in updates.items():
+            ops.update_many(table, changes)
         keep_rules(ops, plan.report)
         plan.report.step_id = st.id
         ops.conn.executemany(
@@ -532,13 +550,20 @@ def keep_rules(ops: Operations, report: MergeReport) -> None:
 
 def _drop(ops: Operations, report: MergeReport, table: str, ids: list[str], why: str) -> None:
     """Delete the rows ``ids`` of ``table`` (in that order), listing each in the report."""
+    if not ids:
+        return
     rows = _rows(ops.conn, table, set(ids))
-    for row_id in ids:
-        row = rows[row_id]
-        ops.update(table, row_id, {"deleted": 1})
-        report.repaired.append(
-            {"table": table, "row": row_id, "why": why, "label": row_label(ops.conn, table, row)}
-        )
+    names: dict = {}  # the people and bodies the labels name, read once each
+    report.repaired.extend(
+        {
+            "table": table,
+            "row": row_id,
+            "why": why,
+            "label": row_label(ops.conn, table, rows[row_id], names),
+        }
+        for row_id in ids
+    )
+    ops.update_many(table, {row_id: {"deleted": 1} for row_id in ids})
 
 
 def likely_duplicates(conn: sqlite3.Connection) -> list[dict]:

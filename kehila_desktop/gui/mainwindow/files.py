@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidgetItem
 
 from kehila_desktop.core.i18n import tr
 from kehila_desktop.gui import settings
 from kehila_desktop.gui.filecontrol import SUFFIX
+from kehila_desktop.gui.firstpaint import USER_ROLE
 from kehila_desktop.gui.filedialogs import name_filter, open_path, save_path
 from kehila_desktop.gui.widgets import plain_action_text, plain_tip
 from kehila_desktop.core.structure import queries as sq
@@ -88,7 +88,7 @@ class FileHandling:
         self.welcome_recent.clear()
         for path in paths:
             item = QListWidgetItem(f"{Path(path).name} — {Path(path).parent}")
-            item.setData(Qt.ItemDataRole.UserRole, path)
+            item.setData(USER_ROLE, path)
             item.setToolTip(plain_tip(path))
             self.welcome_recent.addItem(item)
         self.welcome_recent.setVisible(bool(paths))
