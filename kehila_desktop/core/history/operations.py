@@ -26,6 +26,7 @@ from kehila_desktop.core.file.programfile import ProgramFile, new_row_id
 from kehila_desktop.core.file.rowid import inserted_id
 from kehila_desktop.core.file.schema import columns_of, domain_tables
 from kehila_desktop.core.history import clock
+from kehila_desktop.core.history.step_names import shown
 
 UNDO_DEPTH = 100  # steps of this copy that Undo reaches back to after reopening the file
 UNDONE_KINDS = ("edit", "import", "merge")  # kinds of step that can be undone
@@ -415,21 +416,23 @@ class Operations:
 
     @property
     def undo_label(self) -> str:
-        return self._undo[-1][1] if self._undo else ""
+        """The name of the step Undo takes back, in the current language (``step_names``)."""
+        return shown(self._undo[-1][1]) if self._undo else ""
 
     @property
     def redo_label(self) -> str:
-        return self._redo[-1][1] if self._redo else ""
+        return shown(self._redo[-1][1]) if self._redo else ""
 
     def undo(self) -> str | None:
-        """Undo the last step of this copy; the undo is itself recorded in the history."""
+        """Undo the last step of this copy; the undo is itself recorded in the history.
+        Returns the step's name in the current language."""
         if not self._undo:
             return None
         step_n, label = self._undo[-1]
         self._replay(step_n, label, backwards=True)
         self._undo.pop()
         self._redo.append((step_n, label))
-        return label
+        return shown(label)
 
     def redo(self) -> str | None:
         if not self._redo:
@@ -438,7 +441,7 @@ class Operations:
         self._replay(step_n, label, backwards=False)
         self._redo.pop()
         self._undo.append((step_n, label))
-        return label
+        return shown(label)
 
     def forget_undo(self) -> None:
         """Nothing before now can be undone, in this session or after reopening the file."""
