@@ -1,6 +1,6 @@
 """The people view on a 5,000-person program, beside raw sqlite3 reading the same rows.
 
-Figures: reading the people table (``people_rows``: the query plus a search key per row)
+Figures: reading the people table (``people_rows``: the query, its rows read by name)
 beside raw sqlite3 fetching the same query; one keystroke of search-as-you-type through the
 table model (the first one also builds the search keys) beside raw sqlite3 answering the
 same search with LIKE; a keystroke typed into the view's search box with the table repainted

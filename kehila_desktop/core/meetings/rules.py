@@ -10,6 +10,7 @@ from kehila_desktop.core.health import Finding
 from kehila_desktop.core.i18n import body_in_sentence, format_date, join_list, label, ntr, tr
 from kehila_desktop.core.meetings.records import STEERING_DECISIONS, action_items, member_rates
 from kehila_desktop.core.meetings.schedule import rule_windows
+from kehila_desktop.core.structure.queries import live_body_id
 
 MIN_HELD_FOR_ATTENDANCE = 3  # judge a member's attendance after this many held meetings
 LOOKBACK_DAYS = 366
@@ -122,18 +123,16 @@ def members_below_expected(conn: sqlite3.Connection, language: str | None) -> li
 
 def steering_decisions_missing(conn: sqlite3.Connection, language: str | None) -> list[Finding]:
     """The steering committee decides scope, timeline, focus, channels and composition."""
-    steering = conn.execute(
-        "SELECT id FROM live_body WHERE kind='steering' ORDER BY position"
-    ).fetchone()
+    steering = live_body_id(conn, "steering")
     if steering is None:
         return []
-    taken = {
+    taken = {  # the decisions of that committee, not of a deleted or a second one
         k
         for (k,) in conn.execute(
             "SELECT DISTINCT d.kind FROM live_decision d JOIN live_meeting m ON m.id=d.meeting_id "
-            "JOIN body b ON b.id=m.body_id WHERE "
-            "b.kind='steering' AND (d.outcome IN ('passed_vote', 'passed_consensus') OR "
-            "(d.outcome='' AND d.votes_for>d.votes_against))"
+            "WHERE m.body_id=? AND (d.outcome IN ('passed_vote', 'passed_consensus') OR "
+            "(d.outcome='' AND d.votes_for>d.votes_against))",
+            (steering,),
         )
     }
     missing = [k for k in STEERING_DECISIONS if k not in taken]
@@ -148,7 +147,7 @@ def steering_decisions_missing(conn: sqlite3.Connection, language: str | None) -
                 language,
                 kinds=join_list((label("DECISION_KINDS", k, language) for k in missing), language),
             ),
-            ("meetings", "body", steering[0]),
+            ("meetings", "body", steering),
             {"missing": missing},
         )
     ]
@@ -193,9 +192,7 @@ def _months_ahead(day: date, months: int) -> date:
 def team_trainings_not_planned(conn: sqlite3.Connection, language: str | None) -> list[Finding]:
     """The program team works through regular meetings, trainings and team days: a training is
     planned in the coming three months and a team day in the coming six."""
-    team = conn.execute(
-        "SELECT id FROM live_body WHERE kind='program_team' ORDER BY position"
-    ).fetchone()
+    team = live_body_id(conn, "program_team")
     if team is None:
         return []
     now = today()
@@ -205,7 +202,7 @@ def team_trainings_not_planned(conn: sqlite3.Connection, language: str | None) -
         planned = conn.execute(
             "SELECT count(*) FROM live_meeting WHERE body_id=? AND kind=? AND "
             "status='planned' AND substr(starts_at,1,10) BETWEEN ? AND ?",
-            (team[0], kind, now.isoformat(), until.isoformat()),
+            (team, kind, now.isoformat(), until.isoformat()),
         ).fetchone()[0]
         if planned:
             continue
@@ -231,7 +228,7 @@ def team_trainings_not_planned(conn: sqlite3.Connection, language: str | None) -
                 f"meetings.{kind}_not_planned",
                 "warning",
                 message,
-                ("meetings", "body", team[0]),
+                ("meetings", "body", team),
                 {"kind": kind, "until": until.isoformat()},
             )
         )

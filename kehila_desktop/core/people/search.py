@@ -4,8 +4,9 @@
 letters become their regular forms (ך→כ, ם→מ, ן→נ, ף→פ, ץ→צ), Hebrew niqqud and cantillation,
 Arabic harakat and tatweel are removed, Arabic alef forms become a bare alef, and the text is
 case-folded. ``people_rows(conn)`` reads every person once (one query: the columns of the
-people table plus the bodies each person sits in); on the first search each row gets a
-normalised search key (``ensure_keys``), so ``filter_rows`` answers a keystroke with a
+people table plus the bodies each person sits in; each row is the query's own tuple, read by
+name, so the read costs no Python work per person); when the table is idle or on the first
+search each row gets a normalised search key (``ensure_keys``), so ``filter_rows`` answers a keystroke with a
 substring test per row and no SQL, narrowing the previous result while the user types on.
 Qt-free: the GUI's table model and the CLI both use it.
 """
@@ -14,7 +15,9 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
+from operator import itemgetter
 
 _FINALS = {"ך": "כ", "ם": "מ", "ן": "נ", "ף": "פ", "ץ": "צ"}
 _ARABIC_LETTERS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"}
@@ -83,27 +86,89 @@ def phone_digits(phone: str | None) -> str:
     return _NOT_DIGITS.sub("", phone or "")
 
 
-@dataclass(slots=True)
-class PersonRow:
-    """One person as the people table shows it."""
+class PersonRow(tuple):
+    """One person as the people table shows it: the people query's row itself (so reading
+    every person costs no Python work per row), its columns read by name. The memberships
+    stay one string until something asks for the bodies or statuses (then parsed once);
+    the search key is filled on the first search (``ensure_keys``)."""
 
-    id: str
-    name: str
-    organisation: str
-    title: str
-    sector: str
-    area_id: str | None
-    area: str
-    community: str
-    phone: str
-    email: str
-    contact_consent: bool
-    body_ids: frozenset[str] = frozenset()
-    bodies: str = ""  # body names, joined with ", "
-    statuses: frozenset[str] = frozenset()  # pipeline statuses of the memberships
-    key: str = field(default="", repr=False)  # filled on the first search (ensure_keys)
+    key: str = ""  # set per row by ensure_keys (kept in the row's own __dict__)
+
+    @property
+    def id(self) -> str:
+        return self[0]
+
+    @property
+    def name(self) -> str:
+        return self[1]
+
+    @property
+    def organisation(self) -> str:
+        return self[2]
+
+    @property
+    def title(self) -> str:
+        return self[3]
+
+    @property
+    def sector(self) -> str:
+        return self[4]
+
+    @property
+    def area_id(self) -> str | None:
+        return self[5]
+
+    @property
+    def area(self) -> str:
+        return self[6]
+
+    @property
+    def community(self) -> str:
+        return self[7]
+
+    @property
+    def phone(self) -> str:
+        return self[8]
+
+    @property
+    def email(self) -> str:
+        return self[9]
+
+    @property
+    def contact_consent(self) -> bool:
+        return bool(self[10])
+
+    @property
+    def body_ids(self) -> frozenset[str]:
+        """The bodies this person sits in (ids)."""
+        return self._memberships[0]
+
+    @property
+    def bodies(self) -> str:
+        """The names of the bodies this person sits in, joined with ", "."""
+        return self._memberships[1]
+
+    @property
+    def statuses(self) -> frozenset[str]:
+        """The pipeline statuses of this person's memberships."""
+        return self._memberships[2]
+
+    @cached_property
+    def _memberships(self) -> tuple[frozenset[str], str, frozenset[str]]:
+        body_ids: set[str] = set()
+        names: list[str] = []
+        statuses: set[str] = set()
+        if self[11]:
+            for part in self[11].split("\x1e"):
+                body_id, status, body_name = part.split("\x1f", 2)
+                body_ids.add(body_id)
+                statuses.add(status)
+                if body_name not in names:
+                    names.append(body_name)
+        return frozenset(body_ids), ", ".join(names), frozenset(statuses)
 
 
+# the row's columns, in this order: PersonRow reads them by position
 PEOPLE_SQL = """
 SELECT p.id, p.name, p.organisation, p.title, p.sector, p.area_id, coalesce(a.name, ''),
        p.community, p.phone, p.email, p.contact_consent,
@@ -119,52 +184,8 @@ SELECT p.id, p.name, p.organisation, p.title, p.sector, p.area_id, coalesce(a.na
 
 
 def people_rows(conn: sqlite3.Connection) -> list[PersonRow]:
-    """Every person (not deleted), with the bodies they sit in and a search key."""
-    out: list[PersonRow] = []
-    append = out.append
-    for (
-        pid,
-        name,
-        org,
-        title,
-        sector,
-        area_id,
-        area,
-        community,
-        phone,
-        email,
-        consent,
-        memberships,
-    ) in conn.execute(PEOPLE_SQL):
-        body_ids: set[str] = set()
-        names: list[str] = []
-        statuses: set[str] = set()
-        if memberships:
-            for part in memberships.split("\x1e"):
-                body_id, status, body_name = part.split("\x1f", 2)
-                body_ids.add(body_id)
-                statuses.add(status)
-                if body_name not in names:
-                    names.append(body_name)
-        append(
-            PersonRow(
-                pid,
-                name,
-                org,
-                title,
-                sector,
-                area_id,
-                area,
-                community,
-                phone,
-                email,
-                bool(consent),
-                frozenset(body_ids),
-                ", ".join(names),
-                frozenset(statuses),
-            )
-        )
-    return out
+    """Every person (not deleted), with the bodies they sit in, ordered by name."""
+    return list(map(PersonRow, conn.execute(PEOPLE_SQL)))
 
 
 @dataclass
@@ -183,20 +204,22 @@ class PeopleFilter:
 
 def ensure_keys(rows: list[PersonRow]) -> None:
     """Give each row its normalised search key (name, organisation, community, e-mail,
-    phone, title, and the phone's bare digits) — done once, on the first search, so that
-    opening the view does not pay for it."""
+    phone, title, and the phone's bare digits) and parse its memberships — done once, when
+    the table is idle or on the first search, so that opening the view does not pay for it."""
     todo = [row for row in rows if not row.key]
     if not todo:
         return
-    texts = [
-        "\x1f".join((r.name, r.organisation, r.community, r.email, r.phone, r.title)) for r in todo
-    ]
+    texts = ["\x1f".join(_KEY_COLUMNS(r)) for r in todo]
     keys = search_key("\x1e".join(texts)).split("\x1e")  # one translate for all rows
     if len(keys) != len(todo):  # a record separator inside someone's data: row by row
         keys = [search_key(text) for text in texts]
     for row, key in zip(todo, keys):
-        digits = phone_digits(row.phone)
-        row.key = key + "\x1f" + digits
+        row.key = key + "\x1f" + phone_digits(row[8])
+        row.body_ids  # noqa: B018 (parsed now: the body and status filters read them)
+
+
+# name, organisation, community, e-mail, phone, title (PersonRow's positions)
+_KEY_COLUMNS = itemgetter(1, 2, 7, 9, 8, 3)
 
 
 def filter_rows(rows: list[PersonRow], flt: PeopleFilter) -> list[PersonRow]:

@@ -14,6 +14,7 @@ from kehila_desktop.core.health import Finding
 from kehila_desktop.core.i18n import label, tr
 from kehila_desktop.core.structure.composition import CHAIRED_BY_AUTHORITY, Composition
 from kehila_desktop.core.structure.composition import all_compositions as _read_all
+from kehila_desktop.core.structure.queries import live_body_id
 
 
 def all_compositions(conn: sqlite3.Connection) -> list[Composition]:
@@ -31,14 +32,21 @@ def all_compositions(conn: sqlite3.Connection) -> list[Composition]:
 _cache: tuple | None = None
 
 
+def design_committee(conn: sqlite3.Connection) -> list[Composition]:
+    """The design committee's composition, as a list of one (none when the program has no
+    design committee): the first live body of its kind, so a second one is not judged twice."""
+    design_id = live_body_id(conn, "design")
+    return [c for c in all_compositions(conn) if c.body_id == design_id]
+
+
 def _target(comp: Composition) -> tuple[str, str, str]:
     return ("people", "body", comp.body_id)
 
 
 def residents_share(conn: sqlite3.Connection, language: str | None) -> list[Finding]:
     out = []
-    for comp in all_compositions(conn):
-        if comp.kind == "design" and comp.residents_below_target:
+    for comp in design_committee(conn):
+        if comp.residents_below_target:
             out.append(
                 Finding(
                     "composition.residents_below_target",
@@ -62,8 +70,8 @@ def residents_share(conn: sqlite3.Connection, language: str | None) -> list[Find
 
 def missing_sectors(conn: sqlite3.Connection, language: str | None) -> list[Finding]:
     out = []
-    for comp in all_compositions(conn):
-        if comp.kind != "design" or not comp.total:
+    for comp in design_committee(conn):
+        if not comp.total:
             continue
         for sector in comp.missing_sectors:
             out.append(
@@ -85,8 +93,8 @@ def missing_sectors(conn: sqlite3.Connection, language: str | None) -> list[Find
 
 def missing_focus_areas(conn: sqlite3.Connection, language: str | None) -> list[Finding]:
     out = []
-    for comp in all_compositions(conn):
-        if comp.kind != "design" or not comp.total:
+    for comp in design_committee(conn):
+        if not comp.total:
             continue
         for area_id, area in comp.missing_focus_areas:
             out.append(
@@ -108,9 +116,7 @@ def missing_focus_areas(conn: sqlite3.Connection, language: str | None) -> list[
 
 def team_representatives(conn: sqlite3.Connection, language: str | None) -> list[Finding]:
     out = []
-    for comp in all_compositions(conn):
-        if comp.kind != "design":
-            continue
+    for comp in design_committee(conn):
         for team_id, team in comp.teams_without_representative:
             out.append(
                 Finding(

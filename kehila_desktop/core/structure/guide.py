@@ -29,6 +29,7 @@ from kehila_desktop.core.structure.approval import (
 )
 from kehila_desktop.core.structure.composition import RESIDENT_SECTORS
 from kehila_desktop.core.structure.composition_rules import PROFESSIONAL_SECTORS
+from kehila_desktop.core.structure.queries import live_body_id
 
 
 @dataclass(frozen=True)
@@ -41,10 +42,7 @@ class GuideStep:
 
 
 def _body(conn: sqlite3.Connection, kind: str) -> str:
-    row = conn.execute(
-        "SELECT id FROM live_body WHERE kind=? ORDER BY position LIMIT 1", (kind,)
-    ).fetchone()
-    return row[0] if row else ""
+    return live_body_id(conn, kind) or ""
 
 
 def _count(conn: sqlite3.Connection, sql: str, *args) -> int:

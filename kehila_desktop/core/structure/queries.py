@@ -72,6 +72,16 @@ def first_body_id(conn: sqlite3.Connection) -> str | None:
     return row[0] if row else None
 
 
+def live_body_id(conn: sqlite3.Connection, kind: str) -> str | None:
+    """The program's body of ``kind`` (the steering committee, the design committee, the
+    program team): the first live one in the program's order. A deleted body of the kind, or
+    a second one, is not it; the health rules and the guide ask for it here."""
+    row = conn.execute(
+        "SELECT id FROM live_body WHERE kind=? ORDER BY position, rowid LIMIT 1", (kind,)
+    ).fetchone()
+    return row[0] if row else None
+
+
 def body_ids(conn: sqlite3.Connection, kind: str) -> list[str]:
     return [
         r[0]

@@ -29,6 +29,7 @@ from kehila_desktop.core.i18n import (
 )
 from kehila_desktop.core.file.programfile import ProgramFile, open_program
 from kehila_desktop.core.structure.composition import proposed_chairs
+from kehila_desktop.core.structure.queries import live_body_id
 
 BODY_ORDER = (
     "CASE kind WHEN 'steering' THEN 0 WHEN 'design' THEN 1 WHEN 'work_team' THEN 2 "
@@ -79,7 +80,9 @@ class Source:
         return self.all(f"SELECT * FROM live_body ORDER BY {BODY_ORDER}")
 
     def body_of_kind(self, kind: str) -> dict | None:
-        return self.one("SELECT * FROM live_body WHERE kind=? ORDER BY position", (kind,))
+        """The program's body of ``kind``: the first live one (as the health rules judge)."""
+        body_id = live_body_id(self.conn, kind)
+        return self.body(body_id) if body_id else None
 
     def meeting(self, meeting_id: str) -> dict:
         row = self.one("SELECT * FROM live_meeting WHERE id=?", (meeting_id,))

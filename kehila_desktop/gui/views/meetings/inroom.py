@@ -39,13 +39,14 @@ from PySide6.QtWidgets import (
 from kehila_desktop.core.meetings import clock as mclock
 from kehila_desktop.core.meetings import records as mt
 from kehila_desktop.core.i18n import isolate, join_list, label, ntr, tr
-from kehila_desktop.gui.widgets import format_date, format_datetime, plain_tip
+from kehila_desktop.gui.widgets import format_date, format_datetime, plain_action_text, plain_tip
 from kehila_desktop.gui.views.meetings.agenda_panel import NotesEdit
 from kehila_desktop.gui.views.meetings.decisions_panel import ActionItemForm, DecisionForm
 from kehila_desktop.core.meetings import queries as mq
 from kehila_desktop.gui.views.meetings.inroom_actions import InRoomActions
 from kehila_desktop.gui.views.meetings.inroom_widgets import (
     BASE_POINTS,
+    NEXT_STATUS,
     STATUS_STYLE,
     clock,
     format_time,
@@ -382,14 +383,13 @@ class InRoomWindow(InRoomActions, QWidget):
             for pid, _name, _e in members:
                 b = QPushButton()
                 b.setFont(self.member_font)
-                b.setMinimumHeight(int(2.4 * b.fontMetrics().lineSpacing()) + 8)  # two lines
                 b.clicked.connect(lambda _c=False, p=pid: self.tap(p))
                 self.member_buttons[pid] = b
+        marks_shown = [label("ATTENDANCE", s) for s in NEXT_STATUS if s]
         for pid, name, _e in members:
             status = marks.get(pid, "")
             b = self.member_buttons[pid]
             text = name if not status else f"{name}\n{label('ATTENDANCE', status)}"
-            b.setText(text)
             b.setAccessibleName(
                 tr("Check in {name}", name=name)
                 if not status
@@ -399,8 +399,16 @@ class InRoomWindow(InRoomActions, QWidget):
             b.setStyleSheet(
                 f"{STATUS_STYLE.get(status, '')} font-size: {self.member_font.pointSizeF():g}pt;"
             )
+            # as high as the name with a mark under it (an Arabic mark is taller than a
+            # Latin line): a tap never makes a row grow and push the names below it down
+            b.setText(f"{name}\n{' '.join(marks_shown)}")
+            two_lines = max(b.sizeHint().height(), int(2.4 * b.fontMetrics().lineSpacing()) + 8)
+            b.setMinimumHeight(two_lines)
+            b.setText(text)
         self.member_names = {pid: name for pid, name, _e in members}
-        self.grid_host.set_buttons(list(self.member_buttons.values()))
+        self.grid_host.set_buttons(
+            list(self.member_buttons.values()), [*self.member_names.values(), *marks_shown]
+        )
         chain = [self.find, *self.member_buttons.values(), self.guest_name]
         for first, second in zip(chain, chain[1:]):  # Tab from the search walks the names
             QWidget.setTabOrder(first, second)
@@ -510,7 +518,7 @@ class InRoomWindow(InRoomActions, QWidget):
         ops = self.context.ops
         writable = ops is not None and not self.context.read_only
         text = (
-            tr("&Undo: {action}", action=ops.undo_label)
+            tr("&Undo: {action}", action=plain_action_text(ops.undo_label))
             if writable and ops.can_undo
             else tr("&Undo")
         )

@@ -188,19 +188,24 @@ class ProjectorWindow(QWidget):
 
 class CheckInGrid(QWidget):
     """The members' buttons in as many columns as the width allows, each as wide as the
-    longest name (never cut); the scroll area around it scrolls the rest."""
+    longest line any of them can show (a name, or a mark under it: never cut); the scroll area
+    around it scrolls the rest. The cell's width depends on the names and the marks there are,
+    not on the marks given so far, so the names stay put while members are checked in."""
 
     def __init__(self) -> None:
         super().__init__()
         self.grid = QGridLayout(self)
         self.grid.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.buttons: list[QPushButton] = []
+        self.lines: list[str] = []  # every line a button may show
         self.columns = 1
 
-    def set_buttons(self, buttons: list[QPushButton]) -> None:
+    def set_buttons(self, buttons: list[QPushButton], lines: list[str] | None = None) -> None:
+        """``lines``: every line a button may come to show (the names and every mark)."""
         for b in self.buttons:
             self.grid.removeWidget(b)
         self.buttons = list(buttons)
+        self.lines = list(lines) if lines is not None else []
         for n, b in enumerate(self.buttons):  # in the grid (parented) before anything else
             self.grid.addWidget(b, n, 0)
         self.columns = 0
@@ -213,6 +218,7 @@ class CheckInGrid(QWidget):
             widest = max(
                 widest,
                 *(metrics.horizontalAdvance(line) for line in (b.text().split("\n") or [""])),
+                *(metrics.horizontalAdvance(line) for line in self.lines),
             )
         return widest + 28  # the button's frame and padding
 

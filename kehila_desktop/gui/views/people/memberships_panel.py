@@ -4,7 +4,7 @@ edit, move along the pipeline (several selected memberships at once), remove."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,6 +22,19 @@ from kehila_desktop.core.people.queries import SEATED
 from kehila_desktop.core.structure.memberships import NEXT_STATUS
 
 COLUMNS = ("person", "body", "role", "pipeline status", "source", "expected attendance")
+ROWS_SHOWN = 6  # a person's memberships seen without scrolling, when the window has room
+
+
+class MembershipsTable(QTableWidget):
+    """Asks for the height of its heading and ``ROWS_SHOWN`` rows (a table's own hint is
+    about three), so the splitter gives a person's memberships their room."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        rows = ROWS_SHOWN * self.verticalHeader().defaultSectionSize()
+        height = self.horizontalHeader().sizeHint().height() + rows + 2 * self.frameWidth()
+        scroll = self.horizontalScrollBar().sizeHint().height()  # when the columns overflow
+        return QSize(hint.width(), height + scroll)
 
 
 class MembershipsPanel(QWidget):
@@ -39,7 +52,7 @@ class MembershipsPanel(QWidget):
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
-        self.table = QTableWidget(0, len(COLUMNS))
+        self.table = MembershipsTable(0, len(COLUMNS))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)  # Tab moves on, arrows move in the table
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -1,0 +1,46 @@
+"""The memberships panel under the people table gets its room: on a 1024x768 (and 1366x768)
+screen it shows at least six memberships without scrolling (it showed about three), in every
+language, and the people table above keeps several rows."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from kehila_desktop.gui.language import apply_language
+
+ROWS = 6
+
+
+@pytest.fixture
+def window(qtbot, qt_isolated, sample_file):
+    from kehila_desktop.gui.app import create_application
+    from kehila_desktop.gui.mainwindow import MainWindow
+
+    create_application(language="he", exception_hook=False)
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    assert w.files.open_path(sample_file)
+    yield w
+    w.files.close()
+    w.close()
+    apply_language("he", remember=False)
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1366, 768)])
+@pytest.mark.parametrize("code", ["he", "ar", "en"])
+def test_six_memberships_are_seen_without_scrolling(window, code, size):
+    apply_language(code, remember=False)
+    window.resize(*size)
+    view = window.show_view("people")
+    view.table.selectAll()  # everyone's memberships: many more than six rows
+    QApplication.processEvents()
+    table = view.memberships.table
+    assert table.rowCount() > ROWS
+    seen = table.viewport().rect()
+    for row in range(ROWS):
+        cell = table.visualRect(table.model().index(row, 1))
+        assert seen.contains(cell), (row, cell, seen)  # the whole row is in view
+    people = view.table
+    assert people.viewport().height() >= 8 * people.verticalHeader().defaultSectionSize()
