@@ -68,6 +68,7 @@ STEP_MESSAGES: tuple[str | tuple[str, str], ...] = (
     "add {person}",
     "edit {person}",
     "delete {person}",
+    ("delete {n} person", "delete {n} people"),
     "join {person} with {other}",
     "import people from {file}",
     # meetings
