@@ -62,10 +62,13 @@ STEP_MESSAGES: tuple[str | tuple[str, str], ...] = (
     "change the chair of {name}",
     "approve by the steering decision",
     "put forward to the steering committee",
+    "approve {person} by the steering decision",
+    "put {person} forward to the steering committee",
     # people
     "add {person}",
     "edit {person}",
     "delete {person}",
+    ("delete {n} person", "delete {n} people"),
     "join {person} with {other}",
     "import people from {file}",
     # meetings
@@ -105,7 +108,8 @@ STEP_MESSAGES: tuple[str | tuple[str, str], ...] = (
     "duplicate {title}",
     "set focus areas of {title}",
     "approve the {channel} work plan",
-    # history
+    # sample, history
+    "sample program",
     "merge {name}",
     "restore {field}",
 )
