@@ -42,29 +42,15 @@ def test_the_member_list_shows_eight_rows_and_selects_all_proposed(new_file, qtb
         pf.close()
 
 
-@pytest.fixture
-def window(qtbot, qt_isolated, sample_file):
-    from kehila_desktop.gui.app import create_application
-    from kehila_desktop.gui.mainwindow import MainWindow
-
-    create_application(language="he", exception_hook=False)
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show()
-    assert w.files.open_path(sample_file)
-    yield w
-    w.files.close()
-    w.close()
-
-
 @pytest.mark.parametrize("size", [(1024, 768), (1366, 768)])
 @pytest.mark.parametrize("code", ["he", "ar", "en"])
-def test_the_composition_list_is_in_view_under_the_votes(window, code, size):
+def test_the_composition_list_is_in_view_under_the_votes(sample_window, code, size):
     """Choosing "design-committee composition" at a steering meeting shows the member list
     whole in the meeting panel without scrolling (it was pushed below the fold at 768 pixels,
     under a decision list grown tall and empty)."""
     from PySide6.QtWidgets import QApplication
 
+    window = sample_window
     conn = window.context.pf.conn
     meeting = conn.execute(
         "SELECT m.id FROM live_meeting m JOIN live_body b ON b.id=m.body_id "
