@@ -15,6 +15,7 @@ import unicodedata
 from functools import lru_cache
 
 _RTL_CLASSES = ("R", "AL")
+LRI, PDI = "\u2066", "\u2069"  # left-to-right isolate … pop directional isolate
 
 # the rule on the strings that showed it wrong (True: right to left on a Hebrew/Arabic page);
 # the printing and the GUI tests pin both on these

@@ -14,7 +14,7 @@ import sys
 import time
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFontDatabase, QGuiApplication, QIcon
+from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from kehila_desktop import __version__
@@ -22,8 +22,6 @@ from kehila_desktop.core.i18n import LANGUAGES, set_language, tr, translate_argp
 from kehila_desktop.core.paths import resource
 from kehila_desktop.gui import dialogs, lifecycle, settings
 from kehila_desktop.gui.language import apply_language
-from kehila_desktop.gui.views.meetings.room_start import open_in_room
-from datetime import UTC
 
 _T0 = float(os.environ.get("KEHILA_T0") or time.time())
 
@@ -50,13 +48,8 @@ def create_application(
     argv: list[str] | None = None, language: str | None = None, *, exception_hook: bool = True
 ) -> QApplication:
     """The one QApplication of the process, set up (or the existing one, re-set up)."""
-    from PySide6.QtCore import Qt
-
     app = QApplication.instance()
-    if app is None:
-        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-        )
+    if app is None:  # high DPI: Qt 6 scales by the screen's exact factor (PassThrough)
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName(settings.ORGANISATION)
     app.setApplicationName(settings.APPLICATION)
@@ -102,7 +95,7 @@ def exception_hook(kind, value, tb) -> None:
     the program file is safe whatever failed."""
     import logging
     import traceback
-    from datetime import datetime
+    from datetime import UTC, datetime
 
     details = "".join(traceback.format_exception(kind, value, tb))
     try:
@@ -271,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
             return "ok" if "ok" in buttons else "cancel"
 
         dialogs.answer = unattended
-    window = MainWindow()
+    window = MainWindow(unseen_later=True)
     app.aboutToQuit.connect(window.files.close)  # releases the lock however the app ends
     window.restore_geometry()
     window.show_opening(args.file or "")
@@ -288,8 +281,11 @@ def main(argv: list[str] | None = None) -> int:
         if not state["opened"]:
             window.show_welcome()
         elif args.in_room:
+            from kehila_desktop.gui.views.meetings.room_start import open_in_room
+
             open_in_room(window, args.in_room)
         _mark("view-filled")
+        window.build_unseen()  # before any key is handled: Ctrl+P works as soon as it shows
         if args.quit_when_ready and state["opened"] and os.environ.get("KEHILA_SMOKE_EXPORT"):
             _export_then_quit(window, app, os.environ["KEHILA_SMOKE_EXPORT"])
         elif args.quit_when_ready:

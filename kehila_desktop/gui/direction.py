@@ -13,9 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QStyledItemDelegate, QWidget
 
-from kehila_desktop.core.direction import text_is_rtl
-
-LRI, PDI = "\u2066", "\u2069"
+from kehila_desktop.core.direction import LRI, PDI, text_is_rtl
 
 
 def screen_rtl(widget: QWidget | None = None) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from kehila_desktop.gui.direction import LRI, PDI
+from kehila_desktop.core.direction import LRI, PDI
 
 
 def name_filter(name: str, *patterns: str) -> str:

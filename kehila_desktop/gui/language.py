@@ -4,11 +4,12 @@ buttons) and the remembered choice."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from kehila_desktop.core import i18n
 from kehila_desktop.gui import settings
+from kehila_desktop.gui.firstpaint import set_direction
 
 _translators: list[QTranslator] = []
 
@@ -71,9 +72,8 @@ def apply_language(language: str, *, remember: bool = True) -> None:
     country = QLocale.Country.Israel if language in ("he", "ar") else QLocale.Country.AnyCountry
     QLocale.setDefault(QLocale(LOCALES[language], country))
     app.setApplicationDisplayName(i18n.tr("Kehila Desktop"))
-    app.setLayoutDirection(
-        Qt.LayoutDirection.RightToLeft if i18n.is_rtl(language) else Qt.LayoutDirection.LeftToRight
-    )
-    from kehila_desktop.gui.widgets import refresh_latin_digits
+    set_direction(app, i18n.is_rtl(language))
+    if app.allWidgets():  # (at start-up there are none yet: no editor to re-set)
+        from kehila_desktop.gui.widgets import refresh_latin_digits
 
-    refresh_latin_digits()
+        refresh_latin_digits()

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt
-from PySide6.QtGui import Qt as GuiQt  # Qt.mightBeRichText lives in QtGui
+from PySide6.QtCore import QDate, QDateTime, QLocale
 from kehila_desktop.core.i18n import month_name
+from kehila_desktop.gui.firstpaint import plain_text
 from PySide6.QtWidgets import (
     QApplication,
     QCalendarWidget,
@@ -45,6 +45,8 @@ class Card(QFrame):
 
 
 def plain_label(text: str = "") -> QLabel:
+    from PySide6.QtCore import Qt  # not at import: see gui/firstpaint.py
+
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
@@ -55,6 +57,8 @@ def plain_label(text: str = "") -> QLabel:
 def plain_tip(text: str) -> str:
     """A tooltip that shows *text* literally. Qt draws a tooltip as rich text when it looks
     like markup (``mightBeRichText``), so a name such as ``<b>Dana</b>`` is escaped then."""
+    from PySide6.QtGui import Qt as GuiQt  # Qt.mightBeRichText lives in QtGui
+
     if not text or not GuiQt.mightBeRichText(text):
         return text
     return "<qt><p style='white-space:pre-wrap'>" + html.escape(text, quote=False) + "</p></qt>"
@@ -73,7 +77,7 @@ def plain_action_text(text: str) -> str:
 
 def heading_label(scale: float = 1.4) -> QLabel:
     label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    plain_text(label)
     label.setWordWrap(True)
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * scale)
@@ -111,6 +115,8 @@ def use_latin_digits(*editors: QWidget) -> None:
     """Spin boxes, date and time editors and calendars write 0-9 in every language, like the
     dates in labels and on the printed handouts (also after a language change:
     ``refresh_latin_digits``)."""
+    if not editors:  # (the start-up's language, before any editor exists)
+        return
     first_day = QLocale().firstDayOfWeek()
     locale = latin_locale()
     for editor in editors:
@@ -209,6 +215,7 @@ def attach_calendar(edit, on_picked=None) -> None:
     month calendar (0-9 digits, the user's first day of the week); picking a day writes it
     as DD/MM/YYYY and calls ``on_picked()`` (the field's commit). Typing still works: D/M/YYYY
     or YYYY-MM-DD (``core.i18n.parse_date``)."""
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QLineEdit, QStyle
 

@@ -238,3 +238,21 @@ def test_hostile_schema_does_not_run_on_open(new_file, monkeypatch):
     probe.close()
     assert calls == []
     assert new_file.read_bytes() == before
+
+
+def test_a_backup_taken_while_holding_the_write_lock_is_the_committed_file(new_file, tmp_path):
+    """``copy_held`` (merge's backup) copies the bytes while this process holds the write
+    transaction: the copy is the file as committed, opens as a program file, and leaves no
+    hidden temporary file behind."""
+    with open_program(new_file) as pf:
+        ops = Operations(pf)
+        ops.insert("person", {"name": "שרה"})
+        with ops.step("hold"):  # BEGIN IMMEDIATE: no other writer until we are done
+            backup = tmp_path / "held.bak.kehila"
+            programfile.copy_held(pf.path, backup)
+            ops.insert("person", {"name": "not in the backup"})
+        assert digest(backup) != digest(new_file)
+    with open_program(backup, read_only=True) as copy:
+        names = [n for (n,) in copy.conn.execute("SELECT name FROM live_person")]
+    assert "שרה" in names and "not in the backup" not in names
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []

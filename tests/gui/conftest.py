@@ -62,6 +62,20 @@ def app_setup(qapp):
 
 
 @pytest.fixture
+def app_env(tmp_path):
+    """The environment of an app started in a subprocess: offscreen, its own data folder and
+    settings under ``tmp_path``."""
+    import os
+
+    return dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        KEHILA_DATA_DIR=str(tmp_path),
+        XDG_CONFIG_HOME=str(tmp_path),
+    )
+
+
+@pytest.fixture
 def main_window(qtbot, app_setup, gui_sample):
     """The main window with the sample program open, in Hebrew."""
     from kehila_desktop.gui.mainwindow import MainWindow

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from kehila_desktop.gui import dialogs
-from kehila_desktop.gui.app import open_in_room, parse_args
+from kehila_desktop.gui.app import parse_args
+from kehila_desktop.gui.views.meetings.room_start import open_in_room
 
 
 def test_the_in_room_argument_opens_that_meeting_in_the_room(main_window, gui_sample):

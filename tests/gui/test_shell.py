@@ -261,18 +261,10 @@ def test_the_exception_hook_shows_a_sentence_and_logs(app_setup, tmp_path):
     assert "boom" in crash_log_path().read_text()
 
 
-def test_quit_when_ready_opens_and_exits_zero(gui_sample, tmp_path):
-    import os
-
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        KEHILA_DATA_DIR=str(tmp_path),
-        XDG_CONFIG_HOME=str(tmp_path),
-    )
+def test_quit_when_ready_opens_and_exits_zero(gui_sample, app_env):
     done = subprocess.run(
         [sys.executable, "-m", "kehila_desktop.gui.app", str(gui_sample), "--quit-when-ready"],
-        env=env,
+        env=app_env,
         capture_output=True,
         timeout=60,
     )
@@ -387,15 +379,7 @@ def test_the_window_remembers_its_size(qtbot, app_setup):
     assert (second.width(), second.height()) == (640, 480)
 
 
-def test_quit_when_ready_on_a_missing_file_says_why_and_exits_2(tmp_path):
-    import os
-
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        KEHILA_DATA_DIR=str(tmp_path),
-        XDG_CONFIG_HOME=str(tmp_path),
-    )
+def test_quit_when_ready_on_a_missing_file_says_why_and_exits_2(tmp_path, app_env):
     done = subprocess.run(
         [
             sys.executable,
@@ -406,7 +390,7 @@ def test_quit_when_ready_on_a_missing_file_says_why_and_exits_2(tmp_path):
             "--language",
             "en",
         ],
-        env=env,
+        env=app_env,
         capture_output=True,
         timeout=60,
     )

@@ -145,3 +145,53 @@ def test_edits_survive_reopening(new_file):
             "אחמד",
             "a@example.org",
         )
+
+
+def test_batch_edits_record_what_one_by_one_edits_record(ops):
+    """``insert_many``/``update_many`` (used by merge) leave the rows and the history as
+    ``insert``/``update`` of each row would: unchanged fields unwritten, old values kept."""
+    people = [{"id": f"batch{n}", "name": f"אדם {n}", "phone": f"050-000000{n}"} for n in range(3)]
+    with ops.step("batch"):
+        ops.insert_many("person", people)
+        changed = ops.update_many(
+            "person",
+            {
+                "batch0": {"phone": "052-1111111", "name": "אדם 0"},  # name unchanged
+                "batch1": {"title": "רכזת", "deleted": 1},
+                "batch2": {"name": "אדם 2"},  # nothing changes
+            },
+        )
+    assert changed == 3
+    assert history(ops.conn, "batch0") == [
+        (None, None, None),
+        ("phone", "050-0000000", "052-1111111"),
+    ]
+    assert history(ops.conn, "batch1") == [
+        (None, None, None),
+        ("title", "", "רכזת"),
+        ("deleted", 0, 1),
+    ]
+    assert history(ops.conn, "batch2") == [(None, None, None)]
+    rows = ops.conn.execute(
+        "SELECT id, name, phone, title, deleted FROM person WHERE id LIKE 'batch%' ORDER BY id"
+    ).fetchall()
+    assert rows == [
+        ("batch0", "אדם 0", "052-1111111", "", 0),
+        ("batch1", "אדם 1", "050-0000001", "רכזת", 1),
+        ("batch2", "אדם 2", "050-0000002", "", 0),
+    ]
+    assert ops.undo() == "batch"  # one step, undone as one
+    assert ops.conn.execute(
+        "SELECT count(*) FROM live_person WHERE id LIKE 'batch%'"
+    ).fetchone() == (0,)
+
+
+def test_batch_edits_refuse_what_update_refuses(ops):
+    before = ops.conn.execute("SELECT count(*) FROM change").fetchone()
+    with pytest.raises(InvalidEdit):
+        with ops.step("bad"):
+            ops.update_many("person", {"no-such-row": {"name": "x"}})
+    with pytest.raises(InvalidEdit):
+        with ops.step("bad"):
+            ops.insert_many("person", [{"id": "p1", "no_such_field": 1}])
+    assert ops.conn.execute("SELECT count(*) FROM change").fetchone() == before

@@ -18,14 +18,14 @@ def _name(ops, pid):
 def test_reopening_offers_undo_and_redo_of_the_last_steps(new_file):
     ops = _reopen(new_file)
     assert not ops.can_undo  # creating the file is not an undo step
-    pid = ops.insert("person", {"name": "a"}, label="add a")
-    ops.update("person", pid, {"name": "b"}, label="rename to b")
-    ops.update("person", pid, {"name": "c"}, label="rename to c")
+    pid = ops.insert("person", {"name": "a"}, label="to a")
+    ops.update("person", pid, {"name": "b"}, label="to b")
+    ops.update("person", pid, {"name": "c"}, label="to c")
     ops.undo()
     ops.pf.close()
 
     ops = _reopen(new_file)
-    assert (ops.undo_label, ops.redo_label) == ("rename to b", "rename to c")
+    assert (ops.undo_label, ops.redo_label) == ("to b", "to c")
     ops.redo()
     assert _name(ops, pid) == "c"
     ops.undo()
@@ -34,7 +34,7 @@ def test_reopening_offers_undo_and_redo_of_the_last_steps(new_file):
     ops.pf.close()
 
     ops = _reopen(new_file)
-    assert (ops.undo_label, ops.redo_label) == ("add a", "rename to b")
+    assert (ops.undo_label, ops.redo_label) == ("to a", "to b")
     ops.undo()
     assert ops.conn.execute("SELECT deleted FROM person WHERE id=?", (pid,)).fetchone()[0] == 1
     assert not ops.can_undo
@@ -59,7 +59,7 @@ def test_undo_reaches_back_a_bounded_number_of_steps(new_file):
 
 def test_a_shared_copy_offers_no_undo_of_the_senders_steps(new_file, tmp_path):
     ops = _reopen(new_file)
-    ops.insert("person", {"name": "a"}, label="add a")
+    ops.insert("person", {"name": "a"}, label="to a")
     copy = share_copy(ops.pf, tmp_path / "copy.kehila").path
     ops.pf.close()
     other = _reopen(copy)

@@ -47,6 +47,7 @@ from kehila_desktop.core.file.programfile import (
     backup_path_for,
     check_before_writing,
     copy_consistent,
+    copy_held,
     keep_last_backups,
     open_program,
     read_header,
@@ -71,6 +72,7 @@ class _Side:
     latest: dict[tuple[str, str, str], tuple] = field(default_factory=dict)
     inserted: dict[tuple[str, str], tuple] = field(default_factory=dict)
     edited_rows: set[tuple[str, str]] = field(default_factory=set)
+    fields: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # row → edited fields
 
     def add(self, table: str, row_id: str, name: str, order: tuple) -> None:
         if name == "":  # a whole-row insert sets every field (and makes the row alive)
@@ -79,6 +81,7 @@ class _Side:
         key = (table, row_id, name)
         if key not in self.latest or order > self.latest[key]:
             self.latest[key] = order
+        self.fields.setdefault((table, row_id), set()).add(name)
         if name != "deleted":
             self.edited_rows.add((table, row_id))
 
@@ -90,6 +93,7 @@ class _Plan:
     updates: dict[tuple[str, str], dict] = field(default_factory=dict)
     steps: list[tuple] = field(default_factory=list)
     changes: list[tuple] = field(default_factory=list)
+    names: dict = field(default_factory=dict)  # names of rows the labels show, read once
 
 
 # Steps whose changes are consequences of a merge, not edits: the merge itself, and the undo
@@ -232,7 +236,8 @@ def plan_merge(local: sqlite3.Connection, incoming: sqlite3.Connection, source: 
     plan.changes = [row[0:1] + row[2:7] for row in new_in]
     report.history_added = len(plan.changes)
 
-    known = set(domain_tables(local))
+    tables = domain_tables(local)  # parents first
+    known = set(tables)
     sides = {"here": _Side(), "copy": _Side()}
     touched: dict[str, set[str]] = {}
     for side, rows in (("here", new_here), ("copy", new_in)):
@@ -245,7 +250,7 @@ def plan_merge(local: sqlite3.Connection, incoming: sqlite3.Connection, source: 
                 sides[side].add(table, row_id, name or "", (key[1], key[0], place))
     here, copy = sides["here"], sides["copy"]
 
-    for table in domain_tables(local):
+    for table in tables:
         ids = touched.get(table)
         if not ids:
             continue
@@ -276,15 +281,17 @@ def _merge_row(
     incoming: sqlite3.Connection,
 ) -> None:
     report = plan.report
-    label = row_label(local, table, ours)
+    label = row_label(local, table, ours, plan.names)
     result: dict[str, object] = {}
     key = (table, row_id)
     # the copy's insert of a row that is here only through an undone merge: added again
     readded = key in copy.inserted and ours["deleted"]
+    inserted = copy.inserted.get(key)  # a row the copy added: every field is its edit
+    edited = copy.fields.get(key, ())
     for name, value in theirs.items():
-        if name in ("id", "deleted"):
-            continue
-        order_copy = copy.latest.get((table, row_id, name), copy.inserted.get((table, row_id)))
+        if name in ("id", "deleted") or (inserted is None and name not in edited):
+            continue  # a field only this side may have edited: ours stays
+        order_copy = copy.latest.get((table, row_id, name), inserted)
         if order_copy is None or value == ours[name]:
             continue
         if stripped and table == "person" and name in CONTACT_FIELDS and not value:
@@ -444,38 +451,49 @@ def _plan_from(pf, incoming_path: Path) -> _Plan:
 
 
 class _CheckAndBackup:
-    """The full integrity check of the open file, then its backup, in a worker thread while
-    the merge is planned (SQLite lets go of Python's lock while it works, so the two run
-    side by side). Both read the file through a second connection: ours holds the write
-    transaction but has written nothing yet, so that connection sees exactly the file the
-    merge will write to (the backup API cannot read through ours). ``wait`` re-raises what
-    went wrong; nothing is written before it returns."""
+    """The full integrity check of the open file and its backup, each in a worker thread
+    while the merge is planned (SQLite and the file copy let go of Python's lock while they
+    work, so all run side by side). Both run while ``ops`` holds the write transaction and
+    has written nothing yet: the check reads through a second connection, which sees exactly
+    the file the merge will write to, and the backup copies the file's bytes
+    (``copy_held``). ``wait`` re-raises what went wrong; nothing is written before it
+    returns."""
 
     def __init__(self, pf, backup: Path) -> None:
         import threading
 
-        self._pf, self._target = pf, backup
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="merge-check", daemon=True)
-        self._thread.start()
+        self._pf = pf
+        self._errors: list[BaseException] = []
+        self._threads = [
+            threading.Thread(target=self._guarded, args=(job,), name=name, daemon=True)
+            for name, job in (
+                ("merge-check", self._check),
+                ("merge-backup", lambda: copy_held(Path(pf.path), backup)),
+            )
+        ]
+        for thread in self._threads:
+            thread.start()
 
-    def _run(self) -> None:
+    def _check(self) -> None:
         from kehila_desktop.core.file.programfile import _connect
 
+        src = _connect(Path(self._pf.path), read_only=True)
         try:
-            src = _connect(Path(self._pf.path), read_only=True)
-            try:
-                check_before_writing(replace(self._pf, conn=src))
-                copy_consistent(src, self._target)
-            finally:
-                src.close()
+            check_before_writing(replace(self._pf, conn=src))
+        finally:
+            src.close()
+
+    def _guarded(self, job) -> None:
+        try:
+            job()
         except BaseException as exc:  # handed to the merging thread by wait()
-            self._error = exc
+            self._errors.append(exc)
 
     def wait(self) -> None:
-        self._thread.join()
-        if self._error is not None:
-            error, self._error = self._error, None
+        for thread in self._threads:
+            thread.join()
+        if self._errors:
+            error, self._errors = self._errors[0], []
             raise error
 
 
@@ -483,13 +501,19 @@ def _apply(ops: Operations, plan: _Plan, label: str) -> None:
     with ops.step(label, kind="merge") as st:
         ops.conn.execute("PRAGMA defer_foreign_keys=ON")
         imported = ops.import_history(plan.steps, plan.changes)
+        # set-based, table by table in the plan's order (parents before the rows that
+        # point at them; the foreign keys are checked at the end of the step anyway)
+        inserts: dict[str, list[dict]] = {}
         for table, row in plan.inserts:
-            values = {k: v for k, v in row.items() if k not in ("id", "deleted")}
-            ops.insert(table, values, row_id=row["id"])
-            if row["deleted"]:
-                ops.update(table, row["id"], {"deleted": 1})
+            inserts.setdefault(table, []).append(row)
+        updates: dict[str, dict[str, dict]] = {}
         for (table, row_id), changes in plan.updates.items():
-            ops.update(table, row_id, changes)
+            updates.setdefault(table, {})[row_id] = changes
+        for table, rows in inserts.items():
+            ops.insert_many(table, [{k: v for k, v in r.items() if k != "deleted"} for r in rows])
+            ops.update_many(table, {r["id"]: {"deleted": 1} for r in rows if r["deleted"]})
+        for table, changes in updates.items():
+            ops.update_many(table, changes)
         keep_rules(ops, plan.report)
         plan.report.step_id = st.id
         ops.conn.executemany(
@@ -532,13 +556,20 @@ def keep_rules(ops: Operations, report: MergeReport) -> None:
 
 def _drop(ops: Operations, report: MergeReport, table: str, ids: list[str], why: str) -> None:
     """Delete the rows ``ids`` of ``table`` (in that order), listing each in the report."""
+    if not ids:
+        return
     rows = _rows(ops.conn, table, set(ids))
-    for row_id in ids:
-        row = rows[row_id]
-        ops.update(table, row_id, {"deleted": 1})
-        report.repaired.append(
-            {"table": table, "row": row_id, "why": why, "label": row_label(ops.conn, table, row)}
-        )
+    names: dict = {}  # the people and bodies the labels name, read once each
+    report.repaired.extend(
+        {
+            "table": table,
+            "row": row_id,
+            "why": why,
+            "label": row_label(ops.conn, table, rows[row_id], names),
+        }
+        for row_id in ids
+    )
+    ops.update_many(table, {row_id: {"deleted": 1} for row_id in ids})
 
 
 def likely_duplicates(conn: sqlite3.Connection) -> list[dict]:

@@ -102,15 +102,21 @@ def _cut(text: str) -> str:
     return text if len(text) <= _LIMIT else text[: _LIMIT - 1] + "…"
 
 
-def row_label(conn: sqlite3.Connection, table: str, row: dict) -> str:
-    """A few words a user recognises the row by (a name, a title, a date)."""
+def row_label(conn: sqlite3.Connection, table: str, row: dict, names: dict | None = None) -> str:
+    """A few words a user recognises the row by (a name, a title, a date); ``names`` keeps
+    the names of the rows it points at between calls (for many labels at once)."""
 
     def name_of(tbl: str, row_id: str | None) -> str:
         if not row_id:
             return ""
+        if names is not None and (tbl, row_id) in names:
+            return names[(tbl, row_id)]
         col = "starts_at" if tbl == "meeting" else "name"
         found = conn.execute(f"SELECT {col} FROM {tbl} WHERE id=?", (row_id,)).fetchone()
-        return found[0] if found else ""
+        text = found[0] if found else ""
+        if names is not None:
+            names[(tbl, row_id)] = text
+        return text
 
     if table == "channel":
         return vocab_label("CHANNELS", row.get("key"))

@@ -180,6 +180,100 @@ class Operations:
                 self._record(st, table, row_id, name, old_values[name], value)
         return len(diffs)
 
+    def insert_many(self, table: str, rows: list[dict]) -> None:
+        """Add rows that carry their own ``id`` (rows of another copy, for ``merge``), as
+        ``insert`` would one by one (defaults filled in, each recorded), in one statement.
+        Must run inside a step; the rows are added alive."""
+        if not rows:
+            return
+        cols = self._cols(table)
+        prepared = []
+        for values in rows:
+            row = {name: _normalise(default) for name, default in cols.items()}
+            for key, value in values.items():
+                if key not in cols:
+                    raise InvalidEdit(
+                        "There is no field {field} in {table}.", field=key, table=table
+                    )
+                row[key] = _normalise(value)
+            row["deleted"] = 0
+            prepared.append(row)
+        names = list(cols)
+        st = self._inside_step()
+        self.conn.executemany(
+            f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+            [[row[n] for n in names] for row in prepared],
+        )
+        self._record_many(st, table, [(str(row["id"]), "", None, None) for row in prepared])
+
+    def update_many(self, table: str, changes: dict[str, dict]) -> int:
+        """``update`` of many rows (row id → fields to change) in a few statements: only the
+        fields whose value differs are written and recorded, in the order given. Must run
+        inside a step. Returns how many fields changed."""
+        cols = self._cols(table)
+        for fields in changes.values():
+            for key in fields:
+                if key not in cols or key == "id":
+                    raise InvalidEdit(
+                        "There is no field {field} in {table}.", field=key, table=table
+                    )
+        wanted = sorted({name for fields in changes.values() for name in fields})
+        current = self._current(table, list(changes), wanted)
+        records: list[tuple[str, str, object, object]] = []
+        by_fields: dict[tuple[str, ...], list[list]] = {}
+        for row_id, fields in changes.items():
+            old = current.get(row_id)
+            if old is None:
+                raise InvalidEdit("The {table} row {row} does not exist.", table=table, row=row_id)
+            diffs = {n: _normalise(v) for n, v in fields.items() if _normalise(v) != old[n]}
+            if not diffs:
+                continue
+            by_fields.setdefault(tuple(diffs), []).append([*diffs.values(), row_id])
+            records.extend((row_id, n, old[n], v) for n, v in diffs.items())
+        if not records:
+            return 0
+        st = self._inside_step()
+        for names, params in by_fields.items():
+            sets = ", ".join(f"{n}=?" for n in names)
+            self.conn.executemany(f"UPDATE {table} SET {sets} WHERE id=?", params)
+        self._record_many(st, table, records)
+        return len(records)
+
+    def _current(self, table: str, ids: list[str], names: list[str]) -> dict[str, dict]:
+        """Row id → the current values of ``names`` (rows that exist)."""
+        out: dict[str, dict] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            for row in self.conn.execute(
+                f"SELECT id, {', '.join(names)} FROM {table} "
+                f"WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ):
+                out[row[0]] = dict(zip(names, row[1:]))
+        return out
+
+    def _inside_step(self) -> _OpenStep:
+        if self._step is None:
+            raise RuntimeError("batch edits must run inside a step")
+        return self._step
+
+    def _record_many(
+        self, st: _OpenStep, table: str, records: list[tuple[str, str, object, object]]
+    ) -> None:
+        """``_record`` for many ``(row, field, old, new)`` (field "" for a whole-row insert)."""
+        if st.n is None:
+            st.n = self._open_step_row(st)
+        tbl = self._name(table)
+        self.conn.executemany(
+            "INSERT INTO change(step, tbl, row, field, old, new) VALUES (?,?,?,?,?,?)",
+            [
+                (st.n, tbl, row_id, self._name(name) if name else None, old, new)
+                for row_id, name, old, new in records
+            ],
+        )
+        st.tables.add(table)
+        st.count += len(records)
+
     def delete(self, table: str, row_id: str, *, label: str | None = None) -> bool:
         """Tombstone a row (it stays in the file, marked deleted)."""
         return bool(self.update(table, row_id, {"deleted": 1}, label=label or f"delete {table}"))
@@ -311,6 +405,7 @@ class Operations:
             )
 
     # --- undo / redo ------------------------------------------------------------------
+    # Step names are shown in the current language (``step_names``, loaded on first use).
     @property
     def can_undo(self) -> bool:
         return bool(self._undo)
@@ -321,21 +416,23 @@ class Operations:
 
     @property
     def undo_label(self) -> str:
-        return self._undo[-1][1] if self._undo else ""
+        """The name of the step Undo takes back, in the current language (``step_names``)."""
+        return _shown(self._undo[-1][1]) if self._undo else ""
 
     @property
     def redo_label(self) -> str:
-        return self._redo[-1][1] if self._redo else ""
+        return _shown(self._redo[-1][1]) if self._redo else ""
 
     def undo(self) -> str | None:
-        """Undo the last step of this copy; the undo is itself recorded in the history."""
+        """Undo the last step of this copy; the undo is itself recorded in the history.
+        Returns the step's name in the current language."""
         if not self._undo:
             return None
         step_n, label = self._undo[-1]
         self._replay(step_n, label, backwards=True)
         self._undo.pop()
         self._redo.append((step_n, label))
-        return label
+        return _shown(label)
 
     def redo(self) -> str | None:
         if not self._redo:
@@ -344,7 +441,7 @@ class Operations:
         self._replay(step_n, label, backwards=False)
         self._redo.pop()
         self._undo.append((step_n, label))
-        return label
+        return _shown(label)
 
     def forget_undo(self) -> None:
         """Nothing before now can be undone, in this session or after reopening the file."""
@@ -429,6 +526,12 @@ class Operations:
         """The next history time of this copy (strictly after every time it has seen)."""
         self._last = clock.tick(self._last, clock.wall_ms() + self._offset)
         return self._last
+
+
+def _shown(label: str) -> str:
+    from kehila_desktop.core.history.step_names import shown
+
+    return shown(label)
 
 
 # The history as readable rows (for the audit, tests and tools): one row per change, with

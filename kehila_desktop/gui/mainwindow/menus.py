@@ -10,6 +10,7 @@ from kehila_desktop.core.i18n import LANGUAGE_NAMES, LANGUAGES, language, tr
 from kehila_desktop.gui import dialogs
 from kehila_desktop.gui.language import apply_language
 from kehila_desktop.gui.views import VIEW_KEYS, view_title
+from kehila_desktop.gui.widgets import plain_action_text
 
 
 class Menus:
@@ -68,7 +69,6 @@ class Menus:
 
         self.help_menu = bar.addMenu("")
         self.act_about = self._action(self.help_menu, self.about)
-        self._fill_recent()
 
     def _retranslate_menus(self) -> None:
         self.file_menu.setTitle(tr("&File"))
@@ -97,17 +97,19 @@ class Menus:
         self.context.languageChanged.emit(code)
 
     def _update_actions(self, *_args) -> None:
+        """Undo / Redo named after the step, in the current language (the step's name is
+        said again in it, whichever language it was made in: core/history/step_names.py)."""
         ops = self.context.ops
         writable = ops is not None and not self.context.read_only
         self.act_undo.setEnabled(writable and ops.can_undo)
         self.act_redo.setEnabled(writable and ops.can_redo)
         self.act_undo.setText(
-            tr("&Undo: {action}", action=ops.undo_label)
+            tr("&Undo: {action}", action=plain_action_text(ops.undo_label))
             if writable and ops.can_undo
             else tr("&Undo")
         )
         self.act_redo.setText(
-            tr("&Redo: {action}", action=ops.redo_label)
+            tr("&Redo: {action}", action=plain_action_text(ops.redo_label))
             if writable and ops.can_redo
             else tr("&Redo")
         )

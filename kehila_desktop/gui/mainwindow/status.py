@@ -3,20 +3,19 @@ the window's size and place (restored on start, saved on close). A mixin of ``Ma
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel
 
 from kehila_desktop.core.i18n import tr
 from kehila_desktop.gui import settings
-from kehila_desktop.gui.widgets import plain_title
-from kehila_desktop.core.structure import queries as sq
+from kehila_desktop.gui.firstpaint import plain_text
 
 
 class WindowStatus:
     def _build_banner(self) -> QLabel:
         self.banner = QLabel()
-        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        plain_text(self.banner)
         self.banner.setWordWrap(True)
         self.banner.setObjectName("banner")
         self.banner.setStyleSheet(
@@ -31,6 +30,9 @@ class WindowStatus:
         if pf is None:
             self.setWindowTitle(tr("Kehila Desktop"))
             return
+        from kehila_desktop.core.structure import queries as sq
+        from kehila_desktop.gui.widgets import plain_title
+
         try:
             program = sq.program_name(pf.conn)
         except Exception:

@@ -4,7 +4,6 @@ finding, the print window). A mixin of ``MainWindow``."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
@@ -12,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from kehila_desktop.core.i18n import tr
+from kehila_desktop.gui.firstpaint import USER_ROLE
 from kehila_desktop.gui.views import VIEW_KEYS, load_view_class, view_title
 
 
@@ -27,7 +27,7 @@ class ViewSwitching:
         )
         for key in VIEW_KEYS:
             item = QListWidgetItem()
-            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setData(USER_ROLE, key)
             self.sidebar.addItem(item)
         self.sidebar.currentRowChanged.connect(self._sidebar_row)
         return self.sidebar

@@ -3,7 +3,6 @@ and the recent files. A mixin of ``MainWindow``."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -13,10 +12,13 @@ from PySide6.QtWidgets import (
 )
 
 from kehila_desktop.core.i18n import tr
+from kehila_desktop.gui.firstpaint import USER_ROLE
 
 
 class WelcomePage:
     def _build_welcome(self) -> QWidget:
+        from PySide6.QtCore import Qt
+
         self.welcome = QWidget()
         welcome = QVBoxLayout(self.welcome)
         welcome.setContentsMargins(48, 48, 48, 48)
@@ -44,7 +46,7 @@ class WelcomePage:
         self.welcome_recent = QListWidget()
         self.welcome_recent.setMaximumWidth(640)
         self.welcome_recent.itemActivated.connect(
-            lambda item: self.files.open_path(item.data(Qt.ItemDataRole.UserRole))
+            lambda item: self.files.open_path(item.data(USER_ROLE))
         )
         welcome.addSpacing(16)
         welcome.addWidget(self.welcome_recent_heading)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,38 +18,41 @@ from PySide6.QtWidgets import (
 )
 
 from kehila_desktop.core.i18n import tr
-from kehila_desktop.gui import settings, sharing
+from kehila_desktop.gui import settings
 from kehila_desktop.gui.context import AppContext
 from kehila_desktop.gui.filecontrol import FileController
+from kehila_desktop.gui.firstpaint import plain_text
 from kehila_desktop.gui.mainwindow.files import FileHandling
 from kehila_desktop.gui.mainwindow.menus import Menus
 from kehila_desktop.gui.mainwindow.status import WindowStatus
 from kehila_desktop.gui.mainwindow.switching import ViewSwitching
 from kehila_desktop.gui.mainwindow.welcome import WelcomePage
-from kehila_desktop.gui.printing import install as install_printing
 from kehila_desktop.gui.views import VIEW_KEYS
 
 
 class MainWindow(Menus, FileHandling, WelcomePage, ViewSwitching, WindowStatus, QMainWindow):
     firstPainted = Signal()
 
-    def __init__(self, context: AppContext | None = None) -> None:
+    def __init__(self, context: AppContext | None = None, *, unseen_later: bool = False) -> None:
+        """``unseen_later``: what the first paint does not show (the welcome page, the recent
+        files, the sharing and printing actions) is built by ``build_unseen()``, which the
+        start-up calls after the first view is filled; else at once."""
         super().__init__()
         self.context = context or AppContext()
         self.context.dialog_parent = self
         self.files = FileController(self.context, self)
         self.views: dict[str, QWidget] = {}
         self._painted = False
+        self._unseen_built = False
         self.setAcceptDrops(True)
         self.resize(1200, 780)
         self._build()
         self._build_menus()
-        self.sharing = sharing.install(self)  # File: Share by e-mail…, Merge a received copy…
-        self.printing = install_printing(self)  # File: Print…, Export PDF…
         self.context.changed.connect(self._update_actions)
         self.context.fileOpened.connect(self._file_opened)
         self.context.navigateRequested.connect(self.navigate)
-        self.files.recentChanged.connect(self._fill_recent)
+        if not unseen_later:
+            self.build_unseen()
         self.retranslate()
         self._file_opened()
 
@@ -63,8 +66,6 @@ class MainWindow(Menus, FileHandling, WelcomePage, ViewSwitching, WindowStatus, 
         self.pages = QStackedWidget()
         outer.addWidget(self.pages, 1)
 
-        self.pages.addWidget(self._build_welcome())
-
         self.workspace = QWidget()
         row = QHBoxLayout(self.workspace)  # first widget sits on the leading side (right in RTL)
         row.setContentsMargins(0, 0, 0, 0)
@@ -72,18 +73,36 @@ class MainWindow(Menus, FileHandling, WelcomePage, ViewSwitching, WindowStatus, 
         row.addWidget(self._build_sidebar())
         self.stack = QStackedWidget()
         self.opening = QLabel()
-        self.opening.setTextFormat(Qt.TextFormat.PlainText)
-        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        plain_text(self.opening, centred=True)
         self.stack.addWidget(self.opening)
         row.addWidget(self.stack, 1)
         self.pages.addWidget(self.workspace)
         self.setCentralWidget(central)
 
+    def build_unseen(self) -> None:
+        """The parts the first paint does not show (once): the welcome page, the recent files,
+        File: Share by e-mail…, Merge a received copy…, Print…, Export PDF…; Edit: History of
+        changes…."""
+        if self._unseen_built:
+            return
+        self._unseen_built = True
+        from kehila_desktop.gui import history, sharing
+        from kehila_desktop.gui.printing import install as install_printing
+
+        self.pages.insertWidget(0, self._build_welcome())
+        self._retranslate_welcome()
+        self.sharing = sharing.install(self)
+        self.history = history.install(self)
+        self.printing = install_printing(self)
+        self.files.recentChanged.connect(self._fill_recent)
+        self._fill_recent()
+
     # --- texts --------------------------------------------------------------------------
     def retranslate(self) -> None:
         self._retranslate_menus()
         self._retranslate_sidebar()
-        self._retranslate_welcome()
+        if self._unseen_built:
+            self._retranslate_welcome()
         self.banner.setAccessibleName(tr("Notice"))
         self._update_banner()
         self._update_title()
@@ -103,11 +122,15 @@ class MainWindow(Menus, FileHandling, WelcomePage, ViewSwitching, WindowStatus, 
 
     def show_welcome(self) -> None:
         if self.context.pf is None:
+            self.build_unseen()
             self.pages.setCurrentWidget(self.welcome)
 
     def _file_opened(self) -> None:
         has_file = self.context.pf is not None
-        self.pages.setCurrentWidget(self.workspace if has_file else self.welcome)
+        if has_file:
+            self.pages.setCurrentWidget(self.workspace)
+        elif self._unseen_built:  # else start-up shows "Opening…" until it is built
+            self.pages.setCurrentWidget(self.welcome)
         for action in (self.act_save_copy, self.act_close):
             action.setEnabled(has_file)
         for action in self.view_actions.values():

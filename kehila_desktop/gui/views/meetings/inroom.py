@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from kehila_desktop.core.meetings import clock as mclock
 from kehila_desktop.core.meetings import records as mt
 from kehila_desktop.core.i18n import isolate, join_list, label, ntr, tr
-from kehila_desktop.gui.widgets import format_date, format_datetime, plain_tip
+from kehila_desktop.gui.widgets import format_date, format_datetime, plain_action_text, plain_tip
 from kehila_desktop.gui.views.meetings.agenda_panel import NotesEdit
 from kehila_desktop.gui.views.meetings.decisions_panel import ActionItemForm, DecisionForm
 from kehila_desktop.core.meetings import queries as mq
@@ -518,7 +518,7 @@ class InRoomWindow(InRoomActions, QWidget):
         ops = self.context.ops
         writable = ops is not None and not self.context.read_only
         text = (
-            tr("&Undo: {action}", action=ops.undo_label)
+            tr("&Undo: {action}", action=plain_action_text(ops.undo_label))
             if writable and ops.can_undo
             else tr("&Undo")
         )

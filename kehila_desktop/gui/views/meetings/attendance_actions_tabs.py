@@ -1,0 +1,111 @@
+"""The meetings view's Members' attendance and Action items tabs: each member's attendance
+rate against the expected one, and the action items across meetings (activating one shows
+its meeting's decisions). Filled only when their tab is shown, for the chosen body. A mixin
+of the meetings ``View``."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+
+from kehila_desktop.core.i18n import label, tr
+from kehila_desktop.core.meetings import queries as mq
+from kehila_desktop.core.meetings import records as mt
+
+MEMBERS_TAB, ACTIONS_TAB = 2, 3  # their places among the view's tabs
+PAST_DUE = "#b00020"
+
+
+class AttendanceActionsTabs:
+    def _build_attendance_actions(self) -> tuple[QTreeWidget, QTreeWidget]:
+        self.members = QTreeWidget()
+        self.members.setRootIsDecorated(False)
+        self.actions = QTreeWidget()
+        self.actions.setRootIsDecorated(False)
+        self.actions.setColumnWidth(0, 280)
+        self.members.setColumnWidth(0, 160)
+        self.members.setColumnWidth(1, 170)
+        self.actions.itemActivated.connect(self._action_item)
+        self.actions.itemDoubleClicked.connect(self._action_item)
+        return self.members, self.actions
+
+    def _retranslate_attendance_actions(self) -> None:
+        self.members.setAccessibleName(tr("Members' attendance"))
+        self.members.setHeaderLabels(
+            [tr("Member"), tr("Body"), tr("Came"), tr("Excused"), tr("Rate"), tr("Expected")]
+        )
+        self.actions.setAccessibleName(tr("Action items across meetings"))
+        self.actions.setHeaderLabels(
+            [tr("Action item"), tr("Owner"), tr("Due"), tr("Status"), tr("Meeting"), tr("Body")]
+        )
+
+    def _fill_side_tabs(self) -> None:
+        pf = self.context.pf
+        if pf is None:
+            return
+        tab = self.left.currentIndex()
+        body_id = self.body_filter.currentData()
+        if tab == MEMBERS_TAB:
+            self._fill_members(pf.conn, body_id)
+        elif tab == ACTIONS_TAB:
+            self._fill_actions(pf.conn, body_id)
+
+    def _fill_members(self, conn, body_id) -> None:
+        self.members.clear()
+        bodies = mq.body_names(conn)
+        items = []
+        for r in mt.member_rates(conn, body_id):
+            rate = "" if r.rate is None else f"{round(r.rate * 100)}%"
+            item = QTreeWidgetItem(
+                [
+                    r.name,
+                    bodies.get(r.body_id, ""),
+                    tr("{attended} of {held}", attended=r.attended, held=r.held),
+                    str(r.excused),
+                    rate,
+                    f"{r.expected_pct}%",
+                ]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, r.membership_id)
+            if r.below:
+                for col in range(6):
+                    item.setForeground(col, QColor(PAST_DUE))
+                item.setToolTip(4, tr("Below the expected attendance."))
+            items.append(item)
+        self.members.addTopLevelItems(items)  # at once: 5,000 members one by one took ~0.3 s
+
+    def _fill_actions(self, conn, body_id) -> None:
+        self.actions.clear()
+        for a in mt.action_items(conn, body_id=body_id):
+            item = QTreeWidgetItem(
+                [
+                    a["text"],
+                    a["owner"] or "",
+                    a["due"] or "",
+                    label("ACTION_ITEM_STATUSES", a["status"]),
+                    a["meeting_date"] or "",
+                    a["body"] or "",
+                ]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, a["meeting_id"] or "")
+            item.setData(1, Qt.ItemDataRole.UserRole, a["id"])
+            if a["overdue"]:
+                for col in range(6):
+                    item.setForeground(col, QColor(PAST_DUE))
+                item.setToolTip(2, tr("Past due."))
+            self.actions.addTopLevelItem(item)
+
+    def _action_item(self, item, *_args) -> None:
+        meeting_id = item.data(0, Qt.ItemDataRole.UserRole)
+        if meeting_id:
+            self._show_meeting_anywhere(meeting_id)
+            self.panel.tabs.setCurrentWidget(self.panel.decisions)
+
+    def _select_member(self, membership_id: str) -> None:
+        """Show the Members' attendance tab with ``membership_id``'s row current."""
+        self.left.setCurrentIndex(MEMBERS_TAB)
+        for i in range(self.members.topLevelItemCount()):
+            item = self.members.topLevelItem(i)
+            if item.data(0, Qt.ItemDataRole.UserRole) == membership_id:
+                self.members.setCurrentItem(item)
