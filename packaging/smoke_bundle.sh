@@ -4,6 +4,7 @@
 # 1. builds dist/kehila-desktop (reports build time and size);
 # 2. runs it offscreen with --quit-when-ready on the bundled sample, on a program file and
 #    in each language (exit 0, no lock file left behind);
+#    prints, reads older formats, and survives an update over an older release's cache;
 # 3. under Xvfb: starts it on a program file, takes a screenshot, "double-clicks" a second
 #    file (a second launch must hand it over and exit) and takes another screenshot;
 # 4. packs the release tarball, installs it into a throw-away home and checks that
@@ -55,6 +56,7 @@ echo "   lazily imported modules inside: $(echo "$needed" | wc -w)"
 
 # A home of its own: settings, the user's sample copy, the single-instance socket name.
 export HOME=$WORK/home XDG_CONFIG_HOME=$WORK/home/.config XDG_DATA_HOME=$WORK/home/.local/share
+export XDG_CACHE_HOME=$WORK/home/.cache; unset KEHILA_CACHE_DIR
 export KEHILA_INSTANCE_KEY=kehila-smoke-$$ XDG_RUNTIME_DIR=$WORK/run
 mkdir -p "$HOME" "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 uv run kehila new "$WORK/first.kehila" --sample > /dev/null
@@ -131,6 +133,21 @@ for old in tests/data/v*-sample.kehila; do
     [ -f "$backup" ] || fail "no backup $(basename "$backup") before the upgrade"
     echo "   $(basename "$old"): format $before → $after, backup $(basename "$backup")"
 done
+
+# --- 2d. an update over an older release: its cached schema must not be read -------------
+# (inside the bundle the modules are not files; a cache keyed by SQLite's version alone made
+# the new release refuse every file, even a new one, as "not a program file")
+say "an update over an older release's schema cache"
+cache="$XDG_CACHE_HOME/kehila-desktop"
+ls "$cache"/schema-*.json > /dev/null 2>&1 || fail "the bundle cached no schema in $cache"
+for json in "$cache"/schema-*.json; do  # what an older release (a table less) left there
+    python3 -c 'import json,sys; p=sys.argv[1]; d=json.load(open(p)); d["tables"].pop("area"); json.dump(d, open(p, "w"))' "$json"
+done
+touch "$BUNDLE"  # the update installs a new program
+"$CLI" new "$WORK/after-update.kehila" > "$WORK/update.log" 2>&1 \
+    && "$CLI" info "$WORK/after-update.kehila" >> "$WORK/update.log" 2>&1 \
+    || { cat "$WORK/update.log"; fail "after an update the bundled kehila refuses its own new file"; }
+run_offscreen "after an update" "$WORK/first.kehila"
 
 # --- 3. Xvfb: a real window, then a second double-click --------------------------------
 say "under Xvfb"
