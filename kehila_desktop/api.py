@@ -162,6 +162,12 @@ class Program:
 
         self._run(edits.delete_person, person_id)
 
+    def delete_people(self, person_ids: list[str]) -> None:
+        """Delete several people with their memberships and chairs (one undo step)."""
+        from kehila_desktop.core.people import edits
+
+        self._run(edits.delete_people, list(person_ids))
+
     def join_people(self, keep_id: str, drop_id: str) -> None:
         """Join two records of one person into ``keep_id`` (one undo step): memberships,
         attendance, owners and chairs move to it, its empty fields are filled from the other,

@@ -94,3 +94,21 @@ def two_of_kind(request):
         return first, new, lambda: None
 
     return make
+
+
+@pytest.fixture
+def sample_window(qtbot, qt_isolated, sample_file):
+    """The main window, in Hebrew, with a fresh sample program open (Hebrew again after)."""
+    from kehila_desktop.gui.app import create_application
+    from kehila_desktop.gui.language import apply_language
+    from kehila_desktop.gui.mainwindow import MainWindow
+
+    create_application(language="he", exception_hook=False)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.files.open_path(sample_file)
+    yield window
+    window.files.close()
+    window.close()
+    apply_language("he", remember=False)

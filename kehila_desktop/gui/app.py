@@ -22,7 +22,6 @@ from kehila_desktop.core.i18n import LANGUAGES, set_language, tr, translate_argp
 from kehila_desktop.core.paths import resource
 from kehila_desktop.gui import dialogs, lifecycle, settings
 from kehila_desktop.gui.language import apply_language
-from datetime import UTC
 
 _T0 = float(os.environ.get("KEHILA_T0") or time.time())
 
@@ -96,7 +95,7 @@ def exception_hook(kind, value, tb) -> None:
     the program file is safe whatever failed."""
     import logging
     import traceback
-    from datetime import datetime
+    from datetime import UTC, datetime
 
     details = "".join(traceback.format_exception(kind, value, tb))
     try:

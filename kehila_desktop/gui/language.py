@@ -73,6 +73,7 @@ def apply_language(language: str, *, remember: bool = True) -> None:
     QLocale.setDefault(QLocale(LOCALES[language], country))
     app.setApplicationDisplayName(i18n.tr("Kehila Desktop"))
     set_direction(app, i18n.is_rtl(language))
-    from kehila_desktop.gui.widgets import refresh_latin_digits
+    if app.allWidgets():  # (at start-up there are none yet: no editor to re-set)
+        from kehila_desktop.gui.widgets import refresh_latin_digits
 
-    refresh_latin_digits()
+        refresh_latin_digits()

@@ -72,6 +72,7 @@ class _Side:
     latest: dict[tuple[str, str, str], tuple] = field(default_factory=dict)
     inserted: dict[tuple[str, str], tuple] = field(default_factory=dict)
     edited_rows: set[tuple[str, str]] = field(default_factory=set)
+    fields: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # row → edited fields
 
     def add(self, table: str, row_id: str, name: str, order: tuple) -> None:
         if name == "":  # a whole-row insert sets every field (and makes the row alive)
@@ -80,6 +81,7 @@ class _Side:
         key = (table, row_id, name)
         if key not in self.latest or order > self.latest[key]:
             self.latest[key] = order
+        self.fields.setdefault((table, row_id), set()).add(name)
         if name != "deleted":
             self.edited_rows.add((table, row_id))
 
@@ -91,6 +93,7 @@ class _Plan:
     updates: dict[tuple[str, str], dict] = field(default_factory=dict)
     steps: list[tuple] = field(default_factory=list)
     changes: list[tuple] = field(default_factory=list)
+    names: dict = field(default_factory=dict)  # names of rows the labels show, read once
 
 
 # Steps whose changes are consequences of a merge, not edits: the merge itself, and the undo
@@ -233,7 +236,8 @@ def plan_merge(local: sqlite3.Connection, incoming: sqlite3.Connection, source: 
     plan.changes = [row[0:1] + row[2:7] for row in new_in]
     report.history_added = len(plan.changes)
 
-    known = set(domain_tables(local))
+    tables = domain_tables(local)  # parents first
+    known = set(tables)
     sides = {"here": _Side(), "copy": _Side()}
     touched: dict[str, set[str]] = {}
     for side, rows in (("here", new_here), ("copy", new_in)):
@@ -246,7 +250,7 @@ def plan_merge(local: sqlite3.Connection, incoming: sqlite3.Connection, source: 
                 sides[side].add(table, row_id, name or "", (key[1], key[0], place))
     here, copy = sides["here"], sides["copy"]
 
-    for table in domain_tables(local):
+    for table in tables:
         ids = touched.get(table)
         if not ids:
             continue
@@ -277,15 +281,17 @@ def _merge_row(
     incoming: sqlite3.Connection,
 ) -> None:
     report = plan.report
-    label = row_label(local, table, ours)
+    label = row_label(local, table, ours, plan.names)
     result: dict[str, object] = {}
     key = (table, row_id)
     # the copy's insert of a row that is here only through an undone merge: added again
     readded = key in copy.inserted and ours["deleted"]
+    inserted = copy.inserted.get(key)  # a row the copy added: every field is its edit
+    edited = copy.fields.get(key, ())
     for name, value in theirs.items():
-        if name in ("id", "deleted"):
-            continue
-        order_copy = copy.latest.get((table, row_id, name), copy.inserted.get((table, row_id)))
+        if name in ("id", "deleted") or (inserted is None and name not in edited):
+            continue  # a field only this side may have edited: ours stays
+        order_copy = copy.latest.get((table, row_id, name), inserted)
         if order_copy is None or value == ours[name]:
             continue
         if stripped and table == "person" and name in CONTACT_FIELDS and not value:
@@ -571,17 +577,18 @@ def likely_duplicates(conn: sqlite3.Connection) -> list[dict]:
     from kehila_desktop.core.people.search import phone_digits
 
     by_key: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    rows = conn.execute("SELECT id, name, email, phone FROM person WHERE deleted=0").fetchall()
-    rows.sort()  # by id (sorting here is cheaper than reading the rows in the id index's order)
-    for pid, name, email, phone in rows:
-        if email and email.strip():
-            by_key.setdefault(("email", email.strip().casefold()), []).append((pid, name))
+    for pid, name, email, phone in conn.execute(
+        "SELECT id, name, email, phone FROM person WHERE deleted=0"
+    ):
+        if email and (email := email.strip()):
+            by_key.setdefault(("email", email.casefold()), []).append((pid, name))
         digits = phone_digits(phone)
         if len(digits) >= 7:
             by_key.setdefault(("phone", digits), []).append((pid, name))
     seen: set[tuple[str, ...]] = set()
     out = []
-    groups = sorted((key, people) for key, people in by_key.items() if len(people) > 1)
+    # each group's people by id (sorting the few groups, not every person)
+    groups = sorted((key, sorted(people)) for key, people in by_key.items() if len(people) > 1)
     for (kind, value), people in groups:
         ids = tuple(sorted(p for p, _n in people))
         if ids in seen:

@@ -1,5 +1,5 @@
 """What a user does to a person, as named operations (each one undo step): add, edit and
-delete a partner of the mapping, and join two records of one person.
+delete a partner of the mapping (or several at once), and join two records of one person.
 
 The rules live here, so the People view, the import, the API and the sample share them:
 a person has a name, a known sector, an area that exists, a usable phone and e-mail;
@@ -21,7 +21,7 @@ from kehila_desktop.core import enums
 from kehila_desktop.core.errors import InvalidEdit
 from kehila_desktop.core.file import tables as T
 from kehila_desktop.core.history.operations import Operations
-from kehila_desktop.core.i18n import tr
+from kehila_desktop.core.i18n import ntr, tr
 
 
 def _check(ops: Operations, values: dict, *, new: bool) -> dict:
@@ -91,6 +91,23 @@ def delete_person(ops: Operations, person_id: str) -> None:
         ).fetchall():
             ops.update(T.BODY, bid, {"chair_person_id": None})
         ops.delete(T.PERSON, person_id)
+
+
+def delete_people(ops: Operations, person_ids: list[str]) -> int:
+    """Delete several people, each with their memberships and chairs, in one undo step;
+    returns how many. Refused (nothing deleted) when one of them does not exist."""
+    ids = list(dict.fromkeys(person_ids))
+    if not ids:
+        raise InvalidEdit("Choose the people to delete.")
+    if len(ids) == 1:
+        delete_person(ops, ids[0])
+        return 1
+    for pid in ids:  # every one exists before anything is deleted
+        person_name(ops, pid)
+    with ops.step(ntr("delete {n} person", "delete {n} people", len(ids))):
+        for pid in ids:
+            delete_person(ops, pid)  # (its own step joins this one)
+    return len(ids)
 
 
 # Joining two records of one person: which of two rows of one thing stays.

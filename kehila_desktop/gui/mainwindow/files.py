@@ -1,7 +1,8 @@
 """The main window's file handling: the New / Open / Save a copy dialogs (where they start,
 the suggested names), the recent files (menu and welcome page) and dropping a program file on
 the window. The file itself is opened and closed by ``gui/filecontrol.py``. A mixin of
-``MainWindow``."""
+``MainWindow``. (What it needs only once a dialog opens is imported then: the window paints
+sooner.)"""
 
 from __future__ import annotations
 
@@ -13,13 +14,12 @@ from kehila_desktop.core.i18n import tr
 from kehila_desktop.gui import settings
 from kehila_desktop.gui.filecontrol import SUFFIX
 from kehila_desktop.gui.firstpaint import USER_ROLE
-from kehila_desktop.gui.filedialogs import name_filter, open_path, save_path
-from kehila_desktop.gui.widgets import plain_action_text, plain_tip
-from kehila_desktop.core.structure import queries as sq
 
 
 class FileHandling:
     def _filter(self) -> str:
+        from kehila_desktop.gui.filedialogs import name_filter
+
         return name_filter(tr("Kehila program files"), "*" + SUFFIX)
 
     def _folder(self) -> str:
@@ -40,9 +40,13 @@ class FileHandling:
         ) or str(Path.home())
 
     def ask_open_path(self) -> str:
+        from kehila_desktop.gui.filedialogs import open_path
+
         return open_path(self, tr("Open a program file"), self._folder(), self._filter())
 
     def ask_save_path(self, title: str, suggested: str = "") -> str:
+        from kehila_desktop.gui.filedialogs import save_path
+
         return save_path(self, title, suggested or self._folder(), self._filter())
 
     def open_dialog(self) -> None:
@@ -58,6 +62,8 @@ class FileHandling:
     def new_empty(self) -> None:
         path = self.ask_save_path(tr("New program file"), self._new_name())
         if path and self.files.new_file(path):
+            from kehila_desktop.core.structure import queries as sq
+
             # a new program starts with its settings: name, locality, scope, channels
             self.navigate("structure", "program", sq.program_id(self.context.pf.conn))
 
@@ -78,6 +84,8 @@ class FileHandling:
             )
 
     def _fill_recent(self) -> None:
+        from kehila_desktop.gui.widgets import plain_action_text, plain_tip
+
         self.recent_menu.clear()
         paths = settings.recent_files()
         for path in paths:

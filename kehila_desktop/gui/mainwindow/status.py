@@ -10,8 +10,6 @@ from PySide6.QtWidgets import QLabel
 from kehila_desktop.core.i18n import tr
 from kehila_desktop.gui import settings
 from kehila_desktop.gui.firstpaint import plain_text
-from kehila_desktop.gui.widgets import plain_title
-from kehila_desktop.core.structure import queries as sq
 
 
 class WindowStatus:
@@ -32,6 +30,9 @@ class WindowStatus:
         if pf is None:
             self.setWindowTitle(tr("Kehila Desktop"))
             return
+        from kehila_desktop.core.structure import queries as sq
+        from kehila_desktop.gui.widgets import plain_title
+
         try:
             program = sq.program_name(pf.conn)
         except Exception:

@@ -1,12 +1,12 @@
-"""The people view's editing of people: new, edit, delete a person and join two records of
-one person (each one step through ``context.run`` and the core's named operations). A mixin of
+"""The people view's editing of people: new, edit a person, delete the selected people and join
+two records of one person (each one step through ``context.run`` and the core's named operations). A mixin of
 the people ``View``."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog
 
-from kehila_desktop.core.i18n import ntr, tr
+from kehila_desktop.core.i18n import isolate, ntr, tr
 from kehila_desktop.core.people import edits as people, queries as people_q
 from kehila_desktop.core.structure import queries as structure_q
 from kehila_desktop.gui import dialogs
@@ -34,8 +34,11 @@ class PersonActions:
         return person_id
 
     def edit_person(self) -> None:
+        """Edit the one selected person (with several selected, Edit is off: pick one)."""
         pid = self.selected_person_id()
         if pid is None or self.context.ops is None or self.context.read_only:
+            return
+        if len(self.selected_person_ids()) > 1:
             return
         values = people_q.person(self.context.pf.conn, pid)
         editor = PersonEditor(self._areas(), values, parent=self)
@@ -47,9 +50,14 @@ class PersonActions:
         )
 
     def delete_person(self) -> None:
-        pid = self.selected_person_id()
-        if pid is None or self.context.ops is None:
+        """Delete the selected people (all of them), after one question: one undo step."""
+        pids = self.selected_person_ids()
+        if not pids or self.context.ops is None or self.context.read_only:
             return
+        if len(pids) > 1:
+            self._delete_people(pids)
+            return
+        pid = pids[0]
         conn = self.context.pf.conn
         name = people_q.person_name(conn, pid)
         bodies = people_q.membership_body_names(conn, pid)
@@ -69,6 +77,32 @@ class PersonActions:
             return
         self.context.run(
             tr("delete {person}", person=name), lambda ops: people.delete_person(ops, pid)
+        )
+
+    def _delete_people(self, pids: list[str]) -> None:
+        conn = self.context.pf.conn
+        memberships = sum(len(people_q.membership_body_names(conn, pid)) for pid in pids)
+        chairs = [(pid, people_q.chaired_body_names(conn, pid)) for pid in pids]
+        question = ntr("Delete {n} person?", "Delete {n} people?", len(pids))
+        if memberships:
+            question += " " + ntr(
+                "Their {n} membership goes with them.",
+                "Their {n} memberships go with them.",
+                memberships,
+            )
+        for pid, bodies in chairs:
+            if bodies:
+                question += " " + tr(
+                    "{name} will no longer chair {bodies}.",
+                    name=isolate(people_q.person_name(conn, pid)),
+                    bodies=", ".join(bodies),
+                )
+        question += " " + tr("Undo brings it all back.")
+        if not dialogs.confirm(self, question, tr("Delete")):
+            return
+        self.context.run(
+            ntr("delete {n} person", "delete {n} people", len(pids)),
+            lambda ops: people.delete_people(ops, pids),
         )
 
     def join_with(self) -> bool:

@@ -267,7 +267,9 @@ class View(FilterBar, PersonActions, MembershipActions, CompositionTab, SheetAct
     def _selection_changed(self, *args) -> None:
         pid = self.selected_person_id()
         writable = pid is not None and not self.context.read_only
-        self.edit_button.setEnabled(writable)
+        one = len(self.selected_person_ids()) == 1
+        self.edit_button.setEnabled(writable and one)  # several selected: pick one to edit
+        self.edit_button.setToolTip("" if one or not writable else tr("Choose one person to edit."))
         self.delete_button.setEnabled(writable)
         self.join_button.setEnabled(writable)
         conn = self.context.pf.conn if self.context.pf else None
@@ -296,14 +298,15 @@ class View(FilterBar, PersonActions, MembershipActions, CompositionTab, SheetAct
         (every selected person), delete."""
         menu = QMenu(self)
         writable = self.selected_person_id() is not None and not self.context.read_only
-        for text, slot in (
-            ("Edit…", self.edit_person),
-            ("Join with…", self.join_with),
-            ("Add to a body…", self.add_membership),
-            ("Delete person", self.delete_person),
+        one = len(self.selected_person_ids()) == 1
+        for text, slot, enabled in (
+            ("Edit…", self.edit_person, writable and one),
+            ("Join with…", self.join_with, writable),
+            ("Add to a body…", self.add_membership, writable),
+            ("Delete person", self.delete_person, writable),
         ):
             action = menu.addAction(tr(text))
-            action.setEnabled(writable)
+            action.setEnabled(enabled)
             action.triggered.connect(lambda _=False, s=slot: s())
         return menu
 
