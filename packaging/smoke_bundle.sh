@@ -4,8 +4,10 @@
 # 1. builds dist/kehila-desktop (reports build time and size);
 # 2. runs it offscreen with --quit-when-ready on the bundled sample, on a program file and
 #    in each language (exit 0, no lock file left behind);
+#    prints, reads older formats, and survives an update over an older release's cache;
 # 3. under Xvfb: starts it on a program file, takes a screenshot, "double-clicks" a second
-#    file (a second launch must hand it over and exit) and takes another screenshot;
+#    file (a second launch must hand it over and exit) and takes another screenshot, then
+#    hands over --in-room MEETING (the running app takes the file back and opens the room);
 # 4. packs the release tarball, installs it into a throw-away home and checks that
 #    *.kehila files are associated with the app.
 # Needs: uv, xvfb-run, ImageMagick's `import`; the association check also xdg-utils.
@@ -55,6 +57,7 @@ echo "   lazily imported modules inside: $(echo "$needed" | wc -w)"
 
 # A home of its own: settings, the user's sample copy, the single-instance socket name.
 export HOME=$WORK/home XDG_CONFIG_HOME=$WORK/home/.config XDG_DATA_HOME=$WORK/home/.local/share
+export XDG_CACHE_HOME=$WORK/home/.cache; unset KEHILA_CACHE_DIR
 export KEHILA_INSTANCE_KEY=kehila-smoke-$$ XDG_RUNTIME_DIR=$WORK/run
 mkdir -p "$HOME" "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 uv run kehila new "$WORK/first.kehila" --sample > /dev/null
@@ -132,8 +135,25 @@ for old in tests/data/v*-sample.kehila; do
     echo "   $(basename "$old"): format $before → $after, backup $(basename "$backup")"
 done
 
+# --- 2d. an update over an older release: its cached schema must not be read -------------
+# (inside the bundle the modules are not files; a cache keyed by SQLite's version alone made
+# the new release refuse every file, even a new one, as "not a program file")
+say "an update over an older release's schema cache"
+cache="$XDG_CACHE_HOME/kehila-desktop"
+ls "$cache"/schema-*.json > /dev/null 2>&1 || fail "the bundle cached no schema in $cache"
+for json in "$cache"/schema-*.json; do  # what an older release (a table less) left there
+    python3 -c 'import json,sys; p=sys.argv[1]; d=json.load(open(p)); d["tables"].pop("area"); json.dump(d, open(p, "w"))' "$json"
+done
+touch "$BUNDLE"  # the update installs a new program
+"$CLI" new "$WORK/after-update.kehila" > "$WORK/update.log" 2>&1 \
+    && "$CLI" info "$WORK/after-update.kehila" >> "$WORK/update.log" 2>&1 \
+    || { cat "$WORK/update.log"; fail "after an update the bundled kehila refuses its own new file"; }
+run_offscreen "after an update" "$WORK/first.kehila"
+
 # --- 3. Xvfb: a real window, then a second double-click --------------------------------
 say "under Xvfb"
+PLANNED=$("$CLI" info "$WORK/first.kehila" --json | python3 -c 'import json, sys
+print(next(m["id"] for m in json.load(sys.stdin)["meetings"] if m["status"] == "planned"))')
 cat > "$WORK/xvfb.sh" <<EOF
 set -eu
 "$ROOT/$BUNDLE" --language he "$WORK/first.kehila" > "$WORK/app.log" 2>&1 &
@@ -148,6 +168,16 @@ for i in \$(seq 60); do [ -e "$WORK/second.kehila.lock" ] && break; sleep 0.5; d
 sleep 3
 import -window root "$SHOTS/bundle-xvfb-second-file.png"
 cp "$WORK/second.kehila.lock" "$WORK/second.lock.seen" || true  # the app removes it on exit
+# --in-room from a second launch: the running app takes the file back and opens the room
+timeout 30 "$ROOT/$BUNDLE" "$WORK/first.kehila" --in-room "$PLANNED" > "$WORK/room.txt" 2>&1
+echo "in-room hand-over: exit \$?" >> "$WORK/room.txt"
+for i in \$(seq 60); do [ -e "$WORK/first.kehila.lock" ] && break; sleep 0.5; done
+sleep 3
+import -window root "$SHOTS/bundle-xvfb-in-room.png"
+if command -v xwininfo > /dev/null; then  # the in-room window fills the screen
+    xwininfo -root -children | grep -c '"kehila-desktop".*1366x900+0+0' >> "$WORK/room.txt" || true
+fi
+cp "$WORK/first.kehila.lock" "$WORK/first.lock.seen" || true
 kill \$(cat "$WORK/app.pid")
 EOF
 xvfb-run -a -s "-screen 0 1366x900x24" bash "$WORK/xvfb.sh" || { cat "$WORK/app.log"; fail "Xvfb run"; }
@@ -159,7 +189,13 @@ if grep -q "$(cat "$WORK/app.pid")" "$WORK/second.lock.seen"; then
 else
     fail "the second file is held by another process"
 fi
-echo "   screenshots: $SHOTS/bundle-xvfb-he.png $SHOTS/bundle-xvfb-second-file.png"
+grep -q "in-room hand-over: exit 0" "$WORK/room.txt" || { cat "$WORK/room.txt"; fail "--in-room was not handed over"; }
+grep -qs "$(cat "$WORK/app.pid")" "$WORK/first.lock.seen" || fail "--in-room: the running app did not take the file back"
+if command -v xwininfo > /dev/null; then
+    [ "$(tail -1 "$WORK/room.txt")" -ge 1 ] || fail "--in-room: no in-room window on the screen"
+    echo "   --in-room handed over: the running app holds the file; its in-room window fills the screen"
+fi
+echo "   screenshots: $SHOTS/bundle-xvfb-he.png $SHOTS/bundle-xvfb-second-file.png $SHOTS/bundle-xvfb-in-room.png"
 
 # --- 4. tarball and per-user install -----------------------------------------------------
 say "tarball and per-user install"

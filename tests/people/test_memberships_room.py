@@ -12,25 +12,10 @@ from kehila_desktop.gui.language import apply_language
 ROWS = 6
 
 
-@pytest.fixture
-def window(qtbot, qt_isolated, sample_file):
-    from kehila_desktop.gui.app import create_application
-    from kehila_desktop.gui.mainwindow import MainWindow
-
-    create_application(language="he", exception_hook=False)
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show()
-    assert w.files.open_path(sample_file)
-    yield w
-    w.files.close()
-    w.close()
-    apply_language("he", remember=False)
-
-
 @pytest.mark.parametrize("size", [(1024, 768), (1366, 768)])
 @pytest.mark.parametrize("code", ["he", "ar", "en"])
-def test_six_memberships_are_seen_without_scrolling(window, code, size):
+def test_six_memberships_are_seen_without_scrolling(sample_window, code, size):
+    window = sample_window
     apply_language(code, remember=False)
     window.resize(*size)
     view = window.show_view("people")

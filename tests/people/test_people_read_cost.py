@@ -59,3 +59,23 @@ def test_a_row_shows_its_bodies_once_in_order_and_its_statuses(ops):
     ensure_keys(list(rows.values()))
     found = filter_rows(list(rows.values()), PeopleFilter("0501234567", status="joined"))
     assert [r.name for r in found] == ["Dana"]
+
+
+def test_people_are_listed_by_name_and_equal_names_in_the_order_they_were_added(ops):
+    conn = ops.conn
+    design, steering = body_id(conn, "design"), body_id(conn, "steering")
+    with ops.step("people"):
+        second = add_person(ops, "Noa", organisation="added first")
+        add_person(ops, "Avi")
+        third = add_person(ops, "Noa", organisation="added second")
+        join(ops, third, steering, status="joined")
+        join(ops, third, design, status="invited")  # added after steering: listed after it
+        join(ops, second, design, status="joined")
+    rows = people_rows(conn)
+    assert [(r.name, r.organisation) for r in rows if r.name in ("Avi", "Noa")] == [
+        ("Avi", ""),
+        ("Noa", "added first"),
+        ("Noa", "added second"),
+    ]
+    name = dict(conn.execute("SELECT id, name FROM body").fetchall())
+    assert next(r for r in rows if r.id == third).bodies == f"{name[steering]}, {name[design]}"

@@ -27,9 +27,12 @@ import os
 import re
 import sqlite3
 import sys
+import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
+from kehila_desktop import __version__
 from kehila_desktop.core.errors import ProgramFileError
 
 SCHEMAS = Path(__file__).with_name("schemas")
@@ -69,6 +72,25 @@ def install_limit(conn: sqlite3.Connection, seconds: float | None = None) -> Non
 
     conn.set_trace_callback(started)
     conn.set_progress_handler(progress, _PROGRESS_EVERY)
+
+
+@contextmanager
+def limited_without_python(conn: sqlite3.Connection, seconds: float | None = None):
+    """Run one long statement of ``conn`` (a full check of the file) under the same time
+    limit, kept by a timer that interrupts it rather than by the Python hooks of
+    ``install_limit``: those take Python's lock every few thousand steps, so a check in a
+    worker thread would wait for the thread running Python each time (and slow it down);
+    without them SQLite runs it beside Python, on its own core. The hooks are back after."""
+    timer = threading.Timer(query_limit() if seconds is None else seconds, conn.interrupt)
+    timer.daemon = True
+    conn.set_trace_callback(None)
+    conn.set_progress_handler(None, 0)
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        install_limit(conn)  # the hooks every connection of ours has (``_connect``)
 
 
 def is_interrupted(exc: BaseException) -> bool:
@@ -181,6 +203,25 @@ def _model_sources() -> list[Path]:
     ]
 
 
+def _schema_key() -> str:
+    """The cache key of the current schema: SQLite's version and the code that defines the
+    schema. In a frozen bundle the modules are not files (they live inside the program), so
+    the program itself stands for them: a new release never reads an older release's schema
+    (which would refuse every file, new ones too, as "not a program file")."""
+    digest = hashlib.sha256(sqlite3.sqlite_version.encode())
+    sources = [source for source in _model_sources() if source.is_file()]
+    for source in sources:
+        digest.update(source.read_bytes())
+    if not sources or getattr(sys, "frozen", False):
+        digest.update(__version__.encode())
+        try:
+            program = Path(sys.executable).stat()
+            digest.update(f"{program.st_size}:{program.st_mtime_ns}".encode())
+        except OSError:
+            pass
+    return digest.hexdigest()[:24]
+
+
 def _cache_dir() -> Path:
     if os.environ.get("KEHILA_CACHE_DIR"):
         return Path(os.environ["KEHILA_CACHE_DIR"])
@@ -195,11 +236,7 @@ def current() -> dict:
     """The schema of a fresh file of the current format, derived from the model (cached)."""
     if "current" in _cache:
         return _cache["current"]
-    digest = hashlib.sha256(sqlite3.sqlite_version.encode())
-    for source in _model_sources():
-        if source.is_file():
-            digest.update(source.read_bytes())
-    cached = _cache_dir() / f"schema-{digest.hexdigest()[:24]}.json"
+    cached = _cache_dir() / f"schema-{_schema_key()}.json"
     try:
         value = json.loads(cached.read_text(encoding="utf-8"))
     except (OSError, ValueError):

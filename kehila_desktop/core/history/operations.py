@@ -26,7 +26,6 @@ from kehila_desktop.core.file.programfile import ProgramFile, new_row_id
 from kehila_desktop.core.file.rowid import inserted_id
 from kehila_desktop.core.file.schema import columns_of, domain_tables
 from kehila_desktop.core.history import clock
-from kehila_desktop.core.history.step_names import shown
 
 UNDO_DEPTH = 100  # steps of this copy that Undo reaches back to after reopening the file
 UNDONE_KINDS = ("edit", "import", "merge")  # kinds of step that can be undone
@@ -406,6 +405,7 @@ class Operations:
             )
 
     # --- undo / redo ------------------------------------------------------------------
+    # Step names are shown in the current language (``step_names``, loaded on first use).
     @property
     def can_undo(self) -> bool:
         return bool(self._undo)
@@ -417,11 +417,11 @@ class Operations:
     @property
     def undo_label(self) -> str:
         """The name of the step Undo takes back, in the current language (``step_names``)."""
-        return shown(self._undo[-1][1]) if self._undo else ""
+        return _shown(self._undo[-1][1]) if self._undo else ""
 
     @property
     def redo_label(self) -> str:
-        return shown(self._redo[-1][1]) if self._redo else ""
+        return _shown(self._redo[-1][1]) if self._redo else ""
 
     def undo(self) -> str | None:
         """Undo the last step of this copy; the undo is itself recorded in the history.
@@ -432,7 +432,7 @@ class Operations:
         self._replay(step_n, label, backwards=True)
         self._undo.pop()
         self._redo.append((step_n, label))
-        return shown(label)
+        return _shown(label)
 
     def redo(self) -> str | None:
         if not self._redo:
@@ -441,7 +441,7 @@ class Operations:
         self._replay(step_n, label, backwards=False)
         self._redo.pop()
         self._undo.append((step_n, label))
-        return shown(label)
+        return _shown(label)
 
     def forget_undo(self) -> None:
         """Nothing before now can be undone, in this session or after reopening the file."""
@@ -526,6 +526,12 @@ class Operations:
         """The next history time of this copy (strictly after every time it has seen)."""
         self._last = clock.tick(self._last, clock.wall_ms() + self._offset)
         return self._last
+
+
+def _shown(label: str) -> str:
+    from kehila_desktop.core.history.step_names import shown
+
+    return shown(label)
 
 
 # The history as readable rows (for the audit, tests and tools): one row per change, with

@@ -62,10 +62,13 @@ STEP_MESSAGES: tuple[str | tuple[str, str], ...] = (
     "change the chair of {name}",
     "approve by the steering decision",
     "put forward to the steering committee",
+    "approve {person} by the steering decision",
+    "put {person} forward to the steering committee",
     # people
     "add {person}",
     "edit {person}",
     "delete {person}",
+    ("delete {n} person", "delete {n} people"),
     "join {person} with {other}",
     "import people from {file}",
     # meetings
@@ -105,7 +108,8 @@ STEP_MESSAGES: tuple[str | tuple[str, str], ...] = (
     "duplicate {title}",
     "set focus areas of {title}",
     "approve the {channel} work plan",
-    # history
+    # sample, history
+    "sample program",
     "merge {name}",
     "restore {field}",
 )
@@ -130,6 +134,11 @@ def _field_keys() -> Iterable[str]:
 
 
 _UNTITLED = Words(lambda: ["untitled"], lambda key, lang: tr(key, lang), required=False)
+_PEOPLE = Words(  # a person's name, or a count of them ("3 people") where several are named
+    lambda: [str(n) for n in range(2, 1000)],
+    lambda key, lang: ntr("{n} person", "{n} people", int(key), lang),
+    required=False,
+)
 WORDS: dict[str, dict[str, Words]] = {
     "{person}: {status}": {"status": Words.vocabulary("PIPELINE")},
     "{name}: {status}": {"status": Words.vocabulary("ATTENDANCE")},
@@ -139,6 +148,8 @@ WORDS: dict[str, dict[str, Words]] = {
         "channel": Words(lambda: enums.CHANNELS, lambda key, lang: definite("CHANNELS", key, lang))
     },
     "restore {field}": {"field": Words(_field_keys, lambda key, lang: tr(key, lang))},
+    "approve {person} by the steering decision": {"person": _PEOPLE},
+    "put {person} forward to the steering committee": {"person": _PEOPLE},
     "edit {title}": {"title": _UNTITLED},
     "delete {title}": {"title": _UNTITLED},
 }
@@ -154,11 +165,12 @@ class StepName:
     n: int | None = None
     language: str = "en"  # the language it was stored in
     recognised: bool = False  # a field that may hold a word holds one (e.g. "untitled")
+    words: tuple[str, ...] = ()  # the fields that hold a word's key
 
     def say(self, language_code: str) -> str:
         words = WORDS.get(_singular(self.message), {})
         fields = {
-            name: words[name].say(value, language_code) if name in words else value
+            name: words[name].say(value, language_code) if name in self.words else value
             for name, value in self.fields
             if name != "n"
         }
@@ -176,28 +188,37 @@ def shown(text: str, language_code: str | None = None) -> str:
 
 @lru_cache(maxsize=4096)
 def _shown(text: str, language_code: str) -> str:
-    found = read(text)
+    found = read(text, language_code)
     if found is None or found.language == language_code:
         return text  # as stored, not said again: the same words
     return found.say(language_code)
 
 
 @lru_cache(maxsize=4096)
-def read(text: str) -> StepName | None:
-    """The message and fields a stored step name was made with (None: not a step name).
+def read(text: str, first: str | None = None) -> StepName | None:
+    """The message and fields a stored step name was made with (None: not a step name),
+    looked for in language ``first`` before the others (a name in the language shown needs
+    no other catalogue).
 
     Where two messages read the same in the name's language (Hebrew says "add area {name}"
     and "add {person}" alike), the one that recognises a word wins, then the one with the
     plainest English."""
-    exact, patterns = _index()
+    order = sorted(LANGUAGES, key=lambda lang: lang != first)
+    return next((found for lang in order if (found := _read_in(text, lang))), None)
+
+
+def _read_in(text: str, lang: str) -> StepName | None:
+    exact, patterns = _index(lang)
     if text in exact:
         return exact[text]
     best: StepName | None = None
     best_length = 0
-    for pattern, length, message, lang, n in patterns:
+    for template, length, message, lang, n in patterns:
         if best is not None and length < best_length:
             break
-        match = pattern.fullmatch(text)
+        if not all(part in text for part in _PLACEHOLDER.split(template)[::2]):
+            continue  # cheap: a pattern is compiled only where its words are all there
+        match = _pattern(template).fullmatch(text)
         if match is None:
             continue
         found = _with_words(message, lang, match.groupdict(), n)
@@ -219,16 +240,18 @@ def _with_words(
     if "n" in fields:
         n = int(fields.pop("n"))
     recognised = False
+    keys: list[str] = []
     for name, words in WORDS.get(_singular(message), {}).items():
         if name not in fields:
             continue
         key = _words_of(words, lang).get(fields[name])
         if key is not None:
             fields[name] = key
-            recognised = not words.required
+            keys.append(name)
+            recognised = recognised or not words.required
         elif words.required:
             return None
-    return StepName(message, tuple(sorted(fields.items())), n, lang, recognised)
+    return StepName(message, tuple(sorted(fields.items())), n, lang, recognised, tuple(keys))
 
 
 def _words_of(words: Words, lang: str) -> dict[str, str]:
@@ -237,7 +260,7 @@ def _words_of(words: Words, lang: str) -> dict[str, str]:
 
 _WORD_CACHE: dict[tuple[int, str], dict[str, str]] = {}
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
-_Pattern = tuple[re.Pattern[str], int, str | tuple[str, str], str, int | None]
+_Pattern = tuple[str, int, str | tuple[str, str], str, int | None]  # template, its length …
 
 
 def _singular(message: str | tuple[str, str]) -> str:
@@ -245,15 +268,15 @@ def _singular(message: str | tuple[str, str]) -> str:
 
 
 @cache
-def _index() -> tuple[dict[str, StepName], list[_Pattern]]:
-    """Every language's text of every step message: exact texts (no fields) and patterns,
+def _index(language_code: str) -> tuple[dict[str, StepName], list[_Pattern]]:
+    """The language's text of every step message: exact texts (no fields) and patterns,
     the most specific first ("edit area {name}" before "edit {name}"), then the plainest
     English."""
     exact: dict[str, StepName] = {}
     found: list[tuple[int, int, str, str | tuple[str, str], str, int | None]] = []
     for message in sorted(STEP_MESSAGES, key=lambda m: len(_literal(_singular(m)))):
         wanted = set(_PLACEHOLDER.findall(" ".join(_forms_en(message)))) - {"n"}
-        for lang, template, n in _templates(message):
+        for lang, template, n in _templates(message, language_code):
             names = set(_PLACEHOLDER.findall(template))
             if not wanted <= names:  # a translation that drops a field cannot be read back
                 continue
@@ -263,8 +286,7 @@ def _index() -> tuple[dict[str, StepName], list[_Pattern]]:
                 found.append((len(_literal(template)), len(found), template, message, lang, n))
     found.sort(key=lambda item: (-item[0], item[1]))
     patterns = [
-        (_pattern(template), length, message, lang, n)
-        for length, _order, template, message, lang, n in found
+        (template, length, message, lang, n) for length, _order, template, message, lang, n in found
     ]
     return exact, patterns
 
@@ -277,19 +299,18 @@ def _forms_en(message: str | tuple[str, str]) -> tuple[str, ...]:
     return message if isinstance(message, tuple) else (message,)
 
 
-def _templates(message: str | tuple[str, str]) -> Iterable[tuple[str, str, int | None]]:
+def _templates(message: str | tuple[str, str], lang: str) -> Iterable[tuple[str, str, int | None]]:
     """(language, text, the count that text stands for when it does not say it)."""
-    for lang in LANGUAGES:
-        if isinstance(message, str):
-            yield lang, translations(lang).gettext(message), None
-        else:
-            forms = _plurals(lang).get(message[0], [])
-            plural = getattr(translations(lang), "plural", None)
-            for index, form in enumerate(forms):
-                yield lang, form, _count_for(plural, index)
-    # as the code says it (a name made where the catalogue lacked it): English
-    for index, form in enumerate(_forms_en(message)):
-        yield "en", form, 1 - index if isinstance(message, tuple) else None
+    if isinstance(message, str):
+        yield lang, translations(lang).gettext(message), None
+    else:
+        forms = _plurals(lang).get(message[0], [])
+        plural = getattr(translations(lang), "plural", None)
+        for index, form in enumerate(forms):
+            yield lang, form, _count_for(plural, index)
+    if lang == "en":  # as the code says it (made where the catalogue lacked it): English
+        for index, form in enumerate(_forms_en(message)):
+            yield "en", form, 1 - index if isinstance(message, tuple) else None
 
 
 @cache
@@ -304,6 +325,7 @@ def _count_for(plural: Callable[[int], int] | None, index: int) -> int | None:
     return next((n for n in range(1000) if plural(n) == index), None)
 
 
+@lru_cache(maxsize=512)
 def _pattern(template: str) -> re.Pattern[str]:
     parts: list[str] = []
     seen: set[str] = set()

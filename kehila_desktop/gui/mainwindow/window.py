@@ -81,16 +81,18 @@ class MainWindow(Menus, FileHandling, WelcomePage, ViewSwitching, WindowStatus, 
 
     def build_unseen(self) -> None:
         """The parts the first paint does not show (once): the welcome page, the recent files,
-        File: Share by e-mail…, Merge a received copy…, Print…, Export PDF…."""
+        File: Share by e-mail…, Merge a received copy…, Print…, Export PDF…; Edit: History of
+        changes…."""
         if self._unseen_built:
             return
         self._unseen_built = True
-        from kehila_desktop.gui import sharing
+        from kehila_desktop.gui import history, sharing
         from kehila_desktop.gui.printing import install as install_printing
 
         self.pages.insertWidget(0, self._build_welcome())
         self._retranslate_welcome()
         self.sharing = sharing.install(self)
+        self.history = history.install(self)
         self.printing = install_printing(self)
         self.files.recentChanged.connect(self._fill_recent)
         self._fill_recent()

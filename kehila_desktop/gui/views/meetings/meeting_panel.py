@@ -100,6 +100,14 @@ class MeetingPanel(QWidget):
         self.tabs.currentChanged.connect(lambda _i: self._load_visible())
         self.retranslate()
 
+    def heightForWidth(self, width: int) -> int:
+        """The height the panel needs at ``width``, not the (much taller) height it would like:
+        the scroll area gives a panel with wrapping text this height, and the extra went to the
+        decision list, pushing the composition list below the fold at 768 pixels. A taller
+        scroll area still fills its height."""
+        layout = self.layout()
+        return layout.minimumHeightForWidth(width) if layout is not None else -1
+
     def retranslate(self) -> None:
         names = (tr("Starts at"), tr("Length (minutes)"), tr("Place"), tr("Kind"), tr("Status"))
         for lbl, w, text in zip(self.field_labels, self.fields, names):
