@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -36,7 +35,7 @@ from PySide6.QtWidgets import (
 from kehila_desktop.core.errors import KehilaError
 from kehila_desktop.core.i18n import tr
 from kehila_desktop.gui import dialogs
-from kehila_desktop.gui.filedialogs import name_filter, open_path
+from kehila_desktop.gui.filedialogs import folder_path, name_filter, open_path
 from kehila_desktop.gui.widgets import insert_menu_group
 from kehila_desktop.gui.direction import align_to_text
 
@@ -85,9 +84,7 @@ class ShareDialog(QDialog):
         layout.addWidget(buttons)
 
     def _choose(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, tr("Folder for the copy"), self.folder.text()
-        )
+        folder = folder_path(self, tr("Folder for the copy"), self.folder.text())
         if folder:
             self.folder.setText(folder)
 

@@ -154,6 +154,35 @@ def test_a_query_that_runs_too_long_is_stopped_with_one_sentence(new_file):
     assert error.reason == "too_long" and "took longer than" in error.text()
 
 
+def _stopped_by_us(conn, statement: str) -> bool:
+    """Run an endless statement; True if our own limit stopped it, False if only this
+    test's rescue (after 20 s, so a broken limit fails instead of hanging) did."""
+    import threading
+
+    rescued = threading.Event()
+    rescue = threading.Timer(20, lambda: (rescued.set(), conn.interrupt()))
+    rescue.start()
+    try:
+        with pytest.raises(sqlite3.OperationalError) as stopped:
+            conn.execute(statement).fetchone()
+    finally:
+        rescue.cancel()
+    return guard.is_interrupted(stopped.value) and not rescued.is_set()
+
+
+def test_a_full_check_without_the_python_hooks_is_still_stopped_in_time(new_file, monkeypatch):
+    """Full checks (a merge runs one in a worker thread) drop the Python hooks so they do not
+    wait for Python's lock; a timer keeps the same limit, and the hooks are back after."""
+    endless = "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n+1 FROM r) SELECT count(*) FROM r"
+    monkeypatch.setenv("KEHILA_QUERY_LIMIT", "0.05")  # the limit every connection gets
+    with open_program(new_file, read_only=True) as pf:
+        with guard.limited_without_python(pf.conn):
+            assert _stopped_by_us(pf.conn, endless)
+        with guard.limited_without_python(pf.conn, 30):
+            assert pf.conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert _stopped_by_us(pf.conn, endless)  # the progress hook is back
+
+
 # --- crash recovery ---------------------------------------------------------------------------
 
 KILLED_WRITER = r"""

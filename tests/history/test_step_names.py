@@ -60,6 +60,22 @@ def test_counts_and_translated_words_inside_a_name_follow_the_language(ops):
     assert ops.undo_label == f"{person}: {label('PIPELINE', status, 'ar')}"
 
 
+def test_a_count_of_people_inside_a_name_follows_the_language():
+    named = tr(
+        "put {person} forward to the steering committee",
+        "he",
+        person=ntr("{n} person", "{n} people", 3, "he"),
+    )
+    assert shown(named, "ar") == tr(
+        "put {person} forward to the steering committee",
+        "ar",
+        person=ntr("{n} person", "{n} people", 3, "ar"),
+    )
+    assert shown(named, "en") == "put 3 people forward to the steering committee"
+    one = tr("put {person} forward to the steering committee", "he", person="דנה")
+    assert shown(one, "en") == "put דנה forward to the steering committee"
+
+
 def test_reopened_in_another_language_the_undo_label_is_in_that_language(new_file):
     ops = Operations(open_program(new_file))
     add_person(ops, {"name": "Rina", "sector": "business"})

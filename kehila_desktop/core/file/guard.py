@@ -27,7 +27,9 @@ import os
 import re
 import sqlite3
 import sys
+import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from kehila_desktop import __version__
@@ -70,6 +72,25 @@ def install_limit(conn: sqlite3.Connection, seconds: float | None = None) -> Non
 
     conn.set_trace_callback(started)
     conn.set_progress_handler(progress, _PROGRESS_EVERY)
+
+
+@contextmanager
+def limited_without_python(conn: sqlite3.Connection, seconds: float | None = None):
+    """Run one long statement of ``conn`` (a full check of the file) under the same time
+    limit, kept by a timer that interrupts it rather than by the Python hooks of
+    ``install_limit``: those take Python's lock every few thousand steps, so a check in a
+    worker thread would wait for the thread running Python each time (and slow it down);
+    without them SQLite runs it beside Python, on its own core. The hooks are back after."""
+    timer = threading.Timer(query_limit() if seconds is None else seconds, conn.interrupt)
+    timer.daemon = True
+    conn.set_trace_callback(None)
+    conn.set_progress_handler(None, 0)
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        install_limit(conn)  # the hooks every connection of ours has (``_connect``)
 
 
 def is_interrupted(exc: BaseException) -> bool:

@@ -149,8 +149,11 @@ def _uri_path(path: Path) -> str:
 
 
 def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
+    from kehila_desktop.core.file.guard import limited_without_python
+
     try:
-        rows = conn.execute("PRAGMA quick_check").fetchall()
+        with limited_without_python(conn):
+            rows = conn.execute("PRAGMA quick_check").fetchall()
     except sqlite3.DatabaseError as exc:
         raise explain_sqlite_error(path, exc) from None
     if rows != [("ok",)]:
@@ -171,8 +174,11 @@ def integrity_check(conn: sqlite3.Connection, path: Path) -> list[str]:
     )
     before = conn.execute("PRAGMA cache_size").fetchone()[0]
     conn.execute(f"PRAGMA cache_size=-{min(256 * 1024, max(2048, pages * size // 1024 + 1))}")
+    from kehila_desktop.core.file.guard import limited_without_python
+
     try:
-        return [row[0] for row in conn.execute("PRAGMA integrity_check")]
+        with limited_without_python(conn):
+            return [row[0] for row in conn.execute("PRAGMA integrity_check")]
     except sqlite3.DatabaseError as exc:
         raise explain_sqlite_error(path, exc) from None
     finally:

@@ -134,6 +134,11 @@ def _field_keys() -> Iterable[str]:
 
 
 _UNTITLED = Words(lambda: ["untitled"], lambda key, lang: tr(key, lang), required=False)
+_PEOPLE = Words(  # a person's name, or a count of them ("3 people") where several are named
+    lambda: [str(n) for n in range(2, 1000)],
+    lambda key, lang: ntr("{n} person", "{n} people", int(key), lang),
+    required=False,
+)
 WORDS: dict[str, dict[str, Words]] = {
     "{person}: {status}": {"status": Words.vocabulary("PIPELINE")},
     "{name}: {status}": {"status": Words.vocabulary("ATTENDANCE")},
@@ -143,6 +148,8 @@ WORDS: dict[str, dict[str, Words]] = {
         "channel": Words(lambda: enums.CHANNELS, lambda key, lang: definite("CHANNELS", key, lang))
     },
     "restore {field}": {"field": Words(_field_keys, lambda key, lang: tr(key, lang))},
+    "approve {person} by the steering decision": {"person": _PEOPLE},
+    "put {person} forward to the steering committee": {"person": _PEOPLE},
     "edit {title}": {"title": _UNTITLED},
     "delete {title}": {"title": _UNTITLED},
 }
@@ -158,11 +165,12 @@ class StepName:
     n: int | None = None
     language: str = "en"  # the language it was stored in
     recognised: bool = False  # a field that may hold a word holds one (e.g. "untitled")
+    words: tuple[str, ...] = ()  # the fields that hold a word's key
 
     def say(self, language_code: str) -> str:
         words = WORDS.get(_singular(self.message), {})
         fields = {
-            name: words[name].say(value, language_code) if name in words else value
+            name: words[name].say(value, language_code) if name in self.words else value
             for name, value in self.fields
             if name != "n"
         }
@@ -232,16 +240,18 @@ def _with_words(
     if "n" in fields:
         n = int(fields.pop("n"))
     recognised = False
+    keys: list[str] = []
     for name, words in WORDS.get(_singular(message), {}).items():
         if name not in fields:
             continue
         key = _words_of(words, lang).get(fields[name])
         if key is not None:
             fields[name] = key
-            recognised = not words.required
+            keys.append(name)
+            recognised = recognised or not words.required
         elif words.required:
             return None
-    return StepName(message, tuple(sorted(fields.items())), n, lang, recognised)
+    return StepName(message, tuple(sorted(fields.items())), n, lang, recognised, tuple(keys))
 
 
 def _words_of(words: Words, lang: str) -> dict[str, str]:

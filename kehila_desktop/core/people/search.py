@@ -80,9 +80,15 @@ def search_key(text: str) -> str:
     return text.translate(_TABLE).casefold()
 
 
+_SEPARATORS = str.maketrans("", "", " -()+./")
+
+
 def phone_digits(phone: str | None) -> str:
     """Only the digits of a phone number (so 050-123 4567 and 0501234567 match)."""
-    return _NOT_DIGITS.sub("", phone or "")
+    if not phone:
+        return ""
+    digits = phone.translate(_SEPARATORS)  # the usual separators, quicker than the pattern
+    return digits if digits.isdecimal() else _NOT_DIGITS.sub("", phone)
 
 
 class PersonRow(tuple):
