@@ -6,7 +6,8 @@ read (linear growth: target ≤ 1.5×); the composition of every body (``all_com
 fixed number of set-based queries) beside raw sqlite3 fetching the joined members it counts;
 every health rule (``health.findings``, what the Overview computes in its worker thread) at
 20k beside raw sqlite3 fetching the attendance marks and memberships the rules judge.
-The machine is shared: figures vary by up to 2× between runs; compare ratios of one run.
+The machine is shared: figures vary by up to 2× between runs; compare ratios of one run (the
+people read and its raw baseline are timed in turn, ``paired``, so both meet the same load).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import sqlite3
 
 from kehila_desktop.core.file.tables import create_live_views
 
-from bench.common import best_of, big_program
+from bench.common import best_of, big_program, paired
 
 MARKS_SQL = (
     "SELECT mt.body_id, a.person_id, mt.starts_at, a.status FROM attendance a JOIN "
@@ -47,8 +48,9 @@ def run(report) -> None:
         pf = open_program(path, read_only=True)
         raw = sqlite3.connect(path)
         create_live_views(raw)  # PEOPLE_SQL reads the live_<table> views
-        raw_read = best_of(lambda: raw.execute(PEOPLE_SQL).fetchall())
-        reads[people] = best_of(lambda: people_rows(pf.conn))
+        reads[people], raw_read = paired(
+            lambda: people_rows(pf.conn), lambda: raw.execute(PEOPLE_SQL).fetchall()
+        )
         report.add(
             f"people table at {people // 1000}k: people_rows",
             reads[people],

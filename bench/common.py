@@ -21,6 +21,19 @@ def best_of(fn, repeat: int = 5) -> float:
     return statistics.median(times)
 
 
+def paired(fn, baseline, repeat: int = 7) -> tuple[float, float]:
+    """The medians of ``fn`` and of its ``baseline`` in seconds, run in turn (after one warm-up
+    of each), so that both meet the same load on a shared machine."""
+    fn(), baseline()
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(repeat):
+        for runs, call in zip(times, (fn, baseline)):
+            start = time.perf_counter()
+            call()
+            runs.append(time.perf_counter() - start)
+    return statistics.median(times[0]), statistics.median(times[1])
+
+
 def big_program(people: int = 5000) -> Path:
     """A sample program of ``people`` people, built once and reused across benchmark runs."""
     from kehila_desktop.core.file.programfile import FORMAT_VERSION

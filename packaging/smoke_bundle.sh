@@ -6,7 +6,8 @@
 #    in each language (exit 0, no lock file left behind);
 #    prints, reads older formats, and survives an update over an older release's cache;
 # 3. under Xvfb: starts it on a program file, takes a screenshot, "double-clicks" a second
-#    file (a second launch must hand it over and exit) and takes another screenshot;
+#    file (a second launch must hand it over and exit) and takes another screenshot, then
+#    hands over --in-room MEETING (the running app takes the file back and opens the room);
 # 4. packs the release tarball, installs it into a throw-away home and checks that
 #    *.kehila files are associated with the app.
 # Needs: uv, xvfb-run, ImageMagick's `import`; the association check also xdg-utils.
@@ -151,6 +152,8 @@ run_offscreen "after an update" "$WORK/first.kehila"
 
 # --- 3. Xvfb: a real window, then a second double-click --------------------------------
 say "under Xvfb"
+PLANNED=$("$CLI" info "$WORK/first.kehila" --json | python3 -c 'import json, sys
+print(next(m["id"] for m in json.load(sys.stdin)["meetings"] if m["status"] == "planned"))')
 cat > "$WORK/xvfb.sh" <<EOF
 set -eu
 "$ROOT/$BUNDLE" --language he "$WORK/first.kehila" > "$WORK/app.log" 2>&1 &
@@ -165,6 +168,16 @@ for i in \$(seq 60); do [ -e "$WORK/second.kehila.lock" ] && break; sleep 0.5; d
 sleep 3
 import -window root "$SHOTS/bundle-xvfb-second-file.png"
 cp "$WORK/second.kehila.lock" "$WORK/second.lock.seen" || true  # the app removes it on exit
+# --in-room from a second launch: the running app takes the file back and opens the room
+timeout 30 "$ROOT/$BUNDLE" "$WORK/first.kehila" --in-room "$PLANNED" > "$WORK/room.txt" 2>&1
+echo "in-room hand-over: exit \$?" >> "$WORK/room.txt"
+for i in \$(seq 60); do [ -e "$WORK/first.kehila.lock" ] && break; sleep 0.5; done
+sleep 3
+import -window root "$SHOTS/bundle-xvfb-in-room.png"
+if command -v xwininfo > /dev/null; then  # the in-room window fills the screen
+    xwininfo -root -children | grep -c '"kehila-desktop".*1366x900+0+0' >> "$WORK/room.txt" || true
+fi
+cp "$WORK/first.kehila.lock" "$WORK/first.lock.seen" || true
 kill \$(cat "$WORK/app.pid")
 EOF
 xvfb-run -a -s "-screen 0 1366x900x24" bash "$WORK/xvfb.sh" || { cat "$WORK/app.log"; fail "Xvfb run"; }
@@ -176,7 +189,13 @@ if grep -q "$(cat "$WORK/app.pid")" "$WORK/second.lock.seen"; then
 else
     fail "the second file is held by another process"
 fi
-echo "   screenshots: $SHOTS/bundle-xvfb-he.png $SHOTS/bundle-xvfb-second-file.png"
+grep -q "in-room hand-over: exit 0" "$WORK/room.txt" || { cat "$WORK/room.txt"; fail "--in-room was not handed over"; }
+grep -qs "$(cat "$WORK/app.pid")" "$WORK/first.lock.seen" || fail "--in-room: the running app did not take the file back"
+if command -v xwininfo > /dev/null; then
+    [ "$(tail -1 "$WORK/room.txt")" -ge 1 ] || fail "--in-room: no in-room window on the screen"
+    echo "   --in-room handed over: the running app holds the file; its in-room window fills the screen"
+fi
+echo "   screenshots: $SHOTS/bundle-xvfb-he.png $SHOTS/bundle-xvfb-second-file.png $SHOTS/bundle-xvfb-in-room.png"
 
 # --- 4. tarball and per-user install -----------------------------------------------------
 say "tarball and per-user install"

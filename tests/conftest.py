@@ -76,6 +76,26 @@ def qt_isolated(tmp_path, monkeypatch, qapp):
     i18n.set_language("he")
 
 
+@pytest.fixture(params=["deleted", "second"])
+def two_of_kind(request):
+    """``two_of_kind(ops, kind) -> (the, other, settle)``: beside the file's body of ``kind``
+    another one (after it in the program's order). With "deleted", the file's body is
+    ``other`` and ``settle()`` deletes it, leaving the new one *the* body of the kind; with
+    "second", the file's body stays *the* one and ``other`` is a second one (``settle()``
+    does nothing). Build what each has, call ``settle()``, then ask."""
+
+    def make(ops, kind: str) -> tuple[str, str, object]:
+        from kehila_desktop.core.structure.queries import live_body_id
+
+        first = live_body_id(ops.conn, kind)
+        new = ops.insert("body", {"kind": kind, "name": f"{kind} (2)", "position": 100})
+        if request.param == "deleted":
+            return new, first, lambda: ops.delete("body", first)
+        return first, new, lambda: None
+
+    return make
+
+
 @pytest.fixture
 def sample_window(qtbot, qt_isolated, sample_file):
     """The main window, in Hebrew, with a fresh sample program open (Hebrew again after)."""

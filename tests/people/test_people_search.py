@@ -1,10 +1,13 @@
 """Search: final letters, niqqud, Arabic diacritics and case never defeat a search."""
 
+import pytest
+
 from kehila_desktop.core.people.search import (
     PeopleFilter,
     filter_rows,
     normalise,
     people_rows,
+    phone_digits,
     search_people,
 )
 
@@ -61,3 +64,20 @@ def test_filters_by_sector_area_body_and_status(ops):
     assert ids(body_id=design, status="invited") == {a}
     row = next(r for r in rows if r.id == a)
     assert row.area == "שכונת הזיתים" and row.bodies  # the body's name is shown
+
+
+@pytest.mark.parametrize(
+    "phone, digits",
+    [
+        ("050-123 4567", "0501234567"),
+        ("+972 (50) 123.4567/8", "9725012345678"),
+        ("٠٥٠-١٢٣٤٥٦٧", "٠٥٠١٢٣٤٥٦٧"),  # Arabic-Indic digits are digits
+        ("050²-123", "050123"),  # a superscript is not a digit
+        ("tel: 050\t1234567", "0501234567"),
+        ("- ( )", ""),
+        ("", ""),
+        (None, ""),
+    ],
+)
+def test_a_phone_keeps_only_its_digits(phone, digits):
+    assert phone_digits(phone) == digits

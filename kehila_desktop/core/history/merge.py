@@ -577,17 +577,18 @@ def likely_duplicates(conn: sqlite3.Connection) -> list[dict]:
     from kehila_desktop.core.people.search import phone_digits
 
     by_key: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    rows = conn.execute("SELECT id, name, email, phone FROM person WHERE deleted=0").fetchall()
-    rows.sort()  # by id (sorting here is cheaper than reading the rows in the id index's order)
-    for pid, name, email, phone in rows:
-        if email and email.strip():
-            by_key.setdefault(("email", email.strip().casefold()), []).append((pid, name))
+    for pid, name, email, phone in conn.execute(
+        "SELECT id, name, email, phone FROM person WHERE deleted=0"
+    ):
+        if email and (email := email.strip()):
+            by_key.setdefault(("email", email.casefold()), []).append((pid, name))
         digits = phone_digits(phone)
         if len(digits) >= 7:
             by_key.setdefault(("phone", digits), []).append((pid, name))
     seen: set[tuple[str, ...]] = set()
     out = []
-    groups = sorted((key, people) for key, people in by_key.items() if len(people) > 1)
+    # each group's people by id (sorting the few groups, not every person)
+    groups = sorted((key, sorted(people)) for key, people in by_key.items() if len(people) > 1)
     for (kind, value), people in groups:
         ids = tuple(sorted(p for p, _n in people))
         if ids in seen:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from kehila_desktop.core.structure.queries import live_body_id
+
 
 def _dict(cur: sqlite3.Cursor) -> dict | None:
     row = cur.fetchone()
@@ -113,11 +115,14 @@ def program_dates(conn: sqlite3.Connection) -> dict:
 
 def design_candidates(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
     """(membership id, person name, status) of the design committee's mapped and proposed
-    members: what a steering decision on the composition approves."""
+    members: what a steering decision on the composition approves. *The* design committee:
+    a deleted one's or a second one's candidates are not listed."""
+    design = live_body_id(conn, "design")
     return conn.execute(
         "SELECT m.id, p.name, m.status FROM live_membership m JOIN live_person p ON "
-        "p.id=m.person_id JOIN body b ON b.id=m.body_id WHERE b.kind='design' AND "
-        "m.status IN ('mapped','proposed') ORDER BY p.name"
+        "p.id=m.person_id WHERE m.body_id=? AND m.status IN ('mapped','proposed') "
+        "ORDER BY p.name",
+        (design or "",),
     ).fetchall()
 
 

@@ -13,6 +13,7 @@ from datetime import date
 
 from kehila_desktop.core import enums
 from kehila_desktop.core.structure.edits import apply_decision
+from kehila_desktop.core.structure.queries import is_meeting_of
 from kehila_desktop.core.errors import InvalidEdit
 from kehila_desktop.core.i18n import label as vocab_label, tr
 from kehila_desktop.core.history.operations import Operations
@@ -345,13 +346,6 @@ def set_status(ops: Operations, meeting_id: str, status: str) -> None:
 
 
 # --- decisions and action items ----------------------------------------------------------------
-def body_kind_of_meeting(conn: sqlite3.Connection, meeting_id: str) -> str | None:
-    row = conn.execute(
-        "SELECT b.kind FROM meeting m JOIN body b ON b.id=m.body_id WHERE m.id=?", (meeting_id,)
-    ).fetchone()
-    return row[0] if row else None
-
-
 def members_present(conn: sqlite3.Connection, meeting_id: str) -> int | None:
     """Members marked present or late (guests do not vote); None while nobody is marked."""
     marks = attendance_of(conn, meeting_id)
@@ -408,7 +402,7 @@ def decision_applies(
         payload
         and kind in STEERING_DECISIONS
         and outcome in enums.PASSED_OUTCOMES
-        and body_kind_of_meeting(conn, meeting_id) == "steering"
+        and is_meeting_of(conn, meeting_id, "steering")
     )
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass
-from functools import cached_property
 from operator import itemgetter
 
 _FINALS = {"ך": "כ", "ם": "מ", "ן": "נ", "ף": "פ", "ץ": "צ"}
@@ -81,16 +80,22 @@ def search_key(text: str) -> str:
     return text.translate(_TABLE).casefold()
 
 
+_SEPARATORS = str.maketrans("", "", " -()+./")
+
+
 def phone_digits(phone: str | None) -> str:
     """Only the digits of a phone number (so 050-123 4567 and 0501234567 match)."""
-    return _NOT_DIGITS.sub("", phone or "")
+    if not phone:
+        return ""
+    digits = phone.translate(_SEPARATORS)  # the usual separators, quicker than the pattern
+    return digits if digits.isdecimal() else _NOT_DIGITS.sub("", phone)
 
 
 class PersonRow(tuple):
     """One person as the people table shows it: the people query's row itself (so reading
     every person costs no Python work per row), its columns read by name. The memberships
-    stay one string until something asks for the bodies or statuses (then parsed once);
-    the search key is filled on the first search (``ensure_keys``)."""
+    stay one string until something asks for the bodies or statuses (then parsed once, or
+    ahead by ``prepare``); the search key is filled on the first search (``ensure_keys``)."""
 
     key: str = ""  # set per row by ensure_keys (kept in the row's own __dict__)
 
@@ -141,20 +146,21 @@ class PersonRow(tuple):
     @property
     def body_ids(self) -> frozenset[str]:
         """The bodies this person sits in (ids)."""
-        return self._memberships[0]
+        return (self._parsed or self._parse())[0]
 
     @property
     def bodies(self) -> str:
         """The names of the bodies this person sits in, joined with ", "."""
-        return self._memberships[1]
+        return (self._parsed or self._parse())[1]
 
     @property
     def statuses(self) -> frozenset[str]:
         """The pipeline statuses of this person's memberships."""
-        return self._memberships[2]
+        return (self._parsed or self._parse())[2]
 
-    @cached_property
-    def _memberships(self) -> tuple[frozenset[str], str, frozenset[str]]:
+    _parsed: tuple[frozenset[str], str, frozenset[str]] | None = None
+
+    def _parse(self) -> tuple[frozenset[str], str, frozenset[str]]:
         body_ids: set[str] = set()
         names: list[str] = []
         statuses: set[str] = set()
@@ -165,7 +171,8 @@ class PersonRow(tuple):
                 statuses.add(status)
                 if body_name not in names:
                     names.append(body_name)
-        return frozenset(body_ids), ", ".join(names), frozenset(statuses)
+        self._parsed = frozenset(body_ids), ", ".join(names), frozenset(statuses)
+        return self._parsed
 
 
 # The row's columns, in this order: PersonRow reads them by position. People are read in the
@@ -205,8 +212,8 @@ class PeopleFilter:
 
 def ensure_keys(rows: list[PersonRow]) -> None:
     """Give each row its normalised search key (name, organisation, community, e-mail,
-    phone, title, and the phone's bare digits) and parse its memberships — done once, when
-    the table is idle or on the first search, so that opening the view does not pay for it."""
+    phone, title, and the phone's bare digits) — done once, when the table is idle or on the
+    first search, so that opening the view does not pay for it."""
     todo = [row for row in rows if not row.key]
     if not todo:
         return
@@ -216,7 +223,15 @@ def ensure_keys(rows: list[PersonRow]) -> None:
         keys = [search_key(text) for text in texts]
     for row, key in zip(todo, keys):
         row.key = key + "\x1f" + phone_digits(row[8])
-        row.body_ids  # noqa: B018 (parsed now: the body and status filters read them)
+
+
+def prepare(rows: list[PersonRow]) -> None:
+    """Everything a filter reads, made ahead (when the table is idle): the search keys and
+    each row's bodies and statuses."""
+    ensure_keys(rows)
+    for row in rows:
+        if row._parsed is None:
+            row._parse()
 
 
 # name, organisation, community, e-mail, phone, title (PersonRow's positions)

@@ -32,6 +32,7 @@ from kehila_desktop.core.i18n import LANGUAGES, ntr, tr
 from kehila_desktop.core.meetings.records import add_agenda_item, record_decision
 from kehila_desktop.core.structure import memberships as _memberships
 from kehila_desktop.core.structure.memberships import APPROVED, membership
+from kehila_desktop.core.structure.queries import is_meeting_of, live_body_id
 
 AWAITING = ("mapped", "proposed")  # what a composition decision approves
 AGENDA_TITLE = "Composition of the design committee"
@@ -55,13 +56,14 @@ def _ids(payload: str) -> list[str]:
 
 
 def _steering_decisions(conn: sqlite3.Connection, kind: str | None = None) -> list[tuple]:
-    """(id, meeting id, day, number, kind, outcome, payload, text) of the steering decisions,
-    oldest first; ``number`` counts the decisions of its meeting from 1."""
+    """(id, meeting id, day, number, kind, outcome, payload, text) of the decisions of *the*
+    steering committee (``live_body_id``), oldest first; ``number`` counts the decisions of
+    its meeting from 1."""
     rows = conn.execute(
         "SELECT d.id, d.meeting_id, substr(m.starts_at, 1, 10), d.kind, d.outcome, d.payload, "
-        "d.text FROM live_decision d JOIN live_meeting m ON m.id=d.meeting_id JOIN body b "
-        "ON b.id=m.body_id WHERE b.kind='steering' "
-        "ORDER BY m.starts_at, d.meeting_id, d.position, d.rowid"
+        "d.text FROM live_decision d JOIN live_meeting m ON m.id=d.meeting_id "
+        "WHERE m.body_id=? ORDER BY m.starts_at, d.meeting_id, d.position, d.rowid",
+        (live_body_id(conn, "steering") or "",),
     ).fetchall()
     out, counts = [], {}  # type: ignore[var-annotated]
     for dec_id, meeting_id, day, dkind, outcome, payload, text in rows:
@@ -109,35 +111,28 @@ def passed_composition_decisions(conn: sqlite3.Connection) -> list[dict]:
 def next_steering_meeting(conn: sqlite3.Connection, today: str | None = None) -> dict | None:
     """The next planned meeting of the steering committee from ``today`` on: id, starts_at."""
     row = conn.execute(
-        "SELECT m.id, m.starts_at FROM live_meeting m JOIN live_body b ON b.id=m.body_id "
-        "WHERE b.kind='steering' AND m.status='planned' AND substr(m.starts_at, 1, 10) >= ? "
-        "ORDER BY m.starts_at LIMIT 1",
-        (today or date.today().isoformat(),),
+        "SELECT id, starts_at FROM live_meeting WHERE body_id=? AND status='planned' "
+        "AND substr(starts_at, 1, 10) >= ? ORDER BY starts_at LIMIT 1",
+        (live_body_id(conn, "steering") or "", today or date.today().isoformat()),
     ).fetchone()
     return {"id": row[0], "starts_at": row[1]} if row else None
 
 
 def _steering_meeting(conn: sqlite3.Connection, meeting_id: str) -> None:
-    if (
-        conn.execute(
-            "SELECT 1 FROM live_meeting m JOIN live_body b ON b.id=m.body_id "
-            "WHERE m.id=? AND b.kind='steering'",
-            (meeting_id,),
-        ).fetchone()
-        is None
-    ):
+    if not is_meeting_of(conn, meeting_id, "steering"):
         raise InvalidEdit("That is not a meeting of the steering committee.")
 
 
 def _awaiting(conn: sqlite3.Connection, membership_ids: list[str]) -> list[dict]:
-    """The memberships, each live, of the design committee and not yet approved."""
+    """The memberships, each live, of *the* design committee (``live_body_id``) and not yet
+    approved."""
     if not membership_ids:
         raise InvalidEdit("Choose the members the steering committee is to approve.")
+    design = live_body_id(conn, "design")
     out = []
     for mid in dict.fromkeys(membership_ids):
         m = membership(conn, mid)
-        kind = conn.execute("SELECT kind FROM body WHERE id=?", (m["body_id"],)).fetchone()
-        if m["deleted"] or kind is None or kind[0] != "design":
+        if m["deleted"] or design is None or m["body_id"] != design:
             raise InvalidEdit(
                 "The steering committee decides the composition of the design committee only; "
                 "{person} is not a candidate for it.",

@@ -32,6 +32,7 @@ from kehila_desktop.core.errors import InvalidEdit
 from kehila_desktop.core.file import tables as T
 from kehila_desktop.core.history.operations import Operations
 from kehila_desktop.core.i18n import label, ntr, tr
+from kehila_desktop.core.structure.queries import live_body_id
 
 CHAIR = "chair"
 MEMBER = "member"
@@ -60,13 +61,12 @@ def refuse_direct_approval(values: dict, old: dict | None) -> None:
 
 
 def next_status(conn: sqlite3.Connection, membership_id: str) -> str | None:
-    """The pipeline's next step of a membership ("approved" only in the design committee)."""
+    """The pipeline's next step of a membership ("approved" only in *the* design committee,
+    ``live_body_id``: what the steering committee's decision on the composition approves)."""
     m = membership(conn, membership_id)
     nxt = NEXT_STATUS.get(m["status"])
-    if nxt == APPROVED:
-        kind = conn.execute("SELECT kind FROM body WHERE id=?", (m["body_id"],)).fetchone()
-        if not kind or kind[0] != "design":
-            return NEXT_STATUS[APPROVED]
+    if nxt == APPROVED and m["body_id"] != live_body_id(conn, "design"):
+        return NEXT_STATUS[APPROVED]
     return nxt
 
 

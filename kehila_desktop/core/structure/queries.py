@@ -75,11 +75,24 @@ def first_body_id(conn: sqlite3.Connection) -> str | None:
 def live_body_id(conn: sqlite3.Connection, kind: str) -> str | None:
     """The program's body of ``kind`` (the steering committee, the design committee, the
     program team): the first live one in the program's order. A deleted body of the kind, or
-    a second one, is not it; the health rules and the guide ask for it here."""
+    a second one, is not it; the health rules, the guide, approval by the steering committee
+    and the work plan's approval ask for it here."""
     row = conn.execute(
         "SELECT id FROM live_body WHERE kind=? ORDER BY position, rowid LIMIT 1", (kind,)
     ).fetchone()
     return row[0] if row else None
+
+
+def is_meeting_of(conn: sqlite3.Connection, meeting_id: str, kind: str) -> bool:
+    """Whether ``meeting_id`` is a live meeting of *the* body of ``kind`` (``live_body_id``):
+    a meeting of a deleted or of a second steering committee is not a steering meeting."""
+    body_id = live_body_id(conn, kind)
+    return body_id is not None and (
+        conn.execute(
+            "SELECT 1 FROM live_meeting WHERE id=? AND body_id=?", (meeting_id, body_id)
+        ).fetchone()
+        is not None
+    )
 
 
 def body_ids(conn: sqlite3.Connection, kind: str) -> list[str]:

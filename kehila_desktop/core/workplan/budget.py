@@ -23,6 +23,7 @@ from datetime import date
 from kehila_desktop.core.errors import InvalidEdit
 from kehila_desktop.core.i18n import format_date, tr
 from kehila_desktop.core.history.operations import Operations
+from kehila_desktop.core.structure.queries import is_meeting_of, live_body_id
 from kehila_desktop.core.workplan.plans import (
     CHANNEL_TEXTS,
     ChannelPlan,
@@ -99,23 +100,26 @@ def latest_approval(conn: sqlite3.Connection, channel_id: str) -> Approval | Non
 
 
 def steering_meetings(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
-    """(id, date, status) of the steering committee's meetings, latest first."""
+    """(id, date, status) of the steering committee's meetings (``live_body_id``: not a
+    deleted one's, not a second one's), latest first."""
     return conn.execute(
-        "SELECT m.id, substr(m.starts_at, 1, 10), m.status FROM live_meeting m "
-        "JOIN body b ON b.id=m.body_id WHERE b.kind='steering' "
-        "AND m.status != 'cancelled' ORDER BY m.starts_at DESC"
+        "SELECT id, substr(starts_at, 1, 10), status FROM live_meeting WHERE body_id=? "
+        "AND status != 'cancelled' ORDER BY starts_at DESC",
+        (live_body_id(conn, "steering") or "",),
     ).fetchall()
 
 
 def open_plan_decisions(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
-    """(id, meeting date, text) of steering decisions of kind ``work_plan`` that approve no
-    plan yet (recorded in the meeting, to be linked to the plan they approved)."""
+    """(id, meeting date, text) of the steering committee's decisions of kind ``work_plan``
+    that approve no plan yet (recorded in the meeting, to be linked to the plan they
+    approved)."""
     return conn.execute(
         "SELECT d.id, substr(m.starts_at, 1, 10), d.text FROM live_decision d "
-        "JOIN live_meeting m ON m.id=d.meeting_id JOIN body b ON b.id=m.body_id "
-        "WHERE b.kind='steering' AND d.kind='work_plan' "
+        "JOIN live_meeting m ON m.id=d.meeting_id "
+        "WHERE m.body_id=? AND d.kind='work_plan' "
         "AND NOT EXISTS (SELECT 1 FROM live_plan_approval pa WHERE pa.decision_id=d.id) "
-        "ORDER BY m.starts_at DESC, d.position"
+        "ORDER BY m.starts_at DESC, d.position",
+        (live_body_id(conn, "steering") or "",),
     ).fetchall()
 
 
@@ -156,24 +160,15 @@ def approve_plan(
                 if meetings:
                     meeting_id = meetings[0][0]
                 else:
-                    steering = conn.execute(
-                        "SELECT id FROM live_body WHERE kind='steering' ORDER BY position"
-                    ).fetchone()
+                    steering = live_body_id(conn, "steering")
                     if steering is None:
                         raise InvalidEdit("The program has no steering committee.")
                     meeting_id = ops.insert(
                         "meeting",
-                        {"body_id": steering[0], "starts_at": today + "T10:00", "status": "held"},
+                        {"body_id": steering, "starts_at": today + "T10:00", "status": "held"},
                     )
                     created = True
-            elif (
-                conn.execute(
-                    "SELECT 1 FROM meeting m JOIN body b ON b.id=m.body_id WHERE "
-                    "m.id=? AND b.kind='steering'",
-                    (meeting_id,),
-                ).fetchone()
-                is None
-            ):
+            elif not is_meeting_of(conn, meeting_id, "steering"):
                 raise InvalidEdit("A work plan is approved in a steering committee meeting.")
             held_on = conn.execute(
                 "SELECT substr(starts_at, 1, 10) FROM meeting WHERE id=?", (meeting_id,)
@@ -203,11 +198,13 @@ def approve_plan(
                 raise InvalidEdit("A work plan is approved only by a decision that passed.")
             today = held_on or today
         else:
-            if (
-                conn.execute("SELECT 1 FROM live_decision WHERE id=?", (decision_id,)).fetchone()
-                is None
-            ):
+            found_decision = conn.execute(
+                "SELECT meeting_id FROM live_decision WHERE id=?", (decision_id,)
+            ).fetchone()
+            if found_decision is None:
                 raise InvalidEdit("That decision does not exist.")
+            if not is_meeting_of(conn, found_decision[0], "steering"):
+                raise InvalidEdit("A work plan is approved in a steering committee meeting.")
             ops.update("decision", decision_id, {"kind": "work_plan"})
             held_on = conn.execute(
                 "SELECT substr(m.starts_at, 1, 10) FROM decision d JOIN "

@@ -38,7 +38,8 @@ class WindowStatus:
         except Exception:
             program = ""
         program = program or tr("Program")
-        title = tr("{program} — {file} — Kehila Desktop", program=program, file=pf.path.name)
+        # the desktop adds " — Kehila Desktop" itself (Qt appends the display name)
+        title = tr("{program} — {file}", program=program, file=pf.path.name)
         if self.context.read_only:
             title = tr("{title} (read-only)", title=title)
         self.setWindowTitle(plain_title(title))

@@ -33,13 +33,14 @@ def structure(src: Source, opts: dict) -> Handout:
     chosen = {r["key"] for r in src.all("SELECT key FROM live_channel WHERE chosen=1")}
     teams = [b for b in by_kind.get("work_team", []) if b.get("channel_key") in chosen]
     empty = Box("", [])
+    steering, design, team = (src.body_of_kind(k) for k in ("steering", "design", "program_team"))
     title = src.tr("The program's collaborative mechanisms")
     story = kit.title(title, src.program.get("name", ""))
     story.append(
         StructureDiagram(
-            _box(src, by_kind["steering"][0]) if "steering" in by_kind else empty,
-            _box(src, by_kind["design"][0]) if "design" in by_kind else empty,
-            _box(src, by_kind["program_team"][0]) if "program_team" in by_kind else None,
+            _box(src, steering) if steering else empty,
+            _box(src, design) if design else empty,
+            _box(src, team) if team else None,
             [_box(src, t) for t in teams],
             src.rtl,
         )

@@ -29,6 +29,7 @@ from kehila_desktop.gui.widgets import DATE_FORMAT, use_latin_digits
 from kehila_desktop.gui.views.meetings.payload_editor import PayloadEditor
 from kehila_desktop.gui.direction import follow_text_direction
 from kehila_desktop.core.meetings import queries as mq
+from kehila_desktop.core.structure.queries import is_meeting_of
 
 
 class DecisionForm(QWidget):
@@ -183,9 +184,7 @@ class DecisionForm(QWidget):
             self.meeting_id = meeting_id
             pf = self.context.pf
             self.steering = bool(
-                meeting_id
-                and pf is not None
-                and mt.body_kind_of_meeting(pf.conn, meeting_id) == "steering"
+                meeting_id and pf is not None and is_meeting_of(pf.conn, meeting_id, "steering")
             )
             if self.steering:
                 self.payload_editor.load(pf.conn)

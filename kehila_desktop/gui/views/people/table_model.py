@@ -10,11 +10,11 @@ from kehila_desktop.core.i18n import join_list, label, standalone_label, tr
 from kehila_desktop.core.people.search import (
     PeopleFilter,
     PersonRow,
-    ensure_keys,
     filter_rows,
     narrows,
     normalise,
     people_rows,
+    prepare,
 )
 
 COLUMNS = (
@@ -78,9 +78,9 @@ class PeopleTableModel(QAbstractTableModel):
             self._all = self._sorted(self._all)
         self._rows = filter_rows(self._all, self._filter)  # keeps the order
         self.endResetModel()
-        # the search keys are built once the event loop is idle (after the table is painted),
-        # so neither opening nor the first keystroke waits for them
-        QTimer.singleShot(0, lambda rows=self._all: ensure_keys(rows))
+        # the search keys and memberships are made once the event loop is idle (after the table
+        # is painted), so neither opening nor the first keystroke or filter waits for them
+        QTimer.singleShot(0, lambda rows=self._all: prepare(rows))
 
     def set_filter(self, flt: PeopleFilter) -> None:
         self.beginResetModel()

@@ -393,8 +393,8 @@ class ProgramPanel(QWidget):
         for edit in (ui.nameEdit, ui.localityEdit, ui.authorityEdit, ui.timelineEdit):
             edit.setCursorPosition(0)  # show the start of a long text, not its end
         ui.residentsSpin.setValue(int(row["residents_target_pct"] or 0))
-        design = queries.body_ids(conn, "design")
-        joined = composition(conn, design[0]).total if design else 0
+        design = queries.live_body_id(conn, "design")
+        joined = composition(conn, design).total if design else 0
         for widget in (ui.residentsLabel, ui.residentsSpin):
             widget.setToolTip(residents_definition(joined))
         chosen = queries.chosen_channels(conn)
