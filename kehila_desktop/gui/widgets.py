@@ -175,6 +175,14 @@ def short_datetime(iso: str | None) -> str:
     return latin_digits(moment.toString(DATETIME_FORMAT)) if moment.isValid() else iso
 
 
+def short_date(iso: str | None) -> str:
+    """``YYYY-MM-DD`` as a list shows it ("06/12/2026"; empty when not set)."""
+    if not iso:
+        return ""
+    day = QDate.fromString(iso[:10], "yyyy-MM-dd")
+    return latin_digits(day.toString(DATE_FORMAT)) if day.isValid() else iso
+
+
 def format_date(iso: str | None) -> str:
     """``YYYY-MM-DD`` as the user's language writes a date (empty when not set), with the
     month names the printed handouts use (``core.i18n.month_name``)."""

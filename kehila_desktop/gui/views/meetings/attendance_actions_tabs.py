@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 from kehila_desktop.core.i18n import label, tr
 from kehila_desktop.core.meetings import queries as mq
 from kehila_desktop.core.meetings import records as mt
+from kehila_desktop.gui.widgets import short_date
 
 MEMBERS_TAB, ACTIONS_TAB = 2, 3  # their places among the view's tabs
 PAST_DUE = "#b00020"
@@ -76,15 +77,16 @@ class AttendanceActionsTabs:
         self.members.addTopLevelItems(items)  # at once: 5,000 members one by one took ~0.3 s
 
     def _fill_actions(self, conn, body_id) -> None:
+        """The body's action items by due date (the core's order), dates day first."""
         self.actions.clear()
         for a in mt.action_items(conn, body_id=body_id):
             item = QTreeWidgetItem(
                 [
                     a["text"],
                     a["owner"] or "",
-                    a["due"] or "",
+                    short_date(a["due"]),
                     label("ACTION_ITEM_STATUSES", a["status"]),
-                    a["meeting_date"] or "",
+                    short_date(a["meeting_date"]),
                     a["body"] or "",
                 ]
             )
