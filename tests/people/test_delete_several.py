@@ -93,11 +93,13 @@ def test_edit_is_off_with_several_selected_and_says_to_pick_one(view, context, q
     assert not edit.isEnabled()
     opened = []
     view.exec_dialog = lambda dialog: opened.append(dialog) or 0  # (cancelled)
+    view.activateWindow()  # (the keys go to the active window)
+    qtbot.waitUntil(view.isActiveWindow)
     view.table.setFocus()
     QTest.keyClick(view.table, Qt.Key.Key_Return)  # Enter opens no editor for two people
     assert opened == []
-    view.select_person(a)
-    view.table.selectRow(view.model.row_of(a))
+    view.select_person(a)  # one person again
+    assert view.selected_person_ids() == [a]
     QTest.keyClick(view.table, Qt.Key.Key_Return)  # and does for one
     assert len(opened) == 1
     assert view.delete_button.isEnabled()
@@ -110,3 +112,24 @@ def test_delete_people_refuses_an_unknown_person_and_changes_nothing(ops):
     with pytest.raises(InvalidEdit):
         delete_people(ops, [])
     assert _live(ops.conn, "person") == 1
+
+
+@pytest.mark.parametrize(
+    "code, button",
+    [("he", "מחיקת 3 אנשים"), ("ar", "حذف 3 أشخاص"), ("en", "Delete 3 people")],
+)
+def test_with_three_selected_delete_says_three_and_join_is_off(view, context, code, button):
+    a, b, c, _d = _three(context)
+    i18n.set_language(code)
+    view.retranslate()
+    _select(view, [a, b, c])
+    assert view.delete_button.text() == button
+    assert [act.text() for act in view.person_menu().actions()][-1] == button
+    assert not view.join_button.isEnabled() and view.join_button.toolTip()
+    [join_action] = [
+        act for act in view.person_menu().actions() if act.text() == i18n.tr("Join with…")
+    ]
+    assert not join_action.isEnabled()
+    view.select_person(a)  # one person: "Delete person", and a join is offered
+    assert view.delete_button.text() == i18n.tr("Delete person")
+    assert view.join_button.isEnabled() and not view.join_button.toolTip()
