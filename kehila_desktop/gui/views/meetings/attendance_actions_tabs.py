@@ -4,10 +4,13 @@ its meeting's decisions). Filled only when their tab is shown, for the chosen bo
 of the meetings ``View``.
 
 The action items fit the list's side of a 1024x768 window (about 300 px) without a sideways
-scroll: the task column takes the rest of the width (cut short, whole in its tooltip), the owner, due,
-status and meeting columns are as wide as their contents, and the meeting column shows the
-meeting's short date with its body's name under it when the list holds several bodies'
-items (a sixth "Body" column pushed the due date out of sight)."""
+scroll, their tasks read whole: there each row stacks (``gui/stacked_rows``), the task word
+wrapped on its first line(s) and "owner · Due: … · status · meeting" below; a wider list shows
+the task column (wrapped, taking the rest of the width) and the owner, due, status and meeting
+columns as wide as their contents. The meeting shows the meeting's short date with its body's
+name under it when the list holds several bodies' items (a sixth "Body" column pushed the due
+date out of sight). The members' attendance stacks the same way (name, then body, came,
+excused, rate and expected, each labelled)"""
 
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ from kehila_desktop.core.i18n import label, tr
 from kehila_desktop.core.meetings import queries as mq
 from kehila_desktop.core.meetings import records as mt
 from kehila_desktop.gui.headers import wrap_headers
+from kehila_desktop.gui.stacked_rows import stack_when_narrow
 from kehila_desktop.gui.widgets import short_date
 
 MEMBERS_TAB, ACTIONS_TAB = 2, 3  # their places among the view's tabs
@@ -37,8 +41,13 @@ class AttendanceActionsTabs:
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, 5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.members.setColumnWidth(0, 160)
-        self.members.setColumnWidth(1, 170)
+        self.actions_rows = stack_when_narrow(self.actions, labelled=[2])  # "Due: …"
+        self.members.setColumnCount(6)
+        header = self.members.header()
+        header.setStretchLastSection(False)
+        for column in range(1, 6):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.members_rows = stack_when_narrow(self.members, labelled=range(2, 6))
         self.actions.itemActivated.connect(self._action_item)
         self.actions.itemDoubleClicked.connect(self._action_item)
         return self.members, self.actions
@@ -87,6 +96,7 @@ class AttendanceActionsTabs:
                 item.setToolTip(4, tr("Below the expected attendance."))
             items.append(item)
         self.members.addTopLevelItems(items)  # at once: 5,000 members one by one took ~0.3 s
+        self.members_rows.arrange()
 
     def _fill_actions(self, conn, body_id) -> None:
         """The body's action items by due date (the core's order), dates day first; the
@@ -116,6 +126,7 @@ class AttendanceActionsTabs:
                     item.setForeground(col, QColor(PAST_DUE))
                 item.setToolTip(2, tr("Past due."))
             self.actions.addTopLevelItem(item)
+        self.actions_rows.arrange()
 
     def _action_item(self, item, *_args) -> None:
         meeting_id = item.data(0, Qt.ItemDataRole.UserRole)
