@@ -34,6 +34,7 @@ from kehila_desktop.core.paths import resource
 
 if TYPE_CHECKING:
     import gettext
+    from collections.abc import Iterable
 
 LANGUAGES = ("he", "ar", "en")
 RTL_LANGUAGES = ("he", "ar")
@@ -214,12 +215,13 @@ class Isolated(str):
     so the list is not wrapped once more and read in its first name's direction."""
 
 
-def isolated_list(items: list[str], separator: str = ", ") -> str:
-    """``items`` joined, each in its own direction when fields are isolated (on screen), so a
-    list of Latin names in a Hebrew sentence still starts at the sentence's start."""
+def isolated_list(items: Iterable[str], language_code: str | None = None) -> str:
+    """``items`` joined with the language's list comma (``join_list``), each in its own
+    direction when fields are isolated (on screen), so a list of Latin names in a Hebrew
+    sentence still starts at the sentence's start."""
     if not getattr(_isolating, "on", False):
-        return separator.join(items)
-    return Isolated(separator.join(isolate(item) for item in items))
+        return join_list(items, language_code)
+    return Isolated(join_list((isolate(item) for item in items), language_code))
 
 
 @contextmanager

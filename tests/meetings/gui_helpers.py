@@ -42,3 +42,19 @@ def context_on(path):
     from kehila_desktop.gui.context import AppContext
 
     return AppContext(open_program(path))
+
+
+VIEW_WIDTH_AT_1024 = 810  # the main window at 1024 px, less its side bar
+
+
+def view_at_1024(qtbot, path, code: str):
+    """The meetings view on ``path`` in language ``code``, as wide as at 1024x768, shown."""
+    from kehila_desktop.gui.language import apply_language
+    from kehila_desktop.gui.views.meetings.view import View
+
+    apply_language(code, remember=False)
+    view = View(context_on(path))
+    qtbot.addWidget(view)
+    view.resize(VIEW_WIDTH_AT_1024, 700)
+    view.show()
+    return view

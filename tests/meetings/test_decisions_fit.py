@@ -6,23 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from kehila_desktop.gui.language import apply_language
-from kehila_desktop.gui.views.meetings.view import View
-
-from .gui_helpers import build_small_program, context_on
-
-VIEW_WIDTH_AT_1024 = 810  # the main window at 1024 px, less its side bar
+from .gui_helpers import build_small_program, view_at_1024
 
 
 @pytest.mark.parametrize("kind", ["channels", "timeline", "focus"])
 @pytest.mark.parametrize("code", ["he", "ar", "en"])
 def test_every_steering_decision_form_fits_the_panel(qtbot, he_app, new_file, code, kind):
     ids = build_small_program(new_file)
-    apply_language(code, remember=False)
-    view = View(context_on(new_file))
-    qtbot.addWidget(view)
-    view.resize(VIEW_WIDTH_AT_1024, 700)
-    view.show()
+    view = view_at_1024(qtbot, new_file, code)
     view.refresh()
     view.navigate("meeting", ids["meeting"])  # a steering meeting
     panel = view.panel.decisions

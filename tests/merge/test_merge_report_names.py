@@ -24,3 +24,8 @@ def test_in_hebrew_the_first_name_of_a_pair_is_read_first():
 def test_in_english_the_first_name_of_a_pair_is_read_first():
     shown = visual(_duplicate_line("en"), rtl=False)
     assert shown.index("Rana Haddad") < shown.index("Dana Levi"), shown
+
+
+def test_in_arabic_the_names_are_joined_with_the_arabic_comma():
+    line = _duplicate_line("ar")
+    assert "، " in line and ", " not in line, line

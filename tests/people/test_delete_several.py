@@ -112,3 +112,24 @@ def test_delete_people_refuses_an_unknown_person_and_changes_nothing(ops):
     with pytest.raises(InvalidEdit):
         delete_people(ops, [])
     assert _live(ops.conn, "person") == 1
+
+
+@pytest.mark.parametrize(
+    "code, button",
+    [("he", "מחיקת 3 אנשים"), ("ar", "حذف 3 أشخاص"), ("en", "Delete 3 people")],
+)
+def test_with_three_selected_delete_says_three_and_join_is_off(view, context, code, button):
+    a, b, c, _d = _three(context)
+    i18n.set_language(code)
+    view.retranslate()
+    _select(view, [a, b, c])
+    assert view.delete_button.text() == button
+    assert [act.text() for act in view.person_menu().actions()][-1] == button
+    assert not view.join_button.isEnabled() and view.join_button.toolTip()
+    [join_action] = [
+        act for act in view.person_menu().actions() if act.text() == i18n.tr("Join with…")
+    ]
+    assert not join_action.isEnabled()
+    view.select_person(a)  # one person: "Delete person", and a join is offered
+    assert view.delete_button.text() == i18n.tr("Delete person")
+    assert view.join_button.isEnabled() and not view.join_button.toolTip()

@@ -80,9 +80,9 @@ _DATES = {
 }
 
 
-def _names(names: list[str]) -> str:
-    """Names joined with commas, each in its own direction when shown on screen."""
-    return isolated_list(names)
+def _names(names: list[str], language: str | None) -> str:
+    """Names joined with the language's commas, each in its own direction when shown on screen."""
+    return isolated_list(names, language)
 
 
 def shown_date(value) -> str:
@@ -326,14 +326,14 @@ class MergeReport:
                     tr(
                         "{names} — the same e-mail {value}",
                         language,
-                        names=_names(i["names"]),
+                        names=_names(i["names"], language),
                         value=i["value"],
                     )
                     if i["by"] == "email"
                     else tr(
                         "{names} — the same phone {value}",
                         language,
-                        names=_names(i["names"]),
+                        names=_names(i["names"], language),
                         value=i["value"],
                     )
                 ),

@@ -21,7 +21,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from kehila_desktop.core.i18n import tr
+from kehila_desktop.core.i18n import join_list, tr
 from kehila_desktop.core.structure.approval import (
     approvals,
     composition_decisions,
@@ -142,7 +142,7 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
             "focus",
             tr("Choose the geographic focus (neighbourhoods, quarters, areas)", language),
             bool(focus),
-            ", ".join(focus)
+            join_list(focus, language)
             if focus
             else tr(
                 "Areas in the program: {count}; none is in the focus yet.", language, count=areas
@@ -196,7 +196,7 @@ def steps(conn: sqlite3.Connection, language: str | None = None) -> list[GuideSt
                 tr(
                     "Teams still missing a professional or a resident: {teams}.",
                     language,
-                    teams=", ".join(name for _, name in missing),
+                    teams=join_list((name for _, name in missing), language),
                 )
                 if chosen
                 else tr("Choose the channels first.", language)

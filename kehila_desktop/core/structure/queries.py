@@ -35,10 +35,12 @@ class DiagramBody:
     members: int  # joined members
     cadence: str  # the cadence key
     channel_chosen: bool
+    principal: bool = True  # *the* body of its kind (``live_body_id``); every work team is
 
 
 def diagram_bodies(conn: sqlite3.Connection) -> list[DiagramBody]:
-    """The bodies as the structure diagram draws them: steering, design, work teams, team."""
+    """The bodies as the structure diagram draws them: steering, design, work teams, team;
+    ``principal`` marks the one of each kind the rest of the app means (``live_body_id``)."""
     rows = conn.execute(
         "SELECT b.id, b.kind, b.name, coalesce(p.name, ''), "
         " (SELECT count(*) FROM live_membership m WHERE m.body_id=b.id "
@@ -48,8 +50,10 @@ def diagram_bodies(conn: sqlite3.Connection) -> list[DiagramBody]:
         f"ORDER BY {KIND_ORDER}, b.position"
     ).fetchall()
     proposed = proposed_chairs(conn)  # one definition: the handouts and findings use it too
+    the = {k: live_body_id(conn, k) for k in {row[1] for row in rows} if k != "work_team"}
     return [
-        DiagramBody(i, k, n, c, i in proposed, m, cad, bool(ch)) for i, k, n, c, m, cad, ch in rows
+        DiagramBody(i, k, n, c, i in proposed, m, cad, bool(ch), the.get(k, i) == i)
+        for i, k, n, c, m, cad, ch in rows
     ]
 
 

@@ -1,17 +1,24 @@
 """The meetings view's Members' attendance and Action items tabs: each member's attendance
 rate against the expected one, and the action items across meetings (activating one shows
 its meeting's decisions). Filled only when their tab is shown, for the chosen body. A mixin
-of the meetings ``View``."""
+of the meetings ``View``.
+
+The action items fit the list's side of a 1024x768 window (about 300 px) without a sideways
+scroll: the task column takes the rest of the width (cut short, whole in its tooltip), the owner, due,
+status and meeting columns are as wide as their contents, and the meeting column shows the
+meeting's short date with its body's name under it when the list holds several bodies'
+items (a sixth "Body" column pushed the due date out of sight)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from kehila_desktop.core.i18n import label, tr
 from kehila_desktop.core.meetings import queries as mq
 from kehila_desktop.core.meetings import records as mt
+from kehila_desktop.gui.headers import wrap_headers
 from kehila_desktop.gui.widgets import short_date
 
 MEMBERS_TAB, ACTIONS_TAB = 2, 3  # their places among the view's tabs
@@ -24,7 +31,12 @@ class AttendanceActionsTabs:
         self.members.setRootIsDecorated(False)
         self.actions = QTreeWidget()
         self.actions.setRootIsDecorated(False)
-        self.actions.setColumnWidth(0, 280)
+        self.actions.setColumnCount(5)
+        header = wrap_headers(self.actions)  # "Action item" wraps in the narrow task column
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.members.setColumnWidth(0, 160)
         self.members.setColumnWidth(1, 170)
         self.actions.itemActivated.connect(self._action_item)
@@ -38,7 +50,7 @@ class AttendanceActionsTabs:
         )
         self.actions.setAccessibleName(tr("Action items across meetings"))
         self.actions.setHeaderLabels(
-            [tr("Action item"), tr("Owner"), tr("Due"), tr("Status"), tr("Meeting"), tr("Body")]
+            [tr("Action item"), tr("Owner"), tr("Due"), tr("Status"), tr("Meeting")]
         )
 
     def _fill_side_tabs(self) -> None:
@@ -77,23 +89,30 @@ class AttendanceActionsTabs:
         self.members.addTopLevelItems(items)  # at once: 5,000 members one by one took ~0.3 s
 
     def _fill_actions(self, conn, body_id) -> None:
-        """The body's action items by due date (the core's order), dates day first."""
+        """The body's action items by due date (the core's order), dates day first; the
+        meeting's body under its date when several bodies' items are listed."""
         self.actions.clear()
-        for a in mt.action_items(conn, body_id=body_id):
+        rows = mt.action_items(conn, body_id=body_id)
+        several = len({a["body"] for a in rows}) > 1
+        for a in rows:
+            meeting = short_date(a["meeting_date"])
+            if several and a["body"]:
+                meeting = f"{meeting}\n{a['body']}" if meeting else a["body"]
             item = QTreeWidgetItem(
                 [
                     a["text"],
                     a["owner"] or "",
                     short_date(a["due"]),
                     label("ACTION_ITEM_STATUSES", a["status"]),
-                    short_date(a["meeting_date"]),
-                    a["body"] or "",
+                    meeting,
                 ]
             )
+            item.setToolTip(0, a["text"])
+            item.setToolTip(4, a["body"] or "")
             item.setData(0, Qt.ItemDataRole.UserRole, a["meeting_id"] or "")
             item.setData(1, Qt.ItemDataRole.UserRole, a["id"])
             if a["overdue"]:
-                for col in range(6):
+                for col in range(5):
                     item.setForeground(col, QColor(PAST_DUE))
                 item.setToolTip(2, tr("Past due."))
             self.actions.addTopLevelItem(item)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from kehila_desktop.core.i18n import tr
+from kehila_desktop.core.i18n import isolated_list, tr
 from kehila_desktop.core.people.sheet_io import ImportPlan
 from kehila_desktop.gui.widgets import plain_title
 
@@ -47,7 +47,7 @@ class ImportPreview(QDialog):
         self.add_areas.setText(
             tr(
                 "Add the areas the sheet names that the program does not have: {areas}",
-                areas=", ".join(plan.new_areas),
+                areas=isolated_list(plan.new_areas),
             )
         )
         self.add_areas.setAccessibleName(tr("Add the areas the sheet names"))

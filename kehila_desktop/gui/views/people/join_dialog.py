@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kehila_desktop.core.i18n import isolate, tr
+from kehila_desktop.core.i18n import isolate, join_list, tr
 from kehila_desktop.core.people import edits as people, queries as people_q
 from kehila_desktop.core.people.search import search_people
 from kehila_desktop.gui.direction import screen_rtl
@@ -78,7 +78,7 @@ class DuplicatesPanel(QWidget):
         self.pairs: list[tuple[str, str]] = []
         for group in groups:
             for keep, drop in people_q.join_order(conn, group["people"]):
-                names = ", ".join(isolate(people_q.person_name(conn, p)) for p in (keep, drop))
+                names = join_list(isolate(people_q.person_name(conn, p)) for p in (keep, drop))
                 # each name and the value isolated once (a second isolate around the list
                 # would lay the list out left to right)
                 value = isolate(group["value"])

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog
 
-from kehila_desktop.core.i18n import isolate, ntr, tr
+from kehila_desktop.core.i18n import isolate, isolated_list, ntr, tr
 from kehila_desktop.core.people import edits as people, queries as people_q
 from kehila_desktop.core.structure import queries as structure_q
 from kehila_desktop.gui import dialogs
@@ -68,10 +68,12 @@ class PersonActions:
                 "Their {n} membership goes with them ({bodies}).",
                 "Their {n} memberships go with them ({bodies}).",
                 len(bodies),
-                bodies=", ".join(bodies),
+                bodies=isolated_list(bodies),
             )
         if chairs:
-            question += " " + tr("They will no longer chair {bodies}.", bodies=", ".join(chairs))
+            question += " " + tr(
+                "They will no longer chair {bodies}.", bodies=isolated_list(chairs)
+            )
         question += " " + tr("Undo brings it all back.")
         if not dialogs.confirm(self, question, tr("Delete")):
             return
@@ -95,7 +97,7 @@ class PersonActions:
                 question += " " + tr(
                     "{name} will no longer chair {bodies}.",
                     name=isolate(people_q.person_name(conn, pid)),
-                    bodies=", ".join(bodies),
+                    bodies=isolated_list(bodies),
                 )
         question += " " + tr("Undo brings it all back.")
         if not dialogs.confirm(self, question, tr("Delete")):

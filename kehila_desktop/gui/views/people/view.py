@@ -271,7 +271,12 @@ class View(FilterBar, PersonActions, MembershipActions, CompositionTab, SheetAct
         self.edit_button.setEnabled(writable and one)  # several selected: pick one to edit
         self.edit_button.setToolTip("" if one or not writable else tr("Choose one person to edit."))
         self.delete_button.setEnabled(writable)
-        self.join_button.setEnabled(writable)
+        self.delete_button.setText(self._delete_text())
+        self.delete_button.setAccessibleName(self.delete_button.text())
+        self.join_button.setEnabled(writable and one)  # a join is of two records
+        self.join_button.setToolTip(
+            "" if one or not writable else tr("Choose one person to join with another.")
+        )
         conn = self.context.pf.conn if self.context.pf else None
         if pid is None or conn is None:
             self.memberships.show_person(None, [])
@@ -300,15 +305,22 @@ class View(FilterBar, PersonActions, MembershipActions, CompositionTab, SheetAct
         writable = self.selected_person_id() is not None and not self.context.read_only
         one = len(self.selected_person_ids()) == 1
         for text, slot, enabled in (
-            ("Edit…", self.edit_person, writable and one),
-            ("Join with…", self.join_with, writable),
-            ("Add to a body…", self.add_membership, writable),
-            ("Delete person", self.delete_person, writable),
+            (tr("Edit…"), self.edit_person, writable and one),
+            (tr("Join with…"), self.join_with, writable and one),
+            (tr("Add to a body…"), self.add_membership, writable),
+            (self._delete_text(), self.delete_person, writable),
         ):
-            action = menu.addAction(tr(text))
+            action = menu.addAction(text)
             action.setEnabled(enabled)
             action.triggered.connect(lambda _=False, s=slot: s())
         return menu
+
+    def _delete_text(self) -> str:
+        """ "Delete person", or "Delete 3 people" when several are selected."""
+        n = len(self.selected_person_ids())
+        if n > 1:
+            return ntr("Delete {n} person", "Delete {n} people", n)
+        return tr("Delete person")
 
     def _person_menu(self, point) -> None:
         index = self.table.indexAt(point)

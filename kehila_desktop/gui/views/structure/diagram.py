@@ -25,6 +25,7 @@ class BodyBox:
     cadence: str
     channel_chosen: bool = True
     chair_proposed: bool = False  # the chair has not joined yet
+    principal: bool = True  # the body of its kind the app means (core live_body_id)
 
 
 COLORS = {
@@ -123,13 +124,18 @@ class StructureDiagram(QWidget):
         return needed + 12
 
     # --- painting -----------------------------------------------------------------------
+    def linked_boxes(self) -> dict[str, BodyBox]:
+        """The box of each kind the arrows join: *the* body of its kind, the first live one,
+        as the rest of the app means it (a second steering committee gets no arrows)."""
+        return {b.kind: b for b in self.boxes if b.principal}
+
     def paintEvent(self, _event) -> None:
         self.rects = self._layout()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setLayoutDirection(self.layoutDirection())
         painter.fillRect(self.rect(), QColor("#fbfcfd"))
-        by_kind = {b.kind: b for b in self.boxes}
+        by_kind = self.linked_boxes()
         small = QFont(self.font())
         small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
         link_pen = QPen(QColor("#7b8794"), 1.6)
@@ -189,7 +195,7 @@ class StructureDiagram(QWidget):
                 QRectF(left.right() + 4, a.center().y() - 40, right.left() - left.right() - 8, 36),
                 tr("leads and implements"),
             )
-        for box in self.boxes:
+        for box in sorted(self.boxes, key=lambda b: b.principal):  # the body of its kind on top
             self._box(painter, box, self.rects[box.id])
         painter.end()
 

@@ -101,6 +101,7 @@ class View(QWidget):
                 standalone_label("CADENCES", b.cadence),
                 b.channel_chosen,
                 b.chair_proposed,
+                b.principal,
             )
             for b in queries.diagram_bodies(pf.conn)
         ]
