@@ -196,15 +196,56 @@ def test_the_heading_shows_the_meetings_time_whole(qtbot, he_app, new_file, code
 
 @pytest.mark.parametrize("code", ["he", "ar", "en"])
 def test_the_undo_button_keeps_its_key_in_view_at_1024(qtbot, he_app, new_file, code):
-    """After a check-in the undo button names what it undoes; at 1024 pixels the words may be
-    cut, but "(Ctrl+Z)" stays whole on its own line (the walk found it cut: "הגעה (Ctrl…")."""
+    """After a check-in the undo button names what it undoes; at 1024 pixels "(Ctrl+Z)" stays
+    whole at its end (the walk found it cut: "הגעה (Ctrl…"), on its own line when the words
+    need two."""
     try:
         window, _ids = _room_with_25(qtbot, new_file, code, (1024, 768))
         window.tap(next(iter(window.member_buttons)))
         QApplication.processEvents()
         assert window.undo_button.isEnabled()
         shown = window.undo_button.text().split("\n")
-        assert shown[-1] == "(Ctrl+Z)", shown
+        assert shown[-1].endswith("(Ctrl+Z)") and "…" not in shown[-1], shown
+        assert len(shown) == 1 or shown[-1] == "(Ctrl+Z)", shown
         assert window.undo_button.toolTip().endswith("(Ctrl+Z)")
+    finally:
+        apply_language("he", remember=False)
+
+
+@pytest.mark.parametrize("code", ["he", "ar", "en"])
+def test_the_buttons_under_the_notes_read_whole_at_1024(qtbot, he_app, new_file, code):
+    """With a long step to undo (two members with long names joined) the undo button still
+    reads its action word and "(Ctrl+Z)" whole, only the step's name is cut, in its middle;
+    "Leave in-room mode (Esc)" and the other buttons read whole (the shipped bundle showed
+    "Leave in-…" and "Undo: joi…")."""
+    from kehila_desktop.core.i18n import tr
+    from kehila_desktop.core.people.edits import join_people
+
+    try:
+        window, _ids = _room_with_25(qtbot, new_file, code, (1024, 768))
+        ops = window.context.ops
+        long_name = f"{LONG_NAMES[code]} {LONG_NAMES[code]} {LONG_NAMES[code]}"
+        keep, drop = add_members(ops, body_id(ops, "steering"), [long_name + " 1", long_name])
+        join_people(ops, keep, drop)
+        window.reload()
+        QApplication.processEvents()
+        step = ops.undo_label
+        undo = window.undo_button
+        lines = undo.shown_text().split("\n")
+        assert lines[-1] == "(Ctrl+Z)", lines
+        action_word = tr("&Undo: {action}").replace("&", "").split("{action}")[0]
+        assert lines[0].startswith(action_word), lines
+        name_shown = lines[0][len(action_word) :]
+        assert "…" in name_shown, lines  # the test's name is long enough to be cut
+        head, tail = name_shown.split("…")
+        assert min(len(head), len(tail)) >= 4, lines  # cut in the middle, not at the end
+        assert step.startswith(head) and step.endswith(tail), lines
+        for b in (undo, window.projector_button, window.finish_button, window.exit_button):
+            shown = b.shown_text().split("\n")
+            for line in shown:
+                assert b.fontMetrics().horizontalAdvance(line) <= b.width() - 12, (line, b.width())
+            if b is not undo:
+                assert " ".join(shown) == b.full_text, shown  # whole
+        assert undo.toolTip().endswith("(Ctrl+Z)") and step in undo.toolTip()
     finally:
         apply_language("he", remember=False)

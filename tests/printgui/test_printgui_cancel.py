@@ -4,6 +4,7 @@ it is built, Cancel really stops it, no file is left, and the window is usable a
 from __future__ import annotations
 
 import threading
+from types import SimpleNamespace
 
 from PySide6.QtCore import Qt, QTimer
 
@@ -37,17 +38,23 @@ def test_cancel_button_stops_the_build_and_leaves_no_file(qtbot, big_window):
     assert win.preview.page_count() >= 1
 
 
-def test_cancel_in_the_middle_of_the_pages(qtbot, big_window):
+def test_cancel_in_the_middle_of_the_pages(qtbot, big_window, monkeypatch):
+    pages, jobs, known = [], [], threading.Event()
+    real_build = printing.build
+
+    def build(*args, progress, **kwargs):  # on the worker thread
+        def seen(n):  # as each page is made (the window's signal is sent less often)
+            pages.append(n)
+            if n == 3 and known.wait(30):
+                jobs[0].cancel()  # as the Cancel button does
+            progress(n)
+
+        return real_build(*args, progress=seen, **kwargs)
+
+    monkeypatch.setattr(printing, "build", build)
     win = _open_people(big_window)
-    job = win.job
-    pages = []
-
-    def seen(n):  # on the worker thread, as the pages are made
-        pages.append(n)
-        if n >= 3:
-            job.cancel()
-
-    job.progressed.connect(seen, Qt.ConnectionType.DirectConnection)
+    jobs.append(win.job)
+    known.set()
     qtbot.waitUntil(lambda: not win.busy, timeout=20000)
     assert 3 <= max(pages) < 10
     assert win.built is None and list(win.folder.iterdir()) == []
@@ -87,3 +94,21 @@ def test_the_window_answers_while_a_long_handout_is_made(qtbot, big_window, monk
     pages = win.built[2]
     assert pages >= 40 and win.preview.page_count() == pages
     assert progress and progress[-1] == pages
+
+
+def test_progress_is_sent_a_few_times_a_second_and_the_last_page_always(
+    qtbot, big_window, monkeypatch
+):
+    # A signal per page (every 2-3 ms on a fast machine) starved the GUI thread of the GIL
+    # and froze the window; with the clock standing still only the first and the last page
+    # are sent, and the status still ends on the whole count.
+    from kehila_desktop.gui.printing import job as job_module
+
+    monkeypatch.setattr(job_module, "time", SimpleNamespace(monotonic=lambda: 1000.0))
+    win = _open_people(big_window)
+    progress = []
+    win.job.progressed.connect(progress.append, Qt.ConnectionType.DirectConnection)
+    qtbot.waitUntil(lambda: not win.busy and win.built is not None, timeout=60000)
+    pages = win.built[2]
+    assert pages >= 40 and progress[-1] == pages
+    assert len(progress) <= 2

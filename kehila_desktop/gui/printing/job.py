@@ -3,17 +3,25 @@ its own read-only connection to the program file) and reports pages done, the re
 error or its cancellation through Qt signals, so the window never freezes.
 
 ``cancel()`` is honoured at the next page: the engine raises ``Cancelled`` and leaves no file.
+
+``progressed`` is sent a few times a second, not once a page: each signal from the worker lets
+go of the GIL and takes it back at once, and at a page every 2-3 ms that kept the GUI thread
+from ever getting it (the event loop froze for half a second while a big handout was made).
+The last page is always sent.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QThread, Signal
 
 log = logging.getLogger(__name__)
+
+PROGRESS_EVERY = 0.1  # seconds between two ``progressed`` signals at most
 
 
 class BuildJob(QThread):
@@ -46,13 +54,21 @@ class BuildJob(QThread):
     def run(self) -> None:  # on the worker thread
         from kehila_desktop import printing
 
+        sent = [0, -PROGRESS_EVERY]  # the last page sent, when
+
+        def progress(pages: int) -> None:
+            now = time.monotonic()
+            if now - sent[1] >= PROGRESS_EVERY:
+                sent[:] = [pages, now]
+                self.progressed.emit(pages)
+
         try:
             pages = printing.build(
                 self.handout,
                 self.program_path,
                 self.out,
                 language=self.language,
-                progress=self.progressed.emit,
+                progress=progress,
                 cancelled=self._stop.is_set,
                 **self.options,
             )
@@ -67,4 +83,6 @@ class BuildJob(QThread):
                 self.out.unlink(missing_ok=True)
                 self.stopped.emit()
             else:
+                if sent[0] != pages:
+                    self.progressed.emit(pages)
                 self.succeeded.emit(str(self.out), pages)

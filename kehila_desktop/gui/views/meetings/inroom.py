@@ -22,6 +22,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -143,7 +144,9 @@ class InRoomWindow(InRoomActions, QWidget):
             b.setMinimumHeight(2 * b.fontMetrics().lineSpacing() + 14)
             nav.addWidget(b)
         item_box.addLayout(nav)
-        tools = QHBoxLayout()
+        # two rows: the undo button (it names the step it undoes) across the column, the
+        # other three sharing the row under it, so each reads whole at 1024 pixels
+        tools = QGridLayout()
         self.undo_button = _small(FitButton())
         self.undo_button.clicked.connect(self.undo)
         self.projector_button = _small(FitButton())
@@ -152,9 +155,11 @@ class InRoomWindow(InRoomActions, QWidget):
         self.projector_button.clicked.connect(self.toggle_projector)
         self.finish_button.clicked.connect(self.finish)
         self.exit_button.clicked.connect(self.close)
+        tools.addWidget(self.undo_button, 0, 0, 1, 3)
+        for n, b in enumerate((self.projector_button, self.finish_button, self.exit_button)):
+            tools.addWidget(b, 1, n)
         for b in (self.undo_button, self.projector_button, self.finish_button, self.exit_button):
             b.setMinimumHeight(2 * b.fontMetrics().lineSpacing() + 12)
-            tools.addWidget(b, 1)
         item_box.addLayout(tools)
         middle.addLayout(item_box, 5)
         # check-in and quick capture, one tab each
@@ -517,13 +522,10 @@ class InRoomWindow(InRoomActions, QWidget):
     def _update_undo(self) -> None:
         ops = self.context.ops
         writable = ops is not None and not self.context.read_only
-        text = (
-            tr("&Undo: {action}", action=plain_action_text(ops.undo_label))
-            if writable and ops.can_undo
-            else tr("&Undo")
-        )
+        step = ops.undo_label if writable and ops.can_undo else ""
+        text = tr("&Undo: {action}", action=plain_action_text(step)) if step else tr("&Undo")
         shown = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
-        self.undo_button.set_full_text(f"{shown} (Ctrl+Z)")
+        self.undo_button.set_full_text(f"{shown} (Ctrl+Z)", part=step)
         self.undo_button.setEnabled(bool(writable and ops.can_undo))
 
     def _filter_members(self, *_args) -> None:

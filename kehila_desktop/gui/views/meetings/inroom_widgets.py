@@ -94,16 +94,20 @@ class OneLineLabel(QLabel):
 
 class FitButton(QPushButton):
     """A button whose text is laid out to its width: on one line when it fits, else on two
-    (broken at the space nearest the middle), else cut with "…"; the whole text is in its
-    tooltip and accessible name. Keeps a row of big buttons inside a 1024-pixel screen."""
+    (a key in parentheses at the end on the second line, else broken at the space nearest the
+    middle), else cut with "…"; the whole text is in its tooltip and accessible name. Keeps a
+    row of big buttons inside a 1024-pixel screen. A *part* of the text (a step's name, which
+    may be long) is the only thing cut, in its middle, so the words around it and the key stay
+    whole ("Undo: join Ruth…Levy 2" over "(Ctrl+Z)")."""
 
     def __init__(self) -> None:
         super().__init__()
         self.full_text = ""
+        self.part = ""
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
-    def set_full_text(self, text: str) -> None:
-        self.full_text = text
+    def set_full_text(self, text: str, part: str = "") -> None:
+        self.full_text, self.part = text, part
         self.setToolTip(plain_tip(text))
         self.setAccessibleName(text)
         self._fit()
@@ -112,31 +116,55 @@ class FitButton(QPushButton):
         super().resizeEvent(event)
         self._fit()
 
+    def shown_text(self) -> str:
+        """The text as the button shows it (its lines), without the "&" escapes."""
+        return super().text().replace("&&", "&")
+
     def _fit(self) -> None:
         metrics = self.fontMetrics()
         room = max(0, self.width() - 20)
+
+        def fits(line: str) -> bool:
+            return metrics.horizontalAdvance(line) <= room
+
         text = self.full_text
-        if metrics.horizontalAdvance(text) > room:
-            lines = self._two_lines(text, lambda line: metrics.horizontalAdvance(line) <= room)
+        if not fits(text):
+            lines = [self._shorten(line, fits) for line in self._two_lines(text, fits)]
             text = "\n".join(
-                metrics.elidedText(line, Qt.TextElideMode.ElideRight, room) for line in lines
+                line if fits(line) else metrics.elidedText(line, Qt.TextElideMode.ElideRight, room)
+                for line in lines
             )
         super().setText(text.replace("&", "&&"))
 
+    def _shorten(self, line: str, fits) -> str:
+        """The line with its part cut in the middle as little as it takes to fit."""
+        at = line.find(self.part) if self.part else -1
+        if fits(line) or at < 0:
+            return line
+        before, after = line[:at], line[at + len(self.part) :]
+        for keep in range(len(self.part) - 1, 1, -1):
+            head = (keep + 1) // 2
+            shorter = f"{before}{self.part[:head]}…{self.part[len(self.part) - keep + head :]}"
+            if fits(shorter + after):
+                return shorter + after
+        return line
+
     @staticmethod
     def _two_lines(text: str, fits) -> list[str]:
-        """Broken at the space nearest the middle; when that still does not fit and the text
-        ends with a key in parentheses ("… (Ctrl+Z)"), the key gets the second line whole (only
-        the words before it are cut), so the key to press is always seen."""
+        """A key in parentheses at the end ("… (Ctrl+Z)") gets the second line when the words
+        before it fit the first; else the text is broken at the space nearest the middle; when
+        that does not fit either, the key keeps the second line whole (only the words before it
+        are cut), so the key to press is always seen."""
+        key_at = text.rfind(" (")
+        by_key = [text[:key_at], text[key_at + 1 :]] if key_at > 0 and text.endswith(")") else []
+        if by_key and fits(by_key[0]):
+            return by_key
         spaces = [n for n, ch in enumerate(text) if ch == " "]
         if not spaces:
             return [text]
         middle = min(spaces, key=lambda n: abs(n - len(text) / 2))
         lines = [text[:middle], text[middle + 1 :]]
-        key_at = text.rfind(" (")
-        if not all(fits(line) for line in lines) and key_at > 0 and text.endswith(")"):
-            return [text[:key_at], text[key_at + 1 :]]
-        return lines
+        return lines if all(fits(line) for line in lines) or not by_key else by_key
 
 
 class ProjectorWindow(QWidget):

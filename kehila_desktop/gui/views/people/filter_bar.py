@@ -3,8 +3,15 @@ filters and the "shown of all" count. A mixin of the people ``View``."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QStyleOptionComboBox,
+)
 
 from kehila_desktop.core import enums
 from kehila_desktop.core.i18n import capitalised, ntr, standalone_label, tr
@@ -75,6 +82,7 @@ class FilterBar:
                 combo.addItem(text, key)
             combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.blockSignals(False)
+            _show_whole(combo, combo.itemText(0))
 
     def current_filter(self) -> PeopleFilter:
         return PeopleFilter(
@@ -107,3 +115,15 @@ class FilterBar:
                 shown=self.model.rowCount(),
             )
         )
+
+
+def _show_whole(combo: QComboBox, text: str) -> None:
+    """At least as wide as *text* (the "all …" choice, the one shown most) reads whole: a
+    1024-pixel screen showed "כל השכונות והא"; longer names are read in the open list."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    metrics = combo.fontMetrics()
+    size = QSize(metrics.horizontalAdvance(text) + 4, metrics.height())
+    style = combo.style()
+    whole = style.sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, size, combo)
+    combo.setMinimumWidth(max(whole.width(), combo.minimumSizeHint().width()))
