@@ -12,6 +12,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
+from kehila_desktop.core.i18n import tr
 from kehila_desktop.core.meetings import records as mt
 from kehila_desktop.gui.views.meetings.attendance_actions_tabs import (
     ACTIONS_TAB,
@@ -80,6 +81,10 @@ def test_action_items_are_read_whole_at_1024(qtbot, he_app, new_file, code):
         assert_shown_whole(tree, item)
     assert tree.visualItemRect(long_row).height() >= 3 * tree.fontMetrics().height()
     assert overdue.foreground(0).color() == QColor(PAST_DUE)
+    assert overdue.toolTip(0).split("\n") == [
+        "לתאם סיור",
+        tr("Past due."),
+    ]  # the due column is hidden
 
 
 def test_a_wide_list_shows_the_columns(qtbot, he_app, new_file):

@@ -93,7 +93,8 @@ class AttendanceActionsTabs:
             if r.below:
                 for col in range(6):
                     item.setForeground(col, QColor(PAST_DUE))
-                item.setToolTip(4, tr("Below the expected attendance."))
+                for col in (0, 4):  # the name's too: a stacked row hides the rate's column
+                    item.setToolTip(col, tr("Below the expected attendance."))
             items.append(item)
         self.members.addTopLevelItems(items)  # at once: 5,000 members one by one took ~0.3 s
         self.members_rows.arrange()
@@ -125,6 +126,7 @@ class AttendanceActionsTabs:
                 for col in range(5):
                     item.setForeground(col, QColor(PAST_DUE))
                 item.setToolTip(2, tr("Past due."))
+                item.setToolTip(0, f"{a['text']}\n{tr('Past due.')}")  # stacked: no due column
             self.actions.addTopLevelItem(item)
         self.actions_rows.arrange()
 
