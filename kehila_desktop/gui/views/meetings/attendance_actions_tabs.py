@@ -23,7 +23,7 @@ from kehila_desktop.core.meetings import queries as mq
 from kehila_desktop.core.meetings import records as mt
 from kehila_desktop.gui.headers import wrap_headers
 from kehila_desktop.gui.stacked_rows import stack_when_narrow
-from kehila_desktop.gui.widgets import short_date
+from kehila_desktop.gui.widgets import plain_tip, short_date
 
 MEMBERS_TAB, ACTIONS_TAB = 2, 3  # their places among the view's tabs
 PAST_DUE = "#b00020"
@@ -118,15 +118,17 @@ class AttendanceActionsTabs:
                     meeting,
                 ]
             )
-            item.setToolTip(0, a["text"])
-            item.setToolTip(4, a["body"] or "")
+            item.setToolTip(0, plain_tip(a["text"]))
+            item.setToolTip(4, plain_tip(a["body"] or ""))
             item.setData(0, Qt.ItemDataRole.UserRole, a["meeting_id"] or "")
             item.setData(1, Qt.ItemDataRole.UserRole, a["id"])
             if a["overdue"]:
                 for col in range(5):
                     item.setForeground(col, QColor(PAST_DUE))
                 item.setToolTip(2, tr("Past due."))
-                item.setToolTip(0, f"{a['text']}\n{tr('Past due.')}")  # stacked: no due column
+                item.setToolTip(
+                    0, plain_tip(f"{a['text']}\n{tr('Past due.')}")
+                )  # stacked: no due column
             self.actions.addTopLevelItem(item)
         self.actions_rows.arrange()
 
